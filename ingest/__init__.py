@@ -1,0 +1,1 @@
+"""Reading news articles and extracting the diplomatic relations they state."""

