@@ -6,6 +6,7 @@ Errors in the input or the store become one clear message and a non-zero exit st
 from __future__ import annotations
 
 import importlib
+import re
 import sys
 from pathlib import Path
 from typing import Optional
@@ -23,7 +24,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-STORE_HELP = "Store folder (default: $DIPGRAPH_STORE, else ./dipgraph-store)."
+STORE_HELP = ("Store folder (default: $DIPGRAPH_STORE, else ./dipgraph-store), or the URL of a "
+              "SPARQL 1.1 server: http://HOST:PORT/...")
 StoreOpt = typer.Option(None, "--store", "-s", help=STORE_HELP, envvar="DIPGRAPH_STORE", show_envvar=False)
 
 
@@ -38,8 +40,14 @@ def fail(message: str, code: int = 2):
 
 
 def open_store(path: Optional[Path], *, create: bool = True) -> Store:
+    location = str(path or default_store_path())
     try:
-        return Store(path or default_store_path(), create=create)
+        if re.match(r"https?:/", location, re.IGNORECASE):
+            from graph.remote import RemoteStore
+
+            # A Path folds "http://h" into "http:/h"; give the URL back its two slashes.
+            return RemoteStore(re.sub(r"^(https?):/+", r"\1://", location, flags=re.IGNORECASE))
+        return Store(location, create=create)
     except StoreError as exc:
         fail(str(exc))
 

@@ -19,7 +19,8 @@ from .rdf import PIPELINE_VERSION, Triple, actor_triples, article_iri, article_t
 from .records import Extraction
 from .vocab import DIP, PREFIXES, SDO, actors_graph_iri, data_dir, ontology_iri
 
-__all__ = ["Store", "StoreError", "default_store_path", "RDF_FORMATS"]
+__all__ = ["Store", "StoreError", "default_store_path", "RDF_FORMATS", "put_update", "remove_update",
+           "orphans_update", "ontology_quads", "ontology_stamp"]
 
 MARKER = "dipgraph-store.json"
 STORE_FORMAT = 1
@@ -56,6 +57,57 @@ def _n3(term) -> str:
 
 def _block(triples: Iterable[Triple]) -> str:
     return "\n".join(f"{_n3(s)} {_n3(p)} {_n3(o)} ." for s, p, o in triples)
+
+
+def orphans_update(g: URIRef) -> str:
+    """SPARQL Update text deleting the actors that no article but ``g`` refers to."""
+    a = actors_graph_iri()
+    return (
+        f"DELETE {{ GRAPH <{a}> {{ ?a ?p ?o }} }} WHERE {{\n"
+        f"  {{ SELECT DISTINCT ?a WHERE {{ GRAPH <{g}> {{ {{ ?x ?q ?a }} UNION {{ ?a ?q ?x }} }} }} }}\n"
+        f"  GRAPH <{a}> {{ ?a ?p ?o }}\n"
+        f"  FILTER NOT EXISTS {{ GRAPH ?h {{ {{ ?y ?r ?a }} UNION {{ ?a ?r ?y }} }}\n"
+        f"     FILTER (?h != <{g}> && ?h != <{a}>) }}\n"
+        f"}} ;\n"
+    )
+
+
+def put_update(ex: Extraction, *, version: str = PIPELINE_VERSION) -> str:
+    """SPARQL Update text replacing one article's named graph (one transaction on any SPARQL 1.1 store)."""
+    g = article_iri(ex.article.key)
+    actors: list[Triple] = []
+    for actor in iter_actors(ex):
+        actors += actor_triples(actor)
+    return (
+        orphans_update(g)
+        + f"DROP SILENT GRAPH <{g}> ;\n"
+        + f"INSERT DATA {{ GRAPH <{g}> {{\n{_block(article_triples(ex, version=version))}\n}}\n"
+        + f"GRAPH <{actors_graph_iri()}> {{\n{_block(actors)}\n}} }}"
+    )
+
+
+def remove_update(g: URIRef) -> str:
+    """SPARQL Update text removing exactly what the article graph ``g`` contributed."""
+    return orphans_update(g) + f"DROP GRAPH <{g}>"
+
+
+def _ontology_bytes() -> bytes:
+    return (data_dir() / "ontology.ttl").read_bytes()
+
+
+def ontology_stamp() -> ox.Literal:
+    """The version stamp of the ontology file, stored with it so that a changed file is reloaded."""
+    text = _ontology_bytes()
+    return ox.Literal(str(len(text)) + ":" + __import__("hashlib").sha1(text).hexdigest())
+
+
+def ontology_quads() -> list[ox.Quad]:
+    """The ontology graph's quads, its stamp included, as every store holds them."""
+    g = ox.NamedNode(str(ontology_iri()))
+    quads = [ox.Quad(q.subject, q.predicate, q.object, g)
+             for q in ox.parse(_ontology_bytes(), format=ox.RdfFormat.TURTLE, base_iri=str(ontology_iri()))]
+    quads.append(ox.Quad(g, ox.NamedNode(str(DIP.textHash)), ontology_stamp(), g))
+    return quads
 
 
 class Store:
@@ -126,16 +178,12 @@ class Store:
         return ds
 
     def _ensure_ontology(self) -> None:
-        path = data_dir() / "ontology.ttl"
-        text = path.read_bytes()
         g = ox.NamedNode(str(ontology_iri()))
-        stamp = ox.Literal(str(len(text)) + ":" + __import__("hashlib").sha1(text).hexdigest())
+        stamp = ontology_stamp()
         marker = ox.NamedNode(str(DIP.textHash))
         if any(True for _ in self._ox.quads_for_pattern(g, marker, stamp, g)):
             return
-        quads = [ox.Quad(q.subject, q.predicate, q.object, g)
-                 for q in ox.parse(text, format=ox.RdfFormat.TURTLE, base_iri=str(ontology_iri()))]
-        quads.append(ox.Quad(g, marker, stamp, g))
+        quads = ontology_quads()
         self._ox.update(f"DROP SILENT GRAPH <{ontology_iri()}>")
         self._ox.extend(quads)
 
@@ -158,30 +206,12 @@ class Store:
         before = self.article_hash(key)
         if before is not None and not force and before == (ex.article.hash, version):
             return "unchanged"
-        g = article_iri(key)
-        actors: list[Triple] = []
-        for actor in iter_actors(ex):
-            actors += actor_triples(actor)
-        update = (
-            self._orphans_update(g)
-            + f"DROP SILENT GRAPH <{g}> ;\n"
-            + f"INSERT DATA {{ GRAPH <{g}> {{\n{_block(article_triples(ex, version=version))}\n}}\n"
-            + f"GRAPH <{actors_graph_iri()}> {{\n{_block(actors)}\n}} }}"
-        )
-        self._ox.update(update)
+        self._ox.update(put_update(ex, version=version))
         return "added" if before is None else "replaced"
 
     def _orphans_update(self, g: URIRef) -> str:
         """Update text deleting actors that no article but ``g`` refers to."""
-        a = actors_graph_iri()
-        return (
-            f"DELETE {{ GRAPH <{a}> {{ ?a ?p ?o }} }} WHERE {{\n"
-            f"  {{ SELECT DISTINCT ?a WHERE {{ GRAPH <{g}> {{ {{ ?x ?q ?a }} UNION {{ ?a ?q ?x }} }} }} }}\n"
-            f"  GRAPH <{a}> {{ ?a ?p ?o }}\n"
-            f"  FILTER NOT EXISTS {{ GRAPH ?h {{ {{ ?y ?r ?a }} UNION {{ ?a ?r ?y }} }}\n"
-            f"     FILTER (?h != <{g}> && ?h != <{a}>) }}\n"
-            f"}} ;\n"
-        )
+        return orphans_update(g)
 
     def resolve_article(self, ref: str) -> URIRef | None:
         """The graph IRI of an article named by id, url or IRI, or None if not stored."""
@@ -205,7 +235,7 @@ class Store:
         if g is None:
             raise KeyError(ref)
         before = len(self._ox)
-        self._ox.update(self._orphans_update(g) + f"DROP GRAPH <{g}>")
+        self._ox.update(remove_update(g))
         return before - len(self._ox)
 
     def articles(self) -> list[dict]:

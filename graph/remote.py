@@ -1,0 +1,335 @@
+"""A dipgraph store kept in any SPARQL 1.1 server (Oxigraph server, Apache Jena Fuseki, Virtuoso, QLever).
+
+Writes are SPARQL 1.1 Update requests, one per article, with the same text as the embedded store
+runs (one named graph per article, replaced in one request); queries go through the SPARQL 1.1
+protocol and come back as pyoxigraph result objects, so formatting and views work unchanged.
+
+Endpoints: ``http://host:7878`` (Oxigraph server) means ``/query`` and ``/update`` under it;
+``http://host:3030/ds`` (Fuseki) means ``/ds/query`` and ``/ds/update``; a URL ending in
+``/query`` has its update endpoint beside it (``/update``); a URL ending in ``/sparql``
+(Virtuoso, QLever) serves both. ``$DIPGRAPH_UPDATE_URL`` overrides the update endpoint.
+"""
+from __future__ import annotations
+
+import base64
+import os
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+from typing import IO
+
+import pyoxigraph as ox
+from rdflib import URIRef
+
+from .rdf import PIPELINE_VERSION, article_iri
+from .records import Extraction
+from .store import QUAD_FORMATS, RDF_FORMATS, StoreError, ontology_quads, ontology_stamp, put_update, \
+    remove_update
+from .vocab import DIP, PREFIXES, actors_graph_iri, ontology_iri
+
+__all__ = ["RemoteStore", "RemoteError", "is_remote", "endpoints"]
+
+RESULTS_ACCEPT = ("application/sparql-results+json, application/n-triples;q=0.9, "
+                  "text/turtle;q=0.8, application/sparql-results+xml;q=0.7")
+_PROLOGUE = " ".join(f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items()) + "\n"
+_POSITION = re.compile(r"(at |line )(\d+)(:\d+)?")
+
+
+class RemoteError(StoreError, RuntimeError):
+    """A SPARQL server that refused a request or could not be reached."""
+
+
+def is_remote(location: str) -> bool:
+    """True for an ``http://`` or ``https://`` store location."""
+    return bool(re.match(r"https?:/", str(location), re.IGNORECASE))
+
+
+def endpoints(url: str) -> tuple[str, str]:
+    """The (query, update) endpoint URLs of a server URL, following each server's conventions."""
+    base = url.rstrip("/")
+    update = os.environ.get("DIPGRAPH_UPDATE_URL")
+    if base.endswith("/query"):
+        return base, update or base[: -len("query")] + "update"
+    if base.endswith("/sparql"):
+        return base, update or base
+    return base + "/query", update or base + "/update"
+
+
+def _split_credentials(url: str) -> tuple[str, str | None]:
+    """The URL without user:password, and a Basic authorization header value if it had one."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.username is None:
+        return url, None
+    host = parts.hostname or ""
+    if parts.port:
+        host += f":{parts.port}"
+    token = f"{urllib.parse.unquote(parts.username)}:{urllib.parse.unquote(parts.password or '')}"
+    clean = urllib.parse.urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
+    return clean, "Basic " + base64.b64encode(token.encode("utf-8")).decode("ascii")
+
+
+class RemoteStore:
+    """A dipgraph store in a SPARQL 1.1 server, with the methods of :class:`graph.store.Store`.
+
+    >>> store = RemoteStore("http://127.0.0.1:7878")   # oxigraph serve --union-default-graph
+    >>> store.put(extraction)
+    >>> store.query("SELECT * WHERE { ?s dip:met ?o }")
+
+    Queries see the union of all named graphs, as in the embedded store: start Oxigraph server with
+    ``--union-default-graph`` (else each query asks for it), or set Fuseki's ``tdb2:unionDefaultGraph``.
+    """
+
+    def __init__(self, url: str, *, timeout: float = 60.0):
+        clean, self._auth = _split_credentials(str(url))
+        self.path = clean
+        self.url = clean
+        self.timeout = timeout
+        self.query_url, self.update_url = endpoints(clean)
+        self._union_param = False
+        self._closed = False
+        self._ensure_ontology()
+        self._check_union()
+
+    # -- HTTP -------------------------------------------------------------------------------------
+    def _post(self, endpoint: str, body: str, content_type: str, accept: str | None = None, *,
+              params: dict | None = None):
+        if self._closed:
+            raise RemoteError(f"{self.path}: the store is closed")
+        if params:
+            endpoint += ("&" if "?" in endpoint else "?") + urllib.parse.urlencode(params)
+        req = urllib.request.Request(endpoint, data=body.encode("utf-8"), method="POST")
+        req.add_header("Content-Type", content_type + "; charset=utf-8")
+        if accept:
+            req.add_header("Accept", accept)
+        if self._auth:
+            req.add_header("Authorization", self._auth)
+        try:
+            return urllib.request.urlopen(req, timeout=self.timeout)
+        except urllib.error.HTTPError as exc:
+            detail = exc.read().decode("utf-8", "replace").strip()
+            exc.close()
+            if exc.code == 400:
+                raise SyntaxError(detail or "the server rejected the request as malformed") from None
+            raise RemoteError(f"{endpoint}: the server answered {exc.code} {exc.reason}"
+                              + (f": {detail[:500]}" if detail else "")) from None
+        except (urllib.error.URLError, OSError) as exc:
+            reason = getattr(exc, "reason", exc)
+            raise RemoteError(f"{self.path}: cannot reach the SPARQL server ({reason})") from None
+
+    def _select(self, sparql: str, *, union: bool = True) -> ox.QuerySolutions | ox.QueryBoolean:
+        params = {"union-default-graph": ""} if union and self._union_param else None
+        with self._post(self.query_url, _PROLOGUE + sparql, "application/sparql-query",
+                        "application/sparql-results+json", params=params) as resp:
+            data = resp.read()
+        return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+
+    def _update(self, sparql: str) -> None:
+        try:
+            with self._post(self.update_url, _PROLOGUE + sparql, "application/sparql-update") as resp:
+                resp.read()
+        except SyntaxError as exc:
+            raise RemoteError(f"{self.update_url}: the server refused an update ({exc})") from None
+
+    # -- life cycle -------------------------------------------------------------------------------
+    def _ensure_ontology(self) -> None:
+        g = ontology_iri()
+        stamp = ontology_stamp()
+        try:
+            present = bool(self._select(f"ASK {{ GRAPH <{g}> {{ <{g}> dip:textHash {stamp} }} }}", union=False))
+        except SyntaxError as exc:
+            raise RemoteError(f"{self.query_url}: not a SPARQL endpoint ({exc})") from None
+        if present:
+            return
+        body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in ontology_quads())
+        self._update(f"DROP SILENT GRAPH <{g}> ;\nINSERT DATA {{ GRAPH <{g}> {{\n{body}\n}} }}")
+
+    def _check_union(self) -> None:
+        """Make queries see all named graphs; a clear error where the server cannot."""
+        ask = f"ASK {{ <{ontology_iri()}> dip:textHash ?stamp }}"
+        if bool(self._select(ask)):
+            return
+        self._union_param = True
+        try:
+            if bool(self._select(ask)):
+                return
+        except (SyntaxError, RemoteError):
+            pass
+        self._union_param = False
+        raise StoreError(
+            f"{self.path}: the server's default graph is not the union of its named graphs, which "
+            "dipgraph's queries need; start Oxigraph server with --union-default-graph, or set "
+            "tdb2:unionDefaultGraph true in Fuseki's dataset configuration")
+
+    def close(self) -> None:
+        self._closed = True
+
+    def __enter__(self) -> RemoteStore:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def ontology_graph_iri(self) -> URIRef:
+        return ontology_iri()
+
+    # -- articles ---------------------------------------------------------------------------------
+    def article_hash(self, key: str) -> tuple[str, str] | None:
+        """(text hash, pipeline version) stored for an article, or None if it is not stored."""
+        g = article_iri(key)
+        rows = list(self._select(
+            f"SELECT ?h ?v WHERE {{ GRAPH <{g}> {{ <{g}> dip:textHash ?h OPTIONAL {{ <{g}> dip:extractor ?v }} }} }}"
+            " LIMIT 1", union=False))
+        if not rows:
+            return None
+        return rows[0]["h"].value, (rows[0]["v"].value if rows[0]["v"] else "")
+
+    def put(self, ex: Extraction, *, force: bool = False, version: str = PIPELINE_VERSION) -> str:
+        """Store one article in its own named graph (one update request); as :meth:`Store.put`."""
+        before = self.article_hash(ex.article.key)
+        if before is not None and not force and before == (ex.article.hash, version):
+            return "unchanged"
+        self._update(put_update(ex, version=version))
+        return "added" if before is None else "replaced"
+
+    def resolve_article(self, ref: str) -> URIRef | None:
+        """The graph IRI of an article named by id, url or IRI, or None if not stored."""
+        prefix = str(article_iri(""))
+        for c in (article_iri(ref), URIRef(ref)):
+            if str(c).startswith(prefix) and ">" not in str(c) and \
+                    bool(self._select(f"ASK {{ GRAPH <{c}> {{ ?s ?p ?o }} }}", union=False)):
+                return c
+        literal = ox.Literal(ref)
+        for row in self._select(f"SELECT ?g WHERE {{ GRAPH ?g {{ ?g schema:url ?u }} "
+                                f"FILTER(STR(?u) = {literal}) }} LIMIT 1", union=False):
+            return URIRef(row["g"].value)
+        return None
+
+    def remove(self, ref: str) -> int:
+        """Remove exactly what one article contributed; returns the number of quads removed.
+
+        Raises KeyError if no such article is stored.
+        """
+        g = self.resolve_article(ref)
+        if g is None:
+            raise KeyError(ref)
+        a = actors_graph_iri()
+        row = next(iter(self._select(f"""SELECT ?n ?m WHERE {{
+              {{ SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }} }}
+              {{ SELECT (COUNT(*) AS ?m) WHERE {{
+                  {{ SELECT DISTINCT ?a WHERE {{ GRAPH <{g}> {{ {{ ?x ?q ?a }} UNION {{ ?a ?q ?x }} }} }} }}
+                  GRAPH <{a}> {{ ?a ?p ?o }}
+                  FILTER NOT EXISTS {{ GRAPH ?h {{ {{ ?y ?r ?a }} UNION {{ ?a ?r ?y }} }}
+                     FILTER (?h != <{g}> && ?h != <{a}>) }} }} }} }}""", union=False)))
+        self._update(remove_update(g))
+        return int(row["n"].value) + int(row["m"].value)
+
+    def articles(self) -> list[dict]:
+        """Every stored article: key, title, published date, url and number of events."""
+        q = """SELECT ?g ?id ?title ?pub ?url (COUNT(DISTINCT ?e) AS ?events) WHERE {
+                 GRAPH ?g { ?g a schema:NewsArticle ; schema:identifier ?id ; schema:headline ?title .
+                   OPTIONAL { ?g schema:datePublished ?pub } OPTIONAL { ?g schema:url ?url }
+                   OPTIONAL { ?e prov:wasDerivedFrom ?g ; a dip:Event } } }
+               GROUP BY ?g ?id ?title ?pub ?url ORDER BY ?pub ?id"""
+        return [{
+            "id": row["id"].value, "title": row["title"].value,
+            "published": row["pub"].value if row["pub"] else None,
+            "url": row["url"].value if row["url"] else None,
+            "events": int(row["events"].value), "graph": row["g"].value,
+        } for row in self._select(q, union=False)]
+
+    # -- queries ----------------------------------------------------------------------------------
+    def query(self, sparql: str, **kwargs):
+        """Run a SPARQL query over the union of all graphs; returns a pyoxigraph result object.
+
+        The project's prefixes are predeclared. Bad SPARQL raises SyntaxError with the server's message.
+        """
+        extra = set(kwargs) - {"use_default_graph_as_union", "prefixes"}
+        if extra:
+            raise ValueError(f"a remote store does not support {', '.join(sorted(extra))}")
+        params = {"union-default-graph": ""} if self._union_param else None
+        try:
+            resp = self._post(self.query_url, _PROLOGUE + sparql, "application/sparql-query", RESULTS_ACCEPT,
+                              params=params)
+        except SyntaxError as exc:
+            raise SyntaxError(_shift_lines(str(exc))) from None
+        with resp:
+            kind = (resp.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+            data = resp.read()
+        if kind in ("application/sparql-results+json", "application/json"):
+            return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+        if kind == "application/sparql-results+xml":
+            return ox.parse_query_results(data, format=ox.QueryResultsFormat.XML)
+        rdf = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/turtle": ox.RdfFormat.TURTLE}.get(kind)
+        if rdf is None:
+            raise RemoteError(f"{self.query_url}: unexpected answer of type {kind or 'unknown'}")
+        # A graph result comes back as pyoxigraph's own triple iterator, as the embedded store gives.
+        scratch = ox.Store()
+        scratch.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
+                            for t in ox.parse(data, format=rdf))
+        return scratch.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update on the server (one request)."""
+        self._update(sparql)
+
+    def __len__(self) -> int:
+        row = next(iter(self._select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", union=False)))
+        return int(row["n"].value)
+
+    def stats(self) -> dict:
+        """Counts a user checks first: articles, actors by type, events by predicate, triples."""
+        def pairs(q: str) -> dict[str, int]:
+            return {r[0].value: int(r[1].value) for r in self._select(q)}
+
+        actors = pairs("""SELECT ?kind (COUNT(DISTINCT ?a) AS ?n) WHERE {
+              GRAPH res:graph\\/actors { ?a a ?c . VALUES (?c ?kind) {
+              (dip:Person "person") (dip:Country "country") (dip:FormerState "former state")
+              (dip:Organisation "organisation") } } } GROUP BY ?kind""")
+        if "former state" in actors:
+            actors["country"] = actors.get("country", 0) - actors["former state"]
+        events = pairs("""SELECT ?name (COUNT(?e) AS ?n) WHERE {
+              GRAPH ?g { ?e a dip:Event ; dip:predicate ?p } BIND(STRAFTER(STR(?p), "#") AS ?name)
+              } GROUP BY ?name ORDER BY DESC(?n)""")
+        modality = pairs("""SELECT ?m (COUNT(?e) AS ?n) WHERE { GRAPH ?g { ?e a dip:Event ; dip:modality ?m } }
+              GROUP BY ?m ORDER BY DESC(?n)""")
+        n_articles = next(iter(self._select(
+            "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g a schema:NewsArticle } }")))[0]
+        return {
+            "articles": int(n_articles.value),
+            "actors": actors,
+            "events": events,
+            "modality": modality,
+            "triples": len(self),
+        }
+
+    # -- export -----------------------------------------------------------------------------------
+    def quads(self):
+        """Every quad of the server's named graphs, streamed from one SELECT."""
+        with self._post(self.query_url, _PROLOGUE + "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
+                        "application/sparql-query", "text/tab-separated-values") as resp:
+            kind = (resp.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+            fmt = ox.QueryResultsFormat.TSV if kind == "text/tab-separated-values" else ox.QueryResultsFormat.JSON
+            for row in ox.parse_query_results(resp, format=fmt):
+                yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
+
+    def export(self, fmt: str, out: IO[bytes] | str | os.PathLike[str]) -> None:
+        """Write the whole store: quads (trig, nquads) or the union of all graphs as triples."""
+        if fmt not in RDF_FORMATS:
+            raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(RDF_FORMATS)}")
+        if fmt in QUAD_FORMATS:
+            data = self.quads()
+        else:
+            data = dict.fromkeys(ox.Triple(q.subject, q.predicate, q.object) for q in self.quads())
+        if isinstance(out, (str, os.PathLike)):
+            with open(out, "wb") as fh:
+                ox.serialize(data, fh, format=RDF_FORMATS[fmt], prefixes=PREFIXES)
+        else:
+            ox.serialize(data, out, format=RDF_FORMATS[fmt], prefixes=PREFIXES)
+
+
+def _shift_lines(message: str) -> str:
+    """A server's error position, counted in the user's query rather than after the prefix line."""
+    def shift(m: re.Match) -> str:
+        return f"{m[1]}{max(1, int(m[2]) - 1)}{m[3] or ''}"
+    return _POSITION.sub(shift, message, count=1)
