@@ -1,0 +1,245 @@
+"""The analysis verbs: `analyze` (centrality and blocs), `path A B` and `timeline A B`."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+__all__ = ["register", "analyze", "path", "timeline"]
+
+StoreOpt = typer.Option(None, "--store", "-s", envvar="DIPGRAPH_STORE", show_envvar=False,
+                        help="Store folder (default: $DIPGRAPH_STORE, else ./dipgraph-store).")
+LevelOpt = typer.Option("person", "--level", "-l", help="person: people and states as named; "
+                        "country: people count for the country they represent.")
+RelationsOpt = typer.Option(None, "--relations", "-r", help="Keep only these relations, comma-separated "
+                            "(met,visited), or a family: cooperation, conflict.")
+SinceOpt = typer.Option(None, "--since", help="Only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+UntilOpt = typer.Option(None, "--until", help="Only events on or before this date.")
+HedgedOpt = typer.Option(False, "--hedged", help="Count hedged claims too (\"could have agreed\").")
+FutureOpt = typer.Option(False, "--future", help="Count announced future events too (\"will visit\").")
+NoReportedOpt = typer.Option(False, "--no-reported", help="Leave out claims reported by a third party.")
+JsonOpt = typer.Option(False, "--json", help="Print JSON instead of text.")
+
+
+def _network(store, level, relations, since, until, hedged, future, no_reported):
+    """Open the store read-only, project it, close it; bad options become one clear message."""
+    from dipgraph.cli import fail, open_store
+    from graph.network import to_networkx
+
+    st = open_store(store, create=False)
+    try:
+        return to_networkx(st, level=level, relations=relations, since=since, until=until,
+                           include_reported=not no_reported, include_hedged=hedged, include_future=future)
+    except ValueError as exc:
+        fail(str(exc))
+    finally:
+        st.close()
+
+
+def _table(header: list[str], rows: list[list], right: set[int] = frozenset()) -> str:
+    cells = [[str(c) for c in r] for r in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(header)]
+
+    def line(r):
+        return "  ".join(c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths))).rstrip()
+
+    return "\n".join([line(header), "  ".join("-" * w for w in widths)] + [line(r) for r in cells])
+
+
+def _plot(fig_fn, target: Path) -> None:
+    from dipgraph.cli import err, fail
+
+    try:
+        fig_fn(path=target)
+    except (ValueError, OSError) as exc:
+        fail(str(exc))
+    err(f"wrote {target}")
+
+
+def _check_plot_target(target: Optional[Path]) -> None:
+    from dipgraph.cli import fail
+    from graph.plot import IMAGE_TYPES
+
+    if target is not None and target.suffix.lower() not in IMAGE_TYPES:
+        fail(f"{target}: cannot draw a {target.suffix or 'suffix-less'} file; use one of {', '.join(IMAGE_TYPES)}")
+
+
+def _modalities(G) -> str:
+    return (G.graph.get("modalities") or "asserted").replace(",", ", ")
+
+
+def analyze(
+    store: Optional[Path] = StoreOpt,
+    level: str = LevelOpt,
+    top: int = typer.Option(10, "--top", "-n", min=1, help="How many actors to list."),
+    by: str = typer.Option("pagerank", "--by", help="Rank by pagerank, degree, betweenness or articles."),
+    method: str = typer.Option("louvain", "--method", help="Community detection: louvain or greedy."),
+    relations: Optional[str] = RelationsOpt,
+    since: Optional[str] = SinceOpt,
+    until: Optional[str] = UntilOpt,
+    hedged: bool = HedgedOpt,
+    future: bool = FutureOpt,
+    no_reported: bool = NoReportedOpt,
+    plot: Optional[Path] = typer.Option(None, "--plot", help="Also draw a centrality bar chart (.png, .svg or .pdf)."),
+    as_json: bool = JsonOpt,
+):
+    """Who is central and which blocs form: centrality tables and communities of the actor network.
+
+    Example: dipgraph analyze --level country --top 10 --plot centrality.png
+    """
+    from dipgraph.cli import fail
+    from graph.network import centrality, communities, summary
+    from graph.plot import plot_centrality
+
+    _check_plot_target(plot)
+    G = _network(store, level, relations, since, until, hedged, future, no_reported)
+    try:
+        ranked = centrality(G, by=by)
+        blocs = communities(G, method=method, min_size=2)
+    except ValueError as exc:
+        fail(str(exc))
+    info = summary(G)
+    if plot is not None:
+        _plot(lambda path: plot_centrality(ranked, metric=by, top=top, path=path), plot)
+    if as_json:
+        typer.echo(json.dumps({"network": info, "centrality": ranked[:top], "communities": blocs}, indent=2))
+        return
+    if not ranked:
+        typer.echo(f"No relations in the store match ({level} level, {_modalities(G)}): nothing to analyse yet.")
+        return
+    typer.echo(f"{info['actors']} actors, {info['ties']} ties, {info['events']} events from "
+               f"{info['articles']} article(s); {level} level; counting {_modalities(G)} events")
+    if info.get("dropped"):
+        typer.echo(f"({info['dropped']} event(s) left out: a person who represents no country, "
+                   "or a country's relation with itself)")
+    typer.echo("")
+    typer.echo(f"Most central actors (by {by}):")
+    typer.echo(_table(["#", "actor", "kind", "partners", "articles", "betweenness", "pagerank"],
+                      [[r["rank"], r["actor"], r["kind"].replace("_", " "), r["degree"], r["articles"],
+                        f"{r['betweenness']:.3f}", f"{r['pagerank']:.3f}"] for r in ranked[:top]],
+                      right={0, 3, 4, 5, 6}))
+    typer.echo("")
+    typer.echo(f"Blocs ({method} communities over net-cooperative ties):")
+    if not blocs:
+        typer.echo("  none: no two actors share a net-cooperative tie")
+    for b in blocs:
+        shown = ", ".join(b["members"][:12]) + (f" and {b['size'] - 12} more" if b["size"] > 12 else "")
+        typer.echo(f"  {b['community']}. {shown}")
+    alone = info["actors"] - sum(b["size"] for b in blocs)
+    if blocs and alone:
+        typer.echo(f"  ({alone} actor(s) with no net-cooperative tie are in no bloc)")
+
+
+def _resolve_pair(G, a: str, b: str):
+    from dipgraph.cli import fail
+    from graph.network import ActorNotFound, find_actor
+
+    try:
+        return find_actor(G, a), find_actor(G, b)
+    except ActorNotFound as exc:
+        fail(str(exc), 1)
+
+
+def _evidence_line(e: dict) -> list[str]:
+    when = e["date"] or (f"{e['published']} (published)" if e["published"] else "undated")
+    who = f"{e['text_subject']} {e['relation']} {e['text_object']}"
+    modality = "" if e["modality"] == "asserted" else f" [{e['modality']}]"
+    return [f"     {when}  {who}{modality}  ({e['article']})",
+            f"       \"{' '.join(e['sentence'].split())}\""]
+
+
+def path(
+    a: str = typer.Argument(..., help="First actor (a name, case-insensitive: \"Russia\", \"Lavrov\")."),
+    b: str = typer.Argument(..., help="Second actor."),
+    store: Optional[Path] = StoreOpt,
+    level: str = LevelOpt,
+    relations: Optional[str] = RelationsOpt,
+    since: Optional[str] = SinceOpt,
+    until: Optional[str] = UntilOpt,
+    hedged: bool = HedgedOpt,
+    future: bool = FutureOpt,
+    no_reported: bool = NoReportedOpt,
+    as_json: bool = JsonOpt,
+):
+    """How two actors are connected: the shortest chain of relations, with the sentences behind each hop.
+
+    Example: dipgraph path "North Korea" Ukraine --level country
+    """
+    from dipgraph.cli import fail
+    from graph.network import NoPath, shortest_path
+
+    G = _network(store, level, relations, since, until, hedged, future, no_reported)
+    _resolve_pair(G, a, b)
+    try:
+        hops = shortest_path(G, a, b)
+    except (NoPath, ValueError) as exc:
+        fail(str(exc), 1)
+    if as_json:
+        typer.echo(json.dumps(hops, indent=2))
+        return
+    chain = " → ".join([hops[0]["from"]] + [h["to"] for h in hops])
+    typer.echo(f"{chain}  ({len(hops)} hop{'s' if len(hops) != 1 else ''})")
+    for i, h in enumerate(hops, 1):
+        typer.echo(f"  {i}. {h['from']} — {h['to']}: {h['relations']} "
+                   f"({h['weight']} article{'s' if h['weight'] != 1 else ''})")
+        for e in h["evidence"]:
+            for line in _evidence_line(e):
+                typer.echo(line)
+
+
+def timeline(
+    a: str = typer.Argument(..., help="First actor."),
+    b: str = typer.Argument(..., help="Second actor."),
+    store: Optional[Path] = StoreOpt,
+    level: str = LevelOpt,
+    relations: Optional[str] = RelationsOpt,
+    since: Optional[str] = SinceOpt,
+    until: Optional[str] = UntilOpt,
+    hedged: bool = HedgedOpt,
+    future: bool = FutureOpt,
+    no_reported: bool = NoReportedOpt,
+    plot: Optional[Path] = typer.Option(None, "--plot", help="Also draw the timeline (.png, .svg or .pdf)."),
+    as_json: bool = JsonOpt,
+):
+    """How two actors' relations moved over time: their events by date with a running balance.
+
+    The balance adds each relation's Goldstein-style score (cooperation above zero, conflict below).
+    Example: dipgraph timeline "United States" China --level country --plot us-china.png
+    """
+    from graph.network import pair_timeline
+    from graph.plot import plot_timeline
+
+    _check_plot_target(plot)
+    G = _network(store, level, relations, since, until, hedged, future, no_reported)
+    u, v = _resolve_pair(G, a, b)
+    rows = pair_timeline(G, u, v)
+    if plot is not None:
+        _plot(lambda path: plot_timeline(rows, title=f"{G.nodes[u]['label']} and {G.nodes[v]['label']}: "
+                                         "cooperation and conflict", path=path), plot)
+    if as_json:
+        typer.echo(json.dumps(rows, indent=2))
+        return
+    if not rows:
+        typer.echo(f"No events between {G.nodes[u]['label']} and {G.nodes[v]['label']} "
+                   f"({level} level, {_modalities(G)}).")
+        return
+    body = []
+    for r in rows:
+        when = r["date"] or (f"{r['published']}*" if r["published"] else "?")
+        body.append([when, f"{r['subject']} {r['relation']} {r['object']}", f"{r['goldstein']:+.1f}",
+                     f"{r['balance']:+.1f}", r["article"]])
+    typer.echo(_table(["date", "event", "score", "balance", "article"], body, right={2, 3}))
+    last = rows[-1]
+    typer.echo(f"{len(rows)} event(s): {last['cooperation']} cooperation, {last['conflict']} conflict; "
+               f"balance {last['balance']:+.1f}")
+    if any(not r["dated"] for r in rows):
+        typer.echo("* no date in the text: placed at the article's publication date")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the analysis verbs to the dipgraph command."""
+    app.command("analyze")(analyze)
+    app.command("path")(path)
+    app.command("timeline")(timeline)

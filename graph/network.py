@@ -1,0 +1,630 @@
+"""The actor network: the store projected into networkx, and the questions analysts ask of it.
+
+:func:`to_networkx` reads the events with SPARQL into a directed multigraph, one edge per event
+with its evidence (predicate, date, modality, article, sentence). :func:`collapse` turns that into
+one weighted tie per pair of actors. The analysis functions take the graph first and return plain
+data (lists and dicts) that print, serialise to JSON or feed a plot:
+
+>>> G = to_networkx(store, level="country")
+>>> centrality(G, top=5)
+>>> shortest_path(G, "Russia", "Japan")
+>>> pair_timeline(G, "United States", "China")
+
+Actors are named by their label, case-insensitively, or by any name the articles used for them
+(``skos:altLabel``: "Washington", "the Kremlin"); an unknown name raises :class:`ActorNotFound`
+listing the closest names the network knows.
+"""
+from __future__ import annotations
+
+import calendar
+import csv
+import difflib
+import io
+import itertools
+import os
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import IO
+
+import networkx as nx
+
+from .vocab import relations as _vocab_relations
+
+__all__ = [
+    "LEVELS", "EXPORT_FORMATS", "ActorNotFound", "NoPath",
+    "to_networkx", "collapse", "find_actor", "centrality", "communities", "ego", "shortest_path",
+    "pair_timeline", "events_between", "export_network", "write_network", "summary",
+]
+
+LEVELS = ("person", "country")
+EXPORT_FORMATS = ("graphml", "gexf", "csv")
+FAMILIES = ("cooperation", "conflict")
+
+_KIND_OF_CLASS = {"Person": "person", "Country": "country", "FormerState": "former_state",
+                  "Organisation": "organisation"}
+# When an actor has several classes, the more specific one names its kind.
+_KIND_RANK = {"person": 0, "organisation": 1, "country": 2, "former_state": 3}
+_STATE_KINDS = frozenset({"country", "former_state"})
+
+
+class ActorNotFound(ValueError):
+    """A name that matches no actor of the network (or several), with the closest names known."""
+
+
+class NoPath(ValueError):
+    """Two actors of the network that no chain of relations connects."""
+
+
+# -- reading the store ------------------------------------------------------------------------------
+
+_EVENTS = """
+SELECT ?e ?s ?o ?p ?m ?date ?sentence ?conf ?claimed ?g ?id ?title ?pub WHERE {
+  ?e a dip:Event ; dip:subject ?s ; dip:object ?o ; dip:predicate ?p ; dip:modality ?m ;
+     prov:wasDerivedFrom ?g .
+  FILTER (?m != "negated")
+  OPTIONAL { ?e dip:date ?date }
+  OPTIONAL { ?e dip:sentence ?sentence }
+  OPTIONAL { ?e dip:confidence ?conf }
+  OPTIONAL { ?e dip:claimedBy ?claimed }
+  OPTIONAL { ?g schema:identifier ?id }
+  OPTIONAL { ?g schema:headline ?title }
+  OPTIONAL { ?g schema:datePublished ?pub }
+}"""
+
+_ACTORS = """
+SELECT ?a ?label ?cls ?code WHERE {
+  ?a a dip:Actor ; rdfs:label ?label ; a ?cls .
+  FILTER (?cls IN (dip:Person, dip:Country, dip:FormerState, dip:Organisation))
+  OPTIONAL { ?a dip:isoCode ?code }
+}"""
+
+_ALT_LABELS = "SELECT DISTINCT ?a ?alt WHERE { ?a skos:altLabel ?alt }"
+
+_REPRESENTS = """
+SELECT ?person ?of (COUNT(DISTINCT ?pos) AS ?n) WHERE {
+  ?person dip:represents ?of .
+  OPTIONAL { ?pos dip:holder ?person ; dip:of ?of }
+} GROUP BY ?person ?of"""
+
+
+def _v(term) -> str | None:
+    return None if term is None else term.value
+
+
+def _period(value) -> tuple[date, date]:
+    """The first and last day an ISO date, year-month or year stands for."""
+    if isinstance(value, date):
+        return value, value
+    text = str(value).strip()
+    try:
+        if len(text) == 4:
+            y = int(text)
+            return date(y, 1, 1), date(y, 12, 31)
+        if len(text) == 7 and text[4] == "-":
+            y, m = int(text[:4]), int(text[5:7])
+            return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
+        d = date.fromisoformat(text[:10])
+        return d, d
+    except (ValueError, IndexError):
+        raise ValueError(f"not a date: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)") from None
+
+
+def _relation_names(relations: str | Iterable[str] | None) -> set[str] | None:
+    if relations is None:
+        return None
+    if isinstance(relations, str):
+        relations = [r for r in relations.split(",")]
+    known = {r.name: r for r in _vocab_relations()}
+    by_iri = {str(r.iri): r.name for r in known.values()}
+    out: set[str] = set()
+    for raw in relations:
+        name = raw.strip().removeprefix("dip:")
+        if not name:
+            continue
+        if name in FAMILIES:
+            out |= {r.name for r in known.values() if r.family == name}
+        elif name in known:
+            out.add(name)
+        elif name in by_iri:
+            out.add(by_iri[name])
+        else:
+            close = difflib.get_close_matches(name, list(known) + list(FAMILIES), n=3)
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            raise ValueError(f"unknown relation {raw!r}{hint} (known: {', '.join(known)}, "
+                             f"or a family: {', '.join(FAMILIES)})")
+    return out
+
+
+def _representative(person: str, targets: dict[str, int], kinds: dict[str, str],
+                    labels: dict[str, str]) -> str:
+    """The actor a person counts for: a state before an organisation, then the most stated role."""
+    return min(targets, key=lambda t: (kinds.get(t) not in _STATE_KINDS, -targets[t], labels.get(t, t)))
+
+
+def to_networkx(store, level: str = "person", relations: str | Iterable[str] | None = None,
+                since: str | date | None = None, until: str | date | None = None,
+                include_reported: bool = True, include_hedged: bool = False,
+                include_future: bool = False) -> nx.MultiDiGraph:
+    """The store's events as a directed multigraph: one edge per event, keyed by the event's IRI.
+
+    Nodes are actor IRIs with ``label``, ``kind`` (person, country, former_state, organisation),
+    ``code`` where known and ``alt_labels``. Edges carry ``predicate``, ``relation`` (its label),
+    ``family``, ``goldstein``, ``symmetric``, ``modality``, ``date`` (the event's own, or None),
+    ``published``, ``article``, ``article_iri``, ``title``, ``sentence``, ``confidence``,
+    ``claimed_by``, and ``text_subject``/``text_object`` (the actors the sentence names).
+
+    Negated events never count; asserted ones always do; ``reported`` claims by default, hedged
+    and future ones only when asked. ``relations`` keeps some predicates ("met", "visited") or a
+    whole family ("cooperation", "conflict"). ``since``/``until`` (YYYY, YYYY-MM or YYYY-MM-DD)
+    keep events whose date overlaps the window; an event without its own date is placed at its
+    article's publication date, and dropped by a window if it has neither.
+
+    ``level="country"`` counts each person for the country they ``dip:represents`` (a state
+    before an organisation; the most often stated if several). People who represent no one are
+    dropped at this level, and so are events that become a country's relation with itself;
+    ``G.graph["dropped"]`` says how many events were left out that way.
+    """
+    if level not in LEVELS:
+        raise ValueError(f"unknown level {level!r}; choose one of {', '.join(LEVELS)}")
+    wanted = _relation_names(relations)
+    modalities = {"asserted"}
+    if include_reported:
+        modalities.add("reported")
+    if include_hedged:
+        modalities.add("hedged")
+    if include_future:
+        modalities.add("future")
+    lo = _period(since)[0] if since not in (None, "") else None
+    hi = _period(until)[1] if until not in (None, "") else None
+    if lo and hi and lo > hi:
+        raise ValueError(f"the window is empty: since {since} is after until {until}")
+
+    rels = {str(r.iri): r for r in _vocab_relations()}
+
+    labels: dict[str, str] = {}
+    kinds: dict[str, str] = {}
+    codes: dict[str, str] = {}
+    for row in store.query(_ACTORS):
+        a = row["a"].value
+        labels[a] = row["label"].value
+        kind = _KIND_OF_CLASS.get(row["cls"].value.rsplit("#", 1)[-1], "person")
+        if _KIND_RANK[kind] >= _KIND_RANK.get(kinds.get(a, "person"), 0):
+            kinds[a] = kind
+        if row["code"] is not None:
+            codes[a] = row["code"].value
+    alts: dict[str, set[str]] = defaultdict(set)
+    for row in store.query(_ALT_LABELS):
+        alts[row["a"].value].add(row["alt"].value)
+
+    node_of: dict[str, str | None] = {a: a for a in labels}
+    if level == "country":
+        represents: dict[str, dict[str, int]] = defaultdict(dict)
+        for row in store.query(_REPRESENTS):
+            represents[row["person"].value][row["of"].value] = int(row["n"].value)
+        for a, kind in kinds.items():
+            if kind == "person":
+                targets = {t: n for t, n in represents.get(a, {}).items() if kinds.get(t, "person") != "person"}
+                node_of[a] = _representative(a, targets, kinds, labels) if targets else None
+
+    G = nx.MultiDiGraph(level=level)
+    dropped = 0
+    rows = []
+    for row in store.query(_EVENTS):
+        modality = row["m"].value
+        rel = rels.get(row["p"].value)
+        if modality not in modalities or rel is None or (wanted is not None and rel.name not in wanted):
+            continue
+        when = _v(row["date"]) or _v(row["pub"])
+        if lo or hi:
+            try:
+                start, end = _period(when) if when else (None, None)
+            except ValueError:
+                start = end = None
+            if start is None or (lo and end < lo) or (hi and start > hi):
+                continue
+        rows.append((row, rel, modality))
+    rows.sort(key=lambda r: r[0]["e"].value)  # the same graph, whatever order the store answers in
+
+    for row, rel, modality in rows:
+        s, o = row["s"].value, row["o"].value
+        u, v = node_of.get(s, s), node_of.get(o, o)
+        if u is None or v is None or u == v:
+            dropped += 1
+            continue
+        for n in (u, v):
+            if n not in G:
+                attrs = {"label": labels.get(n, n.rsplit("/", 1)[-1]), "kind": kinds.get(n, "person"),
+                         "alt_labels": tuple(sorted(alts.get(n, ())))}
+                if n in codes:
+                    attrs["code"] = codes[n]
+                G.add_node(n, **attrs)
+        conf = row["conf"]
+        claimed = _v(row["claimed"])
+        G.add_edge(u, v, key=row["e"].value,
+                   predicate=rel.name, relation=rel.label, family=rel.family, goldstein=rel.goldstein,
+                   symmetric=rel.symmetric, modality=modality, date=_v(row["date"]), published=_v(row["pub"]),
+                   article=_v(row["id"]) or row["g"].value, article_iri=row["g"].value,
+                   title=_v(row["title"]) or "", sentence=_v(row["sentence"]) or "",
+                   confidence=float(conf.value) if conf is not None else None,
+                   claimed_by=labels.get(claimed, claimed) if claimed else None,
+                   text_subject=labels.get(s, s), text_object=labels.get(o, o))
+
+    # Names that lead to a node without being its own: a person's names lead to their country.
+    aliases: dict[str, set[str]] = defaultdict(set)
+    if level == "country":
+        for a, n in node_of.items():
+            if n is not None and n != a and n in G:
+                for name in (labels[a], *alts.get(a, ())):
+                    aliases[_norm(name)].add(n)
+    G.graph["aliases"] = {k: tuple(sorted(v)) for k, v in aliases.items()}
+    G.graph["dropped"] = dropped
+    G.graph["modalities"] = ",".join(m for m in ("asserted", "reported", "hedged", "future") if m in modalities)
+    return G
+
+
+# -- from events to ties ----------------------------------------------------------------------------
+
+def collapse(G: nx.MultiDiGraph, directed: bool = False) -> nx.Graph | nx.DiGraph:
+    """One tie per pair of actors: ``weight`` = supporting articles, ``score`` = summed Goldstein.
+
+    Each tie also counts its ``events``, ``cooperation`` and ``conflict`` events and lists its
+    ``relations``. Undirected by default; with ``directed=True`` a symmetric relation (met,
+    signed an agreement with ...) supports both directions.
+    """
+    H: nx.Graph = nx.DiGraph() if directed else nx.Graph()
+    H.graph.update({k: v for k, v in G.graph.items() if isinstance(v, (str, int, float))})
+    H.add_nodes_from(sorted(G.nodes(data=True), key=lambda nd: nd[0]))
+    ties: dict[tuple[str, str], dict] = {}
+    for u, v, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
+        pairs = [(u, v)]
+        if directed and d.get("symmetric"):
+            pairs.append((v, u))
+        for a, b in pairs:
+            key = (a, b) if directed else tuple(sorted((a, b)))
+            t = ties.setdefault(key, {"articles": set(), "events": 0, "score": 0.0, "cooperation": 0,
+                                      "conflict": 0, "relations": Counter()})
+            t["articles"].add(d.get("article_iri") or k)
+            t["events"] += 1
+            t["score"] += float(d.get("goldstein") or 0.0)
+            t[d.get("family") if d.get("family") in FAMILIES else "cooperation"] += 1
+            t["relations"][d.get("predicate", "")] += 1
+    for (a, b), t in sorted(ties.items()):
+        H.add_edge(a, b, weight=len(t["articles"]), events=t["events"], score=round(t["score"], 6),
+                   cooperation=t["cooperation"], conflict=t["conflict"],
+                   relations=", ".join(sorted(t["relations"])))
+    return H
+
+
+def _ties(G: nx.Graph) -> nx.Graph:
+    """An undirected weighted graph of ties from whatever graph the caller holds."""
+    if G.is_multigraph():
+        return collapse(G)
+    if G.is_directed():
+        return G.to_undirected()
+    return G
+
+
+def _label(G: nx.Graph, n) -> str:
+    return G.nodes[n].get("label", str(n))
+
+
+# -- naming actors ----------------------------------------------------------------------------------
+
+def _norm(name: str) -> str:
+    return " ".join(str(name).split()).casefold()
+
+
+def find_actor(G: nx.Graph, name: str) -> str:
+    """The node an actor's name designates: its label, any other name it was given, or its IRI.
+
+    Case does not matter. An unknown or ambiguous name raises :class:`ActorNotFound` with the
+    closest names the network knows.
+    """
+    if name in G:
+        return name
+    key = _norm(name)
+    by_label: dict[str, set] = defaultdict(set)
+    by_alt: dict[str, set] = defaultdict(set)
+    shown: dict[str, str] = {}  # every known name -> how to show it in a suggestion
+    for n, d in G.nodes(data=True):
+        label = d.get("label", str(n))
+        by_label[_norm(label)].add(n)
+        shown.setdefault(label, label)
+        for alt in (*d.get("alt_labels", ()), *([d["code"]] if d.get("code") else [])):
+            by_alt[_norm(alt)].add(n)
+            shown.setdefault(alt, f"{alt} ({label})")
+    for alias, targets in (G.graph.get("aliases") or {}).items():
+        present = {t for t in targets if t in G}
+        if present:
+            by_alt[alias] |= present
+    for index in (by_label, by_alt):
+        hits = index.get(key)
+        if hits and len(hits) == 1:
+            return next(iter(hits))
+        if hits:
+            names = sorted(_label(G, n) for n in hits)
+            raise ActorNotFound(f"{name!r} may mean any of {', '.join(names)}; give the full name")
+    level = G.graph.get("level")
+    where = f"the {level}-level network" if level else "the network"
+    if G.number_of_nodes() == 0:
+        raise ActorNotFound(f"no actor {name!r}: {where} is empty (no relations match)")
+    folded = {_norm(k): v for k, v in shown.items()}
+    close = difflib.get_close_matches(key, list(folded), n=5, cutoff=0.6)
+    close += [k for k in folded if key in k and k not in close]
+    suggestions = list(dict.fromkeys(folded[c] for c in close))[:6]
+    if suggestions:
+        return_hint = "; close matches: " + ", ".join(suggestions)
+    else:
+        top = sorted(G.nodes, key=lambda n: (-G.degree(n), _label(G, n)))[:5]
+        return_hint = "; its best-connected actors are " + ", ".join(_label(G, n) for n in top)
+    raise ActorNotFound(f"no actor {name!r} in {where}{return_hint}")
+
+
+# -- analysis ---------------------------------------------------------------------------------------
+
+def summary(G: nx.Graph) -> dict:
+    """What the network holds: actors, ties, events and articles, and its level."""
+    out = {"level": G.graph.get("level"), "actors": G.number_of_nodes(), "ties": _ties(G).number_of_edges()}
+    if G.is_multigraph():
+        out["events"] = G.number_of_edges()
+        out["articles"] = len({d.get("article_iri") for _, _, d in G.edges(data=True)})
+        out["dropped"] = G.graph.get("dropped", 0)
+    return out
+
+
+def _articles_per_node(G: nx.Graph) -> dict:
+    seen: dict = defaultdict(set)
+    if G.is_multigraph():
+        for u, v, k, d in G.edges(keys=True, data=True):
+            seen[u].add(d.get("article_iri") or k)
+            seen[v].add(d.get("article_iri") or k)
+        return {n: len(s) for n, s in seen.items()}
+    return dict(_ties(G).degree(weight="weight"))
+
+
+def centrality(G: nx.Graph, top: int | None = None, by: str = "pagerank") -> list[dict]:
+    """Actors ranked by centrality, most central first: one dict per actor.
+
+    ``degree`` is the number of distinct partners, ``articles`` the articles that relate the
+    actor to anyone, ``betweenness`` how often the actor lies on shortest paths between others
+    (normalised), ``pagerank`` its PageRank over ties weighted by supporting articles. Relations
+    are read as ties whatever their direction. ``by`` picks the ranking metric.
+    """
+    metrics = ("pagerank", "degree", "betweenness", "articles")
+    if by not in metrics:
+        raise ValueError(f"cannot rank by {by!r}; choose one of {', '.join(metrics)}")
+    T = _ties(G)
+    if T.number_of_nodes() == 0:
+        return []
+    degree = dict(T.degree())
+    betweenness = nx.betweenness_centrality(T, normalized=True)
+    if T.number_of_edges():
+        pagerank = nx.pagerank(T, weight="weight")
+    else:
+        pagerank = {n: 1.0 / T.number_of_nodes() for n in T}
+    articles = _articles_per_node(G)
+    rows = [{"actor": _label(T, n), "id": n, "kind": T.nodes[n].get("kind", ""),
+             "degree": degree[n], "articles": articles.get(n, 0),
+             "betweenness": betweenness[n], "pagerank": pagerank[n]} for n in T]
+    rows.sort(key=lambda r: (-r[by], -r["degree"], -r["pagerank"], r["actor"]))
+    for i, r in enumerate(rows, 1):
+        r["rank"] = i
+    return rows[:top] if top else rows
+
+
+def communities(G: nx.Graph, method: str = "louvain", ties: str = "cooperative", seed: int = 7,
+                min_size: int = 1) -> list[dict]:
+    """Blocs of actors: modularity communities over ties weighted by supporting articles.
+
+    ``ties="cooperative"`` (the default) keeps only net-cooperative ties (summed Goldstein score
+    above zero), so that enemies who fight often do not end up in one bloc; ``"all"`` uses every
+    tie. ``method`` is ``"louvain"`` (seeded, so repeatable) or ``"greedy"`` modularity.
+    Each community lists its members, best-connected first; largest community first.
+    """
+    if method not in ("louvain", "greedy"):
+        raise ValueError(f"unknown method {method!r}; choose louvain or greedy")
+    if ties not in ("cooperative", "all"):
+        raise ValueError(f"unknown ties {ties!r}; choose cooperative or all")
+    T = _ties(G)
+    if ties == "cooperative":
+        keep = nx.Graph()
+        keep.add_nodes_from(T.nodes(data=True))
+        keep.add_edges_from((u, v, d) for u, v, d in T.edges(data=True) if d.get("score", 1.0) > 0)
+        T = keep
+    if T.number_of_nodes() == 0:
+        return []
+    if method == "louvain":
+        found = nx.community.louvain_communities(T, weight="weight", seed=seed)
+    else:
+        found = nx.community.greedy_modularity_communities(T, weight="weight")
+    strength = dict(T.degree(weight="weight"))
+    groups = []
+    for members in found:
+        ordered = sorted(members, key=lambda n: (-strength[n], _label(T, n)))
+        groups.append({"members": [_label(T, n) for n in ordered], "ids": ordered, "size": len(ordered)})
+    groups.sort(key=lambda g: (-g["size"], g["members"][0]))
+    groups = [g for g in groups if g["size"] >= min_size]
+    for i, g in enumerate(groups, 1):
+        g["community"] = i
+    return groups
+
+
+def ego(G: nx.Graph, actor: str, radius: int = 1) -> dict:
+    """An actor's neighbourhood: the actors within ``radius`` ties, and the ties among them."""
+    if radius < 1:
+        raise ValueError("the radius is at least 1")
+    T = _ties(G)
+    center = find_actor(G, actor)
+    dist = nx.single_source_shortest_path_length(T, center, cutoff=radius)
+    E = T.subgraph(dist)
+    nodes = [{"actor": _label(T, n), "id": n, "kind": T.nodes[n].get("kind", ""), "distance": d}
+             for n, d in dist.items()]
+    nodes.sort(key=lambda r: (r["distance"], r["actor"]))
+    edges = [{"a": _label(T, u), "b": _label(T, v), "weight": d.get("weight", 1), "score": d.get("score", 0.0),
+              "relations": d.get("relations", "")} for u, v, d in E.edges(data=True)]
+    edges.sort(key=lambda r: (-r["weight"], r["a"], r["b"]))
+    return {"center": _label(T, center), "id": center, "radius": radius, "nodes": nodes, "ties": edges}
+
+
+def _when(d: dict) -> str | None:
+    return d.get("date") or d.get("published")
+
+
+def _event_row(G: nx.Graph, u, v, k, d: dict) -> dict:
+    return {
+        "date": d.get("date"), "when": _when(d), "dated": bool(d.get("date")),
+        "subject": _label(G, u), "predicate": d.get("predicate"), "relation": d.get("relation"),
+        "object": _label(G, v), "family": d.get("family"), "goldstein": d.get("goldstein", 0.0),
+        "modality": d.get("modality"), "article": d.get("article"), "title": d.get("title", ""),
+        "published": d.get("published"), "sentence": d.get("sentence", ""),
+        "text_subject": d.get("text_subject", _label(G, u)), "text_object": d.get("text_object", _label(G, v)),
+        "event": k,
+    }
+
+
+def _chronological(row: dict):
+    return (row["when"] is None, row["when"] or "", row["article"] or "", row["sentence"], row["event"] or "")
+
+
+def events_between(G: nx.MultiDiGraph, a: str, b: str) -> list[dict]:
+    """Every event between two actors, either way round, oldest first (the evidence for their tie).
+
+    An event without its own date sorts at its article's publication date (``dated`` is False).
+    """
+    if not G.is_multigraph():
+        raise ValueError("events need the graph from to_networkx (one edge per event), not a collapsed one")
+    u, v = find_actor(G, a), find_actor(G, b)
+    rows = []
+    for s, t in ((u, v), (v, u)):
+        if G.has_edge(s, t):
+            for k, d in G[s][t].items():
+                rows.append(_event_row(G, s, t, k, d))
+    rows.sort(key=_chronological)
+    return rows
+
+
+def shortest_path(G: nx.Graph, a: str, b: str) -> list[dict]:
+    """The fewest ties leading from one actor to another, with the events behind each hop.
+
+    Among equally short paths the one with the most supporting articles wins. Each hop gives
+    ``from``, ``to``, ``weight`` and ``evidence`` (the events with sentence, article and date).
+    Raises :class:`NoPath` when no chain of relations connects the two.
+    """
+    s, t = find_actor(G, a), find_actor(G, b)
+    if s == t:
+        raise ValueError(f"{a!r} and {b!r} are the same actor ({_label(G, s)})")
+    T = _ties(G)
+    try:
+        candidates = list(itertools.islice(nx.all_shortest_paths(T, s, t), 500))
+    except nx.NetworkXNoPath:
+        raise NoPath(f"{_label(G, s)} and {_label(G, t)} are not connected by any chain of relations "
+                     f"({T.degree(s)} and {T.degree(t)} partners)") from None
+
+    candidates.sort(key=lambda p: [_label(T, n) for n in p])  # ties go to the alphabetically first
+    best = max(candidates, key=lambda p: sum(T[x][y].get("weight", 1) for x, y in zip(p, p[1:])))
+    hops = []
+    for x, y in zip(best, best[1:]):
+        evidence = events_between(G, x, y) if G.is_multigraph() else []
+        hops.append({"from": _label(T, x), "to": _label(T, y), "from_id": x, "to_id": y,
+                     "weight": T[x][y].get("weight", 1), "relations": T[x][y].get("relations", ""),
+                     "evidence": evidence})
+    return hops
+
+
+def pair_timeline(G: nx.MultiDiGraph, a: str, b: str) -> list[dict]:
+    """Events between two actors by date, with a running cooperation/conflict balance.
+
+    Each row is an event (see :func:`events_between`) plus ``balance`` (the running sum of the
+    relations' Goldstein scores: above zero, cooperation has outweighed conflict so far) and the
+    running counts of ``cooperation`` and ``conflict`` events.
+    """
+    rows = events_between(G, a, b)
+    balance, coop, conflict = 0.0, 0, 0
+    for r in rows:
+        balance += float(r["goldstein"] or 0.0)
+        if r["family"] == "conflict":
+            conflict += 1
+        else:
+            coop += 1
+        r.update(balance=round(balance, 6), cooperation=coop, conflict=conflict)
+    return rows
+
+
+# -- export -----------------------------------------------------------------------------------------
+
+_CSV_COLUMNS = ("source", "target", "source_label", "target_label", "predicate", "relation", "family",
+                "goldstein", "modality", "date", "published", "article", "title", "sentence",
+                "text_subject", "text_object", "claimed_by", "confidence", "event")
+_CSV_TEXT = {"source_label", "target_label", "title", "sentence", "text_subject", "text_object",
+             "claimed_by", "article"}
+
+
+def _cell(value) -> str:
+    """Text a spreadsheet shows as text, never evaluates as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _exportable(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy whose attributes GraphML and GEXF can hold: no None, lists joined by "; "."""
+    def clean(d: dict) -> dict:
+        out = {}
+        for k, v in d.items():
+            if v is None:
+                continue
+            if isinstance(v, (tuple, list, set, frozenset)):
+                v = "; ".join(map(str, v))
+            elif not isinstance(v, (str, int, float, bool)):
+                continue
+            out[k] = v
+        return out
+
+    H = nx.MultiDiGraph()
+    H.graph.update(clean({k: v for k, v in G.graph.items() if not isinstance(v, dict)}))
+    for n, d in G.nodes(data=True):
+        H.add_node(n, **clean(d))
+    for u, v, k, d in G.edges(keys=True, data=True):
+        H.add_edge(u, v, key=k, weight=1.0, **clean(d))
+    return H
+
+
+def write_network(G: nx.MultiDiGraph, fmt: str, out: IO[bytes] | str | os.PathLike[str]) -> None:
+    """Write an event graph as GraphML or GEXF (for Gephi, one edge per event with weight 1)
+    or CSV (one row per event, for spreadsheets)."""
+    fmt = fmt.lower()
+    if fmt not in EXPORT_FORMATS:
+        from .store import RDF_FORMATS
+
+        raise ValueError(f"unknown format {fmt!r}: the actor network is written as {', '.join(EXPORT_FORMATS)}, "
+                         f"the RDF graph as {', '.join(RDF_FORMATS)}")
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(_CSV_COLUMNS)
+        for u, v, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: (_when(e[3]) or "", e[2])):
+            row = {"source": u, "target": v, "source_label": _label(G, u), "target_label": _label(G, v),
+                   "event": k, **d}
+            w.writerow([_cell(row.get(c)) if c in _CSV_TEXT else ("" if row.get(c) is None else row.get(c))
+                        for c in _CSV_COLUMNS])
+        data = buf.getvalue().encode("utf-8")
+        if isinstance(out, (str, os.PathLike)):
+            Path(out).write_bytes(data)
+        else:
+            out.write(data)
+        return
+    H = _exportable(G)
+    if fmt == "graphml":
+        nx.write_graphml(H, out, encoding="utf-8")
+    else:
+        nx.write_gexf(H, out, encoding="utf-8")
+
+
+def export_network(store, fmt: str, out: IO[bytes] | str | os.PathLike[str], level: str = "person",
+                   **filters) -> None:
+    """Write the store's actor network (see :func:`to_networkx`) as graphml, gexf or csv to a path
+    or a binary stream; ValueError for any other format."""
+    if str(fmt).lower() not in EXPORT_FORMATS:
+        write_network(nx.MultiDiGraph(), fmt, out)  # raises the message naming every format
+    write_network(to_networkx(store, level=level, **filters), fmt, out)
