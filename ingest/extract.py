@@ -1,17 +1,285 @@
-"""Extraction entry point: a parsed article in, its actors, roles and events out."""
+"""Extraction: a parsed article in, its actors, roles and events out (pure: no I/O).
+
+Relation candidates come from :mod:`ingest.relations`; this module decides each one's modality
+(asserted, reported with who claims it, hedged, negated, future), its date, and its evidence.
+"""
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 
-from graph.records import Article, Extraction
+from graph.records import Actor, Article, Event, Extraction
 
-__all__ = ["extract_doc", "gazetteer"]
+from .actors import ActorIndex, find_actors, mentions_and_roles
+from .dates import resolve_date
+from .gazetteer import Gazetteer, default_gazetteer
+from .relations import LIGHT_VERBS, Candidate, find_relations
+
+__all__ = ["extract_doc", "gazetteer", "modality_of", "REPORTING_VERBS"]
+
+REPORTING_VERBS = {
+    "say", "tell", "claim", "allege", "report", "announce", "state", "assure", "add", "note", "stress",
+    "insist", "highlight", "emphasize", "emphasise", "confirm", "write", "suggest", "indicate", "argue",
+    "acknowledge", "reiterate", "declare", "explain", "reveal", "mention", "remark", "underline",
+    "recall", "point", "tweet", "post", "quote", "believe", "think", "estimate", "assert", "contend",
+    "maintain", "charge", "disclose", "observe", "affirm", "warn", "accuse", "admit", "predict",
+}
+DENIAL_VERBS = {"deny", "dismiss", "refute", "reject"}
+NEGATING_VERBS = {"refuse", "decline", "fail", "deny", "avoid", "cancel", "postpone", "call off", "rule"}
+FUTURE_VERBS = {"plan", "intend", "expect", "schedule", "set", "due", "aim", "prepare", "hope", "seek",
+                "want", "agree", "promise", "pledge", "vow", "offer", "propose", "consider", "mull",
+                "arrange", "invite", "wish", "look", "go", "decide"}
+HEDGE_VERBS = {"appear", "seem", "believe", "suspect", "allege", "rumor", "rumour", "speculate", "think"}
+HEDGE_WORDS = {"reportedly", "allegedly", "possibly", "probably", "likely", "apparently", "perhaps",
+               "maybe", "purportedly", "supposedly", "reputedly", "unconfirmed", "possible", "potential",
+               "alleged", "suspected", "rumoured", "rumored"}
+HEDGE_MODALS = {"could", "may", "might", "would"}
+FUTURE_MODALS = {"will", "shall", "'ll"}
+FUTURE_ADJ = {"upcoming", "planned", "proposed", "forthcoming", "expected", "scheduled", "future",
+              "next", "prospective", "impending", "coming"}
+NEG_DET = {"no", "never"}
+CONTACT = {"met", "phoned", "visited", "negotiatedWith"}
 
 
 @lru_cache(maxsize=1)
-def gazetteer():
+def gazetteer() -> Gazetteer:
+    """The project's gazetteer and lexicon, read once per process."""
+    return default_gazetteer()
+
+
+def _verb_chain(tok) -> list:
+    """The trigger and the verbs it depends on within its clause ("could have agreed to support")."""
+    chain = [tok]
+    t = tok
+    if tok.pos_ in ("NOUN", "PROPN"):
+        h = tok.head
+        if tok.dep_ in ("dobj", "nsubjpass") and h.pos_ in ("VERB", "AUX") and h.lemma_.lower() in LIGHT_VERBS:
+            chain.append(h)
+            t = h
+        else:
+            return chain
+    for _ in range(5):
+        if t.dep_ in ("xcomp", "conj") and t.head is not t:
+            t = t.head
+            chain.append(t)
+        elif t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX"):
+            t = t.head.head
+            chain.append(t)
+        elif t.dep_ == "acomp" or (t.dep_ == "xcomp" and t.head.lemma_ == "be"):
+            t = t.head
+            chain.append(t)
+        else:
+            break
+    return chain
+
+
+def _chain_modality(chain) -> str:
+    neg = hedged = future = False
+    for t in chain:
+        lemma = t.lemma_.lower()
+        for c in t.children:
+            cl = c.lower_
+            if c.dep_ == "neg" or (c.dep_ == "det" and cl in NEG_DET) or (c.dep_ == "advmod" and cl == "never"):
+                neg = True
+            elif c.dep_ in ("aux",) and cl in FUTURE_MODALS | {"wo"}:
+                future = True
+            elif c.dep_ in ("aux",) and cl in HEDGE_MODALS:
+                hedged = True
+            elif c.dep_ in ("advmod", "amod") and cl in HEDGE_WORDS:
+                hedged = True
+            elif c.dep_ in ("amod", "compound") and cl in FUTURE_ADJ and t.pos_ in ("NOUN", "PROPN"):
+                future = True
+        if t is not chain[0]:
+            if lemma in NEGATING_VERBS:
+                neg = True
+            elif lemma in HEDGE_VERBS:
+                hedged = True
+            elif lemma in FUTURE_VERBS or (lemma == "be" and any(c.lower_ in ("due", "set", "expected", "scheduled")
+                                                                for c in t.children)):
+                future = True
+            elif lemma == "going" or (lemma == "go" and t.tag_ == "VBG"):
+                future = True
+        if t.dep_ == "xcomp" and t.head.lemma_ == "be" and t.head.lemma_ != t.lemma_:
+            pass
+    if neg:
+        return "negated"
+    if hedged:
+        return "hedged"
+    if future:
+        return "future"
+    return "asserted"
+
+
+def _reporters(trigger, idx: ActorIndex) -> tuple[list[tuple[Actor | None, object]], bool]:
+    """Who the sentence says claims the event, innermost first, and whether one of them denies it."""
+    out = []
+    denied = False
+    t = trigger
+    seen = 0
+    while t.head is not t and seen < 12:
+        seen += 1
+        head = t.head
+        if t.dep_ in ("ccomp", "parataxis", "xcomp", "advcl") and head.lemma_.lower() in REPORTING_VERBS | DENIAL_VERBS:
+            if head.lemma_.lower() in DENIAL_VERBS and t.dep_ == "ccomp":
+                denied = True
+            subj = [c for c in head.children if c.dep_ in ("nsubj",)]
+            if not subj and any(c.dep_ == "agent" for c in head.children):
+                subj = [p for c in head.children if c.dep_ == "agent" for p in c.children]
+            actor = None
+            for s in subj:
+                actor = idx.resolve(s)
+                if actor is None:
+                    for w in s.subtree:
+                        m = idx.mention_at(w.i)
+                        if m is not None:
+                            actor = m.actor
+                            break
+            out.append((actor, head))
+        t = head
+    # "according to X" on a verb of the trigger's own clause or on one of its reporting verbs
+    # (on a party's own reporting verb it only names the conduit of the party's words)
+    anchors = {t.i for t in _verb_chain(trigger)}
+    for tok in trigger.sent:
+        if tok.lower_ == "according" and tok.head.i in anchors and tok.i + 1 < len(tok.doc) \
+                and tok.doc[tok.i + 1].lower_ == "to":
+            target = [p for p in tok.doc[tok.i + 1].children if p.dep_ == "pobj"]
+            actor = None
+            for p in target:
+                actor = idx.resolve(p)
+                if actor is None:
+                    for w in p.subtree:
+                        m = idx.mention_at(w.i)
+                        if m is not None and m.actor.kind != "person" or (m and m.how != "demonym"):
+                            actor = m.actor
+            out.append((actor, tok))
+    return out, denied
+
+
+def _is_party(actor: Actor | None, cand: Candidate, idx: ActorIndex) -> bool:
+    if actor is None:
+        return False
+    gz = idx.gaz
+    sides = [cand.subject, cand.object]
+    sides += [c for c in (idx.country_of(cand.subject), idx.country_of(cand.object)) if c is not None]
+    mine = [actor] + ([idx.country_of(actor)] if idx.country_of(actor) is not None else [])
+    return any(gz.same_party(a, b) for a in mine for b in sides)
+
+
+def modality_of(cand: Candidate, doc, idx: ActorIndex) -> tuple[str, Actor | None, object | None]:
+    """(modality, who claims it, the reporting verb) for one candidate."""
+    trigger = doc[cand.trigger]
+    modality = _chain_modality(_verb_chain(trigger))
+    reporters, denied = _reporters(trigger, idx)
+    if denied and modality == "asserted":
+        modality = "negated"
+    outsider = next(((a, v) for a, v in reporters if not _is_party(a, cand, idx)), None)
+    if modality == "asserted" and outsider is not None:
+        return "reported", outsider[0], outsider[1]
+    verb = reporters[0][1] if reporters else None
+    return modality, None, verb
+
+
+def _dates(doc, published: date | None) -> dict[int, tuple[str, int]]:
+    """Resolved DATE entities: token index of the entity's governor -> (iso date, entity start)."""
+    out: dict[int, tuple[str, int]] = {}
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        iso = resolve_date(ent.text, published)
+        if iso is None:
+            continue
+        # the word the date modifies: up from the entity, through a preposition ("on", "in")
+        gov = ent.root
+        while gov.head is not gov and ent.start <= gov.i < ent.end:
+            gov = gov.head
+        if gov.pos_ == "ADP" and gov.head is not gov:
+            gov = gov.head
+        out.setdefault(gov.i, (iso, ent.start))
+        out.setdefault(-1 - ent.start, (iso, ent.start))  # every resolved date, by position
+    return out
+
+
+def _date_for(cand: Candidate, doc, dates, verb, modality: str, claimed_by, triggers: set[int]) -> str | None:
+    trigger = doc[cand.trigger]
+    # the date governed by the trigger or a token of its own phrase ("summit ... on September 13")
+    own = [trigger] + [t for t in _verb_chain(trigger)]
+    for t in own:
+        if t.i in dates:
+            return dates[t.i][0]
+    for t in trigger.subtree:
+        if t.i in dates and t.i != trigger.i and not (t.pos_ in ("VERB", "AUX") and t.dep_ in ("ccomp", "relcl", "advcl")):
+            return dates[t.i][0]
+    h = trigger
+    while h.head is not h and h.pos_ not in ("VERB", "AUX"):
+        h = h.head
+        if h.i in dates and h.pos_ in ("NOUN", "PROPN"):
+            return dates[h.i][0]
+    sent = trigger.sent
+    # a date in the sentence that hangs on no other relation or reporting verb
+    govs = {i: v for i, v in dates.items() if i >= 0 and sent.start <= v[1] < sent.end}
+    free = [(abs(v[1] - cand.trigger), v[0]) for i, v in govs.items()
+            if doc[i].lemma_.lower() not in REPORTING_VERBS and (verb is None or i != verb.i)
+            and i not in triggers]
+    if free and modality != "reported":
+        return min(free)[1]
+    if verb is not None and verb.i in dates and claimed_by is None:
+        return dates[verb.i][0]
     return None
 
 
-def extract_doc(doc, article: Article, gaz=None) -> Extraction:
-    return Extraction(article=article)
+def extract_doc(doc, article: Article, gaz: Gazetteer | None = None) -> Extraction:
+    """All events, roles and actor names one parsed article states."""
+    gaz = gaz or gazetteer()
+    idx = find_actors(doc, gaz)
+    cands = find_relations(doc, idx, gaz.lexicon)
+    dates = _dates(doc, article.published)
+    lead = _lead_date(doc, dates)
+    events: list[Event] = []
+    triggers = {c.trigger for c in cands}
+    known_dates: dict[tuple, str] = {}
+    for cand in cands:
+        modality, claimed_by, verb = modality_of(cand, doc, idx)
+        when = _date_for(cand, doc, dates, verb, modality, claimed_by, triggers)
+        key = (cand.predicate, frozenset((cand.subject.key, cand.object.key)))
+        if when is None and key in known_dates:
+            when = known_dates[key]
+        if when is None and modality == "asserted" and cand.predicate in CONTACT and lead:
+            when = lead
+        if when and article.published and modality == "asserted" and when > article.published.isoformat()[:len(when)]:
+            modality = "future"
+        if when:
+            known_dates.setdefault(key, when)
+        sent = doc[cand.trigger].sent
+        conf = cand.confidence * (0.9 if modality == "reported" else 1.0)
+        events.append(Event(
+            predicate=cand.predicate, subject=cand.subject, object=cand.object, modality=modality,
+            date=when, place=_place(doc[cand.trigger], idx), sentence=sent.text.strip(),
+            start=sent.start_char + (len(sent.text) - len(sent.text.lstrip())),
+            end=sent.start_char + len(sent.text.rstrip()),
+            claimed_by=claimed_by, confidence=round(conf, 3), extractor=cand.rule))
+    used = {e.subject.key for e in events} | {e.object.key for e in events} | \
+        {e.claimed_by.key for e in events if e.claimed_by is not None}
+    mentions, roles = mentions_and_roles(idx, used)
+    return Extraction(article=article, events=tuple(events), roles=tuple(roles), mentions=tuple(mentions))
+
+
+def _lead_date(doc, dates) -> str | None:
+    """The day the article's lead paragraph is about ("said Thursday"), for undated meetings."""
+    sents = list(doc.sents)[:2]
+    for s in sents:
+        for i, (iso, start) in sorted(dates.items(), key=lambda kv: kv[1][1]):
+            if i >= 0 and s.start <= start < s.end and len(iso) == 10:
+                return iso
+    return None
+
+
+def _place(trigger, idx: ActorIndex) -> str | None:
+    """Where the text says it happened: "in Pyongyang", "at the Vostochny spaceport"."""
+    for c in list(trigger.children) + ([trigger.head] if trigger.dep_ in ("dobj",) else []):
+        if c.dep_ == "prep" and c.lower_ in ("in", "at") and trigger.lemma_ not in ("arrive", "land"):
+            for p in c.children:
+                if p.dep_ == "pobj" and (p.ent_type_ in ("GPE", "LOC", "FAC") or p.i in idx.by_token):
+                    span = p.doc[p.left_edge.i:p.i + 1]
+                    text = span.text
+                    return text[4:] if text.lower().startswith("the ") else text
+    return None

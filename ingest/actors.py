@@ -1,0 +1,444 @@
+"""Finding the actors of an article: gazetteer names, people, titles, roles and references.
+
+:func:`find_actors` reads a parsed ``Doc`` and returns an :class:`ActorIndex` that answers
+"which actor does this token stand for?" for the relation rules, resolving capitals and seats of
+government to their state, surnames to full names, "the foreign minister" and "his counterpart"
+to the person holding that role, and pronouns to the nearest fitting actor.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graph.records import Actor, Mention, Role
+
+from .gazetteer import Gazetteer
+
+__all__ = ["ActorIndex", "Ment", "find_actors", "clean_person_name"]
+
+HONORIFICS = {
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "comrade", "madam", "mister",
+    "president", "prime", "minister", "premier", "chancellor", "king", "queen", "prince", "princess",
+    "sheikh", "emir", "sultan", "general", "gen.", "gen", "lt.", "col.", "colonel", "admiral", "secretary",
+    "foreign", "defence", "defense", "ambassador", "envoy", "leader", "chairman", "senator", "sen.",
+    "rep.", "pope", "vice", "deputy", "state", "of", "crown", "supreme", "spokesman", "spokeswoman",
+}
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+GROUP_PRONOUNS = {"it", "its", "itself", "they", "them", "their"}
+COUNTERPART = {"counterpart", "counterparts", "opposite number", "host"}
+
+
+def clean_person_name(text: str) -> str:
+    """A person's name without brackets, honorifics and possessive: "[Vladimir] Putin's" -> "Vladimir Putin"."""
+    text = re.sub(r"[\[\]()]", "", text)
+    text = re.sub(r"['’]s$", "", text.strip())
+    words = text.split()
+    while words and words[0].lower().strip(",") in HONORIFICS:
+        words.pop(0)
+    return " ".join(w.strip(",") for w in words)
+
+
+@dataclass
+class Ment:
+    """A mention: tokens ``start`` to ``end`` (exclusive) stand for ``actor``."""
+
+    start: int
+    end: int
+    actor: Actor
+    how: str  # name, metonym, demonym, person, surname
+
+
+@dataclass
+class ActorIndex:
+    """The actors of one parsed article and the means to resolve a token to one of them."""
+
+    doc: object
+    gaz: Gazetteer
+    ments: list[Ment] = field(default_factory=list)
+    by_token: dict[int, Ment] = field(default_factory=dict)
+    roles: dict[str, tuple[str | None, Actor | None]] = field(default_factory=dict)
+    role_source: dict[str, str] = field(default_factory=dict)  # person key -> "text" | "gazetteer"
+    people: dict[str, Actor] = field(default_factory=dict)
+    pending_singles: list = field(default_factory=list)
+
+    # -- building -------------------------------------------------------------------------------
+    def add(self, m: Ment) -> None:
+        if any(i in self.by_token for i in range(m.start, m.end)):
+            return
+        self.ments.append(m)
+        for i in range(m.start, m.end):
+            self.by_token[i] = m
+
+    def set_role(self, person: Actor, role: str | None, of: Actor | None, source: str = "text") -> None:
+        if of is not None and of.kind == "person":
+            return
+        old_role, old_of = self.roles.get(person.key, (None, None))
+        if self.role_source.get(person.key) == "text" and source != "text":
+            return
+        if self.role_source.get(person.key) != "text" or old_of is None:
+            self.roles[person.key] = (role or old_role, of or old_of)
+        else:
+            self.roles[person.key] = (old_role or role, old_of)
+        self.role_source[person.key] = source if self.role_source.get(person.key) != "text" else "text"
+
+    # -- questions --------------------------------------------------------------------------------
+    def mention_at(self, i: int) -> Ment | None:
+        return self.by_token.get(i)
+
+    def country_of(self, actor: Actor) -> Actor | None:
+        """The country or organisation a person acts for, if known."""
+        if actor.kind != "person":
+            return actor
+        return self.roles.get(actor.key, (None, None))[1]
+
+    def role_of(self, actor: Actor) -> str | None:
+        return self.roles.get(actor.key, (None, None))[0]
+
+    def resolve(self, tok, *, allow_demonym: bool = False) -> Actor | None:
+        """The actor that token ``tok`` stands for, or None."""
+        m = self.by_token.get(tok.i)
+        if m is not None:
+            if m.how == "demonym" and not allow_demonym:
+                return None
+            return m.actor
+        low = tok.lower_
+        if low in PERSON_PRONOUNS:
+            return self._pronoun_person(tok)
+        if low in GROUP_PRONOUNS:
+            return self._pronoun_group(tok)
+        # a noun whose apposition or compound names an actor: "his counterpart Choe Sun-hui"
+        for child in tok.children:
+            if child.dep_ in ("appos", "compound") and child.i > tok.i:
+                m = self.by_token.get(child.i)
+                if m is not None and m.how != "demonym":
+                    return m.actor
+        if tok.pos_ in ("NOUN", "PROPN"):
+            return self._nominal(tok)
+        return None
+
+    def _pronoun_person(self, tok) -> Actor | None:
+        sent = tok.sent
+        root_subj = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
+        for s in root_subj:
+            m = self.by_token.get(s.i)
+            if m and m.actor.kind == "person":
+                return m.actor
+            a = self._nominal(s) if s.pos_ == "NOUN" else None
+            if a is not None and a.kind == "person":
+                return a
+        for m in sorted(self.ments, key=lambda m: -m.start):
+            if m.start < tok.i and m.actor.kind == "person":
+                return m.actor
+        return None
+
+    def _pronoun_group(self, tok) -> Actor | None:
+        """ "it"/"its": the nearest state or organisation before it in the sentence, else the
+        subject of the sentence before."""
+        if tok.lower_ in ("they", "them", "their"):
+            return None
+        sent = tok.sent
+        for m in sorted(self.ments, key=lambda m: -m.start):
+            if sent.start <= m.start < tok.i and m.actor.kind != "person" and m.how != "demonym":
+                return m.actor
+        prev = [s for s in tok.doc.sents if s.end <= sent.start][-1:]
+        for m in sorted(self.ments, key=lambda m: m.start):
+            if prev and prev[0].start <= m.start < prev[0].end and m.actor.kind != "person" \
+                    and m.how != "demonym" and tok.doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass"):
+                return m.actor
+        return None
+
+    def title_of(self, tok) -> tuple[str | None, Actor | None, bool]:
+        """(role, country, is_counterpart) described by a noun phrase headed by ``tok``."""
+        left = [c for c in tok.subtree if c.i <= tok.i and c.i >= tok.left_edge.i]
+        words = [t for t in left if t.dep_ not in ("det", "poss", "case", "punct")]
+        country = None
+        for t in left:
+            m = self.by_token.get(t.i)
+            if m is not None and m.actor.kind != "person":
+                country = m.actor
+        for t in tok.children:
+            if t.dep_ == "prep" and t.lower_ == "of":
+                for p in t.children:
+                    m = self.by_token.get(p.i)
+                    if m is not None and m.actor.kind != "person":
+                        country = m.actor
+        role = None
+        lowered = [t.lower_ for t in words]
+        for n in range(min(4, len(lowered)), 0, -1):
+            cand = " ".join(lowered[-n:])
+            if cand in self.gaz.offices:
+                role = self.gaz.offices[cand].role
+                break
+        is_counterpart = tok.lower_ in COUNTERPART
+        return role, country, is_counterpart
+
+    def _nominal(self, tok) -> Actor | None:
+        role, country, counterpart = self.title_of(tok)
+        if counterpart:
+            return self._counterpart(tok, country)
+        if role is None:
+            return None
+        best = None
+        for m in self.ments:
+            if m.actor.kind != "person" or m.start > tok.i and best is not None:
+                continue
+            r, of = self.roles.get(m.actor.key, (None, None))
+            if r == role and (country is None or (of is not None and of.key == country.key)):
+                best = m.actor
+                if m.start > tok.i:
+                    break
+        if best is not None:
+            return best
+        return country
+
+    def _counterpart(self, tok, country: Actor | None) -> Actor | None:
+        if country is None:
+            return None
+        for m in self.ments:
+            if m.actor.kind == "person" and self.country_of(m.actor) is not None \
+                    and self.country_of(m.actor).key == country.key:
+                return m.actor
+        return country
+
+
+def _gazetteer_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
+    first_words = {n.split()[0] for n in gaz.names}
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if tok.text not in first_words and not (tok.lower_ == "the" and i + 1 < n):
+            i += 1
+            continue
+        found = None
+        for j in range(min(n, i + 9), i, -1):
+            text = doc[i:j].text
+            entry = gaz.names.get(text)
+            if entry is None and tok.lower_ == "the" and j > i + 1:
+                entry = gaz.names.get(doc[i + 1:j].text)
+            if entry is not None:
+                found = (j, entry)
+                break
+        if found:
+            j, entry = found
+            start = i + 1 if tok.lower_ == "the" else i
+            how = entry.how
+            if how == "person":
+                idx.people[entry.actor.key] = entry.actor
+                if entry.of is not None:
+                    idx.set_role(entry.actor, entry.role, entry.of, source="gazetteer")
+            # "Georgia"-style collisions with a person's first name, or a capital used as a surname
+            if how == "metonym" and j < n and doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "I":
+                i = j
+                continue
+            idx.add(Ment(start, j, entry.actor, how))
+            i = j
+        else:
+            i += 1
+
+
+def _person_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
+    """People named in full by the NER (or known to the gazetteer); single names wait for later."""
+    singles = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or "\n" in ent.text:
+            continue
+        if any(i in idx.by_token for i in range(ent.start, ent.end)):
+            continue
+        start = ent.start
+        while start < ent.end and (doc[start].lower_.strip("[]") in HONORIFICS or doc[start].text in "[]("):
+            start += 1
+        if start >= ent.end:
+            continue
+        name = clean_person_name(doc[start:ent.end].text)
+        if not name or not any(ch.isupper() for ch in name):
+            continue
+        entry = gaz.lookup(name)
+        if entry is not None:
+            if entry.how == "person":
+                idx.people[entry.actor.key] = entry.actor
+                if entry.of is not None:
+                    idx.set_role(entry.actor, entry.role, entry.of, source="gazetteer")
+                idx.add(Ment(start, ent.end, entry.actor, "person"))
+            continue
+        if len(name.split()) >= 2:
+            actor = Actor(kind="person", label=name)
+            idx.people[actor.key] = actor
+            idx.add(Ment(start, ent.end, actor, "person"))
+        else:
+            singles.append((start, ent.end, name))
+    idx.pending_singles = singles
+
+
+def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
+    """Surnames and other single names: the full name of the article they belong to (the one
+    with a stated role first, then the most mentioned, then the nearest before), else a known
+    person's, else the name itself."""
+    singles = list(idx.pending_singles)
+    full: list[tuple[int, Actor]] = []
+    for m in idx.ments:
+        if m.actor.kind == "person" and len(m.actor.label.split()) >= 2:
+            full.append((m.start, m.actor))
+    full.sort(key=lambda x: x[0])
+    counts: dict[str, int] = {}
+    for _, a in full:
+        counts[a.key] = counts.get(a.key, 0) + 1
+    # single names: surnames of full names in the article, else of known people, else themselves
+    parts: dict[str, list[tuple[int, Actor]]] = {}
+    for pos, actor in full:
+        for part in actor.label.split():
+            parts.setdefault(part, []).append((pos, actor))
+    for tok in doc:
+        if tok.i in idx.by_token or tok.pos_ != "PROPN" or tok.text not in parts:
+            continue
+        if tok.ent_type_ in ("GPE", "NORP", "DATE") or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"
+                                                     and doc[tok.i + 1].i not in idx.by_token and
+                                                     doc[tok.i + 1].ent_type_ == "PERSON"):
+            continue
+        singles.append((tok.i, tok.i + 1, tok.text))
+    seen_single = set()
+    for start, end, name in sorted(singles):
+        if (start, end) in seen_single or any(i in idx.by_token for i in range(start, end)):
+            continue
+        seen_single.add((start, end))
+        cands = parts.get(name, [])
+        actor = None
+        if cands:
+            def rank(pa):
+                pos, a = pa
+                return (idx.role_source.get(a.key) == "text", counts.get(a.key, 0), pos < start, pos)
+            actor = max(cands, key=rank)[1]
+        if actor is None:
+            known = [e for s, e in gaz.names.items() if e.how == "person" and s.split()[-1] == name]
+            keys = {e.actor.key for e in known}
+            if len(keys) == 1:
+                e = known[0]
+                actor = e.actor
+                idx.people[actor.key] = actor
+                if e.of is not None:
+                    idx.set_role(actor, e.role, e.of, source="gazetteer")
+            else:
+                actor = Actor(kind="person", label=name)
+        idx.add(Ment(start, end, actor, "surname"))
+
+
+def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> None:
+    """Roles stated next to a name: "Russian Foreign Minister Sergey Lavrov", "Wang Yi, China's
+    foreign minister", "Foreign Minister Wang Yi of China", "his North Korean counterpart Choe"."""
+    offices = idx.gaz.offices
+    persons = [m for m in idx.ments if m.actor.kind == "person"]
+    for m in sorted(persons, key=lambda m: m.start):
+        sent = doc[m.start].sent
+        # left window: contiguous title words before the name
+        j = m.start - 1
+        window = []
+        while j >= sent.start and j >= m.start - 8:
+            t = doc[j]
+            if t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "ADV") or t.text in (",", ";", ":", "(", ")", "“", "\"") \
+                    or (t.pos_ == "ADP" and t.lower_ != "of") or (t.pos_ == "PRON" and t.dep_ != "poss") \
+                    or (t.i in idx.by_token and idx.by_token[t.i].actor.kind == "person"):
+                break
+            window.insert(0, t)
+            j -= 1
+        # right apposition: ", Russia's foreign minister," / "of China"
+        right = []
+        k = m.end
+        if k < sent.end and doc[k].text == ",":
+            k += 1
+            while k < sent.end and k < m.end + 9 and doc[k].text not in (",", ";", ".", "said", "says"):
+                if doc[k].pos_ in ("VERB", "AUX") or (k in idx.by_token and idx.by_token[k].actor.kind == "person"):
+                    right = []
+                    break
+                right.append(doc[k])
+                k += 1
+        elif k + 1 < sent.end and doc[k].lower_ == "of" and (k + 1) in idx.by_token:
+            right = [doc[k], doc[k + 1]]
+        role, country, counterpart = _title_in(window, idx, offices)
+        if role is None and right:
+            r2, c2, cp2 = _title_in(right, idx, offices)
+            role, counterpart = r2, cp2
+            country = country or c2
+        elif country is None and right and right[0].lower_ == "of":
+            _, country, _ = _title_in(right, idx, offices)
+        if counterpart and role is None:
+            if not counterparts:
+                continue  # decided once surnames are linked: "his" may be a surname's person
+            role = _counterpart_role(m, window, idx)
+        if role or (country is not None and (counterpart or window and window[-1].pos_ in ("NOUN", "PROPN", "ADJ"))):
+            if country is None and role is None:
+                continue
+            idx.set_role(m.actor, role, country, source="text")
+
+
+def _title_in(tokens, idx: ActorIndex, offices) -> tuple[str | None, Actor | None, bool]:
+    country = None
+    for t in tokens:
+        mm = idx.by_token.get(t.i)
+        if mm is not None and mm.actor.kind != "person":
+            country = mm.actor
+    words = [t.lower_ for t in tokens]
+    role = None
+    for a in range(len(words)):
+        for b in range(len(words), a, -1):
+            cand = " ".join(words[a:b]).replace(" - ", "-")
+            if cand in offices:
+                role = offices[cand].role
+                break
+        if role:
+            break
+    counterpart = any(w in COUNTERPART for w in words)
+    return role, country, counterpart
+
+
+def _counterpart_role(m: Ment, window, idx: ActorIndex) -> str | None:
+    """ "his counterpart": the role of whoever "his" is, else of the sentence's subject, else of
+    the nearest person before with a role."""
+    for t in window:
+        if t.dep_ == "poss":
+            owner = idx.resolve(t)
+            if owner is not None and idx.role_of(owner):
+                return idx.role_of(owner)
+    root = idx.doc[m.start].sent.root
+    for c in root.children:
+        if c.dep_ == "nsubj":
+            owner = idx.resolve(c)
+            if owner is not None and owner.key != m.actor.key and idx.role_of(owner):
+                return idx.role_of(owner)
+    for other in sorted(idx.ments, key=lambda x: -x.start):
+        if other.start < m.start and other.actor.kind == "person" and other.actor.key != m.actor.key:
+            r = idx.role_of(other.actor)
+            if r:
+                return r
+    return None
+
+
+def find_actors(doc, gaz: Gazetteer) -> ActorIndex:
+    """Every actor mention of a parsed article, with the roles the text states."""
+    idx = ActorIndex(doc=doc, gaz=gaz)
+    _gazetteer_mentions(doc, gaz, idx)
+    _person_mentions(doc, gaz, idx)
+    _roles_from_titles(doc, idx, counterparts=False)
+    _single_name_mentions(doc, gaz, idx)
+    _roles_from_titles(doc, idx)
+    return idx
+
+
+def mentions_and_roles(idx: ActorIndex, used: set[str]) -> tuple[list[Mention], list[Role]]:
+    """Mentions of the actors in ``used`` (with their surface forms) and their roles."""
+    doc = idx.doc
+    mentions = []
+    for m in idx.ments:
+        if m.actor.key in used and m.how != "demonym":
+            span = doc[m.start:m.end]
+            mentions.append(Mention(m.actor, span.text, span.start_char, span.end_char))
+    roles = []
+    for key, (role, of) in idx.roles.items():
+        actor = idx.people.get(key) or next((m.actor for m in idx.ments if m.actor.key == key), None)
+        if actor is None or of is None:
+            continue
+        if key in used or idx.role_source.get(key) == "text":
+            roles.append(Role(actor, of, role))
+    return mentions, roles
+
+
+__all__ += ["mentions_and_roles"]

@@ -1,0 +1,220 @@
+"""Scoring extraction against gold files (the ``*.gold.tsv`` format of the seed article).
+
+Matching follows what a person checking by hand would accept: a name matches an actor's
+canonical label or any name the article used for it; symmetric relations match either way
+round; a negated or future event matches only a gold row with that same modality; rows marked
+``optional`` are neither missed when absent nor false when found.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph.records import Actor, Extraction, slugify
+from graph.vocab import relation
+
+from .gazetteer import Gazetteer
+
+__all__ = ["GoldRow", "read_gold", "Score", "score_extraction", "Report"]
+
+FACTUAL = {"asserted", "reported", "hedged", ""}
+
+
+@dataclass(frozen=True)
+class GoldRow:
+    subject: tuple[str, ...]
+    predicate: str
+    object: tuple[str, ...]
+    date: str
+    modality: str
+    required: bool
+    evidence: str
+    line: int
+
+
+def read_gold(path: Path) -> list[GoldRow]:
+    """Rows of a gold file; ValueError naming the line for a malformed row."""
+    rows = []
+    with path.open(encoding="utf-8") as fh:
+        lines = [(n, ln.rstrip("\n")) for n, ln in enumerate(fh, 1) if ln.strip() and not ln.startswith("#")]
+    if not lines:
+        raise ValueError(f"{path}: no rows")
+    header = lines[0][1].split("\t")
+    for n, ln in lines[1:]:
+        cells = ln.split("\t")
+        if len(cells) < 6:
+            raise ValueError(f"{path}:{n}: expected 7 tab-separated cells, found {len(cells)}")
+        cells += [""] * (len(header) - len(cells))
+        row = dict(zip(header, cells))
+        rows.append(GoldRow(
+            subject=tuple(s.strip() for s in row["subject"].split("|")),
+            predicate=row["predicate"].strip(),
+            object=tuple(s.strip() for s in row["object"].split("|")),
+            date=row.get("date", "").strip(),
+            modality=row.get("modality", "").strip(),
+            required=row.get("need", "required").strip() != "optional",
+            evidence=row.get("evidence", "").strip(),
+            line=n,
+        ))
+    return rows
+
+
+@dataclass(frozen=True)
+class Pred:
+    predicate: str
+    subject: Actor
+    object: Actor
+    modality: str
+    date: str | None
+    sentence: str
+
+
+@dataclass
+class Score:
+    """Matches, misses and false relations for one article (or a sum of several)."""
+
+    tp: Counter = field(default_factory=Counter)  # per predicate: matched predictions
+    fp: Counter = field(default_factory=Counter)
+    fn: Counter = field(default_factory=Counter)
+    found_required: Counter = field(default_factory=Counter)
+    required: Counter = field(default_factory=Counter)
+    dates_right: int = 0
+    dates_checked: int = 0
+    misses: list[str] = field(default_factory=list)
+    false: list[str] = field(default_factory=list)
+
+    def add(self, other: Score) -> None:
+        for name in ("tp", "fp", "fn", "found_required", "required"):
+            getattr(self, name).update(getattr(other, name))
+        self.dates_right += other.dates_right
+        self.dates_checked += other.dates_checked
+        self.misses += other.misses
+        self.false += other.false
+
+    def prf(self, predicate: str | None = None) -> tuple[float, float, float]:
+        keys = [predicate] if predicate else None
+        tp = sum(self.tp.values()) if keys is None else self.tp[predicate]
+        fp = sum(self.fp.values()) if keys is None else self.fp[predicate]
+        found = sum(self.found_required.values()) if keys is None else self.found_required[predicate]
+        req = sum(self.required.values()) if keys is None else self.required[predicate]
+        p = tp / (tp + fp) if tp + fp else 1.0
+        r = found / req if req else 1.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+
+class _Names:
+    def __init__(self, gaz: Gazetteer, ex: Extraction):
+        self.gaz = gaz
+        self.surfaces: dict[str, set[str]] = defaultdict(set)
+        for m in ex.mentions:
+            self.surfaces[m.actor.key].add(slugify(m.text))
+
+    def matches(self, names: tuple[str, ...], actor: Actor) -> bool:
+        forms = {slugify(actor.label)} | self.surfaces.get(actor.key, set())
+        for name in names:
+            entry = self.gaz.lookup(name)
+            if entry is not None and entry.actor.key == actor.key:
+                return True
+            if slugify(name) in forms:
+                return True
+        return False
+
+
+def _modality_ok(gold: str, pred: str) -> bool:
+    if gold in ("negated", "future"):
+        return pred == gold
+    return pred in FACTUAL
+
+
+def score_extraction(ex: Extraction, gold: list[GoldRow], gaz: Gazetteer) -> Score:
+    """Score one article's extraction against its gold rows."""
+    names = _Names(gaz, ex)
+    s = Score()
+    preds: dict[tuple, Pred] = {}
+    for e in ex.events:
+        sym = relation(e.predicate).symmetric
+        ends = tuple(sorted((e.subject.key, e.object.key))) if sym else (e.subject.key, e.object.key)
+        cls = e.modality if e.modality in ("negated", "future") else "factual"
+        preds.setdefault((e.predicate, ends, cls), Pred(e.predicate, e.subject, e.object, e.modality, e.date, e.sentence))
+    for r in ex.roles:
+        preds.setdefault(("represents", (r.person.key, r.of.key), "factual"),
+                         Pred("represents", r.person, r.of, "asserted", None, ""))
+
+    def row_matches(row: GoldRow, p: Pred) -> bool:
+        if row.predicate != p.predicate or not _modality_ok(row.modality, p.modality):
+            return False
+        if names.matches(row.subject, p.subject) and names.matches(row.object, p.object):
+            return True
+        sym = p.predicate != "represents" and relation(p.predicate).symmetric
+        return sym and names.matches(row.subject, p.object) and names.matches(row.object, p.subject)
+
+    matched_preds: set[tuple] = set()
+    for row in gold:
+        hits = [k for k, p in preds.items() if row_matches(row, p)]
+        if row.required:
+            s.required[row.predicate] += 1
+            if hits:
+                s.found_required[row.predicate] += 1
+                if row.date:
+                    s.dates_checked += 1
+                    if any(preds[k].date == row.date for k in hits):
+                        s.dates_right += 1
+                    else:
+                        got = ", ".join(sorted({preds[k].date or "none" for k in hits}))
+                        s.misses.append(f"date {row.date} (got {got}): {row.subject[0]} {row.predicate} {row.object[0]}")
+            else:
+                s.fn[row.predicate] += 1
+                s.misses.append(f"{row.subject[0]} {row.predicate} {row.object[0]}"
+                                f" [{row.modality or 'asserted'}] — {row.evidence}")
+        matched_preds.update(hits)
+    for k, p in preds.items():
+        if k in matched_preds:
+            # a prediction matching only optional rows is neither right nor wrong
+            if any(row.required and row_matches(row, p) for row in gold):
+                s.tp[p.predicate] += 1
+        else:
+            s.fp[p.predicate] += 1
+            s.false.append(f"{p.subject.label} {p.predicate} {p.object.label} [{p.modality}] — {p.sentence[:120]}")
+    return s
+
+
+@dataclass
+class Report:
+    """Scores per article and overall."""
+
+    per_article: dict[str, Score] = field(default_factory=dict)
+
+    @property
+    def total(self) -> Score:
+        t = Score()
+        for s in self.per_article.values():
+            t.add(s)
+        return t
+
+    def render(self, *, details: bool = True) -> str:
+        t = self.total
+        lines = []
+        p, r, f = t.prf()
+        lines.append(f"overall: precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}  "
+                     f"({sum(t.tp.values())} right, {sum(t.fp.values())} false, "
+                     f"{sum(t.found_required.values())}/{sum(t.required.values())} required found)")
+        if t.dates_checked:
+            lines.append(f"dates: {t.dates_right}/{t.dates_checked} found relations have the gold date")
+        lines.append("")
+        lines.append(f"{'predicate':22} {'prec':>6} {'recall':>6} {'F1':>6} {'right':>6} {'false':>6} {'found':>9}")
+        preds = sorted(set(t.tp) | set(t.fp) | set(t.required))
+        for pr in preds:
+            p, r, f = t.prf(pr)
+            lines.append(f"{pr:22} {p:6.2f} {r:6.2f} {f:6.2f} {t.tp[pr]:6d} {t.fp[pr]:6d} "
+                         f"{t.found_required[pr]:>4}/{t.required[pr]:<4}")
+        if details:
+            for name, s in self.per_article.items():
+                if s.misses or s.false:
+                    lines.append("")
+                    lines.append(f"== {name}")
+                    lines += [f"  missed: {m}" for m in s.misses]
+                    lines += [f"  false:  {m}" for m in s.false]
+        return "\n".join(lines) + "\n"
+

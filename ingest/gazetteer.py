@@ -1,0 +1,196 @@
+"""The actor gazetteer: countries, former states, organisations, offices and known people,
+read from the data files in ``data/`` (each says where its facts come from).
+
+Country codes and official names also come from pycountry, so the data file only adds what
+pycountry lacks: the short name news uses, capitals and seats of government, demonyms, Wikidata.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from graph.records import Actor
+from graph.vocab import data_dir
+
+__all__ = ["Gazetteer", "Entry", "Office", "load_gazetteer", "read_table", "Lexicon", "LexEntry"]
+
+
+def read_table(path: Path) -> list[dict[str, str]]:
+    """Rows of a tab-separated data file with ``#`` comment lines and a header line."""
+    with path.open(encoding="utf-8") as fh:
+        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
+
+
+def _split(cell: str) -> list[str]:
+    return [p.strip() for p in (cell or "").split("|") if p.strip()]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One surface form in the gazetteer and what it stands for."""
+
+    actor: Actor
+    how: str  # name, metonym, demonym, person
+    role: str | None = None  # for known people: their best-known role
+    of: Actor | None = None  # for known people: whom they act for
+
+
+@dataclass(frozen=True)
+class Office:
+    title: str  # lower-case surface form, "foreign minister"
+    role: str  # canonical role label, "Foreign Minister"
+    rank: str
+
+
+@dataclass(frozen=True)
+class LexEntry:
+    predicate: str
+    pos: str
+    lemma: str
+    objects: tuple[str, ...]
+    needs: str | None
+
+
+@dataclass
+class Lexicon:
+    """Trigger words per relation (``data/lexicon.tsv``)."""
+
+    verbs: dict[str, list[LexEntry]] = field(default_factory=dict)
+    nouns: dict[str, list[LexEntry]] = field(default_factory=dict)
+    classes: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: Path) -> Lexicon:
+        lex = cls()
+        for row in read_table(path):
+            if row["pos"] == "class":
+                lex.classes[row["lemma"]] = frozenset(_split(row["objects"]))
+                continue
+            entry = LexEntry(row["predicate"], row["pos"], row["lemma"].lower(),
+                             tuple(_split(row["objects"])), row.get("needs") or None)
+            (lex.verbs if entry.pos == "verb" else lex.nouns).setdefault(entry.lemma, []).append(entry)
+        return lex
+
+
+@dataclass
+class Gazetteer:
+    """Names of actors (case-sensitive surface forms) and titles of offices."""
+
+    names: dict[str, Entry] = field(default_factory=dict)
+    offices: dict[str, Office] = field(default_factory=dict)
+    successors: dict[str, str] = field(default_factory=dict)  # former state code -> successor code
+    lexicon: Lexicon = field(default_factory=Lexicon)
+    by_key: dict[str, Actor] = field(default_factory=dict)
+
+    def add(self, surface: str, entry: Entry, *, override: bool = False) -> None:
+        surface = " ".join(surface.split())
+        if not surface:
+            return
+        for form in {surface, surface[0].upper() + surface[1:]}:
+            if override or form not in self.names:
+                self.names[form] = entry
+        self.by_key.setdefault(entry.actor.key, entry.actor)
+
+    def lookup(self, surface: str) -> Entry | None:
+        s = " ".join(surface.split())
+        for cand in (s, s.replace("’", "'"), s[4:] if s.lower().startswith("the ") else None):
+            if cand and cand in self.names:
+                return self.names[cand]
+        return None
+
+    def same_party(self, a: Actor, b: Actor) -> bool:
+        """True for the same actor, or a former state and its successor (Soviet Union, Russia)."""
+        if a.key == b.key:
+            return True
+        ca, cb = a.code, b.code
+        return bool(ca and cb and (self.successors.get(ca) == cb or self.successors.get(cb) == ca))
+
+
+def _country_rows(gz: Gazetteer, folder: Path) -> None:
+    import pycountry
+
+    path = folder / "countries.tsv"
+    rows = read_table(path) if path.exists() else []
+    for row in rows:
+        code = row["iso3"].upper()
+        pc = pycountry.countries.get(alpha_3=code)
+        actor = Actor(kind="country", label=row["name"], code=code, wikidata=row.get("wikidata") or None)
+        names = [row["name"], *_split(row.get("altnames", ""))]
+        if pc is not None:
+            names += [pc.name] + [getattr(pc, "official_name", "")] + [getattr(pc, "common_name", "")]
+        for n in names:
+            if n:
+                gz.add(n, Entry(actor, "name"))
+        for d in _split(row.get("demonyms", "")):
+            gz.add(d, Entry(actor, "demonym"))
+        for m in _split(row.get("metonyms", "")):
+            gz.add(m, Entry(actor, "metonym"))
+
+
+def _former_rows(gz: Gazetteer, folder: Path) -> None:
+    path = folder / "former_states.tsv"
+    for row in read_table(path) if path.exists() else []:
+        actor = Actor(kind="former_state", label=row["name"], code=row["code"].upper(),
+                      wikidata=row.get("wikidata") or None)
+        for n in [row["name"], *_split(row.get("altnames", ""))]:
+            gz.add(n, Entry(actor, "name"), override=True)
+        for d in _split(row.get("demonyms", "")):
+            gz.add(d, Entry(actor, "demonym"))
+        for m in _split(row.get("metonyms", "")):
+            gz.add(m, Entry(actor, "metonym"))
+        if row.get("successor"):
+            gz.successors[actor.code] = row["successor"].upper()
+
+
+def _org_rows(gz: Gazetteer, folder: Path) -> None:
+    path = folder / "organisations.tsv"
+    for row in read_table(path) if path.exists() else []:
+        actor = Actor(kind="organisation", label=row["name"], wikidata=row.get("wikidata") or None,
+                      org_kind=row.get("kind") or None)
+        for n in [row["name"], *_split(row.get("altnames", ""))]:
+            gz.add(n, Entry(actor, "name"))
+
+
+def _people_rows(gz: Gazetteer, folder: Path) -> None:
+    path = folder / "people.tsv"
+    for row in read_table(path) if path.exists() else []:
+        person = Actor(kind="person", label=row["name"], wikidata=row.get("wikidata") or None)
+        ref = row.get("actor", "")
+        of = gz.by_key.get(f"country/{ref.upper()}") if ref and len(ref) == 3 and ref.isalpha() else None
+        if of is None and ref:
+            entry = gz.names.get(ref)
+            of = entry.actor if entry else None
+        e = Entry(person, "person", role=row.get("role") or None, of=of)
+        for n in [row["name"], *_split(row.get("altnames", ""))]:
+            gz.add(n, e)
+
+
+def _office_rows(gz: Gazetteer, folder: Path) -> None:
+    path = folder / "offices.tsv"
+    for row in read_table(path) if path.exists() else []:
+        gz.offices[row["title"].lower()] = Office(row["title"].lower(), row["role"], row.get("rank", ""))
+
+
+def load_gazetteer(folder: Path | None = None) -> Gazetteer:
+    """Read every gazetteer file of ``folder`` (default: the project's data folder)."""
+    folder = folder or data_dir()
+    gz = Gazetteer()
+    _former_rows(gz, folder)
+    _country_rows(gz, folder)
+    _org_rows(gz, folder)
+    _people_rows(gz, folder)
+    _office_rows(gz, folder)
+    gz.lexicon = Lexicon.load(folder / "lexicon.tsv")
+    return gz
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+__all__ += ["default_gazetteer"]
