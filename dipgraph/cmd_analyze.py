@@ -27,12 +27,13 @@ def _network(store, level, relations, since, until, hedged, future, no_reported)
     """Open the store read-only, project it, close it; bad options become one clear message."""
     from dipgraph.cli import fail, open_store
     from graph.network import to_networkx
+    from graph.store import StoreError
 
     st = open_store(store, create=False)
     try:
         return to_networkx(st, level=level, relations=relations, since=since, until=until,
                            include_reported=not no_reported, include_hedged=hedged, include_future=future)
-    except ValueError as exc:
+    except (ValueError, StoreError) as exc:
         fail(str(exc))
     finally:
         st.close()

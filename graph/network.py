@@ -35,7 +35,8 @@ from .vocab import relations as _vocab_relations
 __all__ = [
     "LEVELS", "EXPORT_FORMATS", "ActorNotFound", "NoPath",
     "to_networkx", "collapse", "find_actor", "centrality", "communities", "ego", "shortest_path",
-    "pair_timeline", "events_between", "export_network", "write_network", "summary",
+    "pair_timeline", "events_between", "export_network", "write_network", "summary", "ties",
+    "farthest_pair",
 ]
 
 LEVELS = ("person", "country")
@@ -449,6 +450,47 @@ def communities(G: nx.Graph, method: str = "louvain", ties: str = "cooperative",
     for i, g in enumerate(groups, 1):
         g["community"] = i
     return groups
+
+
+def ties(G: nx.Graph, top: int | None = None) -> list[dict]:
+    """Pairs of actors with the most evidence first: supporting articles, events, Goldstein score.
+
+    Each row names both actors (``a``, ``b`` and their node ids ``a_id``, ``b_id``) and counts
+    the tie's ``weight`` (articles), ``events``, ``cooperation`` and ``conflict`` events.
+    """
+    T = _ties(G)
+    rows = []
+    for u, v, d in T.edges(data=True):
+        if _label(T, v) < _label(T, u):
+            u, v = v, u
+        rows.append({"a": _label(T, u), "b": _label(T, v), "a_id": u, "b_id": v,
+                     "weight": d.get("weight", 1), "events": d.get("events", 1), "score": d.get("score", 0.0),
+                     "cooperation": d.get("cooperation", 0), "conflict": d.get("conflict", 0),
+                     "relations": d.get("relations", "")})
+    rows.sort(key=lambda r: (-r["weight"], -r["events"], r["a"], r["b"]))
+    return rows[:top] if top else rows
+
+
+def farthest_pair(G: nx.Graph) -> tuple[str, str] | None:
+    """Two actors far apart in the largest connected group (node ids), or None without any tie.
+
+    The chain between them is a long one the network can explain hop by hop, which makes it a good
+    first question for :func:`shortest_path`. Two sweeps of breadth-first search find it, so it
+    stays quick on large networks (on a tree it is exactly the farthest pair).
+    """
+    T = _ties(G)
+    if T.number_of_edges() == 0:
+        return None
+    biggest = max(nx.connected_components(T), key=lambda c: (len(c), sorted(c)))
+
+    def farthest(source):
+        dist = nx.single_source_shortest_path_length(T, source)
+        return min(dist, key=lambda n: (-dist[n], _label(T, n), n))
+
+    hub = min(biggest, key=lambda n: (-T.degree(n), _label(T, n), n))
+    a = farthest(hub)
+    b = farthest(a)
+    return (a, b) if (_label(T, a), a) <= (_label(T, b), b) else (b, a)
 
 
 def ego(G: nx.Graph, actor: str, radius: int = 1) -> dict:

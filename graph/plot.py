@@ -93,9 +93,10 @@ def plot_timeline(rows: Sequence[dict], *, title: str | None = None,
             if pts:
                 ax.scatter([p[0] for p in pts], [p[1] for p in pts], color=colour, zorder=3, label=family)
         if len(dated) <= 30:
-            for d, r in dated:
+            for i, (d, r) in enumerate(dated):  # alternate above and below so neighbours do not overlap
                 ax.annotate(r.get("relation") or r.get("predicate") or "", (d, r["balance"]),
-                            textcoords="offset points", xytext=(4, 6), fontsize=7, rotation=20, color="#333333")
+                            textcoords="offset points", xytext=(5, 6 if i % 2 == 0 else -13), fontsize=7,
+                            color="#333333")
         locator = mdates.AutoDateLocator()
         ax.xaxis.set_major_locator(locator)
         ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))

@@ -381,3 +381,13 @@ def test_cli_analyze_on_an_empty_store(tmp_path):
     Store(tmp_path / "empty").close()
     r = run("analyze", "--store", tmp_path / "empty")
     assert r.exit_code == 0 and "No relations" in r.stdout
+
+
+def test_strongest_ties_and_the_farthest_pair(graphs):
+    C = graphs["country"]
+    first = net.ties(C, top=1)[0]
+    assert (first["a"], first["b"], first["weight"], first["events"]) == ("China", "Russia", 3, 4)
+    a, b = net.farthest_pair(C)
+    # the longest chain: North Korea or China ... Russia ... Ukraine ... France (three hops)
+    assert len(net.shortest_path(C, a, b)) == 3
+    assert "France" in {C.nodes[a]["label"], C.nodes[b]["label"]}
