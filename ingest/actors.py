@@ -26,6 +26,15 @@ HONORIFICS = {
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 GROUP_PRONOUNS = {"it", "its", "itself", "they", "them", "their"}
 COUNTERPART = {"counterpart", "counterparts", "opposite number", "host"}
+# nouns that stand for the state or organisation that owns them
+INSTITUTIONS = {
+    "government", "ministry", "official", "officials", "administration", "authority", "authorities",
+    "army", "military", "force", "forces", "troops", "navy", "aircraft", "jet", "jets", "warplane",
+    "warplanes", "delegation", "embassy", "side", "cabinet", "parliament", "state", "states",
+    "regime", "junta", "diplomat", "diplomats", "mission", "office", "department", "unit", "units",
+    "coalition", "leadership", "envoy", "negotiators", "negotiator", "court", "council", "bloc",
+    "member", "members", "navy", "coastguard", "guard", "militia", "artillery", "drone", "drones",
+}
 
 
 def clean_person_name(text: str) -> str:
@@ -94,14 +103,20 @@ class ActorIndex:
     def role_of(self, actor: Actor) -> str | None:
         return self.roles.get(actor.key, (None, None))[0]
 
-    def resolve(self, tok, *, allow_demonym: bool = False) -> Actor | None:
-        """The actor that token ``tok`` stands for, or None."""
+    def resolve(self, tok, *, allow_demonym: bool = False, loose: bool = False) -> Actor | None:
+        """The actor that token ``tok`` stands for, or None.
+
+        ``loose`` also accepts any noun owned by an actor ("Russia's invasion" for Russia), as the
+        object of criticism, support or attack names its owner."""
         m = self.by_token.get(tok.i)
         if m is not None:
             if m.how == "demonym" and not allow_demonym:
                 return None
             return m.actor
         low = tok.lower_
+        if low == "whose" and tok.head.head.dep_ == "relcl" or low in ("who", "which") and tok.head.dep_ == "relcl":
+            rel = tok.head.head if low == "whose" else tok.head
+            return self.resolve(rel.head, allow_demonym=allow_demonym)  # "Modi, whose government"
         if low in PERSON_PRONOUNS:
             return self._pronoun_person(tok)
         if low in GROUP_PRONOUNS:
@@ -113,7 +128,32 @@ class ActorIndex:
                 if m is not None and m.how != "demonym":
                     return m.actor
         if tok.pos_ in ("NOUN", "PROPN"):
-            return self._nominal(tok)
+            found = self._nominal(tok)
+            if found is None and (loose or tok.lemma_.lower() in INSTITUTIONS):
+                found = self._owner(tok)
+            return found
+        return None
+
+    def _owner(self, tok) -> Actor | None:
+        """The state or organisation a noun belongs to: "the Israeli government", "its foreign
+        ministry", "member states of the European Community", "the German move"."""
+        for c in tok.children:
+            if c.dep_ == "poss":
+                a = self.resolve(c)
+                if a is not None:
+                    return a
+        for c in sorted(tok.children, key=lambda c: -c.i):
+            if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i:
+                m = self.by_token.get(c.i)
+                if m is not None:
+                    return m.actor
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        a = self.resolve(p)
+                        if a is not None and a.kind != "person":
+                            return a
         return None
 
     def _pronoun_person(self, tok) -> Actor | None:
@@ -126,10 +166,14 @@ class ActorIndex:
             a = self._nominal(s) if s.pos_ == "NOUN" else None
             if a is not None and a.kind == "person":
                 return a
-        for m in sorted(self.ments, key=lambda m: -m.start):
-            if m.start < tok.i and m.actor.kind == "person":
+        # else the most recent person who was the subject of a clause, in this or the last sentences
+        sents = [s for s in tok.doc.sents if s.start <= tok.i][-3:]
+        lo = sents[0].start if sents else 0
+        recent = [m for m in sorted(self.ments, key=lambda m: -m.start) if m.start < tok.i and m.actor.kind == "person"]
+        for m in recent:
+            if m.start >= lo and tok.doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass"):
                 return m.actor
-        return None
+        return recent[0].actor if recent else None
 
     def _pronoun_group(self, tok) -> Actor | None:
         """ "it"/"its": the nearest state or organisation before it in the sentence, else the

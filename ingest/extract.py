@@ -28,7 +28,7 @@ DENIAL_VERBS = {"deny", "dismiss", "refute", "reject"}
 NEGATING_VERBS = {"refuse", "decline", "fail", "deny", "avoid", "cancel", "postpone", "call off", "rule"}
 FUTURE_VERBS = {"plan", "intend", "expect", "schedule", "set", "due", "aim", "prepare", "hope", "seek",
                 "want", "agree", "promise", "pledge", "vow", "offer", "propose", "consider", "mull",
-                "arrange", "invite", "wish", "look", "go", "decide"}
+                "arrange", "invite", "wish", "decide", "accept"}
 HEDGE_VERBS = {"appear", "seem", "believe", "suspect", "allege", "rumor", "rumour", "speculate", "think"}
 HEDGE_WORDS = {"reportedly", "allegedly", "possibly", "probably", "likely", "apparently", "perhaps",
                "maybe", "purportedly", "supposedly", "reputedly", "unconfirmed", "possible", "potential",
@@ -65,6 +65,14 @@ def _verb_chain(tok) -> list:
         elif t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX"):
             t = t.head.head
             chain.append(t)
+        elif t.dep_ in ("ccomp", "dobj", "pcomp", "advcl") and t.tag_ in ("VB", "VBG") and \
+                t.head.lemma_ in {"let", "allow", "permit", "rule"} | NEGATING_VERBS | FUTURE_VERBS | HEDGE_VERBS:
+            t = t.head
+            chain.append(t)
+        elif t.dep_ == "acl" and t.head.dep_ in ("dobj", "nsubjpass") and t.head.head.pos_ in ("VERB", "AUX"):
+            t = t.head.head  # "accepted an invitation to visit"
+            t = t.head
+            chain.append(t)
         elif t.dep_ == "acomp" or (t.dep_ == "xcomp" and t.head.lemma_ == "be"):
             t = t.head
             chain.append(t)
@@ -75,6 +83,7 @@ def _verb_chain(tok) -> list:
 
 def _chain_modality(chain) -> str:
     neg = hedged = future = False
+    would_only = True
     for t in chain:
         lemma = t.lemma_.lower()
         for c in t.children:
@@ -85,6 +94,7 @@ def _chain_modality(chain) -> str:
                 future = True
             elif c.dep_ in ("aux",) and cl in HEDGE_MODALS:
                 hedged = True
+                would_only = would_only and cl == "would"
             elif c.dep_ in ("advmod", "amod") and cl in HEDGE_WORDS:
                 hedged = True
             elif c.dep_ in ("amod", "compound") and cl in FUTURE_ADJ and t.pos_ in ("NOUN", "PROPN"):
@@ -103,6 +113,8 @@ def _chain_modality(chain) -> str:
             pass
     if neg:
         return "negated"
+    if hedged and future and would_only:
+        return "future"  # "would seek a call": the future of reported speech
     if hedged:
         return "hedged"
     if future:
@@ -199,7 +211,8 @@ def _dates(doc, published: date | None) -> dict[int, tuple[str, int]]:
     return out
 
 
-def _date_for(cand: Candidate, doc, dates, verb, modality: str, claimed_by, triggers: set[int]) -> str | None:
+def _date_for(cand: Candidate, doc, idx: ActorIndex, dates, verb, modality: str, claimed_by,
+              triggers: set[int]) -> str | None:
     trigger = doc[cand.trigger]
     # the date governed by the trigger or a token of its own phrase ("summit ... on September 13")
     own = [trigger] + [t for t in _verb_chain(trigger)]
@@ -216,7 +229,11 @@ def _date_for(cand: Candidate, doc, dates, verb, modality: str, claimed_by, trig
             return dates[h.i][0]
     sent = trigger.sent
     # a date in the sentence that hangs on no other relation or reporting verb
-    govs = {i: v for i, v in dates.items() if i >= 0 and sent.start <= v[1] < sent.end}
+    # ... and stands between the subject and the trigger ("the Soviet Union on Oct. 12, 1948 became
+    # the first country to recognize")
+    subj_pos = [m.start for m in idx.ments if m.actor.key == cand.subject.key and sent.start <= m.start < cand.trigger]
+    lo = max(subj_pos) if subj_pos else cand.trigger
+    govs = {i: v for i, v in dates.items() if i >= 0 and lo < v[1] < cand.trigger}
     free = [(abs(v[1] - cand.trigger), v[0]) for i, v in govs.items()
             if doc[i].lemma_.lower() not in REPORTING_VERBS and (verb is None or i != verb.i)
             and i not in triggers]
@@ -239,7 +256,7 @@ def extract_doc(doc, article: Article, gaz: Gazetteer | None = None) -> Extracti
     known_dates: dict[tuple, str] = {}
     for cand in cands:
         modality, claimed_by, verb = modality_of(cand, doc, idx)
-        when = _date_for(cand, doc, dates, verb, modality, claimed_by, triggers)
+        when = _date_for(cand, doc, idx, dates, verb, modality, claimed_by, triggers)
         key = (cand.predicate, frozenset((cand.subject.key, cand.object.key)))
         if when is None and key in known_dates:
             when = known_dates[key]

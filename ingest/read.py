@@ -18,9 +18,11 @@ from pathlib import Path
 from graph.records import Article
 
 __all__ = ["Problem", "read_paths", "read_path", "read_bytes", "parse_date", "DEFAULT_MAX_BYTES",
-           "ARTICLE_SUFFIXES"]
+           "MAX_CHARS", "ARTICLE_SUFFIXES"]
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_BYTES = 20_000_000
+# The longest article text accepted: what the language pipeline parses in one piece.
+MAX_CHARS = 1_000_000
 TEXT_SUFFIXES = {".txt", ".text"}
 MD_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -133,6 +135,15 @@ def _meta_fields(meta: dict, origin: str) -> dict:
     return out
 
 
+def _drop_repeated_title(body: str, title: str | None) -> str:
+    """The body without its first line when that line only repeats the title (a heading)."""
+    first, sep, rest = body.partition("\n")
+    if title and sep and rest.strip() and \
+            " ".join(first.lstrip("#").split()).casefold() == " ".join(title.split()).casefold():
+        return rest.lstrip("\n")
+    return body
+
+
 def _text_article(text: str, origin: str, *, markdown: bool, sidecar: dict | None) -> Article:
     meta: dict = {}
     body = text
@@ -160,6 +171,7 @@ def _text_article(text: str, origin: str, *, markdown: bool, sidecar: dict | Non
         if sep and rest.strip() and len(heading) < 300:
             title = title or heading
             body = rest.lstrip("\n")
+    body = _drop_repeated_title(body, title)
     if markdown:
         body = re.sub(r"^#{1,6}\s+", "", body, flags=re.MULTILINE)
     if not body.strip():
@@ -182,7 +194,8 @@ def _html_article(text: str, origin: str) -> Article:
             published = parse_date(doc.date)
         except ValueError:
             published = None
-    return Article(text=_clean_body(body), title=(doc.title or "").strip(), id=None,
+    title = (doc.title or "").strip()
+    return Article(text=_drop_repeated_title(_clean_body(body), title), title=title, id=None,
                    published=published, url=doc.url or None, source=doc.sitename or None,
                    origin=origin)
 
@@ -234,7 +247,7 @@ def _jsonl_articles(lines: Iterable[bytes], origin: str, max_bytes: int) -> Iter
         if not raw.strip():
             continue
         if len(raw) > max_bytes:
-            yield Problem(where, f"line is {len(raw) / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
+            yield Problem(where, f"line is {_size(len(raw))}, over the {_size(max_bytes)} limit")
             continue
         try:
             obj = json.loads(raw.decode("utf-8-sig"))
@@ -276,12 +289,34 @@ def _sniff(text_head: str) -> str:
     return "txt"
 
 
+def _size(n: int) -> str:
+    """A byte count as a person reads it: 52.4 MB, 20 MB, 800 kB, 512 bytes."""
+    for unit, scale in (("MB", 1e6), ("kB", 1e3)):
+        if n >= scale:
+            return f"{n / scale:.1f}".removesuffix(".0") + " " + unit
+    return f"{n} bytes"
+
+
+def _within_limit(items: Iterable[Article | Problem]) -> Iterator[Article | Problem]:
+    for item in items:
+        if isinstance(item, Article) and len(item.text) > MAX_CHARS:
+            yield Problem(item.origin or "<input>", f"article text is {len(item.text):,} characters, over the "
+                                                    f"limit of {MAX_CHARS:,} for one article")
+        else:
+            yield item
+
+
 def read_bytes(data: bytes, origin: str, kind: str | None = None, *, sidecar: dict | None = None,
                max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Problem]:
     """Articles (or problems) from the bytes of one input; ``kind`` is txt, md, html, jsonl or feed."""
+    return _within_limit(_read_bytes(data, origin, kind, sidecar=sidecar, max_bytes=max_bytes))
+
+
+def _read_bytes(data: bytes, origin: str, kind: str | None, *, sidecar: dict | None,
+                max_bytes: int) -> Iterator[Article | Problem]:
     try:
         if len(data) > max_bytes and kind != "jsonl":
-            raise _Bad(f"file is {len(data) / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit "
+            raise _Bad(f"file is {_size(len(data))}, over the {_size(max_bytes)} limit "
                        "for one input (--max-bytes)")
         if kind == "jsonl":
             if not data.strip():
@@ -357,10 +392,10 @@ def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterat
                 yield Problem(origin, "empty file")
                 return
             with p.open("rb") as fh:
-                yield from _jsonl_articles(fh, origin, max_bytes)
+                yield from _within_limit(_jsonl_articles(fh, origin, max_bytes))
             return
         if size > max_bytes:
-            yield Problem(origin, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit "
+            yield Problem(origin, f"file is {_size(size)}, over the {_size(max_bytes)} limit "
                                   "for one input (--max-bytes)")
             return
         data = p.read_bytes()

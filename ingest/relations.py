@@ -17,7 +17,7 @@ from .gazetteer import LexEntry, Lexicon
 
 __all__ = ["Candidate", "find_relations"]
 
-LIGHT_VERBS = {"hold", "have", "conduct", "pay", "make", "begin", "start", "open", "launch", "resume",
+LIGHT_VERBS = {"renew", "submit", "issue", "send", "lodge", "file", "hold", "have", "conduct", "pay", "make", "begin", "start", "open", "launch", "resume",
                "attend", "host", "wrap", "end", "conclude", "complete", "continue", "undertake", "plan",
                "arrange", "postpone", "cancel", "call", "seek", "propose", "announce", "impose", "wage",
                "give", "provide", "express", "voice", "offer", "extend", "sign", "reach"}
@@ -27,7 +27,8 @@ PASSIVE_SUBJ = ("nsubjpass",)
 TIES_VERBS = {"reach", "strengthen", "deepen", "boost", "expand", "improve", "enhance", "upgrade",
               "develop", "grow", "elevate", "warm", "broaden", "advance", "solidify", "cement", "flourish",
               "demonstrate", "raise", "lift", "bolster", "intensify"}
-COMMUNICATIVE = {"supported", "criticized", "rejected", "urged", "threatened", "accused"}
+COMMUNICATIVE = {"supported", "criticized", "rejected", "urged", "threatened", "accused", "attacked",
+                 "sanctioned", "met", "suppliedArmsTo", "aided", "recognized"}
 
 
 @dataclass(frozen=True)
@@ -43,11 +44,23 @@ class Candidate:
 
 
 def _conjuncts(tok) -> list:
+    """``tok`` and the words listed with it: "A, B and C" (the parser may hang B on A as an apposition)."""
     out = [tok]
     for c in tok.conjuncts:
         if c.i > tok.i and c not in out:
             out.append(c)
+    for c in tok.children:
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and c not in out:
+            out.append(c)
+            out += [x for x in c.conjuncts if x.i > c.i and x not in out]
     return out
+
+
+GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
+PERSON_GROUP = {"leader", "man", "woman", "minister", "president", "official", "diplomat", "head",
+                "counterpart", "premier", "chief"}
+STATE_GROUP = {"country", "state", "nation", "republic", "side", "government", "neighbour", "neighbor",
+               "ally", "capital", "power", "monarchy", "kingdom"}
 
 
 def _words(tokens) -> set[str]:
@@ -84,6 +97,8 @@ def _subject_tokens(tok, depth: int = 0) -> list:
         return agents
     subj = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
     if subj:
+        if tok.dep_ == "relcl" and subj[0].tag_ in ("WP", "WDT") or subj[0].lower_ in ("who", "which", "that"):
+            return [tok.head] if tok.dep_ == "relcl" else []
         return subj
     head = tok.head
     if tok.dep_ == "conj" and head is not tok:
@@ -101,6 +116,9 @@ def _subject_tokens(tok, depth: int = 0) -> list:
         return [ante]
     if tok.dep_ == "acl" and tok.tag_ == "VBG":
         return [head]
+    if tok.dep_ == "acl" and head.dep_ in ("dobj", "pobj") and head.head.pos_ in ("VERB", "AUX", "ADP"):
+        verb = head.head if head.head.pos_ != "ADP" else head.head.head
+        return _subject_tokens(verb, depth + 1)  # "accepted an invitation to visit Abu Dhabi"
     if tok.dep_ == "pcomp" and head.dep_ == "prep":
         return _subject_tokens(head.head, depth + 1) if head.head.pos_ in ("VERB", "AUX") else []
     return _left_neighbour(tok)
@@ -148,8 +166,27 @@ def _object_tokens(tok, entry: LexEntry, *, verb: bool) -> list:
                 out += [s for s in c.children if s.dep_ in ("nsubj",)]
     if slots:
         out += _prep_objects(tok, slots)
-        for d in dobjs:  # "imposed sanctions ON Iran", "signed an agreement WITH Japan"
+        for d in dobjs:  # "imposed sanctions ON Iran", "a package of sanctions ON Russia"
             out += _prep_objects(d, slots)
+            for of in _of_chain(d):
+                out += _prep_objects(of, slots)
+            if not out and entry.needs:  # "signed agreements establishing relations WITH X"
+                for w in d.subtree:
+                    if w is not d and w.dep_ in ("dobj", "acl") and w.head.i >= d.i:
+                        out += _prep_objects(w, slots)
+    return out
+
+
+def _of_chain(tok, depth: int = 2) -> list:
+    """Nouns hanging on ``tok`` through "of": "a package OF sanctions", "hours OF talks"."""
+    out = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.append(p)
+                    if depth > 1:
+                        out += _of_chain(p, depth - 1)
     return out
 
 
@@ -181,18 +218,45 @@ class _Finder:
                         found.append((m.actor, False))
         return found
 
+    def group_members(self, tok) -> list[Actor]:
+        """ "the two leaders", "both countries", "the three men": the most recent actors of that kind."""
+        size = None
+        for c in tok.children:
+            if c.lower_ in GROUP_SIZES and c.dep_ in ("nummod", "det", "predet", "amod", "quantmod"):
+                size = GROUP_SIZES[c.lower_]
+        lemma = tok.lemma_.lower()
+        if size is None or tok.tag_ not in ("NNS", "NNPS"):
+            return []
+        if lemma in PERSON_GROUP:
+            want = {"person"}
+        elif lemma in STATE_GROUP:
+            want = {"country", "former_state"}
+        else:
+            return []
+        sents = [s for s in tok.doc.sents if s.start <= tok.i][-3:]
+        lo = sents[0].start if sents else 0
+        found: list[Actor] = []
+        for m in sorted(self.idx.ments, key=lambda m: -m.start):
+            if lo <= m.start < tok.i and m.how != "demonym" and m.actor.kind in want \
+                    and all(a.key != m.actor.key for a in found):
+                found.append(m.actor)
+            if len(found) == size:
+                return found
+        return []
+
     def actors(self, toks, *, possessor: bool = False, demonym: bool = False) -> list[tuple[Actor, bool]]:
         """Actors named by ``toks`` and their conjuncts; the flag says a reference was resolved."""
         res = []
         for t in toks:
+            if t.lower_ in ("each", "both", "all", "together") and t.dep_ == "nsubj":
+                t = next((c for c in t.head.children if c.dep_ == "nsubj" and c is not t), t)
+            members = self.group_members(t)
+            if members:
+                res += [(a, True) for a in members if all(a.key != x.key for x, _ in res)]
+                continue
             for c in _conjuncts(t):
-                a = self.idx.resolve(c, allow_demonym=demonym)
+                a = self.idx.resolve(c, allow_demonym=demonym, loose=possessor)
                 indirect = c.i not in self.idx.by_token
-                if a is None and possessor:
-                    for p in c.children:
-                        if p.dep_ == "poss":
-                            a = self.idx.resolve(p)
-                            indirect = True
                 if a is not None and all(a.key != x.key for x, _ in res):
                     res.append((a, indirect))
         return res
@@ -234,8 +298,14 @@ class _Finder:
             used = set().union(*(self.lex.classes.get(e.needs, frozenset()) for e in entries if e.needs)) \
                 if any(e.needs for e in entries) else set()
             chosen = [e for e in entries if not e.needs and not (words & used)]
-        if tok.lemma_ == "call" and any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "for") for c in tok.children):
-            chosen = [e for e in chosen if e.predicate == "urged"]
+        if any(e.predicate == "suppliedArmsTo" for e in chosen):
+            chosen = [e for e in chosen if e.predicate != "aided"]  # "lethal assistance" is arms
+        if tok.lemma_ == "call":
+            if any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "for") for c in tok.children):
+                chosen = [e for e in chosen if e.predicate == "urged"]
+            elif any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") for c in tok.children) or \
+                    any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in tok.children):
+                chosen = []  # "calling it baseless", "called the move a mistake"
         subj = self.actors(_subject_tokens(tok))
         for entry in chosen:
             rule = f"verb:{entry.lemma}" + (f"+{entry.needs}" if entry.needs else "")
@@ -244,10 +314,13 @@ class _Finder:
             if entry.predicate in ("met",) and tok.lemma_ in ("receive", "host"):
                 objs = [(a, i) for a, i in objs if a.kind == "person"]
             conf = 0.9 if not entry.needs else 0.85
+            if entry.needs == "envoy":  # "summoned the Japanese ambassador, Hideo Tarumi": Japan
+                objs = [(self.idx.country_of(a) or a, i) if a.kind == "person" else (a, i) for a, i in objs]
+            if entry.predicate == "met" and tok.lemma_ == "see":
+                objs = [(a, i) for a, i in objs if a.kind == "person"]
             if subj and objs:
                 self.emit(entry.predicate, subj, objs, tok, rule, conf)
-            elif relation_info(entry.predicate).symmetric and len(subj) > 1 and not objs \
-                    and not any(c.dep_ == "dobj" for c in tok.children):
+            elif relation_info(entry.predicate).symmetric and len(subj) > 1 and not objs:
                 # "Putin and Xi met": every pair of a plural subject
                 for i, a in enumerate(subj):
                     self.emit(entry.predicate, [a], subj[i + 1:], tok, rule + "/plural", conf * 0.95)
@@ -269,7 +342,12 @@ class _Finder:
             return mod_actors, "modifier", 0.8
         # governed by a light verb: "held talks with", "paid a visit to", "imposed sanctions on"
         head = tok.head
-        if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in LIGHT_VERBS:
+        carrier = tok
+        while carrier.dep_ == "pobj" and carrier.head.lower_ == "of" and carrier.head.head.pos_ == "NOUN":
+            carrier = carrier.head.head  # "hours of talks", "a round of negotiations"
+        if carrier is not tok:
+            head = carrier.head
+        if carrier.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in LIGHT_VERBS:
             return self.actors(_subject_tokens(head)), f"light:{head.lemma_.lower()}", 0.85
         # "at a meeting with X, Y said": the subject of the verb the phrase hangs on
         if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("at", "during", "after", "before", "on", "in") \
@@ -282,9 +360,8 @@ class _Finder:
         if not entries:
             return
         words = _words(tok.subtree)
-        for entry in entries:
-            if not self.needs_ok(entry, words):
-                continue
+        specific = [e for e in entries if e.needs and self.needs_ok(e, words)]
+        for entry in specific or [e for e in entries if not e.needs]:
             rule = f"noun:{entry.lemma}"
             if "between" in entry.objects:
                 for group in _between(tok):
@@ -292,12 +369,14 @@ class _Finder:
                     for i, a in enumerate(pair):
                         self.emit(entry.predicate, [a], pair[i + 1:], tok, rule + "/between", 0.85)
             slots = tuple(s for s in entry.objects if s != "between")
-            objs = self.actors(_prep_objects(tok, slots)) if slots else []
-            if not objs:
-                continue
+            objs = self.actors(_prep_objects(tok, slots), possessor=entry.predicate in COMMUNICATIVE) if slots else []
             subj, how, conf = self.noun_subjects(tok)
-            if subj:
+            if subj and objs:
                 self.emit(entry.predicate, subj, objs, tok, f"{rule}/{how}", conf)
+            elif len(subj) > 1 and how.startswith("light:") and relation_info(entry.predicate).symmetric:
+                # "Steinmeier and Duda held a video call"
+                for i, a in enumerate(subj):
+                    self.emit(entry.predicate, [a], subj[i + 1:], tok, f"{rule}/plural", conf * 0.95)
 
     def ties(self, tok) -> None:
         """ "Relations between Moscow and Pyongyang have reached a new, strategic level",
