@@ -78,6 +78,11 @@ def ingest(
     from ingest.pipeline import DEFAULT_MODEL, Extractor, ingest as run_ingest
     from ingest.read import read_paths
 
+    from dipgraph.cmd_serve import forward_ingest, running_server
+
+    server = running_server(store or default_store_path())
+    if server:  # a running `dipgraph serve` holds the store: it does the writing
+        raise typer.Exit(forward_ingest(server, paths, max_bytes=max_bytes, force=force))
     st = open_store(store)
     extractor = Extractor(model or DEFAULT_MODEL, batch_size=batch_size)
     problems = []

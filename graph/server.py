@@ -1,0 +1,705 @@
+"""A SPARQL 1.1 Protocol endpoint over a dipgraph store, with the graph page and a query page.
+
+Routes: ``/sparql`` (query by GET, form POST or ``application/sparql-query``; update by POST when
+allowed), ``/`` (the graph page built from the live store), ``/query`` (an offline query page),
+``/health`` (for probes) and ``/ingest`` (articles sent by ``dipgraph ingest`` while serving).
+
+How queries run, and why. pyoxigraph cannot interrupt a query from Python, and a thread stuck in
+a runaway query would burn a core for ever. So client queries run in a small pool of worker
+*processes*; a query still running after ``timeout`` seconds is answered with 503 and its worker is
+killed and replaced, which really stops the work. Oxigraph lets only one process open a store for
+writing, and opening it read-only while another process writes is undefined, so workers never open
+the live store: the server holds it (and is its only writer), takes a cheap on-disk snapshot of it
+(a RocksDB checkpoint made of hard links) after every write, and workers read the newest snapshot.
+The price: readers see a write once it is committed and snapshotted (milliseconds later), each
+worker costs a Python process (tens of MB), results are copied once between processes, and at most
+``workers`` queries run at the same time (others wait for a free worker within their timeout).
+Writes (SPARQL Update with ``allow_update``, and ingestion) run in the server process one at a time;
+they are not stopped by the timeout. The graph page is built in the server process from the live
+store, in a thread, and is answered with 503 after the timeout (its work then finishes unseen).
+
+SERVICE is refused before a query runs (Oxigraph would otherwise call the remote endpoint for the
+client): a query that mentions the word is parsed with rdflib's SPARQL parser and also scanned
+with comments, strings and IRIs removed; either one finding SERVICE refuses the query.
+"""
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import html
+import itertools
+import json
+import os
+import pickle
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from urllib.parse import parse_qsl
+
+import pyoxigraph as ox
+
+__all__ = ["create_app", "uses_service", "negotiate", "SNAPSHOT_DIR", "QueryPool"]
+
+SNAPSHOT_DIR = "serve-snapshots"
+MAX_QUERY_BYTES = 1_000_000
+MAX_INGEST_BYTES = 64_000_000
+
+# Media types offered, in order of preference, for each kind of result.
+SOLUTION_TYPES = {
+    "application/sparql-results+json": "JSON",
+    "application/sparql-results+xml": "XML",
+    "text/csv": "CSV",
+    "text/tab-separated-values": "TSV",
+}
+SOLUTION_ALIASES = {"application/json": "application/sparql-results+json",
+                    "application/xml": "application/sparql-results+xml",
+                    "text/xml": "application/sparql-results+xml"}
+GRAPH_TYPES = {
+    "text/turtle": "TURTLE",
+    "application/n-triples": "N_TRIPLES",
+    "application/ld+json": "JSON_LD",
+    "application/rdf+xml": "RDF_XML",
+}
+GRAPH_ALIASES = {"application/x-turtle": "text/turtle", "text/n3": "text/turtle",
+                 "text/rdf+n3": "text/turtle", "application/turtle": "text/turtle",
+                 "text/plain": "application/n-triples", "application/json": "application/ld+json",
+                 "application/xml": "application/rdf+xml", "text/xml": "application/rdf+xml"}
+# Short names accepted in the ``format`` / ``output`` / ``results`` parameters (as SPARQLWrapper sends).
+FORMAT_NAMES = {
+    "solutions": {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
+                  "csv": "text/csv", "tsv": "text/tab-separated-values"},
+    "graph": {"turtle": "text/turtle", "ttl": "text/turtle", "n3": "text/turtle",
+              "ntriples": "application/n-triples", "nt": "application/n-triples",
+              "n-triples": "application/n-triples", "jsonld": "application/ld+json",
+              "json-ld": "application/ld+json", "json": "application/ld+json",
+              "xml": "application/rdf+xml", "rdfxml": "application/rdf+xml",
+              "rdf+xml": "application/rdf+xml"},
+}
+
+
+# -- SERVICE --------------------------------------------------------------------------------------
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_LEXICAL = re.compile(
+    r"'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n\r]|\\.)*'|\"(?:[^\"\\\n\r]|\\.)*\""
+    r"|<[^<>\"{}|^`\\\x00-\x20]*>|#[^\n\r]*", re.DOTALL)
+_SERVICE_WORD = re.compile(r"(?<![\w?$:.-])service(?![\w:.-])", re.IGNORECASE)
+
+
+def _unescape(text: str) -> str:
+    """Apply SPARQL's code point escapes, which parsers process before anything else."""
+    def one(m: re.Match) -> str:
+        try:
+            return chr(int(m[1] or m[2], 16))
+        except ValueError:
+            return m[0]
+    return _ESCAPE.sub(one, text)
+
+
+def _has_service_node(node) -> bool:
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    if isinstance(node, CompValue):
+        return node.name == "ServiceGraphPattern" or any(_has_service_node(v) for v in node.values())
+    if isinstance(node, (list, tuple)) or hasattr(node, "asList"):
+        return any(_has_service_node(v) for v in node)
+    return False
+
+
+def uses_service(sparql: str, *, update: bool = False) -> bool:
+    """True if a query (or update) might call a remote endpoint with ``SERVICE``.
+
+    Errs on the side of refusing: a text that mentions the word and cannot be shown to use it
+    only in strings, comments, IRIs or names counts as using it.
+    """
+    text = _unescape(sparql)
+    if "service" not in text.lower():
+        return False
+    if _SERVICE_WORD.search(_LEXICAL.sub(" ", text)):
+        return True
+    try:
+        from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+        tree = parseUpdate(text) if update else parseQuery(text)
+    except Exception:  # noqa: BLE001 - any failure to parse means "cannot show it is safe"
+        return True
+    return _has_service_node(tree)
+
+
+# -- content negotiation --------------------------------------------------------------------------
+def _accept_list(accept: str | None) -> list[str]:
+    """Media ranges of an Accept header, best first (q=0 dropped, order kept among equals)."""
+    if not accept or not accept.strip():
+        return ["*/*"]
+    ranked = []
+    for i, part in enumerate(accept.split(",")):
+        fields = [f.strip() for f in part.split(";")]
+        mime = fields[0].lower()
+        if not mime:
+            continue
+        q = 1.0
+        for f in fields[1:]:
+            if f.lower().startswith("q="):
+                try:
+                    q = float(f[2:])
+                except ValueError:
+                    q = 0.0
+        if q > 0:
+            ranked.append((-q, i, mime))
+    return [m for _, _, m in sorted(ranked)]
+
+
+def negotiate(kind: str, accept: str | None, fmt: str | None = None) -> str | None:
+    """The media type to answer with for a result ``kind`` ("solutions" or "graph"), or None (406).
+
+    An explicit ``fmt`` (short name like ``json`` or a media type) wins when it suits the result.
+    """
+    offered = SOLUTION_TYPES if kind == "solutions" else GRAPH_TYPES
+    aliases = SOLUTION_ALIASES if kind == "solutions" else GRAPH_ALIASES
+    if fmt:
+        f = fmt.strip().lower()
+        f = FORMAT_NAMES[kind].get(f, aliases.get(f, f))
+        if f in offered:
+            return f
+    for mime in _accept_list(accept):
+        mime = aliases.get(mime, mime)
+        if mime in offered:
+            return mime
+        if mime == "*/*":
+            return next(iter(offered))
+        if mime.endswith("/*"):
+            top = mime[:-1]
+            for o in offered:
+                if o.startswith(top):
+                    return o
+    return None
+
+
+# -- the worker process ---------------------------------------------------------------------------
+def _term_json(term) -> dict:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+            out["datatype"] = term.datatype.value
+        return out
+    if isinstance(term, ox.Triple):
+        return {"type": "triple", "value": {"subject": _term_json(term.subject),
+                                            "predicate": _term_json(term.predicate),
+                                            "object": _term_json(term.object)}}
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def _capped_solutions(result: ox.QuerySolutions, max_rows: int) -> tuple[ox.QuerySolutions, bool]:
+    """The first ``max_rows`` solutions as a new result that pyoxigraph can serialise, and whether
+    there were more; evaluation stops at row ``max_rows + 1``."""
+    names = [v.value for v in result.variables]
+    rows = list(itertools.islice(result, max_rows + 1))
+    truncated = len(rows) > max_rows
+    bindings = [{n: _term_json(sol[n]) for n in names if sol[n] is not None} for sol in rows[:max_rows]]
+    doc = json.dumps({"head": {"vars": names}, "results": {"bindings": bindings}}).encode("utf-8")
+    return ox.parse_query_results(doc, format=ox.QueryResultsFormat.JSON), truncated
+
+
+def run_task(store: ox.Store, task: dict) -> dict:
+    """Run one query task on an open store and serialise its result; never raises."""
+    kwargs = {"prefixes": task["prefixes"]}
+    if task.get("default_graphs") is not None:
+        kwargs["default_graph"] = [ox.NamedNode(g) for g in task["default_graphs"]]
+    else:
+        kwargs["use_default_graph_as_union"] = True
+    if task.get("named_graphs") is not None:
+        kwargs["named_graphs"] = [ox.NamedNode(g) for g in task["named_graphs"]]
+    try:
+        result = store.query(task["query"], **kwargs)
+        kind = "graph" if isinstance(result, ox.QueryTriples) else "solutions"
+        mime = negotiate(kind, task.get("accept"), task.get("format"))
+        if mime is None:
+            offered = SOLUTION_TYPES if kind == "solutions" else GRAPH_TYPES
+            what = "a SELECT or ASK result" if kind == "solutions" else "a CONSTRUCT or DESCRIBE result"
+            return {"status": 406, "message": f"{what} can be given as {', '.join(offered)}; "
+                                              f"not as {task.get('accept') or task.get('format')}"}
+        truncated = False
+        if kind == "graph":
+            triples = list(itertools.islice(result, task["max_rows"] + 1))
+            truncated = len(triples) > task["max_rows"]
+            fmt = getattr(ox.RdfFormat, GRAPH_TYPES[mime])
+            prefixes = task["prefixes"] if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
+            body = ox.serialize(triples[:task["max_rows"]], format=fmt, prefixes=prefixes) or b""
+        else:
+            if isinstance(result, ox.QuerySolutions):
+                result, truncated = _capped_solutions(result, task["max_rows"])
+            body = result.serialize(format=getattr(ox.QueryResultsFormat, SOLUTION_TYPES[mime]))
+        ctype = mime + ("; charset=utf-8" if mime.startswith("text/") or mime.endswith("json") else "")
+        return {"status": 200, "body": body, "type": ctype, "truncated": truncated}
+    except SyntaxError as exc:
+        return {"status": 400, "message": f"SPARQL syntax error: {exc}"}
+    except (OSError, ValueError, RuntimeError, TypeError) as exc:
+        return {"status": 500, "message": f"the query failed: {exc}"}
+
+
+def _worker_main() -> None:
+    """Loop of a query worker: read pickled tasks on stdin, write pickled replies on stdout."""
+    import gc
+
+    out = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)  # anything printed by accident goes to standard error, not into the replies
+    inp = sys.stdin.buffer
+    opened: tuple[str, ox.Store] | None = None
+    while True:
+        try:
+            task = pickle.load(inp)
+        except (EOFError, OSError, pickle.UnpicklingError):
+            return
+        snap = task["snapshot"]
+        if opened is None or opened[0] != snap:
+            opened = None
+            gc.collect()
+            try:
+                opened = (snap, ox.Store.read_only(snap))
+            except OSError as exc:
+                reply = {"status": 500, "message": f"cannot open the store snapshot: {exc}"}
+        if opened is not None:
+            reply = run_task(opened[1], task)
+        reply["snapshot"] = snap if opened is not None else None
+        pickle.dump(reply, out, protocol=pickle.HIGHEST_PROTOCOL)
+        out.flush()
+
+
+class _Worker:
+    def __init__(self):
+        root = str(Path(__file__).resolve().parent.parent)
+        env = dict(os.environ)
+        env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", "from graph.server import _worker_main; _worker_main()"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+        self.holding: set[str] = set()
+
+    def exchange(self, task: dict) -> dict | None:
+        """Send a task and wait for the reply (None if the worker died or was killed)."""
+        try:
+            pickle.dump(task, self.proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+            self.proc.stdin.flush()
+            return pickle.load(self.proc.stdout)
+        except (EOFError, OSError, pickle.UnpicklingError, ValueError):
+            return None
+
+    def kill(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        for f in (self.proc.stdin, self.proc.stdout):
+            try:
+                f.close()
+            except OSError:
+                pass
+        self.proc.wait()
+
+
+class QueryTimeout(Exception):
+    pass
+
+
+class QueryPool:
+    """Worker processes reading snapshots of a store that this process holds and writes.
+
+    ``refresh()`` takes a new snapshot after a write; ``run(task, timeout)`` answers a query.
+    """
+
+    def __init__(self, store, workers: int = 2):
+        self.store = store
+        self.root = Path(store.path) / SNAPSHOT_DIR
+        shutil.rmtree(self.root, ignore_errors=True)
+        self.root.mkdir(parents=True)
+        self._serial = itertools.count(1)
+        self._lock = threading.Lock()
+        self.current: str | None = None
+        self.size = workers
+        self.workers: list[_Worker] = []
+        self._idle: asyncio.Queue | None = None
+        self._threads = ThreadPoolExecutor(max_workers=workers + 2, thread_name_prefix="sparql")
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Snapshot the store as it is now; the next queries read it."""
+        with self._lock:
+            path = self.root / str(next(self._serial))
+            self.store.oxigraph.backup(str(path))
+            self.current = str(path)
+        self._collect()
+
+    def _collect(self) -> None:
+        """Delete snapshots that no worker may still hold."""
+        with self._lock:
+            keep = {self.current} | set().union(*(w.holding for w in self.workers))
+            for p in self.root.iterdir():
+                if str(p) not in keep:
+                    shutil.rmtree(p, ignore_errors=True)
+
+    async def start(self) -> None:
+        self._idle = asyncio.Queue()
+        for _ in range(self.size):
+            w = _Worker()
+            self.workers.append(w)
+            self._idle.put_nowait(w)
+
+    async def run(self, task: dict, timeout: float) -> dict:
+        """Answer a task within ``timeout`` seconds, else raise QueryTimeout (its worker is replaced)."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        try:
+            worker = await asyncio.wait_for(self._idle.get(), timeout)
+        except asyncio.TimeoutError:
+            raise QueryTimeout("every query worker stayed busy") from None
+        task = dict(task, snapshot=self.current)
+        with self._lock:
+            worker.holding.add(task["snapshot"])
+        future = loop.run_in_executor(self._threads, worker.exchange, task)
+        try:
+            reply = await asyncio.wait_for(future, max(0.0, deadline - loop.time()))
+        except asyncio.TimeoutError:
+            self._replace(worker)
+            raise QueryTimeout("the query ran too long") from None
+        except asyncio.CancelledError:  # the client went away: the worker's answer is of no use
+            self._replace(worker)
+            raise
+        if reply is None:
+            self._replace(worker)
+            return {"status": 500, "message": "the query worker stopped unexpectedly (out of memory?)"}
+        with self._lock:
+            worker.holding = {reply["snapshot"]} if reply.get("snapshot") else set()
+        self._idle.put_nowait(worker)
+        self._collect()
+        return reply
+
+    def _replace(self, worker: _Worker) -> None:
+        worker.kill()
+        fresh = _Worker()
+        with self._lock:
+            self.workers = [fresh if w is worker else w for w in self.workers]
+        self._idle.put_nowait(fresh)
+        self._collect()
+
+    def close(self) -> None:
+        for w in self.workers:
+            w.kill()
+        self.workers = []
+        self._threads.shutdown(wait=False)
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+# -- the web application --------------------------------------------------------------------------
+def _examples(folder: Path) -> list[dict]:
+    """Example queries of the query page: each .rq file, described by its first comment line."""
+    out = []
+    for f in sorted(folder.glob("*.rq")) if folder.is_dir() else []:
+        try:
+            text = f.read_text("utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        first = text.lstrip().splitlines()[0] if text.strip() else ""
+        title = first.lstrip("#").strip() if first.startswith("#") else f.stem
+        out.append({"name": f.stem, "title": title, "query": text})
+    return out
+
+
+QUERY_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>dipgraph: SPARQL</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>
+body{font-family:system-ui,sans-serif;margin:1.5em;max-width:80em;color:#222}
+textarea{width:100%;height:14em;font-family:ui-monospace,monospace;font-size:14px}
+table{border-collapse:collapse;margin-top:1em;font-size:14px}
+td,th{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top}
+th{background:#f3f3f3}#status{margin-left:1em;color:#555}.error{color:#b00020;white-space:pre-wrap}
+pre{background:#f7f7f7;padding:.5em;overflow:auto}
+</style></head><body>
+<h1>dipgraph SPARQL</h1>
+<p>Endpoint: <code>/sparql</code> (SPARQL 1.1 Protocol). Prefixes __PREFIXES__ are predeclared.
+Queries read the union of all article graphs. <a href="/">Graph page</a></p>
+<form id="form" method="get" action="/sparql">
+<label>Example: <select id="examples"><option value="">(choose one)</option></select></label>
+<textarea id="query" name="query" spellcheck="false">__FIRST__</textarea>
+<button type="submit" id="run">Run</button><span id="status"></span>
+</form>
+<div id="out"></div>
+<script id="example-data" type="application/json">__EXAMPLES__</script>
+<script>
+(function () {
+  var examples = JSON.parse(document.getElementById("example-data").textContent);
+  var select = document.getElementById("examples"), box = document.getElementById("query");
+  var out = document.getElementById("out"), status = document.getElementById("status");
+  examples.forEach(function (ex, i) {
+    var o = document.createElement("option"); o.value = String(i); o.textContent = ex.title; select.appendChild(o);
+  });
+  select.addEventListener("change", function () { if (select.value !== "") box.value = examples[+select.value].query; });
+  function cell(term) {
+    if (!term) return "";
+    if (term.type === "literal" && term["xml:lang"]) return term.value + " @" + term["xml:lang"];
+    if (term.type === "bnode") return "_:" + term.value;
+    return term.value;
+  }
+  document.getElementById("form").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    out.textContent = ""; status.textContent = "running...";
+    fetch("/sparql", {method: "POST", body: box.value,
+      headers: {"Content-Type": "application/sparql-query",
+                "Accept": "application/sparql-results+json, text/turtle;q=0.9"}})
+    .then(function (r) {
+      return r.text().then(function (body) { return {r: r, body: body}; });
+    }).then(function (x) {
+      var r = x.r, capped = r.headers.get("X-SPARQL-MaxRows");
+      if (!r.ok) { var e = document.createElement("div"); e.className = "error"; e.textContent = r.status + ": " + x.body;
+                   out.appendChild(e); status.textContent = ""; return; }
+      var type = r.headers.get("Content-Type") || "";
+      if (type.indexOf("json") < 0) {
+        var pre = document.createElement("pre"); pre.textContent = x.body; out.appendChild(pre);
+        status.textContent = capped ? "capped at " + capped + " triples" : ""; return;
+      }
+      var data = JSON.parse(x.body);
+      if (typeof data.boolean === "boolean") { status.textContent = "answer: " + data.boolean; return; }
+      var vars = data.head.vars, rows = data.results.bindings, table = document.createElement("table");
+      var head = table.insertRow();
+      vars.forEach(function (v) { var th = document.createElement("th"); th.textContent = v; head.appendChild(th); });
+      rows.forEach(function (b) { var tr = table.insertRow(); vars.forEach(function (v) { tr.insertCell().textContent = cell(b[v]); }); });
+      out.appendChild(table);
+      status.textContent = rows.length + " row" + (rows.length === 1 ? "" : "s") + (capped ? " (capped at " + capped + ")" : "");
+    }).catch(function (err) { status.textContent = "failed: " + err; });
+  });
+})();
+</script></body></html>
+"""
+
+PAGE_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+            "connect-src 'self'; form-action 'self'; base-uri 'none'")
+
+VIEW_PARAMS = {"level": str, "actor": str, "depth": int, "since": str, "until": str,
+               "min_articles": int, "max_nodes": int, "title": str}
+
+
+def create_app(store, *, ingest: Callable | None = None, timeout: float = 30.0, max_rows: int = 10_000,
+               cors: str | None = None, allow_update: bool = False, workers: int = 2,
+               examples: Path | None = None):
+    """The Starlette application serving ``store`` (a :class:`graph.store.Store` this process holds).
+
+    ``ingest(store, records, force=...) -> dict`` stores articles sent to ``/ingest`` (records are
+    dicts with text, title, id, published, url, source, origin); without it ``/ingest`` answers 501.
+    """
+    from starlette.applications import Starlette
+    from starlette.middleware import Middleware
+    from starlette.middleware.cors import CORSMiddleware
+    from starlette.requests import Request
+    from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
+    from starlette.routing import Route
+
+    from .vocab import PREFIXES, data_dir
+
+    prefixes = dict(PREFIXES)
+    pool = QueryPool(store, workers=workers)
+    write_lock = threading.Lock()
+    example_list = _examples(examples if examples is not None else data_dir() / "queries")
+
+    def text(status: int, message: str, **headers) -> PlainTextResponse:
+        return PlainTextResponse(message.rstrip("\n") + "\n", status_code=status, headers=headers)
+
+    def write(fn, *args, **kwargs):
+        """Run a write on the live store, then let readers see it."""
+        with write_lock:
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                pool.refresh()
+
+    async def parameters(request: Request) -> tuple[dict[str, list[str]], str | None] | Response:
+        """Protocol parameters from the URL and a form body; the raw body for direct POSTs."""
+        params: dict[str, list[str]] = {}
+        for k, v in parse_qsl(request.url.query, keep_blank_values=True):
+            params.setdefault(k, []).append(v)
+        if request.method != "POST":
+            return params, None
+        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        body = b""
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > MAX_QUERY_BYTES:
+                return text(413, f"the request body is over {MAX_QUERY_BYTES} bytes")
+        try:
+            decoded = body.decode("utf-8")
+        except UnicodeDecodeError:
+            return text(400, "the request body is not UTF-8")
+        if ctype == "application/x-www-form-urlencoded":
+            for k, v in parse_qsl(decoded, keep_blank_values=True):
+                params.setdefault(k, []).append(v)
+            return params, None
+        if ctype in ("application/sparql-query", "application/sparql-update"):
+            return params, decoded
+        return text(415, "send a query as application/sparql-query, an update as application/sparql-update, "
+                         "or either as an application/x-www-form-urlencoded form")
+
+    async def sparql(request: Request) -> Response:
+        got = await parameters(request)
+        if isinstance(got, Response):
+            return got
+        params, body = got
+        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        queries = params.get("query", []) + ([body] if body is not None and ctype == "application/sparql-query" else [])
+        updates = params.get("update", []) + ([body] if body is not None and ctype == "application/sparql-update" else [])
+        if len(queries) + len(updates) > 1:
+            return text(400, "give exactly one query or one update")
+        if updates:
+            if request.method != "POST":
+                return text(405, "updates are accepted by POST only", Allow="POST")
+            return await run_update(updates[0], params)
+        if not queries:
+            if "text/html" in request.headers.get("accept", ""):
+                return RedirectResponse("/query", status_code=303)
+            return text(400, "no query: give one as ?query=..., as a form field, or as an "
+                             "application/sparql-query body")
+        return await run_query(queries[0], params, request)
+
+    async def run_query(query: str, params: dict, request: Request) -> Response:
+        if not query.strip():
+            return text(400, "the query is empty")
+        if uses_service(query):
+            return text(403, "SERVICE is refused: this endpoint never sends requests to other endpoints "
+                             "on behalf of a client")
+        fmt = next((params[k][-1] for k in ("format", "output", "results") if params.get(k)), None)
+        task = {"query": query, "prefixes": prefixes, "max_rows": max_rows,
+                "accept": request.headers.get("accept"), "format": fmt,
+                "default_graphs": params.get("default-graph-uri") or None,
+                "named_graphs": params.get("named-graph-uri") or None}
+        for iri in (task["default_graphs"] or []) + (task["named_graphs"] or []):
+            try:
+                ox.NamedNode(iri)
+            except ValueError as exc:
+                return text(400, f"not a graph IRI: {iri!r} ({exc})")
+        try:
+            reply = await pool.run(task, timeout)
+        except QueryTimeout as exc:
+            return text(503, f"query stopped: {exc}; this endpoint allows {timeout:g} seconds per query",
+                        **{"Retry-After": "5"})
+        if reply["status"] != 200:
+            return text(reply["status"], reply["message"])
+        headers = {"Vary": "Accept"}
+        if reply["truncated"]:
+            headers["X-SPARQL-MaxRows"] = str(max_rows)
+        return Response(reply["body"], media_type=reply["type"], headers=headers)
+
+    async def run_update(update: str, params: dict) -> Response:
+        if not allow_update:
+            return text(403, "updates are refused: this endpoint is read-only (start it with --allow-update "
+                             "to accept SPARQL Update)")
+        if params.get("using-graph-uri") or params.get("using-named-graph-uri"):
+            return text(400, "using-graph-uri and using-named-graph-uri are not supported; "
+                             "name the graphs in the update with USING or WITH")
+        if uses_service(update, update=True):
+            return text(403, "SERVICE is refused: this endpoint never sends requests to other endpoints "
+                             "on behalf of a client")
+        try:
+            await asyncio.to_thread(write, store.update, update)
+        except SyntaxError as exc:
+            return text(400, f"SPARQL syntax error: {exc}")
+        except (OSError, ValueError) as exc:
+            return text(500, f"the update failed: {exc}")
+        return Response(status_code=204)
+
+    async def page(request: Request) -> Response:
+        kwargs = {}
+        q = request.query_params
+        for name, kind in VIEW_PARAMS.items():
+            if name in q and q[name] != "":
+                try:
+                    kwargs[name] = kind(q[name])
+                except ValueError:
+                    return text(400, f"{name} must be a whole number, not {q[name]!r}")
+        rels = [r.strip() for v in q.getlist("relations") for r in v.split(",") if r.strip()]
+        if rels:
+            kwargs["relations"] = rels
+        try:
+            from .view import build_page
+        except ImportError as exc:
+            return text(503, f"the graph page is not available in this installation ({exc}); "
+                             "/sparql and /query work")
+        try:
+            doc = await asyncio.wait_for(asyncio.to_thread(build_page, store, **kwargs), timeout)
+        except asyncio.TimeoutError:
+            return text(503, f"the graph page took longer than {timeout:g} seconds; narrow it with "
+                             "actor=, relations=, since= or max_nodes=")
+        except (ValueError, KeyError) as exc:
+            return text(400, f"cannot draw that graph: {exc}")
+        return HTMLResponse(doc)
+
+    async def query_page(request: Request) -> Response:
+        data = json.dumps(example_list).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        first = example_list[0]["query"] if example_list else "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10"
+        doc = (QUERY_PAGE.replace("__PREFIXES__", html.escape(", ".join(p + ":" for p in prefixes)))
+               .replace("__EXAMPLES__", data).replace("__FIRST__", html.escape(first)))
+        return HTMLResponse(doc, headers={"Content-Security-Policy": PAGE_CSP})
+
+    async def health(request: Request) -> Response:
+        return JSONResponse({"status": "ok", "store": str(Path(store.path).resolve()),
+                             "workers": len(pool.workers), "timeout": timeout, "max_rows": max_rows,
+                             "allow_update": allow_update, "ingest": ingest is not None})
+
+    async def ingest_route(request: Request) -> Response:
+        if ingest is None:
+            return text(501, "this server was started without ingestion")
+        host = request.client.host if request.client else ""
+        if not allow_update and host not in ("127.0.0.1", "::1", "localhost"):
+            return text(403, "articles are accepted from this machine only (or start the server with --allow-update)")
+        body = b""
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > MAX_INGEST_BYTES:
+                return text(413, f"the request body is over {MAX_INGEST_BYTES} bytes")
+        records = []
+        for n, line in enumerate(body.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                return text(400, f"line {n}: not JSON ({exc})")
+            if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+                return text(400, f"line {n}: expected an object with a 'text' field")
+            records.append(rec)
+        force = request.query_params.get("force", "") in ("1", "true", "yes")
+        try:
+            report = await asyncio.to_thread(write, ingest, store, records, force=force)
+        except (ValueError, TypeError) as exc:
+            return text(400, f"cannot ingest: {exc}")
+        except RuntimeError as exc:
+            return text(500, f"ingestion failed: {exc}")
+        return JSONResponse(report)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        await pool.start()
+        try:
+            yield
+        finally:
+            pool.close()
+
+    middleware = []
+    if cors:
+        middleware.append(Middleware(CORSMiddleware, allow_origins=[o.strip() for o in cors.split(",")],
+                                     allow_methods=["GET", "POST"], allow_headers=["Content-Type", "Accept"],
+                                     expose_headers=["X-SPARQL-MaxRows"]))
+    app = Starlette(routes=[
+        Route("/", page, methods=["GET"]),
+        Route("/sparql", sparql, methods=["GET", "POST"]),
+        Route("/query", query_page, methods=["GET"]),
+        Route("/health", health, methods=["GET"]),
+        Route("/ingest", ingest_route, methods=["POST"]),
+    ], middleware=middleware, lifespan=lifespan)
+    app.state.pool = pool
+    return app
