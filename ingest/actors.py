@@ -34,6 +34,8 @@ INSTITUTIONS = {
     "regime", "junta", "diplomat", "diplomats", "mission", "office", "department", "unit", "units",
     "coalition", "leadership", "envoy", "negotiators", "negotiator", "court", "council", "bloc",
     "member", "members", "navy", "coastguard", "guard", "militia", "artillery", "drone", "drones",
+    "bomber", "bombers", "fighter", "fighters", "soldier", "soldiers", "unit", "patrol", "ship", "ships",
+    "vessel", "vessels", "warship", "warships", "police", "agency", "spokesman", "spokeswoman",
 }
 
 
@@ -141,12 +143,12 @@ class ActorIndex:
             if c.dep_ == "poss":
                 a = self.resolve(c)
                 if a is not None:
-                    return a
+                    return self.country_of(a) or a
         for c in sorted(tok.children, key=lambda c: -c.i):
             if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i:
                 m = self.by_token.get(c.i)
                 if m is not None:
-                    return m.actor
+                    return self.country_of(m.actor) or m.actor  # "the Trump administration"
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                 for p in c.children:
@@ -376,6 +378,8 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
         # left window: contiguous title words before the name
         j = m.start - 1
         window = []
+        if j > sent.start and doc[j].text == "," and doc[j - 1].lower_ in idx.gaz.offices:
+            j -= 1  # "the Japanese ambassador, Hideo Tarumi"
         while j >= sent.start and j >= m.start - 8:
             t = doc[j]
             if t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "ADV") or t.text in (",", ";", ":", "(", ")", "“", "\"") \

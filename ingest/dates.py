@@ -18,6 +18,10 @@ for _i, _m in enumerate(["january", "february", "march", "april", "may", "june",
     MONTHS[_m] = _i
     MONTHS[_m[:3]] = _i
 MONTHS["sept"] = 9
+WORD_NUMBERS = {w: i for i, w in enumerate(
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])}
+WORD_NUMBERS.update({"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                     "eighty": 80, "ninety": 90})
 
 _ORD = r"(\d{1,2})(?:st|nd|rd|th)?"
 
@@ -87,12 +91,30 @@ def resolve_date(text: str, published: date | None, *, future: bool = False) -> 
         if t.startswith("last ") and delta == 0:
             delta = 7
         return (pub - timedelta(days=delta)).isoformat()
+    m = re.fullmatch(r"(a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|"
+                     r"eighty|ninety|a hundred|\d+|half a) (years?|decades?|centur(?:y|ies)) ago( today)?", t)
+    if m:
+        n = {"a": 1, "one": 1, "half a": 0.5, "a hundred": 100}.get(m[1]) or WORD_NUMBERS.get(m[1]) or int(m[1])
+        unit = 10 if m[2].startswith("decade") else 100 if m[2].startswith("centur") else 1
+        years = int(n * unit)
+        if m[3]:
+            try:
+                return pub.replace(year=pub.year - years).isoformat()
+            except ValueError:
+                return None
+        return str(pub.year - years)
     if t in ("today", "this morning", "this afternoon", "this evening", "tonight"):
         return pub.isoformat()
     if t in ("yesterday", "last night"):
         return (pub - timedelta(days=1)).isoformat()
     if t == "tomorrow":
         return (pub + timedelta(days=1)).isoformat()
+    m = re.fullmatch(r"([a-z]+)\.? (last|this) year", t) or re.fullmatch(r"(?:last) ([a-z]+)\.?", t)
+    if m and _month(m[1]):
+        year = pub.year - 1 if (len(m.groups()) > 1 and m[2] == "last") else pub.year
+        if len(m.groups()) == 1 and _month(m[1]) >= pub.month:
+            year = pub.year - 1
+        return f"{year:04d}-{_month(m[1]):02d}"
     if t == "last month":
         y, mo = _add_months(pub, -1)
         return f"{y:04d}-{mo:02d}"

@@ -108,10 +108,19 @@ class _Names:
     def __init__(self, gaz: Gazetteer, ex: Extraction):
         self.gaz = gaz
         self.surfaces: dict[str, set[str]] = defaultdict(set)
+        self.represents: dict[str, Actor] = {}
         for m in ex.mentions:
             self.surfaces[m.actor.key].add(slugify(m.text))
+        for r in ex.roles:
+            self.represents.setdefault(r.person.key, r.of)
 
-    def matches(self, names: tuple[str, ...], actor: Actor) -> bool:
+    def matches(self, names: tuple[str, ...], actor: Actor, *, as_country: bool = True) -> bool:
+        """True if one of ``names`` is this actor, or (for a person) the state the article says
+        the person acts for, as people count for their country ("Brandt and Cyrankiewicz signed"
+        is "West Germany signed with Poland")."""
+        if as_country and actor.kind == "person" and actor.key in self.represents:
+            if self.matches(names, self.represents[actor.key], as_country=False):
+                return True
         forms = {slugify(actor.label)} | self.surfaces.get(actor.key, set())
         for name in names:
             entry = self.gaz.lookup(name)
@@ -145,6 +154,8 @@ def score_extraction(ex: Extraction, gold: list[GoldRow], gaz: Gazetteer) -> Sco
     def row_matches(row: GoldRow, p: Pred) -> bool:
         if row.predicate != p.predicate or not _modality_ok(row.modality, p.modality):
             return False
+        if p.predicate == "represents":
+            return names.matches(row.subject, p.subject, as_country=False) and names.matches(row.object, p.object)
         if names.matches(row.subject, p.subject) and names.matches(row.object, p.object):
             return True
         sym = p.predicate != "represents" and relation(p.predicate).symmetric

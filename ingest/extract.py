@@ -5,6 +5,7 @@ Relation candidates come from :mod:`ingest.relations`; this module decides each 
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import lru_cache
 
@@ -194,10 +195,22 @@ def modality_of(cand: Candidate, doc, idx: ActorIndex) -> tuple[str, Actor | Non
 def _dates(doc, published: date | None) -> dict[int, tuple[str, int]]:
     """Resolved DATE entities: token index of the entity's governor -> (iso date, entity start)."""
     out: dict[int, tuple[str, int]] = {}
+    last_year = None
     for ent in doc.ents:
         if ent.label_ != "DATE":
             continue
+        if _is_dateline(ent):
+            continue
+        ref = published
+        sent_start = ent.sent.start
+        if last_year is not None and last_year[1] >= _prev_sent_start(doc, sent_start) and published \
+                and last_year[0] < published.year:
+            ref = date(last_year[0], 12, 31)  # "in January" in a paragraph about 1992
         iso = resolve_date(ent.text, published)
+        if ref is not published and _BARE_MONTH.fullmatch(ent.text.strip().lower()):
+            iso = resolve_date(ent.text, ref)
+        if iso is not None and len(iso) >= 4 and ent.text.strip()[-4:].isdigit():
+            last_year = (int(iso[:4]), sent_start)
         if iso is None:
             continue
         # the word the date modifies: up from the entity, through a preposition ("on", "in")
@@ -215,17 +228,21 @@ def _date_for(cand: Candidate, doc, idx: ActorIndex, dates, verb, modality: str,
               triggers: set[int]) -> str | None:
     trigger = doc[cand.trigger]
     # the date governed by the trigger or a token of its own phrase ("summit ... on September 13")
-    own = [trigger] + [t for t in _verb_chain(trigger)]
-    for t in own:
+    chain = _verb_chain(trigger)
+    own = chain + [c for v in chain for c in v.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+    for t in own:  # "Speaking on Monday, Wang urged ..."
         if t.i in dates:
             return dates[t.i][0]
-    for t in trigger.subtree:
-        if t.i in dates and t.i != trigger.i and not (t.pos_ in ("VERB", "AUX") and t.dep_ in ("ccomp", "relcl", "advcl")):
+    for t in trigger.subtree:  # within the trigger's own phrase: "signed agreements ... on Tuesday"
+        if t.i in dates and t.i != trigger.i and _plain_path(t, trigger, idx):
             return dates[t.i][0]
+    top = chain[-1]
+    if top.dep_ == "advcl" and top.head.i in dates and modality == "asserted":
+        return dates[top.head.i][0]  # "X declared on Monday after the three men met"
     h = trigger
     while h.head is not h and h.pos_ not in ("VERB", "AUX"):
         h = h.head
-        if h.i in dates and h.pos_ in ("NOUN", "PROPN"):
+        if h.i in dates and h.pos_ in ("NOUN", "PROPN") and h.i not in idx.by_token:
             return dates[h.i][0]
     sent = trigger.sent
     # a date in the sentence that hangs on no other relation or reporting verb
@@ -260,6 +277,9 @@ def extract_doc(doc, article: Article, gaz: Gazetteer | None = None) -> Extracti
         key = (cand.predicate, frozenset((cand.subject.key, cand.object.key)))
         if when is None and key in known_dates:
             when = known_dates[key]
+        sent = doc[cand.trigger].sent
+        if when is None and modality == "asserted" and cand.predicate in CONTACT | {"supported", "signedAgreementWith"}:
+            when = _narrative_date(doc, sent, events)
         if when is None and modality == "asserted" and cand.predicate in CONTACT and lead:
             when = lead
         if when and article.published and modality == "asserted" and when > article.published.isoformat()[:len(when)]:
@@ -278,6 +298,54 @@ def extract_doc(doc, article: Article, gaz: Gazetteer | None = None) -> Extracti
         {e.claimed_by.key for e in events if e.claimed_by is not None}
     mentions, roles = mentions_and_roles(idx, used)
     return Extraction(article=article, events=tuple(events), roles=tuple(roles), mentions=tuple(mentions))
+
+
+def _plain_path(tok, trigger, idx: ActorIndex) -> bool:
+    """True if ``tok`` hangs on ``trigger`` through its own phrase: no other actor and no clause
+    of its own (a relative, complement or adverbial clause) on the way up."""
+    t = tok
+    while t.i != trigger.i:
+        if t.i in idx.by_token or (t.pos_ in ("VERB", "AUX") and t.dep_ in ("ccomp", "relcl", "advcl", "xcomp", "conj")):
+            return False
+        if t.head is t:
+            return False
+        t = t.head
+    return True
+
+
+def _narrative_date(doc, sent, events: list[Event]) -> str | None:
+    """The day-precise date of an event told in the sentence just before, in the same paragraph:
+    "X arrived in Kyiv on Tuesday. He met Zelensky" happened on Tuesday too."""
+    if sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    if "\n" in doc[prev.end - 1:sent.start + 1].text or "\n\n" in doc.text[prev.end_char:sent.start_char + 1]:
+        return None
+    for e in reversed(events):
+        if prev.start_char <= e.start < prev.end_char and e.date and len(e.date) == 10 and e.modality == "asserted":
+            return e.date
+    return None
+
+
+_BARE_MONTH = re.compile(r"(?:in |on |early |late |mid-?)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?: \d{1,2}(?:st|nd|rd|th)?)?")
+
+
+def _is_dateline(ent) -> bool:
+    """ "WASHINGTON, Sept. 16 —", "Seoul, Oct 19 (EFE).-": the date the story was filed."""
+    if ent.start > 8:
+        return False
+    nxt = ent.doc[ent.end:ent.end + 2].text
+    return any(mark in nxt for mark in ("—", "–", "(", "-", "/")) and ent.sent.start == 0 or \
+        (ent.start <= 3 and ent.doc[max(0, ent.start - 1)].text == ",")
+
+
+def _prev_sent_start(doc, start: int) -> int:
+    prev = start
+    for s in doc.sents:
+        if s.start >= start:
+            break
+        prev = s.start
+    return prev
 
 
 def _lead_date(doc, dates) -> str | None:

@@ -18,7 +18,7 @@ from .gazetteer import LexEntry, Lexicon
 __all__ = ["Candidate", "find_relations"]
 
 LIGHT_VERBS = {"renew", "submit", "issue", "send", "lodge", "file", "hold", "have", "conduct", "pay", "make", "begin", "start", "open", "launch", "resume",
-               "attend", "host", "wrap", "end", "conclude", "complete", "continue", "undertake", "plan",
+               "attend", "host", "conclude", "continue", "undertake", "plan", "join", "stage",
                "arrange", "postpone", "cancel", "call", "seek", "propose", "announce", "impose", "wage",
                "give", "provide", "express", "voice", "offer", "extend", "sign", "reach"}
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -115,6 +115,9 @@ def _subject_tokens(tok, depth: int = 0) -> list:
             return _subject_tokens(ante.head, depth + 1)
         return [ante]
     if tok.dep_ == "acl" and tok.tag_ == "VBG":
+        if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "VERB" and head.ent_type_ == "":
+            # "might push for a resolution condemning Iran": the resolution's backers
+            return [head] + _subject_tokens(head.head.head, depth + 1)
         return [head]
     if tok.dep_ == "acl" and head.dep_ in ("dobj", "pobj") and head.head.pos_ in ("VERB", "AUX", "ADP"):
         verb = head.head if head.head.pos_ != "ADP" else head.head.head
@@ -308,6 +311,14 @@ class _Finder:
                 chosen = []  # "calling it baseless", "called the move a mistake"
         subj = self.actors(_subject_tokens(tok))
         for entry in chosen:
+            if entry.objects and entry.objects[0].startswith("rev:"):
+                # the object of the preposition does the act to the grammatical subject
+                sellers = self.actors(_prep_objects(tok, tuple(x[4:] for x in entry.objects)))
+                for d in [c for c in tok.children if c.dep_ == "dobj"]:
+                    sellers += self.actors(_prep_objects(d, tuple(x[4:] for x in entry.objects)))
+                if sellers and subj:
+                    self.emit(entry.predicate, sellers, subj, tok, f"verb:{entry.lemma}+{entry.needs}/reverse", 0.8)
+                continue
             rule = f"verb:{entry.lemma}" + (f"+{entry.needs}" if entry.needs else "")
             objs = self.actors(_object_tokens(tok, entry, verb=True),
                                possessor=entry.predicate in COMMUNICATIVE)
@@ -318,6 +329,14 @@ class _Finder:
                 objs = [(self.idx.country_of(a) or a, i) if a.kind == "person" else (a, i) for a, i in objs]
             if entry.predicate == "met" and tok.lemma_ == "see":
                 objs = [(a, i) for a, i in objs if a.kind == "person"]
+            if not objs and entry.predicate == "threatened":
+                # "warned that Sweden's entry would have consequences": the clause's subject
+                for c in tok.children:
+                    if c.dep_ == "ccomp":
+                        for w in c.children:
+                            if w.dep_ in ("nsubj", "nsubjpass"):
+                                objs = self.actors([w], possessor=True)
+                conf = 0.6
             if subj and objs:
                 self.emit(entry.predicate, subj, objs, tok, rule, conf)
             elif relation_info(entry.predicate).symmetric and len(subj) > 1 and not objs:
@@ -373,10 +392,33 @@ class _Finder:
             subj, how, conf = self.noun_subjects(tok)
             if subj and objs:
                 self.emit(entry.predicate, subj, objs, tok, f"{rule}/{how}", conf)
-            elif len(subj) > 1 and how.startswith("light:") and relation_info(entry.predicate).symmetric:
+            elif len(subj) > 1 and relation_info(entry.predicate).symmetric and (
+                    how.startswith("light:") or how == "frame" and any(
+                        c.lower_ in ("joint", "combined", "bilateral", "trilateral", "mutual") for c in tok.children)):
                 # "Steinmeier and Duda held a video call"
                 for i, a in enumerate(subj):
                     self.emit(entry.predicate, [a], subj[i + 1:], tok, f"{rule}/plural", conf * 0.95)
+
+    def supplier(self, tok) -> None:
+        """ "Russia remains India's largest supplier of weapons", "the junta's main source of arms"."""
+        if tok.lemma_.lower() not in ("supplier", "source", "provider", "seller", "exporter", "donor"):
+            return
+        words = _words(w for of in _of_chain(tok, 1) for w in of.subtree)
+        if tok.lemma_.lower() == "donor":
+            words |= _words(tok.subtree)
+        if words & self.lex.classes.get("arms", frozenset()):
+            pred = "suppliedArmsTo"
+        elif words & self.lex.classes.get("aid", frozenset()):
+            pred = "aided"
+        else:
+            return
+        head = tok.head
+        if tok.dep_ not in ("attr", "appos") or (tok.dep_ == "attr" and head.lemma_ not in ("be", "remain", "become")):
+            return
+        subj = self.actors([head] if tok.dep_ == "appos" else _subject_tokens(head))
+        objs = self.actors([c for c in tok.children if c.dep_ == "poss"]) + self.actors(_prep_objects(tok, ("to", "for")))
+        if subj and objs:
+            self.emit(pred, subj, objs, tok, f"noun:{tok.lemma_.lower()}/copula", 0.75)
 
     def ties(self, tok) -> None:
         """ "Relations between Moscow and Pyongyang have reached a new, strategic level",
@@ -412,6 +454,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
         elif tok.pos_ in ("NOUN", "PROPN"):
             f.noun(tok)
             f.ties(tok)
+            f.supplier(tok)
     return f.out
 
 
