@@ -103,6 +103,9 @@ def _subject_tokens(tok, depth: int = 0) -> list:
     head = tok.head
     if tok.dep_ == "conj" and head is not tok:
         return _subject_tokens(head, depth + 1)
+    if tok.dep_ == "xcomp" and _passive(head):
+        # "Kazakhstan is expected to sign", "Iran is said to have supplied"
+        return [c for c in head.children if c.dep_ == "nsubjpass"]
     if tok.dep_ in ("xcomp", "advcl") and head is not tok:
         objs = [c for c in head.children if c.dep_ == "dobj"]
         if tok.dep_ == "xcomp" and objs and head.lemma_ in ("urge", "ask", "press", "call", "invite",
@@ -145,7 +148,7 @@ def _left_neighbour(tok) -> list:
 def _prep_objects(tok, slots: tuple[str, ...]) -> list:
     out = []
     for c in tok.children:
-        if c.dep_ in ("prep", "agent") and c.lower_ in slots:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in slots:
             out += [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
         # "called on X", "protested to X": particles and phrasal prepositions
         if c.dep_ == "prt" and c.lower_ in slots:
@@ -153,7 +156,7 @@ def _prep_objects(tok, slots: tuple[str, ...]) -> list:
     return out
 
 
-def _object_tokens(tok, entry: LexEntry, *, verb: bool) -> list:
+def _object_tokens(tok, entry: LexEntry, *, verb: bool, needs_words: frozenset = frozenset()) -> list:
     out = []
     slots = tuple(s for s in entry.objects if s not in ("dobj", "ccomp", "dative", "between"))
     dobjs = [c for c in tok.children if c.dep_ in ("dobj",)]
@@ -173,6 +176,13 @@ def _object_tokens(tok, entry: LexEntry, *, verb: bool) -> list:
             out += _prep_objects(d, slots)
             for of in _of_chain(d):
                 out += _prep_objects(of, slots)
+        if not out and entry.needs:  # "spoke by telephone WITH X"
+            for c in tok.children:
+                if c.dep_ == "prep":
+                    for p in c.children:
+                        if p.dep_ == "pobj" and (p.lower_ in needs_words or p.lemma_.lower() in needs_words):
+                            out += _prep_objects(p, slots)
+        for d in dobjs:
             if not out and entry.needs:  # "signed agreements establishing relations WITH X"
                 for w in d.subtree:
                     if w is not d and w.dep_ in ("dobj", "acl") and w.head.i >= d.i:
@@ -320,7 +330,8 @@ class _Finder:
                     self.emit(entry.predicate, sellers, subj, tok, f"verb:{entry.lemma}+{entry.needs}/reverse", 0.8)
                 continue
             rule = f"verb:{entry.lemma}" + (f"+{entry.needs}" if entry.needs else "")
-            objs = self.actors(_object_tokens(tok, entry, verb=True),
+            objs = self.actors(_object_tokens(tok, entry, verb=True,
+                                              needs_words=self.lex.classes.get(entry.needs or "", frozenset())),
                                possessor=entry.predicate in COMMUNICATIVE)
             if entry.predicate in ("met",) and tok.lemma_ in ("receive", "host"):
                 objs = [(a, i) for a, i in objs if a.kind == "person"]

@@ -1,0 +1,201 @@
+"""Extraction: sentences in, relations out, with modality, dates, roles and evidence.
+
+The table sentences are written for these tests, apart from the sample articles the rules were
+developed on; each row is what a reader of the sentence would list.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from graph.records import Article
+from ingest.pipeline import Extractor
+
+PUB = date(2024, 3, 14)  # a Thursday
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def triples(ex, *, with_modality=True):
+    out = set()
+    for e in ex.events:
+        row = (e.subject.label, e.predicate, e.object.label)
+        out.add(row + ((e.modality,) if with_modality else ()))
+    return out
+
+
+def run(extractor, text, published=PUB):
+    return extractor.extract(Article(text=text, published=published, id="t"))
+
+
+CASES = [
+    # met
+    ("Chinese Foreign Minister Wang Yi met Japanese Foreign Minister Yoko Kamikawa in Busan on Tuesday.",
+     {("Wang Yi", "met", "Yoko Kamikawa", "asserted")}),
+    ("Brazilian President Luiz Inacio Lula da Silva held talks with Argentine President Javier Milei.",
+     {("Luiz Inácio Lula da Silva", "met", "Javier Milei", "asserted")}),
+    ("The summit between Narendra Modi and Xi Jinping lasted two hours.",
+     {("Narendra Modi", "met", "Xi Jinping", "asserted")}),
+    # visited (a capital stands for its country; the object is never a city)
+    ("Indian Prime Minister Narendra Modi arrived in Canberra on Monday for a three-day visit.",
+     {("Narendra Modi", "visited", "Australia", "asserted")}),
+    ("German Chancellor Olaf Scholz will visit Beijing next month.",
+     {("Olaf Scholz", "visited", "China", "future")}),
+    # phoned
+    ("French President Emmanuel Macron spoke by telephone with Iranian President Ebrahim Raisi on Sunday.",
+     {("Emmanuel Macron", "phoned", "Ebrahim Raisi", "asserted")}),
+    # negotiatedWith
+    ("Armenia negotiated with Azerbaijan over the border for months.",
+     {("Armenia", "negotiatedWith", "Azerbaijan", "asserted")}),
+    # signedAgreementWith
+    ("Japan signed a defence agreement with the Philippines on Wednesday.",
+     {("Japan", "signedAgreementWith", "Philippines", "asserted")}),
+    ("Egypt and Sudan signed an accord on Nile water sharing.",
+     {("Egypt", "signedAgreementWith", "Sudan", "asserted")}),
+    # cooperatedWith
+    ("Australia and India held joint naval exercises in the Bay of Bengal.",
+     {("Australia", "cooperatedWith", "India", "asserted")}),
+    ("Vietnam will cooperate with South Korea on semiconductor research.",
+     {("Vietnam", "cooperatedWith", "South Korea", "future")}),
+    # supported
+    ("Canada backed Ukraine's bid to join the European Union.",
+     {("Canada", "supported", "Ukraine", "asserted")}),
+    # recognized
+    ("Spain, Ireland and Norway recognised Palestine as a state.",
+     {("Spain", "recognized", "Palestine", "asserted"), ("Ireland", "recognized", "Palestine", "asserted"),
+      ("Norway", "recognized", "Palestine", "asserted")}),
+    # aided
+    ("The United States provided humanitarian aid to Sudan last year.",
+     {("United States", "aided", "Sudan", "asserted")}),
+    # suppliedArmsTo
+    ("Germany delivered Leopard tanks to Ukraine in January.",
+     {("Germany", "suppliedArmsTo", "Ukraine", "asserted")}),
+    ("Iran may have sold ballistic missiles to Russia, officials in Washington said.",
+     {("Iran", "suppliedArmsTo", "Russia", "hedged")}),
+    # urged
+    ("The European Union urged Serbia to recognise Kosovo.",
+     {("European Union", "urged", "Serbia", "asserted")}),
+    ("The United Nations called on Israel to allow more aid into Gaza.",
+     {("United Nations", "urged", "Israel", "asserted")}),
+    # rejected
+    ("Russia vetoed a United Nations Security Council resolution on Monday.",
+     {("Russia", "rejected", "United Nations Security Council", "asserted")}),
+    ("Venezuela rejected Guyana's proposal for talks.",
+     {("Venezuela", "rejected", "Guyana", "asserted")}),
+    # criticized
+    ("Poland condemned Belarus for pushing migrants across the border.",
+     {("Poland", "criticized", "Belarus", "asserted")}),
+    ("Beijing summoned the Philippine ambassador to protest the incident.",
+     {("China", "criticized", "Philippines", "asserted")}),
+    # accused
+    ("Kenya accused Somalia of interfering in its elections.",
+     {("Kenya", "accused", "Somalia", "asserted")}),
+    # threatened
+    ("North Korea threatened South Korea with a nuclear response.",
+     {("North Korea", "threatened", "South Korea", "asserted")}),
+    # sanctioned
+    ("The United Kingdom imposed sanctions on Iran on Tuesday.",
+     {("United Kingdom", "sanctioned", "Iran", "asserted")}),
+    ("Sanctions were imposed on North Korea by the European Union.",
+     {("European Union", "sanctioned", "North Korea", "asserted")}),
+    # reducedRelationsWith
+    ("Nicaragua broke off diplomatic relations with Taiwan.",
+     {("Nicaragua", "reducedRelationsWith", "Taiwan", "asserted")}),
+    ("Moldova expelled a Russian diplomat on Friday.",
+     {("Moldova", "reducedRelationsWith", "Russia", "asserted")}),
+    # attacked
+    ("Azerbaijan attacked Armenia in September 2022.",
+     {("Azerbaijan", "attacked", "Armenia", "asserted")}),
+    ("Iraq invaded Kuwait in 1990.",
+     {("Iraq", "attacked", "Kuwait", "asserted")}),
+    # modality
+    ("Turkish President Recep Tayyip Erdogan did not meet Greek Prime Minister Kyriakos Mitsotakis.",
+     {("Recep Tayyip Erdogan", "met", "Kyriakos Mitsotakis", "negated")}),
+    ("Saudi Arabia refused to recognise Israel.",
+     {("Saudi Arabia", "recognized", "Israel", "negated")}),
+    ("Kenya plans to send police officers to Haiti.", set()),
+    ("Kazakhstan is expected to sign a trade deal with China.",
+     {("Kazakhstan", "signedAgreementWith", "China", "future")}),
+    ("Egypt reportedly supplied rockets to Ukraine.",
+     {("Egypt", "suppliedArmsTo", "Ukraine", "hedged")}),
+    ("Israel said Hamas attacked Israel on Saturday.",
+     {("Hamas", "attacked", "Israel", "asserted")}),
+    ("The United States said North Korea had shipped artillery shells to Russia.",
+     {("North Korea", "suppliedArmsTo", "Russia", "reported")}),
+    # coordination
+    ("British Prime Minister Tony Blair met Silvio Berlusconi and Gerhard Schroeder in Rome.",
+     {("Tony Blair", "met", "Silvio Berlusconi", "asserted"), ("Tony Blair", "met", "Gerhard Schroeder", "asserted")}),
+    # distractor: a city that is a place, not an actor
+    ("The talks were held in Geneva.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:48] for c in CASES])
+def test_sentence_relations(extractor, text, expected):
+    got = triples(run(extractor, text))
+    # symmetric relations may come either way round
+    sym = {"met", "phoned", "negotiatedWith", "signedAgreementWith", "cooperatedWith"}
+
+    def norm(rows):
+        return {(min(s, o), p, max(s, o), m) if p in sym else (s, p, o, m) for s, p, o, m in rows}
+
+    assert norm(expected) <= norm(got), f"missing {norm(expected) - norm(got)}; got {got}"
+    if not expected:
+        assert not got, f"expected nothing, got {got}"
+
+
+def test_reported_claim_names_the_claimant(extractor):
+    ex = run(extractor, "The United States said North Korea had shipped artillery shells to Russia.")
+    (ev,) = [e for e in ex.events if e.predicate == "suppliedArmsTo"]
+    assert ev.modality == "reported"
+    assert ev.claimed_by is not None and ev.claimed_by.label == "United States"
+
+
+@pytest.mark.parametrize("text,predicate,when", [
+    ("Wang Yi met Yoko Kamikawa on Tuesday.", "met", "2024-03-12"),
+    ("Wang Yi met Yoko Kamikawa on Thursday.", "met", "2024-03-14"),
+    ("Wang Yi met Yoko Kamikawa last month.", "met", "2024-02"),
+    ("Wang Yi met Yoko Kamikawa on February 3.", "met", "2024-02-03"),
+    ("Iraq invaded Kuwait on Aug. 2, 1990.", "attacked", "1990-08-02"),
+    ("Iraq invaded Kuwait in 1990.", "attacked", "1990"),
+    ("Wang Yi met Yoko Kamikawa.", "met", None),
+])
+def test_dates_resolve_against_publication(extractor, text, predicate, when):
+    ex = run(extractor, text)
+    (ev,) = [e for e in ex.events if e.predicate == predicate]
+    assert ev.date == when
+
+
+def test_roles_from_titles_and_counterparts(extractor):
+    ex = run(extractor, "Chinese Foreign Minister Wang Yi met his Australian counterpart Penny Wong in Beijing.")
+    roles = {(r.person.label, r.of.label, r.role) for r in ex.roles}
+    assert ("Wang Yi", "China", "Foreign Minister") in roles
+    assert ("Penny Wong", "Australia", "Foreign Minister") in roles
+
+
+def test_pronoun_and_surname_resolve_to_the_person(extractor):
+    ex = run(extractor, "Kenyan President William Ruto arrived in Washington on Monday. "
+                        "Ruto met Joe Biden at the White House, and he later spoke with Kamala Harris by phone.")
+    got = triples(ex, with_modality=False)
+    assert ("William Ruto", "visited", "United States") in got
+    assert ("William Ruto", "met", "Joe Biden") in got or ("Joe Biden", "met", "William Ruto") in got
+
+
+def test_evidence_offsets_point_at_the_sentence(extractor):
+    text = "Tensions rose in the region.\n\nJapan signed a defence agreement with the Philippines on Wednesday."
+    ex = run(extractor, text)
+    (ev,) = ex.events
+    assert text[ev.start:ev.end] == ev.sentence
+    assert ev.sentence.startswith("Japan signed")
+    assert ev.extractor and 0 < ev.confidence <= 1
+
+
+def test_hostile_text_is_data(extractor):
+    text = 'Russia imposed sanctions on <script>alert(1)</script> Moldova " ; DROP GRAPH <x> .'
+    ex = run(extractor, text)
+    for e in ex.events:
+        assert e.sentence in text
