@@ -71,6 +71,14 @@ class ActorIndex:
     role_source: dict[str, str] = field(default_factory=dict)  # person key -> "text" | "gazetteer"
     people: dict[str, Actor] = field(default_factory=dict)
     pending_singles: list = field(default_factory=list)
+    sentence_years: dict[int, int] = field(default_factory=dict)
+    default_year: int | None = None
+
+    def year_at(self, i: int) -> int | None:
+        """The year the text is about at token ``i``: a year its sentence names, else the last one
+        named in the sentence before, else the publication year."""
+        start = self.doc[i].sent.start
+        return self.sentence_years.get(start, self.default_year)
 
     # -- building -------------------------------------------------------------------------------
     def add(self, m: Ment) -> None:
@@ -269,6 +277,10 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
             j, entry = found
             start = i + 1 if tok.lower_ == "the" else i
             how = entry.how
+            if how == "metonym":
+                era_actor = gaz.in_era(entry, doc[start:j].text, idx.year_at(start))
+                if era_actor is not entry.actor:
+                    entry = type(entry)(era_actor, how)
             if how == "person":
                 idx.people[entry.actor.key] = entry.actor
                 if entry.of is not None:
@@ -460,9 +472,29 @@ def _counterpart_role(m: Ment, window, idx: ActorIndex) -> str | None:
     return None
 
 
-def find_actors(doc, gaz: Gazetteer) -> ActorIndex:
+def _sentence_years(doc) -> dict[int, int]:
+    years: dict[int, int] = {}
+    carried = None
+    for sent in doc.sents:
+        found = None
+        for ent in sent.ents:
+            if ent.label_ == "DATE":
+                m = re.search(r"\b(1[5-9]\d\d|20\d\d)\b(?!s)", ent.text)
+                if m:
+                    found = int(m[1])
+                    break
+        if found is not None:
+            years[sent.start] = found
+        elif carried is not None and "\n\n" not in doc.text[max(0, sent.start_char - 3):sent.start_char]:
+            years[sent.start] = carried
+        carried = found if found is not None else (carried if sent.start in years else None)
+    return years
+
+
+def find_actors(doc, gaz: Gazetteer, published=None) -> ActorIndex:
     """Every actor mention of a parsed article, with the roles the text states."""
-    idx = ActorIndex(doc=doc, gaz=gaz)
+    idx = ActorIndex(doc=doc, gaz=gaz, sentence_years=_sentence_years(doc),
+                     default_year=published.year if published else None)
     _gazetteer_mentions(doc, gaz, idx)
     _person_mentions(doc, gaz, idx)
     _roles_from_titles(doc, idx, counterparts=False)

@@ -264,7 +264,7 @@ def _date_for(cand: Candidate, doc, idx: ActorIndex, dates, verb, modality: str,
 def extract_doc(doc, article: Article, gaz: Gazetteer | None = None) -> Extraction:
     """All events, roles and actor names one parsed article states."""
     gaz = gaz or gazetteer()
-    idx = find_actors(doc, gaz)
+    idx = find_actors(doc, gaz, article.published)
     cands = find_relations(doc, idx, gaz.lexicon)
     dates = _dates(doc, article.published)
     lead = _lead_date(doc, dates)

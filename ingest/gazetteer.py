@@ -83,6 +83,8 @@ class Gazetteer:
     names: dict[str, Entry] = field(default_factory=dict)
     offices: dict[str, Office] = field(default_factory=dict)
     successors: dict[str, str] = field(default_factory=dict)  # former state code -> successor code
+    years: dict[str, tuple[int, int]] = field(default_factory=dict)  # former state code -> (first, last)
+    eras: dict[str, list[Actor]] = field(default_factory=dict)  # shared capital -> former states
     lexicon: Lexicon = field(default_factory=Lexicon)
     by_key: dict[str, Actor] = field(default_factory=dict)
 
@@ -101,6 +103,20 @@ class Gazetteer:
             if cand and cand in self.names:
                 return self.names[cand]
         return None
+
+    def in_era(self, entry: Entry, surface: str, year: int | None) -> Actor:
+        """The actor a capital or seat of government stands for in ``year``: Moscow in 1970 is
+        the Soviet Union; Bonn after 1990 is Germany."""
+        if year is None or entry.how != "metonym":
+            return entry.actor
+        for former in self.eras.get(surface, ()):
+            first, last = self.years[former.code]
+            if first <= year <= last:
+                return former
+        code = entry.actor.code
+        if entry.actor.kind == "former_state" and code in self.years and year > self.years[code][1]:
+            return self.by_key.get(f"country/{self.successors.get(code)}", entry.actor)
+        return entry.actor
 
     def same_party(self, a: Actor, b: Actor) -> bool:
         """True for the same actor, or a former state and its successor (Soviet Union, Russia)."""
@@ -144,6 +160,12 @@ def _former_rows(gz: Gazetteer, folder: Path) -> None:
             gz.add(m, Entry(actor, "metonym"))
         if row.get("successor"):
             gz.successors[actor.code] = row["successor"].upper()
+        years = row.get("years", "")
+        if "-" in years:
+            first, last = years.split("-", 1)
+            gz.years[actor.code] = (int(first), int(last))
+            for m in _split(row.get("era_metonyms", "")):
+                gz.eras.setdefault(m, []).append(actor)
 
 
 def _org_rows(gz: Gazetteer, folder: Path) -> None:
