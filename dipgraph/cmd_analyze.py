@@ -152,8 +152,8 @@ def _evidence_line(e: dict) -> list[str]:
 
 
 def path(
-    a: str = typer.Argument(..., help="First actor (a name, case-insensitive: \"Russia\", \"Lavrov\")."),
-    b: str = typer.Argument(..., help="Second actor."),
+    a: str = typer.Argument(..., metavar="A", help="First actor (a name, case-insensitive: \"Russia\", \"Lavrov\")."),
+    b: str = typer.Argument(..., metavar="B", help="Second actor."),
     store: Optional[Path] = StoreOpt,
     level: str = LevelOpt,
     relations: Optional[str] = RelationsOpt,
@@ -191,8 +191,8 @@ def path(
 
 
 def timeline(
-    a: str = typer.Argument(..., help="First actor."),
-    b: str = typer.Argument(..., help="Second actor."),
+    a: str = typer.Argument(..., metavar="A", help="First actor."),
+    b: str = typer.Argument(..., metavar="B", help="Second actor."),
     store: Optional[Path] = StoreOpt,
     level: str = LevelOpt,
     relations: Optional[str] = RelationsOpt,
@@ -207,6 +207,7 @@ def timeline(
     """How two actors' relations moved over time: their events by date with a running balance.
 
     The balance adds each relation's Goldstein-style score (cooperation above zero, conflict below).
+
     Example: dipgraph timeline "United States" China --level country --plot us-china.png
     """
     from graph.network import pair_timeline
