@@ -98,10 +98,11 @@ def ingest(
 
             report = ingest_dask(st, items, dask, extractor=extractor, force=force, on_problem=on_problem)
         elif progress_enabled():
+            from rich.console import Console
             from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
             with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} articles"),
-                          TimeElapsedColumn(), transient=True) as bar:
+                          TimeElapsedColumn(), transient=True, console=Console(stderr=True)) as bar:
                 task = bar.add_task("ingesting", total=None)
                 report = run_ingest(st, items, extractor=extractor, n_process=processes, force=force,
                                     on_problem=on_problem,

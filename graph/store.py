@@ -215,13 +215,17 @@ class Store:
 
     def resolve_article(self, ref: str) -> URIRef | None:
         """The graph IRI of an article named by id, url or IRI, or None if not stored."""
-        candidates = [article_iri(ref), URIRef(ref)]
+        prefix = str(article_iri(""))
+        candidates = [article_iri(ref)] + ([URIRef(ref)] if ref.startswith(prefix) else [])
         for c in candidates:
-            if self._ox.contains_named_graph(ox.NamedNode(str(c))) and str(c).startswith(str(article_iri(""))):
-                return c
+            try:
+                if self._ox.contains_named_graph(ox.NamedNode(str(c))):
+                    return c
+            except ValueError:  # not a valid IRI, so not a stored graph
+                continue
         res = self._ox.query(
-            "SELECT ?g WHERE { GRAPH ?g { ?g schema:url ?u } FILTER(STR(?u) = STR(?ref)) } LIMIT 1",
-            prefixes=PREFIXES, substitutions={ox.Variable("ref"): ox.Literal(ref)})
+            f"SELECT ?g WHERE {{ GRAPH ?g {{ ?g schema:url ?u }} FILTER(STR(?u) = {_n3(Literal(ref))}) }} LIMIT 1",
+            prefixes=PREFIXES)
         for row in res:
             return URIRef(row["g"].value)
         return None
