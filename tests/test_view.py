@@ -511,10 +511,11 @@ def test_seed_article_ingested_and_drawn(browser, seed_dir, tmp_path):
     try:
         drawn = drawn_labels(page)
         assert {"Sergey Lavrov", "Russia", "North Korea"} <= drawn
-        assert drawn & {"Choe Sun-hui", "Choe Son-hui"}
+        choe = [n for n in drawn if n.startswith("Choe S")]  # the canonical spelling may differ
+        assert len(choe) == 1
         page.fill("#search", "Choe")
         page.press("#search", "Enter")
-        assert page.locator("#panel h3").inner_text() in ("Choe Sun-hui", "Choe Son-hui")
+        assert page.locator("#panel h3").inner_text() == choe[0]
         assert "meeting with his North Korean counterpart Choe Sun-hui" in page.locator("#panel").inner_text()
         page.screenshot(path=str(tmp_path / "seed.png"))
     finally:
