@@ -171,7 +171,10 @@ def export(
     st = open_store(store, create=False)
     try:
         if fmt in RDF_FORMATS:
-            st.export(fmt, output if output else sys.stdout.buffer)
+            try:
+                st.export(fmt, output if output else sys.stdout.buffer)
+            except OSError as exc:
+                fail(f"{output or 'standard output'}: cannot write ({exc.strerror or exc})")
         else:
             try:
                 network_export = importlib.import_module("graph.network").export_network

@@ -250,10 +250,15 @@ def _jsonl_articles(lines: Iterable[bytes], origin: str, max_bytes: int) -> Iter
             yield Problem(where, f"line is {_size(len(raw))}, over the {_size(max_bytes)} limit")
             continue
         try:
-            obj = json.loads(raw.decode("utf-8-sig"))
-        except UnicodeDecodeError as exc:
-            yield Problem(where, f"not UTF-8 ({exc.reason} at byte {exc.start})")
-            continue
+            try:
+                line = raw.decode("utf-8-sig")
+            except UnicodeDecodeError as exc:
+                try:
+                    line, enc = raw.decode("cp1252"), "cp1252"
+                except UnicodeDecodeError:
+                    line, enc = raw.decode("latin-1"), "latin-1"
+                yield Problem(where, f"not UTF-8 (bad byte at offset {exc.start}); read as {enc}", "warning")
+            obj = json.loads(line)
         except json.JSONDecodeError as exc:
             yield Problem(where, f"invalid JSON ({exc.msg}, column {exc.colno})")
             continue

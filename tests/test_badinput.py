@@ -130,19 +130,27 @@ def _key_of(path: Path) -> str:
 def test_not_utf8_is_read_as_cp1252_with_a_warning(filled, tmp_path):
     bad = tmp_path / "latin.txt"
     write_cp1252(bad)
+    wire = tmp_path / "latin.jsonl"
+    wire.write_bytes('{"id": "jl-cafe", "title": "Café", "text": "Talks at the café “Oslo” went well."}\n'
+                     .encode("cp1252"))
     before = snapshot(filled)
-    r = dipgraph("ingest", str(bad), "--store", str(filled))
+    r = dipgraph("ingest", str(bad), str(wire), "--store", str(filled))
     err = r.stderr.decode()
     assert r.returncode == 1 and "Traceback" not in err
     [line] = [ln for ln in err.splitlines() if str(bad) in ln]
     assert line.startswith(f"warning: {bad}: not UTF-8") and "read as cp1252" in line
-    assert r.stdout.decode().startswith("1 added")
+    [line] = [ln for ln in err.splitlines() if str(wire) in ln]
+    assert line.startswith(f"warning: {wire}:1: not UTF-8") and "read as cp1252" in line
+    assert r.stdout.decode().startswith("2 added")
     assert before < snapshot(filled)
     with Store(filled, create=False) as st:
         [(title, length)] = [(t.value, n.value) for t, n in st.query(
-            "SELECT ?t ?n WHERE { ?a schema:headline ?t ; dip:textLength ?n FILTER(STRSTARTS(?t, 'Caf')) }")]
+            "SELECT ?t ?n WHERE { ?a schema:headline ?t ; dip:textLength ?n FILTER(STRSTARTS(?t, 'Café ')) }")]
+        [(title2, length2)] = [(t.value, n.value) for t, n in st.query(
+            "SELECT ?t ?n WHERE { ?a schema:identifier 'jl-cafe' ; schema:headline ?t ; dip:textLength ?n }")]
     text = "The French minister met his counterpart at a café “near” the Quai d’Orsay on Friday – and said so."
     assert (title, int(length)) == ("Café talks in Paris", len(text))
+    assert (title2, int(length2)) == ("Café", len("Talks at the café “Oslo” went well."))
 
 
 def test_broken_jsonl_line_names_file_and_line(filled, tmp_path):

@@ -330,6 +330,13 @@ def test_export_triples_round_trip(events_store, fmt, rdflib_format):
     assert set(g) == want
 
 
+def test_export_to_a_folder_that_does_not_exist(events_store, tmp_path):
+    r = dipgraph("export", "-o", str(tmp_path / "no" / "such" / "graph.trig"), "--store", str(events_store))
+    assert r.returncode != 0 and b"Traceback" not in r.stderr
+    assert r.stderr.decode().strip() == (f"dipgraph: {tmp_path / 'no' / 'such' / 'graph.trig'}: cannot write "
+                                         "(No such file or directory (os error 2))")
+
+
 def test_export_unknown_format(events_store):
     r = dipgraph("export", "--format", "docx", "--store", str(events_store))
     assert r.returncode != 0 and "docx" in r.stderr.decode() and b"Traceback" not in r.stderr

@@ -91,6 +91,16 @@ def test_sidecar_title_wins_over_first_line(tmp_path):
     assert (a.title, a.id, a.text) == ("Envoy in Rome", "envoy-rome", "The envoy arrived in Rome.")
 
 
+def test_seed_article_with_its_sidecar(seed_dir):
+    [a] = articles_of(seed_dir / "lavrov-choe-pyongyang.txt")
+    assert (a.id, a.published, a.source) == ("efe-2023-10-19-lavrov-choe", date(2023, 10, 19), "EFE")
+    assert a.title == "Moscow-Pyongyang ties reach 'new, strategic level': Lavrov"
+    assert a.text.startswith("Seoul, Oct 19 (EFE).- Russian Foreign Minister Sergey Lavrov said Thursday")
+    # the page furniture at the end is not article text
+    assert a.text.endswith("EFE")
+    assert "Related Articles" not in a.text and "Back to top" not in a.text
+
+
 def test_html_main_text_and_metadata_through_trafilatura():
     [a] = articles_of(INPUTS / "nile-talks.html")
     assert a.title == "Egypt and Ethiopia resume talks on the Nile dam"
