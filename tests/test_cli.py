@@ -82,8 +82,10 @@ def events_store(tmp_path_factory) -> Path:
 
 def test_ingest_folder_stores_every_article_with_its_metadata_once(tmp_path):
     store = tmp_path / "store"
-    out = ok(dipgraph("ingest", str(INPUTS), "--store", str(store)))
+    r = dipgraph("ingest", str(INPUTS), "--store", str(store))
+    out = ok(r)
     assert out.startswith("12 added, 0 replaced, 0 unchanged;")
+    assert r.stderr == b""  # no progress bar when the output is not a terminal
     assert str(store) in out
     with Store(store, create=False) as st:
         rows = {r["id"]: r for r in st.articles()}
