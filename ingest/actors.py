@@ -72,13 +72,11 @@ class ActorIndex:
     people: dict[str, Actor] = field(default_factory=dict)
     pending_singles: list = field(default_factory=list)
     sentence_years: dict[int, int] = field(default_factory=dict)
-    default_year: int | None = None
 
     def year_at(self, i: int) -> int | None:
         """The year the text is about at token ``i``: a year its sentence names, else the last one
-        named in the sentence before, else the publication year."""
-        start = self.doc[i].sent.start
-        return self.sentence_years.get(start, self.default_year)
+        named earlier in its paragraph; None when the text does not say."""
+        return self.sentence_years.get(self.doc[i].sent.start)
 
     # -- building -------------------------------------------------------------------------------
     def add(self, m: Ment) -> None:
@@ -170,10 +168,7 @@ class ActorIndex:
         sent = tok.sent
         root_subj = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
         for s in root_subj:
-            m = self.by_token.get(s.i)
-            if m and m.actor.kind == "person":
-                return m.actor
-            a = self._nominal(s) if s.pos_ == "NOUN" else None
+            a = self.resolve(s) if s.lower_ not in PERSON_PRONOUNS else None
             if a is not None and a.kind == "person":
                 return a
         # else the most recent person who was the subject of a clause, in this or the last sentences
@@ -243,7 +238,8 @@ class ActorIndex:
                     break
         if best is not None:
             return best
-        return country
+        # "the Russian president said": the state; but "the last leader of the G7" is not the G7
+        return country if country is not None and country.kind in ("country", "former_state") else None
 
     def _counterpart(self, tok, country: Actor | None) -> Actor | None:
         if country is None:
@@ -493,8 +489,7 @@ def _sentence_years(doc) -> dict[int, int]:
 
 def find_actors(doc, gaz: Gazetteer, published=None) -> ActorIndex:
     """Every actor mention of a parsed article, with the roles the text states."""
-    idx = ActorIndex(doc=doc, gaz=gaz, sentence_years=_sentence_years(doc),
-                     default_year=published.year if published else None)
+    idx = ActorIndex(doc=doc, gaz=gaz, sentence_years=_sentence_years(doc))
     _gazetteer_mentions(doc, gaz, idx)
     _person_mentions(doc, gaz, idx)
     _roles_from_titles(doc, idx, counterparts=False)

@@ -72,7 +72,6 @@ def _verb_chain(tok) -> list:
             chain.append(t)
         elif t.dep_ == "acl" and t.head.dep_ in ("dobj", "nsubjpass") and t.head.head.pos_ in ("VERB", "AUX"):
             t = t.head.head  # "accepted an invitation to visit"
-            t = t.head
             chain.append(t)
         elif t.dep_ == "acomp" or (t.dep_ == "xcomp" and t.head.lemma_ == "be"):
             t = t.head

@@ -246,7 +246,8 @@ class _Finder:
             want = {"country", "former_state"}
         else:
             return []
-        sents = [s for s in tok.doc.sents if s.start <= tok.i][-3:]
+        # people are referred to this way across a few sentences; states only right after they were named
+        sents = [s for s in tok.doc.sents if s.start <= tok.i][-3 if "person" in want else -2:]
         lo = sents[0].start if sents else 0
         found: list[Actor] = []
         for m in sorted(self.idx.ments, key=lambda m: -m.start):
@@ -338,6 +339,11 @@ class _Finder:
             conf = 0.9 if not entry.needs else 0.85
             if entry.needs == "envoy":  # "summoned the Japanese ambassador, Hideo Tarumi": Japan
                 objs = [(self.idx.country_of(a) or a, i) if a.kind == "person" else (a, i) for a, i in objs]
+            if entry.predicate == "supported" and tok.lemma_ in ("welcome", "greet") and any(
+                    c.dep_ == "prep" and c.lower_ in ("to", "in", "at") for c in tok.children) and \
+                    all(a.kind == "person" for a, _ in objs):
+                entry = LexEntry("met", "verb", tok.lemma_, ("dobj",), None)  # "welcomed Modi to the White House"
+                rule = f"verb:{tok.lemma_}/to-place"
             if entry.predicate == "met" and tok.lemma_ == "see":
                 objs = [(a, i) for a, i in objs if a.kind == "person"]
             if not objs and entry.predicate == "threatened":
@@ -379,17 +385,22 @@ class _Finder:
             head = carrier.head
         if carrier.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in LIGHT_VERBS:
             return self.actors(_subject_tokens(head)), f"light:{head.lemma_.lower()}", 0.85
-        # "at a meeting with X, Y said": the subject of the verb the phrase hangs on
-        if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("at", "during", "after", "before", "on", "in") \
-                and head.head.pos_ in ("VERB", "AUX"):
-            return self.actors(_subject_tokens(head.head)), "frame", 0.6
+        # "at a meeting with X, Y said", "spent two days in talks with X": the subject of the verb
+        if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("at", "during", "after", "before", "on", "in"):
+            verb = head.head
+            if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "npadvmod") and verb.head.pos_ == "VERB":
+                verb = verb.head
+            if verb.pos_ in ("VERB", "AUX"):
+                return self.actors(_subject_tokens(verb)), "frame", 0.6
         return [], "", 0.0
 
     def noun(self, tok) -> None:
         entries = self.lex.nouns.get(tok.lemma_.lower()) or self.lex.nouns.get(tok.lower_)
         if not entries:
             return
-        words = _words(tok.subtree)
+        # the noun's own modifiers and "of" phrase ("phone talks", "delivery of tanks"), not its clauses
+        words = _words([c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "nummod")])
+        words |= _words(w for of in _of_chain(tok, 1) for w in of.subtree)
         specific = [e for e in entries if e.needs and self.needs_ok(e, words)]
         for entry in specific or [e for e in entries if not e.needs]:
             rule = f"noun:{entry.lemma}"
