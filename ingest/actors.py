@@ -90,7 +90,7 @@ class ActorIndex:
         if of is not None and of.kind == "person":
             return
         old_role, old_of = self.roles.get(person.key, (None, None))
-        if self.role_source.get(person.key) == "text" and source != "text":
+        if self.role_source.get(person.key) in ("text", "former") and source != "text":
             return
         if self.role_source.get(person.key) != "text" or old_of is None:
             self.roles[person.key] = (role or old_role, of or old_of)
@@ -362,7 +362,8 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
                 pos, a = pa
                 return (idx.role_source.get(a.key) == "text", counts.get(a.key, 0), pos < start, pos)
             actor = max(cands, key=rank)[1]
-        if actor is None:
+        royal = start > 0 and doc[start - 1].lower_ in ("king", "queen", "prince", "princess", "emir", "sheikh", "sultan")
+        if actor is None and not royal:
             known = [e for s, e in gaz.names.items() if e.how == "person" and s.split()[-1] == name]
             keys = {e.actor.key for e in known}
             if len(keys) == 1:
@@ -371,8 +372,8 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
                 idx.people[actor.key] = actor
                 if e.of is not None:
                     idx.set_role(actor, e.role, e.of, source="gazetteer")
-            else:
-                actor = Actor(kind="person", label=name)
+        if actor is None:
+            actor = Actor(kind="person", label=name)
         idx.add(Ment(start, end, actor, "surname"))
 
 
@@ -396,17 +397,32 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
                 break
             window.insert(0, t)
             j -= 1
-        # right apposition: ", Russia's foreign minister," / "of China"
+        if any(t.lower_ in ("former", "ex", "late") for t in window):
+            # "former Nigerian President Obasanjo" no longer acts for Nigeria, whatever the gazetteer says
+            if idx.role_source.get(m.actor.key) != "text":
+                idx.roles.pop(m.actor.key, None)
+                idx.role_source[m.actor.key] = "former"
+            continue
+        # right apposition: ", Russia's foreign minister," / "of China" / ", adviser to Prime Minister Abiy"
         right = []
         k = m.end
         if k < sent.end and doc[k].text == ",":
             k += 1
-            while k < sent.end and k < m.end + 9 and doc[k].text not in (",", ";", ".", "said", "says"):
-                if doc[k].pos_ in ("VERB", "AUX") or (k in idx.by_token and idx.by_token[k].actor.kind == "person"):
+            while k < sent.end and k < m.end + 10 and doc[k].text not in (",", ";", ".", "said", "says"):
+                if doc[k].pos_ in ("VERB", "AUX"):
                     right = []
+                    break
+                if k in idx.by_token and idx.by_token[k].actor.kind == "person":
+                    boss = idx.by_token[k].actor
+                    if doc[k - 1].lower_ in ("to", "of") or doc[k - 1].pos_ == "PROPN" and doc[k - 2].lower_ in ("to", "of"):
+                        home = idx.country_of(boss)
+                        if home is not None:
+                            right.append(_Stand(home))  # the state of the person served
                     break
                 right.append(doc[k])
                 k += 1
+            if any(getattr(t, "lower_", "") in ("former", "ex") for t in right):
+                right = []
         elif k + 1 < sent.end and doc[k].lower_ == "of" and (k + 1) in idx.by_token:
             right = [doc[k], doc[k + 1]]
         role, country, counterpart = _title_in(window, idx, offices)
@@ -420,18 +436,36 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
             if not counterparts:
                 continue  # decided once surnames are linked: "his" may be a surname's person
             role = _counterpart_role(m, window, idx)
+        if role is None and country is not None and right and any(getattr(t, "pos_", "") == "NOUN" for t in right):
+            role = None  # "Ali Shamkhani, the secretary of Iran's security council": acts for Iran
+            idx.set_role(m.actor, None, country, source="text")
+            continue
         if role or (country is not None and (counterpart or window and window[-1].pos_ in ("NOUN", "PROPN", "ADJ"))):
             if country is None and role is None:
                 continue
             idx.set_role(m.actor, role, country, source="text")
 
 
+@dataclass(frozen=True)
+class _Stand:
+    """A state standing in a title window for a person named there ("adviser to Abiy Ahmed")."""
+
+    actor: Actor
+    i: int = -1
+    lower_: str = ""
+    pos_: str = "X"
+
+
 def _title_in(tokens, idx: ActorIndex, offices) -> tuple[str | None, Actor | None, bool]:
     country = None
     for t in tokens:
+        if isinstance(t, _Stand):
+            country = country or t.actor
+            continue
         mm = idx.by_token.get(t.i)
         if mm is not None and mm.actor.kind != "person":
             country = mm.actor
+    tokens = [t for t in tokens if not isinstance(t, _Stand)]
     words = [t.lower_ for t in tokens]
     role = None
     for a in range(len(words)):

@@ -199,3 +199,16 @@ def test_hostile_text_is_data(extractor):
     ex = run(extractor, text)
     for e in ex.events:
         assert e.sentence in text
+
+
+def test_a_royal_title_keeps_a_surname_from_a_namesake(extractor):
+    ex = run(extractor, "Jordan's King Hussein met Egyptian President Anwar Sadat in Cairo.")
+    people = {e.subject.label for e in ex.events} | {e.object.label for e in ex.events}
+    assert "Saddam Hussein" not in people
+
+
+def test_former_titles_do_not_make_a_representative(extractor):
+    ex = run(extractor, "Former Nigerian President Olusegun Obasanjo met Ethiopian Prime Minister Abiy Ahmed.")
+    roles = {(r.person.label, r.of.label) for r in ex.roles}
+    assert ("Abiy Ahmed", "Ethiopia") in roles
+    assert not any(person == "Olusegun Obasanjo" for person, _ in roles)
