@@ -22,6 +22,8 @@ HONORIFICS = {
     "sheikh", "emir", "sultan", "general", "gen.", "gen", "lt.", "col.", "colonel", "admiral", "secretary",
     "foreign", "defence", "defense", "ambassador", "envoy", "leader", "chairman", "senator", "sen.",
     "rep.", "pope", "vice", "deputy", "state", "of", "crown", "supreme", "spokesman", "spokeswoman",
+    "senior", "field", "marshal", "brigadier", "major", "lieutenant", "captain", "commander", "ayatollah",
+    "archbishop", "cardinal", "chief", "justice", "judge", "prosecutor", "governor", "mayor", "lord", "lady",
 }
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 GROUP_PRONOUNS = {"it", "its", "itself", "they", "them", "their"}
@@ -135,11 +137,30 @@ class ActorIndex:
                 m = self.by_token.get(child.i)
                 if m is not None and m.how != "demonym":
                     return m.actor
+        if tok.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "the" for c in tok.children):
+            org = self._definite_org(tok)
+            if org is not None:
+                return org
         if tok.pos_ in ("NOUN", "PROPN"):
             found = self._nominal(tok)
             if found is None and (loose or tok.lemma_.lower() in INSTITUTIONS):
                 found = self._owner(tok)
             return found
+        return None
+
+    def _definite_org(self, tok) -> Actor | None:
+        """ "the court" after the International Criminal Court, "the Community", "the bloc"."""
+        word = tok.lemma_.lower()
+        if len(word) < 4 or any(c.dep_ in ("compound", "amod", "poss") for c in tok.children):
+            return None
+        sents = [s for s in tok.doc.sents if s.start <= tok.i][-3:]
+        lo = sents[0].start if sents else 0
+        for m in sorted(self.ments, key=lambda m: -m.start):
+            if lo <= m.start < tok.i and m.actor.kind == "organisation":
+                words = {w.lower() for w in m.actor.label.split()}
+                if word in words or word in ("bloc", "grouping", "organisation", "organization") and \
+                        m.actor.org_kind in ("intergovernmental", "alliance"):
+                    return m.actor
         return None
 
     def _owner(self, tok) -> Actor | None:
@@ -387,8 +408,9 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
         # left window: contiguous title words before the name
         j = m.start - 1
         window = []
-        if j > sent.start and doc[j].text == "," and doc[j - 1].lower_ in idx.gaz.offices:
-            j -= 1  # "the Japanese ambassador, Hideo Tarumi"
+        if j > sent.start and doc[j].text == "," and (doc[j - 1].lower_ in idx.gaz.offices or (
+                doc[j - 1].pos_ == "NOUN" and any(c.dep_ == "poss" for c in doc[j - 1].children))):
+            j -= 1  # "the Japanese ambassador, Hideo Tarumi", "Pakistan's military ruler, Yahya Khan"
         while j >= sent.start and j >= m.start - 8:
             t = doc[j]
             if t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "ADV") or t.text in (",", ";", ":", "(", ")", "“", "\"") \

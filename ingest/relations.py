@@ -412,6 +412,8 @@ class _Finder:
             slots = tuple(s for s in entry.objects if s != "between")
             objs = self.actors(_prep_objects(tok, slots), possessor=entry.predicate in COMMUNICATIVE) if slots else []
             subj, how, conf = self.noun_subjects(tok)
+            if not objs and slots and how.startswith("light:"):
+                objs = self.actors(_prep_objects(tok.head, slots))  # "held talks on Monday with X"
             if subj and objs:
                 self.emit(entry.predicate, subj, objs, tok, f"{rule}/{how}", conf)
             elif len(subj) > 1 and relation_info(entry.predicate).symmetric and (
