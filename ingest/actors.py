@@ -38,6 +38,7 @@ INSTITUTIONS = {
     "member", "members", "navy", "coastguard", "guard", "militia", "artillery", "drone", "drones",
     "bomber", "bombers", "fighter", "fighters", "soldier", "soldiers", "unit", "patrol", "ship", "ships",
     "vessel", "vessels", "warship", "warships", "police", "agency", "spokesman", "spokeswoman",
+    "rebel", "rebels", "fighters", "militants", "insurgents", "separatists", "paramilitaries",
 }
 
 
@@ -207,8 +208,14 @@ class ActorIndex:
         if tok.lower_ in ("they", "them", "their"):
             return None
         sent = tok.sent
+        # not a name inside the subject's own phrase ("U.N. Secretary-General Guterres welcomed it")
+        own = set()
+        for c in tok.head.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i:
+                own |= {w.i for w in c.subtree}
         for m in sorted(self.ments, key=lambda m: -m.start):
-            if sent.start <= m.start < tok.i and m.actor.kind != "person" and m.how != "demonym":
+            if sent.start <= m.start < tok.i and m.actor.kind != "person" and m.how != "demonym" \
+                    and m.start not in own:
                 return m.actor
         prev = [s for s in tok.doc.sents if s.end <= sent.start][-1:]
         for m in sorted(self.ments, key=lambda m: m.start):

@@ -14,7 +14,7 @@ from graph.records import Actor, Article, Event, Extraction
 from .actors import ActorIndex, find_actors, mentions_and_roles
 from .dates import resolve_date
 from .gazetteer import Gazetteer, default_gazetteer
-from .relations import LIGHT_VERBS, Candidate, find_relations
+from .relations import ACCUSING, LIGHT_VERBS, Candidate, find_relations
 
 __all__ = ["extract_doc", "gazetteer", "modality_of", "REPORTING_VERBS"]
 
@@ -148,6 +148,17 @@ def _reporters(trigger, idx: ActorIndex) -> tuple[list[tuple[Actor | None, objec
                             break
             out.append((actor, head))
         t = head
+    # "Saudi Arabia accused Iran of arming the Houthis": the accuser's claim
+    h = trigger
+    for _ in range(3):
+        if h.dep_ == "pcomp" and h.head.lower_ in ("of", "for") and h.head.head.lemma_.lower() in ACCUSING:
+            verb = h.head.head
+            subj = [c for c in verb.children if c.dep_ == "nsubj"]
+            out.append((idx.resolve(subj[0]) if subj else None, verb))
+            break
+        if h.dep_ not in ("xcomp", "conj"):
+            break
+        h = h.head
     # "according to X" on a verb of the trigger's own clause or on one of its reporting verbs
     # (on a party's own reporting verb it only names the conduit of the party's words)
     anchors = {t.i for t in _verb_chain(trigger)}

@@ -27,6 +27,8 @@ PASSIVE_SUBJ = ("nsubjpass",)
 TIES_VERBS = {"reach", "strengthen", "deepen", "boost", "expand", "improve", "enhance", "upgrade",
               "develop", "grow", "elevate", "warm", "broaden", "advance", "solidify", "cement", "flourish",
               "demonstrate", "raise", "lift", "bolster", "intensify"}
+ACCUSING = {"accuse", "blame", "suspect", "charge", "condemn", "criticize", "criticise", "denounce",
+            "fault", "praise", "thank", "commend", "credit"}
 COMMUNICATIVE = {"supported", "criticized", "rejected", "urged", "threatened", "accused", "attacked",
                  "sanctioned", "met", "suppliedArmsTo", "aided", "recognized"}
 
@@ -96,10 +98,10 @@ def _subject_tokens(tok, depth: int = 0) -> list:
         agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         return agents
     subj = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
-    if subj:
-        if tok.dep_ == "relcl" and subj[0].tag_ in ("WP", "WDT") or subj[0].lower_ in ("who", "which", "that"):
-            return [tok.head] if tok.dep_ == "relcl" else []
+    if subj and not (subj[0].tag_ in ("WP", "WDT") or subj[0].lower_ in ("who", "which", "that")):
         return subj
+    if subj and tok.dep_ != "relcl":
+        return []
     head = tok.head
     if tok.dep_ == "conj" and head is not tok:
         return _subject_tokens(head, depth + 1)
@@ -114,6 +116,8 @@ def _subject_tokens(tok, depth: int = 0) -> list:
         return _subject_tokens(head, depth + 1)
     if tok.dep_ == "relcl":
         ante = head
+        if subj_is_who(tok) and ante.ent_type_ in ("GPE", "LOC") and ante.dep_ == "pobj" and ante.head.dep_ == "prep":
+            ante = ante.head.head  # "the Houthi rebels in Yemen, who ...": the rebels
         if ante.dep_ in ("attr",) and ante.head.pos_ in ("VERB", "AUX"):
             return _subject_tokens(ante.head, depth + 1)
         return [ante]
@@ -126,8 +130,15 @@ def _subject_tokens(tok, depth: int = 0) -> list:
         verb = head.head if head.head.pos_ != "ADP" else head.head.head
         return _subject_tokens(verb, depth + 1)  # "accepted an invitation to visit Abu Dhabi"
     if tok.dep_ == "pcomp" and head.dep_ == "prep":
-        return _subject_tokens(head.head, depth + 1) if head.head.pos_ in ("VERB", "AUX") else []
+        verb = head.head
+        if head.lower_ in ("of", "for") and verb.lemma_.lower() in ACCUSING:
+            return [c for c in verb.children if c.dep_ == "dobj"]  # "accused Iran of arming the Houthis"
+        return _subject_tokens(verb, depth + 1) if verb.pos_ in ("VERB", "AUX") else []
     return _left_neighbour(tok)
+
+
+def subj_is_who(tok) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS and c.lower_ == "who" for c in tok.children)
 
 
 def _left_neighbour(tok) -> list:
@@ -281,6 +292,9 @@ class _Finder:
             for o, o_ind in obj:
                 if s.key == o.key or self.idx.gaz.same_party(s, o):
                     continue
+                home_s, home_o = self.idx.country_of(s), self.idx.country_of(o)
+                if (home_s is not None and home_s.key == o.key) or (home_o is not None and home_o.key == s.key):
+                    continue  # "Guterres welcomed it (the U.N.)": a person and the body they act for
                 if pred == "visited":
                     if o.kind == "person":
                         continue
@@ -356,7 +370,8 @@ class _Finder:
                 conf = 0.6
             if subj and objs:
                 self.emit(entry.predicate, subj, objs, tok, rule, conf)
-            elif relation_info(entry.predicate).symmetric and len(subj) > 1 and not objs:
+            elif relation_info(entry.predicate).symmetric and len(subj) > 1 and not objs and not _passive(tok) \
+                    and tok.lemma_ not in ("host", "receive", "welcome", "see"):
                 # "Putin and Xi met": every pair of a plural subject
                 for i, a in enumerate(subj):
                     self.emit(entry.predicate, [a], subj[i + 1:], tok, rule + "/plural", conf * 0.95)

@@ -129,6 +129,11 @@ CASES = [
     # coordination
     ("British Prime Minister Tony Blair met Silvio Berlusconi and Gerhard Schroeder in Rome.",
      {("Tony Blair", "met", "Silvio Berlusconi", "asserted"), ("Tony Blair", "met", "Gerhard Schroeder", "asserted")}),
+    # an accusation is the accuser's claim about the accused
+    ("Lithuania accused Belarus of arming the Wagner Group.",
+     {("Lithuania", "accused", "Belarus", "asserted"), ("Belarus", "suppliedArmsTo", "Wagner Group", "reported")}),
+    # hosts of talks between others did not meet each other
+    ("Earlier rounds were hosted by Qatar and Egypt.", set()),
     # distractor: a city that is a place, not an actor
     ("The talks were held in Geneva.", set()),
 ]
