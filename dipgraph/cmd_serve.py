@@ -34,8 +34,9 @@ then has an X-SPARQL-MaxRows header), no CORS unless --cors.
 Concurrent writers: Oxigraph lets one process open a store folder, so while the server runs it
 holds the store. `dipgraph ingest --store DIR` then sends its articles to the server, which
 extracts and stores them while queries keep being answered (the server notes its address in
-DIR/server.json). Other commands that open the store (query, stats, export...) wait until the
-server stops; query the endpoint instead.
+DIR/server.json). Queries read a snapshot of the store taken after each write, so they never
+wait for a writer. Other commands that open the store (query, stats, export...) cannot while the
+server runs; query the endpoint instead.
 
 Example: dipgraph serve --store my-store, then open http://127.0.0.1:7878/
 """
@@ -158,7 +159,7 @@ def serve(
     store: Optional[Path] = StoreOpt,
     host: str = typer.Option("127.0.0.1", help="Address to listen on (0.0.0.0 or :: to accept other machines)."),
     port: int = typer.Option(7878, min=0, max=65535, help="Port (0 picks a free one; see server.json)."),
-    timeout: float = typer.Option(30.0, min=0.1, help="Seconds a query may run before it is stopped (503)."),
+    timeout: float = typer.Option(30.0, min=0.1, help="Seconds a query may run before it is stopped (503); also the longest wait for a free worker."),
     max_rows: int = typer.Option(10_000, "--max-rows", min=1, help="Most rows (or triples) in one answer."),
     cors: Optional[str] = typer.Option(None, help="Allow browser pages from this origin (comma-separated, or *)."),
     allow_update: bool = typer.Option(False, "--allow-update", help="Accept SPARQL Update (and /ingest from "

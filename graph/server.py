@@ -10,10 +10,11 @@ a runaway query would burn a core for ever. So client queries run in a small poo
 killed and replaced, which really stops the work. Oxigraph lets only one process open a store for
 writing, and opening it read-only while another process writes is undefined, so workers never open
 the live store: the server holds it (and is its only writer), takes a cheap on-disk snapshot of it
-(a RocksDB checkpoint made of hard links) after every write, and workers read the newest snapshot.
+(a RocksDB checkpoint made of hard links, in ``serve-snapshots/`` inside the store folder, removed
+when no worker reads it any more) after every write, and workers read the newest snapshot.
 The price: readers see a write once it is committed and snapshotted (milliseconds later), each
 worker costs a Python process (tens of MB), results are copied once between processes, and at most
-``workers`` queries run at the same time (others wait for a free worker within their timeout).
+``workers`` queries run at the same time (others wait for a free worker, for at most the timeout).
 Writes (SPARQL Update with ``allow_update``, and ingestion) run in the server process one at a time;
 they are not stopped by the timeout. The graph page is built in the server process from the live
 store, in a thread, and is answered with 503 after the timeout (its work then finishes unseen).
@@ -43,7 +44,7 @@ from urllib.parse import parse_qsl
 
 import pyoxigraph as ox
 
-__all__ = ["create_app", "uses_service", "negotiate", "SNAPSHOT_DIR", "QueryPool"]
+__all__ = ["create_app", "uses_service", "negotiate", "run_task", "QueryPool", "QueryTimeout", "SNAPSHOT_DIR"]
 
 SNAPSHOT_DIR = "serve-snapshots"
 MAX_QUERY_BYTES = 1_000_000
@@ -87,7 +88,7 @@ _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _LEXICAL = re.compile(
     r"'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n\r]|\\.)*'|\"(?:[^\"\\\n\r]|\\.)*\""
     r"|<[^<>\"{}|^`\\\x00-\x20]*>|#[^\n\r]*", re.DOTALL)
-_SERVICE_WORD = re.compile(r"(?<![\w?$:.-])service(?![\w:.-])", re.IGNORECASE)
+_SERVICE_WORD = re.compile(r"(?<![\w?$:-])service(?![\w:.-])", re.IGNORECASE)
 
 
 def _unescape(text: str) -> str:
@@ -306,7 +307,7 @@ class _Worker:
 
 
 class QueryTimeout(Exception):
-    pass
+    """A query that ran (or waited for a worker) longer than the server allows."""
 
 
 class QueryPool:
@@ -353,13 +354,14 @@ class QueryPool:
             self._idle.put_nowait(w)
 
     async def run(self, task: dict, timeout: float) -> dict:
-        """Answer a task within ``timeout`` seconds, else raise QueryTimeout (its worker is replaced)."""
+        """Answer a task within ``timeout`` seconds of running, else raise QueryTimeout (and replace
+        its worker); waiting for a free worker is bounded by ``timeout`` too."""
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
         try:
             worker = await asyncio.wait_for(self._idle.get(), timeout)
         except asyncio.TimeoutError:
-            raise QueryTimeout("every query worker stayed busy") from None
+            raise QueryTimeout(f"all {self.size} query workers stayed busy") from None
+        deadline = loop.time() + timeout
         task = dict(task, snapshot=self.current)
         with self._lock:
             worker.holding.add(task["snapshot"])
@@ -585,7 +587,8 @@ def create_app(store, *, ingest: Callable | None = None, timeout: float = 30.0, 
         try:
             reply = await pool.run(task, timeout)
         except QueryTimeout as exc:
-            return text(503, f"query stopped: {exc}; this endpoint allows {timeout:g} seconds per query",
+            return text(503, f"query stopped: {exc}; this endpoint allows {timeout:g} seconds per query "
+                             "and as long to wait for a free worker",
                         **{"Retry-After": "5"})
         if reply["status"] != 200:
             return text(reply["status"], reply["message"])
@@ -654,7 +657,8 @@ def create_app(store, *, ingest: Callable | None = None, timeout: float = 30.0, 
         if ingest is None:
             return text(501, "this server was started without ingestion")
         host = request.client.host if request.client else ""
-        if not allow_update and host not in ("127.0.0.1", "::1", "localhost"):
+        own = (request.scope.get("server") or ("",))[0]  # a client on this machine using its own address
+        if not allow_update and host not in ("127.0.0.1", "::1", own):
             return text(403, "articles are accepted from this machine only (or start the server with --allow-update)")
         body = b""
         async for chunk in request.stream():

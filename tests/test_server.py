@@ -349,6 +349,7 @@ def test_service_as_a_word_in_strings_and_names_is_allowed(server):
     ("SELECT * WHERE { ?s <http://x/service> ?o }", False),
     ("SELECT * WHERE { '''\nSERVICE''' }", True),  # unparsable and mentions it: refused
     ("SELECT * WHERE { ?s ?p ?o . \\u0073ervice <http://x/> { } }", True),
+    ("SELECT * WHERE { ?s ?p ?o .SERVICE <http://x/> { } }", True),
 ])
 def test_service_detection(text, refused):
     assert uses_service(text) is refused
