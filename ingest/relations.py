@@ -360,7 +360,7 @@ class _Finder:
                 rule = f"verb:{tok.lemma_}/to-place"
             if entry.predicate == "met" and tok.lemma_ == "see":
                 objs = [(a, i) for a, i in objs if a.kind == "person"]
-            if not objs and entry.predicate == "threatened":
+            if not objs and entry.predicate in ("threatened", "urged") and not _passive(tok):
                 # "warned that Sweden's entry would have consequences": the clause's subject
                 for c in tok.children:
                     if c.dep_ == "ccomp":
