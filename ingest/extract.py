@@ -14,7 +14,7 @@ from graph.records import Actor, Article, Event, Extraction
 from .actors import ActorIndex, find_actors, mentions_and_roles
 from .dates import resolve_date
 from .gazetteer import Gazetteer, default_gazetteer
-from .relations import ACCUSING, LIGHT_VERBS, Candidate, find_relations
+from .relations import ACCUSING, LIGHT_VERBS, TIES_VERBS, Candidate, find_relations
 
 __all__ = ["extract_doc", "gazetteer", "modality_of", "REPORTING_VERBS"]
 
@@ -54,7 +54,8 @@ def _verb_chain(tok) -> list:
     t = tok
     if tok.pos_ in ("NOUN", "PROPN"):
         h = tok.head
-        if tok.dep_ in ("dobj", "nsubjpass") and h.pos_ in ("VERB", "AUX") and h.lemma_.lower() in LIGHT_VERBS:
+        if tok.dep_ in ("dobj", "nsubjpass", "nsubj") and h.pos_ in ("VERB", "AUX") and \
+                h.lemma_.lower() in LIGHT_VERBS | TIES_VERBS and (tok.dep_ != "nsubj" or h.lemma_.lower() in TIES_VERBS):
             chain.append(h)
             t = h
         else:
@@ -296,18 +297,35 @@ def extract_doc(doc, article: Article, gaz: Gazetteer | None = None) -> Extracti
             modality = "future"
         if when:
             known_dates.setdefault(key, when)
-        sent = doc[cand.trigger].sent
+        start, end = _evidence_span(doc, doc[cand.trigger])
         conf = cand.confidence * (0.9 if modality == "reported" else 1.0)
         events.append(Event(
             predicate=cand.predicate, subject=cand.subject, object=cand.object, modality=modality,
-            date=when, place=_place(doc[cand.trigger], idx), sentence=sent.text.strip(),
-            start=sent.start_char + (len(sent.text) - len(sent.text.lstrip())),
-            end=sent.start_char + len(sent.text.rstrip()),
+            date=when, place=_place(doc[cand.trigger], idx), sentence=doc.text[start:end],
+            start=start, end=end,
             claimed_by=claimed_by, confidence=round(conf, 3), extractor=cand.rule))
     used = {e.subject.key for e in events} | {e.object.key for e in events} | \
         {e.claimed_by.key for e in events if e.claimed_by is not None}
     mentions, roles = mentions_and_roles(idx, used)
     return Extraction(article=article, events=tuple(events), roles=tuple(roles), mentions=tuple(mentions))
+
+
+def _evidence_span(doc, trigger) -> tuple[int, int]:
+    """Character offsets of the sentence that states the event, kept within its paragraph."""
+    sent = trigger.sent
+    start, end = sent.start_char, sent.end_char
+    text = doc.text
+    para_start = text.rfind("\n\n", start, trigger.idx)
+    if para_start != -1:
+        start = para_start + 2
+    para_end = text.find("\n\n", trigger.idx, end)
+    if para_end != -1:
+        end = para_end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _plain_path(tok, trigger, idx: ActorIndex) -> bool:

@@ -326,6 +326,11 @@ class _Finder:
             used = set().union(*(self.lex.classes.get(e.needs, frozenset()) for e in entries if e.needs)) \
                 if any(e.needs for e in entries) else set()
             chosen = [e for e in entries if not e.needs and not (words & used)]
+        if any(e.needs == "talks" for e in chosen):  # "held phone talks with": a call, told by the noun
+            calls = self.lex.classes.get("call", frozenset())
+            if any(_words(c for c in d.children if c.dep_ in ("compound", "amod")) & calls
+                   for d in tok.children if d.dep_ == "dobj"):
+                chosen = [e for e in chosen if e.needs != "talks"]
         if any(e.predicate == "suppliedArmsTo" for e in chosen):
             chosen = [e for e in chosen if e.predicate != "aided"]  # "lethal assistance" is arms
         if tok.lemma_ == "call":
@@ -462,7 +467,8 @@ class _Finder:
     def ties(self, tok) -> None:
         """ "Relations between Moscow and Pyongyang have reached a new, strategic level",
         "North Korean-Russian relations are developing": stated cooperation."""
-        if tok.lemma_.lower() not in ("relation", "tie", "relationship", "partnership", "friendship"):
+        if tok.lemma_.lower() not in ("relation", "tie", "relationship", "partnership", "friendship",
+                                      "cooperation", "co-operation", "alliance"):
             return
         head = tok.head
         if not (tok.dep_ in ("nsubj", "nsubjpass", "dobj") and head.lemma_.lower() in TIES_VERBS):
@@ -479,6 +485,9 @@ class _Finder:
             objs = self.actors(_prep_objects(tok, ("with",)))
             if subj and objs:
                 self.emit("cooperatedWith", subj, objs, tok, "ties:improve/with", 0.75)
+            elif len(subj) > 1:  # "Russia and North Korea agreed to deepen cooperation"
+                for i, a in enumerate(subj):
+                    self.emit("cooperatedWith", [a], subj[i + 1:], tok, "ties:improve/plural", 0.7)
             return
         for i, a in enumerate(pairs):
             self.emit("cooperatedWith", [a], pairs[i + 1:], tok, "ties:improve", 0.8)
