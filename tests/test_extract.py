@@ -45,6 +45,8 @@ CASES = [
      {("Narendra Modi", "visited", "Australia", "asserted")}),
     ("German Chancellor Olaf Scholz will visit Beijing next month.",
      {("Olaf Scholz", "visited", "China", "future")}),
+    ("Kenyan President William Ruto landed in Osaka for talks on trade.",
+     {("William Ruto", "visited", "Japan", "asserted")}),
     # phoned
     ("French President Emmanuel Macron spoke by telephone with Iranian President Ebrahim Raisi on Sunday.",
      {("Emmanuel Macron", "phoned", "Ebrahim Raisi", "asserted")}),
