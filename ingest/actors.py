@@ -75,11 +75,44 @@ class ActorIndex:
     people: dict[str, Actor] = field(default_factory=dict)
     pending_singles: list = field(default_factory=list)
     sentence_years: dict[int, int] = field(default_factory=dict)
+    _sents: list | None = None
+    _text: str | None = None
+    _starts: list | None = None
+
+    @property
+    def text(self) -> str:
+        """The document's text, built once (spaCy joins every token for ``doc.text``)."""
+        if self._text is None:
+            self._text = self.doc.text
+        return self._text
+
+    @property
+    def sents(self) -> list:
+        """The sentences of the document, computed once (spaCy walks every token for ``doc.sents``)."""
+        if self._sents is None:
+            self._sents = list(self.doc.sents)
+            self._starts = [s.start for s in self._sents]
+        return self._sents
+
+    def sent_of(self, i: int):
+        """The sentence holding token ``i``."""
+        from bisect import bisect_right
+
+        self.sents
+        return self._sents[bisect_right(self._starts, i) - 1]
+
+    def sents_upto(self, i: int, n: int) -> list:
+        """The last ``n`` sentences up to and including the one holding token ``i``."""
+        from bisect import bisect_right
+
+        self.sents
+        k = bisect_right(self._starts, i)
+        return self._sents[max(0, k - n):k]
 
     def year_at(self, i: int) -> int | None:
         """The year the text is about at token ``i``: a year its sentence names, else the last one
         named earlier in its paragraph; None when the text does not say."""
-        return self.sentence_years.get(self.doc[i].sent.start)
+        return self.sentence_years.get(self.sent_of(i).start)
 
     # -- building -------------------------------------------------------------------------------
     def add(self, m: Ment) -> None:
@@ -154,7 +187,7 @@ class ActorIndex:
         word = tok.lemma_.lower()
         if len(word) < 4 or any(c.dep_ in ("compound", "amod", "poss") for c in tok.children):
             return None
-        sents = [s for s in tok.doc.sents if s.start <= tok.i][-3:]
+        sents = self.sents_upto(tok.i, 3)
         lo = sents[0].start if sents else 0
         for m in sorted(self.ments, key=lambda m: -m.start):
             if lo <= m.start < tok.i and m.actor.kind == "organisation":
@@ -187,14 +220,14 @@ class ActorIndex:
         return None
 
     def _pronoun_person(self, tok) -> Actor | None:
-        sent = tok.sent
+        sent = self.sent_of(tok.i)
         root_subj = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
         for s in root_subj:
             a = self.resolve(s) if s.lower_ not in PERSON_PRONOUNS else None
             if a is not None and a.kind == "person":
                 return a
         # else the most recent person who was the subject of a clause, in this or the last sentences
-        sents = [s for s in tok.doc.sents if s.start <= tok.i][-3:]
+        sents = self.sents_upto(tok.i, 3)
         lo = sents[0].start if sents else 0
         recent = [m for m in sorted(self.ments, key=lambda m: -m.start) if m.start < tok.i and m.actor.kind == "person"]
         for m in recent:
@@ -207,7 +240,7 @@ class ActorIndex:
         subject of the sentence before."""
         if tok.lower_ in ("they", "them", "their"):
             return None
-        sent = tok.sent
+        sent = self.sent_of(tok.i)
         # not a name inside the subject's own phrase ("U.N. Secretary-General Guterres welcomed it")
         own = set()
         for c in tok.head.children:
@@ -217,7 +250,7 @@ class ActorIndex:
             if sent.start <= m.start < tok.i and m.actor.kind != "person" and m.how != "demonym" \
                     and m.start not in own:
                 return m.actor
-        prev = [s for s in tok.doc.sents if s.end <= sent.start][-1:]
+        prev = self.sents_upto(sent.start - 1, 1) if sent.start > 0 else []
         for m in sorted(self.ments, key=lambda m: m.start):
             if prev and prev[0].start <= m.start < prev[0].end and m.actor.kind != "person" \
                     and m.how != "demonym" and tok.doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass"):
@@ -280,26 +313,35 @@ class ActorIndex:
 
 
 def _gazetteer_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
-    first_words = {n.split()[0] for n in gaz.names}
+    """Longest gazetteer names in the text, with an optional "the" before them."""
+    longest = gaz.longest_by_first_word()
+    texts = [t.text_with_ws for t in doc]
     n = len(doc)
     i = 0
     while i < n:
         tok = doc[i]
-        if tok.text not in first_words and not (tok.lower_ == "the" and i + 1 < n):
+        the = tok.lower_ == "the" and i + 1 < n and doc[i + 1].text in longest
+        if tok.text not in longest and not the:
             i += 1
             continue
+        first = i + 1 if the else i
+        limit = longest[doc[first].text]
         found = None
-        for j in range(min(n, i + 9), i, -1):
-            text = doc[i:j].text
-            entry = gaz.names.get(text)
-            if entry is None and tok.lower_ == "the" and j > i + 1:
-                entry = gaz.names.get(doc[i + 1:j].text)
+        text = ""
+        for j in range(first + 1, min(n, first + 12) + 1):
+            text += texts[j - 1]
+            name = text.rstrip()
+            if len(name) > limit:
+                break
+            entry = gaz.names.get(name)
             if entry is not None:
                 found = (j, entry)
-                break
+        if found is None and the:
+            i += 1
+            continue
         if found:
             j, entry = found
-            start = i + 1 if tok.lower_ == "the" else i
+            start = first
             how = entry.how
             if how == "metonym":
                 era_actor = gaz.in_era(entry, doc[start:j].text, idx.year_at(start))
@@ -411,7 +453,7 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
     offices = idx.gaz.offices
     persons = [m for m in idx.ments if m.actor.kind == "person"]
     for m in sorted(persons, key=lambda m: m.start):
-        sent = doc[m.start].sent
+        sent = idx.sent_of(m.start)
         # left window: contiguous title words before the name
         j = m.start - 1
         window = []
@@ -517,7 +559,7 @@ def _counterpart_role(m: Ment, window, idx: ActorIndex) -> str | None:
             owner = idx.resolve(t)
             if owner is not None and idx.role_of(owner):
                 return idx.role_of(owner)
-    root = idx.doc[m.start].sent.root
+    root = idx.sent_of(m.start).root
     for c in root.children:
         if c.dep_ == "nsubj":
             owner = idx.resolve(c)
@@ -531,10 +573,11 @@ def _counterpart_role(m: Ment, window, idx: ActorIndex) -> str | None:
     return None
 
 
-def _sentence_years(doc) -> dict[int, int]:
+def _sentence_years(sents, doc) -> dict[int, int]:
+    text = doc.text
     years: dict[int, int] = {}
     carried = None
-    for sent in doc.sents:
+    for sent in sents:
         found = None
         for ent in sent.ents:
             if ent.label_ == "DATE":
@@ -544,7 +587,7 @@ def _sentence_years(doc) -> dict[int, int]:
                     break
         if found is not None:
             years[sent.start] = found
-        elif carried is not None and "\n\n" not in doc.text[max(0, sent.start_char - 3):sent.start_char]:
+        elif carried is not None and "\n\n" not in text[max(0, sent.start_char - 3):sent.start_char]:
             years[sent.start] = carried
         carried = found if found is not None else (carried if sent.start in years else None)
     return years
@@ -552,7 +595,8 @@ def _sentence_years(doc) -> dict[int, int]:
 
 def find_actors(doc, gaz: Gazetteer, published=None) -> ActorIndex:
     """Every actor mention of a parsed article, with the roles the text states."""
-    idx = ActorIndex(doc=doc, gaz=gaz, sentence_years=_sentence_years(doc))
+    idx = ActorIndex(doc=doc, gaz=gaz)
+    idx.sentence_years = _sentence_years(idx.sents, doc)
     _gazetteer_mentions(doc, gaz, idx)
     _person_mentions(doc, gaz, idx)
     _roles_from_titles(doc, idx, counterparts=False)

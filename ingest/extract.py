@@ -163,7 +163,7 @@ def _reporters(trigger, idx: ActorIndex) -> tuple[list[tuple[Actor | None, objec
     # "according to X" on a verb of the trigger's own clause or on one of its reporting verbs
     # (on a party's own reporting verb it only names the conduit of the party's words)
     anchors = {t.i for t in _verb_chain(trigger)}
-    for tok in trigger.sent:
+    for tok in idx.sent_of(trigger.i):
         if tok.lower_ == "according" and tok.head.i in anchors and tok.i + 1 < len(tok.doc) \
                 and tok.doc[tok.i + 1].lower_ == "to":
             target = [p for p in tok.doc[tok.i + 1].children if p.dep_ == "pobj"]
@@ -203,7 +203,7 @@ def modality_of(cand: Candidate, doc, idx: ActorIndex) -> tuple[str, Actor | Non
     return modality, None, verb
 
 
-def _dates(doc, published: date | None) -> dict[int, tuple[str, int]]:
+def _dates(doc, published: date | None, idx: ActorIndex) -> dict[int, tuple[str, int]]:
     """Resolved DATE entities: token index of the entity's governor -> (iso date, entity start)."""
     out: dict[int, tuple[str, int]] = {}
     last_year = None
@@ -213,8 +213,8 @@ def _dates(doc, published: date | None) -> dict[int, tuple[str, int]]:
         if _is_dateline(ent):
             continue
         ref = published
-        sent_start = ent.sent.start
-        if last_year is not None and last_year[1] >= _prev_sent_start(doc, sent_start) and published \
+        sent_start = idx.sent_of(ent.start).start
+        if last_year is not None and last_year[1] >= _prev_sent_start(idx, sent_start) and published \
                 and last_year[0] < published.year:
             ref = date(last_year[0], 12, 31)  # "in January" in a paragraph about 1992
         iso = resolve_date(ent.text, published)
@@ -255,7 +255,7 @@ def _date_for(cand: Candidate, doc, idx: ActorIndex, dates, verb, modality: str,
         h = h.head
         if h.i in dates and h.pos_ in ("NOUN", "PROPN") and h.i not in idx.by_token:
             return dates[h.i][0]
-    sent = trigger.sent
+    sent = idx.sent_of(trigger.i)
     # a date in the sentence that hangs on no other relation or reporting verb
     # ... and stands between the subject and the trigger ("the Soviet Union on Oct. 12, 1948 became
     # the first country to recognize")
@@ -277,8 +277,8 @@ def extract_doc(doc, article: Article, gaz: Gazetteer | None = None) -> Extracti
     gaz = gaz or gazetteer()
     idx = find_actors(doc, gaz, article.published)
     cands = find_relations(doc, idx, gaz.lexicon)
-    dates = _dates(doc, article.published)
-    lead = _lead_date(doc, dates)
+    dates = _dates(doc, article.published, idx)
+    lead = _lead_date(doc, dates, idx)
     events: list[Event] = []
     triggers = {c.trigger for c in cands}
     known_dates: dict[tuple, str] = {}
@@ -288,20 +288,20 @@ def extract_doc(doc, article: Article, gaz: Gazetteer | None = None) -> Extracti
         key = (cand.predicate, frozenset((cand.subject.key, cand.object.key)))
         if when is None and key in known_dates:
             when = known_dates[key]
-        sent = doc[cand.trigger].sent
+        sent = idx.sent_of(cand.trigger)
         if when is None and modality == "asserted" and cand.predicate in CONTACT | {"supported", "signedAgreementWith"}:
-            when = _narrative_date(doc, sent, events)
+            when = _narrative_date(doc, sent, events, idx)
         if when is None and modality == "asserted" and cand.predicate in CONTACT and lead:
             when = lead
         if when and article.published and modality == "asserted" and when > article.published.isoformat()[:len(when)]:
             modality = "future"
         if when:
             known_dates.setdefault(key, when)
-        start, end = _evidence_span(doc, doc[cand.trigger])
+        start, end = _evidence_span(doc, doc[cand.trigger], idx)
         conf = cand.confidence * (0.9 if modality == "reported" else 1.0)
         events.append(Event(
             predicate=cand.predicate, subject=cand.subject, object=cand.object, modality=modality,
-            date=when, place=_place(doc[cand.trigger], idx), sentence=doc.text[start:end],
+            date=when, place=_place(doc[cand.trigger], idx), sentence=idx.text[start:end],
             start=start, end=end,
             claimed_by=claimed_by, confidence=round(conf, 3), extractor=cand.rule))
     used = {e.subject.key for e in events} | {e.object.key for e in events} | \
@@ -310,11 +310,11 @@ def extract_doc(doc, article: Article, gaz: Gazetteer | None = None) -> Extracti
     return Extraction(article=article, events=tuple(events), roles=tuple(roles), mentions=tuple(mentions))
 
 
-def _evidence_span(doc, trigger) -> tuple[int, int]:
+def _evidence_span(doc, trigger, idx: ActorIndex) -> tuple[int, int]:
     """Character offsets of the sentence that states the event, kept within its paragraph."""
-    sent = trigger.sent
+    sent = idx.sent_of(trigger.i)
     start, end = sent.start_char, sent.end_char
-    text = doc.text
+    text = idx.text
     para_start = text.rfind("\n\n", start, trigger.idx)
     if para_start != -1:
         start = para_start + 2
@@ -341,13 +341,13 @@ def _plain_path(tok, trigger, idx: ActorIndex) -> bool:
     return True
 
 
-def _narrative_date(doc, sent, events: list[Event]) -> str | None:
+def _narrative_date(doc, sent, events: list[Event], idx: ActorIndex) -> str | None:
     """The day-precise date of an event told in the sentence just before, in the same paragraph:
     "X arrived in Kyiv on Tuesday. He met Zelensky" happened on Tuesday too."""
     if sent.start == 0:
         return None
-    prev = doc[sent.start - 1].sent
-    if "\n" in doc[prev.end - 1:sent.start + 1].text or "\n\n" in doc.text[prev.end_char:sent.start_char + 1]:
+    prev = idx.sent_of(sent.start - 1)
+    if "\n\n" in idx.text[prev.end_char:sent.start_char + 1]:
         return None
     for e in reversed(events):
         if prev.start_char <= e.start < prev.end_char and e.date and len(e.date) == 10 and e.modality == "asserted":
@@ -363,22 +363,18 @@ def _is_dateline(ent) -> bool:
     if ent.start > 8:
         return False
     nxt = ent.doc[ent.end:ent.end + 2].text
-    return any(mark in nxt for mark in ("—", "–", "(", "-", "/")) and ent.sent.start == 0 or \
+    return any(mark in nxt for mark in ("—", "–", "(", "-", "/")) and ent.start < 12 or \
         (ent.start <= 3 and ent.doc[max(0, ent.start - 1)].text == ",")
 
 
-def _prev_sent_start(doc, start: int) -> int:
-    prev = start
-    for s in doc.sents:
-        if s.start >= start:
-            break
-        prev = s.start
-    return prev
+def _prev_sent_start(idx: ActorIndex, start: int) -> int:
+    prev = idx.sents_upto(start - 1, 1) if start > 0 else []
+    return prev[0].start if prev else start
 
 
-def _lead_date(doc, dates) -> str | None:
+def _lead_date(doc, dates, idx: ActorIndex) -> str | None:
     """The day the article's lead paragraph is about ("said Thursday"), for undated meetings."""
-    sents = list(doc.sents)[:2]
+    sents = idx.sents[:2]
     for s in sents:
         for i, (iso, start) in sorted(dates.items(), key=lambda kv: kv[1][1]):
             if i >= 0 and s.start <= start < s.end and len(iso) == 10:

@@ -87,6 +87,7 @@ class Gazetteer:
     eras: dict[str, list[Actor]] = field(default_factory=dict)  # shared capital -> former states
     lexicon: Lexicon = field(default_factory=Lexicon)
     by_key: dict[str, Actor] = field(default_factory=dict)
+    _longest: dict[str, int] | None = None
 
     def add(self, surface: str, entry: Entry, *, override: bool = False) -> None:
         surface = " ".join(surface.split())
@@ -96,6 +97,17 @@ class Gazetteer:
             if override or form not in self.names:
                 self.names[form] = entry
         self.by_key.setdefault(entry.actor.key, entry.actor)
+
+    def longest_by_first_word(self) -> dict[str, int]:
+        """For each first word of a name, the length of the longest name starting with it."""
+        if self._longest is None:
+            out: dict[str, int] = {}
+            for name in self.names:
+                first = name.split()[0].split("-")[0]
+                out[first] = max(out.get(first, 0), len(name))
+                out[name.split()[0]] = max(out.get(name.split()[0], 0), len(name))
+            self._longest = out
+        return self._longest
 
     def lookup(self, surface: str) -> Entry | None:
         s = " ".join(surface.split())

@@ -6,7 +6,6 @@ token and the rule that fired); :mod:`ingest.extract` adds modality, dates and e
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from graph.records import Actor
@@ -145,9 +144,10 @@ def _left_neighbour(tok) -> list:
     """For a verb the parser left without a subject: the noun right before it, past dates, adverbs
     and commas ("the Soviet Union on Oct. 12, 1948 became ...")."""
     j = min([c.i for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i < tok.i] + [tok.i]) - 1
-    sent_start = tok.sent.start
-    while j >= sent_start:
+    while j >= 0:
         t = tok.doc[j]
+        if tok.doc[j + 1].is_sent_start:
+            return []
         if t.ent_type_ in ("DATE", "TIME") or t.is_punct or t.pos_ in ("ADV",) or \
                 (t.pos_ == "ADP" and t.lower_ in ("on", "in")):
             j -= 1
@@ -258,7 +258,7 @@ class _Finder:
         else:
             return []
         # people are referred to this way across a few sentences; states only right after they were named
-        sents = [s for s in tok.doc.sents if s.start <= tok.i][-3 if "person" in want else -2:]
+        sents = self.idx.sents_upto(tok.i, 3 if "person" in want else 2)
         lo = sents[0].start if sents else 0
         found: list[Actor] = []
         for m in sorted(self.idx.ments, key=lambda m: -m.start):
@@ -317,7 +317,7 @@ class _Finder:
                     home = self.idx.country_of(s)
                     if home is not None and home.key == o.key:
                         continue
-                key = (pred, frozenset((s.key, o.key)) if sym else (s.key, o.key), trigger.sent.start)
+                key = (pred, frozenset((s.key, o.key)) if sym else (s.key, o.key), self.idx.sent_of(trigger.i).start)
                 if key in self.seen:
                     continue
                 self.seen.add(key)
@@ -526,6 +526,3 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
             f.supplier(tok)
     return f.out
 
-
-def iter_sentences(doc) -> Iterator:
-    return iter(doc.sents)
