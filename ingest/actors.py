@@ -38,7 +38,7 @@ INSTITUTIONS = {
     "member", "members", "navy", "coastguard", "guard", "militia", "artillery", "drone", "drones",
     "bomber", "bombers", "fighter", "fighters", "soldier", "soldiers", "unit", "patrol", "ship", "ships",
     "vessel", "vessels", "warship", "warships", "police", "agency", "spokesman", "spokeswoman",
-    "rebel", "rebels", "fighters", "militants", "insurgents", "separatists", "paramilitaries",
+    "rebel", "rebels", "fighters", "militants", "insurgents", "separatists", "paramilitaries", "troop",
 }
 
 
@@ -177,7 +177,7 @@ class ActorIndex:
                 return org
         if tok.pos_ in ("NOUN", "PROPN"):
             found = self._nominal(tok)
-            if found is None and (loose or tok.lemma_.lower() in INSTITUTIONS):
+            if found is None and (loose or tok.lemma_.lower() in INSTITUTIONS or tok.lower_ in INSTITUTIONS):
                 found = self._owner(tok)
             return found
         return None

@@ -61,7 +61,7 @@ GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 PERSON_GROUP = {"leader", "man", "woman", "minister", "president", "official", "diplomat", "head",
                 "counterpart", "premier", "chief"}
 STATE_GROUP = {"country", "state", "nation", "republic", "side", "government", "neighbour", "neighbor",
-               "ally", "capital", "power", "monarchy", "kingdom"}
+               "ally", "capital", "power", "monarchy", "kingdom", "democracy", "economy"}
 
 
 def _words(tokens) -> set[str]:
@@ -258,7 +258,7 @@ class _Finder:
         else:
             return []
         # people are referred to this way across a few sentences; states only right after they were named
-        sents = self.idx.sents_upto(tok.i, 3 if "person" in want else 2)
+        sents = self.idx.sents_upto(tok.i, 3)
         lo = sents[0].start if sents else 0
         found: list[Actor] = []
         for m in sorted(self.idx.ments, key=lambda m: -m.start):
@@ -424,8 +424,11 @@ class _Finder:
             head = carrier.head
         if carrier.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in LIGHT_VERBS:
             return self.actors(_subject_tokens(head)), f"light:{head.lemma_.lower()}", 0.85
-        # "at a meeting with X, Y said", "spent two days in talks with X": the subject of the verb
-        if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("at", "during", "after", "before", "on", "in"):
+        # "at a meeting with X, Y said", "spent two days in talks with X", "went into hours of talks":
+        # the subject of the verb the phrase hangs on
+        if carrier.dep_ == "pobj" and carrier.head.dep_ == "prep" and carrier.head.lower_ in (
+                "at", "during", "after", "before", "on", "in", "into", "for", "over", "following"):
+            head = carrier.head
             verb = head.head
             if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "npadvmod") and verb.head.pos_ == "VERB":
                 verb = verb.head
