@@ -434,7 +434,7 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
             actor = max(cands, key=rank)[1]
         royal = start > 0 and doc[start - 1].lower_ in ("king", "queen", "prince", "princess", "emir", "sheikh", "sultan")
         if actor is None and not royal:
-            known = [e for s, e in gaz.names.items() if e.how == "person" and s.split()[-1] == name]
+            known = gaz.people_by_part().get(name, [])  # "Putin", and "Xi" for Xi Jinping
             keys = {e.actor.key for e in known}
             if len(keys) == 1:
                 e = known[0]

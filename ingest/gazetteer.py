@@ -88,6 +88,7 @@ class Gazetteer:
     lexicon: Lexicon = field(default_factory=Lexicon)
     by_key: dict[str, Actor] = field(default_factory=dict)
     _longest: dict[str, int] | None = None
+    _parts: dict[str, list[Entry]] | None = None
 
     def add(self, surface: str, entry: Entry, *, override: bool = False) -> None:
         surface = " ".join(surface.split())
@@ -108,6 +109,19 @@ class Gazetteer:
                 out[name.split()[0]] = max(out.get(name.split()[0], 0), len(name))
             self._longest = out
         return self._longest
+
+    def people_by_part(self) -> dict[str, list[Entry]]:
+        """Known people by each word of their names ("Putin", "Xi"), for single names in articles."""
+        if self._parts is None:
+            parts: dict[str, list[Entry]] = {}
+            for surface, e in self.names.items():
+                if e.how != "person":
+                    continue
+                for word in surface.split():
+                    if len(word) > 1 and word[0].isupper() and e not in parts.get(word, []):
+                        parts.setdefault(word, []).append(e)
+            self._parts = parts
+        return self._parts
 
     def lookup(self, surface: str) -> Entry | None:
         s = " ".join(surface.split())

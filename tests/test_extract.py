@@ -136,6 +136,10 @@ CASES = [
      {("Lithuania", "accused", "Belarus", "asserted"), ("Belarus", "suppliedArmsTo", "Wagner Group", "reported")}),
     # hosts of talks between others did not meet each other
     ("Earlier rounds were hosted by Qatar and Egypt.", set()),
+    ("Indonesia banned imports from Israel.", {("Indonesia", "sanctioned", "Israel", "asserted")}),
+    ("Putin congratulated Xi on his re-election.", {("Vladimir Putin", "supported", "Xi Jinping", "asserted")}),
+    ("Chinese troops ambushed an Indian patrol in the Galwan valley.",
+     {("China", "attacked", "India", "asserted")}),
     # distractor: a city that is a place, not an actor
     ("The talks were held in Geneva.", set()),
 ]
