@@ -13,12 +13,12 @@ from urllib.parse import quote
 
 from rdflib import BNode, Graph, Literal, URIRef
 
-from .records import Actor, Article, Event, Extraction, Mention, Role
+from .records import Actor, Article, Event, Extraction, Role
 from .vocab import DIP, DIRECT_MODALITIES, OWL, PROV, RDF, RDFS, RES, SDO, SKOS, XSD, relation
 
 __all__ = [
     "article_iri", "actor_iri", "event_iri", "date_literal", "article_triples", "actor_triples",
-    "extraction_from_graph", "Triple", "PIPELINE_VERSION",
+    "extraction_from_graph", "to_graph", "iter_actors", "Triple", "PIPELINE_VERSION",
 ]
 
 Triple = tuple[URIRef | BNode, URIRef, URIRef | BNode | Literal]
@@ -246,5 +246,3 @@ def _all_actors(ex: Extraction) -> Iterator[Actor]:
         if e.claimed_by is not None:
             yield e.claimed_by
 
-
-__all__ += ["to_graph", "iter_actors", "Mention"]

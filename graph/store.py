@@ -17,7 +17,7 @@ from rdflib import BNode, Literal, URIRef
 
 from .rdf import PIPELINE_VERSION, Triple, actor_triples, article_iri, article_triples, iter_actors
 from .records import Extraction
-from .vocab import DIP, PREFIXES, SDO, actors_graph_iri, data_dir, ontology_iri
+from .vocab import DIP, PREFIXES, actors_graph_iri, data_dir, ontology_iri
 
 __all__ = ["Store", "StoreError", "default_store_path", "RDF_FORMATS", "put_update", "remove_update",
            "orphans_update", "ontology_quads", "ontology_stamp"]

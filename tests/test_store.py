@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import string
-import tempfile
 from datetime import date
 
 import pyoxigraph as ox
