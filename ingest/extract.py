@@ -241,9 +241,13 @@ def _date_for(cand: Candidate, doc, idx: ActorIndex, dates, verb, modality: str,
     # the date governed by the trigger or a token of its own phrase ("summit ... on September 13")
     chain = _verb_chain(trigger)
     own = chain + [c for v in chain for c in v.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
-    for t in own:  # "Speaking on Monday, Wang urged ..."
+    for t in own:  # "Speaking on Monday, Wang urged ...", "Speaking to a gathering on Monday, ..."
         if t.i in dates:
             return dates[t.i][0]
+        if t not in chain:
+            for w in t.subtree:
+                if w.i in dates and _plain_path(w, t, idx):
+                    return dates[w.i][0]
     for t in trigger.subtree:  # within the trigger's own phrase: "signed agreements ... on Tuesday"
         if t.i in dates and t.i != trigger.i and _plain_path(t, trigger, idx):
             return dates[t.i][0]
@@ -289,7 +293,7 @@ def extract_doc(doc, article: Article, gaz: Gazetteer | None = None) -> Extracti
         if when is None and key in known_dates:
             when = known_dates[key]
         sent = idx.sent_of(cand.trigger)
-        if when is None and modality == "asserted" and cand.predicate in CONTACT | {"supported", "signedAgreementWith"}:
+        if when is None and modality == "asserted":
             when = _narrative_date(doc, sent, events, idx)
         if when is None and modality == "asserted" and cand.predicate in CONTACT and lead:
             when = lead
