@@ -24,9 +24,9 @@ from rdflib import URIRef
 
 from .rdf import PIPELINE_VERSION, article_iri
 from .records import Extraction
-from .store import QUAD_FORMATS, RDF_FORMATS, StoreError, ontology_quads, ontology_stamp, put_update, \
+from .store import ARTICLES_QUERY, QUAD_FORMATS, list_articles, summarize, RDF_FORMATS, StoreError, ontology_quads, ontology_stamp, put_update, \
     remove_update
-from .vocab import DIP, PREFIXES, actors_graph_iri, ontology_iri
+from .vocab import PREFIXES, actors_graph_iri, ontology_iri
 
 __all__ = ["RemoteStore", "RemoteError", "is_remote", "endpoints"]
 
@@ -226,17 +226,7 @@ class RemoteStore:
 
     def articles(self) -> list[dict]:
         """Every stored article: key, title, published date, url and number of events."""
-        q = """SELECT ?g ?id ?title ?pub ?url (COUNT(DISTINCT ?e) AS ?events) WHERE {
-                 GRAPH ?g { ?g a schema:NewsArticle ; schema:identifier ?id ; schema:headline ?title .
-                   OPTIONAL { ?g schema:datePublished ?pub } OPTIONAL { ?g schema:url ?url }
-                   OPTIONAL { ?e prov:wasDerivedFrom ?g ; a dip:Event } } }
-               GROUP BY ?g ?id ?title ?pub ?url ORDER BY ?pub ?id"""
-        return [{
-            "id": row["id"].value, "title": row["title"].value,
-            "published": row["pub"].value if row["pub"] else None,
-            "url": row["url"].value if row["url"] else None,
-            "events": int(row["events"].value), "graph": row["g"].value,
-        } for row in self._select(q, union=False)]
+        return list_articles(self._select(ARTICLES_QUERY, union=False))
 
     # -- queries ----------------------------------------------------------------------------------
     def query(self, sparql: str, **kwargs):
@@ -279,29 +269,7 @@ class RemoteStore:
 
     def stats(self) -> dict:
         """Counts a user checks first: articles, actors by type, events by predicate, triples."""
-        def pairs(q: str) -> dict[str, int]:
-            return {r[0].value: int(r[1].value) for r in self._select(q)}
-
-        actors = pairs("""SELECT ?kind (COUNT(DISTINCT ?a) AS ?n) WHERE {
-              GRAPH res:graph\\/actors { ?a a ?c . VALUES (?c ?kind) {
-              (dip:Person "person") (dip:Country "country") (dip:FormerState "former state")
-              (dip:Organisation "organisation") } } } GROUP BY ?kind""")
-        if "former state" in actors:
-            actors["country"] = actors.get("country", 0) - actors["former state"]
-        events = pairs("""SELECT ?name (COUNT(?e) AS ?n) WHERE {
-              GRAPH ?g { ?e a dip:Event ; dip:predicate ?p } BIND(STRAFTER(STR(?p), "#") AS ?name)
-              } GROUP BY ?name ORDER BY DESC(?n)""")
-        modality = pairs("""SELECT ?m (COUNT(?e) AS ?n) WHERE { GRAPH ?g { ?e a dip:Event ; dip:modality ?m } }
-              GROUP BY ?m ORDER BY DESC(?n)""")
-        n_articles = next(iter(self._select(
-            "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g a schema:NewsArticle } }")))[0]
-        return {
-            "articles": int(n_articles.value),
-            "actors": actors,
-            "events": events,
-            "modality": modality,
-            "triples": len(self),
-        }
+        return summarize(self._select, len(self))
 
     # -- export -----------------------------------------------------------------------------------
     def quads(self):

@@ -19,7 +19,7 @@ from .rdf import PIPELINE_VERSION, Triple, actor_triples, article_iri, article_t
 from .records import Extraction
 from .vocab import DIP, PREFIXES, actors_graph_iri, data_dir, ontology_iri
 
-__all__ = ["Store", "StoreError", "default_store_path", "RDF_FORMATS", "put_update", "remove_update",
+__all__ = ["Store", "StoreError", "summarize", "list_articles", "ARTICLES_QUERY", "default_store_path", "RDF_FORMATS", "put_update", "remove_update",
            "orphans_update", "ontology_quads", "ontology_stamp"]
 
 MARKER = "dipgraph-store.json"
@@ -108,6 +108,51 @@ def ontology_quads() -> list[ox.Quad]:
              for q in ox.parse(_ontology_bytes(), format=ox.RdfFormat.TURTLE, base_iri=str(ontology_iri()))]
     quads.append(ox.Quad(g, ox.NamedNode(str(DIP.textHash)), ontology_stamp(), g))
     return quads
+
+
+ARTICLES_QUERY = """SELECT ?g ?id ?title ?pub ?url (COUNT(DISTINCT ?e) AS ?events) WHERE {
+    GRAPH ?g { ?g a schema:NewsArticle ; schema:identifier ?id ; schema:headline ?title .
+      OPTIONAL { ?g schema:datePublished ?pub } OPTIONAL { ?g schema:url ?url }
+      OPTIONAL { ?e prov:wasDerivedFrom ?g ; a dip:Event } } }
+  GROUP BY ?g ?id ?title ?pub ?url ORDER BY ?pub ?id"""
+
+
+def list_articles(rows) -> list[dict]:
+    """The rows of :data:`ARTICLES_QUERY` as plain dicts."""
+    return [{
+        "id": row["id"].value, "title": row["title"].value,
+        "published": row["pub"].value if row["pub"] else None,
+        "url": row["url"].value if row["url"] else None,
+        "events": int(row["events"].value), "graph": row["g"].value,
+    } for row in rows]
+
+
+def summarize(select, triples: int) -> dict:
+    """The counts of ``stats``, asked through ``select`` (a function running a SELECT over the union
+    of all graphs), for an embedded store and a SPARQL server alike."""
+    def pairs(q: str) -> dict[str, int]:
+        return {r[0].value: int(r[1].value) for r in select(q)}
+
+    actors = pairs(f"""SELECT ?kind (COUNT(DISTINCT ?a) AS ?n) WHERE {{
+          GRAPH <{actors_graph_iri()}> {{ ?a a ?c . VALUES (?c ?kind) {{
+          (dip:Person "person") (dip:Country "country") (dip:FormerState "former state")
+          (dip:Organisation "organisation") }} }} }} GROUP BY ?kind""")
+    if "former state" in actors:
+        actors["country"] = actors.get("country", 0) - actors["former state"]
+    events = pairs("""SELECT ?name (COUNT(?e) AS ?n) WHERE {
+          GRAPH ?g { ?e a dip:Event ; dip:predicate ?p } BIND(STRAFTER(STR(?p), "#") AS ?name)
+          } GROUP BY ?name ORDER BY DESC(?n)""")
+    modality = pairs("""SELECT ?m (COUNT(?e) AS ?n) WHERE { GRAPH ?g { ?e a dip:Event ; dip:modality ?m } }
+          GROUP BY ?m ORDER BY DESC(?n)""")
+    n_articles = next(iter(select(
+        "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g a schema:NewsArticle } }")))[0]
+    return {
+        "articles": int(n_articles.value),
+        "actors": actors,
+        "events": events,
+        "modality": modality,
+        "triples": triples,
+    }
 
 
 class Store:
@@ -244,20 +289,7 @@ class Store:
 
     def articles(self) -> list[dict]:
         """Every stored article: key, title, published date, url and number of events."""
-        q = """SELECT ?g ?id ?title ?pub ?url (COUNT(DISTINCT ?e) AS ?events) WHERE {
-                 GRAPH ?g { ?g a schema:NewsArticle ; schema:identifier ?id ; schema:headline ?title .
-                   OPTIONAL { ?g schema:datePublished ?pub } OPTIONAL { ?g schema:url ?url }
-                   OPTIONAL { ?e prov:wasDerivedFrom ?g ; a dip:Event } } }
-               GROUP BY ?g ?id ?title ?pub ?url ORDER BY ?pub ?id"""
-        out = []
-        for row in self._ox.query(q, prefixes=PREFIXES):
-            out.append({
-                "id": row["id"].value, "title": row["title"].value,
-                "published": row["pub"].value if row["pub"] else None,
-                "url": row["url"].value if row["url"] else None,
-                "events": int(row["events"].value), "graph": row["g"].value,
-            })
-        return out
+        return list_articles(self._ox.query(ARTICLES_QUERY, prefixes=PREFIXES))
 
     # -- queries ----------------------------------------------------------------------------------
     def query(self, sparql: str, **kwargs):
@@ -278,29 +310,7 @@ class Store:
 
     def stats(self) -> dict:
         """Counts a user checks first: articles, actors by type, events by predicate, triples."""
-        def pairs(q: str) -> dict[str, int]:
-            return {r[0].value: int(r[1].value) for r in self.query(q)}
-
-        actors = pairs("""SELECT ?kind (COUNT(DISTINCT ?a) AS ?n) WHERE {
-              GRAPH res:graph\\/actors { ?a a ?c . VALUES (?c ?kind) {
-              (dip:Person "person") (dip:Country "country") (dip:FormerState "former state")
-              (dip:Organisation "organisation") } } } GROUP BY ?kind""")
-        if "former state" in actors:
-            actors["country"] = actors.get("country", 0) - actors["former state"]
-        events = pairs("""SELECT ?name (COUNT(?e) AS ?n) WHERE {
-              GRAPH ?g { ?e a dip:Event ; dip:predicate ?p } BIND(STRAFTER(STR(?p), "#") AS ?name)
-              } GROUP BY ?name ORDER BY DESC(?n)""")
-        modality = pairs("""SELECT ?m (COUNT(?e) AS ?n) WHERE { GRAPH ?g { ?e a dip:Event ; dip:modality ?m } }
-              GROUP BY ?m ORDER BY DESC(?n)""")
-        n_articles = next(iter(self.query(
-            "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g a schema:NewsArticle } }")))[0]
-        return {
-            "articles": int(n_articles.value),
-            "actors": actors,
-            "events": events,
-            "modality": modality,
-            "triples": len(self._ox),
-        }
+        return summarize(self.query, len(self._ox))
 
     # -- export -----------------------------------------------------------------------------------
     def export(self, fmt: str, out: IO[bytes] | str | os.PathLike[str]) -> None:
