@@ -19,8 +19,8 @@ from .rdf import PIPELINE_VERSION, Triple, actor_triples, article_iri, article_t
 from .records import Extraction
 from .vocab import DIP, PREFIXES, actors_graph_iri, data_dir, ontology_iri
 
-__all__ = ["Store", "StoreError", "summarize", "list_articles", "ARTICLES_QUERY", "default_store_path", "RDF_FORMATS", "put_update", "remove_update",
-           "orphans_update", "ontology_quads", "ontology_stamp"]
+__all__ = ["Store", "StoreError", "summarize", "list_articles", "ARTICLES_QUERY", "default_store_path",
+           "RDF_FORMATS", "put_update", "remove_update", "orphans_update", "ontology_quads", "ontology_stamp"]
 
 MARKER = "dipgraph-store.json"
 STORE_FORMAT = 1

@@ -18,7 +18,7 @@ import pytest
 from graph.query import QueryError, format_result, run_query
 from graph.records import Actor, Article, Event, Extraction, Mention, Role
 from graph.remote import RemoteStore, endpoints
-from graph.store import Store, StoreError
+from graph.store import StoreError
 
 ROOT = Path(__file__).resolve().parent.parent
 
