@@ -241,9 +241,13 @@ class ActorIndex:
         if tok.lower_ in ("they", "them", "their"):
             return None
         sent = self.sent_of(tok.i)
-        # not a name inside the subject's own phrase ("U.N. Secretary-General Guterres welcomed it")
+        # not a name inside the subject's own phrase ("U.N. Secretary-General Guterres welcomed it"),
+        # nor that subject for a possessive in the object ("Russia remains its largest supplier")
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
         own = set()
-        for c in tok.head.children:
+        for c in list(tok.head.children) + list(verb.children):
             if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i:
                 own |= {w.i for w in c.subtree}
         for m in sorted(self.ments, key=lambda m: -m.start):
@@ -412,7 +416,13 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
     for pos, actor in full:
         for part in actor.label.split():
             parts.setdefault(part, []).append((pos, actor))
+    known_parts = gaz.people_by_part()
     for tok in doc:
+        if tok.i not in idx.by_token and tok.pos_ == "PROPN" and tok.text not in parts and len(tok.text) > 3 \
+                and len({e.actor.key for e in known_parts.get(tok.text, [])}) == 1 \
+                and tok.ent_type_ in ("", "PERSON", "ORG", "NORP") and not doc[tok.i + 1:tok.i + 2].text.istitle():
+            singles.append((tok.i, tok.i + 1, tok.text))  # "the Trump administration"
+            continue
         if tok.i in idx.by_token or tok.pos_ != "PROPN" or tok.text not in parts:
             continue
         if tok.ent_type_ in ("GPE", "NORP", "DATE") or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"

@@ -7,6 +7,7 @@ pycountry lacks: the short name news uses, capitals and seats of government, dem
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -104,9 +105,10 @@ class Gazetteer:
         if self._longest is None:
             out: dict[str, int] = {}
             for name in self.names:
-                first = name.split()[0].split("-")[0]
-                out[first] = max(out.get(first, 0), len(name))
-                out[name.split()[0]] = max(out.get(name.split()[0], 0), len(name))
+                word = name.split()[0]
+                # the first token as spaCy cuts it: "People's" -> "People", "Guinea-Bissau" -> "Guinea"
+                for first in {word, re.split(r"['’\-.]", word)[0] or word, word.split("-")[0]}:
+                    out[first] = max(out.get(first, 0), len(name))
             self._longest = out
         return self._longest
 

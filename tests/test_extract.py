@@ -140,6 +140,10 @@ CASES = [
     ("Putin congratulated Xi on his re-election.", {("Vladimir Putin", "supported", "Xi Jinping", "asserted")}),
     ("Chinese troops ambushed an Indian patrol in the Galwan valley.",
      {("China", "attacked", "India", "asserted")}),
+    ("Pakistan buys jets from China. Russia remains its largest supplier of weapons.",
+     {("Russia", "suppliedArmsTo", "Pakistan", "asserted")}),
+    ("The Biden administration imposed sanctions on Nicaragua.",
+     {("United States", "sanctioned", "Nicaragua", "asserted")}),
     # distractor: a city that is a place, not an actor
     ("The talks were held in Geneva.", set()),
 ]
