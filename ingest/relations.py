@@ -81,6 +81,8 @@ def _scope_words(tok) -> set[str]:
             toks.extend(c.subtree)
     if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
         toks.append(tok.head)
+    if tok.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in ("that", "which", "whom") for c in tok.children):
+        toks.append(tok.head)  # "drones that Russia has been using against Ukraine": the drones are used
     return _words(toks)
 
 
