@@ -47,13 +47,76 @@ class Extractor:
         return next(iter(self.pipe([article])))
 
     def pipe(self, articles: Iterable[Article], n_process: int = 1) -> Iterator[Extraction]:
+        """Extractions of ``articles``, in input order; ``n_process`` > 1 parses and extracts in
+        that many worker processes (each loads the pipeline once), this process only collects."""
+        if n_process > 1:
+            yield from _pipe_processes(self.model, self.batch_size, articles, n_process)
+            return
         from .extract import extract_doc, gazetteer
 
         gaz = gazetteer()
         stream = ((a.text, a) for a in articles)
-        for doc, article in self.nlp.pipe(stream, as_tuples=True, batch_size=self.batch_size,
-                                          n_process=n_process):
+        for doc, article in self.nlp.pipe(stream, as_tuples=True, batch_size=self.batch_size):
             yield extract_doc(doc, article, gaz)
+
+
+def _extract_chunk(model: str, batch_size: int, articles: list[Article]) -> list[Extraction]:
+    """Parse and extract a chunk of articles; runs in a worker process, where the model stays loaded."""
+    return list(Extractor(model, batch_size).pipe(articles))
+
+
+def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for a in articles:
+        chunk.append(a)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _pipe_processes(model: str, batch_size: int, articles: Iterable[Article], n_process: int,
+                    chunk_size: int = 16) -> Iterator[Extraction]:
+    """Extraction in ``n_process`` fresh worker processes, results in input order.
+
+    Whole extractions come back (small frozen records), not parsed documents, so the collecting
+    process has only the store to write. A few chunks per worker are in flight at a time, so
+    memory stays flat however long the input is.
+    """
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    # spawn: workers start clean, without the parent's open store or threads
+    pool = ProcessPoolExecutor(max_workers=n_process, mp_context=multiprocessing.get_context("spawn"))
+    window = deque()
+    chunks = _chunks(articles, min(chunk_size, batch_size))
+    try:
+        for chunk in chunks:
+            window.append(pool.submit(_extract_chunk, model, batch_size, chunk))
+            if len(window) >= 2 * n_process:
+                yield from _result(window.popleft())
+        while window:
+            yield from _result(window.popleft())
+    except BrokenProcessPool:
+        raise RuntimeError("an extraction worker process died (out of memory?)") from None
+    finally:
+        for fut in window:
+            fut.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _result(fut) -> list[Extraction]:
+    try:
+        return fut.result()
+    except RuntimeError:
+        raise
+    except Exception as exc:
+        if type(exc).__name__ == "BrokenProcessPool":
+            raise
+        raise RuntimeError(f"extraction failed in a worker process: {type(exc).__name__}: {exc}") from None
 
 
 @dataclass

@@ -25,7 +25,8 @@ PASSIVE_SUBJ = ("nsubjpass",)
 # words of a subject phrase that make it not the actor itself ("a spokesman for the EU")
 TIES_VERBS = {"reach", "strengthen", "deepen", "boost", "expand", "improve", "enhance", "upgrade",
               "develop", "grow", "elevate", "warm", "broaden", "advance", "solidify", "cement", "flourish",
-              "demonstrate", "raise", "lift", "bolster", "intensify"}
+              "demonstrate", "raise", "lift", "bolster", "intensify", "restore", "resume", "establish",
+              "normalise", "normalize", "re-establish", "reestablish", "mend", "repair", "rebuild"}
 ACCUSING = {"accuse", "blame", "suspect", "charge", "condemn", "criticize", "criticise", "denounce",
             "fault", "praise", "thank", "commend", "credit"}
 COMMUNICATIVE = {"supported", "criticized", "rejected", "urged", "threatened", "accused", "attacked",

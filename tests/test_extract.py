@@ -144,6 +144,12 @@ CASES = [
      {("Russia", "suppliedArmsTo", "Pakistan", "asserted")}),
     ("The Biden administration imposed sanctions on Nicaragua.",
      {("United States", "sanctioned", "Nicaragua", "asserted")}),
+    ("Peace talks between Sudan and South Sudan resumed in Addis Ababa.",
+     {("Sudan", "negotiatedWith", "South Sudan", "asserted")}),
+    ("Qatar and Bahrain agreed to restore diplomatic relations.",
+     {("Qatar", "cooperatedWith", "Bahrain", "future")}),
+    ("The accord was signed by Serbia and Kosovo in Ohrid.",
+     {("Serbia", "signedAgreementWith", "Kosovo", "asserted")}),
     # distractor: a city that is a place, not an actor
     ("The talks were held in Geneva.", set()),
 ]
