@@ -39,6 +39,7 @@ INSTITUTIONS = {
     "bomber", "bombers", "fighter", "fighters", "soldier", "soldiers", "unit", "patrol", "ship", "ships",
     "vessel", "vessels", "warship", "warships", "police", "agency", "spokesman", "spokeswoman",
     "rebel", "rebels", "fighters", "militants", "insurgents", "separatists", "paramilitaries", "troop",
+    "ally", "allies", "partners",
 }
 
 
@@ -250,6 +251,12 @@ class ActorIndex:
         for c in list(tok.head.children) + list(verb.children):
             if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i:
                 own |= {w.i for w in c.subtree}
+        if verb.dep_ == "conj":  # "India has not condemned Russia, and Russia remains its supplier"
+            for c in verb.head.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i not in own:
+                    first = self.by_token.get(c.i)
+                    if first is not None and first.actor.kind != "person" and first.how != "demonym":
+                        return first.actor
         for m in sorted(self.ments, key=lambda m: -m.start):
             if sent.start <= m.start < tok.i and m.actor.kind != "person" and m.how != "demonym" \
                     and m.start not in own:

@@ -5,6 +5,7 @@ Extraction itself is pure (see :func:`ingest.extract.extract_doc`); this module 
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -89,8 +90,10 @@ def _pipe_processes(model: str, batch_size: int, articles: Iterable[Article], n_
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    # spawn: workers start clean, without the parent's open store or threads
-    pool = ProcessPoolExecutor(max_workers=n_process, mp_context=multiprocessing.get_context("spawn"))
+    # fork where it is safe (Linux), as spaCy does: workers need no importable __main__ and share
+    # the parent's loaded modules; they never touch the parent's store
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    pool = ProcessPoolExecutor(max_workers=n_process, mp_context=multiprocessing.get_context(method))
     window = deque()
     chunks = _chunks(articles, min(chunk_size, batch_size))
     try:

@@ -61,7 +61,7 @@ def _conjuncts(tok) -> list:
 GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 PERSON_GROUP = {"leader", "man", "woman", "minister", "president", "official", "diplomat", "head",
                 "counterpart", "premier", "chief"}
-STATE_GROUP = {"country", "state", "nation", "republic", "side", "government", "neighbour", "neighbor",
+STATE_GROUP = {"country", "state", "nation", "republic", "side", "party", "government", "neighbour", "neighbor",
                "ally", "capital", "power", "monarchy", "kingdom", "democracy", "economy"}
 
 
@@ -232,6 +232,7 @@ class _Finder:
         self.doc, self.idx, self.lex = doc, idx, lex
         self.out: list[Candidate] = []
         self.seen: set[tuple] = set()
+        self.groups: list[tuple[int, list[Actor]]] = []
 
     def group(self, toks) -> list[tuple[Actor, bool]]:
         """The actors of "between A and B", from the conjuncts, else from every name in the phrase
@@ -245,21 +246,52 @@ class _Finder:
                         found.append((m.actor, False))
         return found
 
+    def record_groups(self) -> None:
+        """Actors named together as the subject of a clause ("Japan, South Korea and the United
+        States agreed"), which "they" and "the leaders" may refer to later."""
+        for tok in self.doc:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ not in ("they", "them"):
+                members = [a for a, _ in self.actors([tok])]
+                if len(members) > 1:
+                    self.groups.append((tok.i, members))
+
+    def recent_group(self, tok, size: int | None, want: set[str] | None, within: int = 3) -> list[Actor]:
+        lo = self.idx.sents_upto(tok.i, within)[0].start
+        for i, members in reversed(self.groups):
+            if lo <= i < tok.i and (size is None or len(members) == size) and \
+                    (want is None or all(a.kind in want or self.idx.country_of(a) is not None and
+                                         "country" in want for a in members)):
+                return members
+        return []
+
     def group_members(self, tok) -> list[Actor]:
-        """ "the two leaders", "both countries", "the three men": the most recent actors of that kind."""
+        """ "the two leaders", "both countries", "the three men", "they": the actors just named
+        together, else the most recent actors of that kind."""
         size = None
         for c in tok.children:
             if c.lower_ in GROUP_SIZES and c.dep_ in ("nummod", "det", "predet", "amod", "quantmod"):
                 size = GROUP_SIZES[c.lower_]
         lemma = tok.lemma_.lower()
-        if size is None or tok.tag_ not in ("NNS", "NNPS"):
+        if tok.lower_ in ("they", "them", "their"):
+            return self.recent_group(tok, None, None)
+        if tok.tag_ not in ("NNS", "NNPS"):
             return []
         if lemma in PERSON_GROUP:
             want = {"person"}
         elif lemma in STATE_GROUP:
-            want = {"country", "former_state"}
+            want = {"country", "former_state", "organisation"} if lemma in ("side", "party") else \
+                {"country", "former_state"}
         else:
             return []
+        # "the leaders" of states just named together are those states
+        group_kinds = None if want == {"person"} else want
+        if size is None:  # "the leaders condemned": only a group just named together
+            if not any(c.lower_ == "the" for c in tok.children):
+                return []
+            return self.recent_group(tok, None, group_kinds)
+        together = self.recent_group(tok, size, group_kinds)
+        if together:
+            return together
         # people are referred to this way across a few sentences; states only right after they were named
         sents = self.idx.sents_upto(tok.i, 3)
         lo = sents[0].start if sents else 0
@@ -523,6 +555,7 @@ class _Finder:
 def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
     """Every relation candidate of a parsed article."""
     f = _Finder(doc, idx, lex)
+    f.record_groups()
     for tok in doc:
         if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.lemma_ in ("have",)):
             f.verb(tok)

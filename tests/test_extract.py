@@ -150,6 +150,10 @@ CASES = [
      {("Qatar", "cooperatedWith", "Bahrain", "future")}),
     ("The accord was signed by Serbia and Kosovo in Ohrid.",
      {("Serbia", "signedAgreementWith", "Kosovo", "asserted")}),
+    # "they" and "the leaders" after actors named together
+    ("Kenya, Uganda and Tanzania agreed on Friday to build a railway. They also criticized Burundi.",
+     {("Kenya", "signedAgreementWith", "Uganda", "asserted"), ("Kenya", "criticized", "Burundi", "asserted"),
+      ("Tanzania", "criticized", "Burundi", "asserted")}),
     # distractor: a city that is a place, not an actor
     ("The talks were held in Geneva.", set()),
 ]
