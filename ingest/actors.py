@@ -362,6 +362,13 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
                 idx.people[entry.actor.key] = entry.actor
                 if entry.of is not None:
                     idx.set_role(entry.actor, entry.role, entry.of, source="gazetteer")
+            # a name inside a longer one: "Security Council" in "Supreme National Security Council"
+            if doc[start].ent_iob_ == "I" and doc[start].ent_type_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW") \
+                    and start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ != "DET" \
+                    and doc[start - 1].i not in idx.by_token \
+                    and entry.actor.kind == "organisation":
+                i = j
+                continue
             # "Georgia"-style collisions with a person's first name, or a capital used as a surname
             if how == "metonym" and j < n and doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "I":
                 i = j

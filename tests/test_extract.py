@@ -226,6 +226,12 @@ def test_hostile_text_is_data(extractor):
         assert e.sentence in text
 
 
+def test_a_name_inside_a_longer_name_is_not_that_actor(extractor):
+    ex = run(extractor, "Ali Shamkhani, the secretary of Iran's Supreme National Security Council, met Wang Yi.")
+    actors = {a.label for e in ex.events for a in (e.subject, e.object)} | {r.of.label for r in ex.roles}
+    assert "United Nations Security Council" not in actors
+
+
 def test_a_royal_title_keeps_a_surname_from_a_namesake(extractor):
     ex = run(extractor, "Jordan's King Hussein met Egyptian President Anwar Sadat in Cairo.")
     people = {e.subject.label for e in ex.events} | {e.object.label for e in ex.events}
