@@ -58,6 +58,22 @@ def _conjuncts(tok) -> list:
     return out
 
 
+# nouns that name again an act told before, and the words that told it
+EVENT_NOUNS = {
+    "attack": {"attack", "strike", "invade", "invasion", "shell", "bomb", "assault"},
+    "invasion": {"invade", "invasion"},
+    "offensive": {"offensive", "attack", "launch"},
+    "assault": {"assault", "attack"},
+    "strike": {"strike", "attack", "bomb"},
+    "strikes": {"strike", "attack", "bomb"},
+    "launch": {"launch", "fire", "test"},
+    "test": {"test", "launch", "fire"},
+    "incursion": {"incursion", "cross", "enter"},
+    "annexation": {"annex", "annexation"},
+    "decision": {"decide", "decision"},
+    "move": {"move", "decide", "decision"},
+    "coup": {"coup", "seize", "topple", "oust"},
+}
 GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 PERSON_GROUP = {"leader", "man", "woman", "minister", "president", "official", "diplomat", "head",
                 "counterpart", "premier", "chief"}
@@ -332,10 +348,32 @@ class _Finder:
                 continue
             for c in _conjuncts(t):
                 a = self.idx.resolve(c, allow_demonym=demonym, loose=possessor)
+                if a is None and possessor:
+                    a = self.event_agent(c)
                 indirect = c.i not in self.idx.by_token
                 if a is not None and all(a.key != x.key for x, _ in res):
                     res.append((a, indirect))
         return res
+
+    def event_agent(self, tok) -> Actor | None:
+        """ "condemned the launch" after "North Korea launched a missile": who did the act that a
+        definite noun names again, found in the last few sentences."""
+        verbs = EVENT_NOUNS.get(tok.lemma_.lower())
+        if not verbs or not any(c.lower_ in ("the", "this", "that", "these") for c in tok.children) or \
+                any(c.dep_ in ("poss", "compound", "amod") and c.i in self.idx.by_token for c in tok.children):
+            return None
+        lo = self.idx.sents_upto(tok.i, 3)[0].start
+        for j in range(tok.i - 1, lo - 1, -1):
+            w = self.doc[j]
+            if w.lemma_.lower() not in verbs:
+                continue
+            if w.pos_ == "VERB":
+                found = self.actors(_subject_tokens(w))
+            else:
+                found = self.actors([c for c in w.children if c.dep_ in ("poss", "compound", "amod")], demonym=True)
+            if len(found) == 1:
+                return found[0][0]
+        return None
 
     def emit(self, pred: str, subj: list, obj: list, trigger, rule: str, conf: float) -> None:
         sym = relation_info(pred).symmetric

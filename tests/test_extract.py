@@ -154,6 +154,9 @@ CASES = [
     ("Kenya, Uganda and Tanzania agreed on Friday to build a railway. They also criticized Burundi.",
      {("Kenya", "signedAgreementWith", "Uganda", "asserted"), ("Kenya", "criticized", "Burundi", "asserted"),
       ("Tanzania", "criticized", "Burundi", "asserted")}),
+    # a noun naming again an act told before
+    ("Iran launched a satellite rocket on Monday. France and Germany condemned the launch.",
+     {("France", "criticized", "Iran", "asserted"), ("Germany", "criticized", "Iran", "asserted")}),
     # distractor: a city that is a place, not an actor
     ("The talks were held in Geneva.", set()),
 ]
