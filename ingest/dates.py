@@ -60,7 +60,7 @@ def resolve_date(text: str, published: date | None, *, future: bool = False) -> 
     """
     t = " ".join(text.replace("’", "'").split()).strip(" ,.;").lower()
     for _ in range(2):
-        t = re.sub(r"^(on|in|since|during|by|from|of|the)\s+", "", t)
+        t = re.sub(r"^(on|in|since|during|by|from|of|the|early|late)\s+", "", t)
     # full dates: "oct. 12, 1948", "12 october 1948", "2023-10-19"
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t)
     if m:

@@ -34,7 +34,7 @@ HEDGE_VERBS = {"appear", "seem", "believe", "suspect", "allege", "rumor", "rumou
 HEDGE_WORDS = {"reportedly", "allegedly", "possibly", "probably", "likely", "apparently", "perhaps",
                "maybe", "purportedly", "supposedly", "reputedly", "unconfirmed", "possible", "potential",
                "alleged", "suspected", "rumoured", "rumored"}
-HEDGE_MODALS = {"could", "may", "might", "would"}
+HEDGE_MODALS = {"could", "may", "might", "would", "can"}
 FUTURE_MODALS = {"will", "shall", "'ll"}
 FUTURE_ADJ = {"upcoming", "planned", "proposed", "forthcoming", "expected", "scheduled", "future",
               "next", "prospective", "impending", "coming"}
@@ -259,6 +259,9 @@ def _date_for(cand: Candidate, doc, idx: ActorIndex, dates, verb, modality: str,
         h = h.head
         if h.i in dates and h.pos_ in ("NOUN", "PROPN") and h.i not in idx.by_token:
             return dates[h.i][0]
+    if trigger.pos_ in ("NOUN", "PROPN") and h.pos_ in ("VERB", "AUX") and h.i in dates \
+            and h.lemma_.lower() not in REPORTING_VERBS and h.i not in triggers:
+        return dates[h.i][0]  # "fired missiles early Wednesday in a combined drill"
     sent = idx.sent_of(trigger.i)
     # a date in the sentence that hangs on no other relation or reporting verb
     # ... and stands between the subject and the trigger ("the Soviet Union on Oct. 12, 1948 became
