@@ -617,10 +617,28 @@ def _sentence_years(sents, doc) -> dict[int, int]:
     return years
 
 
+def _former_capitals_set_the_era(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
+    """A sentence naming a capital only a former state had ("East Berlin", "Bonn", "Saigon") and no
+    year of its own is about that state's time: "the Kremlin pressed East Berlin" is Soviet."""
+    for sent in idx.sents:
+        if sent.start in idx.sentence_years:
+            continue
+        for i in range(sent.start, sent.end):
+            for j in (i + 2, i + 1):
+                entry = gaz.names.get(doc[i:j].text) if j <= sent.end else None
+                if entry is not None and entry.how == "metonym" and entry.actor.kind == "former_state" \
+                        and entry.actor.code in gaz.years:
+                    idx.sentence_years[sent.start] = gaz.years[entry.actor.code][1]
+                    break
+            if sent.start in idx.sentence_years:
+                break
+
+
 def find_actors(doc, gaz: Gazetteer, published=None) -> ActorIndex:
     """Every actor mention of a parsed article, with the roles the text states."""
     idx = ActorIndex(doc=doc, gaz=gaz)
     idx.sentence_years = _sentence_years(idx.sents, doc)
+    _former_capitals_set_the_era(doc, gaz, idx)
     _gazetteer_mentions(doc, gaz, idx)
     _person_mentions(doc, gaz, idx)
     _roles_from_titles(doc, idx, counterparts=False)

@@ -229,6 +229,18 @@ def test_hostile_text_is_data(extractor):
         assert e.sentence in text
 
 
+@pytest.mark.parametrize("text,subject,obj", [
+    ("In August 1970 Brandt's envoy travelled to Moscow, and Moscow signed a treaty with Bonn.", "Soviet Union", "West Germany"),
+    ("On Dec. 23, 1991, Bonn recognised Croatia.", "Germany", "Croatia"),
+    ("The Kremlin pressed East Berlin to accept the treaty.", "Soviet Union", "East Germany"),
+    ("The Kremlin pressed Minsk to accept the treaty.", "Russia", "Belarus"),
+])
+def test_capitals_stand_for_the_state_of_their_time(extractor, text, subject, obj):
+    ex = run(extractor, text, published=date(2021, 1, 10))
+    assert any(e.subject.label == subject and e.object.label == obj for e in ex.events), \
+        [(e.subject.label, e.predicate, e.object.label) for e in ex.events]
+
+
 def test_a_name_inside_a_longer_name_is_not_that_actor(extractor):
     ex = run(extractor, "Ali Shamkhani, the secretary of Iran's Supreme National Security Council, met Wang Yi.")
     actors = {a.label for e in ex.events for a in (e.subject, e.object)} | {r.of.label for r in ex.roles}
