@@ -17,7 +17,7 @@ from .gazetteer import LexEntry, Lexicon
 __all__ = ["Candidate", "find_relations"]
 
 LIGHT_VERBS = {"renew", "submit", "issue", "send", "lodge", "file", "hold", "have", "conduct", "pay", "make", "begin", "start", "open", "launch", "resume",
-               "attend", "host", "conclude", "continue", "undertake", "plan", "join", "stage",
+               "attend", "conclude", "continue", "undertake", "plan", "join", "stage",
                "arrange", "postpone", "cancel", "call", "seek", "propose", "announce", "impose", "wage",
                "give", "provide", "express", "voice", "offer", "extend", "sign", "reach"}
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -312,8 +312,11 @@ class _Finder:
         sents = self.idx.sents_upto(tok.i, 3)
         lo = sents[0].start if sents else 0
         found: list[Actor] = []
+        # "praised the African Union and urged both parties": states and parties named in the same
+        # sentence are rarely the ones meant
+        hi = tok.i if want == {"person"} else self.idx.sent_of(tok.i).start
         for m in sorted(self.idx.ments, key=lambda m: -m.start):
-            if lo <= m.start < tok.i and m.how != "demonym" and m.actor.kind in want \
+            if lo <= m.start < hi and m.how != "demonym" and m.actor.kind in want \
                     and all(a.key != m.actor.key for a in found):
                 found.append(m.actor)
             if len(found) == size:

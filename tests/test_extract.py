@@ -157,6 +157,8 @@ CASES = [
     # a noun naming again an act told before
     ("Iran launched a satellite rocket on Monday. France and Germany condemned the launch.",
      {("France", "criticized", "Iran", "asserted"), ("Germany", "criticized", "Iran", "asserted")}),
+    ("Once the fighting started the United States flew tanks and ammunition to Israel.",
+     {("United States", "suppliedArmsTo", "Israel", "asserted")}),
     # distractor: a city that is a place, not an actor
     ("The talks were held in Geneva.", set()),
 ]
