@@ -52,12 +52,16 @@ def _conjuncts(tok) -> list:
         if c.i > tok.i and c not in out:
             out.append(c)
     for c in tok.children:
-        if c.dep_ == "appos" and c.pos_ == "PROPN" and c not in out:
+        # only right after it ("Macron, Scholz and Meloni"), not a name the parser hung on it from afar
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and c not in out and _adjacent(tok, c):
             out.append(c)
             out += [x for x in c.conjuncts if x.i > c.i and x not in out]
     return out
 
 
+# what a state refuses to do with someone, which rejects them
+REFUSED_ACTS = {"receive", "meet", "provide", "supply", "give", "send", "grant", "accept", "admit", "allow",
+                "recognize", "recognise", "sign", "join", "cooperate", "talk", "negotiate", "host", "see"}
 # nouns that name again an act told before, and the words that told it
 EVENT_NOUNS = {
     "attack": {"attack", "strike", "invade", "invasion", "shell", "bomb", "assault"},
@@ -74,6 +78,12 @@ EVENT_NOUNS = {
     "move": {"move", "decide", "decision"},
     "coup": {"coup", "seize", "topple", "oust"},
 }
+def _adjacent(tok, appos) -> bool:
+    """True if nothing but punctuation and ``tok``'s own phrase stands between it and ``appos``."""
+    own = {w.i for c in tok.children if c.dep_ in ("prep", "compound", "amod") for w in c.subtree}
+    return all(tok.doc[k].is_punct or k in own for k in range(tok.i + 1, appos.left_edge.i))
+
+
 GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 PERSON_GROUP = {"leader", "man", "woman", "minister", "president", "official", "diplomat", "head",
                 "counterpart", "premier", "chief"}
@@ -467,6 +477,9 @@ class _Finder:
                         for w in c.children:
                             if w.dep_ in ("nsubj", "nsubjpass"):
                                 objs = self.actors([w], possessor=True)
+                        if not objs and entry.predicate == "threatened":
+                            # "warned that they might strike China's nuclear installations"
+                            objs = self.actors([w for w in c.children if w.dep_ == "dobj"], possessor=True)
                 conf = 0.6
             if subj and objs:
                 self.emit(entry.predicate, subj, objs, tok, rule, conf)
@@ -481,6 +494,23 @@ class _Finder:
                         pair = self.group(group)
                         for i, a in enumerate(pair):
                             self.emit(entry.predicate, [a], pair[i + 1:], tok, rule + "/between", conf)
+
+    def refusal(self, tok) -> None:
+        """ "refused to receive a delegation from ECOWAS", "declined to recognise Kosovo": the
+        subject rejects those it would not deal with (the refused act itself is a negated event)."""
+        if tok.lemma_.lower() not in ("refuse", "decline", "reject"):
+            return
+        for x in tok.children:
+            if x.dep_ != "xcomp" or x.lemma_.lower() not in REFUSED_ACTS:
+                continue
+            targets = [c for c in x.children if c.dep_ in ("dobj", "dative")]
+            targets += _prep_objects(x, ("to", "from", "with"))
+            for d in [c for c in x.children if c.dep_ == "dobj"]:
+                targets += _prep_objects(d, ("from", "of"))
+            subj = self.actors(_subject_tokens(tok))
+            objs = self.actors(targets, possessor=True)
+            if subj and objs:
+                self.emit("rejected", subj, objs, tok, f"verb:{tok.lemma_.lower()}+{x.lemma_.lower()}", 0.7)
 
     # -- nouns ------------------------------------------------------------------------------------
     def noun_subjects(self, tok) -> tuple[list, str, float]:
@@ -600,6 +630,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
     for tok in doc:
         if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.lemma_ in ("have",)):
             f.verb(tok)
+            f.refusal(tok)
         elif tok.pos_ in ("NOUN", "PROPN"):
             f.noun(tok)
             f.ties(tok)

@@ -159,6 +159,9 @@ CASES = [
      {("France", "criticized", "Iran", "asserted"), ("Germany", "criticized", "Iran", "asserted")}),
     ("Once the fighting started the United States flew tanks and ammunition to Israel.",
      {("United States", "suppliedArmsTo", "Israel", "asserted")}),
+    ("On Tuesday Mali refused to receive a delegation from ECOWAS.",
+     {("Mali", "rejected", "ECOWAS", "asserted")}),
+    ("Beijing has supplied Laos with vaccines.", {("China", "aided", "Laos", "asserted")}),
     # distractor: a city that is a place, not an actor
     ("The talks were held in Geneva.", set()),
 ]
