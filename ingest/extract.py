@@ -138,16 +138,7 @@ def _reporters(trigger, idx: ActorIndex) -> tuple[list[tuple[Actor | None, objec
             subj = [c for c in head.children if c.dep_ in ("nsubj",)]
             if not subj and any(c.dep_ == "agent" for c in head.children):
                 subj = [p for c in head.children if c.dep_ == "agent" for p in c.children]
-            actor = None
-            for s in subj:
-                actor = idx.resolve(s)
-                if actor is None:
-                    for w in s.subtree:
-                        m = idx.mention_at(w.i)
-                        if m is not None:
-                            actor = m.actor
-                            break
-            out.append((actor, head))
+            out.append((_speaker(subj, idx), head))
         t = head
     # "Saudi Arabia accused Iran of arming the Houthis": the accuser's claim
     h = trigger
@@ -167,16 +158,22 @@ def _reporters(trigger, idx: ActorIndex) -> tuple[list[tuple[Actor | None, objec
         if tok.lower_ == "according" and tok.head.i in anchors and tok.i + 1 < len(tok.doc) \
                 and tok.doc[tok.i + 1].lower_ == "to":
             target = [p for p in tok.doc[tok.i + 1].children if p.dep_ == "pobj"]
-            actor = None
-            for p in target:
-                actor = idx.resolve(p)
-                if actor is None:
-                    for w in p.subtree:
-                        m = idx.mention_at(w.i)
-                        if m is not None and m.actor.kind != "person" or (m and m.how != "demonym"):
-                            actor = m.actor
-            out.append((actor, tok))
+            out.append((_speaker(target, idx), tok))
     return out, denied
+
+
+def _speaker(tokens, idx: ActorIndex) -> Actor | None:
+    """Who a reporting phrase names: "Lavrov", "the Russian foreign minister", "U.S. officials".
+    Of several subjects the parser gives, the one nearest the verb is the speaker."""
+    for t in sorted(tokens, key=lambda t: -t.i):
+        actor = idx.resolve(t)
+        if actor is not None:
+            return actor
+        for w in t.subtree:
+            m = idx.mention_at(w.i)
+            if m is not None:
+                return m.actor
+    return None
 
 
 def _is_party(actor: Actor | None, cand: Candidate, idx: ActorIndex) -> bool:
