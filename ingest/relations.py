@@ -370,13 +370,12 @@ class _Finder:
 
     def event_agent(self, tok) -> Actor | None:
         """ "condemned the launch" after "North Korea launched a missile": who did the act that a
-        definite noun names again, found in the last few sentences."""
+        definite noun names again, as the article told it before."""
         verbs = EVENT_NOUNS.get(tok.lemma_.lower())
         if not verbs or not any(c.lower_ in ("the", "this", "that", "these") for c in tok.children) or \
                 any(c.dep_ in ("poss", "compound", "amod") and c.i in self.idx.by_token for c in tok.children):
             return None
-        lo = self.idx.sents_upto(tok.i, 3)[0].start
-        for j in range(tok.i - 1, lo - 1, -1):
+        for j in range(tok.i - 1, -1, -1):  # the most recent telling, back to the lead if need be
             w = self.doc[j]
             if w.lemma_.lower() not in verbs:
                 continue
