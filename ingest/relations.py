@@ -59,6 +59,11 @@ def _conjuncts(tok) -> list:
     return out
 
 
+# saying someone does harm is criticizing them
+BLAMING_SPEECH = {"say", "state", "tell", "declare", "charge", "complain", "warn", "insist", "argue", "write"}
+HARM_VERBS = {"damage", "undermine", "violate", "destabilize", "destabilise", "provoke", "interfere",
+              "endanger", "escalate", "harm", "sabotage", "stoke", "fuel", "incite", "jeopardize",
+              "jeopardise", "poison", "obstruct", "breach", "flout", "hurt", "threaten"}
 # what a state refuses to do with someone, which rejects them
 REFUSED_ACTS = {"receive", "meet", "provide", "supply", "give", "send", "grant", "accept", "admit", "allow",
                 "recognize", "recognise", "sign", "join", "cooperate", "talk", "negotiate", "host", "see"}
@@ -511,6 +516,23 @@ class _Finder:
             if subj and objs:
                 self.emit("rejected", subj, objs, tok, f"verb:{tok.lemma_.lower()}+{x.lemma_.lower()}", 0.7)
 
+    def blame(self, tok) -> None:
+        """ "Zhao said Washington, London and Canberra were damaging regional peace": a speaker who
+        says others do harm criticizes them."""
+        if tok.lemma_.lower() not in BLAMING_SPEECH:
+            return
+        speaker = self.actors(_subject_tokens(tok))
+        for c in tok.children:
+            if c.dep_ != "ccomp":
+                continue
+            harm = c if c.lemma_.lower() in HARM_VERBS else next(
+                (a for a in c.children if a.dep_ in ("acomp", "xcomp") and a.lemma_.lower() in HARM_VERBS), None)
+            if harm is None or any(n.dep_ == "neg" for n in list(c.children) + list(harm.children)):
+                continue
+            targets = self.actors([w for w in c.children if w.dep_ == "nsubj"])
+            if speaker and targets:
+                self.emit("criticized", speaker, targets, c, f"speech:{harm.lemma_.lower()}", 0.6)
+
     # -- nouns ------------------------------------------------------------------------------------
     def noun_subjects(self, tok) -> tuple[list, str, float]:
         poss = [c for c in tok.children if c.dep_ == "poss"]
@@ -630,6 +652,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
         if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.lemma_ in ("have",)):
             f.verb(tok)
             f.refusal(tok)
+            f.blame(tok)
         elif tok.pos_ in ("NOUN", "PROPN"):
             f.noun(tok)
             f.ties(tok)

@@ -162,6 +162,9 @@ CASES = [
     ("On Tuesday Mali refused to receive a delegation from ECOWAS.",
      {("Mali", "rejected", "ECOWAS", "asserted")}),
     ("Beijing has supplied Laos with vaccines.", {("China", "aided", "Laos", "asserted")}),
+    ("Iran said that Israel was undermining regional security.",
+     {("Iran", "criticized", "Israel", "asserted")}),
+    ("Iran said that Israel was not undermining regional security.", set()),
     # distractor: a city that is a place, not an actor
     ("The talks were held in Geneva.", set()),
 ]
