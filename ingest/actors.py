@@ -39,7 +39,7 @@ INSTITUTIONS = {
     "bomber", "bombers", "fighter", "fighters", "soldier", "soldiers", "unit", "patrol", "ship", "ships",
     "vessel", "vessels", "warship", "warships", "police", "agency", "spokesman", "spokeswoman",
     "rebel", "rebels", "fighters", "militants", "insurgents", "separatists", "paramilitaries", "troop",
-    "ally", "allies", "partners",
+    "ally", "allies", "partners", "generals",
 }
 
 
@@ -218,6 +218,22 @@ class ActorIndex:
                         a = self.resolve(p)
                         if a is not None and a.kind != "person":
                             return a
+        if (tok.lemma_.lower() in ("junta", "regime") or tok.lower_ == "generals") and \
+                any(c.lower_ == "the" for c in tok.children):
+            return self.focal_state()  # "the junta" in a story about Niger
+        return None
+
+    def focal_state(self) -> Actor | None:
+        """The state an article is about, when one is named far more often than any other."""
+        counts: dict[str, int] = {}
+        actors: dict[str, Actor] = {}
+        for m in self.ments:
+            if m.actor.kind in ("country", "former_state"):
+                counts[m.actor.key] = counts.get(m.actor.key, 0) + 1
+                actors[m.actor.key] = m.actor
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]):
+            return actors[ranked[0][0]]
         return None
 
     def _pronoun_person(self, tok) -> Actor | None:
