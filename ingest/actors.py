@@ -282,6 +282,8 @@ class ActorIndex:
             if prev and prev[0].start <= m.start < prev[0].end and m.actor.kind != "person" \
                     and m.how != "demonym" and tok.doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass"):
                 return m.actor
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return self.focal_state()  # "On Aug. 3 it recalled its ambassadors": the story's state
         return None
 
     def title_of(self, tok) -> tuple[str | None, Actor | None, bool]:

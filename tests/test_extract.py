@@ -256,6 +256,13 @@ def test_the_junta_is_the_state_the_story_is_about(extractor):
     assert ("African Union", "urged", "Niger") in got
 
 
+def test_it_with_no_antecedent_is_the_state_the_story_is_about(extractor):
+    text = ("Gabon's army seized power on Wednesday. Gabon closed its borders and Gabon's television "
+            "went off the air.\n\nOn Friday it recalled its ambassador to France.")
+    got = triples(run(extractor, text), with_modality=False)
+    assert ("Gabon", "reducedRelationsWith", "France") in got
+
+
 def test_a_name_inside_a_longer_name_is_not_that_actor(extractor):
     ex = run(extractor, "Ali Shamkhani, the secretary of Iran's Supreme National Security Council, met Wang Yi.")
     actors = {a.label for e in ex.events for a in (e.subject, e.object)} | {r.of.label for r in ex.roles}
