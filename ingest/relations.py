@@ -104,13 +104,25 @@ def _words(tokens) -> set[str]:
     return out
 
 
+CLAUSES = ("relcl", "advcl", "ccomp", "acl", "xcomp", "conj", "parataxis")
+
+
+def _phrase(tok) -> list:
+    """``tok`` and the words under it, leaving out the clauses it carries ("Moscow, where ...")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ not in CLAUSES or (c.dep_ == "conj" and c.pos_ not in ("VERB", "AUX")):
+            out += _phrase(c)
+    return out
+
+
 def _scope_words(tok) -> set[str]:
     """Words of a trigger's own phrase: its objects, prepositions, modifiers (not its subject)."""
     toks = []
     for c in tok.children:
         if c.dep_ in ("dobj", "nsubjpass", "prep", "dative", "attr", "oprd", "npadvmod", "acomp",
                       "pobj", "compound", "amod", "advmod", "prt"):
-            toks.extend(c.subtree)
+            toks.extend(_phrase(c))
     if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
         toks.append(tok.head)
     if tok.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in ("that", "which", "whom") for c in tok.children):

@@ -165,6 +165,8 @@ CASES = [
     ("Iran said that Israel was undermining regional security.",
      {("Iran", "criticized", "Israel", "asserted")}),
     ("Iran said that Israel was not undermining regional security.", set()),
+    ("In May 1972 Nixon flew to Moscow, where he signed a treaty limiting nuclear arms.",
+     {("Richard Nixon", "visited", "Soviet Union", "asserted")}),
     # distractor: a city that is a place, not an actor
     ("The talks were held in Geneva.", set()),
 ]
