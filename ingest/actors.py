@@ -28,6 +28,9 @@ HONORIFICS = {
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 GROUP_PRONOUNS = {"it", "its", "itself", "they", "them", "their"}
 COUNTERPART = {"counterpart", "counterparts", "opposite number", "host"}
+# nouns that name another actor by its tie to the owner ("its neighbour" is not "it")
+RELATIONAL = {"neighbour", "neighbor", "ally", "partner", "rival", "enemy", "friend", "adversary",
+              "counterpart", "foe", "opponent", "competitor", "successor", "predecessor"}
 # nouns that stand for the state or organisation that owns them
 INSTITUTIONS = {
     "government", "ministry", "official", "officials", "administration", "authority", "authorities",
@@ -39,7 +42,7 @@ INSTITUTIONS = {
     "bomber", "bombers", "fighter", "fighters", "soldier", "soldiers", "unit", "patrol", "ship", "ships",
     "vessel", "vessels", "warship", "warships", "police", "agency", "spokesman", "spokeswoman",
     "rebel", "rebels", "fighters", "militants", "insurgents", "separatists", "paramilitaries", "troop",
-    "ally", "allies", "partners", "generals",
+    "generals",
 }
 
 
@@ -200,7 +203,10 @@ class ActorIndex:
 
     def _owner(self, tok) -> Actor | None:
         """The state or organisation a noun belongs to: "the Israeli government", "its foreign
-        ministry", "member states of the European Community", "the German move"."""
+        ministry", "member states of the European Community", "the German move". A relational noun
+        ("its neighbour", "Russia's allies") names someone else, so it has no owner here."""
+        if tok.lemma_.lower() in RELATIONAL:
+            return None
         for c in tok.children:
             if c.dep_ == "poss":
                 a = self.resolve(c)

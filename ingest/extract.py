@@ -34,7 +34,7 @@ HEDGE_VERBS = {"appear", "seem", "believe", "suspect", "allege", "rumor", "rumou
 HEDGE_WORDS = {"reportedly", "allegedly", "possibly", "probably", "likely", "apparently", "perhaps",
                "maybe", "purportedly", "supposedly", "reputedly", "unconfirmed", "possible", "potential",
                "alleged", "suspected", "rumoured", "rumored"}
-HEDGE_MODALS = {"could", "may", "might", "would", "can"}
+HEDGE_MODALS = {"could", "may", "might", "would"}
 FUTURE_MODALS = {"will", "shall", "'ll"}
 FUTURE_ADJ = {"upcoming", "planned", "proposed", "forthcoming", "expected", "scheduled", "future",
               "next", "prospective", "impending", "coming"}
@@ -80,6 +80,10 @@ def _verb_chain(tok) -> list:
         else:
             break
     return chain
+
+
+def _ability(trigger) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for t in _verb_chain(trigger) for c in t.children)
 
 
 def _chain_modality(chain) -> str:
@@ -287,6 +291,8 @@ def extract_doc(doc, article: Article, gaz: Gazetteer | None = None) -> Extracti
     triggers = {c.trigger for c in cands}
     known_dates: dict[tuple, str] = {}
     for cand in cands:
+        if _ability(doc[cand.trigger]):
+            continue  # "they can strike North Korean targets" states a capability, not an event
         modality, claimed_by, verb = modality_of(cand, doc, idx)
         when = _date_for(cand, doc, idx, dates, verb, modality, claimed_by, triggers)
         key = (cand.predicate, frozenset((cand.subject.key, cand.object.key)))

@@ -167,6 +167,8 @@ CASES = [
     ("Iran said that Israel was not undermining regional security.", set()),
     ("In May 1972 Nixon flew to Moscow, where he signed a treaty limiting nuclear arms.",
      {("Richard Nixon", "visited", "Soviet Union", "asserted")}),
+    ("The drill showed that Japan can strike Chinese targets.", set()),
+    ("Algeria has cut gas exports to its neighbour.", set()),
     # distractor: a city that is a place, not an actor
     ("The talks were held in Geneva.", set()),
 ]
