@@ -255,6 +255,17 @@ def _date_for(cand: Candidate, doc, idx: ActorIndex, dates, verb, modality: str,
     top = chain[-1]
     if top.dep_ == "advcl" and top.head.i in dates and modality == "asserted":
         return dates[top.head.i][0]  # "X declared on Monday after the three men met"
+    if top.dep_ in ("relcl", "advcl") and any(c.lower_ in ("where", "when") for c in top.children):
+        # "in March 1969, when Chinese troops ambushed ...", "In August 1970 he travelled to
+        # Moscow, where he signed ...": the time of the clause it hangs on
+        head = top.head
+        ent = next((e for e in doc.ents if e.label_ == "DATE" and e.start <= head.i < e.end), None)
+        if ent is not None:
+            return resolve_date(ent.text, None) or next((v[0] for v in dates.values() if v[1] == ent.start), None)
+        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+            head = head.head
+        if head.i in dates and head.lemma_.lower() not in REPORTING_VERBS:
+            return dates[head.i][0]
     h = trigger
     while h.head is not h and h.pos_ not in ("VERB", "AUX"):
         h = h.head

@@ -202,6 +202,9 @@ def test_reported_claim_names_the_claimant(extractor):
     ("Wang Yi met Yoko Kamikawa on February 3.", "met", "2024-02-03"),
     ("Iraq invaded Kuwait on Aug. 2, 1990.", "attacked", "1990-08-02"),
     ("Iraq invaded Kuwait in 1990.", "attacked", "1990"),
+    ("The rivalry turned violent in March 1969, when Chinese troops ambushed a Soviet patrol.", "attacked", "1969-03"),
+    ("In August 1970 Brandt travelled to Moscow, where the Soviet Union signed a treaty with Bonn.",
+     "signedAgreementWith", "1970-08"),
     ("Wang Yi met Yoko Kamikawa.", "met", None),
 ])
 def test_dates_resolve_against_publication(extractor, text, predicate, when):
