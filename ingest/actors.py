@@ -42,7 +42,7 @@ INSTITUTIONS = {
     "bomber", "bombers", "fighter", "fighters", "soldier", "soldiers", "unit", "patrol", "ship", "ships",
     "vessel", "vessels", "warship", "warships", "police", "agency", "spokesman", "spokeswoman",
     "rebel", "rebels", "fighters", "militants", "insurgents", "separatists", "paramilitaries", "troop",
-    "generals",
+    "generals", "leaders", "ministers", "lawmakers", "legislators", "negotiators",
 }
 
 

@@ -169,6 +169,8 @@ CASES = [
      {("Richard Nixon", "visited", "Soviet Union", "asserted")}),
     ("The drill showed that Japan can strike Chinese targets.", set()),
     ("Algeria has cut gas exports to its neighbour.", set()),
+    ("European leaders and Chinese ministers met in Brussels.", set()),
+    ("Chinese ministers met the Japanese delegation in Tokyo.", {("China", "met", "Japan", "asserted")}),
     # distractor: a city that is a place, not an actor
     ("The talks were held in Geneva.", set()),
 ]
