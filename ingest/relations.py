@@ -65,7 +65,7 @@ HARM_VERBS = {"damage", "undermine", "violate", "destabilize", "destabilise", "p
               "endanger", "escalate", "harm", "sabotage", "stoke", "fuel", "incite", "jeopardize",
               "jeopardise", "poison", "obstruct", "breach", "flout", "hurt", "threaten"}
 # what a state refuses to do with someone, which rejects them
-REFUSED_ACTS = {"receive", "meet", "provide", "supply", "give", "send", "grant", "accept", "admit", "allow",
+REFUSED_ACTS = {"receive", "meet", "provide", "supply", "give", "send", "grant", "accept", "admit", "allow", "let",
                 "recognize", "recognise", "sign", "join", "cooperate", "talk", "negotiate", "host", "see"}
 # nouns that name again an act told before, and the words that told it
 EVENT_NOUNS = {
@@ -82,6 +82,18 @@ EVENT_NOUNS = {
     "decision": {"decide", "decision"},
     "move": {"move", "decide", "decision"},
     "coup": {"coup", "seize", "topple", "oust"},
+    "criticism": {"criticize", "criticise", "criticism", "condemn", "denounce", "slam"},
+    "accusation": {"accuse", "accusation", "allege", "allegation"},
+    "accusations": {"accuse", "accusation", "allege", "allegation"},
+    "allegation": {"accuse", "accusation", "allege", "allegation"},
+    "allegations": {"accuse", "accusation", "allege", "allegation"},
+    "demand": {"demand"},
+    "demands": {"demand"},
+    "proposal": {"propose", "proposal"},
+    "offer": {"offer"},
+    "request": {"request", "ask"},
+    "invitation": {"invite", "invitation"},
+    "ultimatum": {"ultimatum", "issue"},
 }
 def _adjacent(tok, appos) -> bool:
     """True if nothing but punctuation and ``tok``'s own phrase stands between it and ``appos``."""
@@ -315,6 +327,10 @@ class _Finder:
             if c.lower_ in GROUP_SIZES and c.dep_ in ("nummod", "det", "predet", "amod", "quantmod"):
                 size = GROUP_SIZES[c.lower_]
         lemma = tok.lemma_.lower()
+        if tok.lower_ in GROUP_SIZES and tok.lower_ != "both" and any(c.lower_ == "the" for c in tok.children):
+            # "the two could hold a video call": the last two people or the pair just named together
+            return self.recent_group(tok, GROUP_SIZES[tok.lower_], None) or \
+                self._recent_kind(tok, GROUP_SIZES[tok.lower_], {"person"})
         if tok.lower_ in ("they", "them", "their"):
             return self.recent_group(tok, None, None)
         if tok.tag_ not in ("NNS", "NNPS"):
@@ -335,7 +351,10 @@ class _Finder:
         together = self.recent_group(tok, size, group_kinds)
         if together:
             return together
-        # people are referred to this way across a few sentences; states only right after they were named
+        return self._recent_kind(tok, size, want)
+
+    def _recent_kind(self, tok, size: int, want: set[str]) -> list[Actor]:
+        """The ``size`` most recent distinct actors of kinds ``want`` before ``tok``."""
         sents = self.idx.sents_upto(tok.i, 3)
         lo = sents[0].start if sents else 0
         found: list[Actor] = []
@@ -444,6 +463,11 @@ class _Finder:
             used = set().union(*(self.lex.classes.get(e.needs, frozenset()) for e in entries if e.needs)) \
                 if any(e.needs for e in entries) else set()
             chosen = [e for e in entries if not e.needs and not (words & used)]
+        if tok.lemma_ in ("speak", "talk") and not specific and any(
+                c.dep_ == "prep" and c.lower_ in ("in", "at", "during", "on") and
+                any(p.ent_type_ in ("GPE", "LOC", "FAC", "EVENT") or p.lower_ in ("sidelines", "summit", "meeting")
+                    for p in c.children) for c in tok.children):
+            chosen = []  # "spoke with Xi in Bali" was not a call
         if any(e.needs == "talks" for e in chosen):  # "held phone talks with": a call, told by the noun
             calls = self.lex.classes.get("call", frozenset())
             if any(_words(c for c in d.children if c.dep_ in ("compound", "amod")) & calls

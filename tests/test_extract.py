@@ -171,6 +171,11 @@ CASES = [
     ("Algeria has cut gas exports to its neighbour.", set()),
     ("European leaders and Chinese ministers met in Brussels.", set()),
     ("Chinese ministers met the Japanese delegation in Tokyo.", {("China", "met", "Japan", "asserted")}),
+    ("Modi has not spoken to Shehbaz Sharif since the strikes.",
+     {("Narendra Modi", "phoned", "Shehbaz Sharif", "negated")}),
+    ("Biden spoke with Xi in Bali on Monday.", set()),
+    ("Ukraine criticized Hungary on Monday. Hungary rejected the criticism.",
+     {("Ukraine", "criticized", "Hungary", "asserted"), ("Hungary", "rejected", "Ukraine", "asserted")}),
     # distractor: a city that is a place, not an actor
     ("The talks were held in Geneva.", set()),
 ]
