@@ -8,6 +8,7 @@ to the person holding that role, and pronouns to the nearest fitting actor.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from graph.records import Actor, Mention, Role
@@ -38,11 +39,11 @@ INSTITUTIONS = {
     "warplanes", "delegation", "embassy", "side", "cabinet", "parliament", "state", "states",
     "regime", "junta", "diplomat", "diplomats", "mission", "office", "department", "unit", "units",
     "coalition", "leadership", "envoy", "negotiators", "negotiator", "court", "council", "bloc",
-    "member", "members", "navy", "coastguard", "guard", "militia", "artillery", "drone", "drones",
-    "bomber", "bombers", "fighter", "fighters", "soldier", "soldiers", "unit", "patrol", "ship", "ships",
+    "member", "members", "coastguard", "guard", "militia", "artillery", "drone", "drones",
+    "bomber", "bombers", "fighter", "fighters", "soldier", "soldiers", "patrol", "ship", "ships",
     "vessel", "vessels", "warship", "warships", "police", "agency", "spokesman", "spokeswoman",
-    "rebel", "rebels", "fighters", "militants", "insurgents", "separatists", "paramilitaries", "troop",
-    "generals", "leaders", "ministers", "lawmakers", "legislators", "negotiators",
+    "rebel", "rebels", "militants", "insurgents", "separatists", "paramilitaries", "troop",
+    "generals", "leaders", "ministers", "lawmakers", "legislators",
 }
 
 
@@ -100,18 +101,14 @@ class ActorIndex:
 
     def sent_of(self, i: int):
         """The sentence holding token ``i``."""
-        from bisect import bisect_right
-
-        self.sents
-        return self._sents[bisect_right(self._starts, i) - 1]
+        sents = self.sents
+        return sents[bisect_right(self._starts, i) - 1]
 
     def sents_upto(self, i: int, n: int) -> list:
         """The last ``n`` sentences up to and including the one holding token ``i``."""
-        from bisect import bisect_right
-
-        self.sents
+        sents = self.sents
         k = bisect_right(self._starts, i)
-        return self._sents[max(0, k - n):k]
+        return sents[max(0, k - n):k]
 
     def year_at(self, i: int) -> int | None:
         """The year the text is about at token ``i``: a year its sentence names, else the last one
@@ -476,7 +473,7 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
         cands = parts.get(name, [])
         actor = None
         if cands:
-            def rank(pa):
+            def rank(pa, start=start):
                 pos, a = pa
                 return (idx.role_source.get(a.key) == "text", counts.get(a.key, 0), pos < start, pos)
             actor = max(cands, key=rank)[1]
