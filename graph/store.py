@@ -24,6 +24,9 @@ __all__ = ["Store", "StoreError", "summarize", "list_articles", "ARTICLES_QUERY"
 
 MARKER = "dipgraph-store.json"
 STORE_FORMAT = 1
+# Update text written between two flushes of the store's write buffers: RocksDB otherwise keeps
+# every write of a long ingest in memory (about nine times the text) until its own, late, flush.
+FLUSH_BYTES = 4_000_000
 
 RDF_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -75,13 +78,17 @@ def orphans_update(g: URIRef) -> str:
 def put_update(ex: Extraction, *, version: str = PIPELINE_VERSION) -> str:
     """SPARQL Update text replacing one article's named graph (one transaction on any SPARQL 1.1 store)."""
     g = article_iri(ex.article.key)
+    return orphans_update(g) + f"DROP SILENT GRAPH <{g}> ;\n" + _insert_data(ex, version)
+
+
+def _insert_data(ex: Extraction, version: str) -> str:
+    """The INSERT DATA part of :func:`put_update`: the article's graph and its actors."""
+    g = article_iri(ex.article.key)
     actors: list[Triple] = []
     for actor in iter_actors(ex):
         actors += actor_triples(actor)
     return (
-        orphans_update(g)
-        + f"DROP SILENT GRAPH <{g}> ;\n"
-        + f"INSERT DATA {{ GRAPH <{g}> {{\n{_block(article_triples(ex, version=version))}\n}}\n"
+        f"INSERT DATA {{ GRAPH <{g}> {{\n{_block(article_triples(ex, version=version))}\n}}\n"
         + f"GRAPH <{actors_graph_iri()}> {{\n{_block(actors)}\n}} }}"
     )
 
@@ -165,6 +172,7 @@ class Store:
 
     def __init__(self, path: str | os.PathLike[str], *, create: bool = True):
         self.path = Path(path)
+        self._unflushed = 0
         marker = self.path / MARKER
         if self.path.exists() and not self.path.is_dir():
             raise StoreError(f"{self.path}: is a file, not a store folder")
@@ -251,8 +259,22 @@ class Store:
         before = self.article_hash(key)
         if before is not None and not force and before == (ex.article.hash, version):
             return "unchanged"
-        self._ox.update(put_update(ex, version=version))
+        if before is None and self._graph_is_empty(key):
+            # Nothing to drop and no actor that only this article named: the insert alone is the
+            # whole update, and it skips the orphan search that grows with the actors graph.
+            text = _insert_data(ex, version)
+        else:
+            text = put_update(ex, version=version)
+        self._ox.update(text)
+        self._unflushed += len(text)
+        if self._unflushed >= FLUSH_BYTES:
+            self._ox.flush()
+            self._unflushed = 0
         return "added" if before is None else "replaced"
+
+    def _graph_is_empty(self, key: str) -> bool:
+        g = ox.NamedNode(str(article_iri(key)))
+        return next(self._ox.quads_for_pattern(None, None, None, g), None) is None
 
     def _orphans_update(self, g: URIRef) -> str:
         """Update text deleting actors that no article but ``g`` refers to."""
