@@ -1,0 +1,86 @@
+"""Ingestion with worker processes (``--processes 2``) gives the same store as a plain ingest."""
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from graph.records import Article
+from graph.store import Store
+from ingest.pipeline import Extractor, ingest
+from ingest.read import read_paths
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def corpus(samples_dir: Path) -> list[Article]:
+    """A few of the samples and some short articles written here, enough for several chunks."""
+    files = sorted(samples_dir.glob("*.md"))[:4]
+    arts = [a for a in read_paths([str(f) for f in files]) if isinstance(a, Article)]
+    arts += [
+        Article(text="Russian Foreign Minister Sergey Lavrov met his Chinese counterpart Wang Yi in Beijing "
+                     "on Tuesday. The two sides signed an agreement on trade.",
+                title="Lavrov in Beijing", id="gen-lavrov-beijing", published=date(2024, 4, 9)),
+        Article(text="France recalled its ambassador to Australia. Paris criticized Canberra over the deal.",
+                title="Ambassador recalled", id="gen-france-australia", published=date(2021, 9, 17)),
+        Article(text="The European Union imposed sanctions on Iran over drone deliveries to Russia.",
+                title="EU sanctions", id="gen-eu-iran", published=date(2022, 10, 20)),
+    ]
+    arts += [Article(text=f"Germany and France met in Berlin on day {i}. Poland criticized Hungary.",
+                     title=f"Meeting {i}", id=f"gen-berlin-{i}", published=date(2020, 1, 1 + i))
+             for i in range(20)]
+    return arts
+
+
+def nquads(st: Store) -> set[bytes]:
+    buf = io.BytesIO()
+    st.export("nquads", buf)
+    return set(buf.getvalue().splitlines())
+
+
+def test_two_processes_equal_one(tmp_path, samples_dir):
+    arts = corpus(samples_dir)
+    with Store(tmp_path / "one") as one, Store(tmp_path / "two") as two:
+        want = ingest(one, arts, extractor=Extractor())
+        seen: list[str] = []
+        got = ingest(two, arts, extractor=Extractor(), n_process=2, on_article=lambda a, o: seen.append(a.key))
+        assert (got.added, got.events, got.words) == (want.added, want.events, want.words)
+        assert got.added == len(arts)
+        assert got.events > 0  # the comparison covers events, not only article metadata
+        assert seen == [a.key for a in arts]  # written in input order
+        assert nquads(two) == nquads(one)
+        assert two.articles() == one.articles()
+
+        # a second run skips every unchanged article before any worker starts on it
+        again = ingest(two, arts, extractor=Extractor(), n_process=2)
+        assert (again.added, again.unchanged) == (0, len(arts))
+
+
+def test_cli_processes_2_equals_processes_1(tmp_path, samples_dir):
+    files = [str(f) for f in sorted(samples_dir.glob("*.md"))[:4]]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("DIPGRAPH_STORE", None)
+    out = {}
+    for n in (1, 2):
+        r = subprocess.run([sys.executable, "-m", "dipgraph.cli", "ingest", *files, "--store", str(tmp_path / f"p{n}"),
+                            "--processes", str(n)], capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
+        assert r.returncode == 0, r.stderr
+        assert r.stderr == ""
+        out[n] = r.stdout
+    assert out[2] == out[1].replace("p1", "p2")
+    with Store(tmp_path / "p1") as one, Store(tmp_path / "p2") as two:
+        assert nquads(two) == nquads(one)
+
+
+def test_a_bad_model_is_one_message(tmp_path, samples_dir):
+    files = [str(f) for f in sorted(samples_dir.glob("*.md"))[:1]]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("DIPGRAPH_STORE", None)
+    r = subprocess.run([sys.executable, "-m", "dipgraph.cli", "ingest", *files, "--store", str(tmp_path / "s"),
+                        "--processes", "2", "--model", "no_such_model"],
+                       capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
+    assert r.returncode != 0
+    assert "no_such_model" in r.stderr and "Traceback" not in r.stderr
