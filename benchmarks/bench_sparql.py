@@ -43,9 +43,9 @@ QUERIES = {
         } GROUP BY ?s ?o ?p ORDER BY DESC(?n)""",
     "partners of Russia, with counts": f"""
         SELECT ?partner (COUNT(?e) AS ?n) WHERE {{
-          {{ ?e dip:subject {RUS} ; dip:object ?partner ; dip:predicate ?p . ?p dip:family dip:cooperation }}
+          {{ ?e dip:subject {RUS} ; dip:predicate ?p . ?p dip:family dip:cooperation . ?e dip:object ?partner }}
           UNION
-          {{ ?e dip:object {RUS} ; dip:subject ?partner ; dip:predicate ?p . ?p dip:family dip:cooperation }}
+          {{ ?e dip:object {RUS} ; dip:predicate ?p . ?p dip:family dip:cooperation . ?e dip:subject ?partner }}
         }} GROUP BY ?partner ORDER BY DESC(?n)""",
     "two hops: who met those Lavrov met": f"""
         SELECT ?c (COUNT(DISTINCT ?b) AS ?via) WHERE {{
@@ -121,16 +121,25 @@ def _rdflib_child(n_articles: int, budget: float) -> dict:
     for triple in ontology_graph():
         g.add(triple)
     out: dict = {"load_seconds": time.perf_counter() - t, "triples": len(g)}
+    # rdflib builds its query parser on first use: warm it up on a query that is not measured
+    list(g.query(_P + "SELECT ?x WHERE { ?x a dip:NoSuchClass } LIMIT 1"))
     for name, q in QUERIES.items():
-        signal.setitimer(signal.ITIMER_REAL, budget)
-        t = time.perf_counter()
-        try:
-            rows = len(list(g.query(_P + q)))
-            out[name] = {"seconds": time.perf_counter() - t, "rows": rows}
-        except _Stop:
-            out[name] = {"seconds": time.perf_counter() - t, "rows": None, "stopped": True}
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+        times: list[float] = []
+        while True:
+            signal.setitimer(signal.ITIMER_REAL, budget)
+            t = time.perf_counter()
+            try:
+                rows = len(list(g.query(_P + q)))
+                times.append(time.perf_counter() - t)
+            except _Stop:
+                out[name] = {"seconds": time.perf_counter() - t, "rows": None, "stopped": True}
+                break
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+            # a query quick enough runs three times, as on the Oxigraph side it runs several
+            if len(times) == 3 or sum(times) > budget / 8:
+                out[name] = {"seconds": statistics.median(times), "rows": rows, "runs": len(times)}
+                break
     return out
 
 

@@ -60,7 +60,7 @@ def progress_enabled() -> bool:
 def ingest(
     paths: list[str] = typer.Argument(..., help="Files, folders (read recursively) or - for standard input."),
     store: Optional[Path] = StoreOpt,
-    processes: int = typer.Option(1, "--processes", "-p", min=1, help="Worker processes for spaCy."),
+    processes: int = typer.Option(1, "--processes", "-p", min=1, help="Worker processes that parse and extract; this process writes the store."),
     batch_size: int = typer.Option(32, help="Articles per spaCy batch."),
     force: bool = typer.Option(False, "--force", help="Re-extract articles even if unchanged."),
     max_bytes: int = typer.Option(20_000_000, help="Largest input file (or JSONL line) accepted, in bytes."),
