@@ -9,6 +9,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 
 __all__ = ["Article", "Actor", "Mention", "Role", "Event", "Extraction", "slugify", "text_hash"]
@@ -65,8 +66,9 @@ class Actor:
     wikidata: str | None = None
     org_kind: str | None = None
 
-    @property
+    @cached_property
     def key(self) -> str:
+        """The actor's identity across articles: its ISO code, or its slugged canonical name."""
         if self.kind in ("country", "former_state") and self.code:
             return f"country/{self.code}"
         if self.kind == "organisation":

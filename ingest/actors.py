@@ -82,6 +82,8 @@ class ActorIndex:
     sentence_years: dict[int, int] = field(default_factory=dict)
     _sents: list | None = None
     _text: str | None = None
+    _ents: list | None = None
+    _texts: list | None = None
     _starts: list | None = None
 
     @property
@@ -90,6 +92,24 @@ class ActorIndex:
         if self._text is None:
             self._text = self.doc.text
         return self._text
+
+    @property
+    def ents(self) -> list:
+        """The named entities of the document, computed once."""
+        if self._ents is None:
+            self._ents = list(self.doc.ents)
+        return self._ents
+
+    def ent_at(self, i: int):
+        """The named entity holding token ``i``, if any."""
+        return next((e for e in self.ents if e.start <= i < e.end), None)
+
+    @property
+    def texts(self) -> list[str]:
+        """Each token's text, read once."""
+        if self._texts is None:
+            self._texts = [t.text for t in self.doc]
+        return self._texts
 
     @property
     def sents(self) -> list:
@@ -403,7 +423,7 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
 def _person_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
     """People named in full by the NER (or known to the gazetteer); single names wait for later."""
     singles = []
-    for ent in doc.ents:
+    for ent in idx.ents:
         if ent.label_ != "PERSON" or "\n" in ent.text:
             continue
         if any(i in idx.by_token for i in range(ent.start, ent.end)):
@@ -641,10 +661,14 @@ def _sentence_years(sents, doc) -> dict[int, int]:
 def _former_capitals_set_the_era(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
     """A sentence naming a capital only a former state had ("East Berlin", "Bonn", "Saigon") and no
     year of its own is about that state's time: "the Kremlin pressed East Berlin" is Soviet."""
+    firsts = gaz.former_metonym_first_words()
+    texts = idx.texts
     for sent in idx.sents:
         if sent.start in idx.sentence_years:
             continue
         for i in range(sent.start, sent.end):
+            if texts[i] not in firsts:
+                continue
             for j in (i + 2, i + 1):
                 entry = gaz.names.get(doc[i:j].text) if j <= sent.end else None
                 if entry is not None and entry.how == "metonym" and entry.actor.kind == "former_state" \

@@ -208,7 +208,7 @@ def _dates(doc, published: date | None, idx: ActorIndex) -> dict[int, tuple[str,
     """Resolved DATE entities: token index of the entity's governor -> (iso date, entity start)."""
     out: dict[int, tuple[str, int]] = {}
     last_year = None
-    for ent in doc.ents:
+    for ent in idx.ents:
         if ent.label_ != "DATE":
             continue
         if _is_dateline(ent):
@@ -259,7 +259,8 @@ def _date_for(cand: Candidate, doc, idx: ActorIndex, dates, verb, modality: str,
         # "in March 1969, when Chinese troops ambushed ...", "In August 1970 he travelled to
         # Moscow, where he signed ...": the time of the clause it hangs on
         head = top.head
-        ent = next((e for e in doc.ents if e.label_ == "DATE" and e.start <= head.i < e.end), None)
+        ent = idx.ent_at(head.i)
+        ent = ent if ent is not None and ent.label_ == "DATE" else None
         if ent is not None:
             return resolve_date(ent.text, None) or next((v[0] for v in dates.values() if v[1] == ent.start), None)
         while head.pos_ not in ("VERB", "AUX") and head.head is not head:

@@ -90,6 +90,7 @@ class Gazetteer:
     by_key: dict[str, Actor] = field(default_factory=dict)
     _longest: dict[str, int] | None = None
     _parts: dict[str, list[Entry]] | None = None
+    _former_firsts: frozenset[str] | None = None
 
     def add(self, surface: str, entry: Entry, *, override: bool = False) -> None:
         surface = " ".join(surface.split())
@@ -99,6 +100,14 @@ class Gazetteer:
             if override or form not in self.names:
                 self.names[form] = entry
         self.by_key.setdefault(entry.actor.key, entry.actor)
+
+    def former_metonym_first_words(self) -> frozenset[str]:
+        """First words of the capitals only former states had ("East" of "East Berlin", "Bonn")."""
+        if self._former_firsts is None:
+            self._former_firsts = frozenset(
+                name.split()[0] for name, e in self.names.items()
+                if e.how == "metonym" and e.actor.kind == "former_state")
+        return self._former_firsts
 
     def longest_by_first_word(self) -> dict[str, int]:
         """For each first word of a name, the length of the longest name starting with it."""

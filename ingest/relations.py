@@ -378,7 +378,7 @@ class _Finder:
         for t in toks:
             for c in _conjuncts(t):
                 if c.ent_type_ in ("GPE", "LOC", "FAC"):
-                    ent = next((e for e in c.doc.ents if e.start <= c.i < e.end), None)
+                    ent = self.idx.ent_at(c.i)
                     name = ent.text if ent is not None else c.text
                     country = self.idx.gaz.city_country(name[4:] if name.lower().startswith("the ") else name)
                     if country is not None and all(country.key != a.key for a, _ in res):
