@@ -7,6 +7,7 @@ Only one process may open a store for writing at a time (Oxigraph holds a lock o
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -91,6 +92,35 @@ def _insert_data(ex: Extraction, version: str) -> str:
         f"INSERT DATA {{ GRAPH <{g}> {{\n{_block(article_triples(ex, version=version))}\n}}\n"
         + f"GRAPH <{actors_graph_iri()}> {{\n{_block(actors)}\n}} }}"
     )
+
+
+@lru_cache(maxsize=65536)
+def _ox_node(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
+
+
+def _ox_term(term):
+    if isinstance(term, URIRef):
+        return _ox_node(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=_ox_node(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def _quads(ex: Extraction, version: str) -> list[ox.Quad]:
+    """The quads :func:`_insert_data` writes, as pyoxigraph terms."""
+    g = _ox_node(str(article_iri(ex.article.key)))
+    a = _ox_node(str(actors_graph_iri()))
+    out = [ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), g) for s, p, o in article_triples(ex, version=version)]
+    for actor in iter_actors(ex):
+        out += [ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), a) for s, p, o in actor_triples(actor)]
+    return out
 
 
 def remove_update(g: URIRef) -> str:
@@ -260,17 +290,52 @@ class Store:
         if before is not None and not force and before == (ex.article.hash, version):
             return "unchanged"
         if before is None and self._graph_is_empty(key):
-            # Nothing to drop and no actor that only this article named: the insert alone is the
-            # whole update, and it skips the orphan search that grows with the actors graph.
-            text = _insert_data(ex, version)
+            # Nothing to drop and no actor that only this article named: adding the quads (one
+            # transaction) is the whole write, with no update text to build and parse.
+            quads = _quads(ex, version)
+            self._ox.extend(quads)
+            self._unflushed += 120 * len(quads)
         else:
             text = put_update(ex, version=version)
-        self._ox.update(text)
-        self._unflushed += len(text)
+            self._ox.update(text)
+            self._unflushed += len(text)
         if self._unflushed >= FLUSH_BYTES:
             self._ox.flush()
             self._unflushed = 0
         return "added" if before is None else "replaced"
+
+    def put_many(self, exs: Iterable[Extraction], *, force: bool = False,
+                 version: str = PIPELINE_VERSION) -> list[str]:
+        """:meth:`put` for several extractions, writing the new articles among them in one
+        transaction (whole articles only, so an interruption still never leaves half of one)."""
+        outcomes: list[str] = []
+        pending: list[ox.Quad] = []
+        pending_keys: set[str] = set()
+
+        def commit() -> None:
+            if pending:
+                self._ox.extend(pending)
+                self._unflushed += 120 * len(pending)
+                pending.clear()
+                pending_keys.clear()
+
+        for ex in exs:
+            key = ex.article.key
+            if key in pending_keys:
+                commit()
+            before = self.article_hash(key)
+            if before is None and self._graph_is_empty(key):
+                pending += _quads(ex, version)
+                pending_keys.add(key)
+                outcomes.append("added")
+            else:
+                commit()
+                outcomes.append(self.put(ex, force=force, version=version))
+        commit()
+        if self._unflushed >= FLUSH_BYTES:
+            self._ox.flush()
+            self._unflushed = 0
+        return outcomes
 
     def _graph_is_empty(self, key: str) -> bool:
         g = ox.NamedNode(str(article_iri(key)))

