@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from graph.records import Article, Extraction
 
-from .pipeline import DEFAULT_MODEL, Extractor, IngestReport
+from .pipeline import DEFAULT_MODEL, Extractor, IngestReport, articles_to_do
 from .read import Problem
 
 __all__ = ["ingest_dask", "open_client", "extract_batch"]
@@ -72,25 +72,14 @@ def ingest_dask(store, items: Iterable[Article | Problem], address: str, *, extr
     """
     from dask.distributed import as_completed
 
-    from graph.rdf import PIPELINE_VERSION
-
     extractor = extractor or Extractor()
     report = IngestReport()
     client, cluster = open_client(address, timeout=timeout)
 
     def todo() -> Iterator[list[Article]]:
         batch: list[Article] = []
-        for item in items:
-            if isinstance(item, Problem):
-                report.problems.append(item)
-                if on_problem:
-                    on_problem(item)
-                continue
-            if not force and store.article_hash(item.key) == (item.hash, PIPELINE_VERSION):
-                report.unchanged += 1
-                if on_article:
-                    on_article(item, "unchanged")
-                continue
+        for item in articles_to_do(store, items, report, force=force, on_problem=on_problem,
+                                   on_article=on_article):
             batch.append(item)
             if len(batch) >= chunk_size:
                 yield batch

