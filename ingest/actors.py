@@ -478,7 +478,7 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
                 and tok.ent_type_ in ("", "PERSON", "ORG", "NORP") and not doc[tok.i + 1:tok.i + 2].text.istitle():
             singles.append((tok.i, tok.i + 1, tok.text))  # "the Trump administration"
             continue
-        if tok.i in idx.by_token or tok.pos_ != "PROPN" or tok.text not in parts:
+        if tok.i in idx.by_token or tok.text not in parts or not (tok.pos_ == "PROPN" or tok.is_title):
             continue
         if tok.ent_type_ in ("GPE", "NORP", "DATE") or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"
                                                      and doc[tok.i + 1].i not in idx.by_token and
@@ -522,6 +522,9 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
         # left window: contiguous title words before the name
         j = m.start - 1
         window = []
+        while j > sent.start and doc[j].lower_ in HONORIFICS and doc[j].is_title:
+            window.insert(0, doc[j])  # ", Senior General Min Aung Hlaing"
+            j -= 1
         if j > sent.start and doc[j].text == "," and (doc[j - 1].lower_ in idx.gaz.offices or (
                 doc[j - 1].pos_ == "NOUN" and any(c.dep_ == "poss" for c in doc[j - 1].children))):
             j -= 1  # "the Japanese ambassador, Hideo Tarumi", "Pakistan's military ruler, Yahya Khan"
@@ -590,6 +593,20 @@ class _Stand:
     i: int = -1
     lower_: str = ""
     pos_: str = "X"
+
+
+def _leaders(doc, idx: ActorIndex) -> None:
+    """ "The junta, led by General Abdourahamane Tiani": the person leads what the noun stands for."""
+    for m in [m for m in idx.ments if m.actor.kind == "person"]:
+        tok = doc[m.end - 1]
+        by = tok.head
+        if tok.dep_ != "pobj" or by.lower_ != "by" or by.head.lemma_.lower() not in ("lead", "head", "chair", "run"):
+            continue
+        verb = by.head
+        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            led = idx.resolve(verb.head)
+            if led is not None and led.kind != "person" and idx.role_source.get(m.actor.key) != "text":
+                idx.set_role(m.actor, "Leader", led, source="text")
 
 
 def _title_in(tokens, idx: ActorIndex, offices) -> tuple[str | None, Actor | None, bool]:
@@ -689,6 +706,7 @@ def find_actors(doc, gaz: Gazetteer, published=None) -> ActorIndex:
     _roles_from_titles(doc, idx, counterparts=False)
     _single_name_mentions(doc, gaz, idx)
     _roles_from_titles(doc, idx)
+    _leaders(doc, idx)
     return idx
 
 

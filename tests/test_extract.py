@@ -277,6 +277,14 @@ def test_it_with_no_antecedent_is_the_state_the_story_is_about(extractor):
     assert ("Gabon", "reducedRelationsWith", "France") in got
 
 
+def test_led_by_and_a_surname_opening_a_sentence(extractor):
+    text = ("Guinea's army seized power. Guinea closed its borders and Guinea expelled envoys. "
+            "The junta, led by Colonel Mamady Doumbouya, met the envoy. Doumbouya plans to travel to Dakar.")
+    ex = run(extractor, text)
+    assert ("Mamady Doumbouya", "Guinea") in {(r.person.label, r.of.label) for r in ex.roles}
+    assert ("Mamady Doumbouya", "visited", "Senegal", "future") in triples(ex)
+
+
 def test_a_name_inside_a_longer_name_is_not_that_actor(extractor):
     ex = run(extractor, "Ali Shamkhani, the secretary of Iran's Supreme National Security Council, met Wang Yi.")
     actors = {a.label for e in ex.events for a in (e.subject, e.object)} | {r.of.label for r in ex.roles}
