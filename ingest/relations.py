@@ -629,6 +629,11 @@ class _Finder:
                 # "Steinmeier and Duda held a video call"
                 for i, a in enumerate(subj):
                     self.emit(entry.predicate, [a], subj[i + 1:], tok, f"{rule}/plural", conf * 0.95)
+            elif entry.predicate == "visited" and subj and how == "poss" and not objs:
+                # "since Mike Pompeo's visit in 2018", in a story about China: a visit there
+                focal = self.idx.focal_state()
+                if focal is not None:
+                    self.emit("visited", subj, [(focal, True)], tok, f"{rule}/focal", 0.55)
 
     def supplier(self, tok) -> None:
         """ "Russia remains India's largest supplier of weapons", "the junta's main source of arms"."""
