@@ -176,6 +176,7 @@ CASES = [
     ("Biden spoke with Xi in Bali on Monday.", set()),
     ("Ukraine criticized Hungary on Monday. Hungary rejected the criticism.",
      {("Ukraine", "criticized", "Hungary", "asserted"), ("Hungary", "rejected", "Ukraine", "asserted")}),
+    ("Beijing is not providing lethal assistance to Russia.", {("China", "suppliedArmsTo", "Russia", "negated")}),
     # distractor: a city that is a place, not an actor
     ("The talks were held in Geneva.", set()),
 ]
