@@ -24,9 +24,9 @@ from rdflib import URIRef
 
 from .rdf import PIPELINE_VERSION, article_iri
 from .records import Extraction
-from .store import ARTICLES_QUERY, QUAD_FORMATS, list_articles, summarize, RDF_FORMATS, StoreError, ontology_quads, ontology_stamp, put_update, \
+from .store import ARTICLES_QUERY, QUAD_FORMATS, list_articles, orphan_quads_pattern, summarize, RDF_FORMATS, StoreError, ontology_quads, ontology_stamp, put_update, \
     remove_update
-from .vocab import PREFIXES, actors_graph_iri, ontology_iri
+from .vocab import PREFIXES, ontology_iri
 
 __all__ = ["RemoteStore", "RemoteError", "is_remote", "endpoints"]
 
@@ -213,14 +213,10 @@ class RemoteStore:
         g = self.resolve_article(ref)
         if g is None:
             raise KeyError(ref)
-        a = actors_graph_iri()
         row = next(iter(self._select(f"""SELECT ?n ?m WHERE {{
               {{ SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }} }}
               {{ SELECT (COUNT(*) AS ?m) WHERE {{
-                  {{ SELECT DISTINCT ?a WHERE {{ GRAPH <{g}> {{ {{ ?x ?q ?a }} UNION {{ ?a ?q ?x }} }} }} }}
-                  GRAPH <{a}> {{ ?a ?p ?o }}
-                  FILTER NOT EXISTS {{ GRAPH ?h {{ {{ ?y ?r ?a }} UNION {{ ?a ?r ?y }} }}
-                     FILTER (?h != <{g}> && ?h != <{a}>) }} }} }} }}""", union=False)))
+{orphan_quads_pattern(g)} }} }} }}""", union=False)))
         self._update(remove_update(g))
         return int(row["n"].value) + int(row["m"].value)
 

@@ -21,7 +21,8 @@ from .records import Extraction
 from .vocab import DIP, PREFIXES, actors_graph_iri, data_dir, ontology_iri
 
 __all__ = ["Store", "StoreError", "summarize", "list_articles", "ARTICLES_QUERY", "default_store_path",
-           "RDF_FORMATS", "put_update", "remove_update", "orphans_update", "ontology_quads", "ontology_stamp"]
+           "RDF_FORMATS", "put_update", "remove_update", "orphans_update", "orphan_quads_pattern",
+           "ontology_quads", "ontology_stamp"]
 
 MARKER = "dipgraph-store.json"
 STORE_FORMAT = 1
@@ -63,17 +64,21 @@ def _block(triples: Iterable[Triple]) -> str:
     return "\n".join(f"{_n3(s)} {_n3(p)} {_n3(o)} ." for s, p, o in triples)
 
 
-def orphans_update(g: URIRef) -> str:
-    """SPARQL Update text deleting the actors that no article but ``g`` refers to."""
+def orphan_quads_pattern(g: URIRef) -> str:
+    """A graph pattern matching the actors-graph quads ``?a ?p ?o`` of the actors that no article
+    but ``g`` refers to: what removing ``g`` also removes."""
     a = actors_graph_iri()
     return (
-        f"DELETE {{ GRAPH <{a}> {{ ?a ?p ?o }} }} WHERE {{\n"
         f"  {{ SELECT DISTINCT ?a WHERE {{ GRAPH <{g}> {{ {{ ?x ?q ?a }} UNION {{ ?a ?q ?x }} }} }} }}\n"
         f"  GRAPH <{a}> {{ ?a ?p ?o }}\n"
         f"  FILTER NOT EXISTS {{ GRAPH ?h {{ {{ ?y ?r ?a }} UNION {{ ?a ?r ?y }} }}\n"
         f"     FILTER (?h != <{g}> && ?h != <{a}>) }}\n"
-        f"}} ;\n"
     )
+
+
+def orphans_update(g: URIRef) -> str:
+    """SPARQL Update text deleting the actors that no article but ``g`` refers to."""
+    return f"DELETE {{ GRAPH <{actors_graph_iri()}> {{ ?a ?p ?o }} }} WHERE {{\n{orphan_quads_pattern(g)}}} ;\n"
 
 
 def put_update(ex: Extraction, *, version: str = PIPELINE_VERSION) -> str:
