@@ -204,9 +204,11 @@ def modality_of(cand: Candidate, doc, idx: ActorIndex) -> tuple[str, Actor | Non
     return modality, None, verb
 
 
-def _dates(doc, published: date | None, idx: ActorIndex) -> dict[int, tuple[str, int]]:
-    """Resolved DATE entities: token index of the entity's governor -> (iso date, entity start)."""
+def _dates(doc, published: date | None, idx: ActorIndex) -> tuple[dict[int, tuple[str, int]], dict[int, str]]:
+    """Resolved DATE entities, by the token index of the word each modifies -> (iso date, entity
+    start), and by the entity's start -> iso date."""
     out: dict[int, tuple[str, int]] = {}
+    by_start: dict[int, str] = {}
     last_year = None
     for ent in idx.ents:
         if ent.label_ != "DATE":
@@ -232,11 +234,11 @@ def _dates(doc, published: date | None, idx: ActorIndex) -> dict[int, tuple[str,
         if gov.pos_ == "ADP" and gov.head is not gov:
             gov = gov.head
         out.setdefault(gov.i, (iso, ent.start))
-        out.setdefault(-1 - ent.start, (iso, ent.start))  # every resolved date, by position
-    return out
+        by_start[ent.start] = iso
+    return out, by_start
 
 
-def _date_for(cand: Candidate, doc, idx: ActorIndex, dates, verb, modality: str, claimed_by,
+def _date_for(cand: Candidate, doc, idx: ActorIndex, dates, by_start, verb, modality: str, claimed_by,
               triggers: set[int]) -> str | None:
     trigger = doc[cand.trigger]
     # the date governed by the trigger or a token of its own phrase ("summit ... on September 13")
@@ -262,7 +264,7 @@ def _date_for(cand: Candidate, doc, idx: ActorIndex, dates, verb, modality: str,
         ent = idx.ent_at(head.i)
         ent = ent if ent is not None and ent.label_ == "DATE" else None
         if ent is not None:
-            return resolve_date(ent.text, None) or next((v[0] for v in dates.values() if v[1] == ent.start), None)
+            return resolve_date(ent.text, None) or by_start.get(ent.start)
         while head.pos_ not in ("VERB", "AUX") and head.head is not head:
             head = head.head
         if head.i in dates and head.lemma_.lower() not in REPORTING_VERBS:
@@ -281,7 +283,7 @@ def _date_for(cand: Candidate, doc, idx: ActorIndex, dates, verb, modality: str,
     # the first country to recognize")
     subj_pos = [m.start for m in idx.ments if m.actor.key == cand.subject.key and sent.start <= m.start < cand.trigger]
     lo = max(subj_pos) if subj_pos else cand.trigger
-    govs = {i: v for i, v in dates.items() if i >= 0 and lo < v[1] < cand.trigger}
+    govs = {i: v for i, v in dates.items() if lo < v[1] < cand.trigger}
     free = [(abs(v[1] - cand.trigger), v[0]) for i, v in govs.items()
             if doc[i].lemma_.lower() not in REPORTING_VERBS and (verb is None or i != verb.i)
             and i not in triggers]
@@ -297,7 +299,7 @@ def extract_doc(doc, article: Article, gaz: Gazetteer | None = None) -> Extracti
     gaz = gaz or gazetteer()
     idx = find_actors(doc, gaz, article.published)
     cands = find_relations(doc, idx, gaz.lexicon)
-    dates = _dates(doc, article.published, idx)
+    dates, by_start = _dates(doc, article.published, idx)
     lead = _lead_date(doc, dates, idx)
     events: list[Event] = []
     triggers = {c.trigger for c in cands}
@@ -306,7 +308,7 @@ def extract_doc(doc, article: Article, gaz: Gazetteer | None = None) -> Extracti
         if _ability(doc[cand.trigger]):
             continue  # "they can strike North Korean targets" states a capability, not an event
         modality, claimed_by, verb = modality_of(cand, doc, idx)
-        when = _date_for(cand, doc, idx, dates, verb, modality, claimed_by, triggers)
+        when = _date_for(cand, doc, idx, dates, by_start, verb, modality, claimed_by, triggers)
         key = (cand.predicate, frozenset((cand.subject.key, cand.object.key)))
         if when is None and key in known_dates:
             when = known_dates[key]
@@ -399,7 +401,7 @@ def _lead_date(doc, dates, idx: ActorIndex) -> str | None:
     sents = idx.sents[:2]
     for s in sents:
         for i, (iso, start) in sorted(dates.items(), key=lambda kv: kv[1][1]):
-            if i >= 0 and s.start <= start < s.end and len(iso) == 10:
+            if s.start <= start < s.end and len(iso) == 10:
                 return iso
     return None
 
