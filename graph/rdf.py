@@ -9,6 +9,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator
 from datetime import date
+from functools import lru_cache
+from types import SimpleNamespace
 from urllib.parse import quote
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -18,7 +20,7 @@ from .vocab import DIP, DIRECT_MODALITIES, OWL, PROV, RDF, RDFS, RES, SDO, SKOS,
 
 __all__ = [
     "article_iri", "actor_iri", "event_iri", "date_literal", "article_triples", "actor_triples",
-    "extraction_from_graph", "to_graph", "iter_actors", "Triple", "PIPELINE_VERSION",
+    "extraction_from_graph", "to_graph", "iter_actors", "Triple", "PIPELINE_VERSION", "Terms",
 ]
 
 Triple = tuple[URIRef | BNode, URIRef, URIRef | BNode | Literal]
@@ -62,86 +64,154 @@ def date_literal(value: str) -> Literal:
     raise ValueError(f"not an ISO date, year-month or year: {value!r}")
 
 
-def actor_triples(actor: Actor) -> list[Triple]:
+class Terms:
+    """How the mapping makes RDF terms: rdflib's here. The store passes pyoxigraph's, so that its
+    write path builds each term once, in the library that keeps it."""
+
+    @staticmethod
+    @lru_cache(maxsize=65536)
+    def iri(value: str):
+        return URIRef(value)
+
+    def literal(self, lexical: str, datatype: str | None = None):
+        return Literal(lexical, datatype=URIRef(datatype) if datatype else None)
+
+
+RDFLIB_TERMS = Terms()
+
+# the IRIs the mapping writes, as plain strings, looked up once
+_K = SimpleNamespace(**{name: str(iri) for name, iri in dict(
+    Actor=DIP.Actor,
+    Event=DIP.Event,
+    NewsArticle=SDO.NewsArticle,
+    Position=DIP.Position,
+    actorKind=DIP.actorKind,
+    charEnd=DIP.charEnd,
+    charStart=DIP.charStart,
+    claimedBy=DIP.claimedBy,
+    confidence=DIP.confidence,
+    date=DIP.date,
+    datePublished=SDO.datePublished,
+    extractor=DIP.extractor,
+    headline=SDO.headline,
+    holder=DIP.holder,
+    identifier=SDO.identifier,
+    isoCode=DIP.isoCode,
+    mentions=SDO.mentions,
+    modality=DIP.modality,
+    object=DIP.object,
+    of=DIP.of,
+    place=DIP.place,
+    predicate=DIP.predicate,
+    publisher=SDO.publisher,
+    represents=DIP.represents,
+    role=DIP.role,
+    sameAs=OWL.sameAs,
+    sentence=DIP.sentence,
+    subject=DIP.subject,
+    textHash=DIP.textHash,
+    textLength=DIP.textLength,
+    url=SDO.url,
+).items()})
+_TYPE, _LABEL, _ALT = str(RDF.type), str(RDFS.label), str(SKOS.altLabel)
+_DERIVED, _MENTIONS, _RES = str(PROV.wasDerivedFrom), _K.mentions, str(RES)
+_INTEGER, _DECIMAL, _DATE, _ANY_URI = str(XSD.integer), str(XSD.decimal), str(XSD.date), str(XSD.anyURI)
+_DATE_TYPES = {10: _DATE, 7: str(XSD.gYearMonth), 4: str(XSD.gYear)}
+
+
+def _decimal(x: float) -> str:
+    """Three places at most, in the canonical form a store gives back ("0.85", "1", "0")."""
+    return f"{float(x):.3f}".rstrip("0").rstrip(".")
+
+
+def actor_triples(actor: Actor, terms: Terms = RDFLIB_TERMS) -> list[Triple]:
     """The canonical description of an actor, for the shared actors graph."""
-    a = actor_iri(actor)
+    I, L = terms.iri, terms.literal
+    a, type_ = I(_RES + actor.key), I(_TYPE)
     out: list[Triple] = [
-        (a, RDF.type, _KIND_CLASS[actor.kind]),
-        (a, RDF.type, DIP.Actor),
-        (a, RDFS.label, Literal(actor.label)),
+        (a, type_, I(str(_KIND_CLASS[actor.kind]))),
+        (a, type_, I(_K.Actor)),
+        (a, I(_LABEL), L(actor.label)),
     ]
     if actor.code:
-        out.append((a, DIP.isoCode, Literal(actor.code)))
+        out.append((a, I(_K.isoCode), L(actor.code)))
     if actor.wikidata:
-        out.append((a, OWL.sameAs, URIRef("http://www.wikidata.org/entity/" + actor.wikidata)))
+        out.append((a, I(_K.sameAs), I("http://www.wikidata.org/entity/" + actor.wikidata)))
     if actor.org_kind:
-        out.append((a, DIP.actorKind, Literal(actor.org_kind)))
+        out.append((a, I(_K.actorKind), L(actor.org_kind)))
     return out
 
 
-def article_triples(ex: Extraction, *, version: str = PIPELINE_VERSION) -> list[Triple]:
+def article_triples(ex: Extraction, *, version: str = PIPELINE_VERSION,
+                    terms: Terms = RDFLIB_TERMS) -> list[Triple]:
     """All triples of one article's named graph."""
+    I, L = terms.iri, terms.literal
     art = ex.article
-    g = article_iri(art.key)
+    g_iri = str(article_iri(art.key))
+    g, type_, derived = I(g_iri), I(_TYPE), I(_DERIVED)
     out: list[Triple] = [
-        (g, RDF.type, SDO.NewsArticle),
-        (g, SDO.identifier, Literal(art.key)),
-        (g, SDO.headline, Literal(art.title)),
-        (g, DIP.textHash, Literal(art.hash)),
-        (g, DIP.textLength, Literal(len(art.text))),
-        (g, DIP.extractor, Literal(version)),
+        (g, type_, I(_K.NewsArticle)),
+        (g, I(_K.identifier), L(art.key)),
+        (g, I(_K.headline), L(art.title)),
+        (g, I(_K.textHash), L(art.hash)),
+        (g, I(_K.textLength), L(str(len(art.text)), _INTEGER)),
+        (g, I(_K.extractor), L(version)),
     ]
     if art.published:
-        out.append((g, SDO.datePublished, Literal(art.published.isoformat(), datatype=XSD.date)))
+        out.append((g, I(_K.datePublished), L(art.published.isoformat(), _DATE)))
     if art.url:
-        out.append((g, SDO.url, Literal(art.url, datatype=XSD.anyURI)))
+        out.append((g, I(_K.url), L(art.url, _ANY_URI)))
     if art.source:
-        out.append((g, SDO.publisher, Literal(art.source)))
+        out.append((g, I(_K.publisher), L(art.source)))
 
-    seen_alt: set[tuple[URIRef, str]] = set()
+    seen_alt: set[tuple[str, str]] = set()
+    mentions, alt = I(_MENTIONS), I(_ALT)
     for m in ex.mentions:
-        a = actor_iri(m.actor)
-        out.append((g, SDO.mentions, a))
+        a = I(_RES + m.actor.key)
+        out.append((g, mentions, a))
         surface = " ".join(m.text.split())
-        if surface and surface != m.actor.label and (a, surface) not in seen_alt:
-            seen_alt.add((a, surface))
-            out.append((a, SKOS.altLabel, Literal(surface)))
+        if surface and surface != m.actor.label and (m.actor.key, surface) not in seen_alt:
+            seen_alt.add((m.actor.key, surface))
+            out.append((a, alt, L(surface)))
 
     for role in ex.roles:
-        p, o = actor_iri(role.person), actor_iri(role.of)
-        out.append((p, DIP.represents, o))
-        pos = RES["position/" + _digest(art.key, role.person.key, role.of.key, role.role)]
-        out += [(pos, RDF.type, DIP.Position), (pos, DIP.holder, p), (pos, DIP.of, o),
-                (pos, PROV.wasDerivedFrom, g)]
+        p, o = I(_RES + role.person.key), I(_RES + role.of.key)
+        out.append((p, I(_K.represents), o))
+        pos = I(str(RES["position/" + _digest(art.key, role.person.key, role.of.key, role.role)]))
+        out += [(pos, type_, I(_K.Position)), (pos, I(_K.holder), p), (pos, I(_K.of), o),
+                (pos, derived, g)]
         if role.role:
-            out.append((pos, DIP.role, Literal(role.role)))
+            out.append((pos, I(_K.role), L(role.role)))
 
     for ev in ex.events:
         rel = relation(ev.predicate)
-        e = event_iri(art.key, ev)
-        s, o = actor_iri(ev.subject), actor_iri(ev.object)
+        e = I(str(event_iri(art.key, ev)))
+        s, o = I(_RES + ev.subject.key), I(_RES + ev.object.key)
+        p = I(str(rel.iri))
         out += [
-            (e, RDF.type, DIP.Event),
-            (e, RDF.type, rel.event_class),
-            (e, DIP.subject, s),
-            (e, DIP.object, o),
-            (e, DIP.predicate, rel.iri),
-            (e, DIP.modality, Literal(ev.modality)),
-            (e, PROV.wasDerivedFrom, g),
-            (e, DIP.sentence, Literal(ev.sentence)),
-            (e, DIP.charStart, Literal(ev.start)),
-            (e, DIP.charEnd, Literal(ev.end)),
-            (e, DIP.confidence, Literal(round(float(ev.confidence), 3), datatype=XSD.decimal)),
-            (e, DIP.extractor, Literal(ev.extractor)),
+            (e, type_, I(_K.Event)),
+            (e, type_, I(str(rel.event_class))),
+            (e, I(_K.subject), s),
+            (e, I(_K.object), o),
+            (e, I(_K.predicate), p),
+            (e, I(_K.modality), L(ev.modality)),
+            (e, derived, g),
+            (e, I(_K.sentence), L(ev.sentence)),
+            (e, I(_K.charStart), L(str(ev.start), _INTEGER)),
+            (e, I(_K.charEnd), L(str(ev.end), _INTEGER)),
+            (e, I(_K.confidence), L(_decimal(ev.confidence), _DECIMAL)),
+            (e, I(_K.extractor), L(ev.extractor)),
         ]
         if ev.date:
-            out.append((e, DIP.date, date_literal(ev.date)))
+            if len(ev.date) not in _DATE_TYPES:
+                raise ValueError(f"not an ISO date, year-month or year: {ev.date!r}")
+            out.append((e, I(_K.date), L(ev.date, _DATE_TYPES[len(ev.date)])))
         if ev.place:
-            out.append((e, DIP.place, Literal(ev.place)))
+            out.append((e, I(_K.place), L(ev.place)))
         if ev.claimed_by is not None:
-            out.append((e, DIP.claimedBy, actor_iri(ev.claimed_by)))
+            out.append((e, I(_K.claimedBy), I(_RES + ev.claimed_by.key)))
         if ev.modality in DIRECT_MODALITIES:
-            out.append((s, rel.iri, o))
+            out.append((s, p, o))
     return out
 
 

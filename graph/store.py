@@ -16,7 +16,7 @@ from typing import IO
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
-from .rdf import PIPELINE_VERSION, Triple, actor_triples, article_iri, article_triples, iter_actors
+from .rdf import PIPELINE_VERSION, Terms, Triple, actor_triples, article_iri, article_triples, iter_actors
 from .records import Extraction
 from .vocab import DIP, PREFIXES, actors_graph_iri, data_dir, ontology_iri
 
@@ -104,27 +104,28 @@ def _ox_node(iri: str) -> ox.NamedNode:
     return ox.NamedNode(iri)
 
 
-def _ox_term(term):
-    if isinstance(term, URIRef):
-        return _ox_node(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(str(term), datatype=_ox_node(str(term.datatype)))
-        return ox.Literal(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    raise TypeError(f"not an RDF term: {term!r}")
+class _OxTerms(Terms):
+    """The mapping's terms made directly as pyoxigraph terms, for the write path."""
+
+    iri = staticmethod(_ox_node)
+
+    def literal(self, lexical: str, datatype: str | None = None) -> ox.Literal:
+        if datatype is None:
+            return ox.Literal(lexical)
+        return ox.Literal(lexical, datatype=_ox_node(datatype))
+
+
+_OX_TERMS = _OxTerms()
 
 
 def _quads(ex: Extraction, version: str) -> list[ox.Quad]:
     """The quads :func:`_insert_data` writes, as pyoxigraph terms."""
     g = _ox_node(str(article_iri(ex.article.key)))
     a = _ox_node(str(actors_graph_iri()))
-    out = [ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), g) for s, p, o in article_triples(ex, version=version)]
+    Q = ox.Quad
+    out = [Q(s, p, o, g) for s, p, o in article_triples(ex, version=version, terms=_OX_TERMS)]
     for actor in iter_actors(ex):
-        out += [ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), a) for s, p, o in actor_triples(actor)]
+        out += [Q(s, p, o, a) for s, p, o in actor_triples(actor, terms=_OX_TERMS)]
     return out
 
 

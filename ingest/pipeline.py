@@ -169,27 +169,48 @@ def ingest(store, items: Iterable[Article | Problem], *, extractor: Extractor | 
     Articles whose text and pipeline are unchanged since they were stored are skipped before
     parsing, so a re-run over the same files is quick.
     """
+    from collections import deque
+    from concurrent.futures import ThreadPoolExecutor
+
     extractor = extractor or Extractor()
     report = IngestReport()
 
-    def write(batch: list[Extraction]) -> None:
+    def store_batch(batch: list[Extraction]) -> list[str]:
         if hasattr(store, "put_many"):  # new articles of a batch go in one transaction
-            outcomes = store.put_many(batch, force=force)
-        else:
-            outcomes = [store.put(ex, force=force) for ex in batch]
+            return store.put_many(batch, force=force)
+        return [store.put(ex, force=force) for ex in batch]
+
+    def account(batch: list[Extraction], outcomes: list[str]) -> None:
         for ex, outcome in zip(batch, outcomes):
             setattr(report, outcome, getattr(report, outcome) + 1)
             report.events += len(ex.events)
             report.words += len(ex.article.text.split())
             if on_article:
                 on_article(ex.article, outcome)
-        batch.clear()
 
-    batch: list[Extraction] = []
-    todo = articles_to_do(store, items, report, force=force, on_problem=on_problem, on_article=on_article)
-    for ex in extractor.pipe(todo, n_process=n_process):
-        batch.append(ex)
-        if len(batch) >= WRITE_BATCH:
-            write(batch)
-    write(batch)
+    # The store writes in a thread of its own: the database does its work without holding
+    # Python's lock, so writing one batch overlaps with parsing the next. At most two batches
+    # wait, and the report and callbacks stay in this thread, in input order.
+    pending: deque = deque()
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="dipgraph-write") as writer:
+        def settle(keep: int) -> None:
+            while len(pending) > keep:
+                batch, fut = pending.popleft()
+                account(batch, fut.result())
+
+        batch: list[Extraction] = []
+        todo = articles_to_do(store, items, report, force=force, on_problem=on_problem, on_article=on_article)
+        try:
+            for ex in extractor.pipe(todo, n_process=n_process):
+                batch.append(ex)
+                if len(batch) >= WRITE_BATCH:
+                    pending.append((batch, writer.submit(store_batch, batch)))
+                    batch = []
+                    settle(2)
+            if batch:
+                pending.append((batch, writer.submit(store_batch, batch)))
+            settle(0)
+        finally:
+            for _, fut in pending:  # on an error or interrupt, what is queued is not written
+                fut.cancel()
     return report

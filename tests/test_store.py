@@ -338,21 +338,27 @@ def test_records_rdf_records_round_trip(ex):
 def test_hostile_strings_survive_the_store(store, ex):
     empty = quads(store)
     assert store.put(ex) == "added"
-    g = article_iri(ex.article.key)
-    # the strings come back from SPARQL exactly as they went in
-    [(title,)] = select(store, f"SELECT ?t WHERE {{ GRAPH <{g}> {{ <{g}> schema:headline ?t }} }}")
-    assert title == ex.article.title
-    sentences = {r[0] for r in select(store, f"SELECT ?s WHERE {{ GRAPH <{g}> {{ ?e a dip:Event ; dip:sentence ?s }} }}")}
-    assert sentences == {e.sentence for e in ex.events}
-    labels = {r[0] for r in select(store, "SELECT ?l WHERE { GRAPH res:graph\\/actors { ?a rdfs:label ?l } }")}
-    assert labels == {a.label for a in iter_actors(ex)}
-    # and the whole extraction reads back from the stored graphs
-    triples = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?h {{ ?s ?p ?o }} "
-                          f"FILTER (?h IN (<{g}>, <{actors_graph_iri()}>)) }}")
-    back = Graph()
-    for t in triples:
-        back.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
-    same_records(extraction_from_graph(back, ex.article.key), ex)
+    try:
+        g = article_iri(ex.article.key)
+        # the store writes exactly the triples of the rdflib mapping a user sees
+        stored = {(to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object))
+                  for q in store.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(str(g)))}
+        assert stored == set(article_triples(ex))
+        # the strings come back from SPARQL exactly as they went in
+        [(title,)] = select(store, f"SELECT ?t WHERE {{ GRAPH <{g}> {{ <{g}> schema:headline ?t }} }}")
+        assert title == ex.article.title
+        sentences = {r[0] for r in select(store, f"SELECT ?s WHERE {{ GRAPH <{g}> {{ ?e a dip:Event ; dip:sentence ?s }} }}")}
+        assert sentences == {e.sentence for e in ex.events}
+        labels = {r[0] for r in select(store, "SELECT ?l WHERE { GRAPH res:graph\\/actors { ?a rdfs:label ?l } }")}
+        assert labels == {a.label for a in iter_actors(ex)}
+        # and the whole extraction reads back from the stored graphs
+        triples = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?h {{ ?s ?p ?o }} "
+                              f"FILTER (?h IN (<{g}>, <{actors_graph_iri()}>)) }}")
+        back = Graph()
+        for t in triples:
+            back.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+        same_records(extraction_from_graph(back, ex.article.key), ex)
+    finally:  # an example that fails must not leave its article behind for the next one
+        store.remove(ex.article.key)
     # removing it gives back the empty store
-    store.remove(ex.article.key)
     assert quads(store) == empty
