@@ -296,10 +296,21 @@ class ActorIndex:
                     first = self.by_token.get(c.i)
                     if first is not None and first.actor.kind != "person" and first.how != "demonym":
                         return first.actor
+        best: tuple[int, Actor] | None = None
         for m in sorted(self.ments, key=lambda m: -m.start):
             if sent.start <= m.start < tok.i and m.actor.kind != "person" and m.how != "demonym" \
                     and m.start not in own:
-                return m.actor
+                best = (m.start, m.actor)
+                break
+        for j in range(tok.i - 1, best[0] if best else sent.start - 1, -1):
+            w = tok.doc[j]  # "support for his country, months after Russia invaded it": Zelensky's
+            if w.lemma_.lower() in ("country", "nation", "homeland") and j not in own and \
+                    any(c.dep_ == "poss" and c.lower_ in PERSON_PRONOUNS for c in w.children):
+                home = self._owner(w)
+                if home is not None and home.kind != "person":
+                    return home
+        if best is not None:
+            return best[1]
         prev = self.sents_upto(sent.start - 1, 1) if sent.start > 0 else []
         for m in sorted(self.ments, key=lambda m: m.start):
             if prev and prev[0].start <= m.start < prev[0].end and m.actor.kind != "person" \
@@ -475,12 +486,16 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
     for tok in doc:
         if tok.i not in idx.by_token and tok.pos_ == "PROPN" and tok.text not in parts and len(tok.text) > 3 \
                 and len({e.actor.key for e in known_parts.get(tok.text, [])}) == 1 \
-                and tok.ent_type_ in ("", "PERSON", "ORG", "NORP") and not doc[tok.i + 1:tok.i + 2].text.istitle():
+                and (tok.ent_type_ in ("", "PERSON", "ORG", "NORP") or
+                     tok.ent_type_ == "GPE" and gaz.city_country(tok.text) is None) \
+                and not doc[tok.i + 1:tok.i + 2].text.istitle():
             singles.append((tok.i, tok.i + 1, tok.text))  # "the Trump administration"
             continue
         if tok.i in idx.by_token or tok.text not in parts or not (tok.pos_ == "PROPN" or tok.is_title):
             continue
-        if tok.ent_type_ in ("GPE", "NORP", "DATE") or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"
+        surname = tok.ent_type_ == "GPE" and any(a.label.split()[-1] == tok.text for _, a in parts[tok.text]) \
+            and gaz.city_country(tok.text) is None  # "Biden, Johnson and Scholz": NER may call a surname a place
+        if tok.ent_type_ in ("NORP", "DATE") or tok.ent_type_ == "GPE" and not surname or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"
                                                      and doc[tok.i + 1].i not in idx.by_token and
                                                      doc[tok.i + 1].ent_type_ == "PERSON"):
             continue

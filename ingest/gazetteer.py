@@ -86,6 +86,7 @@ class Gazetteer:
     successors: dict[str, str] = field(default_factory=dict)  # former state code -> successor code
     years: dict[str, tuple[int, int]] = field(default_factory=dict)  # former state code -> (first, last)
     eras: dict[str, list[Actor]] = field(default_factory=dict)  # shared capital -> former states
+    regions: dict[str, frozenset[str]] = field(default_factory=dict)  # "Gulf" -> ISO codes of its states
     lexicon: Lexicon = field(default_factory=Lexicon)
     by_key: dict[str, Actor] = field(default_factory=dict)
     _longest: dict[str, int] | None = None
@@ -241,6 +242,12 @@ def _office_rows(gz: Gazetteer, folder: Path) -> None:
         gz.offices[row["title"].lower()] = Office(row["title"].lower(), row["role"], row.get("rank", ""))
 
 
+def _region_rows(gz: Gazetteer, folder: Path) -> None:
+    path = folder / "regions.tsv"
+    for row in read_table(path) if path.exists() else []:
+        gz.regions[row["word"]] = frozenset(_split(row["members"]))
+
+
 def load_gazetteer(folder: Path | None = None) -> Gazetteer:
     """Read every gazetteer file of ``folder`` (default: the project's data folder)."""
     folder = folder or data_dir()
@@ -250,6 +257,7 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
     _org_rows(gz, folder)
     _people_rows(gz, folder)
     _office_rows(gz, folder)
+    _region_rows(gz, folder)
     gz.lexicon = Lexicon.load(folder / "lexicon.tsv")
     return gz
 

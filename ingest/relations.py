@@ -310,12 +310,14 @@ class _Finder:
                 if len(members) > 1:
                     self.groups.append((tok.i, members))
 
-    def recent_group(self, tok, size: int | None, want: set[str] | None, within: int = 3) -> list[Actor]:
+    def recent_group(self, tok, size: int | None, want: set[str] | None, within: int = 3,
+                     region: frozenset[str] | None = None) -> list[Actor]:
         lo = self.idx.sents_upto(tok.i, within)[0].start
         for i, members in reversed(self.groups):
             if lo <= i < tok.i and (size is None or len(members) == size) and \
                     (want is None or all(a.kind in want or self.idx.country_of(a) is not None and
-                                         "country" in want for a in members)):
+                                         "country" in want for a in members)) and \
+                    all(self._in_region(a, region) for a in members):
                 return members
         return []
 
@@ -344,26 +346,43 @@ class _Finder:
             return []
         # "the leaders" of states just named together are those states
         group_kinds = None if want == {"person"} else want
+        region = self.region_of(tok)
         if size is None:  # "the leaders condemned": only a group just named together
             if not any(c.lower_ == "the" for c in tok.children):
                 return []
-            return self.recent_group(tok, None, group_kinds)
-        together = self.recent_group(tok, size, group_kinds)
+            return self.recent_group(tok, None, group_kinds, region=region)
+        together = self.recent_group(tok, size, group_kinds, region=region)
         if together:
             return together
-        return self._recent_kind(tok, size, want)
+        return self._recent_kind(tok, size, want, region=region)
 
-    def _recent_kind(self, tok, size: int, want: set[str]) -> list[Actor]:
+    def region_of(self, tok) -> frozenset[str] | None:
+        """The states of a region word before a group noun: "the two Gulf states" (data/regions.tsv)."""
+        mods = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+        for c in mods:
+            for name in (self.doc[c.left_edge.i:c.i + 1].text, c.text):
+                if name in self.idx.gaz.regions:
+                    return self.idx.gaz.regions[name]
+        return None
+
+    def _in_region(self, a: Actor, region: frozenset[str] | None) -> bool:
+        if region is None:
+            return True
+        home = self.idx.country_of(a)
+        return home is not None and home.code in region
+
+    def _recent_kind(self, tok, size: int, want: set[str], region: frozenset[str] | None = None) -> list[Actor]:
         """The ``size`` most recent distinct actors of kinds ``want`` before ``tok``."""
+        # a region narrows the choice enough to look back over the whole story
         sents = self.idx.sents_upto(tok.i, 3)
-        lo = sents[0].start if sents else 0
+        lo = sents[0].start if sents and region is None else 0
         found: list[Actor] = []
         # "praised the African Union and urged both parties": states and parties named in the same
         # sentence are rarely the ones meant
         hi = tok.i if want == {"person"} else self.idx.sent_of(tok.i).start
         for m in sorted(self.idx.ments, key=lambda m: -m.start):
             if lo <= m.start < hi and m.how != "demonym" and m.actor.kind in want \
-                    and all(a.key != m.actor.key for a in found):
+                    and self._in_region(m.actor, region) and all(a.key != m.actor.key for a in found):
                 found.append(m.actor)
             if len(found) == size:
                 return found
@@ -407,6 +426,12 @@ class _Finder:
     def event_agent(self, tok) -> Actor | None:
         """ "condemned the launch" after "North Korea launched a missile": who did the act that a
         definite noun names again, as the article told it before."""
+        if tok.pos_ == "NOUN":  # "condemned the attack by Russia": an act's agent, named with it
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "by":
+                    found = self.actors([p for p in c.children if p.dep_ == "pobj"], demonym=True)
+                    if len(found) == 1:
+                        return found[0][0]
         verbs = EVENT_NOUNS.get(tok.lemma_.lower())
         if not verbs or not any(c.lower_ in ("the", "this", "that", "these") for c in tok.children) or \
                 any(c.dep_ in ("poss", "compound", "amod") and c.i in self.idx.by_token for c in tok.children):
