@@ -241,7 +241,8 @@ class ActorIndex:
                         a = self.resolve(p)
                         if a is not None and a.kind != "person":
                             return a
-        if (tok.lemma_.lower() in ("junta", "regime") or tok.lower_ == "generals") and \
+        if (tok.lemma_.lower() in ("junta", "regime", "putschist") or tok.lower_ == "generals" or
+                tok.lemma_.lower() == "leader" and any(c.lower_ == "coup" for c in tok.children)) and \
                 any(c.lower_ == "the" for c in tok.children):
             return self.focal_state()  # "the junta" in a story about Niger
         return None
@@ -429,6 +430,20 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
             i = j
         else:
             i += 1
+
+
+def _half_names(doc, idx: ActorIndex) -> None:
+    """ "the North" and "the South" for the one North or South state the article names in full
+    (North Korea, South Sudan)."""
+    named = {}
+    for m in idx.ments:
+        first = m.actor.label.split()[0]
+        if first in ("North", "South") and m.actor.kind == "country" and len(m.actor.label.split()) == 2:
+            named.setdefault(first, {})[m.actor.key] = m.actor
+    for tok in doc:
+        if tok.text in named and len(named[tok.text]) == 1 and tok.i not in idx.by_token and tok.i > 0 \
+                and doc[tok.i - 1].lower_ == "the" and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
+            idx.add(Ment(tok.i, tok.i + 1, next(iter(named[tok.text].values())), "name"))
 
 
 def _person_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
@@ -717,6 +732,7 @@ def find_actors(doc, gaz: Gazetteer, published=None) -> ActorIndex:
     idx.sentence_years = _sentence_years(idx.sents, doc)
     _former_capitals_set_the_era(doc, gaz, idx)
     _gazetteer_mentions(doc, gaz, idx)
+    _half_names(doc, idx)
     _person_mentions(doc, gaz, idx)
     _roles_from_titles(doc, idx, counterparts=False)
     _single_name_mentions(doc, gaz, idx)

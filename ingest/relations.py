@@ -376,16 +376,24 @@ class _Finder:
         # a region narrows the choice enough to look back over the whole story
         sents = self.idx.sents_upto(tok.i, 3)
         lo = sents[0].start if sents and region is None else 0
-        found: list[Actor] = []
         # "praised the African Union and urged both parties": states and parties named in the same
         # sentence are rarely the ones meant
         hi = tok.i if want == {"person"} else self.idx.sent_of(tok.i).start
-        for m in sorted(self.idx.ments, key=lambda m: -m.start):
-            if lo <= m.start < hi and m.how != "demonym" and m.actor.kind in want \
-                    and self._in_region(m.actor, region) and all(a.key != m.actor.key for a in found):
-                found.append(m.actor)
-            if len(found) == size:
-                return found
+        ments = [m for m in sorted(self.idx.ments, key=lambda m: -m.start) if lo <= m.start < hi and m.how != "demonym"]
+        for by_people in (False, True):
+            # states named as such first; else "talks between Kissinger and Zhou ... the two sides":
+            # the states the people named act for
+            if by_people and "person" in want:
+                break
+            found: list[Actor] = []
+            for m in ments:
+                actor = m.actor
+                if by_people and actor.kind == "person":
+                    actor = self.idx.country_of(actor) or actor
+                if actor.kind in want and self._in_region(actor, region) and all(a.key != actor.key for a in found):
+                    found.append(actor)
+                if len(found) == size:
+                    return found
         return []
 
     def places(self, toks) -> list[tuple[Actor, bool]]:
@@ -569,6 +577,9 @@ class _Finder:
             if x.dep_ != "xcomp" or x.lemma_.lower() not in REFUSED_ACTS:
                 continue
             targets = [c for c in x.children if c.dep_ in ("dobj", "dative")]
+            if x.lemma_.lower() in ("let", "allow"):  # "refused to let him meet Suu Kyi"
+                targets += [w for c in x.children if c.dep_ in ("ccomp", "xcomp")
+                            for w in c.children if w.dep_ == "nsubj"]
             targets += _prep_objects(x, ("to", "from", "with"))
             for d in [c for c in x.children if c.dep_ == "dobj"]:
                 targets += _prep_objects(d, ("from", "of"))
