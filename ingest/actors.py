@@ -508,8 +508,8 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
             continue
         if tok.i in idx.by_token or tok.text not in parts or not (tok.pos_ == "PROPN" or tok.is_title):
             continue
-        surname = tok.ent_type_ == "GPE" and any(a.label.split()[-1] == tok.text for _, a in parts[tok.text]) \
-            and gaz.city_country(tok.text) is None  # "Biden, Johnson and Scholz": NER may call a surname a place
+        # "Biden, Johnson and Scholz", "Yoon has not spoken": NER may take a name for a place
+        surname = tok.ent_type_ == "GPE" and gaz.city_country(tok.text) is None
         if tok.ent_type_ in ("NORP", "DATE") or tok.ent_type_ == "GPE" and not surname or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"
                                                      and doc[tok.i + 1].i not in idx.by_token and
                                                      doc[tok.i + 1].ent_type_ == "PERSON"):

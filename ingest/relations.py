@@ -418,6 +418,10 @@ class _Finder:
         for t in toks:
             if t.lower_ in ("each", "both", "all", "together") and t.dep_ == "nsubj":
                 t = next((c for c in t.head.children if c.dep_ == "nsubj" and c is not t), t)
+            if t.lower_ in ("one", "some", "several", "many", "most", "none") and t.pos_ in ("NUM", "PRON", "DET", "ADJ", "NOUN"):
+                # "one of the coup leaders asked": who the part belongs to
+                t = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for p in c.children if p.dep_ == "pobj"), t)
             members = self.group_members(t)
             if members:
                 res += [(a, True) for a in members if all(a.key != x.key for x, _ in res)]
