@@ -94,6 +94,10 @@ EVENT_NOUNS = {
     "request": {"request", "ask"},
     "invitation": {"invite", "invitation"},
     "ultimatum": {"ultimatum", "issue"},
+    "warrant": {"warrant", "issue"},
+    "ruling": {"rule", "ruling"},
+    "verdict": {"rule", "verdict", "convict"},
+    "resolution": {"resolution", "adopt", "pass"},
 }
 def _adjacent(tok, appos) -> bool:
     """True if nothing but punctuation and ``tok``'s own phrase stands between it and ``appos``."""
@@ -456,6 +460,9 @@ class _Finder:
                 found = self.actors(_subject_tokens(w))
             else:
                 found = self.actors([c for c in w.children if c.dep_ in ("poss", "compound", "amod")], demonym=True)
+                if not found:  # "an arrest warrant from the International Criminal Court"
+                    found = self.actors([p for c in w.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                                         for p in c.children if p.dep_ == "pobj"])
             if len(found) == 1:
                 return found[0][0]
         return None

@@ -179,6 +179,23 @@ CASES = [
     ("Beijing is not providing lethal assistance to Russia.", {("China", "suppliedArmsTo", "Russia", "negated")}),
     # distractor: a city that is a place, not an actor
     ("The talks were held in Geneva.", set()),
+    # who did an act named by a noun: "by X", or "from X" where it was first told
+    ("Canada condemned the attack by Russia on the port of Odesa.", {("Canada", "criticized", "Russia", "asserted")}),
+    ("Putin was named in an arrest warrant from the International Criminal Court last year. "
+     "Mongolia ignored the warrant, and Ukraine criticised the court. The Kremlin rejected the warrant as void.",
+     {("Russia", "rejected", "International Criminal Court", "asserted")}),
+    # a region word narrows a group reference to the states of that region
+    ("Kuwait hosted the foreign ministers of Oman and Qatar on Monday. France sent its trade minister. "
+     "On Tuesday Iran criticised the two Gulf states for their stance.",
+     {("Iran", "criticized", "Oman", "asserted"), ("Iran", "criticized", "Qatar", "asserted")}),
+    # "the North" when the story names one North state
+    ("South Korea and North Korea exchanged fire near the border. Seoul urged the North to return to talks.",
+     {("South Korea", "urged", "North Korea", "asserted")}),
+    ("Belarus refused to let Lithuania's consul enter the embassy.", {("Belarus", "rejected", "Lithuania", "asserted")}),
+    ("One of the Sudanese generals asked Egypt for weapons.", {("Sudan", "urged", "Egypt", "asserted")}),
+    # "it" after "his country": the country of the man named
+    ("Zelensky thanked Japan for its support for his country, two years after Russia invaded it.",
+     {("Russia", "attacked", "Ukraine", "asserted")}),
 ]
 
 
@@ -194,6 +211,12 @@ def test_sentence_relations(extractor, text, expected):
     assert norm(expected) <= norm(got), f"missing {norm(expected) - norm(got)}; got {got}"
     if not expected:
         assert not got, f"expected nothing, got {got}"
+
+
+def test_a_region_word_keeps_other_states_out_of_a_group(extractor):
+    got = triples(run(extractor, "Kuwait hosted the foreign ministers of Oman and Qatar on Monday. France sent "
+                                 "its trade minister. On Tuesday Iran criticised the two Gulf states for their stance."))
+    assert {o for s, p, o, m in got if s == "Iran"} == {"Oman", "Qatar"}
 
 
 def test_reported_claim_names_the_claimant(extractor):
