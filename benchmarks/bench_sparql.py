@@ -16,10 +16,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from graph.rdf import actor_triples, article_iri, article_triples, iter_actors
-from graph.vocab import PREFIXES, actors_graph_iri, ontology_graph
+from graph.rdf import actor_triples, article_triples, iter_actors
+from graph.vocab import PREFIXES, ontology_graph
 
-from .synth import LAVROV, RUSSIA, synthetic_extractions
+from .synth import LAVROV, RUSSIA, synthetic_extractions, write_nquads
 
 __all__ = ["QUERIES", "run", "articles_for"]
 
@@ -62,18 +62,8 @@ def articles_for(triples: int) -> int:
 
 def _nquads(n_articles: int, path: Path) -> None:
     """The corpus as N-Quads, as the store would hold it (one graph per article, one actors graph)."""
-    actors_g = f"<{actors_graph_iri()}>"
-    seen: set[str] = set()
     with open(path, "w", encoding="utf-8") as fh:
-        for ex in synthetic_extractions(n_articles):
-            g = f"<{article_iri(ex.article.key)}>"
-            for s, p, o in article_triples(ex):
-                fh.write(f"{s.n3()} {p.n3()} {o.n3()} {g} .\n")
-            for a in iter_actors(ex):
-                if a.key not in seen:
-                    seen.add(a.key)
-                    for s, p, o in actor_triples(a):
-                        fh.write(f"{s.n3()} {p.n3()} {o.n3()} {actors_g} .\n")
+        write_nquads(synthetic_extractions(n_articles), fh)
 
 
 def _time_oxigraph(store_dir: Path, repeat: int) -> dict:

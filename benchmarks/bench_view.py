@@ -74,21 +74,10 @@ def _fill(store, extractions, scratch: Path) -> None:
     """Bulk-load the records' quads, exactly those Store.put writes, without its per-article update."""
     import pyoxigraph as ox
 
-    from graph.rdf import actor_triples, article_iri, article_triples, iter_actors
-    from graph.vocab import actors_graph_iri
+    from .synth import write_nquads
 
-    actors_g = f"<{actors_graph_iri()}>"
-    seen: set[str] = set()
     with scratch.open("w", encoding="utf-8") as f:
-        for ex in extractions:
-            g = f"<{article_iri(ex.article.key)}>"
-            for s, p, o in article_triples(ex):
-                f.write(f"{s.n3()} {p.n3()} {o.n3()} {g} .\n")
-            for a in iter_actors(ex):
-                if a.key not in seen:
-                    seen.add(a.key)
-                    for s, p, o in actor_triples(a):
-                        f.write(f"{s.n3()} {p.n3()} {o.n3()} {actors_g} .\n")
+        write_nquads(extractions, f)
     store.oxigraph.bulk_load(path=str(scratch), format=ox.RdfFormat.N_QUADS)
 
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from graph.records import Actor, Article, Event, Extraction, Mention, Role
 from graph.vocab import relations
 
-__all__ = ["actors", "synthetic_extractions", "synthetic_articles", "LAVROV", "RUSSIA"]
+__all__ = ["actors", "synthetic_extractions", "synthetic_articles", "write_nquads", "LAVROV", "RUSSIA"]
 
 LAVROV = Actor("person", "Sergey Lavrov")
 RUSSIA = Actor("country", "Russia", code="RUS", wikidata="Q159")
@@ -190,3 +190,22 @@ def synthetic_articles(n: int, seed: int = 3, sentences: tuple[int, int] = (5, 9
         out.append(Article(text=" ".join(parts), title=f"Report {i}", id=f"bench-{seed}-{i}",
                            published=published, source="Synthetic Wire"))
     return out
+
+
+def write_nquads(extractions, fh) -> None:
+    """The records' quads as N-Quads, as the store holds them: one graph per article and the shared
+    actors graph, each actor described once."""
+    from graph.rdf import actor_triples, article_iri, article_triples, iter_actors
+    from graph.vocab import actors_graph_iri
+
+    actors_g = f"<{actors_graph_iri()}>"
+    seen: set[str] = set()
+    for ex in extractions:
+        g = f"<{article_iri(ex.article.key)}>"
+        for s, p, o in article_triples(ex):
+            fh.write(f"{s.n3()} {p.n3()} {o.n3()} {g} .\n")
+        for a in iter_actors(ex):
+            if a.key not in seen:
+                seen.add(a.key)
+                for s, p, o in actor_triples(a):
+                    fh.write(f"{s.n3()} {p.n3()} {o.n3()} {actors_g} .\n")

@@ -1,13 +1,16 @@
 """Shared fixtures: a real store in a temp folder, the seed article, the sample articles, Chromium."""
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from graph.records import Article
 from graph.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,3 +67,32 @@ def browser(chromium_path):
         b = pw.chromium.launch(executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+@pytest.fixture(scope="session")
+def mixed_corpus(samples_dir) -> list[Article]:
+    """A few of the samples and some short articles written here, for comparing ingest modes."""
+    from ingest.read import read_paths
+
+    files = sorted(samples_dir.glob("*.md"))[:4]
+    arts = [a for a in read_paths([str(f) for f in files]) if isinstance(a, Article)]
+    arts += [
+        Article(text="Russian Foreign Minister Sergey Lavrov met his Chinese counterpart Wang Yi in Beijing "
+                     "on Tuesday. The two sides signed an agreement on trade.",
+                title="Lavrov in Beijing", id="gen-lavrov-beijing", published=date(2024, 4, 9)),
+        Article(text="France recalled its ambassador to Australia. Paris criticized Canberra over the deal.",
+                title="Ambassador recalled", id="gen-france-australia", published=date(2021, 9, 17)),
+        Article(text="The European Union imposed sanctions on Iran over drone deliveries to Russia.",
+                title="EU sanctions", id="gen-eu-iran", published=date(2022, 10, 20)),
+    ]
+    return arts
+
+
+@pytest.fixture(scope="session")
+def nquads():
+    """A store's whole content as a set of N-Quads lines, for comparing two stores."""
+    def content(st: Store) -> set[bytes]:
+        buf = io.BytesIO()
+        st.export("nquads", buf)
+        return set(buf.getvalue().splitlines())
+    return content

@@ -1,11 +1,9 @@
 """Ingestion on a real Dask cluster (two worker processes) gives the same store as a plain ingest."""
 from __future__ import annotations
 
-import io
 import os
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,7 +11,7 @@ import pytest
 from graph.records import Article
 from graph.store import Store
 from ingest.pipeline import Extractor, ingest
-from ingest.read import Problem, read_paths
+from ingest.read import Problem
 
 distributed = pytest.importorskip("dask.distributed", reason="dask[distributed] is not installed")
 
@@ -28,32 +26,10 @@ def cluster():
         yield c
 
 
-def corpus(samples_dir: Path) -> list[Article]:
-    """A handful of short articles: a few of the samples and some written here."""
-    files = sorted(samples_dir.glob("*.md"))[:4]
-    arts = [a for a in read_paths([str(f) for f in files]) if isinstance(a, Article)]
-    arts += [
-        Article(text="Russian Foreign Minister Sergey Lavrov met his Chinese counterpart Wang Yi in Beijing "
-                     "on Tuesday. The two sides signed an agreement on trade.",
-                title="Lavrov in Beijing", id="gen-lavrov-beijing", published=date(2024, 4, 9)),
-        Article(text="France recalled its ambassador to Australia. Paris criticized Canberra over the deal.",
-                title="Ambassador recalled", id="gen-france-australia", published=date(2021, 9, 17)),
-        Article(text="The European Union imposed sanctions on Iran over drone deliveries to Russia.",
-                title="EU sanctions", id="gen-eu-iran", published=date(2022, 10, 20)),
-    ]
-    return arts
-
-
-def nquads(st: Store) -> set[bytes]:
-    buf = io.BytesIO()
-    st.export("nquads", buf)
-    return set(buf.getvalue().splitlines())
-
-
-def test_dask_ingest_equals_plain_ingest(tmp_path, cluster, samples_dir):
+def test_dask_ingest_equals_plain_ingest(tmp_path, cluster, mixed_corpus, nquads):
     from ingest.distributed import ingest_dask
 
-    arts = corpus(samples_dir)
+    arts = mixed_corpus
     assert len(arts) >= 5
     with Store(tmp_path / "plain") as plain, Store(tmp_path / "dask") as dasked:
         want = ingest(plain, arts, extractor=Extractor())
@@ -119,7 +95,7 @@ def test_bad_addresses_are_clear_errors(tmp_path):
             ingest_dask(st, [], "tcp://127.0.0.1:9", timeout=2)
 
 
-def test_cli_ingest_with_dask(tmp_path, cluster, samples_dir):
+def test_cli_ingest_with_dask(tmp_path, cluster, samples_dir, nquads):
     files = [str(f) for f in sorted(samples_dir.glob("*.md"))[:3]]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop("DIPGRAPH_STORE", None)

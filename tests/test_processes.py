@@ -1,7 +1,6 @@
 """Ingestion with worker processes (``--processes 2``) gives the same store as a plain ingest."""
 from __future__ import annotations
 
-import io
 import os
 import subprocess
 import sys
@@ -11,38 +10,20 @@ from pathlib import Path
 from graph.records import Article
 from graph.store import Store
 from ingest.pipeline import Extractor, ingest
-from ingest.read import read_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def corpus(samples_dir: Path) -> list[Article]:
-    """A few of the samples and some short articles written here, enough for several chunks."""
-    files = sorted(samples_dir.glob("*.md"))[:4]
-    arts = [a for a in read_paths([str(f) for f in files]) if isinstance(a, Article)]
-    arts += [
-        Article(text="Russian Foreign Minister Sergey Lavrov met his Chinese counterpart Wang Yi in Beijing "
-                     "on Tuesday. The two sides signed an agreement on trade.",
-                title="Lavrov in Beijing", id="gen-lavrov-beijing", published=date(2024, 4, 9)),
-        Article(text="France recalled its ambassador to Australia. Paris criticized Canberra over the deal.",
-                title="Ambassador recalled", id="gen-france-australia", published=date(2021, 9, 17)),
-        Article(text="The European Union imposed sanctions on Iran over drone deliveries to Russia.",
-                title="EU sanctions", id="gen-eu-iran", published=date(2022, 10, 20)),
-    ]
-    arts += [Article(text=f"Germany and France met in Berlin on day {i}. Poland criticized Hungary.",
-                     title=f"Meeting {i}", id=f"gen-berlin-{i}", published=date(2020, 1, 1 + i))
-             for i in range(20)]
-    return arts
+def corpus(mixed_corpus: list[Article]) -> list[Article]:
+    """The shared corpus and enough short articles for several chunks per worker."""
+    return mixed_corpus + [
+        Article(text=f"Germany and France met in Berlin on day {i}. Poland criticized Hungary.",
+                title=f"Meeting {i}", id=f"gen-berlin-{i}", published=date(2020, 1, 1 + i))
+        for i in range(20)]
 
 
-def nquads(st: Store) -> set[bytes]:
-    buf = io.BytesIO()
-    st.export("nquads", buf)
-    return set(buf.getvalue().splitlines())
-
-
-def test_two_processes_equal_one(tmp_path, samples_dir):
-    arts = corpus(samples_dir)
+def test_two_processes_equal_one(tmp_path, mixed_corpus, nquads):
+    arts = corpus(mixed_corpus)
     with Store(tmp_path / "one") as one, Store(tmp_path / "two") as two:
         want = ingest(one, arts, extractor=Extractor())
         seen: list[str] = []
@@ -59,7 +40,7 @@ def test_two_processes_equal_one(tmp_path, samples_dir):
         assert (again.added, again.unchanged) == (0, len(arts))
 
 
-def test_cli_processes_2_equals_processes_1(tmp_path, samples_dir):
+def test_cli_processes_2_equals_processes_1(tmp_path, samples_dir, nquads):
     files = [str(f) for f in sorted(samples_dir.glob("*.md"))[:4]]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop("DIPGRAPH_STORE", None)
