@@ -55,13 +55,13 @@ def event_iri(article_key: str, ev: Event) -> URIRef:
 
 def date_literal(value: str) -> Literal:
     """An ISO date text as xsd:date, xsd:gYearMonth or xsd:gYear by its precision."""
-    if len(value) == 10:
-        return Literal(value, datatype=XSD.date)
-    if len(value) == 7:
-        return Literal(value, datatype=XSD.gYearMonth)
-    if len(value) == 4:
-        return Literal(value, datatype=XSD.gYear)
-    raise ValueError(f"not an ISO date, year-month or year: {value!r}")
+    return Literal(value, datatype=URIRef(_date_type(value)))
+
+
+def _date_type(value: str) -> str:
+    if len(value) not in _DATE_TYPES:
+        raise ValueError(f"not an ISO date, year-month or year: {value!r}")
+    return _DATE_TYPES[len(value)]
 
 
 class Terms:
@@ -203,9 +203,7 @@ def article_triples(ex: Extraction, *, version: str = PIPELINE_VERSION,
             (e, I(_K.extractor), L(ev.extractor)),
         ]
         if ev.date:
-            if len(ev.date) not in _DATE_TYPES:
-                raise ValueError(f"not an ISO date, year-month or year: {ev.date!r}")
-            out.append((e, I(_K.date), L(ev.date, _DATE_TYPES[len(ev.date)])))
+            out.append((e, I(_K.date), L(ev.date, _date_type(ev.date))))
         if ev.place:
             out.append((e, I(_K.place), L(ev.place)))
         if ev.claimed_by is not None:
