@@ -72,11 +72,13 @@ def synthetic(n_actors: int, seed: int = 5):
 
 def _fill(store, extractions, scratch: Path) -> None:
     """Bulk-load the records' quads, exactly those Store.put writes, without its per-article update."""
+    import pyoxigraph as ox
+
     from .synth import write_nquads
 
     with scratch.open("w", encoding="utf-8") as f:
         write_nquads(extractions, f)
-    store.bulk_load(scratch)
+    store.oxigraph.bulk_load(path=str(scratch), format=ox.RdfFormat.N_QUADS)
 
 
 def _first_draw(browser, path: Path) -> tuple[float, float]:

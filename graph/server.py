@@ -216,7 +216,8 @@ def run_task(store: ox.Store, task: dict) -> dict:
     kwargs = {"prefixes": task["prefixes"]}
     if task.get("default_graphs") is not None:
         kwargs["default_graph"] = [ox.NamedNode(g) for g in task["default_graphs"]]
-    # otherwise the store's own default graph, which is the union of its article graphs
+    else:
+        kwargs["use_default_graph_as_union"] = True
     if task.get("named_graphs") is not None:
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in task["named_graphs"]]
     try:

@@ -3,11 +3,6 @@
 Writes go through SPARQL Update so that each article is replaced in one transaction: a crash
 mid-ingest leaves either the old version of an article or the new one, never half of either.
 Only one process may open a store for writing at a time (Oxigraph holds a lock on the folder).
-
-The default graph holds the union of all named graphs, each triple once, kept up to date in the same
-transaction as every write. Queries read it directly: Oxigraph's own union of the named graphs
-(``use_default_graph_as_union``) looks in two indexes for every pattern and repeats a triple once
-per graph that holds it, where the kept union answers from one index with RDF's set semantics.
 """
 from __future__ import annotations
 
@@ -27,12 +22,10 @@ from .vocab import DIP, PREFIXES, actors_graph_iri, data_dir, ontology_iri
 
 __all__ = ["Store", "StoreError", "summarize", "list_articles", "ARTICLES_QUERY", "default_store_path",
            "RDF_FORMATS", "put_update", "remove_update", "orphans_update", "orphan_quads_pattern",
-           "ontology_quads", "ontology_stamp", "union_release_update", "UNION_SYNC_UPDATE"]
+           "ontology_quads", "ontology_stamp"]
 
 MARKER = "dipgraph-store.json"
-# 1: named graphs only; 2: the default graph also holds their union (a format-1 store is upgraded
-# when it is first opened)
-STORE_FORMAT = 2
+STORE_FORMAT = 1
 # Update text written between two flushes of the store's write buffers: RocksDB otherwise keeps
 # every write of a long ingest in memory (about nine times the text) until its own, late, flush.
 FLUSH_BYTES = 4_000_000
@@ -83,52 +76,26 @@ def orphan_quads_pattern(g: URIRef) -> str:
     )
 
 
-def union_release_update(g: URIRef, *, actors: bool = True) -> str:
-    """SPARQL Update text, to run just before graph ``g`` is dropped, deleting from the default graph
-    (the union) the triples that no other graph holds: ``g``'s own and, with ``actors``, those of the
-    actors that only ``g`` names (:func:`orphans_update` deletes them from the actors graph)."""
-    text = (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }}\n"
-            f"  FILTER NOT EXISTS {{ GRAPH ?k {{ ?s ?p ?o }} FILTER (?k != <{g}>) }} }} ;\n")
-    if actors:
-        a = actors_graph_iri()
-        text += (f"DELETE {{ ?a ?p ?o }} WHERE {{\n{orphan_quads_pattern(g)}"
-                 f"  FILTER NOT EXISTS {{ GRAPH ?k {{ ?a ?p ?o }} FILTER (?k != <{g}> && ?k != <{a}>) }} }} ;\n")
-    return text
-
-
-# Makes the default graph equal to the union of the named graphs again, after an update that may
-# have changed any graph.
-UNION_SYNC_UPDATE = """DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?k { ?s ?p ?o } } } ;
-INSERT { ?s ?p ?o } WHERE { GRAPH ?k { ?s ?p ?o } FILTER NOT EXISTS { ?s ?p ?o } }"""
-
-
 def orphans_update(g: URIRef) -> str:
     """SPARQL Update text deleting the actors that no article but ``g`` refers to."""
     return f"DELETE {{ GRAPH <{actors_graph_iri()}> {{ ?a ?p ?o }} }} WHERE {{\n{orphan_quads_pattern(g)}}} ;\n"
 
 
-def put_update(ex: Extraction, *, version: str = PIPELINE_VERSION, union: bool = False) -> str:
-    """SPARQL Update text replacing one article's named graph (one transaction on any SPARQL 1.1 store).
-
-    With ``union``, the store's default graph is kept as the union of its named graphs, as a
-    dipgraph store keeps it; a SPARQL server makes its own union and is sent the text without.
-    """
+def put_update(ex: Extraction, *, version: str = PIPELINE_VERSION) -> str:
+    """SPARQL Update text replacing one article's named graph (one transaction on any SPARQL 1.1 store)."""
     g = article_iri(ex.article.key)
-    release = union_release_update(g) if union else ""
-    return release + orphans_update(g) + f"DROP SILENT GRAPH <{g}> ;\n" + _insert_data(ex, version, union)
+    return orphans_update(g) + f"DROP SILENT GRAPH <{g}> ;\n" + _insert_data(ex, version)
 
 
-def _insert_data(ex: Extraction, version: str, union: bool = False) -> str:
+def _insert_data(ex: Extraction, version: str) -> str:
     """The INSERT DATA part of :func:`put_update`: the article's graph and its actors."""
     g = article_iri(ex.article.key)
     actors: list[Triple] = []
     for actor in iter_actors(ex):
         actors += actor_triples(actor)
-    own, named = _block(article_triples(ex, version=version)), _block(actors)
     return (
-        f"INSERT DATA {{ GRAPH <{g}> {{\n{own}\n}}\n"
-        + f"GRAPH <{actors_graph_iri()}> {{\n{named}\n}}\n"
-        + (f"{own}\n{named}\n" if union else "") + "}"
+        f"INSERT DATA {{ GRAPH <{g}> {{\n{_block(article_triples(ex, version=version))}\n}}\n"
+        + f"GRAPH <{actors_graph_iri()}> {{\n{_block(actors)}\n}} }}"
     )
 
 
@@ -152,27 +119,19 @@ _OX_TERMS = _OxTerms()
 
 
 def _quads(ex: Extraction, version: str) -> list[ox.Quad]:
-    """The quads :func:`_insert_data` writes with ``union``, as pyoxigraph terms."""
+    """The quads :func:`_insert_data` writes, as pyoxigraph terms."""
     g = _ox_node(str(article_iri(ex.article.key)))
     a = _ox_node(str(actors_graph_iri()))
     Q = ox.Quad
-    own = list(article_triples(ex, version=version, terms=_OX_TERMS))
-    named: list = []
+    out = [Q(s, p, o, g) for s, p, o in article_triples(ex, version=version, terms=_OX_TERMS)]
     for actor in iter_actors(ex):
-        named += actor_triples(actor, terms=_OX_TERMS)
-    return ([Q(s, p, o, g) for s, p, o in own] + [Q(s, p, o, a) for s, p, o in named]
-            + [Q(s, p, o) for s, p, o in own] + [Q(s, p, o) for s, p, o in named])
+        out += [Q(s, p, o, a) for s, p, o in actor_triples(actor, terms=_OX_TERMS)]
+    return out
 
 
-def _with_union(quads: list[ox.Quad]) -> list[ox.Quad]:
-    """Named-graph quads and their copies in the default graph."""
-    return quads + [ox.Quad(q.subject, q.predicate, q.object) for q in quads]
-
-
-def remove_update(g: URIRef, *, union: bool = False) -> str:
-    """SPARQL Update text removing exactly what the article graph ``g`` contributed (with ``union``,
-    from the default graph kept as the union too)."""
-    return (union_release_update(g) if union else "") + orphans_update(g) + f"DROP GRAPH <{g}>"
+def remove_update(g: URIRef) -> str:
+    """SPARQL Update text removing exactly what the article graph ``g`` contributed."""
+    return orphans_update(g) + f"DROP GRAPH <{g}>"
 
 
 def _ontology_bytes() -> bytes:
@@ -260,13 +219,12 @@ class Store:
                     "choose an empty or new folder")
         if not self.path.exists() and not create:
             raise StoreError(f"{self.path}: no store here (ingest something first)")
-        info: dict = {}
         if marker.exists():
             try:
                 info = json.loads(marker.read_text("utf-8"))
             except (OSError, ValueError) as exc:
                 raise StoreError(f"{marker}: unreadable store marker ({exc})") from None
-            if info.get("format") not in (1, STORE_FORMAT):
+            if info.get("format") != STORE_FORMAT:
                 raise StoreError(f"{self.path}: store format {info.get('format')!r} is not {STORE_FORMAT}")
         try:
             self._ox = ox.Store(str(self.path))
@@ -277,26 +235,9 @@ class Store:
                     f"{self.path}: the store is open in another process (for example `dipgraph serve`); "
                     "stop it, or send the work to that process") from None
             raise StoreError(f"{self.path}: cannot open the store ({msg})") from None
-        self._info = {"format": STORE_FORMAT, "created_by": PIPELINE_VERSION, **info}
         if not marker.exists():
-            self._write_marker(union="kept")
-        elif info.get("format") == 1 or info.get("union") == "stale":
-            # a store written before the union was kept, or left while the union was rebuilt
-            self._sync_union()
+            marker.write_text(json.dumps({"format": STORE_FORMAT, "created_by": PIPELINE_VERSION}) + "\n", "utf-8")
         self._ensure_ontology()
-
-    def _write_marker(self, **changes) -> None:
-        self._info.update(changes, format=STORE_FORMAT)
-        tmp = self.path / (MARKER + ".tmp")
-        tmp.write_text(json.dumps(self._info) + "\n", "utf-8")
-        os.replace(tmp, self.path / MARKER)
-
-    def _sync_union(self) -> None:
-        """Make the default graph the union of the named graphs again (one transaction); the marker
-        says "stale" meanwhile, so that a store left halfway is synchronised when next opened."""
-        self._write_marker(union="stale")
-        self._ox.update(UNION_SYNC_UPDATE)
-        self._write_marker(union="kept")
 
     # -- life cycle -----------------------------------------------------------------------------
     def close(self) -> None:
@@ -320,8 +261,7 @@ class Store:
         from oxrdflib.store import OxigraphStore
         from rdflib import Dataset
 
-        # the store's default graph is the union of the article graphs: a plain Dataset reads it
-        ds = Dataset(store=OxigraphStore(store=self._ox))
+        ds = Dataset(store=OxigraphStore(store=self._ox), default_union=True)
         for p, ns in PREFIXES.items():
             ds.bind(p, ns)
         return ds
@@ -332,8 +272,9 @@ class Store:
         marker = ox.NamedNode(str(DIP.textHash))
         if any(True for _ in self._ox.quads_for_pattern(g, marker, stamp, g)):
             return
-        self._ox.update(union_release_update(ontology_iri(), actors=False) + f"DROP SILENT GRAPH <{ontology_iri()}>")
-        self._ox.extend(_with_union(ontology_quads()))
+        quads = ontology_quads()
+        self._ox.update(f"DROP SILENT GRAPH <{ontology_iri()}>")
+        self._ox.extend(quads)
 
     # -- articles ---------------------------------------------------------------------------------
     def article_hash(self, key: str) -> tuple[str, str] | None:
@@ -361,7 +302,7 @@ class Store:
             self._ox.extend(quads)
             self._unflushed += 120 * len(quads)
         else:
-            text = put_update(ex, version=version, union=True)
+            text = put_update(ex, version=version)
             self._ox.update(text)
             self._unflushed += len(text)
         if self._unflushed >= FLUSH_BYTES:
@@ -435,9 +376,9 @@ class Store:
         g = self.resolve_article(ref)
         if g is None:
             raise KeyError(ref)
-        before = len(self)
-        self._ox.update(remove_update(g, union=True))
-        return before - len(self)
+        before = len(self._ox)
+        self._ox.update(remove_update(g))
+        return before - len(self._ox)
 
     def articles(self) -> list[dict]:
         """Every stored article: key, title, published date, url and number of events."""
@@ -448,56 +389,37 @@ class Store:
         """Run a SPARQL query over the union of all graphs; returns pyoxigraph's result object.
 
         The project's prefixes (dip:, res:, schema:, prov:, skos:, rdfs:, ...) are predeclared.
-        The default graph is the union (each triple once); ``GRAPH ?g`` reaches the article graphs.
         """
+        kwargs.setdefault("use_default_graph_as_union", True)
         kwargs.setdefault("prefixes", PREFIXES)
         return self._ox.query(sparql, **kwargs)
 
     def update(self, sparql: str) -> None:
-        """Run a SPARQL update (one transaction), then bring the union in the default graph up to
-        date with whatever the update changed in the named graphs (a second one, as long as a
-        search through the whole store: seconds per million triples).
-
-        The default graph is the store's union: what an update writes there without a graph is
-        replaced by the union again."""
-        self._write_marker(union="stale")
-        try:
-            self._ox.update(sparql, prefixes=PREFIXES)
-        finally:
-            self._sync_union()
+        """Run a SPARQL update (one transaction)."""
+        self._ox.update(sparql, prefixes=PREFIXES)
 
     def __len__(self) -> int:
-        """The number of quads in the named graphs (the union in the default graph is not counted)."""
-        union = next(iter(self._ox.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))[0]
-        return len(self._ox) - int(union.value)
+        return len(self._ox)
 
     def stats(self) -> dict:
         """Counts a user checks first: articles, actors by type, events by predicate, triples."""
-        return summarize(self.query, len(self))
-
-    def bulk_load(self, path: str | os.PathLike[str], fmt: str = "nquads") -> None:
-        """Load an N-Quads or TriG file of named graphs as fast as Oxigraph can, outside any
-        transaction (for an initial load of a large export), then build the union."""
-        self._write_marker(union="stale")
-        self._ox.bulk_load(path=str(path), format=RDF_FORMATS[fmt])
-        self._ox.clear_graph(ox.DefaultGraph())
-        self._ox.bulk_extend(ox.Quad(q.subject, q.predicate, q.object)
-                             for q in self._ox.quads_for_pattern(None, None, None, None)
-                             if not isinstance(q.graph_name, ox.DefaultGraph))
-        self._ox.optimize()
-        self._write_marker(union="kept")
+        return summarize(self.query, len(self._ox))
 
     # -- export -----------------------------------------------------------------------------------
     def export(self, fmt: str, out: IO[bytes] | str | os.PathLike[str]) -> None:
         """Write the whole store: quads (trig, nquads) or the union of all graphs as triples."""
         if fmt not in RDF_FORMATS:
             raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(RDF_FORMATS)}")
-        target = str(out) if isinstance(out, (str, os.PathLike)) else out
-        if fmt in QUAD_FORMATS:  # the named graphs; the union is rebuilt from them when loaded
-            quads = (q for g in self._ox.named_graphs() for q in self._ox.quads_for_pattern(None, None, None, g))
-            ox.serialize(quads, target, format=RDF_FORMATS[fmt], prefixes=PREFIXES)
+        if fmt in QUAD_FORMATS:
+            self._ox.dump(out, format=RDF_FORMATS[fmt], prefixes=PREFIXES)
+            return
+        triples = self._ox.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+        unique = dict.fromkeys(triples)
+        data = ox.serialize(unique, format=RDF_FORMATS[fmt], prefixes=PREFIXES)
+        if isinstance(out, (str, os.PathLike)):
+            Path(out).write_bytes(data)
         else:
-            self._ox.dump(target, format=RDF_FORMATS[fmt], from_graph=ox.DefaultGraph(), prefixes=PREFIXES)
+            out.write(data)
 
     def ontology_graph_iri(self) -> URIRef:
         return ontology_iri()

@@ -185,8 +185,7 @@ def test_remove_the_first_of_two_articles_keeps_shared_actors(store):
         assert not store.query(f"ASK {{ res:{gone} ?p ?o }}"), gone
     # removing the last article leaves the ontology alone, as in an empty store
     store.remove("test-wang-lavrov")
-    assert {q.graph_name for q in quads(store)} == {ox.NamedNode("https://w3id.org/dipgraph/ontology"),
-                                                     ox.DefaultGraph()}
+    assert {q.graph_name.value for q in quads(store)} == {"https://w3id.org/dipgraph/ontology"}
 
 
 def test_remove_unknown_article(store):
@@ -230,79 +229,6 @@ def test_rdflib_dataset_view(store):
     assert [str(r[0]) for r in rows] == ["https://w3id.org/dipgraph/resource/person/choe-son-hui"]
 
 
-# -- the union of the article graphs, kept in the default graph ------------------------------------
-
-def union_is_kept(store: Store) -> bool:
-    """True when the default graph holds exactly the triples of the named graphs, each once."""
-    default, named = set(), set()
-    for q in quads(store):
-        (default if isinstance(q.graph_name, ox.DefaultGraph) else named).add(q.triple)
-    return default == named
-
-
-def test_the_default_graph_stays_the_union_through_every_kind_of_write(store):
-    shared = Event("met", LAVROV, CHOE, "asserted", "2023-10-19", None, TEXT[:40], 0, 40, extractor="rule:met")
-    other = lavrov_choe(key="test-other")
-    other = Extraction(other.article, (shared,), other.roles, other.mentions)
-    steps = [
-        lambda: store.put(lavrov_choe()),
-        lambda: store.put(wang_lavrov()),
-        lambda: store.put(other),  # states `Lavrov met Choe` too: the triple is in two graphs
-        lambda: store.put(lavrov_choe(text=TEXT + " Talks went on."), force=True),  # replaced
-        lambda: store.put_many([wang_lavrov(key="test-w2"), lavrov_choe(), wang_lavrov()], force=True),
-        lambda: store.remove("test-lavrov-choe"),  # `Lavrov met Choe` stays: the other article says it
-        lambda: store.update("INSERT DATA { GRAPH <https://example.org/notes> { res:country\\/RUS dip:met res:country\\/CHN } }"),
-        lambda: store.update("DROP GRAPH <https://example.org/notes>"),
-        lambda: store.remove("test-wang-lavrov"),
-    ]
-    for i, step in enumerate(steps):
-        step()
-        assert union_is_kept(store), f"after step {i}"
-    assert store.query("ASK { res:person\\/sergey-lavrov dip:met res:person\\/choe-son-hui }")
-    assert not store.query("ASK { res:country\\/RUS dip:met res:country\\/CHN }")
-    store.remove("test-other")
-    assert not store.query("ASK { res:person\\/sergey-lavrov dip:met ?x }")
-    assert union_is_kept(store)
-
-
-def test_a_triple_two_articles_state_is_answered_once(store):
-    store.put(lavrov_choe())
-    store.put(lavrov_choe(key="test-again"))
-    rows = list(store.query("SELECT ?o WHERE { res:person\\/sergey-lavrov dip:met ?o }"))
-    assert len(rows) == 1  # the default graph is a set of triples
-    n = store.query("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { res:person\\/sergey-lavrov dip:met ?o } }")
-    assert next(iter(n))[0].value == "2"  # and the article graphs say how many articles state it
-    # the store's size counts the article graphs' quads, not their union a second time
-    assert len(store) == len([q for q in quads(store) if not isinstance(q.graph_name, ox.DefaultGraph)])
-
-
-def test_a_store_of_the_earlier_format_gets_its_union_when_opened(tmp_path):
-    path = tmp_path / "old"
-    with Store(path) as st:
-        st.put(lavrov_choe())
-        st.oxigraph.clear_graph(ox.DefaultGraph())  # as the earlier format wrote it: named graphs only
-    marker = path / "dipgraph-store.json"
-    marker.write_text('{"format": 1, "created_by": "dipgraph 0.1"}\n', "utf-8")
-    with Store(path) as st:
-        assert union_is_kept(st)
-        assert st.query("ASK { res:person\\/sergey-lavrov dip:met res:person\\/choe-son-hui }")
-    assert '"format": 2' in marker.read_text("utf-8")
-
-
-def test_a_union_left_stale_is_rebuilt_when_the_store_is_opened(tmp_path):
-    path = tmp_path / "s"
-    with Store(path) as st:
-        st.put(lavrov_choe())
-        # as if the process had stopped between an update and the union's rebuild
-        st._write_marker(union="stale")
-        st.oxigraph.update("INSERT DATA { GRAPH <https://example.org/notes> { <https://example.org/a> "
-                           "<https://example.org/b> <https://example.org/c> } }")
-        assert not union_is_kept(st)
-    with Store(path) as st:
-        assert union_is_kept(st)
-        assert st.query("ASK { <https://example.org/a> ?p ?o }")
-
-
 # -- export round trips ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize("fmt, rdflib_format", [("trig", "trig"), ("nquads", "nquads")])
@@ -316,9 +242,8 @@ def test_export_quads_round_trip(store, fmt, rdflib_format):
     parsed = set()
     for s, p, o, g in ds.quads((None, None, None, None)):
         parsed.add((s, p, o, getattr(g, "identifier", g)))
-    # the article, actors and ontology graphs; the union in the default graph is made again on loading
     expected = {(to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object), to_rdflib(q.graph_name))
-                for q in quads(store) if not isinstance(q.graph_name, ox.DefaultGraph)}
+                for q in quads(store)}
     assert parsed == expected
 
 
