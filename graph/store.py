@@ -17,7 +17,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
 from .rdf import PIPELINE_VERSION, Terms, Triple, actor_triples, article_iri, article_triples, iter_actors
-from .records import Extraction
+from .records import Actor, Extraction
 from .vocab import DIP, PREFIXES, actors_graph_iri, data_dir, ontology_iri
 
 __all__ = ["Store", "StoreError", "summarize", "list_articles", "ARTICLES_QUERY", "default_store_path",
@@ -26,6 +26,9 @@ __all__ = ["Store", "StoreError", "summarize", "list_articles", "ARTICLES_QUERY"
 
 MARKER = "dipgraph-store.json"
 STORE_FORMAT = 1
+# Actors whose description this process has written, and that no removal has touched since, are
+# not written again (most articles name actors already stored); past this many, the memory is reset.
+KNOWN_ACTORS_MAX = 100_000
 # Update text written between two flushes of the store's write buffers: RocksDB otherwise keeps
 # every write of a long ingest in memory (about nine times the text) until its own, late, flush.
 FLUSH_BYTES = 4_000_000
@@ -118,13 +121,14 @@ class _OxTerms(Terms):
 _OX_TERMS = _OxTerms()
 
 
-def _quads(ex: Extraction, version: str) -> list[ox.Quad]:
-    """The quads :func:`_insert_data` writes, as pyoxigraph terms."""
+def _quads(ex: Extraction, version: str, actors: Iterable[Actor] | None = None) -> list[ox.Quad]:
+    """The quads :func:`_insert_data` writes, as pyoxigraph terms; ``actors`` (default: all the
+    extraction's) are the actors whose description to write in the actors graph."""
     g = _ox_node(str(article_iri(ex.article.key)))
     a = _ox_node(str(actors_graph_iri()))
     Q = ox.Quad
     out = [Q(s, p, o, g) for s, p, o in article_triples(ex, version=version, terms=_OX_TERMS)]
-    for actor in iter_actors(ex):
+    for actor in iter_actors(ex) if actors is None else actors:
         out += [Q(s, p, o, a) for s, p, o in actor_triples(actor, terms=_OX_TERMS)]
     return out
 
@@ -209,6 +213,7 @@ class Store:
     def __init__(self, path: str | os.PathLike[str], *, create: bool = True):
         self.path = Path(path)
         self._unflushed = 0
+        self._known_actors: set[Actor] = set()
         marker = self.path / MARKER
         if self.path.exists() and not self.path.is_dir():
             raise StoreError(f"{self.path}: is a file, not a store folder")
@@ -298,10 +303,13 @@ class Store:
         if before is None and self._graph_is_empty(key):
             # Nothing to drop and no actor that only this article named: adding the quads (one
             # transaction) is the whole write, with no update text to build and parse.
-            quads = _quads(ex, version)
+            fresh = [a for a in iter_actors(ex) if a not in self._known_actors]
+            quads = _quads(ex, version, fresh)
             self._ox.extend(quads)
+            self._remember(fresh)
             self._unflushed += 120 * len(quads)
         else:
+            self._known_actors.clear()  # the update may delete actors that only the old version named
             text = put_update(ex, version=version)
             self._ox.update(text)
             self._unflushed += len(text)
@@ -317,13 +325,16 @@ class Store:
         outcomes: list[str] = []
         pending: list[ox.Quad] = []
         pending_keys: set[str] = set()
+        pending_actors: set[Actor] = set()
 
         def commit() -> None:
             if pending:
                 self._ox.extend(pending)
+                self._remember(pending_actors)
                 self._unflushed += 120 * len(pending)
                 pending.clear()
                 pending_keys.clear()
+                pending_actors.clear()
 
         for ex in exs:
             key = ex.article.key
@@ -331,7 +342,9 @@ class Store:
                 commit()
             before = self.article_hash(key)
             if before is None and self._graph_is_empty(key):
-                pending += _quads(ex, version)
+                fresh = [a for a in iter_actors(ex) if a not in self._known_actors and a not in pending_actors]
+                pending += _quads(ex, version, fresh)
+                pending_actors.update(fresh)
                 pending_keys.add(key)
                 outcomes.append("added")
             else:
@@ -342,6 +355,13 @@ class Store:
             self._ox.flush()
             self._unflushed = 0
         return outcomes
+
+    def _remember(self, actors: Iterable[Actor]) -> None:
+        """Note actors whose description is now stored, so that later articles skip writing it."""
+        actors = list(actors)
+        if len(self._known_actors) + len(actors) > KNOWN_ACTORS_MAX:
+            self._known_actors.clear()
+        self._known_actors.update(actors)
 
     def _graph_is_empty(self, key: str) -> bool:
         g = ox.NamedNode(str(article_iri(key)))
@@ -377,6 +397,7 @@ class Store:
         if g is None:
             raise KeyError(ref)
         before = len(self._ox)
+        self._known_actors.clear()
         self._ox.update(remove_update(g))
         return before - len(self._ox)
 
@@ -396,6 +417,7 @@ class Store:
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL update (one transaction)."""
+        self._known_actors.clear()
         self._ox.update(sparql, prefixes=PREFIXES)
 
     def __len__(self) -> int:

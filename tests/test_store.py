@@ -188,6 +188,27 @@ def test_remove_the_first_of_two_articles_keeps_shared_actors(store):
     assert {q.graph_name.value for q in quads(store)} == {"https://w3id.org/dipgraph/ontology"}
 
 
+def test_an_actor_removed_and_named_again_is_described_again(store):
+    china = "ASK { GRAPH res:graph\\/actors { res:country\\/CHN a dip:Country ; rdfs:label 'China' } }"
+    store.put(wang_lavrov())
+    store.remove("test-wang-lavrov")  # China was named by that article only
+    assert not store.query(china)
+    store.put_many([wang_lavrov(key="test-w2")])
+    assert store.query(china)
+    store.update("DROP GRAPH res:graph\\/actors")
+    store.put(wang_lavrov(key="test-w3"))
+    assert store.query(china)
+    # a new version of an article that no longer names an actor takes its description away,
+    # and the next article to name it writes it again
+    store.remove("test-w2")
+    store.remove("test-w3")
+    store.put(wang_lavrov(key="test-w4"))
+    assert store.put(lavrov_choe(key="test-w4")) == "replaced"
+    assert not store.query(china)
+    store.put(wang_lavrov(key="test-w5"))
+    assert store.query(china)
+
+
 def test_remove_unknown_article(store):
     store.put(lavrov_choe())
     with pytest.raises(KeyError):
