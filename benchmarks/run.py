@@ -4,6 +4,9 @@
     python -m benchmarks.run --quick    # about a minute: small sizes, same figures
     python -m benchmarks.run --only sparql,memory
 
+Only a full run of every suite writes RESULTS.md (and RESULTS.json); a quick run writes
+RESULTS-quick.md and a run of some suites RESULTS-partial.md, so neither replaces the full figures.
+
 Every figure is a ratio against a baseline measured in the same run, since absolute times vary
 between machines; the machine's description heads the results.
 """
@@ -236,13 +239,18 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="about a minute: small sizes")
     ap.add_argument("--only", default=",".join(SUITES), help=f"comma-separated subset of {','.join(SUITES)}")
-    ap.add_argument("--output", "-o", type=Path, default=HERE / "RESULTS.md", help="where to write the results")
+    ap.add_argument("--output", "-o", type=Path, default=None,
+                    help="where to write the results (default: RESULTS.md for a full run of every suite, "
+                         "RESULTS-quick.md or RESULTS-partial.md otherwise)")
     args = ap.parse_args(argv)
     only = [s.strip() for s in args.only.split(",") if s.strip()]
     unknown = set(only) - set(SUITES)
     if unknown:
         ap.error(f"unknown benchmark(s): {', '.join(sorted(unknown))}; choose from {', '.join(SUITES)}")
     cfg = QUICK if args.quick else FULL
+    if args.output is None:
+        kind = "-quick" if args.quick else "-partial" if set(only) != set(SUITES) else ""
+        args.output = HERE / f"RESULTS{kind}.md"
 
     def log(msg: str) -> None:
         print(msg, file=sys.stderr, flush=True)
