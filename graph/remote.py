@@ -24,7 +24,7 @@ from rdflib import URIRef
 
 from .rdf import PIPELINE_VERSION, article_iri
 from .records import Extraction
-from .store import ARTICLES_QUERY, QUAD_FORMATS, list_articles, orphan_quads_pattern, summarize, RDF_FORMATS, StoreError, ontology_quads, ontology_stamp, put_update, \
+from .store import ARTICLES_QUERY, article_by_url_query, QUAD_FORMATS, list_articles, orphan_quads_pattern, summarize, RDF_FORMATS, StoreError, ontology_quads, ontology_stamp, put_update, \
     remove_update
 from .vocab import PREFIXES, ontology_iri
 
@@ -199,9 +199,7 @@ class RemoteStore:
             if str(c).startswith(prefix) and ">" not in str(c) and \
                     bool(self._select(f"ASK {{ GRAPH <{c}> {{ ?s ?p ?o }} }}", union=False)):
                 return c
-        literal = ox.Literal(ref)
-        for row in self._select(f"SELECT ?g WHERE {{ GRAPH ?g {{ ?g schema:url ?u }} "
-                                f"FILTER(STR(?u) = {literal}) }} LIMIT 1", union=False):
+        for row in self._select(article_by_url_query(ref), union=False):
             return URIRef(row["g"].value)
         return None
 

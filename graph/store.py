@@ -22,7 +22,7 @@ from .vocab import DIP, PREFIXES, actors_graph_iri, data_dir, ontology_iri
 
 __all__ = ["Store", "StoreError", "summarize", "list_articles", "ARTICLES_QUERY", "default_store_path",
            "RDF_FORMATS", "put_update", "remove_update", "orphans_update", "orphan_quads_pattern",
-           "ontology_quads", "ontology_stamp"]
+           "ontology_quads", "ontology_stamp", "article_by_url_query"]
 
 MARKER = "dipgraph-store.json"
 STORE_FORMAT = 1
@@ -77,6 +77,12 @@ def orphan_quads_pattern(g: URIRef) -> str:
         f"  FILTER NOT EXISTS {{ GRAPH ?h {{ {{ ?y ?r ?a }} UNION {{ ?a ?r ?y }} }}\n"
         f"     FILTER (?h != <{g}> && ?h != <{a}>) }}\n"
     )
+
+
+def article_by_url_query(url: str) -> str:
+    """A SELECT of the graph ``?g`` of the article stored with this url, if any."""
+    return (f"SELECT ?g WHERE {{ GRAPH ?g {{ ?g schema:url ?u }} FILTER(STR(?u) = {_n3(Literal(url))}) }} "
+            "LIMIT 1")
 
 
 def orphans_update(g: URIRef) -> str:
@@ -382,10 +388,7 @@ class Store:
                     return c
             except ValueError:  # not a valid IRI, so not a stored graph
                 continue
-        res = self._ox.query(
-            f"SELECT ?g WHERE {{ GRAPH ?g {{ ?g schema:url ?u }} FILTER(STR(?u) = {_n3(Literal(ref))}) }} LIMIT 1",
-            prefixes=PREFIXES)
-        for row in res:
+        for row in self._ox.query(article_by_url_query(ref), prefixes=PREFIXES):
             return URIRef(row["g"].value)
         return None
 

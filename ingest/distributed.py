@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from graph.records import Article, Extraction
 
-from .pipeline import DEFAULT_MODEL, Extractor, IngestReport, articles_to_do, store_all
+from .pipeline import DEFAULT_MODEL, Extractor, IngestReport, articles_to_do, chunks, store_all
 from .read import Problem
 
 __all__ = ["ingest_dask", "open_client", "extract_batch"]
@@ -77,15 +77,8 @@ def ingest_dask(store, items: Iterable[Article | Problem], address: str, *, extr
     client, cluster = open_client(address, timeout=timeout)
 
     def todo() -> Iterator[list[Article]]:
-        batch: list[Article] = []
-        for item in articles_to_do(store, items, report, force=force, on_problem=on_problem,
-                                   on_article=on_article):
-            batch.append(item)
-            if len(batch) >= chunk_size:
-                yield batch
-                batch = []
-        if batch:
-            yield batch
+        return chunks(articles_to_do(store, items, report, force=force, on_problem=on_problem,
+                                     on_article=on_article), chunk_size)
 
     try:
         workers = max(1, sum(client.nthreads().values()))

