@@ -25,8 +25,8 @@ def _words(articles) -> int:
 
 
 def _ingest(articles, **kw) -> float:
-    from graph.store import Store
-    from ingest.pipeline import Extractor, ingest
+    from dipgraph.graph.store import Store
+    from dipgraph.ingest.pipeline import Extractor, ingest
 
     with tempfile.TemporaryDirectory(prefix="dipgraph-bench-") as tmp, Store(Path(tmp) / "s") as st:
         t = time.perf_counter()
@@ -41,9 +41,9 @@ def _ingest_dask(articles, workers: int) -> tuple[float, float, float]:
     worker loads the model), and then to ingest ``articles`` on the running cluster."""
     from dask.distributed import LocalCluster
 
-    from graph.store import Store
-    from ingest.distributed import ingest_dask
-    from ingest.pipeline import Extractor
+    from dipgraph.graph.store import Store
+    from dipgraph.ingest.distributed import ingest_dask
+    from dipgraph.ingest.pipeline import Extractor
 
     t = time.perf_counter()
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
@@ -88,7 +88,7 @@ def _cli(corpus: Path, processes: int) -> float:
 
 def run(n_articles: int = 2000, *, parallel: bool = True, dask: bool = True, log=print) -> dict:
     """Words/s of the baseline and of each ingest mode, over ``n_articles`` generated articles."""
-    from ingest.pipeline import DEFAULT_MODEL, Extractor, load_nlp
+    from dipgraph.ingest.pipeline import DEFAULT_MODEL, Extractor, load_nlp
 
     articles = synthetic_articles(n_articles)
     words = _words(articles)

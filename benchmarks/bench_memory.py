@@ -21,7 +21,7 @@ __all__ = ["run", "spacy_baseline"]
 def spacy_baseline(n_articles: int = 500) -> dict:
     """Peak RSS of a bare process that loads the same spaCy pipeline and parses ``n_articles``: the floor."""
     root = Path(__file__).resolve().parent.parent
-    code = ("import sys; from benchmarks.synth import synthetic_articles; from ingest.pipeline import load_nlp;"
+    code = ("import sys; from benchmarks.synth import synthetic_articles; from dipgraph.ingest.pipeline import load_nlp;"
             f"texts=[a.text for a in synthetic_articles({int(n_articles)}, seed=5)];"
             "[None for _ in load_nlp().pipe(texts, batch_size=32)]")
     code_, seconds, _, peak = watch([sys.executable, "-c", code], cwd=root,

@@ -46,8 +46,8 @@ def _serve(binary: str, location: Path):
 
 def run(n_articles: int = 1000, *, log=print) -> dict:
     """Seconds to load ``n_articles`` synthetic articles into an Oxigraph server both ways."""
-    from graph.remote import RemoteStore
-    from graph.store import Store
+    from dipgraph.graph.remote import RemoteStore
+    from dipgraph.graph.store import Store
 
     binary = _oxigraph()
     exs = list(synthetic_extractions(n_articles, seed=13))

@@ -16,8 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from graph.rdf import actor_triples, article_triples, iter_actors
-from graph.vocab import PREFIXES, ontology_graph
+from dipgraph.graph.rdf import actor_triples, article_triples, iter_actors
+from dipgraph.graph.vocab import PREFIXES, ontology_graph
 
 from .synth import LAVROV, RUSSIA, synthetic_extractions, write_nquads
 
@@ -67,7 +67,7 @@ def _nquads(n_articles: int, path: Path) -> None:
 
 
 def _time_oxigraph(store_dir: Path, repeat: int) -> dict:
-    from graph.store import Store
+    from dipgraph.graph.store import Store
 
     out = {}
     with Store(store_dir) as st:
@@ -149,7 +149,7 @@ def _rdflib(n_articles: int, budget: float, wall: float) -> dict:
 def run(sizes=(100_000, 1_000_000), *, repeat: int = 5, budget: float = 60.0, wall: float = 420.0,
         log=print) -> list[dict]:
     """One result per store size: load times, and per query the Oxigraph and rdflib latencies."""
-    from graph.store import Store
+    from dipgraph.graph.store import Store
 
     results = []
     for size in sizes:

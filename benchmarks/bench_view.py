@@ -29,8 +29,8 @@ CHROMIUM = "/usr/bin/chromium"
 
 def synthetic(n_actors: int, seed: int = 5):
     """Extractions over ``n_actors`` actors: 10% countries, 5% organisations, the rest people."""
-    from graph.records import Actor, Article, Event, Extraction, Role
-    from graph.vocab import relations
+    from dipgraph.graph.records import Actor, Article, Event, Extraction, Role
+    from dipgraph.graph.vocab import relations
 
     rnd = random.Random(seed)
     n_c = max(2, n_actors // 10)
@@ -100,8 +100,8 @@ def run(quick: bool = False, sizes: tuple[int, ...] | None = None, repeat: int =
     """Measure and return a Markdown table (also what ``benchmarks/run.py`` includes)."""
     from playwright.sync_api import sync_playwright
 
-    from graph.store import Store
-    from graph.view import DEFAULT_MAX_NODES, write_page
+    from dipgraph.graph.store import Store
+    from dipgraph.graph.view import DEFAULT_MAX_NODES, write_page
 
     sizes = sizes or ((200, 2000) if quick else (200, 2000, 10_000))
     rows = []

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from functools import lru_cache
 
-from graph.records import Actor, Article, Event, Extraction, Mention, Role
-from graph.vocab import relations
+from dipgraph.graph.records import Actor, Article, Event, Extraction, Mention, Role
+from dipgraph.graph.vocab import relations
 
 __all__ = ["actors", "synthetic_extractions", "synthetic_articles", "write_nquads", "LAVROV", "RUSSIA"]
 
@@ -195,8 +195,8 @@ def synthetic_articles(n: int, seed: int = 3, sentences: tuple[int, int] = (5, 9
 def write_nquads(extractions, fh) -> None:
     """The records' quads as N-Quads, as the store holds them: one graph per article and the shared
     actors graph, each actor described once."""
-    from graph.rdf import actor_triples, article_iri, article_triples, iter_actors
-    from graph.vocab import actors_graph_iri
+    from dipgraph.graph.rdf import actor_triples, article_iri, article_triples, iter_actors
+    from dipgraph.graph.vocab import actors_graph_iri
 
     actors_g = f"<{actors_graph_iri()}>"
     seen: set[str] = set()

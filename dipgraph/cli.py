@@ -13,7 +13,7 @@ from typing import Optional
 
 import typer
 
-from graph.store import Store, StoreError, default_store_path
+from dipgraph.graph.store import Store, StoreError, default_store_path
 
 app = typer.Typer(
     name="dipgraph",
@@ -43,7 +43,7 @@ def open_store(path: Optional[Path], *, create: bool = True) -> Store:
     location = str(path or default_store_path())
     try:
         if re.match(r"https?:/", location, re.IGNORECASE):
-            from graph.remote import RemoteStore
+            from dipgraph.graph.remote import RemoteStore
 
             # A Path folds "http://h" into "http:/h"; give the URL back its two slashes.
             return RemoteStore(re.sub(r"^(https?):/+", r"\1://", location, flags=re.IGNORECASE))
@@ -75,8 +75,8 @@ def ingest(
 
     Example: dipgraph ingest data/samples --store my-store
     """
-    from ingest.pipeline import DEFAULT_MODEL, Extractor, ingest as run_ingest
-    from ingest.read import read_paths
+    from dipgraph.ingest.pipeline import DEFAULT_MODEL, Extractor, ingest as run_ingest
+    from dipgraph.ingest.read import read_paths
 
     from dipgraph.cmd_serve import forward_ingest, running_server
 
@@ -94,7 +94,7 @@ def ingest(
     items = read_paths(paths, max_bytes=max_bytes)
     try:
         if dask:
-            from ingest.distributed import ingest_dask
+            from dipgraph.ingest.distributed import ingest_dask
 
             report = ingest_dask(st, items, dask, extractor=extractor, force=force, on_problem=on_problem)
         elif progress_enabled():
@@ -135,7 +135,7 @@ def query(
 
     Example: dipgraph query 'SELECT ?a ?b WHERE { ?a dip:met ?b }' --format csv
     """
-    from graph.query import QueryError, format_result, run_query
+    from dipgraph.graph.query import QueryError, format_result, run_query
 
     if (sparql is None) == (file is None):
         fail("give the query as an argument or with -f FILE (one of the two)")
@@ -166,7 +166,7 @@ def export(
 
     Example: dipgraph export --format trig -o graph.trig
     """
-    from graph.store import RDF_FORMATS
+    from dipgraph.graph.store import RDF_FORMATS
 
     st = open_store(store, create=False)
     try:
@@ -177,7 +177,7 @@ def export(
                 fail(f"{output or 'standard output'}: cannot write ({exc.strerror or exc})")
         else:
             try:
-                network_export = importlib.import_module("graph.network").export_network
+                network_export = importlib.import_module("dipgraph.graph.network").export_network
             except (ImportError, AttributeError):
                 fail(f"unknown format {fmt!r}; choose one of {', '.join(RDF_FORMATS)}")
             try:

@@ -26,8 +26,8 @@ JsonOpt = typer.Option(False, "--json", help="Print JSON instead of text.")
 def _network(store, level, relations, since, until, hedged, future, no_reported):
     """Open the store read-only, project it, close it; bad options become one clear message."""
     from dipgraph.cli import fail, open_store
-    from graph.network import to_networkx
-    from graph.store import StoreError
+    from dipgraph.graph.network import to_networkx
+    from dipgraph.graph.store import StoreError
 
     st = open_store(store, create=False)
     try:
@@ -61,7 +61,7 @@ def _plot(fig_fn, target: Path) -> None:
 
 def _check_plot_target(target: Optional[Path]) -> None:
     from dipgraph.cli import fail
-    from graph.plot import IMAGE_TYPES
+    from dipgraph.graph.plot import IMAGE_TYPES
 
     if target is not None and target.suffix.lower() not in IMAGE_TYPES:
         fail(f"{target}: cannot draw a {target.suffix or 'suffix-less'} file; use one of {', '.join(IMAGE_TYPES)}")
@@ -91,8 +91,8 @@ def analyze(
     Example: dipgraph analyze --level country --top 10 --plot centrality.png
     """
     from dipgraph.cli import fail
-    from graph.network import centrality, communities, summary
-    from graph.plot import plot_centrality
+    from dipgraph.graph.network import centrality, communities, summary
+    from dipgraph.graph.plot import plot_centrality
 
     _check_plot_target(plot)
     G = _network(store, level, relations, since, until, hedged, future, no_reported)
@@ -135,7 +135,7 @@ def analyze(
 
 def _resolve_pair(G, a: str, b: str):
     from dipgraph.cli import fail
-    from graph.network import ActorNotFound, find_actor
+    from dipgraph.graph.network import ActorNotFound, find_actor
 
     try:
         return find_actor(G, a), find_actor(G, b)
@@ -169,7 +169,7 @@ def path(
     Example: dipgraph path "North Korea" Ukraine --level country
     """
     from dipgraph.cli import fail
-    from graph.network import NoPath, shortest_path
+    from dipgraph.graph.network import NoPath, shortest_path
 
     G = _network(store, level, relations, since, until, hedged, future, no_reported)
     _resolve_pair(G, a, b)
@@ -210,8 +210,8 @@ def timeline(
 
     Example: dipgraph timeline "United States" China --level country --plot us-china.png
     """
-    from graph.network import pair_timeline
-    from graph.plot import plot_timeline
+    from dipgraph.graph.network import pair_timeline
+    from dipgraph.graph.plot import plot_timeline
 
     _check_plot_target(plot)
     G = _network(store, level, relations, since, until, hedged, future, no_reported)

@@ -20,10 +20,10 @@ def evaluate(
 
     Example: dipgraph evaluate --gold data/samples data/samples
     """
-    from ingest.evaluate import Report, read_gold, score_extraction
-    from ingest.extract import gazetteer
-    from ingest.pipeline import Extractor
-    from ingest.read import Problem, read_paths
+    from dipgraph.ingest.evaluate import Report, read_gold, score_extraction
+    from dipgraph.ingest.extract import gazetteer
+    from dipgraph.ingest.pipeline import Extractor
+    from dipgraph.ingest.read import Problem, read_paths
 
     from .cli import err, fail
 

@@ -44,8 +44,8 @@ Example: dipgraph serve --store my-store, then open http://127.0.0.1:7878/
 
 def ingest_records(store, records: list[dict], *, force: bool = False) -> dict:
     """Extract and store articles given as JSON records (what ``dipgraph ingest`` forwards)."""
-    from graph.records import Article
-    from ingest.pipeline import ingest
+    from dipgraph.graph.records import Article
+    from dipgraph.ingest.pipeline import ingest
 
     fields = {f.name for f in dataclasses.fields(Article)}
     articles = []
@@ -68,7 +68,7 @@ _EXTRACTOR = []
 def _extractor():
     """One extractor per server process, loaded on the first ingestion."""
     if not _EXTRACTOR:
-        from ingest.pipeline import DEFAULT_MODEL, Extractor
+        from dipgraph.ingest.pipeline import DEFAULT_MODEL, Extractor
 
         _EXTRACTOR.append(Extractor(DEFAULT_MODEL))
     return _EXTRACTOR[0]
@@ -91,7 +91,7 @@ def running_server(store: Path) -> str | None:
 
 def forward_ingest(url: str, paths: list[str], *, max_bytes: int, force: bool = False) -> int:
     """Read articles here and send them to the server at ``url`` in batches; returns the exit status."""
-    from ingest.read import Problem, read_paths
+    from dipgraph.ingest.read import Problem, read_paths
 
     from dipgraph.cli import err
 
@@ -169,7 +169,7 @@ def serve(
     import uvicorn
 
     from dipgraph.cli import err, fail, open_store
-    from graph.server import create_app
+    from dipgraph.graph.server import create_app
 
     st = open_store(store)
     try:

@@ -34,7 +34,7 @@ def view(
     Example: dipgraph view --level country --since 2023 -o graph.html
     """
     from dipgraph.cli import fail, open_store
-    from graph.view import ViewError, write_page
+    from dipgraph.graph.view import ViewError, write_page
 
     if depth != 1 and not actor:
         fail("--depth needs --actor")

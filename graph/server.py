@@ -278,12 +278,9 @@ def _worker_main() -> None:
 
 class _Worker:
     def __init__(self):
-        root = str(Path(__file__).resolve().parent.parent)
-        env = dict(os.environ)
-        env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
         self.proc = subprocess.Popen(
-            [sys.executable, "-c", "from graph.server import _worker_main; _worker_main()"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+            [sys.executable, "-c", "from dipgraph.graph.server import _worker_main; _worker_main()"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         self.holding: set[str] = set()
 
     def exchange(self, task: dict) -> dict | None:

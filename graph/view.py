@@ -4,7 +4,7 @@ The page inlines vis-network (the library pyvis ships) and all of its CSS and Ja
 works offline and loads nothing from any other host. Article text (names, titles, sentences)
 travels as JSON data and is only ever put into the page as text, never parsed as HTML.
 
->>> from graph.view import write_page
+>>> from dipgraph.graph.view import write_page
 >>> write_page(store, "graph.html", level="country", since="2023")
 PageInfo(path=PosixPath('graph.html'), nodes=12, edges=19, omitted=0, notes=())
 """

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from graph.records import Actor, Mention, Role
+from dipgraph.graph.records import Actor, Mention, Role
 
 from .gazetteer import Gazetteer
 

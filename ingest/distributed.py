@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
-from graph.records import Article, Extraction
+from dipgraph.graph.records import Article, Extraction
 
 from .pipeline import DEFAULT_MODEL, Extractor, IngestReport, articles_to_do, chunks, store_all
 from .read import Problem

@@ -11,8 +11,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.records import Actor, Extraction, slugify
-from graph.vocab import relation
+from dipgraph.graph.records import Actor, Extraction, slugify
+from dipgraph.graph.vocab import relation
 
 from .gazetteer import Gazetteer
 

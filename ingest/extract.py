@@ -9,7 +9,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from graph.records import Actor, Article, Event, Extraction
+from dipgraph.graph.records import Actor, Article, Event, Extraction
 
 from .actors import ActorIndex, find_actors, mentions_and_roles
 from .dates import resolve_date

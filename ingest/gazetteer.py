@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from graph.records import Actor
-from graph.vocab import data_dir
+from dipgraph.graph.records import Actor
+from dipgraph.graph.vocab import data_dir
 
 __all__ = ["Gazetteer", "Entry", "Office", "load_gazetteer", "read_table", "Lexicon", "LexEntry"]
 

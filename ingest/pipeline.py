@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from graph.records import Article, Extraction
+from dipgraph.graph.records import Article, Extraction
 
 from .read import Problem
 
@@ -145,7 +145,7 @@ def articles_to_do(store, items: Iterable[Article | Problem], report: IngestRepo
                    on_article: Callable[[Article, str], None] | None = None) -> Iterator[Article]:
     """The articles of ``items`` that need extracting: problems are recorded in ``report``, and
     articles whose text and pipeline are unchanged since they were stored are counted and skipped."""
-    from graph.rdf import PIPELINE_VERSION
+    from dipgraph.graph.rdf import PIPELINE_VERSION
 
     for item in items:
         if isinstance(item, Problem):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
-from graph.records import Article
+from dipgraph.graph.records import Article
 
 __all__ = ["Problem", "read_paths", "read_path", "read_bytes", "parse_date", "DEFAULT_MAX_BYTES",
            "MAX_CHARS", "ARTICLE_SUFFIXES"]

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graph.records import Actor
-from graph.vocab import relation as relation_info
+from dipgraph.graph.records import Actor
+from dipgraph.graph.vocab import relation as relation_info
 
 from .actors import ActorIndex
 from .gazetteer import LexEntry, Lexicon

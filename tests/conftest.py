@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.records import Article
-from graph.store import Store
+from dipgraph.graph.records import Article
+from dipgraph.graph.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seed"
@@ -72,7 +72,7 @@ def browser(chromium_path):
 @pytest.fixture(scope="session")
 def mixed_corpus(samples_dir) -> list[Article]:
     """A few of the samples and some short articles written here, for comparing ingest modes."""
-    from ingest.read import read_paths
+    from dipgraph.ingest.read import read_paths
 
     files = sorted(samples_dir.glob("*.md"))[:4]
     arts = [a for a in read_paths([str(f) for f in files]) if isinstance(a, Article)]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.store import Store
+from dipgraph.graph.store import Store
 from test_cli import INPUTS, dipgraph, snapshot
 from test_store import lavrov_choe
 
@@ -121,7 +121,7 @@ def test_bad_files_fail_the_run_but_lose_nothing_and_the_good_file_goes_in(bad_r
 
 
 def _key_of(path: Path) -> str:
-    from ingest.read import read_path
+    from dipgraph.ingest.read import read_path
 
     [a] = list(read_path(path))
     return a.key

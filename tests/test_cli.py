@@ -16,8 +16,8 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Graph
 
-from graph.records import Actor, Article, Event, Extraction, Role
-from graph.store import Store
+from dipgraph.graph.records import Actor, Article, Event, Extraction, Role
+from dipgraph.graph.store import Store
 from test_store import lavrov_choe, quads, to_rdflib, wang_lavrov
 
 INPUTS = Path(__file__).parent / "data" / "inputs"

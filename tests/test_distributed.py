@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.records import Article
-from graph.store import Store
-from ingest.pipeline import Extractor, ingest
-from ingest.read import Problem
+from dipgraph.graph.records import Article
+from dipgraph.graph.store import Store
+from dipgraph.ingest.pipeline import Extractor, ingest
+from dipgraph.ingest.read import Problem
 
 distributed = pytest.importorskip("dask.distributed", reason="dask[distributed] is not installed")
 
@@ -27,7 +27,7 @@ def cluster():
 
 
 def test_dask_ingest_equals_plain_ingest(tmp_path, cluster, mixed_corpus, nquads):
-    from ingest.distributed import ingest_dask
+    from dipgraph.ingest.distributed import ingest_dask
 
     arts = mixed_corpus
     assert len(arts) >= 5
@@ -46,7 +46,7 @@ def test_dask_ingest_equals_plain_ingest(tmp_path, cluster, mixed_corpus, nquads
 
 
 def test_both_workers_take_part(tmp_path, cluster):
-    from ingest.distributed import ingest_dask
+    from dipgraph.ingest.distributed import ingest_dask
 
     arts = [Article(text=f"Article {i}: Germany and France met in Berlin.", title=f"t{i}", id=f"gen-{i}")
             for i in range(12)]
@@ -61,12 +61,12 @@ def test_both_workers_take_part(tmp_path, cluster):
     # written in input order although the batches run on two workers at once
     assert seen == [a.key for a in arts]
     with distributed.Client(cluster.scheduler_address) as client:
-        loaded = client.run(lambda: "ingest.distributed" in sys.modules)
+        loaded = client.run(lambda: "dipgraph.ingest.distributed" in sys.modules)
     assert len(loaded) == 2 and all(loaded.values())
 
 
 def test_problems_are_reported_not_sent(tmp_path, cluster):
-    from ingest.distributed import ingest_dask
+    from dipgraph.ingest.distributed import ingest_dask
 
     items = [Problem("bad.html", "cannot be read"),
              Article(text="Japan urged China to show restraint.", title="Appeal", id="gen-appeal")]
@@ -77,7 +77,7 @@ def test_problems_are_reported_not_sent(tmp_path, cluster):
 
 
 def test_missing_model_is_one_clear_error(tmp_path, cluster):
-    from ingest.distributed import ingest_dask
+    from dipgraph.ingest.distributed import ingest_dask
 
     arts = [Article(text="Spain met Portugal.", title="t", id="gen-x")]
     with Store(tmp_path / "s") as st:
@@ -86,7 +86,7 @@ def test_missing_model_is_one_clear_error(tmp_path, cluster):
 
 
 def test_bad_addresses_are_clear_errors(tmp_path):
-    from ingest.distributed import ingest_dask
+    from dipgraph.ingest.distributed import ingest_dask
 
     with Store(tmp_path / "s") as st:
         with pytest.raises(RuntimeError, match="local:N"):

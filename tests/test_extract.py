@@ -9,8 +9,8 @@ from datetime import date
 
 import pytest
 
-from graph.records import Article
-from ingest.pipeline import Extractor
+from dipgraph.graph.records import Article
+from dipgraph.ingest.pipeline import Extractor
 
 PUB = date(2024, 3, 14)  # a Thursday
 

@@ -11,11 +11,11 @@ import pytest
 from typer.testing import CliRunner
 
 from dipgraph.cli import app
-from graph import network as net
-from graph.plot import plot_centrality, plot_timeline, to_png
-from graph.records import Actor, Article, Event, Extraction, Mention, Role
-from graph.store import Store
-from graph.vocab import relation
+from dipgraph.graph import network as net
+from dipgraph.graph.plot import plot_centrality, plot_timeline, to_png
+from dipgraph.graph.records import Actor, Article, Event, Extraction, Mention, Role
+from dipgraph.graph.store import Store
+from dipgraph.graph.vocab import relation
 
 RUS = Actor("country", "Russia", code="RUS")
 PRK = Actor("country", "North Korea", code="PRK")

@@ -7,9 +7,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from graph.records import Article
-from graph.store import Store
-from ingest.pipeline import Extractor, ingest
+from dipgraph.graph.records import Article
+from dipgraph.graph.store import Store
+from dipgraph.ingest.pipeline import Extractor, ingest
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.records import Article
-from graph.store import Store
-from ingest.read import Problem, parse_date, read_bytes, read_path, read_paths
+from dipgraph.graph.records import Article
+from dipgraph.graph.store import Store
+from dipgraph.ingest.read import Problem, parse_date, read_bytes, read_path, read_paths
 
 INPUTS = Path(__file__).parent / "data" / "inputs"
 

@@ -15,10 +15,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from graph.query import QueryError, format_result, run_query
-from graph.records import Actor, Article, Event, Extraction, Mention, Role
-from graph.remote import RemoteStore, endpoints
-from graph.store import StoreError
+from dipgraph.graph.query import QueryError, format_result, run_query
+from dipgraph.graph.records import Actor, Article, Event, Extraction, Mention, Role
+from dipgraph.graph.remote import RemoteStore, endpoints
+from dipgraph.graph.store import StoreError
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from graph.store import Store
-from ingest.evaluate import Report, read_gold, score_extraction
-from ingest.extract import gazetteer
-from ingest.pipeline import Extractor
-from ingest.read import read_paths
+from dipgraph.graph.store import Store
+from dipgraph.ingest.evaluate import Report, read_gold, score_extraction
+from dipgraph.ingest.extract import gazetteer
+from dipgraph.ingest.pipeline import Extractor
+from dipgraph.ingest.read import read_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 DIPGRAPH = [sys.executable, "-m", "dipgraph.cli"]

@@ -25,9 +25,9 @@ from rdflib.query import Result
 from typer.testing import CliRunner
 
 from dipgraph.cli import app as cli_app
-from graph.records import Actor, Article, Event, Extraction, Mention, Role
-from graph.server import negotiate, uses_service
-from graph.store import Store
+from dipgraph.graph.records import Actor, Article, Event, Extraction, Mention, Role
+from dipgraph.graph.server import negotiate, uses_service
+from dipgraph.graph.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 _SCRIPT = Path(sys.executable).with_name("dipgraph")
@@ -502,7 +502,7 @@ def test_query_page_runs_an_example_in_chromium(server, browser):
 
 
 def test_graph_page_from_the_live_store(server):
-    pytest.importorskip("graph.view")
+    pytest.importorskip("dipgraph.graph.view")
     status, headers, body = fetch(f"{server}/")
     assert status == 200 and headers["Content-Type"].startswith("text/html")
     assert b"North Korea" in body

@@ -12,10 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
-from graph.rdf import actor_triples, article_iri, article_triples, extraction_from_graph, iter_actors
-from graph.records import Actor, Article, Event, Extraction, Mention, Role
-from graph.store import Store, StoreError
-from graph.vocab import MODALITIES, actors_graph_iri, relations
+from dipgraph.graph.rdf import actor_triples, article_iri, article_triples, extraction_from_graph, iter_actors
+from dipgraph.graph.records import Actor, Article, Event, Extraction, Mention, Role
+from dipgraph.graph.store import Store, StoreError
+from dipgraph.graph.vocab import MODALITIES, actors_graph_iri, relations
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.records import Actor, Article, Event, Extraction, Role
-from graph.store import Store
-from graph.view import (FAMILY_COLOURS, KIND_COLOURS, PageInfo, ViewError, build_page, show,
+from dipgraph.graph.records import Actor, Article, Event, Extraction, Role
+from dipgraph.graph.store import Store
+from dipgraph.graph.view import (FAMILY_COLOURS, KIND_COLOURS, PageInfo, ViewError, build_page, show,
                         write_page)
 
 ROOT = Path(__file__).resolve().parent.parent
