@@ -479,6 +479,61 @@ def _person_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
     idx.pending_singles = singles
 
 
+_NAME_WORD = re.compile(r"[A-ZÀ-Þ][\w'’.\-]*$")
+# words that may follow a title but are no part of a name
+_NOT_NAME = {"of", "for", "to", "and", "the", "said", "says", "on", "in", "at", "who", "has", "had", "was", "is"}
+
+
+def _title_heads(gaz: Gazetteer) -> set[str]:
+    heads = {o.split()[-1] for o in gaz.offices} | {"spokesperson", "spokesman", "spokeswoman", "commissioner"}
+    return heads | {h + "s" for h in heads}
+
+
+def _titled_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
+    """A run of two to four capitalised words right after a title is a person's name, though the
+    NER missed it or called it something else: "Presidents Anna Kovac of ... and ...",
+    "Ambassador Lena Ostrova"."""
+    heads = _title_heads(gaz)
+    n = len(doc)
+
+    def run_from(i: int) -> int:
+        j = i
+        while j < n and j - i < 4 and _NAME_WORD.match(doc[j].text) and doc[j].lower_ not in _NOT_NAME \
+                and doc[j].lower_ not in heads and j not in idx.by_token and doc[j].ent_type_ not in ("DATE", "TIME") \
+                and not doc[j].is_sent_start:
+            j += 1
+        if not 2 <= j - i <= 3 or (j < n and (doc[j].text[:1].isupper() and doc[j].is_alpha)):
+            return i
+        name = clean_person_name(doc[i:j].text)
+        entry = gaz.lookup(name) if name else None
+        if not name or entry is not None and entry.how != "person":
+            return i
+        actor = entry.actor if entry is not None else Actor(kind="person", label=name)
+        idx.people[actor.key] = actor
+        if entry is not None and entry.of is not None:
+            idx.set_role(actor, entry.role, entry.of, source="gazetteer")
+        idx.add(Ment(i, j, actor, "person"))
+        return j
+
+    for t in doc:
+        if t.lower_ not in heads or t.i + 2 >= n:
+            continue
+        j = run_from(t.i + 1)
+        # a plural title names several: "Presidents A B of X and C D of Y"
+        while t.lower_.endswith("s") and j > t.i + 1 and j < n:
+            k = j
+            if doc[k].lower_ == "of" and k + 1 in idx.by_token:
+                k = idx.by_token[k + 1].end
+            if k < n and doc[k].text in ("and", ","):
+                k += 1
+            if k == j or k >= n:
+                break
+            j2 = run_from(k)
+            if j2 == k:
+                break
+            j = j2
+
+
 def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
     """Surnames and other single names: the full name of the article they belong to (the one
     with a stated role first, then the most mentioned, then the nearest before), else a known
@@ -560,6 +615,11 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
             j -= 1  # "the Japanese ambassador, Hideo Tarumi", "Pakistan's military ruler, Yahya Khan"
         while j >= sent.start and j >= m.start - 8:
             t = doc[j]
+            if t.pos_ == "ADP" and t.lower_ in TARGET_PREPS and j > sent.start and \
+                    _is_title_word(doc[j - 1], idx) and window:
+                window.insert(0, t)  # "US envoy for Syria Jane Doe": Syria is the brief
+                j -= 1
+                continue
             if t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "ADV") or t.text in (",", ";", ":", "(", ")", "“", "\"") \
                     or (t.pos_ == "ADP" and t.lower_ != "of") or (t.pos_ == "PRON" and t.dep_ != "poss") \
                     or (t.i in idx.by_token and idx.by_token[t.i].actor.kind == "person"):
@@ -615,6 +675,12 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
             idx.set_role(m.actor, role, country, source="text")
 
 
+def _is_title_word(tok, idx: ActorIndex) -> bool:
+    w = tok.lower_
+    return any(o.split()[-1] in (w, w[:-1]) for o in idx.gaz.offices) or w in ("representative", "envoy", "ambassador",
+                                                                              "commissioner", "coordinator")
+
+
 @dataclass(frozen=True)
 class _Stand:
     """A state standing in a title window for a person named there ("adviser to Abiy Ahmed")."""
@@ -639,23 +705,33 @@ def _leaders(doc, idx: ActorIndex) -> None:
                 idx.set_role(m.actor, "Leader", led, source="text")
 
 
+# a state named after these in a title is where the person is posted or what they deal with,
+# not whom they act for: "ambassador to Japan", "special envoy for Syria", "head of the mission in Mali"
+TARGET_PREPS = {"to", "for", "in", "at", "on", "with", "towards", "toward"}
+
+
 def _title_in(tokens, idx: ActorIndex, offices) -> tuple[str | None, Actor | None, bool]:
     country = None
+    target = False
     for t in tokens:
         if isinstance(t, _Stand):
             country = country or t.actor
             continue
+        if t.pos_ == "ADP" and t.lower_ in TARGET_PREPS:
+            target = True
+        elif t.lower_ in ("and", ",") or t.pos_ == "ADP":
+            target = False
         mm = idx.by_token.get(t.i)
-        if mm is not None and mm.actor.kind != "person":
-            country = mm.actor
+        if mm is not None and mm.actor.kind != "person" and not target:
+            country = country or mm.actor if t.pos_ != "ADP" else country
     tokens = [t for t in tokens if not isinstance(t, _Stand)]
     words = [t.lower_ for t in tokens]
     role = None
     for a in range(len(words)):
         for b in range(len(words), a, -1):
             cand = " ".join(words[a:b]).replace(" - ", "-")
-            if cand in offices:
-                role = offices[cand].role
+            if cand in offices or (cand.endswith("s") and cand[:-1] in offices):
+                role = (offices.get(cand) or offices[cand[:-1]]).role
                 break
         if role:
             break
@@ -734,6 +810,7 @@ def find_actors(doc, gaz: Gazetteer, published=None) -> ActorIndex:
     _gazetteer_mentions(doc, gaz, idx)
     _half_names(doc, idx)
     _person_mentions(doc, gaz, idx)
+    _titled_names(doc, gaz, idx)
     _roles_from_titles(doc, idx, counterparts=False)
     _single_name_mentions(doc, gaz, idx)
     _roles_from_titles(doc, idx)

@@ -55,9 +55,10 @@ class Extractor:
             yield from _pipe_processes(self.model, self.batch_size, articles, n_process)
             return
         from .extract import extract_doc, gazetteer
+        from .text import unwrap
 
         gaz = gazetteer()
-        stream = ((a.text, a) for a in articles)
+        stream = ((unwrap(a.text), a) for a in articles)
         for doc, article in self.nlp.pipe(stream, as_tuples=True, batch_size=self.batch_size):
             yield extract_doc(doc, article, gaz)
 
