@@ -602,6 +602,7 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
     foreign minister", "Foreign Minister Wang Yi of China", "his North Korean counterpart Choe"."""
     offices = idx.gaz.offices
     persons = [m for m in idx.ments if m.actor.kind == "person"]
+    titled: dict[int, tuple[str | None, Actor | None, bool]] = {}  # end of a titled name -> its title
     for m in sorted(persons, key=lambda m: m.start):
         sent = idx.sent_of(m.start)
         # left window: contiguous title words before the name
@@ -654,7 +655,29 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
                 right = []
         elif k + 1 < sent.end and doc[k].lower_ == "of" and (k + 1) in idx.by_token:
             right = [doc[k], doc[k + 1]]
+        if not window and m.start > sent.start + 1 and doc[m.start - 1].text == ",":
+            # "the President of Brazil, Ana Lima": the name is in apposition to its title
+            root = doc[m.start:m.end].root
+            head = root.head
+            if root.dep_ == "appos" and head.i < m.start and _is_title_word(head, idx):
+                window = [t for t in doc[max(head.left_edge.i, sent.start):m.start - 1]
+                          if not t.is_punct and t.lower_ not in ("a", "an", "the")]
+            elif m.start - 2 in idx.by_token and idx.by_token[m.start - 2].actor.kind != "person":
+                of = idx.by_token[m.start - 2]  # the same when the parser missed the apposition
+                if of.start - 2 > sent.start and doc[of.start - 1].lower_ == "of" and \
+                        _is_title_word(doc[of.start - 2], idx):
+                    window = list(doc[of.start - 2:of.end])
         role, country, counterpart = _title_in(window, idx, offices)
+        # a title shared over a list: "Israeli prime minister A and energy minister B" (B is
+        # Israeli too), "Presidents A of X and B of Y" (B is a president too)
+        prev = titled.get(_joined_to(doc, j, sent, idx))
+        if prev is not None:
+            if country is None and role is not None and prev[1] is not None:
+                country = prev[1]
+            elif role is None and prev[2] and prev[0] is not None and (window or right):
+                role = prev[0]
+            elif role is None and country is None and not window and prev[2]:
+                role, country = prev[0], None
         if role is None and right:
             r2, c2, cp2 = _title_in(right, idx, offices)
             role, counterpart = r2, cp2
@@ -673,6 +696,18 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
             if country is None and role is None:
                 continue
             idx.set_role(m.actor, role, country, source="text")
+            plural = any(t.tag_ in ("NNS", "NNPS") and _is_title_word(t, idx) for t in window)
+            end = m.end + (2 if right and getattr(right[0], "lower_", "") == "of" and len(right) == 2 else 0)
+            if right and getattr(right[0], "lower_", "") == "of" and len(right) == 2:
+                end = idx.by_token[right[1].i].end if right[1].i in idx.by_token else end
+            titled[end] = (role, country, plural)
+
+
+def _joined_to(doc, j: int, sent, idx: ActorIndex) -> int | None:
+    """The end of the titled name that the word at ``j`` ("and", a comma) joins a new name to."""
+    if j <= sent.start or doc[j].lower_ not in ("and", ","):
+        return None
+    return j
 
 
 def _is_title_word(tok, idx: ActorIndex) -> bool:
