@@ -26,6 +26,8 @@ HONORIFICS = {
     "senior", "field", "marshal", "brigadier", "major", "lieutenant", "captain", "commander", "ayatollah",
     "archbishop", "cardinal", "chief", "justice", "judge", "prosecutor", "governor", "mayor", "lord", "lady",
 }
+SPEAKERS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "envoy", "negotiator",
+            "official", "source", "voice", "mouthpiece"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 GROUP_PRONOUNS = {"it", "its", "itself", "they", "them", "their"}
 COUNTERPART = {"counterpart", "counterparts", "opposite number", "host"}
@@ -43,7 +45,9 @@ INSTITUTIONS = {
     "bomber", "bombers", "fighter", "fighters", "soldier", "soldiers", "patrol", "ship", "ships",
     "vessel", "vessels", "warship", "warships", "police", "agency", "spokesman", "spokeswoman",
     "rebel", "rebels", "militants", "insurgents", "separatists", "paramilitaries", "troop",
-    "generals", "leaders", "ministers", "lawmakers", "legislators",
+    "generals", "leaders", "ministers", "lawmakers", "legislators", "spokesperson", "spokespeople",
+    "representative", "representatives", "navy", "navies", "airforce", "positions", "position", "base",
+    "bases", "camp", "camps", "embassies", "consulate", "envoys", "ambassador", "jets", "aircraft",
 }
 
 
@@ -234,8 +238,14 @@ class ActorIndex:
                 m = self.by_token.get(c.i)
                 if m is not None:
                     return self.country_of(m.actor) or m.actor  # "the Trump administration"
+                if c.dep_ == "amod" and c.lemma_.lower() in ("lead", "command", "head"):
+                    for w in c.children:  # "Saudi-led coalition aircraft": the leader's
+                        m = self.by_token.get(w.i)
+                        if w.i < c.i and m is not None:
+                            return self.country_of(m.actor) or m.actor
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+            # "members of the League", "a spokesman for the rebels"
+            if c.dep_ == "prep" and (c.lower_ in ("of", "from") or c.lower_ == "for" and tok.lemma_.lower() in SPEAKERS):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         a = self.resolve(p)

@@ -16,7 +16,7 @@ from .gazetteer import LexEntry, Lexicon
 
 __all__ = ["Candidate", "find_relations"]
 
-LIGHT_VERBS = {"renew", "submit", "issue", "send", "lodge", "file", "hold", "have", "conduct", "pay", "make", "begin", "start", "open", "launch", "resume",
+LIGHT_VERBS = {"carry", "mount", "unleash", "step", "intensify", "escalate", "renew", "submit", "issue", "send", "lodge", "file", "hold", "have", "conduct", "pay", "make", "begin", "start", "open", "launch", "resume",
                "attend", "conclude", "continue", "undertake", "plan", "join", "stage",
                "arrange", "postpone", "cancel", "call", "seek", "propose", "announce", "impose", "wage",
                "give", "provide", "express", "voice", "offer", "extend", "sign", "reach"}
@@ -146,6 +146,14 @@ def _scope_words(tok) -> set[str]:
     return _words(toks)
 
 
+# "X-backed Y": what the first part does to the noun
+BACKING = {"back": "supported", "support": "supported", "sponsor": "supported", "fund": "aided",
+           "finance": "aided", "arm": "suppliedArmsTo", "equip": "suppliedArmsTo", "supply": "suppliedArmsTo"}
+# what someone says something in: "in a joint statement by", "in a letter from"
+STATEMENT_NOUNS = {"statement", "communique", "communiqué", "declaration", "letter", "resolution", "note",
+                   "message", "speech", "address", "report", "vote", "motion", "decision", "post", "tweet"}
+
+
 def _passive(tok) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
@@ -157,6 +165,11 @@ def _subject_tokens(tok, depth: int = 0) -> list:
         return []
     if _passive(tok):
         agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if not agents:  # "was condemned in a joint statement by A, B and C": the statement's authors
+            agents = [b for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "through", "with")
+                      for n in c.children if n.dep_ == "pobj" and n.lemma_.lower() in STATEMENT_NOUNS
+                      for by in n.children if by.dep_ == "prep" and by.lower_ in ("by", "from")
+                      for b in by.children if b.dep_ == "pobj"]
         return agents
     subj = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
     if subj and not (subj[0].tag_ in ("WP", "WDT") or subj[0].lower_ in ("who", "which", "that")):
@@ -732,6 +745,20 @@ class _Finder:
             self.emit("cooperatedWith", [a], pairs[i + 1:], tok, "ties:improve", 0.8)
 
 
+    def compound_adjective(self, tok) -> None:
+        """ "Iranian-backed militias", "Moscow-armed separatists": the first part does to the noun
+        what the participle says (a compound of a name and a past participle)."""
+        if tok.dep_ != "amod" or tok.tag_ != "VBN" or tok.lemma_.lower() not in BACKING:
+            return
+        agents = self.actors([c for c in tok.children if c.dep_ in ("npadvmod", "compound", "nmod") and c.i < tok.i],
+                             demonym=True)
+        head = tok.head
+        objs = self.actors([head])
+        if agents and objs:
+            pred = BACKING[tok.lemma_.lower()]
+            self.emit(pred, agents, objs, tok, f"compound:{tok.lemma_.lower()}", 0.8)
+
+
 def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
     """Every relation candidate of a parsed article."""
     f = _Finder(doc, idx, lex)
@@ -739,6 +766,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
     for tok in doc:
         if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.lemma_ in ("have",)):
             f.verb(tok)
+            f.compound_adjective(tok)
             f.refusal(tok)
             f.blame(tok)
         elif tok.pos_ in ("NOUN", "PROPN"):
