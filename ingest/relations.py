@@ -26,7 +26,10 @@ PASSIVE_SUBJ = ("nsubjpass",)
 TIES_VERBS = {"reach", "strengthen", "deepen", "boost", "expand", "improve", "enhance", "upgrade",
               "develop", "grow", "elevate", "warm", "broaden", "advance", "solidify", "cement", "flourish",
               "demonstrate", "raise", "lift", "bolster", "intensify", "restore", "resume", "establish",
-              "normalise", "normalize", "re-establish", "reestablish", "mend", "repair", "rebuild"}
+              "normalise", "normalize", "re-establish", "reestablish", "mend", "repair", "rebuild",
+              "increase", "step", "widen", "extend", "seek", "pursue", "forge", "build", "promote", "continue"}
+TIES_NOUNS = {"relation", "tie", "relationship", "partnership", "friendship", "cooperation", "co-operation",
+              "alliance", "coordination", "collaboration", "dialogue"}
 ACCUSING = {"accuse", "blame", "suspect", "charge", "condemn", "criticize", "criticise", "denounce",
             "fault", "praise", "thank", "commend", "credit"}
 COMMUNICATIVE = {"supported", "criticized", "rejected", "urged", "threatened", "accused", "attacked",
@@ -146,6 +149,8 @@ def _scope_words(tok) -> set[str]:
     return _words(toks)
 
 
+PLACE_NOUNS = {"city", "town", "village", "capital", "port", "region", "province", "island", "islands", "area",
+               "territory", "state", "district", "coast", "border", "part", "parts", "outskirts"}
 # "X-backed Y": what the first part does to the noun
 BACKING = {"back": "supported", "support": "supported", "sponsor": "supported", "fund": "aided",
            "finance": "aided", "arm": "suppliedArmsTo", "equip": "suppliedArmsTo", "supply": "suppliedArmsTo"}
@@ -448,9 +453,35 @@ class _Finder:
                 if a is None and possessor:
                     a = self.event_agent(c)
                 indirect = c.i not in self.idx.by_token
-                if a is not None and all(a.key != x.key for x, _ in res):
-                    res.append((a, indirect))
+                found = [a] if a is not None else []
+                if indirect and c.pos_ in ("NOUN", "PROPN") and (a is not None or possessor):
+                    more = self.owners(c)
+                    if a is None or any(o.key == a.key for o in more):
+                        found += more
+                for a in found:
+                    if all(a.key != x.key for x, _ in res):
+                        res.append((a, indirect))
         return res
+
+    def owners(self, tok) -> list[Actor]:
+        """All the actors a noun belongs to when it names several: "the efforts of both A and B",
+        "the navies of A, B and C", "the accord between A and B", "the A-B border agreement"."""
+        out: list[Actor] = []
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "between", "among"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out += [a for x in _conjuncts(p) if (a := self.idx.resolve(x)) is not None and
+                                tok.lemma_.lower() not in PLACE_NOUNS]
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i]
+        named = [m.actor for c in mods for w in c.subtree if (m := self.idx.mention_at(w.i)) is not None]
+        if len(named) > 1:
+            out += named
+        uniq: list[Actor] = []
+        for a in out:
+            if all(a.key != u.key for u in uniq):
+                uniq.append(a)
+        return uniq
 
     def event_agent(self, tok) -> Actor | None:
         """ "condemned the launch" after "North Korea launched a missile": who did the act that a
@@ -645,7 +676,8 @@ class _Finder:
             carrier = carrier.head.head  # "hours of talks", "a round of negotiations"
         if carrier is not tok:
             head = carrier.head
-        if carrier.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in LIGHT_VERBS:
+        if carrier.dep_ in ("dobj", "nsubjpass") and (head.lemma_.lower() in LIGHT_VERBS or
+                                                       head.lemma_.lower() in TIES_VERBS and tok.lemma_.lower() in TIES_NOUNS):
             return self.actors(_subject_tokens(head)), f"light:{head.lemma_.lower()}", 0.85
         # "at a meeting with X, Y said", "spent two days in talks with X", "went into hours of talks":
         # the subject of the verb the phrase hangs on
