@@ -149,6 +149,17 @@ def _scope_words(tok) -> set[str]:
     return _words(toks)
 
 
+PARTNER_NOUNS = {"partner", "ally", "friend"}
+JOINT_NOUNS = {**{w: "cooperatedWith" for w in (
+    "effort", "project", "initiative", "venture", "pipeline", "brigade", "force", "operation", "exercise",
+    "drill", "patrol", "cooperation", "partnership", "alliance", "commission", "programme", "program",
+    "mission")}, "talk": "met", "talks": "met", "summit": "met", "meeting": "met", "dialogue": "met",
+    "negotiation": "negotiatedWith", "negotiations": "negotiatedWith"}
+FUTURE_WORDS = {"proposed", "planned", "draft", "possible", "potential", "future", "prospective"}
+COOPERATIVE = {"economic", "security", "strategic", "military", "close", "closer", "closest", "friendly", "trade",
+               "defence", "defense", "comprehensive", "special", "warm", "good", "strong", "deep", "cultural",
+               "energy", "ongoing", "growing", "longstanding", "long-standing", "historic", "fraternal"}
+HOSTILE = {"hostile", "tense", "strained", "frosty", "poor", "bad", "troubled", "fraught", "broken", "rocky", "uneasy"}
 PLACE_NOUNS = {"city", "town", "village", "capital", "port", "region", "province", "island", "islands", "area",
                "territory", "state", "district", "coast", "border", "part", "parts", "outskirts"}
 # "X-backed Y": what the first part does to the noun
@@ -612,7 +623,8 @@ class _Finder:
             if subj and objs:
                 self.emit(entry.predicate, subj, objs, tok, rule, conf)
             elif relation_info(entry.predicate).symmetric and len(subj) > 1 and not objs and not _passive(tok) \
-                    and tok.lemma_ not in ("host", "receive", "welcome", "see"):
+                    and tok.lemma_ not in ("host", "receive", "welcome", "see") and \
+                    (tok.lemma_ != "work" or any(c.lower_ == "together" for c in tok.children)):
                 # "Putin and Xi met": every pair of a plural subject
                 for i, a in enumerate(subj):
                     self.emit(entry.predicate, [a], subj[i + 1:], tok, rule + "/plural", conf * 0.95)
@@ -721,6 +733,16 @@ class _Finder:
                 # "Steinmeier and Duda held a video call"
                 for i, a in enumerate(subj):
                     self.emit(entry.predicate, [a], subj[i + 1:], tok, f"{rule}/plural", conf * 0.95)
+            elif not objs and subj and tok.dep_ == "pobj" and tok.head.lower_ == "under" and \
+                    entry.predicate in ("sanctioned", "attacked"):
+                # "Iran, which is under US sanctions", "the town came under Russian attack"
+                clause = tok.head.head
+                targets = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if clause.dep_ == "relcl" and (not targets or targets[0].tag_ in ("WDT", "WP")):
+                    targets = [clause.head]
+                objs = self.actors(targets, possessor=True)
+                if objs:
+                    self.emit(entry.predicate, subj, objs, tok, f"{rule}/under", conf * 0.9)
             elif entry.predicate == "visited" and subj and how == "poss" and not objs:
                 # "since Mike Pompeo's visit in 2018", in a story about China: a visit there
                 focal = self.idx.focal_state()
@@ -791,6 +813,61 @@ class _Finder:
             self.emit(pred, agents, objs, tok, f"compound:{tok.lemma_.lower()}", 0.8)
 
 
+    def partner(self, tok) -> None:
+        """ "Y is a strategic partner of X", "Y is X's closest ally", and, said by X's leader, "Y is
+        a strategic partner": cooperation stated with a copula."""
+        if tok.lemma_.lower() not in PARTNER_NOUNS or tok.dep_ not in ("attr",) or tok.head.lemma_ not in ("be", "remain", "become"):
+            return
+        if _words(c for c in tok.children if c.dep_ in ("amod", "compound")) & {"trade", "trading", "business", "commercial"}:
+            return  # a trading partner buys and sells; that is no stated cooperation
+        verb = tok.head
+        subj = self.actors([c for c in verb.children if c.dep_ == "nsubj"])
+        others = self.actors([c for c in tok.children if c.dep_ == "poss"])
+        others += self.actors(_prep_objects(tok, ("of", "for", "to", "with")))
+        if not others and verb.dep_ in ("ccomp",) and verb.head.lemma_.lower() in ("say", "call", "describe", "tell", "add"):
+            speaker = self.actors(_subject_tokens(verb.head))
+            others = [(self.idx.country_of(a) or a, True) for a, _ in speaker]
+        if subj and others:
+            self.emit("cooperatedWith", subj, others, tok, f"copula:{tok.lemma_.lower()}", 0.75)
+
+    def joint_noun(self, tok) -> None:
+        """ "an Israeli-Cypriot-Greek effort", "the Franco-German brigade", "US-Japan talks": a noun
+        whose modifiers name two or more states states what they do together."""
+        lemma = tok.lemma_.lower()
+        pred = JOINT_NOUNS.get(lemma)
+        if pred is None and lemma in self.lex.classes.get("agreement", frozenset()):
+            pred = "signedAgreementWith"
+        if pred is None:
+            return
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i]
+        named: list = []
+        for c in mods:
+            for w in c.subtree:
+                m = self.idx.mention_at(w.i)
+                if m is not None and m.actor.kind in ("country", "former_state", "organisation") and \
+                        all(m.actor.key != a.key for a, _ in named):
+                    named.append((m.actor, False))
+        if len(named) < 2 or not any(self.doc[k].text in ("-", "–") for k in range(min(c.left_edge.i for c in mods), tok.i)):
+            return  # only the hyphenated compound says they act together
+        if pred == "signedAgreementWith" and any(c.lower_ in FUTURE_WORDS for c in tok.children):
+            return
+        for i, a in enumerate(named):
+            self.emit(pred, [a], named[i + 1:], tok, f"joint:{lemma}", 0.75)
+
+    def relationship(self, tok) -> None:
+        """ "the close economic and security relationship between A and B": cooperation, when a
+        word says the ties are close or of substance (bare "relations between" says nothing)."""
+        if tok.lemma_.lower() not in TIES_NOUNS:
+            return
+        words = _words(w for c in tok.children if c.dep_ in ("amod", "compound", "nmod") for w in c.subtree)
+        if not words & COOPERATIVE or words & HOSTILE:
+            return
+        for group in _between(tok):
+            pair = self.group(group)
+            for i, a in enumerate(pair):
+                self.emit("cooperatedWith", [a], pair[i + 1:], tok, "ties:between", 0.75)
+
+
 def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
     """Every relation candidate of a parsed article."""
     f = _Finder(doc, idx, lex)
@@ -804,6 +881,9 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
         elif tok.pos_ in ("NOUN", "PROPN"):
             f.noun(tok)
             f.ties(tok)
+            f.partner(tok)
+            f.joint_noun(tok)
+            f.relationship(tok)
             f.supplier(tok)
     return f.out
 
