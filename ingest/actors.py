@@ -544,6 +544,25 @@ def _titled_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
             j = j2
 
 
+_DATELINE = re.compile(r"\s*[A-Z][A-Z.'\- ]{2,40}(?:,[^\n\-—–]{0,40})?\s*(?:\([^)\n]{1,30}\)\s*)?[-—–]{1,2}\s")
+
+
+def _drop_dateline(doc, idx: ActorIndex) -> None:
+    """ "MOSCOW, April 13 - A and B met": the place a story was filed from is no actor of it."""
+    m = _DATELINE.match(doc.text)
+    if m is None:
+        return
+    end = m.end()
+    keep = [x for x in idx.ments if doc[x.start].idx >= end]
+    if len(keep) == len(idx.ments):
+        return
+    idx.ments[:] = keep
+    idx.by_token.clear()
+    for x in keep:
+        for i in range(x.start, x.end):
+            idx.by_token[i] = x
+
+
 def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
     """Surnames and other single names: the full name of the article they belong to (the one
     with a stated role first, then the most mentioned, then the nearest before), else a known
@@ -856,6 +875,7 @@ def find_actors(doc, gaz: Gazetteer, published=None) -> ActorIndex:
     _half_names(doc, idx)
     _person_mentions(doc, gaz, idx)
     _titled_names(doc, gaz, idx)
+    _drop_dateline(doc, idx)
     _roles_from_titles(doc, idx, counterparts=False)
     _single_name_mentions(doc, gaz, idx)
     _roles_from_titles(doc, idx)

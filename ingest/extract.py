@@ -114,6 +114,9 @@ def _chain_modality(chain) -> str:
                 future = True
             elif lemma == "going" or (lemma == "go" and t.tag_ == "VBG"):
                 future = True
+            elif lemma == "be" and any(c.dep_ == "xcomp" and c in chain and any(a.lower_ == "to" for a in c.children)
+                                       for c in t.children):
+                future = True  # "X is to visit Y"
         if t.dep_ == "xcomp" and t.head.lemma_ == "be" and t.head.lemma_ != t.lemma_:
             pass
     if neg:

@@ -212,6 +212,13 @@ def _subject_tokens(tok, depth: int = 0) -> list:
             return _subject_tokens(ante.head, depth + 1)
         return [ante]
     if tok.dep_ == "acl" and tok.tag_ == "VBG":
+        if head.dep_ == "pobj" and head.head.lower_ in ("on", "in", "at", "via", "through") and \
+                head.head.head.pos_ in ("NOUN", "VERB"):
+            # "posted a message on the site blaming X": the poster, not the site
+            verb = head.head.head
+            while verb.pos_ == "NOUN" and verb.head is not verb:
+                verb = verb.head
+            return _subject_tokens(verb, depth + 1) if verb.pos_ in ("VERB", "AUX") else []
         if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "VERB" and head.ent_type_ == "":
             # "might push for a resolution condemning Iran": the resolution's backers
             return [head] + _subject_tokens(head.head.head, depth + 1)
@@ -225,6 +232,12 @@ def _subject_tokens(tok, depth: int = 0) -> list:
             return [c for c in verb.children if c.dep_ == "dobj"]  # "accused Iran of arming the Houthis"
         return _subject_tokens(verb, depth + 1) if verb.pos_ in ("VERB", "AUX") else []
     return _left_neighbour(tok)
+
+
+def _listed(trigger) -> bool:
+    """True if the trigger's actors come as one list (a plural subject or agent)."""
+    return _passive(trigger) or any(c.dep_ in SUBJECT_DEPS and any(x.dep_ == "conj" for x in c.children)
+                                    for c in trigger.children)
 
 
 def subj_is_who(tok) -> bool:
@@ -531,6 +544,9 @@ class _Finder:
                 home_s, home_o = self.idx.country_of(s), self.idx.country_of(o)
                 if (home_s is not None and home_s.key == o.key) or (home_o is not None and home_o.key == s.key):
                     continue  # "Guterres welcomed it (the U.N.)": a person and the body they act for
+                if sym and home_s is not None and home_o is not None and home_s.key == home_o.key and \
+                        s.kind == o.kind == "person" and (rule.endswith(("/plural", "/between")) or _listed(trigger)):
+                    continue  # two of one delegation named together did not meet each other
                 if pred == "visited":
                     if o.kind == "person":
                         continue
