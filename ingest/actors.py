@@ -547,6 +547,65 @@ def _titled_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
 _DATELINE = re.compile(r"\s*[A-Z][A-Z.'\- ]{2,40}(?:,[^\n\-—–]{0,40})?\s*(?:\([^)\n]{1,30}\)\s*)?[-—–]{1,2}\s")
 
 
+def _listed_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
+    """A capitalised two- or three-word name listed with people ("A B, C D and E F") is a person
+    too, though the NER missed it."""
+    for t in doc:
+        if t.pos_ != "PROPN" or t.dep_ not in ("conj", "appos") or t.i in idx.by_token:
+            continue
+        other = idx.by_token.get(t.head.i)
+        if other is None or other.actor.kind != "person":
+            continue
+        start = t.i
+        while start - 1 >= 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == t.i and \
+                _NAME_WORD.match(doc[start - 1].text) and start - 1 not in idx.by_token:
+            start -= 1
+        if not 2 <= t.i + 1 - start <= 3 or not all(_NAME_WORD.match(w.text) for w in doc[start:t.i + 1]):
+            continue
+        name = clean_person_name(doc[start:t.i + 1].text)
+        entry = gaz.lookup(name) if name else None
+        if not name or entry is not None and entry.how != "person":
+            continue
+        actor = entry.actor if entry is not None else Actor(kind="person", label=name)
+        idx.people[actor.key] = actor
+        idx.add(Ment(start, t.i + 1, actor, "person"))
+
+
+def _respectively(doc, idx: ActorIndex) -> None:
+    """ "her Greek and French counterparts, A and B, respectively": the n-th name holds the
+    title for the n-th state."""
+    for tok in doc:
+        if tok.lower_ != "respectively":
+            continue
+        sent = idx.sent_of(tok.i)
+        states = [idx.by_token[t.i].actor for t in sent if t.i in idx.by_token and t.i < tok.i
+                  and idx.by_token[t.i].how == "demonym" and t.head.tag_ in ("NNS", "NNPS")
+                  or t.i in idx.by_token and idx.by_token[t.i].how == "demonym" and t.dep_ == "conj"
+                  and t.i < tok.i]
+        title = next((t for t in sent if t.tag_ in ("NNS", "NNPS") and t.i < tok.i and
+                      any(c.i in idx.by_token and idx.by_token[c.i].how == "demonym" for c in t.children)), None)
+        if title is None:
+            continue
+        people = []
+        for m in sorted(idx.ments, key=lambda m: m.start):
+            if title.i < m.start < tok.i and m.actor.kind == "person" and all(p.key != m.actor.key for p in people):
+                people.append(m.actor)
+        states = [a for i, a in enumerate(states) if all(a.key != b.key for b in states[:i])]
+        if len(people) != len(states) or len(people) < 2:
+            continue
+        role = None
+        if title.lemma_.lower() in ("counterpart",):
+            owner = next((m.actor for m in idx.ments if m.start < title.i and m.actor.kind == "person"
+                          and sent.start <= m.start), None)
+            role = idx.role_of(owner) if owner is not None else None
+        else:
+            office = idx.gaz.offices.get(title.lemma_.lower())
+            role = office.role if office is not None else None
+        for person, state in zip(people, states):
+            idx.roles[person.key] = (role, state)
+            idx.role_source[person.key] = "text"
+
+
 def _drop_dateline(doc, idx: ActorIndex) -> None:
     """ "MOSCOW, April 13 - A and B met": the place a story was filed from is no actor of it."""
     m = _DATELINE.match(doc.text)
@@ -875,10 +934,12 @@ def find_actors(doc, gaz: Gazetteer, published=None) -> ActorIndex:
     _half_names(doc, idx)
     _person_mentions(doc, gaz, idx)
     _titled_names(doc, gaz, idx)
+    _listed_names(doc, gaz, idx)
     _drop_dateline(doc, idx)
     _roles_from_titles(doc, idx, counterparts=False)
     _single_name_mentions(doc, gaz, idx)
     _roles_from_titles(doc, idx)
+    _respectively(doc, idx)
     _leaders(doc, idx)
     return idx
 

@@ -105,6 +105,8 @@ EVENT_NOUNS = {
 def _adjacent(tok, appos) -> bool:
     """True if nothing but punctuation and ``tok``'s own phrase stands between it and ``appos``."""
     own = {w.i for c in tok.children if c.dep_ in ("prep", "compound", "amod") for w in c.subtree}
+    # "A and her two counterparts, B and C": the list goes on after a conjunct's own phrase
+    own |= {w.i for c in tok.children if c.dep_ in ("conj", "cc") and c.i < appos.i for w in c.subtree}
     return all(tok.doc[k].is_punct or k in own for k in range(tok.i + 1, appos.left_edge.i))
 
 
@@ -815,6 +817,22 @@ class _Finder:
             self.emit("cooperatedWith", [a], pairs[i + 1:], tok, "ties:improve", 0.8)
 
 
+    def visits_by_meeting(self) -> None:
+        """ "A and B met in Cairo": whoever came from another state visited the host's state."""
+        for cand in list(self.out):
+            if cand.predicate != "met":
+                continue
+            trigger = self.doc[cand.trigger]
+            places = [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "in"
+                      for p in c.children if p.dep_ == "pobj"]
+            hosts = [a for a, _ in self.places(places) if a.kind == "country"]
+            if len(hosts) != 1:
+                continue
+            for person in (cand.subject, cand.object):
+                home = self.idx.country_of(person)
+                if person.kind == "person" and home is not None and home.key != hosts[0].key:
+                    self.emit("visited", [(person, False)], [(hosts[0], True)], trigger, "visit:met-in", 0.7)
+
     def compound_adjective(self, tok) -> None:
         """ "Iranian-backed militias", "Moscow-armed separatists": the first part does to the noun
         what the participle says (a compound of a name and a past participle)."""
@@ -901,5 +919,6 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
             f.joint_noun(tok)
             f.relationship(tok)
             f.supplier(tok)
+    f.visits_by_meeting()
     return f.out
 
