@@ -562,6 +562,9 @@ def _listed_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
             start -= 1
         if not 2 <= t.i + 1 - start <= 3 or not all(_NAME_WORD.match(w.text) for w in doc[start:t.i + 1]):
             continue
+        if t.lower_ in INSTITUTIONS or \
+                t.lower_ in ("ministry", "committee", "bank", "commission", "agency", "union", "party"):
+            continue
         name = clean_person_name(doc[start:t.i + 1].text)
         entry = gaz.lookup(name) if name else None
         if not name or entry is not None and entry.how != "person":

@@ -826,8 +826,9 @@ class _Finder:
             places = [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "in"
                       for p in c.children if p.dep_ == "pobj"]
             hosts = [a for a, _ in self.places(places) if a.kind == "country"]
-            if len(hosts) != 1:
-                continue
+            homes = {h.key for p in (cand.subject, cand.object) if (h := self.idx.country_of(p)) is not None}
+            if len(hosts) != 1 or hosts[0].key not in homes:
+                continue  # a summit in a third state says nothing of who went where
             for person in (cand.subject, cand.object):
                 home = self.idx.country_of(person)
                 if person.kind == "person" and home is not None and home.key != hosts[0].key:
