@@ -295,7 +295,7 @@ class ActorIndex:
         # not a name inside the subject's own phrase ("U.N. Secretary-General Guterres welcomed it"),
         # nor that subject for a possessive in the object ("Russia remains its largest supplier")
         verb = tok.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         own = set()
         for c in list(tok.head.children) + list(verb.children):

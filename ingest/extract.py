@@ -61,7 +61,7 @@ def _verb_chain(tok) -> list:
         else:
             return chain
     for _ in range(5):
-        if t.dep_ in ("xcomp", "conj") and t.head is not t:
+        if t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
             t = t.head
             chain.append(t)
         elif t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX"):
@@ -136,7 +136,7 @@ def _reporters(trigger, idx: ActorIndex) -> tuple[list[tuple[Actor | None, objec
     denied = False
     t = trigger
     seen = 0
-    while t.head is not t and seen < 12:
+    while t.head.i != t.i and seen < 12:
         seen += 1
         head = t.head
         if t.dep_ in ("ccomp", "parataxis", "xcomp", "advcl") and head.lemma_.lower() in REPORTING_VERBS | DENIAL_VERBS:
@@ -232,9 +232,9 @@ def _dates(doc, published: date | None, idx: ActorIndex) -> tuple[dict[int, tupl
             continue
         # the word the date modifies: up from the entity, through a preposition ("on", "in")
         gov = ent.root
-        while gov.head is not gov and ent.start <= gov.i < ent.end:
+        while gov.head.i != gov.i and ent.start <= gov.i < ent.end:
             gov = gov.head
-        if gov.pos_ == "ADP" and gov.head is not gov:
+        if gov.pos_ == "ADP" and gov.head.i != gov.i:
             gov = gov.head
         out.setdefault(gov.i, (iso, ent.start))
         by_start[ent.start] = iso
@@ -268,12 +268,12 @@ def _date_for(cand: Candidate, doc, idx: ActorIndex, dates, by_start, verb, moda
         ent = ent if ent is not None and ent.label_ == "DATE" else None
         if ent is not None:
             return resolve_date(ent.text, None) or by_start.get(ent.start)
-        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
         if head.i in dates and head.lemma_.lower() not in REPORTING_VERBS:
             return dates[head.i][0]
     h = trigger
-    while h.head is not h and h.pos_ not in ("VERB", "AUX"):
+    while h.head.i != h.i and h.pos_ not in ("VERB", "AUX"):
         h = h.head
         if h.i in dates and h.pos_ in ("NOUN", "PROPN") and h.i not in idx.by_token:
             return dates[h.i][0]
@@ -362,7 +362,7 @@ def _plain_path(tok, trigger, idx: ActorIndex) -> bool:
     while t.i != trigger.i:
         if t.i in idx.by_token or (t.pos_ in ("VERB", "AUX") and t.dep_ in ("ccomp", "relcl", "advcl", "xcomp", "conj")):
             return False
-        if t.head is t:
+        if t.head.i == t.i:
             return False
         t = t.head
     return True

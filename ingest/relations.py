@@ -195,12 +195,12 @@ def _subject_tokens(tok, depth: int = 0) -> list:
     if subj and tok.dep_ != "relcl":
         return []
     head = tok.head
-    if tok.dep_ == "conj" and head is not tok:
+    if tok.dep_ == "conj" and head.i != tok.i:
         return _subject_tokens(head, depth + 1)
     if tok.dep_ == "xcomp" and _passive(head):
         # "Kazakhstan is expected to sign", "Iran is said to have supplied"
         return [c for c in head.children if c.dep_ == "nsubjpass"]
-    if tok.dep_ in ("xcomp", "advcl") and head is not tok:
+    if tok.dep_ in ("xcomp", "advcl") and head.i != tok.i:
         objs = [c for c in head.children if c.dep_ == "dobj"]
         if tok.dep_ == "xcomp" and objs and head.lemma_ in ("urge", "ask", "press", "call", "invite",
                                                             "tell", "persuade", "encourage", "force"):
@@ -218,7 +218,7 @@ def _subject_tokens(tok, depth: int = 0) -> list:
                 head.head.head.pos_ in ("NOUN", "VERB"):
             # "posted a message on the site blaming X": the poster, not the site
             verb = head.head.head
-            while verb.pos_ == "NOUN" and verb.head is not verb:
+            while verb.pos_ == "NOUN" and verb.head.i != verb.i:
                 verb = verb.head
             return _subject_tokens(verb, depth + 1) if verb.pos_ in ("VERB", "AUX") else []
         if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "VERB" and head.ent_type_ == "":
@@ -465,7 +465,7 @@ class _Finder:
         res = []
         for t in toks:
             if t.lower_ in ("each", "both", "all", "together") and t.dep_ == "nsubj":
-                t = next((c for c in t.head.children if c.dep_ == "nsubj" and c is not t), t)
+                t = next((c for c in t.head.children if c.dep_ == "nsubj" and c.i != t.i), t)
             if t.lower_ in ("one", "some", "several", "many", "most", "none") and t.pos_ in ("NUM", "PRON", "DET", "ADJ", "NOUN"):
                 # "one of the coup leaders asked": who the part belongs to
                 t = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -704,7 +704,7 @@ class _Finder:
         carrier = tok
         while carrier.dep_ == "pobj" and carrier.head.lower_ == "of" and carrier.head.head.pos_ == "NOUN":
             carrier = carrier.head.head  # "hours of talks", "a round of negotiations"
-        if carrier is not tok:
+        if carrier.i != tok.i:
             head = carrier.head
         if carrier.dep_ in ("dobj", "nsubjpass") and (head.lemma_.lower() in LIGHT_VERBS or
                                                        head.lemma_.lower() in TIES_VERBS and tok.lemma_.lower() in TIES_NOUNS):
