@@ -151,7 +151,9 @@ def _scope_words(tok) -> set[str]:
     return _words(toks)
 
 
-PARTNER_NOUNS = {"partner", "ally", "friend"}
+SUPPORTER_NOUNS = {"supporter", "champion", "backer", "advocate", "defender", "sponsor", "patron", "friend"}
+CHARGE_NOUNS = {"charge", "accusation", "allegation", "claim", "assertion", "suggestion"}
+PARTNER_NOUNS = {"partner", "ally"}
 JOINT_NOUNS = {**{w: "cooperatedWith" for w in (
     "effort", "project", "initiative", "venture", "pipeline", "brigade", "force", "operation", "exercise",
     "drill", "patrol", "cooperation", "partnership", "alliance", "commission", "programme", "program",
@@ -599,6 +601,17 @@ class _Finder:
                     any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in tok.children):
                 chosen = []  # "calling it baseless", "called the move a mistake"
         subj = self.actors(_subject_tokens(tok))
+        if tok.lemma_.lower() == "thank" and chosen:
+            # "A thanked B for its support": B supported A (thanks are no praise of their own here)
+            reasons = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
+                       for p in c.children if p.dep_ == "pobj"]
+            kinds = {w for p in reasons for w in (p.lemma_.lower(), p.lower_)}
+            pred = "supported" if kinds & self.lex.classes.get("support", frozenset()) else \
+                "aided" if kinds & (self.lex.classes.get("aid", frozenset()) | {"help"}) else None
+            if pred is not None:
+                givers = self.actors([c for c in tok.children if c.dep_ == "dobj"])
+                self.emit(pred, givers, subj, tok, "verb:thank+for", 0.8)
+                return
         for entry in chosen:
             if entry.objects and entry.objects[0].startswith("rev:"):
                 # the object of the preposition does the act to the grammatical subject
@@ -695,6 +708,14 @@ class _Finder:
         poss = [c for c in tok.children if c.dep_ == "poss"]
         if poss:
             return self.actors(poss), "poss", 0.85
+        # "the invasion of Kuwait by Iraq", "the sanctions adopted by Switzerland"
+        by = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+        by += [p for a in tok.children if a.dep_ == "acl" and a.tag_ == "VBN"
+               for c in a.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if by:
+            found = self.actors(by, demonym=True)
+            if found:
+                return found, "by", 0.8
         mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i]
         mod_actors = self.actors(mods, demonym=True)
         if mod_actors:
@@ -738,6 +759,10 @@ class _Finder:
                         self.emit(entry.predicate, [a], pair[i + 1:], tok, rule + "/between", 0.85)
             slots = tuple(s for s in entry.objects if s != "between")
             obj_toks = _prep_objects(tok, slots) if slots else []
+            if slots and not obj_toks:
+                for a in tok.children:
+                    if a.dep_ == "acl" and a.tag_ == "VBN":
+                        obj_toks += _prep_objects(a, slots)
             objs = self.places(obj_toks) if entry.predicate == "visited" else \
                 self.actors(obj_toks, possessor=entry.predicate in COMMUNICATIVE)
             subj, how, conf = self.noun_subjects(tok)
@@ -848,6 +873,30 @@ class _Finder:
             self.emit(pred, agents, objs, tok, f"compound:{tok.lemma_.lower()}", 0.8)
 
 
+    def supporter(self, tok) -> None:
+        """ "X has been a staunch supporter of Y", "X is a champion of Y's claims": stated support."""
+        if tok.lemma_.lower() not in SUPPORTER_NOUNS or tok.dep_ not in ("attr",) or \
+                tok.head.lemma_ not in ("be", "remain", "become"):
+            return
+        subj = self.actors([c for c in tok.head.children if c.dep_ == "nsubj"])
+        objs = self.actors(_prep_objects(tok, ("of", "for")), possessor=True)
+        if subj and objs:
+            self.emit("supported", subj, objs, tok, f"copula:{tok.lemma_.lower()}", 0.75)
+
+    def charge(self, tok) -> None:
+        """ "the charge from X that Y armed the rebels", "X's allegation that Y meddled": X accused Y."""
+        if tok.lemma_.lower() not in CHARGE_NOUNS:
+            return
+        clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and
+                       any(w.lower_ == "that" and w.dep_ == "mark" for w in c.children)), None)
+        if clause is None:
+            return
+        accusers = self.actors([c for c in tok.children if c.dep_ == "poss"] +
+                               _prep_objects(tok, ("from", "by", "of")), demonym=True)
+        accused = self.actors([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")], possessor=True)
+        if accusers and accused:
+            self.emit("accused", accusers, accused, tok, f"noun:{tok.lemma_.lower()}+that", 0.75)
+
     def partner(self, tok) -> None:
         """ "Y is a strategic partner of X", "Y is X's closest ally", and, said by X's leader, "Y is
         a strategic partner": cooperation stated with a copula."""
@@ -917,6 +966,8 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
             f.noun(tok)
             f.ties(tok)
             f.partner(tok)
+            f.supporter(tok)
+            f.charge(tok)
             f.joint_noun(tok)
             f.relationship(tok)
             f.supplier(tok)
