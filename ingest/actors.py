@@ -371,10 +371,36 @@ class ActorIndex:
                 best = m.actor
                 if m.start > tok.i:
                     break
+        if best is None and tok.tag_ in ("NN", "NNP") and any(c.lower_ in ("the", "this") for c in tok.children):
+            best = self._by_rank(tok, role, country)
         if best is not None:
             return best
         # "the Russian president said": the state; but "the last leader of the G7" is not the G7
         return country if country is not None and country.kind in ("country", "former_state") else None
+
+    def _by_rank(self, tok, role: str, country: Actor | None) -> Actor | None:
+        """ "The Jordanian monarch" after King A of Jordan, "the minister" after Foreign Minister B,
+        "the Turkish leader" after President C of Turkey: the most recent person named before, in
+        the last few sentences, whose title is of the same rank (a generic word takes any fitting
+        rank), and of the same state when one is said."""
+        offices = self.gaz.offices
+        want = offices.get(role.lower())
+        ranks = {want.rank} if want is not None else set()
+        word = tok.lemma_.lower()
+        if word == "leader":
+            ranks |= {"head_of_state", "head_of_government"}
+        sents = self.sents_upto(tok.i, 3)
+        lo = sents[0].start if sents else 0
+        for m in sorted(self.ments, key=lambda m: -m.start):
+            if not lo <= m.start < tok.i or m.actor.kind != "person":
+                continue
+            r, of = self.roles.get(m.actor.key, (None, None))
+            if r is None or country is not None and (of is None or of.key != country.key):
+                continue
+            office = offices.get(r.lower())
+            if office is not None and office.rank in ranks or word == "minister" and "minister" in r.lower():
+                return m.actor
+        return None
 
     def _counterpart(self, tok, country: Actor | None) -> Actor | None:
         if country is None:

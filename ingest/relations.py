@@ -651,7 +651,12 @@ class _Finder:
                             # "warned that they might strike China's nuclear installations"
                             objs = self.actors([w for w in c.children if w.dep_ == "dobj"], possessor=True)
                 conf = 0.6
-            if subj and objs:
+            if len(subj) > 1 and any(t.lower_ in ("other", "another") for t in obj_toks):
+                # "A and B accused each other": each did it to the other
+                for a in subj:
+                    self.emit(entry.predicate, [a], [b for b in subj if b[0].key != a[0].key], tok,
+                              rule + "/each-other", conf * 0.95)
+            elif subj and objs:
                 self.emit(entry.predicate, subj, objs, tok, rule, conf)
             elif relation_info(entry.predicate).symmetric and len(subj) > 1 and not objs and not _passive(tok) \
                     and tok.lemma_ not in ("host", "receive", "welcome", "see") and \
@@ -944,7 +949,10 @@ class _Finder:
         if tok.lemma_.lower() not in TIES_NOUNS:
             return
         words = _words(w for c in tok.children if c.dep_ in ("amod", "compound", "nmod") for w in c.subtree)
-        if not words & COOPERATIVE or words & HOSTILE:
+        if tok.dep_ == "nsubj" and tok.head.lemma_ in ("be", "remain", "grow", "become", "stay"):
+            # "ties between A and B have been close"
+            words |= _words(w for c in tok.head.children if c.dep_ in ("acomp", "attr") for w in c.subtree)
+        if not words & COOPERATIVE or words & HOSTILE or any(c.dep_ == "neg" for c in tok.head.children):
             return
         for group in _between(tok):
             pair = self.group(group)
