@@ -6,10 +6,12 @@ Relation candidates come from :mod:`ingest.relations`; this module decides each 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
 from dipgraph.graph.records import Actor, Article, Event, Extraction
+from dipgraph.graph.vocab import relation as relation_info
 
 from .actors import ActorIndex, find_actors, mentions_and_roles
 from .dates import resolve_date
@@ -119,6 +121,9 @@ def _chain_modality(chain) -> str:
                 future = True  # "X is to visit Y"
         if t.dep_ == "xcomp" and t.head.lemma_ == "be" and t.head.lemma_ != t.lemma_:
             pass
+    top = chain[-1]
+    if top.dep_ == "ROOT" and top.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children):
+        future = True  # a headline's "X to visit Y"
     if neg:
         return "negated"
     if hedged and future and would_only:
@@ -297,9 +302,51 @@ def _date_for(cand: Candidate, doc, idx: ActorIndex, dates, by_start, verb, moda
     return None
 
 
-def extract_doc(doc, article: Article, gaz: Gazetteer | None = None) -> Extraction:
-    """All events, roles and actor names one parsed article states."""
+def extract_doc(doc, article: Article, gaz: Gazetteer | None = None, title_doc=None) -> Extraction:
+    """All events, roles and actor names one parsed article states; with ``title_doc`` (the parsed
+    headline) also what only the headline states. Such an event has the headline as its sentence
+    and an empty span at the start of the text (``start == end == 0``), since the headline is not
+    part of the text the offsets point into."""
     gaz = gaz or gazetteer()
+    events, idx = _events(doc, article, gaz)
+    roles_from = [idx]
+    if title_doc is not None and len(title_doc):
+        told = {_told(e) for e in events}
+        head_events, head_idx = _events(title_doc, article, gaz)
+        for e in head_events:
+            e = replace(e, subject=_as_in_text(e.subject, idx), object=_as_in_text(e.object, idx))
+            if _told(e) not in told:
+                told.add(_told(e))
+                events.append(replace(e, sentence=title_doc.text.strip(), start=0, end=0,
+                                      extractor=e.extractor + "@headline"))
+        roles_from.append(head_idx)
+    used = {e.subject.key for e in events} | {e.object.key for e in events} | \
+        {e.claimed_by.key for e in events if e.claimed_by is not None}
+    mentions, roles = mentions_and_roles(idx, used)
+    if len(roles_from) > 1:
+        _, head_roles = mentions_and_roles(roles_from[1], used)
+        have = {r.person.key for r in roles}
+        roles = list(roles) + [r for r in head_roles if r.person.key not in have]
+    return Extraction(article=article, events=tuple(events), roles=tuple(roles), mentions=tuple(mentions))
+
+
+def _as_in_text(actor: Actor, idx: ActorIndex) -> Actor:
+    """The person of the text that a headline names by part of the name ("Shultz")."""
+    if actor.kind != "person":
+        return actor
+    words = actor.label.split()
+    found = {m.actor.key: m.actor for m in idx.ments if m.actor.kind == "person" and
+             m.actor.label.split()[-len(words):] == words}
+    return next(iter(found.values())) if len(found) == 1 else actor
+
+
+def _told(e: Event) -> tuple:
+    """What an event says, whatever sentence says it: a headline repeating the text adds nothing."""
+    ends = frozenset((e.subject.key, e.object.key)) if relation_info(e.predicate).symmetric else (e.subject.key, e.object.key)
+    return e.predicate, ends, e.modality if e.modality in ("negated", "future") else "factual"
+
+
+def _events(doc, article: Article, gaz: Gazetteer):
     idx = find_actors(doc, gaz, article.published)
     cands = find_relations(doc, idx, gaz.lexicon)
     dates, by_start = _dates(doc, article.published, idx)
@@ -331,10 +378,7 @@ def extract_doc(doc, article: Article, gaz: Gazetteer | None = None) -> Extracti
             date=when, place=_place(doc[cand.trigger], idx), sentence=idx.text[start:end],
             start=start, end=end,
             claimed_by=claimed_by, confidence=round(conf, 3), extractor=cand.rule))
-    used = {e.subject.key for e in events} | {e.object.key for e in events} | \
-        {e.claimed_by.key for e in events if e.claimed_by is not None}
-    mentions, roles = mentions_and_roles(idx, used)
-    return Extraction(article=article, events=tuple(events), roles=tuple(roles), mentions=tuple(mentions))
+    return events, idx
 
 
 def _evidence_span(doc, trigger, idx: ActorIndex) -> tuple[int, int]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from dipgraph.graph.records import Actor
@@ -77,6 +77,10 @@ class Lexicon:
         return lex
 
 
+# words of names that headlines in capitals use as ordinary words
+STOP_CASED = {"the", "of", "and", "for", "in", "on", "to", "a", "an", "new", "at", "by", "with", "its", "de"}
+
+
 @dataclass
 class Gazetteer:
     """Names of actors (case-sensitive surface forms) and titles of offices."""
@@ -134,6 +138,22 @@ class Gazetteer:
                         parts.setdefault(word, []).append(e)
             self._parts = parts
         return self._parts
+
+    @cached_property
+    def cased_names(self) -> dict[str, str]:
+        """Known names in lower case -> their usual form ("north korea" -> "North Korea", "eu" ->
+        "EU"), and each word of people's names ("modi" -> "Modi"), to write text set in capitals
+        as news prints it."""
+        out: dict[str, str] = {}
+        for name, entry in self.names.items():
+            if not any(ch.isupper() for ch in name):
+                continue
+            out.setdefault(name.lower(), name)
+            if entry.how == "person":
+                for word in name.split():
+                    if word[:1].isupper() and word.lower() not in STOP_CASED:
+                        out.setdefault(word.lower(), word)
+        return out
 
     def lookup(self, surface: str) -> Entry | None:
         s = " ".join(surface.split())

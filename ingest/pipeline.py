@@ -55,12 +55,28 @@ class Extractor:
             yield from _pipe_processes(self.model, self.batch_size, articles, n_process)
             return
         from .extract import extract_doc, gazetteer
-        from .text import unwrap
+        from .text import truecase, unwrap
 
         gaz = gazetteer()
-        stream = ((unwrap(a.text), a) for a in articles)
-        for doc, article in self.nlp.pipe(stream, as_tuples=True, batch_size=self.batch_size):
-            yield extract_doc(doc, article, gaz)
+        cased = gaz.cased_names
+
+        def stream():
+            for a in articles:  # the body, then the headline, which is read too
+                yield truecase(unwrap(a.text), cased), (a, False)
+                if a.title and a.title.strip():
+                    yield truecase(a.title, cased), (a, True)
+
+        body = None
+        for doc, (article, is_title) in self.nlp.pipe(stream(), as_tuples=True, batch_size=self.batch_size):
+            if is_title:
+                yield extract_doc(body, article, gaz, title_doc=doc)
+                body = None
+                continue
+            if body is not None:
+                yield extract_doc(body, body_article, gaz)
+            body, body_article = doc, article
+        if body is not None:
+            yield extract_doc(body, body_article, gaz)
 
 
 def _extract_chunk(model: str, batch_size: int, articles: list[Article]) -> list[Extraction]:

@@ -13,7 +13,10 @@ offsets still point into the article text as it was read.
 """
 from __future__ import annotations
 
-__all__ = ["unwrap", "is_hard_wrapped"]
+import re
+from collections.abc import Mapping
+
+__all__ = ["unwrap", "is_hard_wrapped", "truecase", "is_shouting"]
 
 
 def is_hard_wrapped(text: str) -> bool:
@@ -48,3 +51,55 @@ def unwrap(text: str) -> str:
         else:
             chars[i] = " "
     return "".join(chars)
+
+
+def is_shouting(line: str) -> bool:
+    """True if a line is set in capitals ("CHINA, BRAZIL SIGN TRADE PACT")."""
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 8 and sum(ch.isupper() for ch in letters) >= 0.85 * len(letters)
+
+
+def truecase(text: str, cased: Mapping[str, str]) -> str:
+    """``text`` with each line set in capitals written as news prints it, of the same length: a run
+    of words that ``cased`` knows (lower case name -> usual form: "north korea" -> "North Korea",
+    "eu" -> "EU") takes its usual form, any other word is lower case, and a line starts with a
+    capital. The parser reads words in capitals as names.
+
+    >>> truecase("RUSSIA, NORTH KOREA SIGN TRADE PACT", {"russia": "Russia", "north korea": "North Korea"})
+    'Russia, North Korea sign trade pact'
+    """
+    if not any(is_shouting(line) for line in text.split("\n")):
+        return text
+    out = []
+    for line in text.split("\n"):
+        if is_shouting(line):
+            line = _case_line(line, cased)
+            first = next((i for i, ch in enumerate(line) if ch.isalpha()), None)
+            if first is not None:
+                line = line[:first] + line[first].upper() + line[first + 1:]
+        out.append(line)
+    return "\n".join(out)
+
+
+def _case_line(line: str, cased: Mapping[str, str]) -> str:
+    words = list(_WORD.finditer(line))
+    chars = list(line.lower())
+    i = 0
+    while i < len(words):
+        for n in range(min(5, len(words) - i), 0, -1):
+            run = words[i:i + n]
+            if any(line[a.end():b.start()] != " " for a, b in zip(run, run[1:])):
+                continue
+            start, end = run[0].start(), run[-1].end()
+            form = cased.get(line[start:end].lower())
+            if form is not None and len(form) == end - start:
+                chars[start:end] = form
+                i += n
+                break
+        else:
+            i += 1
+    new = "".join(chars)
+    return new if len(new) == len(line) else line
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’.][^\W\d_]+)*")
