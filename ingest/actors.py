@@ -34,6 +34,10 @@ COUNTERPART = {"counterpart", "counterparts", "opposite number", "host"}
 # nouns that name another actor by its tie to the owner ("its neighbour" is not "it")
 RELATIONAL = {"neighbour", "neighbor", "ally", "partner", "rival", "enemy", "friend", "adversary",
               "counterpart", "foe", "opponent", "competitor", "successor", "predecessor"}
+# places named after a city, which stand for no one
+VENUES = {"mansion", "residence", "palace", "hotel", "house", "building", "hall", "airport", "street", "square",
+          "suburb", "district", "centre", "center", "venue", "villa", "compound", "resort", "station", "port",
+          "city", "town", "region", "province", "area", "outskirts", "stadium", "university", "hospital"}
 # nouns that stand for the state or organisation that owns them
 INSTITUTIONS = {
     "government", "ministry", "official", "officials", "administration", "authority", "authorities",
@@ -236,6 +240,8 @@ class ActorIndex:
         for c in sorted(tok.children, key=lambda c: -c.i):
             if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i:
                 m = self.by_token.get(c.i)
+                if m is not None and m.how == "metonym" and tok.lemma_.lower() in VENUES:
+                    continue  # "a Moscow mansion" is a building in Moscow, not Russia
                 if m is not None:
                     return self.country_of(m.actor) or m.actor  # "the Trump administration"
                 if c.dep_ == "amod" and c.lemma_.lower() in ("lead", "command", "head"):

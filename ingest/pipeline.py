@@ -55,14 +55,14 @@ class Extractor:
             yield from _pipe_processes(self.model, self.batch_size, articles, n_process)
             return
         from .extract import extract_doc, gazetteer
-        from .text import truecase, unwrap
+        from .text import for_parser, truecase
 
         gaz = gazetteer()
         cased = gaz.cased_names
 
         def stream():
             for a in articles:  # the body, then the headline, which is read too
-                yield truecase(unwrap(a.text), cased), (a, False)
+                yield for_parser(a.text, cased), (a, False)
                 if a.title and a.title.strip():
                     yield truecase(a.title, cased), (a, True)
 

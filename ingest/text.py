@@ -16,7 +16,28 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-__all__ = ["unwrap", "is_hard_wrapped", "truecase", "is_shouting"]
+__all__ = ["unwrap", "is_hard_wrapped", "truecase", "is_shouting", "separate_dateline", "for_parser"]
+
+_DATELINE = re.compile(r"\s*[A-Z][A-Za-z.'\- ]{1,40}(?:,[^\n\-—–.]{0,40})?\s*(?:\([^)\n]{1,30}\)\s*)?(?P<dash>[-—–]{1,2})(?P<space>\s)")
+
+
+def separate_dateline(text: str) -> str:
+    """``text`` with the dateline of a wire story ("WASHINGTON, April 18 - ") ended as a sentence
+    of its own, of the same length, so the parser does not read the place into the first clause.
+
+    >>> separate_dateline("LIMA, May 2 - Peru and Chile signed a pact.")
+    'LIMA, May 2 .\\nPeru and Chile signed a pact.'
+    """
+    m = _DATELINE.match(text)
+    if m is None or not re.split(r"[,(]", text[:m.start("dash")])[0].strip().isupper():
+        return text
+    dash, space = m.span("dash"), m.span("space")
+    return text[:dash[0]] + "." + " " * (dash[1] - dash[0] - 1) + "\n" + text[space[1]:]
+
+
+def for_parser(text: str, cased: Mapping[str, str]) -> str:
+    """The text as the parser reads it: unwrapped, truecased, its dateline apart (same length)."""
+    return separate_dateline(truecase(unwrap(text), cased))
 
 
 def is_hard_wrapped(text: str) -> bool:
