@@ -52,6 +52,7 @@ INSTITUTIONS = {
     "generals", "leaders", "ministers", "lawmakers", "legislators", "spokesperson", "spokespeople",
     "representative", "representatives", "navy", "navies", "airforce", "positions", "position", "base",
     "bases", "camp", "camps", "embassies", "consulate", "envoys", "ambassador", "jets", "aircraft",
+    "missile", "missiles", "rocket", "rockets", "territory", "soil", "airspace", "waters", "forces",
 }
 
 
@@ -244,11 +245,21 @@ class ActorIndex:
                     continue  # "a Moscow mansion" is a building in Moscow, not Russia
                 if m is not None:
                     return self.country_of(m.actor) or m.actor  # "the Trump administration"
-                if c.dep_ == "amod" and c.lemma_.lower() in ("lead", "command", "head"):
+                if c.dep_ == "amod" and c.lemma_.lower() in ("lead", "command", "head", "draft", "propose", "sponsor",
+                                                              "author", "write", "table", "draw"):
                     for w in c.children:  # "Saudi-led coalition aircraft": the leader's
                         m = self.by_token.get(w.i)
                         if w.i < c.i and m is not None:
                             return self.country_of(m.actor) or m.actor
+        for c in tok.children:  # "positions held by the rebels", "a resolution drafted by France"
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in ("hold", "control", "occupy", "run", "draft",
+                                                                              "propose", "sponsor", "operate", "own"):
+                for ag in c.children:
+                    if ag.dep_ == "agent":
+                        for p in ag.children:
+                            a = self.resolve(p) if p.dep_ == "pobj" else None
+                            if a is not None:
+                                return self.country_of(a) or a
         for c in tok.children:
             # "members of the League", "a spokesman for the rebels"
             if c.dep_ == "prep" and (c.lower_ in ("of", "from") or c.lower_ == "for" and tok.lemma_.lower() in SPEAKERS):

@@ -122,7 +122,8 @@ def _chain_modality(chain) -> str:
         if t.dep_ == "xcomp" and t.head.lemma_ == "be" and t.head.lemma_ != t.lemma_:
             pass
     top = chain[-1]
-    if top.dep_ == "ROOT" and top.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children):
+    if top.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children) and \
+            (top.dep_ == "ROOT" or top.dep_ in ("acl", "relcl") and top.head.dep_ == "ROOT" and top.head.pos_ in ("NOUN", "PROPN")):
         future = True  # a headline's "X to visit Y"
     if neg:
         return "negated"

@@ -148,7 +148,10 @@ def _scope_words(tok) -> set[str]:
         toks.append(tok.head)
     if tok.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in ("that", "which", "whom") for c in tok.children):
         toks.append(tok.head)  # "drones that Russia has been using against Ukraine": the drones are used
-    return _words(toks)
+    words = _words(toks)
+    if any(t.ent_type_ == "MONEY" for t in toks):
+        words.add("$money")  # "lent Pakistan $3 billion"
+    return words
 
 
 SUPPORTER_NOUNS = {"supporter", "champion", "backer", "advocate", "defender", "sponsor", "patron", "friend"}
@@ -640,6 +643,12 @@ class _Finder:
                 rule = f"verb:{tok.lemma_}/to-place"
             if entry.predicate == "met" and tok.lemma_ == "see":
                 objs = [(a, i) for a, i in objs if a.kind == "person"]
+            if not objs and entry.predicate == "attacked" and not _passive(tok) and obj_toks:
+                # "struck military targets in Iran": the state where the targets are
+                where = [p for t in [tok] + [c for c in tok.children if c.dep_ == "dobj"]
+                         for p in _prep_objects(t, ("in", "inside", "across", "into"))]
+                objs = [(a, True) for a, _ in self.places(where) if a.kind in ("country", "former_state")]
+                conf = 0.7
             if not objs and entry.predicate in ("threatened", "urged") and not _passive(tok):
                 # "warned that Sweden's entry would have consequences": the clause's subject
                 for c in tok.children:
@@ -651,7 +660,9 @@ class _Finder:
                             # "warned that they might strike China's nuclear installations"
                             objs = self.actors([w for w in c.children if w.dep_ == "dobj"], possessor=True)
                 conf = 0.6
-            if len(subj) > 1 and any(t.lower_ in ("other", "another") for t in obj_toks):
+            if len(subj) > 1 and any(t.lower_ in ("other", "another") or
+                                     any(c.dep_ == "poss" and c.lower_ in ("other", "another") for c in t.children)
+                                     for t in obj_toks + [c for c in tok.children if c.dep_ == "dobj"]):
                 # "A and B accused each other": each did it to the other
                 for a in subj:
                     self.emit(entry.predicate, [a], [b for b in subj if b[0].key != a[0].key], tok,
@@ -931,6 +942,8 @@ class _Finder:
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i]
         named: list = []
         for c in mods:
+            if c.tag_ == "VBN" and c.lemma_.lower() in ("broker", "mediate", "host", "sponsor", "facilitate"):
+                continue  # "Chinese-brokered talks": the broker is no side of them
             for w in c.subtree:
                 m = self.idx.mention_at(w.i)
                 if m is not None and m.actor.kind in ("country", "former_state", "organisation") and \
