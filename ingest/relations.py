@@ -374,6 +374,20 @@ class _Finder:
                 return members
         return []
 
+    def _they_chain(self, tok) -> list[Actor]:
+        """The group a "they" stands for when the sentences between only go on calling it "they"."""
+        sents = self.idx.sents_upto(tok.i, 8)
+        for k in range(len(sents) - 2, -1, -1):
+            s = sents[k]
+            if any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in ("they",) and
+                   self.idx.mention_at(t.i) is not None for t in s) and not any(
+                       i >= s.start and i < s.end for i, _ in self.groups):
+                return []  # someone else became the subject since
+            members = [m for i, m in self.groups if s.start <= i < s.end]
+            if members:
+                return members[-1]
+        return []
+
     def group_members(self, tok) -> list[Actor]:
         """ "the two leaders", "both countries", "the three men", "they": the actors just named
         together, else the most recent actors of that kind."""
@@ -387,7 +401,9 @@ class _Finder:
             return self.recent_group(tok, GROUP_SIZES[tok.lower_], None) or \
                 self._recent_kind(tok, GROUP_SIZES[tok.lower_], {"person"})
         if tok.lower_ in ("they", "them", "their"):
-            return self.recent_group(tok, None, None)
+            # a group goes on being "they" over a few sentences: "A and B met. They agreed ... They urged"
+            return self.recent_group(tok, None, None, within=3) or \
+                (self._they_chain(tok) if tok.lower_ == "they" and tok.dep_ == "nsubj" else [])
         if tok.tag_ not in ("NNS", "NNPS"):
             return []
         if lemma in PERSON_GROUP:
