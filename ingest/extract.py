@@ -405,7 +405,7 @@ def _plain_path(tok, trigger, idx: ActorIndex) -> bool:
     of its own (a relative, complement or adverbial clause) on the way up."""
     t = tok
     while t.i != trigger.i:
-        if t.i in idx.by_token or (t.pos_ in ("VERB", "AUX") and t.dep_ in ("ccomp", "relcl", "advcl", "xcomp", "conj")):
+        if t.i in idx.by_token or (t.pos_ in ("VERB", "AUX") and t.dep_ in ("ccomp", "relcl", "advcl", "xcomp", "conj", "acl")):
             return False
         if t.head.i == t.i:
             return False

@@ -284,6 +284,8 @@ def _object_tokens(tok, entry: LexEntry, *, verb: bool, needs_words: frozenset =
     dobjs = [c for c in tok.children if c.dep_ in ("dobj",)]
     if verb and _passive(tok):
         dobjs = [c for c in tok.children if c.dep_ in PASSIVE_SUBJ]
+        if not dobjs and tok.dep_ == "conj":  # "X is under sanctions and was condemned by Y"
+            dobjs = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if "dobj" in entry.objects:
         out += dobjs
     if "dative" in entry.objects:
