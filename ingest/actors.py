@@ -28,6 +28,10 @@ HONORIFICS = {
 }
 SPEAKERS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "envoy", "negotiator",
             "official", "source", "voice", "mouthpiece"}
+FIRST_PERSON = {"i", "me", "my", "myself", "we", "us", "our", "ours", "ourselves"}
+QUOTING_VERBS = {"say", "tell", "add", "write", "insist", "declare", "state", "stress", "note", "warn", "tweet",
+                 "continue", "explain", "indicate", "announce", "reiterate", "emphasize", "emphasise", "affirm",
+                 "assert", "comment", "remark", "respond", "reply", "argue", "suggest", "acknowledge", "post"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 GROUP_PRONOUNS = {"it", "its", "itself", "they", "them", "their"}
 COUNTERPART = {"counterpart", "counterparts", "opposite number", "host"}
@@ -191,6 +195,8 @@ class ActorIndex:
         if low == "whose" and tok.head.head.dep_ == "relcl" or low in ("who", "which") and tok.head.dep_ == "relcl":
             rel = tok.head.head if low == "whose" else tok.head
             return self.resolve(rel.head, allow_demonym=allow_demonym)  # "Modi, whose government"
+        if low in FIRST_PERSON and tok.pos_ == "PRON":
+            return self._quoted_speaker(tok)
         if low in PERSON_PRONOUNS:
             return self._pronoun_person(tok)
         if low in GROUP_PRONOUNS:
@@ -210,6 +216,33 @@ class ActorIndex:
             if found is None and (loose or tok.lemma_.lower() in INSTITUTIONS or tok.lower_ in INSTITUTIONS):
                 found = self._owner(tok)
             return found
+        return None
+
+    def _quoted_speaker(self, tok) -> Actor | None:
+        """ "I" or "we" in a quotation: whoever the quotation is attributed to, in its own sentence
+        or in the one just before or after within the paragraph ('"...," he said. "I applaud ..."');
+        "we" is the speaker's state or organisation."""
+        sent = self.sent_of(tok.i)
+        text = self.text
+        order = [sent]
+        before = self.sents_upto(sent.start - 1, 1) if sent.start > 0 else []
+        if before and "\n\n" not in text[before[0].end_char:sent.start_char + 1]:
+            order.append(before[0])
+        if sent.end < len(self.doc):
+            after = self.sent_of(sent.end)
+            if "\n\n" not in text[sent.end_char:after.start_char + 1]:
+                order.append(after)
+        for s in order:
+            if not any(t.text in ('"', "“", "”", "'", "‘", "’") or t.tag_ in ("``", "''") for t in s):
+                continue
+            for t in s:
+                if t.lemma_.lower() in QUOTING_VERBS:
+                    subj = [c for c in t.children if c.dep_ == "nsubj" and c.lower_ not in FIRST_PERSON]
+                    speaker = self.resolve(subj[0]) if subj else None
+                    if speaker is not None:
+                        if tok.lower_ in ("we", "us", "our", "ours", "ourselves"):
+                            return self.country_of(speaker) or speaker
+                        return speaker if speaker.kind == "person" else None
         return None
 
     def _definite_org(self, tok) -> Actor | None:

@@ -63,7 +63,8 @@ def _verb_chain(tok) -> list:
         else:
             return chain
     for _ in range(5):
-        if t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
+        if t.dep_ in ("xcomp", "conj") and t.head.i != t.i and not (
+                t.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)):
             t = t.head
             chain.append(t)
         elif t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX"):

@@ -27,7 +27,7 @@ TIES_VERBS = {"reach", "strengthen", "deepen", "boost", "expand", "improve", "en
               "develop", "grow", "elevate", "warm", "broaden", "advance", "solidify", "cement", "flourish",
               "demonstrate", "raise", "lift", "bolster", "intensify", "restore", "resume", "establish",
               "normalise", "normalize", "re-establish", "reestablish", "mend", "repair", "rebuild",
-              "increase", "step", "widen", "extend", "seek", "pursue", "forge", "build", "promote", "continue"}
+              "increase", "step", "widen", "extend", "seek", "pursue", "forge", "promote", "continue"}
 TIES_NOUNS = {"relation", "tie", "relationship", "partnership", "friendship", "cooperation", "co-operation",
               "alliance", "coordination", "collaboration", "dialogue"}
 ACCUSING = {"accuse", "blame", "suspect", "charge", "condemn", "criticize", "criticise", "denounce",
@@ -167,6 +167,9 @@ COOPERATIVE = {"economic", "security", "strategic", "military", "close", "closer
                "defence", "defense", "comprehensive", "special", "warm", "good", "strong", "deep", "cultural",
                "energy", "ongoing", "growing", "longstanding", "long-standing", "historic", "fraternal"}
 HOSTILE = {"hostile", "tense", "strained", "frosty", "poor", "bad", "troubled", "fraught", "broken", "rocky", "uneasy"}
+ECONOMIC = {"economy", "economies", "sector", "sectors", "market", "markets", "export", "exports", "import",
+            "imports", "finance", "finances", "currency", "bank", "banks", "company", "companies", "firm", "firms",
+            "industry", "industries", "trade", "revenue", "revenues", "budget", "wallet", "pocket"}
 PLACE_NOUNS = {"city", "town", "village", "capital", "port", "region", "province", "island", "islands", "area",
                "territory", "state", "district", "coast", "border", "part", "parts", "outskirts"}
 # "X-backed Y": what the first part does to the noun
@@ -642,6 +645,9 @@ class _Finder:
                 if sellers and subj:
                     self.emit(entry.predicate, sellers, subj, tok, f"verb:{entry.lemma}+{entry.needs}/reverse", 0.8)
                 continue
+            if entry.predicate == "attacked" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ECONOMIC
+                                                     for c in tok.children):
+                continue  # "will hit the economy of X hard" is no attack
             rule = f"verb:{entry.lemma}" + (f"+{entry.needs}" if entry.needs else "")
             obj_toks = _object_tokens(tok, entry, verb=True,
                                       needs_words=self.lex.classes.get(entry.needs or "", frozenset()))
