@@ -794,7 +794,7 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
                 break
             window.insert(0, t)
             j -= 1
-        if any(t.lower_ in ("former", "ex", "late") for t in window):
+        if any(t.lower_ in ("former", "ex", "late", "shadow", "opposition") for t in window):
             # "former Nigerian President Obasanjo" no longer acts for Nigeria, whatever the gazetteer says
             if idx.role_source.get(m.actor.key) != "text":
                 idx.roles.pop(m.actor.key, None)
@@ -818,7 +818,7 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
                     break
                 right.append(doc[k])
                 k += 1
-            if any(getattr(t, "lower_", "") in ("former", "ex") for t in right):
+            if any(getattr(t, "lower_", "") in ("former", "ex", "shadow", "opposition") for t in right):
                 right = []
         elif k + 1 < sent.end and doc[k].lower_ == "of" and (k + 1) in idx.by_token:
             right = [doc[k], doc[k + 1]]
@@ -933,7 +933,10 @@ def _title_in(tokens, idx: ActorIndex, offices) -> tuple[str | None, Actor | Non
         for b in range(len(words), a, -1):
             cand = " ".join(words[a:b]).replace(" - ", "-")
             if cand in offices or (cand.endswith("s") and cand[:-1] in offices):
-                role = (offices.get(cand) or offices[cand[:-1]]).role
+                office = offices.get(cand) or offices[cand[:-1]]
+                role = office.role
+                if country is None and office.state:
+                    country = idx.gaz.by_key.get(f"country/{office.state}")  # "Home Secretary A": British
                 break
         if role:
             break

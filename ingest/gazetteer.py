@@ -45,6 +45,7 @@ class Office:
     title: str  # lower-case surface form, "foreign minister"
     role: str  # canonical role label, "Foreign Minister"
     rank: str
+    state: str = ""  # ISO code of the one state that has this office ("home secretary": GBR)
 
 
 @dataclass(frozen=True)
@@ -259,7 +260,8 @@ def _people_rows(gz: Gazetteer, folder: Path) -> None:
 def _office_rows(gz: Gazetteer, folder: Path) -> None:
     path = folder / "offices.tsv"
     for row in read_table(path) if path.exists() else []:
-        gz.offices[row["title"].lower()] = Office(row["title"].lower(), row["role"], row.get("rank", ""))
+        gz.offices[row["title"].lower()] = Office(row["title"].lower(), row["role"], row.get("rank", ""),
+                                                  (row.get("state") or "").upper())
 
 
 def _region_rows(gz: Gazetteer, folder: Path) -> None:

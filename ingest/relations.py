@@ -975,8 +975,8 @@ class _Finder:
                     named.append((m.actor, False))
         if len(named) < 2 or not any(self.doc[k].text in ("-", "–") for k in range(min(c.left_edge.i for c in mods), tok.i)):
             return  # only the hyphenated compound says they act together
-        if pred == "signedAgreementWith" and any(c.lower_ in FUTURE_WORDS for c in tok.children):
-            return
+        if any(c.lower_ in FUTURE_WORDS or c.dep_ == "det" and c.lower_ in ("any", "no") for c in tok.children):
+            return  # "any A-B agreement", "a proposed A-B pact" states none
         for i, a in enumerate(named):
             self.emit(pred, [a], named[i + 1:], tok, f"joint:{lemma}", 0.75)
 
