@@ -638,7 +638,7 @@ def _listed_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
             start -= 1
         if not 2 <= t.i + 1 - start <= 3 or not all(_NAME_WORD.match(w.text) for w in doc[start:t.i + 1]):
             continue
-        if t.lower_ in INSTITUTIONS or \
+        if t.lower_ in INSTITUTIONS or (start > 0 and doc[start - 1].text == "(") or \
                 t.lower_ in ("ministry", "committee", "bank", "commission", "agency", "union", "party"):
             continue
         name = clean_person_name(doc[start:t.i + 1].text)
@@ -648,6 +648,34 @@ def _listed_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
         actor = entry.actor if entry is not None else Actor(kind="person", label=name)
         idx.people[actor.key] = actor
         idx.add(Ment(start, t.i + 1, actor, "person"))
+
+
+def _listed_under_title(doc, idx: ActorIndex) -> None:
+    """ "Brazilian ministers present were A (Economy), B and C", "the French negotiators, A and B":
+    people listed after a plural title with a nationality hold it for that state."""
+    plural_titles = {"ministers", "officials", "diplomats", "negotiators", "envoys", "ambassadors", "leaders",
+                     "presidents", "delegates", "representatives"}
+    for tok in doc:
+        if tok.lower_ not in plural_titles:
+            continue
+        states = [idx.by_token[c.i].actor for c in tok.children
+                  if c.dep_ in ("amod", "compound", "poss") and c.i in idx.by_token
+                  and idx.by_token[c.i].actor.kind in ("country", "former_state", "organisation")]
+        if len(states) != 1:
+            continue
+        sent = idx.sent_of(tok.i)
+        people = [m for m in sorted(idx.ments, key=lambda m: m.start)
+                  if tok.i < m.start < sent.end and m.actor.kind == "person"]
+        if len(people) < 2:
+            continue
+        between = doc[tok.i + 1:people[0].start]
+        if len(between) > 8 or any(t.i in idx.by_token for t in between) or \
+                not any(t.text in (":", ",") or t.lemma_ in ("be", "include") for t in between):
+            continue
+        office = idx.gaz.offices.get(tok.lemma_.lower())
+        for m in people:
+            if idx.role_source.get(m.actor.key) != "text":
+                idx.set_role(m.actor, office.role if office is not None else None, states[0], source="text")
 
 
 def _respectively(doc, idx: ActorIndex) -> None:
@@ -849,8 +877,9 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
             r2, c2, cp2 = _title_in(right, idx, offices)
             role, counterpart = r2, cp2
             country = country or c2
-        elif country is None and right and right[0].lower_ == "of":
-            _, country, _ = _title_in(right, idx, offices)
+        elif right and right[0].lower_ == "of":
+            # "President A of X": the state right after the name goes with the title next to it
+            country = _title_in(right, idx, offices)[1] or country
         if counterpart and role is None:
             if not counterparts:
                 continue  # decided once surnames are linked: "his" may be a surname's person
@@ -1022,6 +1051,7 @@ def find_actors(doc, gaz: Gazetteer, published=None) -> ActorIndex:
     _single_name_mentions(doc, gaz, idx)
     _roles_from_titles(doc, idx)
     _respectively(doc, idx)
+    _listed_under_title(doc, idx)
     _leaders(doc, idx)
     return idx
 
