@@ -72,7 +72,7 @@ REFUSED_ACTS = {"receive", "meet", "provide", "supply", "give", "send", "grant",
                 "recognize", "recognise", "sign", "join", "cooperate", "talk", "negotiate", "host", "see"}
 # nouns that name again an act told before, and the words that told it
 EVENT_NOUNS = {
-    "attack": {"attack", "strike", "invade", "invasion", "shell", "bomb", "assault"},
+    "attack": {"attack", "strike", "invade", "invasion", "shell", "bomb", "assault", "airstrike", "killing", "bombing"},
     "invasion": {"invade", "invasion"},
     "offensive": {"offensive", "attack", "launch"},
     "assault": {"assault", "attack"},
@@ -170,6 +170,10 @@ HOSTILE = {"hostile", "tense", "strained", "frosty", "poor", "bad", "troubled", 
 ECONOMIC = {"economy", "economies", "sector", "sectors", "market", "markets", "export", "exports", "import",
             "imports", "finance", "finances", "currency", "bank", "banks", "company", "companies", "firm", "firms",
             "industry", "industries", "trade", "revenue", "revenues", "budget", "wallet", "pocket"}
+NEGATIVE_EVAL = {"violation", "illegal", "illegitimate", "null", "void", "unacceptable", "provocation", "provocative",
+                 "aggression", "ridiculous", "absurd", "baseless", "unfounded", "irresponsible", "stunt", "propaganda",
+                 "crime", "outrageous", "invalid", "unlawful", "breach", "reckless", "hostile", "terrorism", "terrorist",
+                 "piracy", "blackmail", "interference", "meddling", "farce", "sham", "lie", "lies"}
 PLACE_NOUNS = {"city", "town", "village", "capital", "port", "region", "province", "island", "islands", "area",
                "territory", "state", "district", "coast", "border", "part", "parts", "outskirts"}
 # "X-backed Y": what the first part does to the noun
@@ -240,6 +244,9 @@ def _subject_tokens(tok, depth: int = 0) -> list:
         verb = head.head
         if head.lower_ in ("of", "for") and verb.lemma_.lower() in ACCUSING:
             return [c for c in verb.children if c.dep_ == "dobj"]  # "accused Iran of arming the Houthis"
+        if verb.pos_ in ("VERB", "AUX") and _passive(verb) and head.lower_ in ("in", "by", "while", "after", "before"):
+            # "X had been allied with Y in fighting Z": X fights
+            return [c for c in verb.children if c.dep_ == "nsubjpass"]
         return _subject_tokens(verb, depth + 1) if verb.pos_ in ("VERB", "AUX") else []
     return _left_neighbour(tok)
 
@@ -792,6 +799,9 @@ class _Finder:
         specific = [e for e in entries if e.needs and self.needs_ok(e, words)]
         for entry in specific or [e for e in entries if not e.needs]:
             rule = f"noun:{entry.lemma}"
+            if entry.predicate == "met" and tok.lemma_.lower() in ("talk", "talks") and self.bargaining(tok):
+                entry = LexEntry("negotiatedWith", "noun", entry.lemma, entry.objects, None)
+                rule = f"noun:{entry.lemma}+deal"
             if "between" in entry.objects:
                 for group in _between(tok):
                     pair = self.group(group)
@@ -913,6 +923,72 @@ class _Finder:
             self.emit(pred, agents, objs, tok, f"compound:{tok.lemma_.lower()}", 0.8)
 
 
+    def bargaining(self, tok) -> bool:
+        """True if talks are about a deal: "talks on a loan repayment", "talks on trade relations"."""
+        topics = self.lex.classes.get("deal", frozenset())
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("on", "over", "about", "for", "concerning", "regarding"):
+                if _words(c.subtree) & topics:
+                    return True
+            if c.dep_ in ("compound", "amod") and (c.lemma_.lower() in topics or c.lower_ in topics):
+                return True  # "trade talks", "loan talks"
+        return False
+
+    def evaluation(self, tok) -> None:
+        """ "X called the accord null and void", "X described the strike as a violation of its
+        sovereignty": judging someone's act in harsh words criticizes whoever did it."""
+        if tok.lemma_.lower() not in ("call", "describe", "characterize", "characterise", "label", "term",
+                                      "brand", "denounce", "dismiss", "condemn", "deem", "consider"):
+            return
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        judgement = [w for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "advcl") or
+                     c.dep_ == "prep" and c.lower_ == "as" for w in c.subtree]
+        judgement += [w for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "as" for w in c.subtree]
+        if not objs or not _words(judgement) & NEGATIVE_EVAL:
+            return
+        speaker = self.actors(_subject_tokens(tok))
+        targets = self.actors(objs, possessor=True)
+        if speaker and targets:
+            self.emit("criticized", speaker, targets, tok, f"speech:{tok.lemma_.lower()}+as", 0.7)
+
+    def claimed(self, tok) -> None:
+        """ "X claimed responsibility for the attack", "the attack was claimed by X": X attacked
+        whoever the attack was on."""
+        if tok.lemma_.lower() != "claim":
+            return
+        if _passive(tok):
+            acts = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        elif any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in tok.children):
+            acts = [p for d in tok.children if d.dep_ == "dobj" for c in d.children
+                    if c.dep_ == "prep" and c.lower_ == "for" for p in c.children if p.dep_ == "pobj"]
+            acts += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
+                     if p.dep_ == "pobj"]
+        else:
+            return
+        acts = [a for a in acts if a.lemma_.lower() in EVENT_NOUNS.get("attack", ()) | {"attack", "bombing", "strike"}]
+        attackers = self.actors(_subject_tokens(tok))
+        if not acts or not attackers:
+            return
+        targets = self.actors(_prep_objects(acts[0], ("on", "against")), possessor=True)
+        if not targets:  # the attack told before: its target
+            lo = self.idx.sents_upto(tok.i, 4)[0].start
+            for c in reversed(self.out):
+                if c.predicate == "attacked" and lo <= c.trigger < tok.i:
+                    targets = [(c.object, True)]
+                    break
+        if not targets:
+            for j in range(tok.i - 1, self.idx.sents_upto(tok.i, 4)[0].start - 1, -1):
+                w = self.doc[j]
+                if w.lemma_.lower() == "attack" and w.pos_ == "NOUN":
+                    where = [p for c in w.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                             for o in c.children for p in [o] + [x for q in o.children if q.dep_ == "prep"
+                                                                  and q.lower_ == "in" for x in q.children]]
+                    targets = [(a, True) for a, _ in self.places(where) if a.kind in ("country", "former_state")]
+                    if targets:
+                        break
+        if targets:
+            self.emit("attacked", attackers, targets, tok, "verb:claim+attack", 0.7)
+
     def supporter(self, tok) -> None:
         """ "X has been a staunch supporter of Y", "X is a champion of Y's claims": stated support."""
         if tok.lemma_.lower() not in SUPPORTER_NOUNS or tok.dep_ not in ("attr",) or \
@@ -1005,6 +1081,8 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
         if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.lemma_ in ("have",)):
             f.verb(tok)
             f.compound_adjective(tok)
+            f.evaluation(tok)
+            f.claimed(tok)
             f.refusal(tok)
             f.blame(tok)
         elif tok.pos_ in ("NOUN", "PROPN"):
