@@ -483,6 +483,12 @@ class _Finder:
         res = self.actors(toks)
         if res:
             return res
+        # "visited Kenya's biggest slum": the state the place belongs to
+        res = [(a, True) for a, _ in self.actors([t for t in toks if any(
+            c.dep_ == "poss" and c.i in self.idx.by_token for c in t.children)], possessor=True)
+            if a.kind in ("country", "former_state")]
+        if res:
+            return res
         for t in toks:
             for c in _conjuncts(t):
                 if c.ent_type_ in ("GPE", "LOC", "FAC"):
