@@ -208,6 +208,10 @@ def _subject_tokens(tok, depth: int = 0) -> list:
         return []
     head = tok.head
     if tok.dep_ == "conj" and head.i != tok.i:
+        if _passive(head) and not _passive(tok) and head.dep_ == "ccomp" and \
+                any(c.dep_ == "aux" for c in tok.children):
+            # "X has said its missions are watched and has accused Y": joined to the saying
+            return _subject_tokens(head.head, depth + 1)
         return _subject_tokens(head, depth + 1)
     if tok.dep_ == "xcomp" and _passive(head):
         # "Kazakhstan is expected to sign", "Iran is said to have supplied"
@@ -306,6 +310,8 @@ def _object_tokens(tok, entry: LexEntry, *, verb: bool, needs_words: frozenset =
                 out += [s for s in c.children if s.dep_ in ("nsubj",)]
     if slots:
         out += _prep_objects(tok, slots)
+        if out and verb:  # "spoke to A, and the presidents of B and C": a list the parser cut off
+            out += [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > out[-1].i]
         for d in dobjs:  # "imposed sanctions ON Iran", "a package of sanctions ON Russia"
             out += _prep_objects(d, slots)
             for of in _of_chain(d):
@@ -519,7 +525,9 @@ class _Finder:
                     a = self.event_agent(c)
                 indirect = c.i not in self.idx.by_token
                 found = [a] if a is not None else []
-                if indirect and c.pos_ in ("NOUN", "PROPN") and (a is not None or possessor):
+                if indirect and c.pos_ in ("NOUN", "PROPN") and (a is not None or possessor or (
+                        c.tag_ in ("NNS", "NNPS") and c.lemma_.lower() in self.idx.gaz.offices)):
+                    # "the presidents of A and B" stand for A and B
                     more = self.owners(c)
                     if a is None or any(o.key == a.key for o in more):
                         found += more
