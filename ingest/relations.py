@@ -113,7 +113,7 @@ def _adjacent(tok, appos) -> bool:
 GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 PERSON_GROUP = {"leader", "man", "woman", "minister", "president", "official", "diplomat", "head",
                 "counterpart", "premier", "chief"}
-STATE_GROUP = {"country", "state", "nation", "republic", "side", "party", "government", "neighbour", "neighbor",
+STATE_GROUP = {"country", "state", "nation", "republic", "side", "party", "government", "neighbour", "neighbor", "bloc",
                "ally", "capital", "power", "monarchy", "kingdom", "democracy", "economy"}
 
 
@@ -427,7 +427,7 @@ class _Finder:
         if lemma in PERSON_GROUP:
             want = {"person"}
         elif lemma in STATE_GROUP:
-            want = {"country", "former_state", "organisation"} if lemma in ("side", "party") else \
+            want = {"country", "former_state", "organisation"} if lemma in ("side", "party", "bloc") else \
                 {"country", "former_state"}
         else:
             return []
@@ -789,7 +789,9 @@ class _Finder:
         if carrier.i != tok.i:
             head = carrier.head
         if carrier.dep_ in ("dobj", "nsubjpass") and (head.lemma_.lower() in LIGHT_VERBS or
-                                                       head.lemma_.lower() in TIES_VERBS and tok.lemma_.lower() in TIES_NOUNS):
+                                                       head.lemma_.lower() in TIES_VERBS and tok.lemma_.lower() in TIES_NOUNS or
+                                                       head.lemma_.lower() in ("end", "finish", "wrap", "complete") and
+                                                       tok.lemma_.lower() in self.lex.classes.get("talks", frozenset())):
             return self.actors(_subject_tokens(head)), f"light:{head.lemma_.lower()}", 0.85
         # "at a meeting with X, Y said", "spent two days in talks with X", "went into hours of talks":
         # the subject of the verb the phrase hangs on
@@ -946,6 +948,11 @@ class _Finder:
                     return True
             if c.dep_ in ("compound", "amod") and (c.lemma_.lower() in topics or c.lower_ in topics):
                 return True  # "trade talks", "loan talks"
+        head = tok.head
+        if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and head.pos_ == "VERB":
+            # "ended talks, having made progress on trade relations"
+            return bool(_words(w for c in head.children if c.dep_ in ("advcl", "prep", "xcomp")
+                               for w in c.subtree) & topics)
         return False
 
     def evaluation(self, tok) -> None:
