@@ -81,6 +81,10 @@ class Score:
     required: Counter = field(default_factory=Counter)
     dates_right: int = 0
     dates_checked: int = 0
+    modality_right: int = 0
+    modality_checked: int = 0
+    required_by_modality: Counter = field(default_factory=Counter)
+    found_by_modality: Counter = field(default_factory=Counter)
     misses: list[str] = field(default_factory=list)
     false: list[str] = field(default_factory=list)
 
@@ -89,15 +93,20 @@ class Score:
             getattr(self, name).update(getattr(other, name))
         self.dates_right += other.dates_right
         self.dates_checked += other.dates_checked
+        self.modality_right += other.modality_right
+        self.modality_checked += other.modality_checked
+        self.required_by_modality.update(other.required_by_modality)
+        self.found_by_modality.update(other.found_by_modality)
         self.misses += other.misses
         self.false += other.false
 
-    def prf(self, predicate: str | None = None) -> tuple[float, float, float]:
-        keys = [predicate] if predicate else None
-        tp = sum(self.tp.values()) if keys is None else self.tp[predicate]
-        fp = sum(self.fp.values()) if keys is None else self.fp[predicate]
-        found = sum(self.found_required.values()) if keys is None else self.found_required[predicate]
-        req = sum(self.required.values()) if keys is None else self.required[predicate]
+    def prf(self, predicate: str | None = None, *, among: set[str] | None = None) -> tuple[float, float, float]:
+        """Precision, recall and F1 of one predicate, of the predicates ``among``, or of all."""
+        keys = {predicate} if predicate else among
+        tp = sum(v for k, v in self.tp.items() if keys is None or k in keys)
+        fp = sum(v for k, v in self.fp.items() if keys is None or k in keys)
+        found = sum(v for k, v in self.found_required.items() if keys is None or k in keys)
+        req = sum(v for k, v in self.required.items() if keys is None or k in keys)
         p = tp / (tp + fp) if tp + fp else 1.0
         r = found / req if req else 1.0
         f = 2 * p * r / (p + r) if p + r else 0.0
@@ -166,8 +175,19 @@ def score_extraction(ex: Extraction, gold: list[GoldRow], gaz: Gazetteer) -> Sco
         hits = [k for k, p in preds.items() if row_matches(row, p)]
         if row.required:
             s.required[row.predicate] += 1
+            mod = row.modality or "asserted"
+            if row.predicate != "represents":
+                s.required_by_modality[mod] += 1
             if hits:
                 s.found_required[row.predicate] += 1
+                if row.predicate != "represents":
+                    s.found_by_modality[mod] += 1
+                    s.modality_checked += 1
+                    if any(preds[k].modality == mod for k in hits):
+                        s.modality_right += 1
+                    else:
+                        got = ", ".join(sorted({preds[k].modality for k in hits}))
+                        s.misses.append(f"modality {mod} (got {got}): {row.subject[0]} {row.predicate} {row.object[0]}")
                 if row.date:
                     s.dates_checked += 1
                     if any(preds[k].date == row.date for k in hits):
@@ -211,8 +231,21 @@ class Report:
         lines.append(f"overall: precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}  "
                      f"({sum(t.tp.values())} right, {sum(t.fp.values())} false, "
                      f"{sum(t.found_required.values())}/{sum(t.required.values())} required found)")
+        between = set(t.required) | set(t.tp) | set(t.fp)
+        between.discard("represents")
+        for label, among in (("between actors", between), ("represents", {"represents"})):
+            p, r, f = t.prf(among=among)
+            found = sum(t.found_required[k] for k in among)
+            req = sum(t.required[k] for k in among)
+            lines.append(f"{label + ':':16} precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}  ({found}/{req} required found)")
         if t.dates_checked:
             lines.append(f"dates: {t.dates_right}/{t.dates_checked} found relations have the gold date")
+        if t.modality_checked:
+            per = ", ".join(f"{m} {t.found_by_modality[m]}/{t.required_by_modality[m]}"
+                            for m in ("asserted", "reported", "hedged", "negated", "future")
+                            if t.required_by_modality[m])
+            lines.append(f"modality: {t.modality_right}/{t.modality_checked} found relations have the gold "
+                         f"modality; required found by gold modality: {per}")
         lines.append("")
         lines.append(f"{'predicate':22} {'prec':>6} {'recall':>6} {'F1':>6} {'right':>6} {'false':>6} {'found':>9}")
         preds = sorted(set(t.tp) | set(t.fp) | set(t.required))
