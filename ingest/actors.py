@@ -188,8 +188,9 @@ class ActorIndex:
         object of criticism, support or attack names its owner."""
         m = self.by_token.get(tok.i)
         if m is not None:
-            if m.how == "demonym" and not allow_demonym:
-                return None
+            if m.how == "demonym" and not allow_demonym and not (
+                    tok.tag_ in ("NNS", "NNPS") and any(c.lower_ == "the" for c in tok.children)):
+                return None  # "Iranian" is no actor, but "the Saudis" stand for their state
             return m.actor
         low = tok.lower_
         if low == "whose" and tok.head.head.dep_ == "relcl" or low in ("who", "which") and tok.head.dep_ == "relcl":
@@ -255,7 +256,7 @@ class ActorIndex:
         for m in sorted(self.ments, key=lambda m: -m.start):
             if lo <= m.start < tok.i and m.actor.kind == "organisation":
                 words = {w.lower() for w in m.actor.label.split()}
-                if word in words or word in ("bloc", "grouping", "organisation", "organization") and \
+                if word in words or word in ("bloc", "grouping", "organisation", "organization", "body") and \
                         m.actor.org_kind in ("intergovernmental", "alliance"):
                     return m.actor
         return None

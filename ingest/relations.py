@@ -93,6 +93,11 @@ EVENT_NOUNS = {
     "demand": {"demand"},
     "demands": {"demand"},
     "proposal": {"propose", "proposal"},
+    "agreement": {"agree", "sign", "agreement", "accord", "deal", "memorandum"},
+    "accord": {"agree", "sign", "agreement", "accord", "deal"},
+    "deal": {"agree", "sign", "agreement", "accord", "deal"},
+    "memorandum": {"agree", "sign", "agreement", "memorandum"},
+    "memoranda": {"agree", "sign", "agreement", "memorandum"},
     "offer": {"offer"},
     "request": {"request", "ask"},
     "invitation": {"invite", "invitation"},
@@ -174,6 +179,11 @@ NEGATIVE_EVAL = {"violation", "illegal", "illegitimate", "null", "void", "unacce
                  "aggression", "ridiculous", "absurd", "baseless", "unfounded", "irresponsible", "stunt", "propaganda",
                  "crime", "outrageous", "invalid", "unlawful", "breach", "reckless", "hostile", "terrorism", "terrorist",
                  "piracy", "blackmail", "interference", "meddling", "farce", "sham", "lie", "lies"}
+PACT_NOUNS = {"agreement", "accord", "deal", "memorandum", "memoranda", "treaty", "pact"}
+COALITION_NOUNS = {"coalition", "alliance", "mission", "initiative", "operation", "force", "bloc", "pact", "partnership",
+                   "grouping", "task"}
+DISMISSED = {"unfounded", "baseless", "groundless", "false", "untrue", "wrong", "absurd", "fabricated", "nonsense",
+             "ridiculous", "lies", "lie", "slander", "invented"}
 PLACE_NOUNS = {"city", "town", "village", "capital", "port", "region", "province", "island", "islands", "area",
                "territory", "state", "district", "coast", "border", "part", "parts", "outskirts"}
 # "X-backed Y": what the first part does to the noun
@@ -359,6 +369,8 @@ class _Finder:
         self.out: list[Candidate] = []
         self.seen: set[tuple] = set()
         self.groups: list[tuple[int, list[Actor]]] = []
+        self.parties: list[Actor] = []
+        self.hostile = False  # whether the relation being read is one of criticism or refusal
 
     def group(self, toks) -> list[tuple[Actor, bool]]:
         """The actors of "between A and B", from the conjuncts, else from every name in the phrase
@@ -521,10 +533,12 @@ class _Finder:
                 continue
             for c in _conjuncts(t):
                 a = self.idx.resolve(c, allow_demonym=demonym, loose=possessor)
+                self.parties = []
                 if a is None and possessor:
                     a = self.event_agent(c)
                 indirect = c.i not in self.idx.by_token
                 found = [a] if a is not None else []
+                found += [p for p in self.parties if all(p.key != x.key for x in found)]
                 if indirect and c.pos_ in ("NOUN", "PROPN") and (a is not None or possessor or (
                         c.tag_ in ("NNS", "NNPS") and c.lemma_.lower() in self.idx.gaz.offices)):
                     # "the presidents of A and B" stand for A and B
@@ -581,6 +595,9 @@ class _Finder:
                     found = self.actors([p for c in w.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
                                          for p in c.children if p.dep_ == "pobj"])
             if len(found) == 1:
+                return found[0][0]
+            if len(found) > 1 and tok.lemma_.lower() in PACT_NOUNS and self.hostile:
+                self.parties = [a for a, _ in found]  # "the agreement" after "A and B agreed": both
                 return found[0][0]
         return None
 
@@ -675,7 +692,10 @@ class _Finder:
             if entry.predicate == "visited":
                 objs = self.places(obj_toks)
             else:
+                # criticizing "the agreement" the article told of criticizes all who made it
+                self.hostile = entry.predicate in ("criticized", "rejected", "accused", "threatened")
                 objs = self.actors(obj_toks, possessor=entry.predicate in COMMUNICATIVE)
+                self.hostile = False
             if entry.predicate in ("met",) and tok.lemma_ in ("receive", "host"):
                 objs = [(a, i) for a, i in objs if a.kind == "person"]
             conf = 0.9 if not entry.needs else 0.85
@@ -683,7 +703,7 @@ class _Finder:
                 objs = [(self.idx.country_of(a) or a, i) if a.kind == "person" else (a, i) for a, i in objs]
             if entry.predicate == "supported" and tok.lemma_ in ("welcome", "greet") and any(
                     c.dep_ == "prep" and c.lower_ in ("to", "in", "at") for c in tok.children) and \
-                    all(a.kind == "person" for a, _ in objs):
+                    objs and all(a.kind == "person" and not indirect for a, indirect in objs):
                 entry = LexEntry("met", "verb", tok.lemma_, ("dobj",), None)  # "welcomed Modi to the White House"
                 rule = f"verb:{tok.lemma_}/to-place"
             if entry.predicate == "met" and tok.lemma_ == "see":
@@ -968,7 +988,9 @@ class _Finder:
         if not objs or not _words(judgement) & NEGATIVE_EVAL:
             return
         speaker = self.actors(_subject_tokens(tok))
+        self.hostile = True
         targets = self.actors(objs, possessor=True)
+        self.hostile = False
         if speaker and targets:
             self.emit("criticized", speaker, targets, tok, f"speech:{tok.lemma_.lower()}+as", 0.7)
 
@@ -1009,6 +1031,53 @@ class _Finder:
                         break
         if targets:
             self.emit("attacked", attackers, targets, tok, "verb:claim+attack", 0.7)
+
+    def dismissal(self, tok) -> None:
+        """ "X replied that the charges by Y were unfounded": X rejects Y."""
+        if tok.lemma_.lower() not in BLAMING_SPEECH | {"reply", "respond", "add", "insist", "counter", "retort"}:
+            return
+        for c in tok.children:
+            if c.dep_ != "ccomp":
+                continue
+            subj = [w for w in c.children if w.dep_ in ("nsubj", "nsubjpass") and
+                    w.lemma_.lower() in CHARGE_NOUNS | {"accusation", "allegation", "claim", "report"}]
+            verdict = _words(w for x in c.children if x.dep_ in ("acomp", "attr", "oprd") for w in x.subtree)
+            if not subj or not verdict & DISMISSED or any(x.dep_ == "neg" for x in c.children):
+                continue
+            accusers = self.actors(subj, possessor=True, demonym=True)
+            speakers = self.actors(_subject_tokens(tok))
+            if accusers and speakers:
+                self.emit("rejected", speakers, accusers, tok, "speech:dismiss", 0.7)
+
+    def joining(self, tok) -> None:
+        """ "a coalition X announced, which A and B joined": the joiners cooperate with its founder;
+        "C joined the talks": C met those talking."""
+        if tok.lemma_.lower() != "join":
+            return
+        if _passive(tok):
+            joined = [c for c in tok.children if c.dep_ == "nsubjpass"]
+            if tok.dep_ == "relcl" and (not joined or joined[0].tag_ in ("WDT", "WP")):
+                joined = [tok.head]
+        else:
+            joined = [c for c in tok.children if c.dep_ == "dobj"]
+        joiners = self.actors(_subject_tokens(tok))
+        if not joined or not joiners:
+            return
+        thing = joined[0]
+        word = thing.lemma_.lower()
+        if word in COALITION_NOUNS:
+            founders = self.actors([c for c in thing.children if c.dep_ == "poss"], possessor=True)
+            if not founders and thing.dep_ in ("dobj", "nsubjpass") and thing.head.lemma_.lower() in (
+                    "announce", "form", "launch", "lead", "create", "build", "found", "establish", "propose"):
+                founders = self.actors(_subject_tokens(thing.head))
+            if founders:
+                self.emit("cooperatedWith", joiners, founders, tok, "verb:join+coalition", 0.7)
+        elif word in self.lex.classes.get("talks", frozenset()) and any(c.lower_ == "the" for c in thing.children):
+            lo = self.idx.sents_upto(tok.i, 3)[0].start
+            met = [c for c in self.out if c.predicate in ("met", "negotiatedWith") and lo <= c.trigger < tok.i]
+            others = {a.key: a for c in met for a in (c.subject, c.object)}
+            if others:
+                self.emit(met[-1].predicate, joiners, [(a, True) for a in others.values()], tok, "verb:join+talks", 0.65)
 
     def supporter(self, tok) -> None:
         """ "X has been a staunch supporter of Y", "X is a champion of Y's claims": stated support."""
@@ -1103,6 +1172,8 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
             f.verb(tok)
             f.compound_adjective(tok)
             f.evaluation(tok)
+            f.dismissal(tok)
+            f.joining(tok)
             f.claimed(tok)
             f.refusal(tok)
             f.blame(tok)
