@@ -36,6 +36,15 @@ def seed_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def realnews_dir() -> Path:
+    """The real news development set beside the checkout; tests using it skip where it is absent."""
+    folder = SEED.parent / "realnews"
+    if not any(folder.glob("*.gold.tsv")):
+        pytest.skip(f"the real news development set is not beside the checkout ({folder} is missing)")
+    return folder
+
+
+@pytest.fixture(scope="session")
 def samples_dir() -> Path:
     return SAMPLES
 
