@@ -116,6 +116,9 @@ def ingest(
     st.close()
     typer.echo(f"{report.added} added, {report.replaced} replaced, {report.unchanged} unchanged; "
                f"{report.events} events; store {st.path}")
+    if report.reextracted:
+        typer.echo(f"{report.reextracted} of the replaced had the same text and were extracted again: "
+                   f"they were stored by an earlier extractor")
     if report.problems:
         n_err = len(report.errors)
         n_warn = len(report.problems) - n_err

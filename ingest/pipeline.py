@@ -148,6 +148,7 @@ class IngestReport:
     added: int = 0
     replaced: int = 0
     unchanged: int = 0
+    reextracted: int = 0  # of the replaced: same text, stored by an earlier extractor
     events: int = 0
     words: int = 0
     problems: list[Problem] = field(default_factory=list)
@@ -161,20 +162,26 @@ def articles_to_do(store, items: Iterable[Article | Problem], report: IngestRepo
                    on_problem: Callable[[Problem], None] | None = None,
                    on_article: Callable[[Article, str], None] | None = None) -> Iterator[Article]:
     """The articles of ``items`` that need extracting: problems are recorded in ``report``, and
-    articles whose text and pipeline are unchanged since they were stored are counted and skipped."""
-    from dipgraph.graph.rdf import PIPELINE_VERSION
+    articles whose text and extractor are unchanged since they were stored are counted and skipped;
+    those stored by another extractor (see :func:`ingest.version.extractor_version`) are extracted
+    again and counted as such."""
+    from .version import extractor_version
 
+    version = extractor_version()
     for item in items:
         if isinstance(item, Problem):
             report.problems.append(item)
             if on_problem:
                 on_problem(item)
             continue
-        if not force and store.article_hash(item.key) == (item.hash, PIPELINE_VERSION):
+        stored = None if force else store.article_hash(item.key)
+        if stored == (item.hash, version):
             report.unchanged += 1
             if on_article:
                 on_article(item, "unchanged")
             continue
+        if stored is not None and stored[0] == item.hash:
+            report.reextracted += 1
         yield item
 
 
@@ -205,10 +212,14 @@ def store_all(store, extractions: Iterable[Extraction], report: IngestReport, *,
     from collections import deque
     from concurrent.futures import ThreadPoolExecutor
 
+    from .version import extractor_version
+
+    version = extractor_version()
+
     def store_batch(batch: list[Extraction]) -> list[str]:
         if hasattr(store, "put_many"):  # new articles of a batch go in one transaction
-            return store.put_many(batch, force=force)
-        return [store.put(ex, force=force) for ex in batch]
+            return store.put_many(batch, force=force, version=version)
+        return [store.put(ex, force=force, version=version) for ex in batch]
 
     def account(batch: list[Extraction], outcomes: list[str]) -> None:
         for ex, outcome in zip(batch, outcomes):

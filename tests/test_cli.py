@@ -369,3 +369,25 @@ def test_articles_lists_id_date_events_title(events_store):
 def test_every_verb_has_help_with_an_example(verb):
     out = ok(dipgraph(verb, "--help"))
     assert "Example:" in out and f"dipgraph {verb}" in out
+
+
+def test_a_changed_extractor_extracts_stored_articles_again(tmp_path):
+    """Articles stored by an earlier extractor are extracted again on the next ingest, and the
+    count says why; with the rules unchanged, nothing is."""
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "data", data,
+                    ignore=shutil.ignore_patterns("samples", "queries"))
+    article = tmp_path / "talks.md"
+    article.write_text("---\ntitle: Talks\npublished: 2024-03-04\n---\n"
+                       "Chilean Foreign Minister Ana Soto met Peruvian Foreign Minister Luis Vega in Lima on Monday.\n",
+                       "utf-8")
+    store = str(tmp_path / "store")
+    env = {"DIPGRAPH_DATA": str(data)}
+    assert ok(dipgraph("ingest", str(article), "--store", store, env=env)).startswith("1 added")
+    again = ok(dipgraph("ingest", str(article), "--store", store, env=env))
+    assert again.startswith("0 added, 0 replaced, 1 unchanged") and "extracted again" not in again
+    with (data / "lexicon.tsv").open("a", encoding="utf-8") as fh:
+        fh.write("met\tverb\tconfer\twith\t\n")  # a rule added: the extractor is another one
+    changed = ok(dipgraph("ingest", str(article), "--store", store, env=env))
+    assert changed.startswith("0 added, 1 replaced, 0 unchanged")
+    assert "1 of the replaced had the same text and were extracted again" in changed
