@@ -13,51 +13,24 @@ from dataclasses import dataclass, field
 
 from dipgraph.graph.records import Actor, Mention, Role
 
+from .words import WORDS
 from .gazetteer import Gazetteer
 
 __all__ = ["ActorIndex", "Ment", "find_actors", "clean_person_name"]
 
-HONORIFICS = {
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "comrade", "madam", "mister",
-    "president", "prime", "minister", "premier", "chancellor", "king", "queen", "prince", "princess",
-    "sheikh", "emir", "sultan", "general", "gen.", "gen", "lt.", "col.", "colonel", "admiral", "secretary",
-    "foreign", "defence", "defense", "ambassador", "envoy", "leader", "chairman", "senator", "sen.",
-    "rep.", "pope", "vice", "deputy", "state", "of", "crown", "supreme", "spokesman", "spokeswoman",
-    "senior", "field", "marshal", "brigadier", "major", "lieutenant", "captain", "commander", "ayatollah",
-    "archbishop", "cardinal", "chief", "justice", "judge", "prosecutor", "governor", "mayor", "lord", "lady",
-}
-SPEAKERS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "envoy", "negotiator",
-            "official", "source", "voice", "mouthpiece"}
+HONORIFICS = WORDS.set("honorifics")
+SPEAKERS = WORDS.set("speakers")
 FIRST_PERSON = {"i", "me", "my", "myself", "we", "us", "our", "ours", "ourselves"}
-QUOTING_VERBS = {"say", "tell", "add", "write", "insist", "declare", "state", "stress", "note", "warn", "tweet",
-                 "continue", "explain", "indicate", "announce", "reiterate", "emphasize", "emphasise", "affirm",
-                 "assert", "comment", "remark", "respond", "reply", "argue", "suggest", "acknowledge", "post"}
+QUOTING_VERBS = WORDS.set("quoting_verbs")
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 GROUP_PRONOUNS = {"it", "its", "itself", "they", "them", "their"}
-COUNTERPART = {"counterpart", "counterparts", "opposite number", "host"}
+COUNTERPART = WORDS.set("counterpart")
 # nouns that name another actor by its tie to the owner ("its neighbour" is not "it")
-RELATIONAL = {"neighbour", "neighbor", "ally", "partner", "rival", "enemy", "friend", "adversary",
-              "counterpart", "foe", "opponent", "competitor", "successor", "predecessor"}
+RELATIONAL = WORDS.set("relational")
 # places named after a city, which stand for no one
-VENUES = {"mansion", "residence", "palace", "hotel", "house", "building", "hall", "airport", "street", "square",
-          "suburb", "district", "centre", "center", "venue", "villa", "compound", "resort", "station", "port",
-          "city", "town", "region", "province", "area", "outskirts", "stadium", "university", "hospital"}
+VENUES = WORDS.set("venues")
 # nouns that stand for the state or organisation that owns them
-INSTITUTIONS = {
-    "government", "ministry", "official", "officials", "administration", "authority", "authorities",
-    "army", "military", "force", "forces", "troops", "navy", "aircraft", "jet", "jets", "warplane",
-    "warplanes", "delegation", "embassy", "side", "cabinet", "parliament", "state", "states",
-    "regime", "junta", "diplomat", "diplomats", "mission", "office", "department", "unit", "units",
-    "coalition", "leadership", "envoy", "negotiators", "negotiator", "court", "council", "bloc",
-    "member", "members", "coastguard", "guard", "militia", "artillery", "drone", "drones",
-    "bomber", "bombers", "fighter", "fighters", "soldier", "soldiers", "patrol", "ship", "ships",
-    "vessel", "vessels", "warship", "warships", "police", "agency", "spokesman", "spokeswoman",
-    "rebel", "rebels", "militants", "insurgents", "separatists", "paramilitaries", "troop",
-    "generals", "leaders", "ministers", "lawmakers", "legislators", "spokesperson", "spokespeople",
-    "representative", "representatives", "navy", "navies", "airforce", "positions", "position", "base",
-    "bases", "camp", "camps", "embassies", "consulate", "envoys", "ambassador", "jets", "aircraft",
-    "missile", "missiles", "rocket", "rockets", "territory", "soil", "airspace", "waters", "forces",
-}
+INSTITUTIONS = WORDS.set("institutions")
 
 
 def clean_person_name(text: str) -> str:
@@ -190,7 +163,7 @@ class ActorIndex:
         if m is not None:
             if m.how == "demonym" and not allow_demonym and not (
                     tok.tag_ in ("NNS", "NNPS") and any(c.lower_ == "the" for c in tok.children)):
-                return None  # "Iranian" is no actor, but "the Saudis" stand for their state
+                return None  # "Iranian" is no actor, but "the Iranians" stand for their state
             return m.actor
         low = tok.lower_
         if low == "whose" and tok.head.head.dep_ == "relcl" or low in ("who", "which") and tok.head.dep_ == "relcl":
@@ -276,7 +249,7 @@ class ActorIndex:
             if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i:
                 m = self.by_token.get(c.i)
                 if m is not None and m.how == "metonym" and tok.lemma_.lower() in VENUES:
-                    continue  # "a Moscow mansion" is a building in Moscow, not Russia
+                    continue  # "a Lima hotel" is a building in Lima, not Peru
                 if m is not None:
                     return self.country_of(m.actor) or m.actor  # "the Trump administration"
                 if c.dep_ == "amod" and c.lemma_.lower() in ("lead", "command", "head", "draft", "propose", "sponsor",

@@ -15,31 +15,21 @@ from dipgraph.graph.vocab import relation as relation_info
 
 from .actors import ActorIndex, find_actors, mentions_and_roles
 from .dates import resolve_date
+from .words import WORDS
 from .gazetteer import Gazetteer, default_gazetteer
 from .relations import ACCUSING, LIGHT_VERBS, TIES_VERBS, Candidate, find_relations
 
 __all__ = ["extract_doc", "gazetteer", "modality_of", "REPORTING_VERBS"]
 
-REPORTING_VERBS = {
-    "say", "tell", "claim", "allege", "report", "announce", "state", "assure", "add", "note", "stress",
-    "insist", "highlight", "emphasize", "emphasise", "confirm", "write", "suggest", "indicate", "argue",
-    "acknowledge", "reiterate", "declare", "explain", "reveal", "mention", "remark", "underline",
-    "recall", "point", "tweet", "post", "quote", "believe", "think", "estimate", "assert", "contend",
-    "maintain", "charge", "disclose", "observe", "affirm", "warn", "accuse", "admit", "predict",
-}
-DENIAL_VERBS = {"deny", "dismiss", "refute", "reject"}
-NEGATING_VERBS = {"refuse", "decline", "fail", "deny", "avoid", "cancel", "postpone", "call off", "rule"}
-FUTURE_VERBS = {"plan", "intend", "expect", "schedule", "set", "due", "aim", "prepare", "hope", "seek",
-                "want", "agree", "promise", "pledge", "vow", "offer", "propose", "consider", "mull",
-                "arrange", "invite", "wish", "decide", "accept"}
-HEDGE_VERBS = {"appear", "seem", "believe", "suspect", "allege", "rumor", "rumour", "speculate", "think"}
-HEDGE_WORDS = {"reportedly", "allegedly", "possibly", "probably", "likely", "apparently", "perhaps",
-               "maybe", "purportedly", "supposedly", "reputedly", "unconfirmed", "possible", "potential",
-               "alleged", "suspected", "rumoured", "rumored"}
+REPORTING_VERBS = WORDS.set("reporting_verbs")
+DENIAL_VERBS = WORDS.set("denial_verbs")
+NEGATING_VERBS = WORDS.set("negating_verbs")
+FUTURE_VERBS = WORDS.set("future_verbs")
+HEDGE_VERBS = WORDS.set("hedge_verbs")
+HEDGE_WORDS = WORDS.set("hedge_words")
 HEDGE_MODALS = {"could", "may", "might", "would"}
 FUTURE_MODALS = {"will", "shall", "'ll"}
-FUTURE_ADJ = {"upcoming", "planned", "proposed", "forthcoming", "expected", "scheduled", "future",
-              "next", "prospective", "impending", "coming"}
+FUTURE_ADJ = WORDS.set("future_adj")
 NEG_DET = {"no", "never"}
 CONTACT = {"met", "phoned", "visited", "negotiatedWith"}
 
@@ -333,7 +323,7 @@ def extract_doc(doc, article: Article, gaz: Gazetteer | None = None, title_doc=N
 
 
 def _as_in_text(actor: Actor, idx: ActorIndex) -> Actor:
-    """The person of the text that a headline names by part of the name ("Shultz")."""
+    """The person of the text that a headline names by part of the name ("Okafor" for "Ngozi Okafor")."""
     if actor.kind != "person":
         return actor
     words = actor.label.split()

@@ -12,26 +12,18 @@ from dipgraph.graph.records import Actor
 from dipgraph.graph.vocab import relation as relation_info
 
 from .actors import ActorIndex
+from .words import WORDS
 from .gazetteer import LexEntry, Lexicon
 
 __all__ = ["Candidate", "find_relations"]
 
-LIGHT_VERBS = {"carry", "mount", "unleash", "step", "intensify", "escalate", "renew", "submit", "issue", "send", "lodge", "file", "hold", "have", "conduct", "pay", "make", "begin", "start", "open", "launch", "resume",
-               "attend", "conclude", "continue", "undertake", "plan", "join", "stage",
-               "arrange", "postpone", "cancel", "call", "seek", "propose", "announce", "impose", "wage",
-               "give", "provide", "express", "voice", "offer", "extend", "sign", "reach"}
+LIGHT_VERBS = WORDS.set("light_verbs")
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJ = ("nsubjpass",)
 # words of a subject phrase that make it not the actor itself ("a spokesman for the EU")
-TIES_VERBS = {"reach", "strengthen", "deepen", "boost", "expand", "improve", "enhance", "upgrade",
-              "develop", "grow", "elevate", "warm", "broaden", "advance", "solidify", "cement", "flourish",
-              "demonstrate", "raise", "lift", "bolster", "intensify", "restore", "resume", "establish",
-              "normalise", "normalize", "re-establish", "reestablish", "mend", "repair", "rebuild",
-              "increase", "step", "widen", "extend", "seek", "pursue", "forge", "promote", "continue"}
-TIES_NOUNS = {"relation", "tie", "relationship", "partnership", "friendship", "cooperation", "co-operation",
-              "alliance", "coordination", "collaboration", "dialogue"}
-ACCUSING = {"accuse", "blame", "suspect", "charge", "condemn", "criticize", "criticise", "denounce",
-            "fault", "praise", "thank", "commend", "credit"}
+TIES_VERBS = WORDS.set("ties_verbs")
+TIES_NOUNS = WORDS.set("ties_nouns")
+ACCUSING = WORDS.set("accusing")
 COMMUNICATIVE = {"supported", "criticized", "rejected", "urged", "threatened", "accused", "attacked",
                  "sanctioned", "met", "suppliedArmsTo", "aided", "recognized"}
 
@@ -63,50 +55,12 @@ def _conjuncts(tok) -> list:
 
 
 # saying someone does harm is criticizing them
-BLAMING_SPEECH = {"say", "state", "tell", "declare", "charge", "complain", "warn", "insist", "argue", "write"}
-HARM_VERBS = {"damage", "undermine", "violate", "destabilize", "destabilise", "provoke", "interfere",
-              "endanger", "escalate", "harm", "sabotage", "stoke", "fuel", "incite", "jeopardize",
-              "jeopardise", "poison", "obstruct", "breach", "flout", "hurt", "threaten"}
+BLAMING_SPEECH = WORDS.set("blaming_speech")
+HARM_VERBS = WORDS.set("harm_verbs")
 # what a state refuses to do with someone, which rejects them
-REFUSED_ACTS = {"receive", "meet", "provide", "supply", "give", "send", "grant", "accept", "admit", "allow", "let",
-                "recognize", "recognise", "sign", "join", "cooperate", "talk", "negotiate", "host", "see"}
+REFUSED_ACTS = WORDS.set("refused_acts")
 # nouns that name again an act told before, and the words that told it
-EVENT_NOUNS = {
-    "attack": {"attack", "strike", "invade", "invasion", "shell", "bomb", "assault", "airstrike", "killing", "bombing"},
-    "invasion": {"invade", "invasion"},
-    "offensive": {"offensive", "attack", "launch"},
-    "assault": {"assault", "attack"},
-    "strike": {"strike", "attack", "bomb"},
-    "strikes": {"strike", "attack", "bomb"},
-    "launch": {"launch", "fire", "test"},
-    "test": {"test", "launch", "fire"},
-    "incursion": {"incursion", "cross", "enter"},
-    "annexation": {"annex", "annexation"},
-    "decision": {"decide", "decision"},
-    "move": {"move", "decide", "decision"},
-    "coup": {"coup", "seize", "topple", "oust"},
-    "criticism": {"criticize", "criticise", "criticism", "condemn", "denounce", "slam"},
-    "accusation": {"accuse", "accusation", "allege", "allegation"},
-    "accusations": {"accuse", "accusation", "allege", "allegation"},
-    "allegation": {"accuse", "accusation", "allege", "allegation"},
-    "allegations": {"accuse", "accusation", "allege", "allegation"},
-    "demand": {"demand"},
-    "demands": {"demand"},
-    "proposal": {"propose", "proposal"},
-    "agreement": {"agree", "sign", "agreement", "accord", "deal", "memorandum"},
-    "accord": {"agree", "sign", "agreement", "accord", "deal"},
-    "deal": {"agree", "sign", "agreement", "accord", "deal"},
-    "memorandum": {"agree", "sign", "agreement", "memorandum"},
-    "memoranda": {"agree", "sign", "agreement", "memorandum"},
-    "offer": {"offer"},
-    "request": {"request", "ask"},
-    "invitation": {"invite", "invitation"},
-    "ultimatum": {"ultimatum", "issue"},
-    "warrant": {"warrant", "issue"},
-    "ruling": {"rule", "ruling"},
-    "verdict": {"rule", "verdict", "convict"},
-    "resolution": {"resolution", "adopt", "pass"},
-}
+EVENT_NOUNS = WORDS.multimap("event_nouns")
 def _adjacent(tok, appos) -> bool:
     """True if nothing but punctuation and ``tok``'s own phrase stands between it and ``appos``."""
     own = {w.i for c in tok.children if c.dep_ in ("prep", "compound", "amod") for w in c.subtree}
@@ -116,10 +70,8 @@ def _adjacent(tok, appos) -> bool:
 
 
 GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
-PERSON_GROUP = {"leader", "man", "woman", "minister", "president", "official", "diplomat", "head",
-                "counterpart", "premier", "chief"}
-STATE_GROUP = {"country", "state", "nation", "republic", "side", "party", "government", "neighbour", "neighbor", "bloc",
-               "ally", "capital", "power", "monarchy", "kingdom", "democracy", "economy"}
+PERSON_GROUP = WORDS.set("person_group")
+STATE_GROUP = WORDS.set("state_group")
 
 
 def _words(tokens) -> set[str]:
@@ -159,39 +111,23 @@ def _scope_words(tok) -> set[str]:
     return words
 
 
-SUPPORTER_NOUNS = {"supporter", "champion", "backer", "advocate", "defender", "sponsor", "patron", "friend"}
-CHARGE_NOUNS = {"charge", "accusation", "allegation", "claim", "assertion", "suggestion"}
-PARTNER_NOUNS = {"partner", "ally"}
-JOINT_NOUNS = {**{w: "cooperatedWith" for w in (
-    "effort", "project", "initiative", "venture", "pipeline", "brigade", "force", "operation", "exercise",
-    "drill", "patrol", "cooperation", "partnership", "alliance", "commission", "programme", "program",
-    "mission")}, "talk": "met", "talks": "met", "summit": "met", "meeting": "met", "dialogue": "met",
-    "negotiation": "negotiatedWith", "negotiations": "negotiatedWith"}
-FUTURE_WORDS = {"proposed", "planned", "draft", "possible", "potential", "future", "prospective"}
-COOPERATIVE = {"economic", "security", "strategic", "military", "close", "closer", "closest", "friendly", "trade",
-               "defence", "defense", "comprehensive", "special", "warm", "good", "strong", "deep", "cultural",
-               "energy", "ongoing", "growing", "longstanding", "long-standing", "historic", "fraternal"}
-HOSTILE = {"hostile", "tense", "strained", "frosty", "poor", "bad", "troubled", "fraught", "broken", "rocky", "uneasy"}
-ECONOMIC = {"economy", "economies", "sector", "sectors", "market", "markets", "export", "exports", "import",
-            "imports", "finance", "finances", "currency", "bank", "banks", "company", "companies", "firm", "firms",
-            "industry", "industries", "trade", "revenue", "revenues", "budget", "wallet", "pocket"}
-NEGATIVE_EVAL = {"violation", "illegal", "illegitimate", "null", "void", "unacceptable", "provocation", "provocative",
-                 "aggression", "ridiculous", "absurd", "baseless", "unfounded", "irresponsible", "stunt", "propaganda",
-                 "crime", "outrageous", "invalid", "unlawful", "breach", "reckless", "hostile", "terrorism", "terrorist",
-                 "piracy", "blackmail", "interference", "meddling", "farce", "sham", "lie", "lies"}
-PACT_NOUNS = {"agreement", "accord", "deal", "memorandum", "memoranda", "treaty", "pact"}
-COALITION_NOUNS = {"coalition", "alliance", "mission", "initiative", "operation", "force", "bloc", "pact", "partnership",
-                   "grouping", "task"}
-DISMISSED = {"unfounded", "baseless", "groundless", "false", "untrue", "wrong", "absurd", "fabricated", "nonsense",
-             "ridiculous", "lies", "lie", "slander", "invented"}
-PLACE_NOUNS = {"city", "town", "village", "capital", "port", "region", "province", "island", "islands", "area",
-               "territory", "state", "district", "coast", "border", "part", "parts", "outskirts"}
+SUPPORTER_NOUNS = WORDS.set("supporter_nouns")
+CHARGE_NOUNS = WORDS.set("charge_nouns")
+PARTNER_NOUNS = WORDS.set("partner_nouns")
+JOINT_NOUNS = WORDS.map("joint_nouns")
+FUTURE_WORDS = WORDS.set("future_words")
+COOPERATIVE = WORDS.set("cooperative")
+HOSTILE = WORDS.set("hostile")
+ECONOMIC = WORDS.set("economic")
+NEGATIVE_EVAL = WORDS.set("negative_eval")
+PACT_NOUNS = WORDS.set("pact_nouns")
+COALITION_NOUNS = WORDS.set("coalition_nouns")
+DISMISSED = WORDS.set("dismissed")
+PLACE_NOUNS = WORDS.set("place_nouns")
 # "X-backed Y": what the first part does to the noun
-BACKING = {"back": "supported", "support": "supported", "sponsor": "supported", "fund": "aided",
-           "finance": "aided", "arm": "suppliedArmsTo", "equip": "suppliedArmsTo", "supply": "suppliedArmsTo"}
+BACKING = WORDS.map("backing")
 # what someone says something in: "in a joint statement by", "in a letter from"
-STATEMENT_NOUNS = {"statement", "communique", "communiqué", "declaration", "letter", "resolution", "note",
-                   "message", "speech", "address", "report", "vote", "motion", "decision", "post", "tweet"}
+STATEMENT_NOUNS = WORDS.set("statement_nouns")
 
 
 def _passive(tok) -> bool:
@@ -242,7 +178,7 @@ def _subject_tokens(tok, depth: int = 0) -> list:
     if tok.dep_ == "acl" and tok.tag_ == "VBG":
         if head.dep_ == "pobj" and head.head.lower_ in ("on", "in", "at", "via", "through") and \
                 head.head.head.pos_ in ("NOUN", "VERB"):
-            # "posted a message on the site blaming X": the poster, not the site
+            # "wrote a note on a blog praising X": the writer, not the blog
             verb = head.head.head
             while verb.pos_ == "NOUN" and verb.head.i != verb.i:
                 verb = verb.head
@@ -320,7 +256,7 @@ def _object_tokens(tok, entry: LexEntry, *, verb: bool, needs_words: frozenset =
                 out += [s for s in c.children if s.dep_ in ("nsubj",)]
     if slots:
         out += _prep_objects(tok, slots)
-        if out and verb:  # "spoke to A, and the presidents of B and C": a list the parser cut off
+        if out and verb:  # "phoned A, and the leaders of B and C": a list the parser cut off
             out += [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > out[-1].i]
         for d in dobjs:  # "imposed sanctions ON Iran", "a package of sanctions ON Russia"
             out += _prep_objects(d, slots)
@@ -501,7 +437,7 @@ class _Finder:
         res = self.actors(toks)
         if res:
             return res
-        # "visited Kenya's biggest slum": the state the place belongs to
+        # "toured Chile's largest copper mine": the state the place belongs to
         res = [(a, True) for a, _ in self.actors([t for t in toks if any(
             c.dep_ == "poss" and c.i in self.idx.by_token for c in t.children)], possessor=True)
             if a.kind in ("country", "former_state")]
@@ -551,7 +487,7 @@ class _Finder:
         return res
 
     def owners(self, tok) -> list[Actor]:
-        """All the actors a noun belongs to when it names several: "the efforts of both A and B",
+        """All the actors a noun belongs to when it names several: "the proposals of both A and B",
         "the navies of A, B and C", "the accord between A and B", "the A-B border agreement"."""
         out: list[Actor] = []
         for c in tok.children:
@@ -976,7 +912,7 @@ class _Finder:
         return False
 
     def evaluation(self, tok) -> None:
-        """ "X called the accord null and void", "X described the strike as a violation of its
+        """ "X called the treaty illegal", "X described the raid as a violation of its
         sovereignty": judging someone's act in harsh words criticizes whoever did it."""
         if tok.lemma_.lower() not in ("call", "describe", "characterize", "characterise", "label", "term",
                                       "brand", "denounce", "dismiss", "condemn", "deem", "consider"):
@@ -1121,7 +1057,7 @@ class _Finder:
             self.emit("cooperatedWith", subj, others, tok, f"copula:{tok.lemma_.lower()}", 0.75)
 
     def joint_noun(self, tok) -> None:
-        """ "an Israeli-Cypriot-Greek effort", "the Franco-German brigade", "US-Japan talks": a noun
+        """ "a Chilean-Argentine project", "the Franco-German brigade", "US-Japan talks": a noun
         whose modifiers name two or more states states what they do together."""
         lemma = tok.lemma_.lower()
         pred = JOINT_NOUNS.get(lemma)

@@ -1,15 +1,15 @@
 """Text as the parser should see it: hard-wrapped wire copy joined into paragraphs.
 
 Wire stories and e-mailed texts often break lines at about 65 characters and start each paragraph
-with an indent. A line break inside a paragraph can split a name ("Alan" / "Garcia") or a clause,
+with an indent. A line break inside a paragraph can split a name ("Ana" / "Lima") or a clause,
 so before parsing, :func:`unwrap` joins such lines. It keeps every character offset: a break inside
 a paragraph becomes a space, and an indented line start becomes a paragraph break, so the events'
 offsets still point into the article text as it was read.
 
->>> unwrap("PARIS - Talks between France\\nand Iran have made progress, an official said\\non Friday, "
-...        "after a week of\\nmeetings in the capital with the\\ndelegation from Tehran.\\n  Both sides "
-...        "expect to meet\\nagain in April in Paris or in Tehran.")[:60]
-'PARIS - Talks between France and Iran have made progress, an'
+>>> unwrap("QUITO - Talks between Ecuador\\nand Colombia have made progress, an official said\\non Friday, "
+...        "after a week of\\nmeetings in the capital with the\\ndelegation from Bogota.\\n  Both sides "
+...        "expect to meet\\nagain in April in Quito or in Bogota.")[:57]
+'QUITO - Talks between Ecuador and Colombia have made prog'
 """
 from __future__ import annotations
 
