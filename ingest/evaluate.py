@@ -151,11 +151,14 @@ def score_extraction(ex: Extraction, gold: list[GoldRow], gaz: Gazetteer) -> Sco
     names = _Names(gaz, ex)
     s = Score()
     preds: dict[tuple, Pred] = {}
+    dates: dict[tuple, set] = {}
     for e in ex.events:
         sym = relation(e.predicate).symmetric
         ends = tuple(sorted((e.subject.key, e.object.key))) if sym else (e.subject.key, e.object.key)
         cls = e.modality if e.modality in ("negated", "future") else "factual"
-        preds.setdefault((e.predicate, ends, cls), Pred(e.predicate, e.subject, e.object, e.modality, e.date, e.sentence))
+        key = (e.predicate, ends, cls)
+        preds.setdefault(key, Pred(e.predicate, e.subject, e.object, e.modality, e.date, e.sentence))
+        dates.setdefault(key, set()).add(e.date)  # the same relation told of several occasions
     for r in ex.roles:
         preds.setdefault(("represents", (r.person.key, r.of.key), "factual"),
                          Pred("represents", r.person, r.of, "asserted", None, ""))
@@ -190,10 +193,10 @@ def score_extraction(ex: Extraction, gold: list[GoldRow], gaz: Gazetteer) -> Sco
                         s.misses.append(f"modality {mod} (got {got}): {row.subject[0]} {row.predicate} {row.object[0]}")
                 if row.date:
                     s.dates_checked += 1
-                    if any(preds[k].date == row.date for k in hits):
+                    if any(row.date in dates.get(k, {preds[k].date}) for k in hits):
                         s.dates_right += 1
                     else:
-                        got = ", ".join(sorted({preds[k].date or "none" for k in hits}))
+                        got = ", ".join(sorted({d or "none" for k in hits for d in dates.get(k, {preds[k].date})}))
                         s.misses.append(f"date {row.date} (got {got}): {row.subject[0]} {row.predicate} {row.object[0]}")
             else:
                 s.fn[row.predicate] += 1

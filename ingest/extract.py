@@ -220,7 +220,10 @@ def _dates(doc, published: date | None, idx: ActorIndex) -> tuple[dict[int, tupl
         if last_year is not None and last_year[1] >= _prev_sent_start(idx, sent_start) and published \
                 and last_year[0] < published.year:
             ref = date(last_year[0], 12, 31)  # "in January" in a paragraph about 1992
-        iso = resolve_date(ent.text, published)
+        text = ent.text
+        if ent.start > 0 and doc[ent.start - 1].lower_ in ("last", "next", "this", "past", "previous", "coming"):
+            text = f"{doc[ent.start - 1].lower_} {text}"  # "on last Thursday": the NER left "last" out
+        iso = resolve_date(text, published)
         if ref is not published and _BARE_MONTH.fullmatch(ent.text.strip().lower()):
             iso = resolve_date(ent.text, ref)
         if iso is not None and len(iso) >= 4 and ent.text.strip()[-4:].isdigit():
@@ -356,7 +359,7 @@ def _events(doc, article: Article, gaz: Gazetteer):
             when = known_dates[key]
         sent = idx.sent_of(cand.trigger)
         if when is None and modality == "asserted":
-            when = _narrative_date(doc, sent, events, idx)
+            when = _narrative_date(doc, sent, events, idx, cand)
         if when is None and modality == "asserted" and cand.predicate in CONTACT and lead:
             when = lead
         if when and article.published and modality == "asserted" and when > article.published.isoformat()[:len(when)]:
@@ -404,9 +407,10 @@ def _plain_path(tok, trigger, idx: ActorIndex) -> bool:
     return True
 
 
-def _narrative_date(doc, sent, events: list[Event], idx: ActorIndex) -> str | None:
-    """The day-precise date of an event told in the sentence just before, in the same paragraph:
-    "X arrived in Kyiv on Tuesday. He met Zelensky" happened on Tuesday too."""
+def _narrative_date(doc, sent, events: list[Event], idx: ActorIndex, cand: Candidate | None = None) -> str | None:
+    """The day-precise date of an event told in the sentence just before, in the same paragraph,
+    by one of the same actors: "X arrived in Kyiv on Tuesday. He met Zelensky" happened on Tuesday
+    too (an event of others told there is no clock for this one)."""
     if sent.start == 0:
         return None
     prev = idx.sent_of(sent.start - 1)
@@ -414,7 +418,9 @@ def _narrative_date(doc, sent, events: list[Event], idx: ActorIndex) -> str | No
         return None
     for e in reversed(events):
         if prev.start_char <= e.start < prev.end_char and e.date and len(e.date) == 10 and e.modality == "asserted":
-            return e.date
+            if cand is None or {e.subject.key, e.object.key} & {cand.subject.key, cand.object.key} or \
+                    re.search(r"\b(?:the same|that) day\b", sent.text, re.I):
+                return e.date
     return None
 
 
