@@ -1000,6 +1000,13 @@ class _Finder:
         if not joined or not joiners:
             return
         thing = joined[0]
+        up = thing
+        for _ in range(4):  # "a coalition to patrol the strait, which X joined": the parser hung it low
+            if up.lemma_.lower() in COALITION_NOUNS or up.head.i == up.i:
+                break
+            up = up.head
+        if up.lemma_.lower() in COALITION_NOUNS and tok.dep_ == "relcl":
+            thing = up
         word = thing.lemma_.lower()
         if word in COALITION_NOUNS:
             founders = self.actors([c for c in thing.children if c.dep_ == "poss"], possessor=True)
