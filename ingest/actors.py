@@ -597,6 +597,24 @@ def _titled_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
 _DATELINE = re.compile(r"\s*[A-Z][A-Z.'\- ]{2,40}(?:,[^\n\-—–]{0,40})?\s*(?:\([^)\n]{1,30}\)\s*)?[-—–]{1,2}\s")
 
 
+def _bracketed_first_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
+    """ "Prime Minister (Ana) Ruiz": a wire story's first name in brackets belongs to the name."""
+    for t in doc[:-3]:
+        i = t.i
+        first, close, last = doc[i + 1], doc[i + 2], doc[i + 3]
+        if t.text != "(" or close.text != ")" or not (_NAME_WORD.match(first.text) and _NAME_WORD.match(last.text)):
+            continue
+        if any(k in idx.by_token for k in range(i, i + 4)) or not first.is_alpha or not last.is_alpha:
+            continue
+        name = f"{first.text} {last.text}"
+        entry = gaz.lookup(name)
+        if entry is not None and entry.how != "person":
+            continue
+        actor = entry.actor if entry is not None else Actor(kind="person", label=name)
+        idx.people[actor.key] = actor
+        idx.add(Ment(i, i + 4, actor, "person"))
+
+
 def _listed_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
     """A capitalised two- or three-word name listed with people ("A B, C D and E F") is a person
     too, though the NER missed it."""
@@ -1019,6 +1037,7 @@ def find_actors(doc, gaz: Gazetteer, published=None) -> ActorIndex:
     _half_names(doc, idx)
     _person_mentions(doc, gaz, idx)
     _titled_names(doc, gaz, idx)
+    _bracketed_first_names(doc, gaz, idx)
     _listed_names(doc, gaz, idx)
     _drop_dateline(doc, idx)
     _roles_from_titles(doc, idx, counterparts=False)
