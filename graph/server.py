@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import html
 import itertools
 import json
 import os
@@ -411,73 +410,6 @@ def _examples(folder: Path) -> list[dict]:
     return out
 
 
-QUERY_PAGE = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>dipgraph: SPARQL</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style>
-body{font-family:system-ui,sans-serif;margin:1.5em;max-width:80em;color:#222}
-textarea{width:100%;height:14em;font-family:ui-monospace,monospace;font-size:14px}
-table{border-collapse:collapse;margin-top:1em;font-size:14px}
-td,th{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top}
-th{background:#f3f3f3}#status{margin-left:1em;color:#555}.error{color:#b00020;white-space:pre-wrap}
-pre{background:#f7f7f7;padding:.5em;overflow:auto}
-</style></head><body>
-<h1>dipgraph SPARQL</h1>
-<p>Endpoint: <code>/sparql</code> (SPARQL 1.1 Protocol). Prefixes __PREFIXES__ are predeclared.
-Queries read the union of all article graphs. <a href="/">Graph page</a></p>
-<form id="form" method="get" action="/sparql">
-<label>Example: <select id="examples"><option value="">(choose one)</option></select></label>
-<textarea id="query" name="query" spellcheck="false">__FIRST__</textarea>
-<button type="submit" id="run">Run</button><span id="status"></span>
-</form>
-<div id="out"></div>
-<script id="example-data" type="application/json">__EXAMPLES__</script>
-<script>
-(function () {
-  var examples = JSON.parse(document.getElementById("example-data").textContent);
-  var select = document.getElementById("examples"), box = document.getElementById("query");
-  var out = document.getElementById("out"), status = document.getElementById("status");
-  examples.forEach(function (ex, i) {
-    var o = document.createElement("option"); o.value = String(i); o.textContent = ex.title; select.appendChild(o);
-  });
-  select.addEventListener("change", function () { if (select.value !== "") box.value = examples[+select.value].query; });
-  function cell(term) {
-    if (!term) return "";
-    if (term.type === "literal" && term["xml:lang"]) return term.value + " @" + term["xml:lang"];
-    if (term.type === "bnode") return "_:" + term.value;
-    return term.value;
-  }
-  document.getElementById("form").addEventListener("submit", function (ev) {
-    ev.preventDefault();
-    out.textContent = ""; status.textContent = "running...";
-    fetch("/sparql", {method: "POST", body: box.value,
-      headers: {"Content-Type": "application/sparql-query",
-                "Accept": "application/sparql-results+json, text/turtle;q=0.9"}})
-    .then(function (r) {
-      return r.text().then(function (body) { return {r: r, body: body}; });
-    }).then(function (x) {
-      var r = x.r, capped = r.headers.get("X-SPARQL-MaxRows");
-      if (!r.ok) { var e = document.createElement("div"); e.className = "error"; e.textContent = r.status + ": " + x.body;
-                   out.appendChild(e); status.textContent = ""; return; }
-      var type = r.headers.get("Content-Type") || "";
-      if (type.indexOf("json") < 0) {
-        var pre = document.createElement("pre"); pre.textContent = x.body; out.appendChild(pre);
-        status.textContent = capped ? "capped at " + capped + " triples" : ""; return;
-      }
-      var data = JSON.parse(x.body);
-      if (typeof data.boolean === "boolean") { status.textContent = "answer: " + data.boolean; return; }
-      var vars = data.head.vars, rows = data.results.bindings, table = document.createElement("table");
-      var head = table.insertRow();
-      vars.forEach(function (v) { var th = document.createElement("th"); th.textContent = v; head.appendChild(th); });
-      rows.forEach(function (b) { var tr = table.insertRow(); vars.forEach(function (v) { tr.insertCell().textContent = cell(b[v]); }); });
-      out.appendChild(table);
-      status.textContent = rows.length + " row" + (rows.length === 1 ? "" : "s") + (capped ? " (capped at " + capped + ")" : "");
-    }).catch(function (err) { status.textContent = "failed: " + err; });
-  });
-})();
-</script></body></html>
-"""
-
 PAGE_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
             "connect-src 'self'; form-action 'self'; base-uri 'none'")
 
@@ -500,6 +432,7 @@ def create_app(store, *, ingest: Callable | None = None, timeout: float = 30.0, 
     from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
     from starlette.routing import Route
 
+    from .assets import inline, render, static_text
     from .vocab import PREFIXES, data_dir
 
     prefixes = dict(PREFIXES)
@@ -639,10 +572,10 @@ def create_app(store, *, ingest: Callable | None = None, timeout: float = 30.0, 
         return HTMLResponse(doc)
 
     async def query_page(request: Request) -> Response:
-        data = json.dumps(example_list).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
         first = example_list[0]["query"] if example_list else "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10"
-        doc = (QUERY_PAGE.replace("__PREFIXES__", html.escape(", ".join(p + ":" for p in prefixes)))
-               .replace("__EXAMPLES__", data).replace("__FIRST__", html.escape(first)))
+        doc = render("query.html", css=inline(static_text("query.css"), "css"),
+                     js=inline(static_text("query.js"), "js"), prefixes=", ".join(p + ":" for p in prefixes),
+                     examples=example_list, first=first)
         return HTMLResponse(doc, headers={"Content-Security-Policy": PAGE_CSP})
 
     async def health(request: Request) -> Response:
