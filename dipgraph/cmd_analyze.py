@@ -11,8 +11,8 @@ __all__ = ["register", "analyze", "path", "timeline"]
 
 StoreOpt = typer.Option(None, "--store", "-s", envvar="DIPGRAPH_STORE", show_envvar=False,
                         help="Store folder (default: $DIPGRAPH_STORE, else ./dipgraph-store).")
-LevelOpt = typer.Option("person", "--level", "-l", help="person: people and states as named; "
-                        "country: people count for the country they represent.")
+LevelOpt = typer.Option("all", "--level", "-l", help="all: actors as the articles name them; person: people "
+                        "only; country: people count for the country they represent.")
 RelationsOpt = typer.Option(None, "--relations", "-r", help="Keep only these relations, comma-separated "
                             "(met,visited), or a family: cooperation, conflict.")
 SinceOpt = typer.Option(None, "--since", help="Only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")

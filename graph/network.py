@@ -30,16 +30,16 @@ from typing import IO
 
 import networkx as nx
 
-from .vocab import relations as _vocab_relations
+from .vocab import actors_graph_iri, relations as _vocab_relations
 
 __all__ = [
-    "LEVELS", "EXPORT_FORMATS", "ActorNotFound", "NoPath",
-    "to_networkx", "collapse", "find_actor", "centrality", "communities", "ego", "shortest_path",
+    "LEVELS", "EXPORT_FORMATS", "FAMILIES", "ActorNotFound", "NoPath",
+    "to_networkx", "period", "relation_names", "collapse", "find_actor", "centrality", "communities", "ego", "shortest_path",
     "pair_timeline", "events_between", "export_network", "write_network", "summary", "ties",
     "farthest_pair",
 ]
 
-LEVELS = ("person", "country")
+LEVELS = ("all", "person", "country")
 EXPORT_FORMATS = ("graphml", "gexf", "csv")
 FAMILIES = ("cooperation", "conflict")
 BETWEENNESS_EXACT = 300  # actors up to which betweenness is computed exactly
@@ -61,45 +61,54 @@ class NoPath(ValueError):
 
 # -- reading the store ------------------------------------------------------------------------------
 
-# Events live in their article's named graph; asking per graph is quicker than the union.
+# Events live in their article's named graph; asking per graph is quicker than the union. Negated
+# events come too, only to be counted: the views say how many the articles deny. The optional
+# columns of events and articles come in one query per property, not as OPTIONALs: Oxigraph
+# answers that way several times faster.
 _EVENTS = """
-SELECT ?e ?s ?o ?p ?m ?g ?date ?sentence ?conf ?claimed WHERE {
-  GRAPH ?g {
-    ?e dip:subject ?s ; dip:object ?o ; dip:predicate ?p ; dip:modality ?m ; prov:wasDerivedFrom ?g .
-    OPTIONAL { ?e dip:date ?date }
-    OPTIONAL { ?e dip:sentence ?sentence }
-    OPTIONAL { ?e dip:confidence ?conf }
-    OPTIONAL { ?e dip:claimedBy ?claimed }
-  }
-  FILTER (?m != "negated")
+SELECT ?e ?s ?o ?p ?m ?g WHERE {
+  GRAPH ?g { ?e dip:subject ?s ; dip:object ?o ; dip:predicate ?p ; dip:modality ?m }
 }"""
+_EVENT_DETAILS = ("dip:date", "dip:sentence", "dip:confidence", "dip:claimedBy")
+_ARTICLE_DETAILS = ("schema:identifier", "schema:headline", "schema:datePublished", "schema:url")
 
-_ARTICLES = """
-SELECT ?g ?id ?title ?pub WHERE {
-  GRAPH ?g { ?g a schema:NewsArticle .
-    OPTIONAL { ?g schema:identifier ?id } OPTIONAL { ?g schema:headline ?title }
-    OPTIONAL { ?g schema:datePublished ?pub } }
-}"""
-
+# Actors are described in the actors graph; names, roles and positions in the article graphs.
 _ACTORS = """
-SELECT ?a ?label ?cls ?code WHERE {
-  ?a a dip:Actor ; rdfs:label ?label ; a ?cls .
+SELECT ?a ?label ?cls ?code WHERE { GRAPH <%s> {
+  ?a a ?cls ; rdfs:label ?label .
   FILTER (?cls IN (dip:Person, dip:Country, dip:FormerState, dip:Organisation))
-  OPTIONAL { ?a dip:isoCode ?code }
-}"""
+  OPTIONAL { ?a dip:isoCode ?code } } }""" % actors_graph_iri()
 
-_ALT_LABELS = "SELECT DISTINCT ?a ?alt WHERE { ?a skos:altLabel ?alt }"
+_ALT_LABELS = "SELECT DISTINCT ?a ?alt WHERE { GRAPH ?g { ?a skos:altLabel ?alt } }"
 
-_REPRESENTS = "SELECT DISTINCT ?person ?of WHERE { ?person dip:represents ?of }"
-_POSITIONS = "SELECT ?person ?of (COUNT(?pos) AS ?n) WHERE { ?pos dip:holder ?person ; dip:of ?of } GROUP BY ?person ?of"
+_REPRESENTS = "SELECT DISTINCT ?person ?of WHERE { GRAPH ?g { ?person dip:represents ?of } }"
+_POSITIONS = """SELECT ?person ?of (COUNT(?pos) AS ?n) WHERE { GRAPH ?g { ?pos dip:holder ?person ; dip:of ?of } }
+  GROUP BY ?person ?of"""
+
+_KIND_NAMES = {"person": "person", "country": "country", "former_state": "former state",
+               "organisation": "organisation"}
 
 
-def _v(term) -> str | None:
-    return None if term is None else term.value
+def _details(store, pattern: str, key: str, properties: tuple[str, ...]) -> dict[str, tuple]:
+    """Optional values of many subjects: one tuple per subject in the order of ``properties``
+    (None where it has none; one of them where it has several), asked one property at a time."""
+    out: dict[str, list] = {}
+    for i, prop in enumerate(properties):
+        for row in store.query(f"SELECT ?{key} ?x WHERE {{ {pattern.format(prop)} }}"):
+            values = out.setdefault(row[key].value, [None] * len(properties))
+            if values[i] is None:
+                values[i] = row["x"].value
+    return {k: tuple(v) for k, v in out.items()}
 
 
-def _period(value) -> tuple[date, date]:
-    """The first and last day an ISO date, year-month or year stands for."""
+def period(value) -> tuple[date, date]:
+    """The first and last day an ISO date, year-month or year stands for.
+
+    >>> period("2023-02")
+    (datetime.date(2023, 2, 1), datetime.date(2023, 2, 28))
+    >>> period("1948")[1]
+    datetime.date(1948, 12, 31)
+    """
     if isinstance(value, date):
         return value, value
     text = str(value).strip()
@@ -116,15 +125,24 @@ def _period(value) -> tuple[date, date]:
         raise ValueError(f"not a date: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)") from None
 
 
-def _relation_names(relations: str | Iterable[str] | None) -> set[str] | None:
+def relation_names(relations: str | Iterable[str] | None) -> set[str] | None:
+    """The predicate names a relation filter keeps, or None for no filter.
+
+    Names may be given as one comma-separated string or as several (each may hold commas too), with
+    or without ``dip:``, as full IRIs, or as a family (``cooperation``, ``conflict``); an unknown
+    name raises ValueError with the closest known ones.
+
+    >>> sorted(relation_names(["met,dip:visited", "phoned"]))
+    ['met', 'phoned', 'visited']
+    """
     if relations is None:
         return None
     if isinstance(relations, str):
-        relations = [r for r in relations.split(",")]
+        relations = [relations]
     known = {r.name: r for r in _vocab_relations()}
     by_iri = {str(r.iri): r.name for r in known.values()}
     out: set[str] = set()
-    for raw in relations:
+    for raw in (part for item in relations for part in str(item).split(",")):
         name = raw.strip().removeprefix("dip:")
         if not name:
             continue
@@ -137,9 +155,9 @@ def _relation_names(relations: str | Iterable[str] | None) -> set[str] | None:
         else:
             close = difflib.get_close_matches(name, list(known) + list(FAMILIES), n=3)
             hint = f"; did you mean {', '.join(close)}?" if close else ""
-            raise ValueError(f"unknown relation {raw!r}{hint} (known: {', '.join(known)}, "
+            raise ValueError(f"unknown relation {raw.strip()!r}{hint} (known: {', '.join(known)}, "
                              f"or a family: {', '.join(FAMILIES)})")
-    return out
+    return out or None
 
 
 def _representative(person: str, targets: dict[str, int], kinds: dict[str, str],
@@ -148,32 +166,51 @@ def _representative(person: str, targets: dict[str, int], kinds: dict[str, str],
     return min(targets, key=lambda t: (kinds.get(t) not in _STATE_KINDS, -targets[t], labels.get(t, t)))
 
 
-def to_networkx(store, level: str = "person", relations: str | Iterable[str] | None = None,
+def _absent_reason(label: str, kind: str, level: str, represented: bool) -> str:
+    """Why an actor the store knows is not a node of the network: said for the user."""
+    if level == "person" and kind != "person":
+        return f"{label} is {'an' if kind[0] in 'aeiou' else 'a'} {_KIND_NAMES.get(kind, kind)}; " \
+               "the person level draws only people"
+    if level == "country" and kind == "person" and not represented:
+        return f"{label} represents no known country, so the country level cannot draw them"
+    return f"{label} has no relations that match these filters"
+
+
+def to_networkx(store, level: str = "all", relations: str | Iterable[str] | None = None,
                 since: str | date | None = None, until: str | date | None = None,
                 include_reported: bool = True, include_hedged: bool = False,
                 include_future: bool = False) -> nx.MultiDiGraph:
     """The store's events as a directed multigraph: one edge per event, keyed by the event's IRI.
 
+    This is the one projection of the store onto a network: the analyses, the exports and the
+    graph page all draw from it, so that a filter means the same thing everywhere.
+
     Nodes are actor IRIs with ``label``, ``kind`` (person, country, former_state, organisation),
     ``code`` where known and ``alt_labels``. Edges carry ``predicate``, ``relation`` (its label),
     ``family``, ``goldstein``, ``symmetric``, ``modality``, ``date`` (the event's own, or None),
-    ``published``, ``article``, ``article_iri``, ``title``, ``sentence``, ``confidence``,
+    ``published``, ``article``, ``article_iri``, ``title``, ``url``, ``sentence``, ``confidence``,
     ``claimed_by``, and ``text_subject``/``text_object`` (the actors the sentence names).
 
     Negated events never count; asserted ones always do; ``reported`` claims by default, hedged
     and future ones only when asked. ``relations`` keeps some predicates ("met", "visited") or a
-    whole family ("cooperation", "conflict"). ``since``/``until`` (YYYY, YYYY-MM or YYYY-MM-DD)
-    keep events whose date overlaps the window; an event without its own date is placed at its
-    article's publication date, and dropped by a window if it has neither.
+    whole family ("cooperation", "conflict"), as a list or a comma-separated string.
+    ``since``/``until`` (YYYY, YYYY-MM or YYYY-MM-DD) keep events whose date overlaps the window;
+    an event without its own date is placed at its article's publication date, and left out of
+    any window if it has neither.
 
-    ``level="country"`` counts each person for the country they ``dip:represents`` (a state
-    before an organisation; the most often stated if several). People who represent no one are
-    dropped at this level, and so are events that become a country's relation with itself;
-    ``G.graph["dropped"]`` says how many events were left out that way.
+    ``level`` says what a node is: ``"all"`` (the default) every actor as the articles name it;
+    ``"person"`` people only (a relation with a state or organisation is left out);
+    ``"country"`` each person counted for the country they ``dip:represents`` (a state before an
+    organisation; the most often stated if several), people who represent no one left out, and
+    so are events that become a country's relation with itself.
+
+    ``G.graph`` says what was left out: ``dropped`` events (``left_out`` actors that have no node
+    at this level, plus relations with oneself), ``undated`` events outside a window for want of
+    any date, and ``negated`` events (which the articles deny).
     """
     if level not in LEVELS:
         raise ValueError(f"unknown level {level!r}; choose one of {', '.join(LEVELS)}")
-    wanted = _relation_names(relations)
+    wanted = relation_names(relations)
     modalities = {"asserted"}
     if include_reported:
         modalities.add("reported")
@@ -181,8 +218,8 @@ def to_networkx(store, level: str = "person", relations: str | Iterable[str] | N
         modalities.add("hedged")
     if include_future:
         modalities.add("future")
-    lo = _period(since)[0] if since not in (None, "") else None
-    hi = _period(until)[1] if until not in (None, "") else None
+    lo = period(since)[0] if since not in (None, "") else None
+    hi = period(until)[1] if until not in (None, "") else None
     if lo and hi and lo > hi:
         raise ValueError(f"the window is empty: since {since} is after until {until}")
 
@@ -204,7 +241,9 @@ def to_networkx(store, level: str = "person", relations: str | Iterable[str] | N
         alts[row["a"].value].add(row["alt"].value)
 
     node_of: dict[str, str | None] = {a: a for a in labels}
-    if level == "country":
+    if level == "person":
+        node_of = {a: (a if kind == "person" else None) for a, kind in kinds.items()}
+    elif level == "country":
         represents: dict[str, dict[str, int]] = defaultdict(dict)
         for row in store.query(_REPRESENTS):
             represents[row["person"].value][row["of"].value] = 1
@@ -217,31 +256,43 @@ def to_networkx(store, level: str = "person", relations: str | Iterable[str] | N
                 targets = {t: n for t, n in represents.get(a, {}).items() if kinds.get(t, "person") != "person"}
                 node_of[a] = _representative(a, targets, kinds, labels) if targets else None
 
-    articles = {row["g"].value: (_v(row["id"]), _v(row["title"]), _v(row["pub"])) for row in store.query(_ARTICLES)}
+    articles = _details(store, "GRAPH ?g {{ ?g a schema:NewsArticle ; {} ?x }}", "g", _ARTICLE_DETAILS)
+    details = _details(store, "GRAPH ?g {{ ?e {} ?x }}", "e", _EVENT_DETAILS)
+    no_details = (None, None, None, None)
 
     G = nx.MultiDiGraph(level=level)
-    dropped = 0
+    negated = undated = 0
     rows = []
-    for row in store.query(_EVENTS):
-        modality = row["m"].value
-        rel = rels.get(row["p"].value)
-        if modality not in modalities or rel is None or (wanted is not None and rel.name not in wanted):
+    for e, s, o, p, modality, g in ([t.value for t in row] for row in store.query(_EVENTS)):
+        rel = rels.get(p)
+        if rel is None or (wanted is not None and rel.name not in wanted):
             continue
-        when = _v(row["date"]) or articles.get(row["g"].value, (None, None, None))[2]
+        if modality not in modalities:
+            negated += modality == "negated"
+            continue
         if lo or hi:
+            when = details.get(e, no_details)[0] or articles.get(g, no_details)[2]
             try:
-                start, end = _period(when) if when else (None, None)
+                start, end = period(when) if when else (None, None)
             except ValueError:
                 start = end = None
-            if start is None or (lo and end < lo) or (hi and start > hi):
+            if start is None:
+                undated += 1
                 continue
-        rows.append((row, rel, modality))
-    rows.sort(key=lambda r: r[0]["e"].value)  # the same graph, whatever order the store answers in
+            if (lo and end < lo) or (hi and start > hi):
+                continue
+        rows.append((e, s, o, g, rel, modality))
+    rows.sort(key=lambda r: r[0])  # the same graph, whatever order the store answers in
 
-    for row, rel, modality in rows:
-        s, o = row["s"].value, row["o"].value
+    left_out: set[str] = set()
+    dropped = 0
+    for e, s, o, g, rel, modality in rows:
         u, v = node_of.get(s, s), node_of.get(o, o)
-        if u is None or v is None or u == v:
+        if u is None or v is None:
+            left_out.update(a for a, n in ((s, u), (o, v)) if n is None)
+            dropped += 1
+            continue
+        if u == v:
             dropped += 1
             continue
         for n in (u, v):
@@ -251,27 +302,36 @@ def to_networkx(store, level: str = "person", relations: str | Iterable[str] | N
                 if n in codes:
                     attrs["code"] = codes[n]
                 G.add_node(n, **attrs)
-        conf = row["conf"]
-        claimed = _v(row["claimed"])
-        art_id, title, published = articles.get(row["g"].value, (None, None, None))
-        G.add_edge(u, v, key=row["e"].value,
+        when, sentence, conf, claimed = details.get(e, no_details)
+        art_id, title, published, url = articles.get(g, no_details)
+        G.add_edge(u, v, key=e,
                    predicate=rel.name, relation=rel.label, family=rel.family, goldstein=rel.goldstein,
-                   symmetric=rel.symmetric, modality=modality, date=_v(row["date"]), published=published,
-                   article=art_id or row["g"].value, article_iri=row["g"].value,
-                   title=title or "", sentence=_v(row["sentence"]) or "",
-                   confidence=float(conf.value) if conf is not None else None,
+                   symmetric=rel.symmetric, modality=modality, date=when, published=published,
+                   article=art_id or g, article_iri=g, title=title or "", url=url, sentence=sentence or "",
+                   confidence=float(conf) if conf is not None else None,
                    claimed_by=labels.get(claimed, claimed) if claimed else None,
                    text_subject=labels.get(s, s), text_object=labels.get(o, o))
 
     # Names that lead to a node without being its own: a person's names lead to their country.
     aliases: dict[str, set[str]] = defaultdict(set)
-    if level == "country":
-        for a, n in node_of.items():
-            if n is not None and n != a and n in G:
-                for name in (labels[a], *alts.get(a, ())):
+    # Names of actors the store knows that have no node here, with the reason, for find_actor.
+    absent: dict[str, str] = {}
+    for a, label in labels.items():
+        n = node_of.get(a)
+        if n is not None and n in G:
+            if n != a:
+                for name in (label, *alts.get(a, ())):
                     aliases[_norm(name)].add(n)
+            continue
+        reason = _absent_reason(label, kinds.get(a, "person"), level, n is not None)
+        for name in (label, *alts.get(a, ())):
+            absent.setdefault(_norm(name), reason)
     G.graph["aliases"] = {k: tuple(sorted(v)) for k, v in aliases.items()}
+    G.graph["absent"] = absent
+    G.graph["left_out"] = len(left_out)
     G.graph["dropped"] = dropped
+    G.graph["undated"] = undated
+    G.graph["negated"] = negated
     G.graph["modalities"] = ",".join(m for m in ("asserted", "reported", "hedged", "future") if m in modalities)
     return G
 
@@ -329,10 +389,12 @@ def _norm(name: str) -> str:
 
 
 def find_actor(G: nx.Graph, name: str) -> str:
-    """The node an actor's name designates: its label, any other name it was given, or its IRI.
+    """The node an actor's name designates: its label, any other name it was given, its IRI, or a
+    part of one actor's label only ("Lavrov" for "Sergey Lavrov").
 
     Case does not matter. An unknown or ambiguous name raises :class:`ActorNotFound` with the
-    closest names the network knows.
+    closest names the network knows, or, for an actor the store knows but the network leaves out,
+    the reason (another level, or no relation that matches the filters).
     """
     if name in G:
         return name
@@ -358,8 +420,18 @@ def find_actor(G: nx.Graph, name: str) -> str:
         if hits:
             names = sorted(_label(G, n) for n in hits)
             raise ActorNotFound(f"{name!r} may mean any of {', '.join(names)}; give the full name")
+    reason = (G.graph.get("absent") or {}).get(key)
+    if reason:
+        raise ActorNotFound(reason)
+    within = sorted({n for lab, ns in by_label.items() if key and key in lab for n in ns}, key=lambda n: _label(G, n))
+    if len(within) == 1:  # part of one actor's name only: "Lavrov"
+        return within[0]
+    if within:
+        names = [_label(G, n) for n in within]
+        raise ActorNotFound(f"{name!r} may mean any of {', '.join(names[:8])}"
+                            + (" ..." if len(names) > 8 else "") + "; give the full name")
     level = G.graph.get("level")
-    where = f"the {level}-level network" if level else "the network"
+    where = f"the {level}-level network" if level and level != "all" else "the network"
     if G.number_of_nodes() == 0:
         raise ActorNotFound(f"no actor {name!r}: {where} is empty (no relations match)")
     folded = {_norm(k): v for k, v in shown.items()}
@@ -677,7 +749,7 @@ def write_network(G: nx.MultiDiGraph, fmt: str, out: IO[bytes] | str | os.PathLi
         nx.write_gexf(H, out, encoding="utf-8")
 
 
-def export_network(store, fmt: str, out: IO[bytes] | str | os.PathLike[str], level: str = "person",
+def export_network(store, fmt: str, out: IO[bytes] | str | os.PathLike[str], level: str = "all",
                    **filters) -> None:
     """Write the store's actor network (see :func:`to_networkx`) as graphml, gexf or csv to a path
     or a binary stream; ValueError for any other format."""

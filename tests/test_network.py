@@ -94,7 +94,7 @@ def world_path(tmp_path_factory):
 @pytest.fixture(scope="module")
 def graphs(world_path):
     with Store(world_path, create=False) as st:
-        return {"person": net.to_networkx(st), "country": net.to_networkx(st, level="country")}
+        return {"all": net.to_networkx(st), "country": net.to_networkx(st, level="country")}
 
 
 def labels(G):
@@ -107,8 +107,8 @@ def edge_set(G):
 
 # -- projection ------------------------------------------------------------------------------------
 
-def test_person_level_keeps_people_and_their_evidence(graphs):
-    G = graphs["person"]
+def test_actors_as_named_keep_their_evidence(graphs):
+    G = graphs["all"]
     assert {"Sergey Lavrov", "Choe Sun-hui", "North Korea", "Anon Envoy"} <= labels(G)
     (u, v, d), = [(u, v, d) for u, v, d in G.edges(data=True) if d["sentence"] == LAVROV_CHOE]
     assert (G.nodes[u]["label"], G.nodes[v]["label"]) == ("Sergey Lavrov", "Choe Sun-hui")
@@ -143,6 +143,29 @@ def test_country_level_counts_people_for_the_country_they_represent(graphs):
     # Anon Envoy represents no one, and Lavrov visiting North Korea stays Russia -> North Korea
     assert G.graph["dropped"] == 1
     assert ("Russia", "visited", "North Korea") in edge_set(G)
+
+
+def test_levels_draw_everyone_people_only_or_countries(world_path, graphs):
+    with Store(world_path, create=False) as st:
+        people = net.to_networkx(st, level="person")
+        met = net.to_networkx(st, relations="met")
+    everyone = graphs["all"]  # the default level: every actor as the articles name it
+    assert everyone.graph["level"] == "all"
+    assert {"Sergey Lavrov", "North Korea", "Russia", "Anon Envoy"} <= labels(everyone)
+    assert labels(people) == {"Sergey Lavrov", "Choe Sun-hui", "Antony Blinken", "Xi Jinping"}
+    assert people.graph["left_out"] == 8  # the eight states that the events name
+    assert everyone.graph["negated"] == 1 and everyone.graph["dropped"] == 0
+    # an actor the store knows but a network leaves out is named with the reason
+    with pytest.raises(net.ActorNotFound, match="Russia is a country; the person level draws only people"):
+        net.find_actor(people, "Russia")
+    with pytest.raises(net.ActorNotFound, match="Anon Envoy represents no known country"):
+        net.find_actor(graphs["country"], "anon envoy")
+    with pytest.raises(net.ActorNotFound, match="Ukraine has no relations that match these filters"):
+        net.find_actor(met, "Ukraine")
+    # a part of one actor's name designates it; a part of several says which
+    assert people.nodes[net.find_actor(people, "Blinken")]["label"] == "Antony Blinken"
+    with pytest.raises(net.ActorNotFound, match="may mean any of North Korea, South Korea"):
+        net.find_actor(everyone, "Korea")
 
 
 def test_relations_and_dates_filter_events(world_path):
@@ -239,7 +262,7 @@ def test_shortest_path_gives_two_hops_with_their_evidence(graphs):
 
 
 def test_actors_are_found_by_any_name_and_unknown_ones_get_suggestions(graphs):
-    G, C = graphs["person"], graphs["country"]
+    G, C = graphs["all"], graphs["country"]
     assert G.nodes[net.find_actor(G, "NORTH KOREA")]["label"] == "North Korea"
     assert G.nodes[net.find_actor(G, "Washington")]["label"] == "United States"
     assert G.nodes[net.find_actor(G, "PRK")]["label"] == "North Korea"

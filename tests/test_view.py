@@ -252,14 +252,20 @@ def test_filters(seed_store):
     both = page_data(build_page(seed_store, relations=["met,dip:visited"]))
     assert {e["pred"] for e in both["edges"]} == {"met", "visited"}
 
+    # events the seed article does not date count at its publication date (2023-10-19), as in analyze
     autumn = page_data(build_page(seed_store, since="2023-10", until="2023-10-31"))
-    assert {e["pred"] for e in autumn["edges"]} == {"met", "visited", "cooperatedWith"}
-    assert any("undated" in n for n in autumn["notes"])
+    assert {e["pred"] for e in autumn["edges"]} == {"met", "visited", "cooperatedWith", "aided",
+                                                    "suppliedArmsTo", "supported", "attacked"}
+    aided = edges_by(autumn)[("Russia", "aided", "North Korea")]
+    assert [autumn["events"][i][4] for i in aided["ev"]] == ["2023-10-19"]
+    assert [autumn["events"][i][9] for i in aided["ev"]] == [0], "placed at publication, not dated by the text"
+    assert not any("no date" in n for n in autumn["notes"])
     old = page_data(build_page(seed_store, until=date(1950, 1, 1)))
     assert labels(old) == {"Soviet Union", "North Korea"}
 
     ego = page_data(build_page(seed_store, actor="choe sun-hui", depth=1))
     assert labels(ego) == {"Choe Sun-hui", "Sergey Lavrov"}
+    assert labels(page_data(build_page(seed_store, actor="Choe", depth=1))) == labels(ego), "part of one name"
     ego2 = page_data(build_page(seed_store, actor="Choe Sun-hui", depth=2))
     assert labels(ego2) == {"Choe Sun-hui", "Sergey Lavrov", "North Korea", "Jane Analyst"}
 
@@ -271,10 +277,19 @@ def test_filters(seed_store):
     assert {"Russia", "North Korea"} <= labels(capped), "the most connected actors are kept"
     assert any("beyond the 3 drawn" in n for n in capped["notes"])
 
+    # an event with neither its own date nor a publication date is outside any window, and said so
+    undated = Article(text="(undated)", title="Undated wire", id="undated-wire")
+    seed_store.put(Extraction(undated, (Event("met", UN, UKRAINE, sentence="The UN met Ukraine."),), ()))
+    assert ("United Nations", "met", "Ukraine") in edges_by(page_data(build_page(seed_store)))
+    window = page_data(build_page(seed_store, since="2020"))
+    assert ("United Nations", "met", "Ukraine") not in edges_by(window)
+    assert "1 event(s) with no date, nor a publication date, outside any date range" in window["notes"]
+
 
 @pytest.mark.parametrize("kwargs, message", [
     ({"relations": ["befriended"]}, "unknown relation 'befriended'"),
-    ({"actor": "Napoleon"}, "no actor called 'Napoleon'"),
+    ({"actor": "Napoleon"}, "no actor 'Napoleon'"),
+    ({"actor": "Rusia"}, "close matches: Russia"),
     ({"actor": "Russia", "level": "person"}, "draws only people"),
     ({"since": "19 October"}, "not a date"),
     ({"since": "2024", "until": "2023"}, "is after"),
@@ -327,7 +342,7 @@ def test_cli_view_writes_the_page_and_says_what_was_left_out(tmp_path):
 
 @pytest.mark.parametrize("args, message", [
     (["--relation", "hugged"], "unknown relation 'hugged'"),
-    (["--actor", "Nobody Atall"], "no actor called"),
+    (["--actor", "Nobody Atall"], "no actor 'Nobody Atall'"),
     (["--since", "yesterday"], "not a date"),
     (["--depth", "3"], "--depth needs --actor"),
     (["-o", "/nonexistent-dir/g.html"], "cannot write the page"),
@@ -446,8 +461,13 @@ def test_page_in_the_browser(browser, tmp_path):
         assert page.locator("#date-from-label").inner_text() == "1948-10-12"
         slider.fill("1")  # move past 1948
         assert "recognized" not in visible_preds(page)
+        shown = sorted(visible_preds(page))
+        assert "aided" in shown, "an event the text does not date counts at its publication date"
         page.uncheck("#undated")
-        assert "aided" not in visible_preds(page) and "cooperatedWith" in visible_preds(page)
+        assert sorted(visible_preds(page)) == shown, "every event here has a date or a publication date"
+        aided = page.evaluate("dipgraph.data.edges.find(e => e.pred === 'aided').id")
+        page.evaluate(f"dipgraph.showEdge({aided})")
+        assert "2023-10-19 (published)" in panel.inner_text()
         page.locator("#date-to").fill("0")
         assert page.evaluate("+document.getElementById('date-from').value") == 0 and n_ticks > 2
         assert set(visible_preds(page)) == {"recognized"}
