@@ -46,12 +46,12 @@ def _day_before_or_on(pub: date, month: int, day: int) -> date | None:
     return None
 
 
-def resolve_date(text: str, published: date | None, *, future: bool = False) -> str | None:
+def resolve_date(text: str, published: date | None) -> str | None:
     """The date ``text`` refers to, as ISO text, or None when it cannot be pinned down.
 
-    Weekdays are the most recent such day on or before the publication date (the next one when
-    ``future`` is set, for "will visit on Monday"); a month and day without a year is the latest
-    such date not after the publication; relative expressions need the publication date.
+    Weekdays are the most recent such day on or before the publication date ("next Monday" the
+    one after it); a month and day without a year is the latest such date not after the
+    publication; relative expressions need the publication date.
 
     >>> resolve_date("Thursday", date(2023, 10, 19))
     '2023-10-19'
@@ -84,7 +84,7 @@ def resolve_date(text: str, published: date | None, *, future: bool = False) -> 
     m = re.fullmatch(r"(?:last |this |next )?([a-z]+)(?: (?:morning|afternoon|evening|night))?", t)
     if m and m[1] in WEEKDAYS:
         wd = WEEKDAYS[m[1]]
-        if future or t.startswith("next "):
+        if t.startswith("next "):
             delta = (wd - pub.weekday()) % 7 or 7
             return (pub + timedelta(days=delta)).isoformat()
         delta = (pub.weekday() - wd) % 7
@@ -137,12 +137,6 @@ def resolve_date(text: str, published: date | None, *, future: bool = False) -> 
         m = re.fullmatch(_ORD + r" (?:of )?([a-z]+)\.?", t)
         mo, day = (_month(m[2]), int(m[1])) if m and _month(m[2]) else (None, None)
     if mo and day:
-        if future:
-            for year in (pub.year, pub.year + 1):
-                iso = _iso(year, mo, day)
-                if iso and iso >= pub.isoformat():
-                    return iso
-            return None
         d = _day_before_or_on(pub, mo, day)
         return d.isoformat() if d else None
     # "the 13th"
@@ -158,7 +152,7 @@ def resolve_date(text: str, published: date | None, *, future: bool = False) -> 
     # a month name alone: the latest such month not after publication ("in March")
     if _month(t) and len(t) > 3:
         mo = _month(t)
-        year = pub.year if (mo <= pub.month or future) else pub.year - 1
+        year = pub.year if mo <= pub.month else pub.year - 1
         return f"{year:04d}-{mo:02d}"
     return None
 

@@ -110,8 +110,6 @@ def _chain_modality(chain) -> str:
             elif lemma == "be" and any(c.dep_ == "xcomp" and c in chain and any(a.lower_ == "to" for a in c.children)
                                        for c in t.children):
                 future = True  # "X is to visit Y"
-        if t.dep_ == "xcomp" and t.head.lemma_ == "be" and t.head.lemma_ != t.lemma_:
-            pass
     top = chain[-1]
     if top.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children) and \
             (top.dep_ == "ROOT" or top.dep_ in ("acl", "relcl") and top.head.dep_ == "ROOT" and top.head.pos_ in ("NOUN", "PROPN")):

@@ -11,7 +11,7 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -424,7 +424,3 @@ def read_paths(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTE
                     yield from read_path(child, max_bytes=max_bytes)
         else:
             yield from read_path(path, max_bytes=max_bytes)
-
-
-def with_origin(article: Article, origin: str) -> Article:
-    return replace(article, origin=origin)
