@@ -11,14 +11,14 @@ Endpoints: ``http://host:7878`` (Oxigraph server) means ``/query`` and ``/update
 """
 from __future__ import annotations
 
-import base64
+import contextlib
+import io
 import os
 import re
-import urllib.error
-import urllib.parse
-import urllib.request
+from collections.abc import Iterable, Iterator
 from typing import IO
 
+import httpx
 import pyoxigraph as ox
 from rdflib import URIRef
 
@@ -26,6 +26,7 @@ from .rdf import PIPELINE_VERSION, article_iri
 from .records import Extraction
 from .store import ARTICLES_QUERY, article_by_url_query, QUAD_FORMATS, list_articles, orphan_quads_pattern, summarize, RDF_FORMATS, StoreError, ontology_quads, ontology_stamp, put_update, \
     remove_update
+from .settings import settings
 from .vocab import PREFIXES, ontology_iri
 
 __all__ = ["RemoteStore", "RemoteError", "is_remote", "endpoints"]
@@ -45,10 +46,11 @@ def is_remote(location: str) -> bool:
     return bool(re.match(r"https?:/", str(location), re.IGNORECASE))
 
 
-def endpoints(url: str) -> tuple[str, str]:
-    """The (query, update) endpoint URLs of a server URL, following each server's conventions."""
+def endpoints(url: str, update_url: str | None = None) -> tuple[str, str]:
+    """The (query, update) endpoint URLs of a server URL, following each server's conventions;
+    ``update_url`` (default: the settings' ``$DIPGRAPH_UPDATE_URL``) names the update endpoint."""
     base = url.rstrip("/")
-    update = os.environ.get("DIPGRAPH_UPDATE_URL")
+    update = update_url or settings().update_url
     if base.endswith("/query"):
         return base, update or base[: -len("query")] + "update"
     if base.endswith("/sparql"):
@@ -56,66 +58,85 @@ def endpoints(url: str) -> tuple[str, str]:
     return base + "/query", update or base + "/update"
 
 
-def _split_credentials(url: str) -> tuple[str, str | None]:
-    """The URL without user:password, and a Basic authorization header value if it had one."""
-    parts = urllib.parse.urlsplit(url)
-    if parts.username is None:
+def _split_credentials(url: str) -> tuple[str, tuple[str, str] | None]:
+    """The URL without user:password (so that it is safe to show), and the credentials if it had them."""
+    parsed = httpx.URL(url)
+    if not parsed.username and not parsed.password:
         return url, None
-    host = parts.hostname or ""
-    if parts.port:
-        host += f":{parts.port}"
-    token = f"{urllib.parse.unquote(parts.username)}:{urllib.parse.unquote(parts.password or '')}"
-    clean = urllib.parse.urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
-    return clean, "Basic " + base64.b64encode(token.encode("utf-8")).decode("ascii")
+    return str(parsed.copy_with(userinfo=b"")), (parsed.username, parsed.password)
+
+
+class _Body(io.RawIOBase):
+    """A streamed response body as a file, for pyoxigraph's parsers."""
+
+    def __init__(self, chunks):
+        self._chunks = iter(chunks)
+        self._left = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while not self._left:
+            self._left = next(self._chunks, b"")
+            if not self._left:
+                return 0
+        n = min(len(buffer), len(self._left))
+        buffer[:n], self._left = self._left[:n], self._left[n:]
+        return n
 
 
 class RemoteStore:
     """A dipgraph store in a SPARQL 1.1 server, with the methods of :class:`graph.store.Store`.
 
-    >>> store = RemoteStore("http://127.0.0.1:7878")   # oxigraph serve --union-default-graph
-    >>> store.put(extraction)
-    >>> store.query("SELECT * WHERE { ?s dip:met ?o }")
+    >>> store = RemoteStore("http://127.0.0.1:7878")   # doctest: +SKIP
+    >>> store.put(extraction)                          # doctest: +SKIP
+    >>> store.query("SELECT * WHERE { ?s dip:met ?o }")  # doctest: +SKIP
 
     Queries see the union of all named graphs, as in the embedded store: start Oxigraph server with
     ``--union-default-graph`` (else each query asks for it), or set Fuseki's ``tdb2:unionDefaultGraph``.
+    A user name and password in the URL (``http://user:secret@host/ds``) are sent as HTTP Basic
+    credentials and never shown. ``update_url`` (default: the settings') names the update endpoint.
     """
 
-    def __init__(self, url: str, *, timeout: float = 60.0):
-        clean, self._auth = _split_credentials(str(url))
+    def __init__(self, url: str, *, timeout: float = 60.0, update_url: str | None = None):
+        clean, auth = _split_credentials(str(url))
         self.path = clean
         self.url = clean
         self.timeout = timeout
-        self.query_url, self.update_url = endpoints(clean)
+        self.query_url, self.update_url = endpoints(clean, update_url)
+        self._http = httpx.Client(auth=auth, timeout=timeout)
         self._union_param = False
-        self._closed = False
-        self._ensure_ontology()
-        self._check_union()
+        try:
+            self._ensure_ontology()
+            self._check_union()
+        except BaseException:
+            self._http.close()
+            raise
 
     # -- HTTP -------------------------------------------------------------------------------------
+    @contextlib.contextmanager
     def _post(self, endpoint: str, body: str, content_type: str, accept: str | None = None, *,
-              params: dict | None = None):
-        if self._closed:
+              params: dict | None = None) -> Iterator[httpx.Response]:
+        """POST ``body``; the response, streamed. A 400 becomes SyntaxError (the server's message),
+        any other refusal or a server out of reach a :class:`RemoteError`."""
+        if self._http.is_closed:
             raise RemoteError(f"{self.path}: the store is closed")
-        if params:
-            endpoint += ("&" if "?" in endpoint else "?") + urllib.parse.urlencode(params)
-        req = urllib.request.Request(endpoint, data=body.encode("utf-8"), method="POST")
-        req.add_header("Content-Type", content_type + "; charset=utf-8")
+        headers = {"Content-Type": content_type + "; charset=utf-8"}
         if accept:
-            req.add_header("Accept", accept)
-        if self._auth:
-            req.add_header("Authorization", self._auth)
+            headers["Accept"] = accept
         try:
-            return urllib.request.urlopen(req, timeout=self.timeout)
-        except urllib.error.HTTPError as exc:
-            detail = exc.read().decode("utf-8", "replace").strip()
-            exc.close()
-            if exc.code == 400:
-                raise SyntaxError(detail or "the server rejected the request as malformed") from None
-            raise RemoteError(f"{endpoint}: the server answered {exc.code} {exc.reason}"
-                              + (f": {detail[:500]}" if detail else "")) from None
-        except (urllib.error.URLError, OSError) as exc:
-            reason = getattr(exc, "reason", exc)
-            raise RemoteError(f"{self.path}: cannot reach the SPARQL server ({reason})") from None
+            with self._http.stream("POST", endpoint, content=body.encode("utf-8"), headers=headers,
+                                   params=params) as resp:
+                if resp.status_code >= 400:
+                    detail = resp.read().decode("utf-8", "replace").strip()
+                    if resp.status_code == 400:
+                        raise SyntaxError(detail or "the server rejected the request as malformed")
+                    raise RemoteError(f"{endpoint}: the server answered {resp.status_code} {resp.reason_phrase}"
+                                      + (f": {detail[:500]}" if detail else ""))
+                yield resp
+        except httpx.HTTPError as exc:
+            raise RemoteError(f"{self.path}: cannot reach the SPARQL server ({exc})") from None
 
     def _select(self, sparql: str, *, union: bool = True) -> ox.QuerySolutions | ox.QueryBoolean:
         params = {"union-default-graph": ""} if union and self._union_param else None
@@ -162,7 +183,7 @@ class RemoteStore:
             "tdb2:unionDefaultGraph true in Fuseki's dataset configuration")
 
     def close(self) -> None:
-        self._closed = True
+        self._http.close()
 
     def __enter__(self) -> RemoteStore:
         return self
@@ -191,6 +212,12 @@ class RemoteStore:
             return "unchanged"
         self._update(put_update(ex, version=version))
         return "added" if before is None else "replaced"
+
+    def put_many(self, exs: Iterable[Extraction], *, force: bool = False,
+                 version: str = PIPELINE_VERSION) -> list[str]:
+        """:meth:`put` for several extractions, one update request each (a server may hold other
+        writers' work between them)."""
+        return [self.put(ex, force=force, version=version) for ex in exs]
 
     def resolve_article(self, ref: str) -> URIRef | None:
         """The graph IRI of an article named by id, url or IRI, or None if not stored."""
@@ -233,13 +260,12 @@ class RemoteStore:
             raise ValueError(f"a remote store does not support {', '.join(sorted(extra))}")
         params = {"union-default-graph": ""} if self._union_param else None
         try:
-            resp = self._post(self.query_url, _PROLOGUE + sparql, "application/sparql-query", RESULTS_ACCEPT,
-                              params=params)
+            with self._post(self.query_url, _PROLOGUE + sparql, "application/sparql-query", RESULTS_ACCEPT,
+                            params=params) as resp:
+                kind = (resp.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+                data = resp.read()
         except SyntaxError as exc:
             raise SyntaxError(_shift_lines(str(exc))) from None
-        with resp:
-            kind = (resp.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-            data = resp.read()
         if kind in ("application/sparql-results+json", "application/json"):
             return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
         if kind == "application/sparql-results+xml":
@@ -272,7 +298,7 @@ class RemoteStore:
                         "application/sparql-query", "text/tab-separated-values") as resp:
             kind = (resp.headers.get("Content-Type") or "").split(";")[0].strip().lower()
             fmt = ox.QueryResultsFormat.TSV if kind == "text/tab-separated-values" else ox.QueryResultsFormat.JSON
-            for row in ox.parse_query_results(resp, format=fmt):
+            for row in ox.parse_query_results(io.BufferedReader(_Body(resp.iter_bytes())), format=fmt):
                 yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
 
     def export(self, fmt: str, out: IO[bytes] | str | os.PathLike[str]) -> None:

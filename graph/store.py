@@ -18,6 +18,7 @@ from rdflib import BNode, Literal, URIRef
 
 from .rdf import PIPELINE_VERSION, Terms, Triple, actor_triples, article_iri, article_triples, iter_actors
 from .records import Actor, Extraction
+from .settings import settings
 from .vocab import DIP, PREFIXES, actors_graph_iri, data_dir, ontology_iri
 
 __all__ = ["Store", "StoreError", "summarize", "list_articles", "ARTICLES_QUERY", "default_store_path",
@@ -49,8 +50,8 @@ class StoreError(Exception):
 
 
 def default_store_path() -> Path:
-    """``$DIPGRAPH_STORE`` if set, else ``./dipgraph-store``."""
-    return Path(os.environ.get("DIPGRAPH_STORE") or "dipgraph-store")
+    """The store of the settings: ``$DIPGRAPH_STORE`` if set, else ``./dipgraph-store``."""
+    return Path(settings().store)
 
 
 def _n3(term) -> str:
@@ -211,9 +212,14 @@ def summarize(select, triples: int) -> dict:
 class Store:
     """A dipgraph store in a folder on disk.
 
-    >>> store = Store("my-store")            # creates the folder on first use
-    >>> store.put(extraction)                # "added", "replaced" or "unchanged"
-    >>> store.query("SELECT * WHERE { ?s dip:met ?o }")
+    >>> store = Store(folder)                 # creates the folder on first use
+    >>> store.put(extraction)                 # "added", "replaced" or "unchanged"
+    'added'
+    >>> store.put(extraction)                 # the same text by the same pipeline: nothing to do
+    'unchanged'
+    >>> [row["who"].value for row in store.query("SELECT ?who WHERE { ?e dip:subject ?s . ?s rdfs:label ?who }")]
+    ['Wang Yi']
+    >>> store.close()
     """
 
     def __init__(self, path: str | os.PathLike[str], *, create: bool = True):
@@ -303,32 +309,14 @@ class Store:
 
         Returns ``"added"``, ``"replaced"`` or ``"unchanged"`` (same text, same pipeline: skipped).
         """
-        key = ex.article.key
-        before = self.article_hash(key)
-        if before is not None and not force and before == (ex.article.hash, version):
-            return "unchanged"
-        if before is None and self._graph_is_empty(key):
-            # Nothing to drop and no actor that only this article named: adding the quads (one
-            # transaction) is the whole write, with no update text to build and parse.
-            fresh = [a for a in iter_actors(ex) if a not in self._known_actors]
-            quads = _quads(ex, version, fresh)
-            self._ox.extend(quads)
-            self._remember(fresh)
-            self._unflushed += 120 * len(quads)
-        else:
-            self._known_actors.clear()  # the update may delete actors that only the old version named
-            text = put_update(ex, version=version)
-            self._ox.update(text)
-            self._unflushed += len(text)
-        if self._unflushed >= FLUSH_BYTES:
-            self._ox.flush()
-            self._unflushed = 0
-        return "added" if before is None else "replaced"
+        return self.put_many([ex], force=force, version=version)[0]
 
     def put_many(self, exs: Iterable[Extraction], *, force: bool = False,
                  version: str = PIPELINE_VERSION) -> list[str]:
-        """:meth:`put` for several extractions, writing the new articles among them in one
-        transaction (whole articles only, so an interruption still never leaves half of one)."""
+        """:meth:`put` for several extractions. New articles are written together, as quads, in one
+        transaction (whole articles only, so an interruption never leaves half of one); an article
+        stored before is replaced by one SPARQL update of its own, which also drops the actors that
+        only its old version named."""
         outcomes: list[str] = []
         pending: list[ox.Quad] = []
         pending_keys: set[str] = set()
@@ -345,10 +333,13 @@ class Store:
 
         for ex in exs:
             key = ex.article.key
-            if key in pending_keys:
+            if key in pending_keys:  # the same article twice in one batch: the first goes in first
                 commit()
             before = self.article_hash(key)
-            if before is None and self._graph_is_empty(key):
+            if before is not None and not force and before == (ex.article.hash, version):
+                outcomes.append("unchanged")
+            elif before is None and self._graph_is_empty(key):
+                # Nothing to drop and no actor that only this article named: its quads are the write.
                 fresh = [a for a in iter_actors(ex) if a not in self._known_actors and a not in pending_actors]
                 pending += _quads(ex, version, fresh)
                 pending_actors.update(fresh)
@@ -356,7 +347,11 @@ class Store:
                 outcomes.append("added")
             else:
                 commit()
-                outcomes.append(self.put(ex, force=force, version=version))
+                self._known_actors.clear()  # the update may delete actors that only the old version named
+                text = put_update(ex, version=version)
+                self._ox.update(text)
+                self._unflushed += len(text)
+                outcomes.append("added" if before is None else "replaced")
         commit()
         if self._unflushed >= FLUSH_BYTES:
             self._ox.flush()
@@ -373,10 +368,6 @@ class Store:
     def _graph_is_empty(self, key: str) -> bool:
         g = ox.NamedNode(str(article_iri(key)))
         return next(self._ox.quads_for_pattern(None, None, None, g), None) is None
-
-    def _orphans_update(self, g: URIRef) -> str:
-        """Update text deleting actors that no article but ``g`` refers to."""
-        return orphans_update(g)
 
     def resolve_article(self, ref: str) -> URIRef | None:
         """The graph IRI of an article named by id, url or IRI, or None if not stored."""

