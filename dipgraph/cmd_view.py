@@ -6,22 +6,20 @@ from typing import Optional
 
 import typer
 
+from dipgraph.options import LevelOpt, RelationOpt, SinceOpt, StoreOpt, UntilOpt, err, fail, open_store
+
 __all__ = ["register", "view"]
 
 
 def view(
     output: Path = typer.Option(Path("graph.html"), "-o", "--output", help="The HTML file to write."),
-    store: Optional[Path] = typer.Option(None, "--store", "-s", envvar="DIPGRAPH_STORE", show_envvar=False,
-                                         help="Store folder (default: $DIPGRAPH_STORE, else ./dipgraph-store)."),
-    level: str = typer.Option("all", "--level", help="all: actors as the articles name them; person: people "
-                              "only; country: people drawn as the country they represent."),
-    relation: Optional[list[str]] = typer.Option(None, "--relation", "-r", help="Keep only this relation "
-                                                 "(repeat, or separate with commas): met, visited, sanctioned..."),
+    store: Optional[str] = StoreOpt,
+    level: str = LevelOpt,
+    relation: Optional[list[str]] = RelationOpt,
     actor: Optional[str] = typer.Option(None, "--actor", "-a", help="Draw only the actors around this one."),
     depth: int = typer.Option(1, "--depth", help="With --actor: how many steps away from it to go."),
-    since: Optional[str] = typer.Option(None, "--since", help="Only events on or after this date "
-                                        "(YYYY, YYYY-MM or YYYY-MM-DD); undated events are left out."),
-    until: Optional[str] = typer.Option(None, "--until", help="Only events on or before this date."),
+    since: Optional[str] = SinceOpt,
+    until: Optional[str] = UntilOpt,
     min_articles: int = typer.Option(1, "--min-articles", help="Only relations supported by at least N articles."),
     max_nodes: int = typer.Option(500, "--max-nodes", help="Draw at most N actors, keeping the most connected."),
     title: str = typer.Option("dipgraph", "--title", help="The page's title."),
@@ -29,11 +27,11 @@ def view(
     """Write the network as one interactive HTML page that works offline.
 
     Click an actor or a relation to read the sentences and articles behind it; search, filter by
-    relation and by date in the page.
+    relation and by date in the page. Every event the articles do not deny is drawn: reported ones
+    dashed, hedged and future ones dotted.
 
     Example: dipgraph view --level country --since 2023 -o graph.html
     """
-    from dipgraph.cli import fail, open_store
     from dipgraph.graph.view import ViewError, write_page
 
     if depth != 1 and not actor:
@@ -51,9 +49,9 @@ def view(
         st.close()
     typer.echo(f"wrote {info.path}: {info.nodes} actors, {info.edges} relations")
     if info.nodes == 0:
-        typer.echo("the page is empty: no relations match these filters", err=True)
+        err("the page is empty: no relations match these filters")
     for note in info.notes:
-        typer.echo(f"left out: {note}", err=True)
+        err(f"left out: {note}")
 
 
 def register(app: typer.Typer) -> None:

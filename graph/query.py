@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from .table import text_table
+
 __all__ = ["QueryError", "run_query", "format_result", "SELECT_FORMATS", "GRAPH_FORMATS", "rows",
            "term_text"]
 
@@ -100,14 +102,5 @@ def format_result(result, fmt: str = "table") -> bytes:
 
 
 def _table(header: list[str], body: list[list[str]]) -> str:
-    def short(v: str) -> str:
-        v = v.replace("\n", " ")
-        return v if len(v) <= 80 else v[:77] + "..."
-
-    body = [[short(c) for c in r] for r in body]
-    widths = [max([len(h)] + [len(r[i]) for r in body]) for i, h in enumerate(header)]
-    line = "  ".join(h.ljust(w) for h, w in zip(header, widths))
-    out = [line.rstrip(), "  ".join("-" * w for w in widths)]
-    out += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in body]
-    out.append(f"({len(body)} row{'s' if len(body) != 1 else ''})")
-    return "\n".join(out) + "\n"
+    n = len(body)
+    return text_table(header, body) + f"\n({n} row{'s' if n != 1 else ''})\n"

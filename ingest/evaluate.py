@@ -8,15 +8,17 @@ round; a negated or future event matches only a gold row with that same modality
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dipgraph.graph.records import Actor, Extraction, slugify
+from dipgraph.graph.records import Actor, Article, Extraction, slugify
 from dipgraph.graph.vocab import relation
 
 from .gazetteer import Gazetteer
 
-__all__ = ["GoldRow", "read_gold", "Score", "score_extraction", "Report"]
+__all__ = ["GoldRow", "read_gold", "Score", "score_extraction", "Report", "gold_files", "article_name",
+           "pair_with_gold", "evaluate"]
 
 FACTUAL = {"asserted", "reported", "hedged", ""}
 
@@ -265,3 +267,59 @@ class Report:
                     lines += [f"  false:  {m}" for m in s.false]
         return "\n".join(lines) + "\n"
 
+
+
+# -- pairing articles with their gold files ---------------------------------------------------------
+
+GOLD_SUFFIX = ".gold.tsv"
+
+
+def gold_files(paths: Iterable[str | Path]) -> dict[str, Path]:
+    """Gold files by the name of the article they score: ``NAME.gold.tsv`` goes with ``NAME.*``.
+
+    Each path is a gold file or a folder searched recursively; ValueError for a path that does not
+    exist, or when none is found.
+    """
+    found: dict[str, Path] = {}
+    paths = [Path(p) for p in paths]
+    for p in paths:
+        if p.is_dir():
+            for f in sorted(p.rglob("*" + GOLD_SUFFIX)):
+                found[f.name[: -len(GOLD_SUFFIX)]] = f
+        elif p.exists():
+            found[p.name.split(".gold")[0]] = p
+        else:
+            raise ValueError(f"{p}: no such gold file or folder")
+    if not found:
+        raise ValueError("no *.gold.tsv files found in " + ", ".join(map(str, paths)))
+    return found
+
+
+def article_name(article: Article) -> str:
+    """The name an article is paired by: its file's name up to the first dot (``NAME`` of
+    ``NAME.txt``, ``NAME.md``, ``NAME.jsonl:3``)."""
+    return Path((article.origin or "").split(":")[0].split("#")[0]).name.split(".")[0]
+
+
+def pair_with_gold(articles: Iterable[Article], gold: dict[str, Path]) -> tuple[list[tuple[Article, Path]], list[Article]]:
+    """Each article with its gold file, and the articles that have none. One article and one gold
+    file go together whatever their names."""
+    articles = list(articles)
+    pairs = [(a, gold[article_name(a)]) for a in articles if article_name(a) in gold]
+    if not pairs and len(articles) == 1 and len(gold) == 1:
+        return [(articles[0], next(iter(gold.values())))], []
+    return pairs, [a for a in articles if article_name(a) not in gold]
+
+
+def evaluate(pairs: list[tuple[Article, Path]], extractor, gaz: Gazetteer | None = None) -> Report:
+    """Extract each paired article with ``extractor`` (an :class:`ingest.pipeline.Extractor`) and
+    score it against its gold file; ValueError naming the line of a malformed gold file."""
+    if gaz is None:
+        from .extract import gazetteer
+
+        gaz = gazetteer()
+    report = Report()
+    gold_of = {a.key: g for a, g in pairs}
+    for ex in extractor.pipe([a for a, _ in pairs]):
+        report.per_article[article_name(ex.article)] = score_extraction(ex, read_gold(gold_of[ex.article.key]), gaz)
+    return report

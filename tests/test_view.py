@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from dipgraph.graph.network import to_networkx
 from dipgraph.graph.records import Actor, Article, Event, Extraction, Role
 from dipgraph.graph.store import Store
 from dipgraph.graph.view import (FAMILY_COLOURS, KIND_COLOURS, PageInfo, ViewError, build_page, show,
@@ -319,6 +320,18 @@ def test_empty_store_gives_an_empty_page(store):
     assert data["nodes"] == [] and data["edges"] == []
 
 
+@pytest.mark.parametrize("filters", [
+    {}, {"level": "country"}, {"level": "person"}, {"relations": "met,visited"}, {"relations": ["conflict"]},
+    {"since": "2023-10", "until": "2023-10-31"}, {"level": "country", "until": "1950"},
+])
+def test_the_page_draws_the_network_the_analyses_use(seed_store, filters):
+    """One projection: under the same filters the page holds the actors and events of to_networkx."""
+    data = page_data(build_page(seed_store, **filters))
+    G = to_networkx(seed_store, include_hedged=True, include_future=True, **filters)
+    assert labels(data) == {d["label"] for _, d in G.nodes(data=True)}
+    assert sum(len(e["ev"]) for e in data["edges"]) == G.number_of_edges() == len(data["events"])
+
+
 # -- the command line ---------------------------------------------------------------------------------
 
 def run(*args, cwd=None):
@@ -353,6 +366,23 @@ def test_cli_view_bad_input(tmp_path, args, message):
     assert r.returncode != 0
     assert message in r.stderr
     assert "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_cli_view_and_analyze_read_the_options_alike(tmp_path):
+    """--level, --relation (repeated or a list) and --since mean the same in view and analyze."""
+    st = fill(tmp_path / "st", seed_like())
+    out = tmp_path / "g.html"
+    filters = ["--level", "person", "--since", "2023-10", "--relation", "met", "--relation", "visited,supported"]
+    r = run("view", "--store", str(st), "-o", str(out), *filters)
+    assert r.returncode == 0, r.stderr
+    a = run("analyze", "--store", str(st), "--json", "--hedged", "--future", *filters)
+    assert a.returncode == 0, a.stderr
+    drawn = labels(page_data(out.read_text("utf-8")))
+    assert drawn == {row["actor"] for row in json.loads(a.stdout)["centrality"]} == \
+        {"Sergey Lavrov", "Choe Sun-hui", "Jane Analyst"}
+    b = run("analyze", "--store", str(st), "--json", "--hedged", "--future", "--level", "person",
+            "--since", "2023-10", "--relations", "met,visited,supported")
+    assert json.loads(b.stdout) == json.loads(a.stdout)
 
 
 def test_cli_view_missing_store(tmp_path):

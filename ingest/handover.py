@@ -1,0 +1,144 @@
+"""Handing articles to a running `dipgraph serve`, which holds the store and does the writing.
+
+Oxigraph lets one process open a store folder. While a server holds one, it notes its address in
+``server.json`` inside the folder; `dipgraph ingest` then reads the articles where it runs, sends
+them to the server's ``/ingest`` as JSON records in batches, and the server turns the records back
+into articles, extracts and stores them while it keeps answering queries.
+
+>>> from datetime import date
+>>> from dipgraph.graph.records import Article
+>>> a = Article(text="Lavrov met Choe.", title="Talks", id="talks", published=date(2023, 10, 19))
+>>> records_to_articles([article_record(a)]) == [a]
+True
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import httpx
+
+from dipgraph.graph.interface import GraphStore
+from dipgraph.graph.records import Article
+
+from .pipeline import Extractor, ingest
+from .read import Problem
+
+__all__ = ["SERVER_FILE", "FORWARD_BATCH", "HandoverError", "Forwarded", "server_file", "running_server",
+           "article_record", "records_to_articles", "ingest_records", "forward"]
+
+SERVER_FILE = "server.json"
+FORWARD_BATCH = 8  # articles per request
+_FIELDS = frozenset(f.name for f in dataclasses.fields(Article))
+
+
+class HandoverError(RuntimeError):
+    """The server would not take the articles, or could not be reached; said for the user."""
+
+
+@dataclass(frozen=True)
+class Forwarded:
+    """What the server did with the articles sent to it, and how many inputs failed here or there."""
+
+    url: str
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    events: int = 0
+    problems: int = 0
+
+
+def server_file(store: str | Path) -> Path:
+    """Where a server holding the store folder ``store`` notes its address."""
+    return Path(store) / SERVER_FILE
+
+
+def running_server(store: str | Path, *, timeout: float = 3.0) -> str | None:
+    """The URL of a live server holding the store folder ``store``, or None."""
+    try:
+        url = str(json.loads(server_file(store).read_text("utf-8"))["url"])
+        health = httpx.get(url + "/health", timeout=timeout).raise_for_status().json()
+    except (OSError, ValueError, KeyError, TypeError, httpx.HTTPError):
+        return None
+    if not isinstance(health, dict) or health.get("store") != str(Path(store).resolve()):
+        return None
+    return url
+
+
+def article_record(article: Article) -> dict:
+    """An article as a JSON-ready record (its fields; the date in ISO form)."""
+    rec = dataclasses.asdict(article)
+    rec["published"] = article.published.isoformat() if article.published else None
+    return rec
+
+
+def records_to_articles(records: Iterable[dict]) -> list[Article]:
+    """Articles from JSON records; ValueError naming the field for a record that is not one."""
+    articles = []
+    for rec in records:
+        kw = {k: v for k, v in rec.items() if k in _FIELDS and v is not None}
+        for k, v in kw.items():
+            if not isinstance(v, str):
+                raise ValueError(f"field {k!r} must be text")
+        if "published" in kw:
+            kw["published"] = date.fromisoformat(kw["published"])
+        articles.append(Article(**kw))
+    return articles
+
+
+def ingest_records(store: GraphStore, records: list[dict], *, extractor: Extractor | None = None,
+                   force: bool = False) -> dict:
+    """Extract and store articles sent as records (the server's side of the hand-over); the counts
+    and problems as a JSON-ready dict."""
+    report = ingest(store, records_to_articles(records), extractor=extractor, force=force)
+    return {"added": report.added, "replaced": report.replaced, "unchanged": report.unchanged,
+            "events": report.events, "problems": [str(p) for p in report.problems]}
+
+
+def forward(url: str, items: Iterable[Article | Problem], *, force: bool = False,
+            on_problem: Callable[[str], None] = lambda message: None,
+            timeout: float = 600.0) -> Forwarded:
+    """Send articles to the server at ``url`` in batches (the client's side of the hand-over).
+
+    Inputs that could not be read, here or by the server, are counted and told to ``on_problem``
+    as one line each; a server that refuses or cannot be reached raises :class:`HandoverError`.
+    """
+    totals = {"added": 0, "replaced": 0, "unchanged": 0, "events": 0, "problems": 0}
+    batch: list[dict] = []
+
+    def send(client: httpx.Client) -> None:
+        body = "\n".join(json.dumps(r) for r in batch).encode("utf-8")
+        try:
+            resp = client.post(url + "/ingest", content=body, params={"force": "1"} if force else None,
+                               headers={"Content-Type": "application/x-ndjson"})
+        except httpx.HTTPError as exc:
+            raise HandoverError(f"cannot send the articles to the server at {url} ({exc})") from None
+        if resp.is_error:
+            raise HandoverError(f"the server at {url} refused the articles: {resp.text.strip()}")
+        try:
+            report = resp.json()
+        except ValueError as exc:
+            raise HandoverError(f"the server at {url} answered what is not a report ({exc})") from None
+        for k in ("added", "replaced", "unchanged", "events"):
+            totals[k] += report.get(k, 0)
+        for p in report.get("problems", []):
+            totals["problems"] += 1
+            on_problem(f"error: {p}")
+        batch.clear()
+
+    with httpx.Client(timeout=timeout) as client:
+        for item in items:
+            if isinstance(item, Problem):
+                totals["problems"] += item.level == "error"
+                on_problem(f"{item.level}: {item}")
+                continue
+            batch.append(article_record(item))
+            if len(batch) >= FORWARD_BATCH:
+                send(client)
+        if batch:
+            send(client)
+    return Forwarded(url, **totals)
