@@ -6,9 +6,12 @@ one weighted tie per pair of actors. The analysis functions take the graph first
 data (lists and dicts) that print, serialise to JSON or feed a plot:
 
 >>> G = to_networkx(store, level="country")
->>> centrality(G, top=5)
->>> shortest_path(G, "Russia", "Japan")
->>> pair_timeline(G, "United States", "China")
+>>> [row["actor"] for row in centrality(G, top=2)]
+['North Korea', 'Russia']
+>>> [(hop["from"], hop["to"]) for hop in shortest_path(G, "Ukraine", "United Nations")]
+[('Ukraine', 'Russia'), ('Russia', 'North Korea'), ('North Korea', 'United Nations')]
+>>> [(row["when"], row["predicate"]) for row in pair_timeline(G, "Russia", "north korea")][:2]
+[('2023-09-13', 'met'), ('2023-10-18', 'visited')]
 
 Actors are named by their label, case-insensitively, or by any name the articles used for them
 (``skos:altLabel``: "Washington", "the Kremlin"); an unknown name raises :class:`ActorNotFound`

@@ -8,9 +8,11 @@ dashed, hedged and future ones dotted. The page's HTML, CSS and JavaScript are f
 beside them, so the page works offline and loads nothing from any other host. Article text
 (names, titles, sentences) travels as JSON data and is only ever put into the page as text.
 
->>> from dipgraph.graph.view import write_page
->>> write_page(store, "graph.html", level="country", since="2023")  # doctest: +SKIP
-PageInfo(path=PosixPath('graph.html'), nodes=12, edges=19, omitted=0, notes=())
+>>> info = write_page(store, page, level="country", since="2023")
+>>> info.nodes, info.edges
+(5, 9)
+>>> info.notes
+('1 negated event(s): the articles say they did not happen', '1 person who represents no known country')
 """
 from __future__ import annotations
 

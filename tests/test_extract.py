@@ -269,10 +269,11 @@ def test_evidence_offsets_point_at_the_sentence(extractor):
 
 
 def test_hostile_text_is_data(extractor):
-    text = 'Russia imposed sanctions on <script>alert(1)</script> Moldova " ; DROP GRAPH <x> .'
+    text = 'Russia imposed sanctions on Moldova over <script>alert(1)</script> " ; DROP GRAPH <x> .'
     ex = run(extractor, text)
-    for e in ex.events:
-        assert e.sentence in text
+    assert triples(ex) == {("Russia", "sanctioned", "Moldova", "asserted")}
+    (ev,) = ex.events
+    assert ev.sentence == text[ev.start:ev.end] == text  # the markup is kept as text, whole
 
 
 @pytest.mark.parametrize("text,subject,obj", [
@@ -311,6 +312,7 @@ def test_led_by_and_a_surname_opening_a_sentence(extractor):
 
 def test_a_name_inside_a_longer_name_is_not_that_actor(extractor):
     ex = run(extractor, "Ali Shamkhani, the secretary of Iran's Supreme National Security Council, met Wang Yi.")
+    assert ("Ali Shamkhani", "met", "Wang Yi", "asserted") in triples(ex)
     actors = {a.label for e in ex.events for a in (e.subject, e.object)} | {r.of.label for r in ex.roles}
     assert "United Nations Security Council" not in actors
 
@@ -318,7 +320,7 @@ def test_a_name_inside_a_longer_name_is_not_that_actor(extractor):
 def test_a_royal_title_keeps_a_surname_from_a_namesake(extractor):
     ex = run(extractor, "Jordan's King Hussein met Egyptian President Anwar Sadat in Cairo.")
     people = {e.subject.label for e in ex.events} | {e.object.label for e in ex.events}
-    assert "Saddam Hussein" not in people
+    assert "Anwar Sadat" in people and "Saddam Hussein" not in people
 
 
 def test_former_titles_do_not_make_a_representative(extractor):
