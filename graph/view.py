@@ -1,6 +1,6 @@
 """The interactive graph page: one self-contained HTML file that draws the actor network.
 
-The page draws :func:`graph.network.to_networkx`'s projection of the store, the one the analyses
+The page draws :func:`graph.projection.to_networkx`'s projection of the store, the one the analyses
 and exports use, so that a level, a relation or a date window means the same thing in every
 verb. It shows every event the articles do not deny: asserted ones as solid lines, reported ones
 dashed, hedged and future ones dotted. The page's HTML, CSS and JavaScript are files
@@ -28,7 +28,7 @@ from pathlib import Path
 import networkx as nx
 
 from .assets import inline, render, static_text
-from .network import LEVELS, ActorNotFound, find_actor, period, relation_names, to_networkx
+from .projection import LEVELS, ActorNotFound, find_actor, period, relation_names, to_networkx
 from .vocab import relations
 
 __all__ = [
@@ -408,7 +408,7 @@ def build_page(store, *, level: str = "all", relations=None, actor: str | None =
     """The complete, self-contained HTML page drawing the store's actor network under these filters.
 
     ``level``, ``relations``, ``since`` and ``until`` mean what they mean for
-    :func:`graph.network.to_networkx`: "all" actors as named, "person" (people only) or "country"
+    :func:`graph.projection.to_networkx`: "all" actors as named, "person" (people only) or "country"
     (people drawn as the country they represent); predicate names or families to keep; dates
     bounding the events, an event the article does not date counting at its publication date.
     ``actor``/``depth``: only the actors within ``depth`` steps of one actor. ``min_articles``:

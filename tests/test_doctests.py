@@ -53,7 +53,8 @@ def test_docstring_examples(name, tmp_path):
 
 def test_the_main_modules_have_examples_that_run():
     """The modules a reader starts from show how they are used, and those examples are not skipped."""
-    for name in ("dipgraph.graph.store", "dipgraph.graph.network", "dipgraph.graph.view", "dipgraph.graph.settings",
+    for name in ("dipgraph.graph.store", "dipgraph.graph.projection", "dipgraph.graph.network", "dipgraph.graph.view",
+                 "dipgraph.graph.settings",
                  "dipgraph.ingest.dates", "dipgraph.ingest.handover"):
         run = [e for t in _examples(name) for e in t.examples if not e.options.get(doctest.SKIP)]
         assert run, f"{name} has no example that runs"
