@@ -22,6 +22,10 @@ store, in a thread, and is answered with 503 after the timeout (its work then fi
 SERVICE is refused before a query runs (Oxigraph would otherwise call the remote endpoint for the
 client): a query that mentions the word is parsed with rdflib's SPARQL parser and also scanned
 with comments, strings and IRIs removed; either one finding SERVICE refuses the query.
+
+The module is longer than most (over 600 lines) because the protocol's parts, the worker pool and
+the routes answer to one another at every request; the pages it serves are files (templates/,
+static/) and the graph page is view.py's.
 """
 from __future__ import annotations
 
@@ -554,7 +558,8 @@ def create_app(store, *, ingest: Callable | None = None, timeout: float = 30.0, 
                     kwargs[name] = kind(q[name])
                 except ValueError:
                     return text(400, f"{name} must be a whole number, not {q[name]!r}")
-        rels = [r.strip() for v in q.getlist("relations") for r in v.split(",") if r.strip()]
+        # relation=met&relation=visited or relations=met,visited, as --relation takes them
+        rels = [r.strip() for v in q.getlist("relation") + q.getlist("relations") for r in v.split(",") if r.strip()]
         if rels:
             kwargs["relations"] = rels
         try:

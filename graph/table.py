@@ -39,5 +39,6 @@ def text_table(header: Sequence[str], rows: Iterable[Sequence], *, right: Iterab
     for row in rows:
         table.add_row(*(Text(" ".join(str(c).splitlines())) for c in row))
     out = io.StringIO()
-    Console(file=out, width=1_000_000, color_system=None, force_terminal=False, soft_wrap=False).print(table)
+    Console(file=out, width=1_000_000, color_system=None, force_terminal=False, force_jupyter=False,
+            soft_wrap=False).print(table)  # into the string, even inside a notebook
     return "\n".join(line.rstrip() for line in out.getvalue().splitlines())

@@ -517,6 +517,10 @@ def test_graph_page_from_the_live_store(server):
     status, _, body = fetch(f"{server}/?" + urllib.parse.urlencode(
         {"actor": "North Korea", "relations": "met,visited", "since": "2023-03", "max_nodes": 50}))
     assert status == 200, body
+    status, _, repeated = fetch(f"{server}/?" + urllib.parse.urlencode(
+        [("actor", "North Korea"), ("relation", "met"), ("relation", "visited"), ("since", "2023-03"),
+         ("max_nodes", 50)]))
+    assert status == 200 and repeated == body
     assert fetch(f"{server}/?max_nodes=many")[0] == 400
 
 
