@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 
-from dipgraph import __version__
 from dipgraph.graph.vocab import data_dir
 
 __all__ = ["extractor_version", "RULE_MODULES"]
@@ -32,4 +32,11 @@ def extractor_version(folder: str | None = None) -> str:
         if path.is_file():
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
-    return f"dipgraph-{__version__}+{digest.hexdigest()[:12]}"
+    return f"dipgraph-{_package_version()}+{digest.hexdigest()[:12]}"
+
+
+def _package_version() -> str:
+    try:
+        return metadata.version("dipgraph")
+    except metadata.PackageNotFoundError:  # run from a checkout that was never installed
+        return "0+unknown"
