@@ -578,6 +578,9 @@ def _titled_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
     for t in doc:
         if t.lower_ not in heads or t.i + 2 >= n:
             continue
+        if doc[t.i + 1].text == "," and t.i + 3 < n:
+            run_from(t.i + 2)  # "a State Department spokesperson, Ana Ruiz, said": the name in apposition
+            continue
         j = run_from(t.i + 1)
         # a plural title names several: "Presidents A B of X and C D of Y"
         while t.lower_.endswith("s") and j > t.i + 1 and j < n:
@@ -806,6 +809,14 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
             if t.pos_ == "ADP" and t.lower_ in TARGET_PREPS and j > sent.start and \
                     _is_title_word(doc[j - 1], idx) and window:
                 window.insert(0, t)  # "US envoy for Syria Jane Doe": Syria is the brief
+                j -= 1
+                continue
+            if t.text == ")" and j - 2 >= sent.start and doc[j - 2].text == "(" and doc[j - 1].is_upper:
+                j -= 3  # "the United Nations (UN) relief coordinator A": the short name in brackets
+                continue
+            if t.pos_ == "CCONJ" and window and window[0].pos_ == "NOUN" and j - 1 >= sent.start and \
+                    doc[j - 1].pos_ == "NOUN" and doc[j - 1].is_lower:
+                window.insert(0, t)  # "AU trade and industry commissioner A"
                 j -= 1
                 continue
             if t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "ADV") or t.text in (",", ";", ":", "(", ")", "“", "\"") \
