@@ -306,6 +306,7 @@ class _Finder:
         self.seen: set[tuple] = set()
         self.groups: list[tuple[int, list[Actor]]] = []
         self.parties: list[Actor] = []
+        self.pairs: list[tuple[int, list[Actor]]] = []
         self.hostile = False  # whether the relation being read is one of criticism or refusal
 
     def group(self, toks) -> list[tuple[Actor, bool]]:
@@ -328,6 +329,16 @@ class _Finder:
                 members = [a for a, _ in self.actors([tok])]
                 if len(members) > 1:
                     self.groups.append((tok.i, members))
+        # states named together anywhere ("the decision by A and B"), which "both countries" and
+        # "the two neighbours" may refer to later; kept apart from the subjects "they" refers to
+        self.pairs: list[tuple[int, list[Actor]]] = []
+        for tok in self.doc:
+            if tok.dep_ in ("pobj", "dobj", "appos") and tok.pos_ == "PROPN" and \
+                    any(c.dep_ == "conj" for c in tok.children) and tok.i in self.idx.by_token:
+                members = [self.idx.by_token[c.i].actor for c in _conjuncts(tok) if c.i in self.idx.by_token]
+                members = [a for i, a in enumerate(members) if all(a.key != b.key for b in members[:i])]
+                if len(members) > 1 and all(a.kind in ("country", "former_state") for a in members):
+                    self.pairs.append((tok.i, members))
 
     def recent_group(self, tok, size: int | None, want: set[str] | None, within: int = 3,
                      region: frozenset[str] | None = None) -> list[Actor]:
@@ -387,6 +398,9 @@ class _Finder:
                 return []
             return self.recent_group(tok, None, group_kinds, region=region)
         together = self.recent_group(tok, size, group_kinds, region=region)
+        if not together and group_kinds is not None and size is not None and region is None:
+            lo = self.idx.sents_upto(tok.i, 6)[0].start
+            together = next((m for i, m in reversed(self.pairs) if lo <= i < tok.i and len(m) == size), [])
         if together:
             return together
         return self._recent_kind(tok, size, want, region=region)
@@ -775,10 +789,20 @@ class _Finder:
                 entry = LexEntry("negotiatedWith", "noun", entry.lemma, entry.objects, None)
                 rule = f"noun:{entry.lemma}+deal"
             if "between" in entry.objects:
-                for group in _between(tok):
+                # "talks between A and B", "talks were going on between A and B"
+                groups = _between(tok) + (_between(tok.head) if tok.dep_ in ("nsubj", "nsubjpass") else [])
+                for group in groups:
                     pair = self.group(group)
                     for i, a in enumerate(pair):
                         self.emit(entry.predicate, [a], pair[i + 1:], tok, rule + "/between", 0.85)
+                if not groups and entry.predicate in ("met", "negotiatedWith", "phoned"):
+                    # "a meeting of the foreign ministers of both countries"
+                    members = [a for of in _of_chain(tok, 2) for a, _ in self.actors([of])]
+                    members = [a for i, a in enumerate(members) if all(a.key != b.key for b in members[:i])]
+                    if len(members) > 1 and all(a.kind in ("country", "former_state", "organisation") for a in members):
+                        for i, a in enumerate(members):
+                            self.emit(entry.predicate, [(a, True)], [(b, True) for b in members[i + 1:]], tok,
+                                      rule + "/of", 0.75)
             slots = tuple(s for s in entry.objects if s != "between")
             obj_toks = _prep_objects(tok, slots) if slots else []
             if slots and not obj_toks:
