@@ -597,7 +597,7 @@ def _titled_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
             j = j2
 
 
-_DATELINE = re.compile(r"\s*[A-Z][A-Z.'\- ]{2,40}(?:,[^\n\-—–]{0,40})?\s*(?:\([^)\n]{1,30}\)\s*)?[-—–]{1,2}\s")
+_DATELINE = re.compile(r"\s*[^\W\d_a-z](?:[^\W\d_a-z]|[.'\- ]){2,40}(?:,[^\n\-—–]{0,40})?\s*(?:\([^)\n]{1,30}\)\s*)?[-—–]{1,2}\s")
 
 
 def _bracketed_first_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:

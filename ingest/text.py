@@ -18,7 +18,7 @@ from collections.abc import Mapping
 
 __all__ = ["unwrap", "is_hard_wrapped", "truecase", "is_shouting", "separate_dateline", "for_parser"]
 
-_DATELINE = re.compile(r"\s*[A-Z][A-Za-z.'\- ]{1,40}(?:,[^\n\-—–.]{0,40})?\s*(?:\([^)\n]{1,30}\)\s*)?(?P<dash>[-—–]{1,2})(?P<space>\s)")
+_DATELINE = re.compile(r"\s*[^\W\d_](?:[^\W\d_]|[.'\- ]){1,40}(?:,[^\n\-—–.]{0,40})?\s*(?:\([^)\n]{1,30}\)\s*)?(?P<dash>[-—–]{1,2})(?P<space>\s)")
 
 
 def separate_dateline(text: str) -> str:
