@@ -121,6 +121,7 @@ HOSTILE = WORDS.set("hostile")
 ECONOMIC = WORDS.set("economic")
 NEGATIVE_EVAL = WORDS.set("negative_eval")
 PACT_NOUNS = WORDS.set("pact_nouns")
+THREAT_VERBS = WORDS.set("threat_verbs")
 COALITION_NOUNS = WORDS.set("coalition_nouns")
 DISMISSED = WORDS.set("dismissed")
 PLACE_NOUNS = WORDS.set("place_nouns")
@@ -954,6 +955,22 @@ class _Finder:
         if speaker and targets:
             self.emit("criticized", speaker, targets, tok, f"speech:{tok.lemma_.lower()}+as", 0.7)
 
+    def threat(self, tok) -> None:
+        """ "If X crosses the line, we will destroy X's economy": harm promised on a condition is a
+        threat, not an attack."""
+        if tok.lemma_.lower() not in THREAT_VERBS or not any(
+                c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in tok.children):
+            return
+        if not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                   for c in tok.children):
+            return
+        subj = self.actors(_subject_tokens(tok))
+        objs = self.actors([c for c in tok.children if c.dep_ == "dobj"] +
+                           [c for c in tok.children if c.dep_ == "conj" for d in c.children if d.dep_ == "dobj"],
+                           possessor=True)
+        if subj and objs:
+            self.emit("threatened", subj, objs, tok, "verb:threat+if", 0.7)
+
     def claimed(self, tok) -> None:
         """ "X claimed responsibility for the attack", "the attack was claimed by X": X attacked
         whoever the attack was on."""
@@ -996,11 +1013,15 @@ class _Finder:
         """ "X replied that the charges by Y were unfounded": X rejects Y."""
         if tok.lemma_.lower() not in BLAMING_SPEECH | {"reply", "respond", "add", "insist", "counter", "retort"}:
             return
-        for c in tok.children:
-            if c.dep_ != "ccomp":
-                continue
+        clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+        # "replied in the debate that ...": the parser may hang the clause on the debate
+        clauses += [r for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+                    for r in o.children if r.dep_ == "relcl" and any(m.lower_ == "that" and m.dep_ == "mark"
+                                                                     for m in r.children)]
+        for c in clauses:
+            charges = CHARGE_NOUNS | {"accusation", "allegation", "claim", "report"}
             subj = [w for w in c.children if w.dep_ in ("nsubj", "nsubjpass") and
-                    w.lemma_.lower() in CHARGE_NOUNS | {"accusation", "allegation", "claim", "report"}]
+                    (w.lemma_.lower() in charges or w.lower_.rstrip("s") in charges)]
             verdict = _words(w for x in c.children if x.dep_ in ("acomp", "attr", "oprd") for w in x.subtree)
             if not subj or not verdict & DISMISSED or any(x.dep_ == "neg" for x in c.children):
                 continue
@@ -1142,6 +1163,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
             f.dismissal(tok)
             f.joining(tok)
             f.claimed(tok)
+            f.threat(tok)
             f.refusal(tok)
             f.blame(tok)
         elif tok.pos_ in ("NOUN", "PROPN"):
