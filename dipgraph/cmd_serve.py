@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import signal
 import socket
 from typing import Optional
@@ -13,10 +14,17 @@ import typer
 
 from dipgraph.options import ModelOpt, StoreOpt, err, fail, open_store
 
-__all__ = ["register", "serve"]
+__all__ = ["register", "serve", "MAX_HEADER_BYTES"]
+
+MAX_HEADER_BYTES = 1_048_576
 
 SERVE_HELP = """Serve the store as a SPARQL 1.1 endpoint (/sparql), with the graph page (/), a query page
 (/query) and /health.
+
+Datasets: a query that names none (no FROM / FROM NAMED, no default-graph-uri / named-graph-uri)
+reads the union of all graphs as its default graph; one that names a dataset reads exactly it.
+With --allow-update, updates read the same way, and the Graph Store HTTP Protocol at /store
+accepts PUT, POST and DELETE as well as GET.
 
 Safe by default: bound to 127.0.0.1, read-only (SPARQL Update answers 403 unless --allow-update),
 SERVICE refused (the server never calls other endpoints for a client), each query stopped after
@@ -57,6 +65,9 @@ def serve(
                                       "other machines)."),
     workers: int = typer.Option(2, min=1, max=64, help="Query worker processes (queries answered at once)."),
     model: Optional[str] = ModelOpt,
+    base: Optional[str] = typer.Option(None, help="URL of this server's root as clients reach it (behind a "
+                                       "proxy, say), the base of relative IRIs in queries, updates and "
+                                       "/store requests (default: the URL each request was sent to)."),
 ):
     import uvicorn
 
@@ -64,6 +75,8 @@ def serve(
     from dipgraph.ingest.handover import ingest_records, server_file
     from dipgraph.ingest.pipeline import Extractor
 
+    if base is not None and not re.match(r"https?://[^/\s]+", base):
+        fail(f"--base must be an http:// or https:// URL, not {base!r}")
     st = open_store(store)
     try:
         sock = _bind(host, port)
@@ -79,13 +92,16 @@ def serve(
     ingest = functools.partial(ingest_records, extractor=Extractor(model))
     try:
         app = create_app(st, ingest=ingest, timeout=timeout, max_rows=max_rows, cors=cors,
-                         allow_update=allow_update, workers=workers)
+                         allow_update=allow_update, workers=workers, base=base)
         info.write_text(json.dumps({"url": local, "host": host, "port": bound_port, "pid": os.getpid()}) + "\n",
                         "utf-8")
         err(f"dipgraph: serving {st.path} at {url}/ (SPARQL endpoint {url}/sparql); Ctrl-C stops")
         for sig in (signal.SIGINT, signal.SIGTERM):  # uvicorn stops, then re-raises: end quietly
             signal.signal(sig, _quiet_exit)
-        config = uvicorn.Config(app, log_level="warning", lifespan="on", timeout_graceful_shutdown=3)
+        # Request lines up to MAX_HEADER_BYTES are read whole, so that a GET with a too long URL gets
+        # a 414 and a hint to POST rather than a dropped connection.
+        config = uvicorn.Config(app, log_level="warning", lifespan="on", timeout_graceful_shutdown=3,
+                                h11_max_incomplete_event_size=MAX_HEADER_BYTES)
         uvicorn.Server(config).run(sockets=[sock])
     finally:
         try:

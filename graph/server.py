@@ -1,8 +1,11 @@
 """A SPARQL 1.1 Protocol endpoint over a dipgraph store, with the graph page and a query page.
 
 Routes: ``/sparql`` (query by GET, form POST or ``application/sparql-query``; update by POST when
-allowed), ``/`` (the graph page built from the live store), ``/query`` (an offline query page),
-``/health`` (for probes) and ``/ingest`` (articles sent by ``dipgraph ingest`` while serving).
+allowed; the service description for a GET without a query), ``/store`` (the Graph Store HTTP
+Protocol, in :mod:`graph.graphstore`), ``/`` (the graph page built from the live store), ``/query``
+(an offline query page), ``/health`` (for probes) and ``/ingest`` (articles sent by ``dipgraph
+ingest`` while serving). The dataset a query or update reads follows :mod:`graph.dataset`;
+relative IRIs resolve against the request's URL, or against ``base`` when the server is given one.
 
 How queries run, and why. pyoxigraph cannot interrupt a query from Python, and a thread stuck in
 a runaway query would burn a core for ever. So client queries run in a small pool of worker
@@ -51,6 +54,8 @@ __all__ = ["create_app", "uses_service", "negotiate", "run_task", "QueryPool", "
 
 SNAPSHOT_DIR = "serve-snapshots"
 MAX_QUERY_BYTES = 1_000_000
+# Longest request target (path and query) answered; longer GETs get 414 and a hint to POST.
+MAX_URL_BYTES = 65_536
 MAX_INGEST_BYTES = 64_000_000
 
 # Media types offered, in order of preference, for each kind of result.
@@ -62,7 +67,8 @@ SOLUTION_TYPES = {
 }
 SOLUTION_ALIASES = {"application/json": "application/sparql-results+json",
                     "application/xml": "application/sparql-results+xml",
-                    "text/xml": "application/sparql-results+xml"}
+                    "text/xml": "application/sparql-results+xml",
+                    "text/plain": "text/csv"}
 GRAPH_TYPES = {
     "text/turtle": "TURTLE",
     "application/n-triples": "N_TRIPLES",
@@ -216,14 +222,11 @@ def _capped_solutions(result: ox.QuerySolutions, max_rows: int) -> tuple[ox.Quer
 
 def run_task(store: ox.Store, task: dict) -> dict:
     """Run one query task on an open store and serialise its result; never raises."""
-    kwargs = {"prefixes": task["prefixes"]}
-    if task.get("default_graphs") is not None:
-        kwargs["default_graph"] = [ox.NamedNode(g) for g in task["default_graphs"]]
-    else:
-        kwargs["use_default_graph_as_union"] = True
-    if task.get("named_graphs") is not None:
-        kwargs["named_graphs"] = [ox.NamedNode(g) for g in task["named_graphs"]]
+    from .dataset import Dataset, query_dataset
+
+    dataset = Dataset(task.get("default_graphs"), task.get("named_graphs"))
     try:
+        kwargs = {"prefixes": task["prefixes"], "base_iri": task.get("base"), **query_dataset(task["query"], dataset)}
         result = store.query(task["query"], **kwargs)
         kind = "graph" if isinstance(result, ox.QueryTriples) else "solutions"
         mime = negotiate(kind, task.get("accept"), task.get("format"))
@@ -423,11 +426,13 @@ VIEW_PARAMS = {"level": str, "actor": str, "depth": int, "since": str, "until": 
 
 def create_app(store, *, ingest: Callable | None = None, timeout: float = 30.0, max_rows: int = 10_000,
                cors: str | None = None, allow_update: bool = False, workers: int = 2,
-               examples: Path | None = None):
+               examples: Path | None = None, base: str | None = None):
     """The Starlette application serving ``store`` (a :class:`graph.store.Store` this process holds).
 
     ``ingest(store, records, force=...) -> dict`` stores articles sent to ``/ingest`` (records are
     dicts with text, title, id, published, url, source, origin); without it ``/ingest`` answers 501.
+    ``base`` is the URL of the server's root as clients know it (default: each request's own), the
+    base of relative IRIs in queries, updates and Graph Store requests.
     """
     from starlette.applications import Starlette
     from starlette.middleware import Middleware
@@ -437,9 +442,13 @@ def create_app(store, *, ingest: Callable | None = None, timeout: float = 30.0, 
     from starlette.routing import Route
 
     from .assets import inline, render, static_text
+    from .dataset import Dataset, DatasetError, resolve_iri
+    from .graphstore import graph_store_endpoint
+    from .service import service_description
     from .vocab import PREFIXES, data_dir
 
     prefixes = dict(PREFIXES)
+    root = (base.rstrip("/") + "/") if base else None
     pool = QueryPool(store, workers=workers)
     write_lock = threading.Lock()
     example_list = _examples(examples if examples is not None else data_dir() / "queries")
@@ -454,6 +463,21 @@ def create_app(store, *, ingest: Callable | None = None, timeout: float = 30.0, 
                 return fn(*args, **kwargs)
             finally:
                 pool.refresh()
+
+    def url_of(request: Request) -> str:
+        """The request's URL without its query, under ``base`` when one is set."""
+        own = request.url.replace(query="", fragment="")
+        return str(own) if root is None else root + own.path.lstrip("/")
+
+    def protocol_dataset(params: dict, default_key: str, named_key: str, url: str) -> Dataset | Response:
+        given = {k: [resolve_iri(v, url) for v in params[k]] for k in (default_key, named_key) if k in params}
+        for iri in [i for v in given.values() for i in v]:
+            try:
+                ox.NamedNode(iri)
+            except ValueError as exc:
+                return text(400, f"not a graph IRI: {iri!r} ({exc})")
+        return Dataset(tuple(given[default_key]) if default_key in given else None,
+                       tuple(given[named_key]) if named_key in given else None)
 
     async def parameters(request: Request) -> tuple[dict[str, list[str]], str | None] | Response:
         """Protocol parameters from the URL and a form body; the raw body for direct POSTs."""
@@ -482,6 +506,9 @@ def create_app(store, *, ingest: Callable | None = None, timeout: float = 30.0, 
                          "or either as an application/x-www-form-urlencoded form")
 
     async def sparql(request: Request) -> Response:
+        if len(request.scope.get("raw_path", b"")) + len(request.scope.get("query_string", b"")) > MAX_URL_BYTES:
+            return text(414, f"the URL is over {MAX_URL_BYTES} bytes; send a long query by POST, as an "
+                             "application/sparql-query body or an application/x-www-form-urlencoded form")
         got = await parameters(request)
         if isinstance(got, Response):
             return got
@@ -494,13 +521,29 @@ def create_app(store, *, ingest: Callable | None = None, timeout: float = 30.0, 
         if updates:
             if request.method != "POST":
                 return text(405, "updates are accepted by POST only", Allow="POST")
-            return await run_update(updates[0], params)
+            return await run_update(updates[0], params, request)
         if not queries:
             if "text/html" in request.headers.get("accept", ""):
                 return RedirectResponse("/query", status_code=303)
+            if request.method == "GET" and not params:
+                return describe(request)
             return text(400, "no query: give one as ?query=..., as a form field, or as an "
                              "application/sparql-query body")
         return await run_query(queries[0], params, request)
+
+    def describe(request: Request) -> Response:
+        """The service description, in the RDF format the client asks for (Turtle by default)."""
+        mime = negotiate("graph", request.headers.get("accept"))
+        if mime is None:
+            return text(406, f"the service description can be given as {', '.join(GRAPH_TYPES)}")
+        url = url_of(request)
+        triples = service_description(url, update=allow_update, graph_store=resolve_iri("store", url))
+        fmt = getattr(ox.RdfFormat, GRAPH_TYPES[mime])
+        body = ox.serialize(triples, format=fmt, prefixes={"sd": "http://www.w3.org/ns/sparql-service-description#",
+                                                           "formats": "http://www.w3.org/ns/formats/"}
+                            if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None)
+        ctype = mime + ("; charset=utf-8" if mime.startswith("text/") or mime.endswith("json") else "")
+        return Response(body, media_type=ctype, headers={"Vary": "Accept"})
 
     async def run_query(query: str, params: dict, request: Request) -> Response:
         if not query.strip():
@@ -509,15 +552,13 @@ def create_app(store, *, ingest: Callable | None = None, timeout: float = 30.0, 
             return text(403, "SERVICE is refused: this endpoint never sends requests to other endpoints "
                              "on behalf of a client")
         fmt = next((params[k][-1] for k in ("format", "output", "results") if params.get(k)), None)
+        url = url_of(request)
+        dataset = protocol_dataset(params, "default-graph-uri", "named-graph-uri", url)
+        if isinstance(dataset, Response):
+            return dataset
         task = {"query": query, "prefixes": prefixes, "max_rows": max_rows,
-                "accept": request.headers.get("accept"), "format": fmt,
-                "default_graphs": params.get("default-graph-uri") or None,
-                "named_graphs": params.get("named-graph-uri") or None}
-        for iri in (task["default_graphs"] or []) + (task["named_graphs"] or []):
-            try:
-                ox.NamedNode(iri)
-            except ValueError as exc:
-                return text(400, f"not a graph IRI: {iri!r} ({exc})")
+                "accept": request.headers.get("accept"), "format": fmt, "base": url,
+                "default_graphs": dataset.default, "named_graphs": dataset.named}
         try:
             reply = await pool.run(task, timeout)
         except QueryTimeout as exc:
@@ -531,18 +572,21 @@ def create_app(store, *, ingest: Callable | None = None, timeout: float = 30.0, 
             headers["X-SPARQL-MaxRows"] = str(max_rows)
         return Response(reply["body"], media_type=reply["type"], headers=headers)
 
-    async def run_update(update: str, params: dict) -> Response:
+    async def run_update(update: str, params: dict, request: Request) -> Response:
         if not allow_update:
             return text(403, "updates are refused: this endpoint is read-only (start it with --allow-update "
                              "to accept SPARQL Update)")
-        if params.get("using-graph-uri") or params.get("using-named-graph-uri"):
-            return text(400, "using-graph-uri and using-named-graph-uri are not supported; "
-                             "name the graphs in the update with USING or WITH")
         if uses_service(update, update=True):
             return text(403, "SERVICE is refused: this endpoint never sends requests to other endpoints "
                              "on behalf of a client")
+        url = url_of(request)
+        dataset = protocol_dataset(params, "using-graph-uri", "using-named-graph-uri", url)
+        if isinstance(dataset, Response):
+            return dataset
         try:
-            await asyncio.to_thread(write, store.update, update)
+            await asyncio.to_thread(write, store.update, update, dataset=dataset, base_iri=url)
+        except DatasetError as exc:
+            return text(400, str(exc))
         except SyntaxError as exc:
             return text(400, f"SPARQL syntax error: {exc}")
         except (OSError, ValueError) as exc:
@@ -630,15 +674,22 @@ def create_app(store, *, ingest: Callable | None = None, timeout: float = 30.0, 
 
     middleware = []
     if cors:
+        # The headers a browser client such as YASGUI sends, and the methods of the Graph Store.
         middleware.append(Middleware(CORSMiddleware, allow_origins=[o.strip() for o in cors.split(",")],
-                                     allow_methods=["GET", "POST"], allow_headers=["Content-Type", "Accept"],
-                                     expose_headers=["X-SPARQL-MaxRows"]))
+                                     allow_methods=["GET", "HEAD", "POST", "PUT", "DELETE"],
+                                     allow_headers=["Content-Type", "Accept", "Authorization", "X-Requested-With"],
+                                     expose_headers=["X-SPARQL-MaxRows", "Location"]))
+    store_route = graph_store_endpoint(store, write=write, allow_update=allow_update, url_of=url_of,
+                                       prefixes=prefixes)
+    store_methods = ["GET", "HEAD", "PUT", "POST", "DELETE"]
     app = Starlette(routes=[
         Route("/", page, methods=["GET"]),
         Route("/sparql", sparql, methods=["GET", "POST"]),
         Route("/query", query_page, methods=["GET"]),
         Route("/health", health, methods=["GET"]),
         Route("/ingest", ingest_route, methods=["POST"]),
+        Route("/store", store_route, methods=store_methods),
+        Route("/store/{graph:path}", store_route, methods=store_methods),
     ], middleware=middleware, lifespan=lifespan)
     app.state.pool = pool
     return app

@@ -16,6 +16,7 @@ from typing import IO
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
+from .dataset import Dataset, query_dataset, rewrite_update
 from .rdf import PIPELINE_VERSION, Terms, Triple, actor_triples, article_iri, article_triples, iter_actors
 from .records import Actor, Extraction
 from .settings import settings
@@ -401,19 +402,36 @@ class Store:
         return list_articles(self._ox.query(ARTICLES_QUERY, prefixes=PREFIXES))
 
     # -- queries ----------------------------------------------------------------------------------
-    def query(self, sparql: str, **kwargs):
-        """Run a SPARQL query over the union of all graphs; returns pyoxigraph's result object.
+    def query(self, sparql: str, *, dataset: Dataset | None = None, **kwargs):
+        """Run a SPARQL query; returns pyoxigraph's result object.
 
-        The project's prefixes (dip:, res:, schema:, prov:, skos:, rdfs:, ...) are predeclared.
+        A query that names no dataset (no ``FROM``, no ``FROM NAMED``, no ``dataset``) reads the
+        union of all graphs as its default graph; one that names it reads exactly that dataset
+        (``dataset``, the protocol's, wins over the query's own). The project's prefixes (dip:,
+        res:, schema:, prov:, skos:, rdfs:, ...) are predeclared.
         """
-        kwargs.setdefault("use_default_graph_as_union", True)
+        if not {"use_default_graph_as_union", "default_graph", "named_graphs"} & set(kwargs):
+            kwargs.update(query_dataset(sparql, dataset))
         kwargs.setdefault("prefixes", PREFIXES)
         return self._ox.query(sparql, **kwargs)
 
-    def update(self, sparql: str) -> None:
-        """Run a SPARQL update (one transaction)."""
+    def update(self, sparql: str, *, dataset: Dataset | None = None, base_iri: str | None = None) -> None:
+        """Run a SPARQL update (one transaction) whose WHEREs read what a query reads: the union of
+        all graphs unless an operation names its dataset (``USING``, ``WITH``) or ``dataset`` (the
+        protocol's ``using-graph-uri`` / ``using-named-graph-uri``) gives one.
+
+        Raises :class:`graph.dataset.DatasetError` for ``dataset`` given with USING or WITH."""
+        def graphs() -> list[str]:
+            return [g.value for g in self._ox.named_graphs() if isinstance(g, ox.NamedNode)]
+
+        text = rewrite_update(sparql, dataset=dataset, graphs=graphs, prefixes=PREFIXES, base=base_iri)
         self._known_actors.clear()
-        self._ox.update(sparql, prefixes=PREFIXES)
+        self._ox.update(text, prefixes=PREFIXES, base_iri=base_iri)
+
+    def forget_written_actors(self) -> None:
+        """Forget which actors' descriptions this object has written, after a write made underneath
+        it (through :attr:`oxigraph`) that may have removed some: later articles write them again."""
+        self._known_actors.clear()
 
     def __len__(self) -> int:
         return len(self._ox)

@@ -275,7 +275,8 @@ def test_type_it_cannot_give_is_406(server):
 
 
 def test_no_query_and_odd_requests(server):
-    assert fetch(f"{server}/sparql")[0] == 400
+    status, _, body = fetch(f"{server}/sparql", data=b"", headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert status == 400 and b"no query" in body
     status, _, _ = fetch(f"{server}/sparql", data=b"x", headers={"Content-Type": "image/png"})
     assert status == 415
     two = urllib.parse.urlencode({"query": [SELECT, ASK]}, doseq=True).encode()
