@@ -3,9 +3,12 @@
     python -m benchmarks.run            # the full suite (about 10 to 15 minutes on 2 cores)
     python -m benchmarks.run --quick    # about a minute: small sizes, same figures
     python -m benchmarks.run --only sparql,memory
+    python -m benchmarks.run --only server --update   # re-measure some suites inside RESULTS.md
 
 Only a full run of every suite writes RESULTS.md (and RESULTS.json); a quick run writes
 RESULTS-quick.md and a run of some suites RESULTS-partial.md, so neither replaces the full figures.
+With --update, a run of some suites replaces just their sections of RESULTS.md (and their entries in
+RESULTS.json), each marked with when it was measured, and keeps every other suite's figures.
 
 Every figure is a ratio against a baseline measured in the same run, since absolute times vary
 between machines; the machine's description heads the results.
@@ -27,13 +30,15 @@ from pathlib import Path
 __all__ = ["main", "machine", "SUITES"]
 
 HERE = Path(__file__).resolve().parent
-SUITES = ("ingest", "sparql", "page", "memory", "remote")
+SUITES = ("ingest", "sparql", "page", "memory", "remote", "server")
 
 # sizes for the full run and the quick one
 FULL = {"ingest_articles": 1500, "sparql_sizes": (100_000, 1_000_000), "sparql_budget": 45.0, "repeat": 5,
-        "memory_articles": 10_000, "memory_baseline_articles": 500, "dask": True, "remote_articles": 1000}
+        "memory_articles": 10_000, "memory_baseline_articles": 500, "dask": True, "remote_articles": 1000,
+        "server_size": 1_000_000, "server_seconds": 24.0}
 QUICK = {"ingest_articles": 120, "sparql_sizes": (100_000,), "sparql_budget": 8.0, "repeat": 3,
-         "memory_articles": 300, "memory_baseline_articles": 100, "dask": False, "remote_articles": 100}
+         "memory_articles": 300, "memory_baseline_articles": 100, "dask": False, "remote_articles": 100,
+         "server_size": 100_000, "server_seconds": 8.0}
 
 
 def _version(name: str) -> str:
@@ -207,6 +212,86 @@ def _remote_md(r: dict) -> list[str]:
     ]
 
 
+def _server_md(r: dict) -> list[str]:
+    dg, ox = r["dipgraph"], r["oxigraph"]
+    one, eight = dg["1"], dg["8"]
+    x8 = eight["qps"] / ox["8"]["qps"]
+    rows = ["| figure | `dipgraph serve` | `oxigraph serve` | ratio | target | met |", "|---|---|---|---|---|---|"]
+    for c in ("1", "8"):
+        x = dg[c]["qps"] / ox[c]["qps"]
+        target, met = ("≥ 0.8×", _ok(x, 0.8)) if c == "8" else ("", "")
+        rows.append(f"| queries/s, {c} client{'s' if c != '1' else ''} | {dg[c]['qps']:.2f} | {ox[c]['qps']:.2f} | "
+                    f"{_ratio(x)} | {target} | {met} |")
+    worst = None
+    for name, ms in one["median_ms"].items():
+        base = ox["1"]["median_ms"][name]
+        x = ms / base
+        worst = x if worst is None else max(worst, x)
+        rows.append(f"| median latency, 1 client: {name} | {ms:,.1f} ms | {base:,.1f} ms | {_ratio(x)} | ≤ 1.25× | "
+                    f"{_ok(x, 1.25, above=False) if x != 1.25 else 'yes'} |")
+    rows.append("")
+    rows.append(f"{r['quads']:,} quads ({r['articles']:,} synthetic articles of the SPARQL benchmark), the same "
+                "in both servers; the four queries of section 2, JSON results; each client sends them in "
+                "turn over one kept-open connection, starting at a different one. Both servers run at once "
+                f"and are measured in turns ({r['rounds']} windows of {r['seconds_per_side'] / r['rounds']:.0f} s "
+                "per side and number of clients, the first side alternating), so that other work on the "
+                f"machine weighs on both alike. dipgraph: `dipgraph serve --workers {r['workers']}` (queries "
+                "run in worker processes reading a snapshot of the store); Oxigraph: `oxigraph serve "
+                "--union-default-graph` (a thread per request). Rows per query, the same on both sides: "
+                + ", ".join(f"{n} {k}" for k, n in dg["rows"].items()) + ". Queries/s by window at 8 clients: "
+                f"dipgraph {', '.join(f'{w:.2f}' for w in eight['windows'])}; Oxigraph "
+                f"{', '.join(f'{w:.2f}' for w in ox['8']['windows'])}.")
+    if worst is not None:
+        rows.append("")
+        rows.append(f"Worst median latency ratio at 1 client: {_ratio(worst)}; throughput ratio at 8 clients: "
+                    f"{_ratio(x8)}.")
+    return rows
+
+
+def _replace_sections(old: str, new: list[str], stamp: str) -> str:
+    """``old`` (a RESULTS.md) with the ``## `` sections of ``new`` put in place of the same-titled ones
+    (or added, in order of their numbers), each under a line saying when it was measured."""
+    def split(lines: list[str]) -> tuple[list[str], dict[str, list[str]]]:
+        head, sections, current = [], {}, None
+        for line in lines:
+            if line.startswith("## "):
+                current = line
+                sections[current] = [line]
+            elif current is None:
+                head.append(line)
+            else:
+                sections[current].append(line)
+        return head, sections
+
+    head, sections = split(old.splitlines())
+    tail = []
+    last = list(sections)[-1] if sections else None
+    if last is not None:  # the closing "Whole run" line belongs to the file, not to the last section
+        body = sections[last]
+        while body and (not body[-1].strip() or body[-1].startswith("Whole run:")):
+            tail.insert(0, body.pop())
+    _, fresh = split(new)
+    for title, body in fresh.items():
+        if title == "## Machine":  # the machine of the full run heads the file; each update says its load
+            continue
+        body = [line for line in body if not line.startswith("Whole run:")]
+        sections[title] = [body[0], "", stamp] + body[1:]
+    for body in sections.values():
+        while body and not body[-1].strip():
+            body.pop()
+        body.append("")
+
+    def number(title: str) -> float:
+        word = title[3:].split(".")[0]
+        return float(word) if word.isdigit() else -1.0 if title == "## Machine" else 1e9
+
+    ordered = sorted(sections, key=number)
+    out = head + [line for t in ordered for line in sections[t]]
+    while out and not out[-1].strip():
+        out.pop()
+    return "\n".join(out + [""] + [t for t in tail if t.strip()]) + "\n"
+
+
 def _page(quick: bool, log) -> list[str]:
     """The page benchmark lives in benchmarks/bench_view.py; its own report is included as it gives it."""
     if not (HERE / "bench_view.py").exists():
@@ -239,6 +324,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="about a minute: small sizes")
     ap.add_argument("--only", default=",".join(SUITES), help=f"comma-separated subset of {','.join(SUITES)}")
+    ap.add_argument("--update", action="store_true",
+                    help="replace just the chosen suites' sections of RESULTS.md and keep the others' figures")
     ap.add_argument("--output", "-o", type=Path, default=None,
                     help="where to write the results (default: RESULTS.md for a full run of every suite, "
                          "RESULTS-quick.md or RESULTS-partial.md otherwise)")
@@ -248,8 +335,10 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         ap.error(f"unknown benchmark(s): {', '.join(sorted(unknown))}; choose from {', '.join(SUITES)}")
     cfg = QUICK if args.quick else FULL
+    if args.update and args.quick:
+        ap.error("--update keeps the full run's figures: it cannot be used with --quick")
     if args.output is None:
-        kind = "-quick" if args.quick else "-partial" if set(only) != set(SUITES) else ""
+        kind = "-quick" if args.quick else "-partial" if set(only) != set(SUITES) and not args.update else ""
         args.output = HERE / f"RESULTS{kind}.md"
 
     def log(msg: str) -> None:
@@ -314,10 +403,31 @@ def main(argv: list[str] | None = None) -> int:
             lambda: _page(args.quick, log))
     section("4. Memory while ingesting", "memory", memory_body)
     section("5. Initial load of a SPARQL server: bulk loader vs updates", "remote", remote_body)
+
+    def server_body():
+        from . import bench_server
+
+        r = bench_server.run(cfg["server_size"], seconds=cfg["server_seconds"], log=log)
+        raw["server"] = r
+        return _server_md(r)
+
+    section("6. SPARQL endpoint: `dipgraph serve` vs Oxigraph's own server", "server", server_body)
     load_line = next(i for i, line in enumerate(md) if line.startswith("- load average at start"))
     md.insert(load_line + 1, "- load average at end: " + " ".join(f"{x:.2f}" for x in os.getloadavg())
               + " (other work on the machine slows every side of a ratio, but not always equally)")
     md.append(f"Whole run: {time.perf_counter() - started:.0f} s.")
+    if args.update and args.output.exists():
+        end = " ".join(f"{x:.2f}" for x in os.getloadavg())
+        stamp = (f"_Measured on {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC by `python -m benchmarks.run --only "
+                 f"{','.join(only)} --update` (load average at start {info['load average at start']}, at end "
+                 f"{end}); the other sections are from the run named at the top._")
+        args.output.write_text(_replace_sections(args.output.read_text("utf-8"), md, stamp), "utf-8")
+        data = args.output.with_suffix(".json")
+        kept = json.loads(data.read_text("utf-8")) if data.exists() else {}
+        kept.update({k: v for k, v in raw.items() if k not in ("machine", "quick")})
+        data.write_text(json.dumps(kept, indent=2, default=str) + "\n", "utf-8")
+        log(f"updated {args.output}")
+        return 0
     args.output.write_text("\n".join(md) + "\n", "utf-8")
     args.output.with_suffix(".json").write_text(json.dumps(raw, indent=2, default=str) + "\n", "utf-8")
     log(f"wrote {args.output}")
