@@ -74,6 +74,36 @@ def _oxigraph_server(binary: str, location: Path):
     return proc, url, "/query"
 
 
+def _cpu_seconds(pid: int) -> float | None:
+    """CPU time (user and system) used so far by a process and its children, from /proc (Linux)."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    total = 0.0
+    family = {pid}
+    try:
+        stats = {}
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    text = Path(f"/proc/{entry}/stat").read_text()
+                except OSError:
+                    continue
+                fields = text[text.rindex(")") + 2:].split()
+                stats[int(entry)] = (int(fields[1]), int(fields[11]) + int(fields[12]))
+    except OSError:
+        return None
+    grew = True
+    while grew:
+        grew = False
+        for p, (ppid, _) in stats.items():
+            if ppid in family and p not in family:
+                family.add(p)
+                grew = True
+    for p in family:
+        if p in stats:
+            total += stats[p][1] / tick
+    return total if pid in stats else None
+
+
 def _request(conn: http.client.HTTPConnection, path: str) -> bytes:
     conn.request("GET", path, headers={"Accept": ACCEPT})
     resp = conn.getresponse()
@@ -97,7 +127,7 @@ def _rows(url: str, endpoint: str) -> dict[str, int]:
     return out
 
 
-def _load(url: str, endpoint: str, clients: int, seconds: float) -> dict:
+def _load(url: str, endpoint: str, clients: int, seconds: float, pid: int | None = None) -> dict:
     """``clients`` threads sending the queries in turn for ``seconds``: counts and latencies."""
     paths = list(_paths(endpoint).items())
     latencies: dict[str, list[float]] = {name: [] for name, _ in paths}
@@ -129,16 +159,19 @@ def _load(url: str, endpoint: str, clients: int, seconds: float) -> dict:
     threads = [threading.Thread(target=client, args=(k,)) for k in range(clients)]
     for t in threads:
         t.start()
+    cpu0 = _cpu_seconds(pid) if pid else None
     t0 = time.perf_counter()
     stop_at[0] = t0 + seconds
     start.wait()
     for t in threads:
         t.join()
     wall = time.perf_counter() - t0
+    cpu1 = _cpu_seconds(pid) if pid else None
     if errors:
         raise RuntimeError(f"{len(errors)} client error(s), first: {errors[0]}")
     done = sum(len(v) for v in latencies.values())
-    return {"clients": clients, "seconds": wall, "queries": done, "qps": done / wall, "latencies": latencies}
+    return {"clients": clients, "seconds": wall, "queries": done, "qps": done / wall, "latencies": latencies,
+            "cpu_seconds": cpu1 - cpu0 if cpu0 is not None and cpu1 is not None else None}
 
 
 def _warm(url: str, endpoint: str, times: int) -> None:
@@ -159,13 +192,16 @@ def _merge(runs: list[dict]) -> dict:
         for name, ts in r["latencies"].items():
             lat.setdefault(name, []).extend(ts)
     every = [x for ts in lat.values() for x in ts]
+    cpu = [r["cpu_seconds"] for r in runs]
+    cpu_total = sum(cpu) if None not in cpu else None
     return {"clients": runs[0]["clients"], "seconds": seconds, "queries": done, "qps": done / seconds,
+            "cpu_seconds": cpu_total, "queries_per_cpu_second": done / cpu_total if cpu_total else None,
             "windows": [round(r["qps"], 3) for r in runs],
             "median_ms": {name: statistics.median(ts) * 1000 for name, ts in lat.items() if ts},
             "median_all_ms": statistics.median(every) * 1000 if every else None}
 
 
-def run(size: int = 1_000_000, *, seconds: float = 20.0, rounds: int = 4, clients=(1, 8), workers: int = 8,
+def run(size: int = 1_000_000, *, seconds: float = 24.0, rounds: int = 8, clients=(1, 8), workers: int = 2,
         log=print) -> dict:
     """Both servers on the same ``size``-triple corpus; per number of clients, throughput and latency.
 
@@ -208,8 +244,8 @@ def run(size: int = 1_000_000, *, seconds: float = 20.0, rounds: int = 4, client
                 windows: dict[str, list[dict]] = {side: [] for side in servers}
                 for k in range(rounds):
                     for side in (("dipgraph", "oxigraph") if k % 2 == 0 else ("oxigraph", "dipgraph")):
-                        _, url, endpoint = servers[side]
-                        windows[side].append(_load(url, endpoint, c, seconds / rounds))
+                        proc, url, endpoint = servers[side]
+                        windows[side].append(_load(url, endpoint, c, seconds / rounds, proc.pid))
                 for side, runs in windows.items():
                     out[side][str(c)] = r = _merge(runs)
                     log(f"  server: {side}, {c} client(s): {r['qps']:.2f} queries/s, "

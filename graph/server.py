@@ -221,7 +221,9 @@ def _capped_solutions(result: ox.QuerySolutions, max_rows: int) -> tuple[ox.Quer
     counting them and cutting after ``max_rows`` stays in pyoxigraph's own (fast) code."""
     cap = _RowCap(max_rows + 1)  # the header line, then the rows
     try:
-        result.serialize(cap, format=ox.QueryResultsFormat.TSV)
+        # pyoxigraph writes a few bytes a call: a buffer in C between keeps Python out of that loop
+        with io.BufferedWriter(cap, buffer_size=1 << 16) as out:
+            result.serialize(out, format=ox.QueryResultsFormat.TSV)
     except OSError:
         if not cap.full:
             raise
@@ -361,7 +363,7 @@ class QueryPool:
                     shutil.rmtree(p, ignore_errors=True)
 
     async def start(self) -> None:
-        self._idle = asyncio.Queue()
+        self._idle = asyncio.LifoQueue()  # the worker used last has the warmest caches
         for _ in range(self.size):
             w = _Worker()
             self.workers.append(w)

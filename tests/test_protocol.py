@@ -428,6 +428,10 @@ def test_graphs_written_by_the_graph_store_do_not_break_the_commands(tmp_path):
 <urn:test:e1> a dip:Event ; dip:predicate dip:met ; dip:subject "not an actor" ; dip:object <urn:test:nobody> .
 <urn:test:e2> a dip:Event ; dip:subject <urn:test:x> .
 <urn:test:x> foaf:name "X" ; <https://schema.org/headline> 3 .
+<urn:test:e3> a dip:Event ; dip:predicate dip:met ; dip:modality "asserted" ;
+    dip:subject <https://w3id.org/dipgraph/resource/country/JPN> ;
+    dip:object <https://w3id.org/dipgraph/resource/country/BRA> ;
+    <http://www.w3.org/ns/prov#wasDerivedFrom> <urn:test:odd> .
 """
     with running(path, "--allow-update") as url:
         assert send(f"{url}/store?graph=urn:test:odd", "PUT", odd)[0] == 201
@@ -454,6 +458,12 @@ def test_graphs_written_by_the_graph_store_do_not_break_the_commands(tmp_path):
     res = cli("remove", before[0]["id"])
     assert res.returncode == 0, res.stderr
     with Store(path) as st:
+        from dipgraph.graph.network import to_networkx
+
+        G = to_networkx(st)
+        written = [(u, v, d) for u, v, d in G.edges(data=True) if d["article_iri"] == "urn:test:odd"]
+        assert [(u.rsplit("/", 1)[-1], v.rsplit("/", 1)[-1], d["predicate"]) for u, v, d in written] == \
+            [("JPN", "BRA", "met")]  # the well-formed event only
         assert len(st.articles()) == len(before) - 1
         assert st.oxigraph.contains_named_graph(ox.NamedNode("urn:test:odd"))
         assert st.oxigraph.contains_named_graph(ox.NamedNode(before[0]["graph"] + "-notes"))
