@@ -18,8 +18,8 @@ __all__ = ["register", "serve", "MAX_HEADER_BYTES"]
 
 MAX_HEADER_BYTES = 1_048_576
 
-SERVE_HELP = """Serve the store as a SPARQL 1.1 endpoint (/sparql), with the graph page (/), a query page
-(/query) and /health.
+SERVE_HELP = """Serve the store as a SPARQL 1.1 endpoint (/sparql), with the Graph Store HTTP Protocol
+(/store), the graph page (/), a query page (/query) and /health.
 
 Datasets: a query that names none (no FROM / FROM NAMED, no default-graph-uri / named-graph-uri)
 reads the union of all graphs as its default graph; one that names a dataset reads exactly it.

@@ -272,7 +272,8 @@ class Store:
     @property
     def oxigraph(self) -> ox.Store:
         """The underlying pyoxigraph store, for bulk paths. A removal or update made through it
-        bypasses this object's memory of the actors it has written: open the store again after one."""
+        bypasses this object's memory of the actors it has written: call
+        :meth:`forget_written_actors` (or open the store again) after one."""
         return self._ox
 
     def dataset(self):
