@@ -382,11 +382,11 @@ def test_graph_store_reads_and_adds_to_the_whole_dataset(writable):
     assert status == 200 and headers["Content-Type"].startswith("application/n-quads")
     ds = Dataset()
     ds.parse(data=body, format="nquads")
-    with_articles = {str(c.identifier) for c in ds.contexts()}
+    with_articles = {str(c.identifier) for c in ds.graphs()}
     status, _, trig = send(f"{url}/store", "GET", accept="application/trig")
     ds2 = Dataset()
     ds2.parse(data=trig, format="trig")
-    assert status == 200 and len(ds2) == len(ds) and with_articles <= {str(c.identifier) for c in ds2.contexts()}
+    assert status == 200 and len(ds2) == len(ds) and with_articles <= {str(c.identifier) for c in ds2.graphs()}
     assert send(f"{url}/store", "GET", accept="text/turtle")[0] == 406  # a dataset is not one graph
     quads = "<urn:test:s> <urn:test:p> <urn:test:o> <urn:test:q1> .\n<urn:test:s> <urn:test:p> \"d\" .\n"
     assert send(f"{url}/store", "POST", quads, ctype="application/n-quads")[0] == 204
