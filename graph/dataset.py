@@ -8,27 +8,25 @@ its dataset, with ``FROM`` / ``FROM NAMED`` or the protocol's ``default-graph-ur
 query's clauses, and a dataset given in part is the whole dataset (only ``default-graph-uri``: no
 named graphs; only ``named-graph-uri``: an empty default graph).
 
-Updates follow the same rule. pyoxigraph's update call has no dataset argument, so the update text
-is rewritten before it runs: each ``DELETE/INSERT ... WHERE`` (and ``DELETE WHERE``) that names no
-dataset with ``USING`` or ``WITH`` gets ``USING`` clauses for every named graph, plus a copy of the
-default graph made in the same transaction, and ``USING NAMED`` for every named graph, so its
-WHERE reads what a query reads. The protocol's ``using-graph-uri`` / ``using-named-graph-uri``
-become ``USING`` / ``USING NAMED`` clauses the same way.
+Updates follow the same rule: an operation's WHERE reads the union of all graphs unless the
+operation names its graphs (``USING``, ``USING NAMED``, ``WITH``) or the protocol's
+``using-graph-uri`` / ``using-named-graph-uri`` do (they become ``USING`` clauses). pyoxigraph's
+update call has no dataset argument, so :func:`run_update` evaluates such a WHERE as a query over
+the union and fills the operation's templates in itself (see there).
 
-The rewriting works on the text's tokens (strings, comments and IRIs skipped, braces counted), not
-on a full parse: it only needs the operations' boundaries, their first keywords and where their
-top-level ``WHERE`` stands, which SPARQL's grammar fixes at brace depth zero.
+The text is read as tokens (strings, comments and IRIs skipped, braces counted), not fully parsed:
+what is needed is the operations' boundaries, their first keywords and where their top-level
+``WHERE`` stands, which SPARQL's grammar fixes at brace depth zero.
 """
 from __future__ import annotations
 
 import re
-import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-__all__ = ["DatasetError", "Dataset", "names_dataset", "query_dataset", "rewrite_update", "resolve_iri",
-           "graph_names"]
+__all__ = ["DatasetError", "Dataset", "names_dataset", "query_dataset", "rewrite_update", "run_update",
+           "resolve_iri"]
 
 
 class DatasetError(ValueError):
@@ -126,10 +124,15 @@ def query_dataset(query: str, dataset: Dataset | None = None) -> dict:
 @dataclass(frozen=True)
 class _Operation:
     first: int          # index of the operation's first token (its prologue included)
+    body: int           # index of its first token after the prologue
     last: int           # index of its last token
     kind: str           # "modify", "delete-where" or "other"
     where: int | None   # index of the top-level WHERE of a modify or delete-where
     named: bool         # names its dataset with USING or WITH
+
+    @property
+    def reads_union(self) -> bool:
+        return self.kind != "other" and not self.named
 
 
 def _operations(toks: list[_Tok]) -> list[_Operation]:
@@ -160,8 +163,12 @@ def _operations(toks: list[_Tok]) -> list[_Operation]:
             where = next((j for j in top if toks[j].keyword == "WHERE"), None)
         elif kind == "delete-where":
             where = top[1]
+        if where is not None and (where + 1 >= len(toks) or toks[where + 1].text != "{"):
+            where = None
+        if kind != "other" and where is None:
+            kind = "other"  # not valid SPARQL: the store's parser will say why
         named = kind == "modify" and any(w in ("USING", "WITH") for w in words)
-        ops.append(_Operation(body[0], body[-1], kind, where, named))
+        ops.append(_Operation(body[0], rest[0], body[-1], kind, where, named))
     return ops
 
 
@@ -174,96 +181,157 @@ def _closing(toks: list[_Tok], opening: int) -> int:
     raise DatasetError("an update with an unclosed brace")
 
 
-def _prefixes(toks: list[_Tok], predeclared: Mapping[str, str]) -> dict[str, str]:
-    out = dict(predeclared)
-    for i, t in enumerate(toks[:-2]):
-        if t.keyword == "PREFIX" and toks[i + 1].kind == "pname" and toks[i + 2].kind == "iri":
-            out[toks[i + 1].text.rstrip(":")] = toks[i + 2].text[1:-1]
-    return out
+def rewrite_update(update: str, *, dataset: Dataset) -> str:
+    """The update text with the protocol's dataset (``using-graph-uri`` / ``using-named-graph-uri``)
+    written into each WHERE as ``USING`` / ``USING NAMED`` clauses.
 
-
-def _iri_of(tok: _Tok, prefixes: Mapping[str, str], base: str | None) -> str | None:
-    if tok.kind == "iri":
-        return resolve_iri(tok.text[1:-1], base)
-    if tok.kind == "pname":
-        prefix, _, local = tok.text.partition(":")
-        if prefix in prefixes:
-            return prefixes[prefix] + re.sub(r"\\(.)", r"\1", local)
-    return None
-
-
-def graph_names(update: str, *, prefixes: Mapping[str, str] = {}, base: str | None = None) -> set[str]:
-    """IRIs that an update names as graphs (after GRAPH, WITH, INTO or TO): the graphs it may create,
-    which a later operation of the same request reads as part of the union."""
-    toks = _tokens(update)
-    known = _prefixes(toks, prefixes)
-    for i, t in enumerate(toks[:-1]):
-        if t.keyword == "BASE" and t.depth == 0 and toks[i + 1].kind == "iri":
-            base = resolve_iri(toks[i + 1].text[1:-1], base)
-    out = set()
-    for i, t in enumerate(toks):
-        if t.keyword in ("GRAPH", "WITH", "INTO", "TO") and i + 1 < len(toks):
-            j = i + 1
-            if toks[j].keyword == "GRAPH":
-                j += 1
-            if j < len(toks):
-                iri = _iri_of(toks[j], known, base)
-                if iri:
-                    out.add(iri)
-    return out
-
-
-def rewrite_update(update: str, *, dataset: Dataset | None = None,
-                   graphs: Iterable[str] | Callable[[], Iterable[str]] = (),
-                   prefixes: Mapping[str, str] = {}, base: str | None = None) -> str:
-    """The update text with each WHERE given its dataset, as the module docstring says.
-
-    ``dataset`` is the protocol's (``using-graph-uri`` / ``using-named-graph-uri``); without it an
-    operation that names no dataset reads the union of ``graphs`` (the store's named graphs, or a
-    function giving them, called only when an operation needs them) and of the graphs the update
-    itself names, and the default graph.
-    Raises :class:`DatasetError` when the protocol gives a dataset and the update names one too.
+    Raises :class:`DatasetError` when the update names a dataset itself with USING or WITH.
     """
     toks = _tokens(update)
     ops = [op for op in _operations(toks) if op.kind != "other"]
-    if not ops:
+    if not ops or not dataset.given:
         return update
-    if dataset is not None and dataset.given:
-        if any(op.named for op in ops):
-            raise DatasetError("using-graph-uri and using-named-graph-uri cannot be given with an update "
-                               "that names its own dataset with USING or WITH")
-        clause = " ".join([f"USING <{g}>" for g in dataset.default or ()]
-                          + [f"USING NAMED <{g}>" for g in dataset.named or ()])
-        copy = None
-    else:
-        ops = [op for op in ops if not op.named]
-        if not ops:
-            return update
-        names = sorted(set(graphs() if callable(graphs) else graphs) | graph_names(update, prefixes=prefixes, base=base))
-        copy = f"urn:uuid:{uuid.uuid4()}"  # the default graph's copy, for the time of one operation
-        clause = " ".join([f"USING <{g}>" for g in names] + [f"USING <{copy}>"]
-                          + [f"USING NAMED <{g}>" for g in names])
+    if any(op.named for op in ops):
+        raise DatasetError("using-graph-uri and using-named-graph-uri cannot be given with an update "
+                           "that names its own dataset with USING or WITH")
+    clause = " ".join([f"USING <{g}>" for g in dataset.default or ()]
+                      + [f"USING NAMED <{g}>" for g in dataset.named or ()])
     inserts: list[tuple[int, str]] = []
     for op in ops:
-        if op.where is None:
-            continue  # not valid SPARQL: the store's parser will say why
         where = toks[op.where]
-        if op.kind == "delete-where":
-            opening = op.where + 1
-            if opening >= len(toks) or toks[opening].text != "{":
-                continue  # not valid SPARQL: the store's parser will say why
-            pattern = update[toks[opening].start:toks[_closing(toks, opening)].end]
+        if op.kind == "delete-where":  # DELETE WHERE {P} is DELETE {P} WHERE {P}, which takes USING
+            pattern = update[toks[op.where + 1].start:toks[_closing(toks, op.where + 1)].end]
             inserts.append((where.start, f"{pattern} {clause} "))
         else:
             inserts.append((where.start, clause + " "))
-        if copy is not None:
-            inserts.append((toks[op.first].start, f"DROP SILENT GRAPH <{copy}> ; ADD SILENT DEFAULT TO <{copy}> ;\n"))
-            inserts.append((toks[op.last].end, f"\n; DROP SILENT GRAPH <{copy}>"))
     out = []
     pos = 0
-    for at, text in sorted(inserts, key=lambda x: x[0]):
-        out.append(update[pos:at])
-        out.append(text)
+    for at, text in sorted(inserts):
+        out += [update[pos:at], text]
         pos = at
     out.append(update[pos:])
     return "".join(out)
+
+
+def run_update(store, update: str, *, dataset: Dataset | None = None, prefixes: Mapping[str, str] = {},
+               base: str | None = None) -> None:
+    """Run a SPARQL update on a ``pyoxigraph.Store`` by the dataset rules of this module.
+
+    With the protocol's dataset, or when every operation names its graphs (or has no WHERE), the
+    update runs as one transaction. Otherwise its operations run in turn: one that names its graphs
+    as it is; one whose WHERE reads the default graph (the union of all graphs, then) is evaluated
+    as a query over that union, and its templates are filled in with the solutions here, the
+    deletions applied, then the insertions in one transaction. (Oxigraph could take a list of every
+    graph in USING clauses, but a default graph made of thousands of graphs makes it minutes slow.)
+    Raises :class:`DatasetError`, or ``SyntaxError`` from the store's parser.
+    """
+    if dataset is not None and dataset.given:
+        store.update(rewrite_update(update, dataset=dataset), prefixes=dict(prefixes), base_iri=base)
+        return
+    toks = _tokens(update)
+    ops = _operations(toks)
+    if not any(op.reads_union for op in ops):
+        store.update(update, prefixes=dict(prefixes), base_iri=base)
+        return
+    _check_syntax(update, prefixes, base)  # so that a syntax error anywhere changes nothing
+    prologue = ""
+    for op in ops:
+        own = update[toks[op.first].start:toks[op.body].start]
+        text = prologue + update[toks[op.first].start:toks[op.last].end]
+        if op.reads_union:
+            opening = op.where + 1
+            where = update[toks[opening].start:toks[_closing(toks, opening)].end]
+            _modify_over_union(store, text, prologue + own + "SELECT * WHERE " + where, prefixes, base)
+        else:
+            store.update(text, prefixes=dict(prefixes), base_iri=base)
+        prologue += own
+
+
+def _check_syntax(update: str, prefixes: Mapping[str, str], base: str | None) -> None:
+    """Raise the store's own SyntaxError for a bad update, without running any of it: the text is
+    given to an empty store with a stray brace after it, which never parses, so nothing runs; an
+    error past the update's own last line means the update itself parsed."""
+    import pyoxigraph as ox
+
+    try:
+        ox.Store().update(update + "\n;\n}", prefixes=dict(prefixes), base_iri=base)
+    except SyntaxError as exc:
+        at = re.search(r"at (\d+):(\d+)", str(exc))
+        if at is None or int(at[1]) <= update.count("\n") + 1:
+            raise
+
+
+def _modify_over_union(store, text: str, where: str, prefixes: Mapping[str, str], base: str | None) -> None:
+    """One DELETE/INSERT ... WHERE (or DELETE WHERE) whose WHERE reads the union of all graphs."""
+    from rdflib.plugins.sparql.algebra import translateUpdate
+    from rdflib.plugins.sparql.parser import parseUpdate
+
+    try:
+        parsed = translateUpdate(parseUpdate(text), base=base, initNs=dict(prefixes)).algebra[-1]
+    except Exception as exc:  # noqa: BLE001 - any failure of the second parser
+        raise DatasetError(f"the templates of this update could not be read ({exc}); name the graphs its "
+                           "WHERE reads with USING or WITH") from None
+    # (rdflib's CompValue.get answers the key itself for a missing key: look up with `in`)
+    delete = parsed if parsed.name == "DeleteWhere" else parsed["delete"] if "delete" in parsed else None
+    insert = parsed["insert"] if "insert" in parsed else None
+    solutions = list(store.query(where, use_default_graph_as_union=True, prefixes=dict(prefixes), base_iri=base))
+    removed = _ground(delete, solutions)
+    added = _ground(insert, solutions)
+    for q in removed:
+        store.remove(q)
+    if added:
+        store.extend(added)
+
+
+def _ground(clause, solutions: list) -> list:
+    """The quads of a DELETE or INSERT template for each solution (blank nodes fresh per solution;
+    a quad with an unbound variable, or a term where it cannot stand, left out as SPARQL says)."""
+    import pyoxigraph as ox
+    from rdflib import BNode, Literal, URIRef, Variable
+
+    if clause is None:
+        return []
+    parts = [(None, t) for t in (clause["triples"] if "triples" in clause else None) or []]
+    parts += [(g, t) for g, ts in ((clause["quads"] if "quads" in clause else None) or {}).items() for t in ts]
+    if not parts:
+        return []
+
+    # Each template term once as ("var", name), ("bnode", label) or ("term", pyoxigraph term).
+    def compile_(x):
+        if isinstance(x, Variable):
+            return ("var", str(x))
+        if isinstance(x, BNode):
+            return ("bnode", x)
+        if isinstance(x, URIRef):
+            return ("term", ox.NamedNode(str(x)))
+        if isinstance(x, Literal):
+            if x.language:
+                return ("term", ox.Literal(str(x), language=x.language))
+            return ("term", ox.Literal(str(x), datatype=ox.NamedNode(str(x.datatype))) if x.datatype
+                    else ox.Literal(str(x)))
+        return ("term", None)
+
+    default = ("term", ox.DefaultGraph())
+    compiled = [(default if g is None else compile_(g), compile_(s), compile_(p), compile_(o)) for g, (s, p, o) in parts]
+    subjects, graphs = (ox.NamedNode, ox.BlankNode), (ox.NamedNode, ox.DefaultGraph)
+    out = []
+    for sol in solutions:
+        fresh: dict = {}
+        for slots in compiled:
+            terms = []
+            for kind, v in slots:
+                if kind == "term":
+                    terms.append(v)
+                elif kind == "var":
+                    try:
+                        terms.append(sol[v])
+                    except (KeyError, IndexError, TypeError):
+                        terms.append(None)
+                else:
+                    terms.append(fresh.setdefault(v, ox.BlankNode()))
+            g, s_, p_, o_ = terms
+            if o_ is None or not isinstance(g, graphs) or not isinstance(s_, subjects) or \
+                    not isinstance(p_, ox.NamedNode):
+                continue
+            out.append(ox.Quad(s_, p_, o_, g))
+    return out

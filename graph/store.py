@@ -16,7 +16,7 @@ from typing import IO
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
-from .dataset import Dataset, query_dataset, rewrite_update
+from .dataset import Dataset, query_dataset, run_update
 from .rdf import PIPELINE_VERSION, Terms, Triple, actor_triples, article_iri, article_triples, iter_actors
 from .records import Actor, Extraction
 from .settings import settings
@@ -417,17 +417,14 @@ class Store:
         return self._ox.query(sparql, **kwargs)
 
     def update(self, sparql: str, *, dataset: Dataset | None = None, base_iri: str | None = None) -> None:
-        """Run a SPARQL update (one transaction) whose WHEREs read what a query reads: the union of
-        all graphs unless an operation names its dataset (``USING``, ``WITH``) or ``dataset`` (the
-        protocol's ``using-graph-uri`` / ``using-named-graph-uri``) gives one.
+        """Run a SPARQL update whose WHEREs read what a query reads: the union of all graphs unless
+        an operation names its dataset (``USING``, ``WITH``) or ``dataset`` (the protocol's
+        ``using-graph-uri`` / ``using-named-graph-uri``) gives one. See :func:`graph.dataset.run_update`
+        for when it is one transaction.
 
         Raises :class:`graph.dataset.DatasetError` for ``dataset`` given with USING or WITH."""
-        def graphs() -> list[str]:
-            return [g.value for g in self._ox.named_graphs() if isinstance(g, ox.NamedNode)]
-
-        text = rewrite_update(sparql, dataset=dataset, graphs=graphs, prefixes=PREFIXES, base=base_iri)
         self._known_actors.clear()
-        self._ox.update(text, prefixes=PREFIXES, base_iri=base_iri)
+        run_update(self._ox, sparql, dataset=dataset, prefixes=PREFIXES, base=base_iri)
 
     def forget_written_actors(self) -> None:
         """Forget which actors' descriptions this object has written, after a write made underneath
