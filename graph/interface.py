@@ -44,11 +44,13 @@ class GraphStore(Protocol):
         """Every stored article: id, title, published date, url, number of events, graph."""
 
     def query(self, sparql: str, **kwargs: Any) -> Any:
-        """A SPARQL query over the union of all graphs, with the project's prefixes; a pyoxigraph
-        result (solutions, boolean or triples). Bad SPARQL raises SyntaxError."""
+        """A SPARQL query with the project's prefixes, over the union of all graphs unless it names
+        its dataset (FROM, FROM NAMED); a pyoxigraph result (solutions, boolean or triples). Bad
+        SPARQL raises SyntaxError."""
 
     def update(self, sparql: str) -> None:
-        """A SPARQL update, in one transaction."""
+        """A SPARQL update whose WHEREs read what a query reads (see :func:`graph.dataset.run_update`
+        for when the embedded store runs it as one transaction)."""
 
     def stats(self) -> dict:
         """Counts of articles, actors by kind, events by predicate and modality, triples."""

@@ -458,7 +458,7 @@ def test_graphs_written_by_the_graph_store_do_not_break_the_commands(tmp_path):
     res = cli("remove", before[0]["id"])
     assert res.returncode == 0, res.stderr
     with Store(path) as st:
-        from dipgraph.graph.network import to_networkx
+        from dipgraph.graph.projection import to_networkx
 
         G = to_networkx(st)
         written = [(u, v, d) for u, v, d in G.edges(data=True) if d["article_iri"] == "urn:test:odd"]
