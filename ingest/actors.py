@@ -575,8 +575,10 @@ def _titled_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
         idx.add(Ment(i, j, actor, "person"))
         return j
 
-    for t in doc:
-        if t.lower_ not in heads or t.i + 2 >= n:
+    lowered = [w.lower() for w in idx.texts]
+    for i in [k for k, w in enumerate(lowered) if w in heads]:
+        t = doc[i]
+        if t.i + 2 >= n:
             continue
         if doc[t.i + 1].text == "," and t.i + 3 < n:
             run_from(t.i + 2)  # "a State Department spokesperson, Ana Ruiz, said": the name in apposition
@@ -602,6 +604,8 @@ _DATELINE = re.compile(r"\s*[^\W\d_a-z](?:[^\W\d_a-z]|[.'\- ]){2,40}(?:,[^\n\-â€
 
 def _bracketed_first_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
     """ "Prime Minister (Ana) Ruiz": a wire story's first name in brackets belongs to the name."""
+    if "(" not in doc.text:
+        return
     for t in doc[:-3]:
         i = t.i
         first, close, last = doc[i + 1], doc[i + 2], doc[i + 3]
@@ -621,28 +625,35 @@ def _bracketed_first_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
 def _listed_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
     """A capitalised two- or three-word name listed with people ("A B, C D and E F") is a person
     too, though the NER missed it."""
-    for t in doc:
-        if t.pos_ != "PROPN" or t.dep_ not in ("conj", "appos") or t.i in idx.by_token:
-            continue
-        other = idx.by_token.get(t.head.i)
-        if other is None or other.actor.kind != "person":
-            continue
-        start = t.i
-        while start - 1 >= 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == t.i and \
-                _NAME_WORD.match(doc[start - 1].text) and start - 1 not in idx.by_token:
-            start -= 1
-        if not 2 <= t.i + 1 - start <= 3 or not all(_NAME_WORD.match(w.text) for w in doc[start:t.i + 1]):
-            continue
-        if t.lower_ in INSTITUTIONS or (start > 0 and doc[start - 1].text == "(") or \
-                t.lower_ in ("ministry", "committee", "bank", "commission", "agency", "union", "party"):
-            continue
-        name = clean_person_name(doc[start:t.i + 1].text)
-        entry = gaz.lookup(name) if name else None
-        if not name or entry is not None and entry.how != "person":
-            continue
-        actor = entry.actor if entry is not None else Actor(kind="person", label=name)
-        idx.people[actor.key] = actor
-        idx.add(Ment(start, t.i + 1, actor, "person"))
+    # from each person named, to the names listed with it (a list grows as names are found)
+    todo = [doc[m.end - 1] for m in idx.ments if m.actor.kind == "person"]
+    while todo:
+        head = todo.pop()
+        for t in head.children:
+            if t.pos_ == "PROPN" and t.dep_ in ("conj", "appos") and t.i not in idx.by_token and \
+                    _listed_name(doc, gaz, idx, t):
+                todo.append(t)
+
+
+def _listed_name(doc, gaz: Gazetteer, idx: ActorIndex, t) -> bool:
+    """Add the name ending at ``t``, listed with a person, if it is one."""
+    start = t.i
+    while start - 1 >= 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == t.i and \
+            _NAME_WORD.match(doc[start - 1].text) and start - 1 not in idx.by_token:
+        start -= 1
+    if not 2 <= t.i + 1 - start <= 3 or not all(_NAME_WORD.match(w.text) for w in doc[start:t.i + 1]):
+        return False
+    if t.lower_ in INSTITUTIONS or (start > 0 and doc[start - 1].text == "(") or \
+            t.lower_ in ("ministry", "committee", "bank", "commission", "agency", "union", "party"):
+        return False
+    name = clean_person_name(doc[start:t.i + 1].text)
+    entry = gaz.lookup(name) if name else None
+    if not name or entry is not None and entry.how != "person":
+        return False
+    actor = entry.actor if entry is not None else Actor(kind="person", label=name)
+    idx.people[actor.key] = actor
+    idx.add(Ment(start, t.i + 1, actor, "person"))
+    return True
 
 
 def _listed_under_title(doc, idx: ActorIndex) -> None:
@@ -650,9 +661,8 @@ def _listed_under_title(doc, idx: ActorIndex) -> None:
     people listed after a plural title with a nationality hold it for that state."""
     plural_titles = {"ministers", "officials", "diplomats", "negotiators", "envoys", "ambassadors", "leaders",
                      "presidents", "delegates", "representatives"}
-    for tok in doc:
-        if tok.lower_ not in plural_titles:
-            continue
+    for i in [k for k, w in enumerate(idx.texts) if w.lower() in plural_titles]:
+        tok = doc[i]
         states = [idx.by_token[c.i].actor for c in tok.children
                   if c.dep_ in ("amod", "compound", "poss") and c.i in idx.by_token
                   and idx.by_token[c.i].actor.kind in ("country", "former_state", "organisation")]
@@ -676,6 +686,8 @@ def _listed_under_title(doc, idx: ActorIndex) -> None:
 def _respectively(doc, idx: ActorIndex) -> None:
     """ "her Greek and French counterparts, A and B, respectively": the n-th name holds the
     title for the n-th state."""
+    if "respectively" not in doc.text:
+        return
     for tok in doc:
         if tok.lower_ != "respectively":
             continue

@@ -129,6 +129,10 @@ PLACE_NOUNS = WORDS.set("place_nouns")
 BACKING = WORDS.map("backing")
 # what someone says something in: "in a joint statement by", "in a letter from"
 STATEMENT_NOUNS = WORDS.set("statement_nouns")
+EVALUATING = frozenset({"call", "describe", "characterize", "characterise", "label", "term", "brand", "denounce",
+                        "dismiss", "condemn", "deem", "consider"})
+SPEECH_REPLIES = frozenset({"reply", "respond", "add", "insist", "counter", "retort"})
+SUPPLIER_NOUNS = frozenset({"supplier", "source", "provider", "seller", "exporter", "donor"})
 
 
 def _passive(tok) -> bool:
@@ -325,17 +329,20 @@ class _Finder:
     def record_groups(self) -> None:
         """Actors named together as the subject of a clause ("Japan, South Korea and the United
         States agreed"), which "they" and "the leaders" may refer to later."""
+        # and states named together anywhere ("the decision by A and B"), which "both countries"
+        # and "the two neighbours" may refer to later; kept apart from the subjects "they" refers to
+        self.pairs: list[tuple[int, list[Actor]]] = []
         for tok in self.doc:
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ not in ("they", "them"):
+            dep = tok.dep_
+            if dep in ("nsubj", "nsubjpass"):
+                if tok.lower_ in ("they", "them") or not (
+                        tok.tag_ in ("NNS", "NNPS") or any(c.dep_ in ("conj", "appos") for c in tok.children)):
+                    continue  # one actor, or none
                 members = [a for a, _ in self.actors([tok])]
                 if len(members) > 1:
                     self.groups.append((tok.i, members))
-        # states named together anywhere ("the decision by A and B"), which "both countries" and
-        # "the two neighbours" may refer to later; kept apart from the subjects "they" refers to
-        self.pairs: list[tuple[int, list[Actor]]] = []
-        for tok in self.doc:
-            if tok.dep_ in ("pobj", "dobj", "appos") and tok.pos_ == "PROPN" and \
-                    any(c.dep_ == "conj" for c in tok.children) and tok.i in self.idx.by_token:
+            elif dep in ("pobj", "dobj", "appos") and tok.i in self.idx.by_token and tok.pos_ == "PROPN" and \
+                    any(c.dep_ == "conj" for c in tok.children):
                 members = [self.idx.by_token[c.i].actor for c in _conjuncts(tok) if c.i in self.idx.by_token]
                 members = [a for i, a in enumerate(members) if all(a.key != b.key for b in members[:i])]
                 if len(members) > 1 and all(a.kind in ("country", "former_state") for a in members):
@@ -841,7 +848,7 @@ class _Finder:
 
     def supplier(self, tok) -> None:
         """ "Russia remains India's largest supplier of weapons", "the junta's main source of arms"."""
-        if tok.lemma_.lower() not in ("supplier", "source", "provider", "seller", "exporter", "donor"):
+        if tok.lemma_.lower() not in SUPPLIER_NOUNS:
             return
         words = _words(w for of in _of_chain(tok, 1) for w in of.subtree)
         if tok.lemma_.lower() == "donor":
@@ -939,8 +946,7 @@ class _Finder:
     def evaluation(self, tok) -> None:
         """ "X called the treaty illegal", "X described the raid as a violation of its
         sovereignty": judging someone's act in harsh words criticizes whoever did it."""
-        if tok.lemma_.lower() not in ("call", "describe", "characterize", "characterise", "label", "term",
-                                      "brand", "denounce", "dismiss", "condemn", "deem", "consider"):
+        if tok.lemma_.lower() not in EVALUATING:
             return
         objs = [c for c in tok.children if c.dep_ == "dobj"]
         judgement = [w for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "advcl") or
@@ -1011,7 +1017,7 @@ class _Finder:
 
     def dismissal(self, tok) -> None:
         """ "X replied that the charges by Y were unfounded": X rejects Y."""
-        if tok.lemma_.lower() not in BLAMING_SPEECH | {"reply", "respond", "add", "insist", "counter", "retort"}:
+        if tok.lemma_.lower() not in BLAMING_SPEECH | SPEECH_REPLIES:
             return
         clauses = [c for c in tok.children if c.dep_ == "ccomp"]
         # "replied in the debate that ...": the parser may hang the clause on the debate
@@ -1155,26 +1161,29 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
     """Every relation candidate of a parsed article."""
     f = _Finder(doc, idx, lex)
     f.record_groups()
+    # the rules beyond the lexicon's verbs and nouns, each asked only of the words it reads
+    verb_rules = [(EVALUATING, f.evaluation), (BLAMING_SPEECH | SPEECH_REPLIES, f.dismissal),
+                  ({"join"}, f.joining), ({"claim"}, f.claimed), (THREAT_VERBS, f.threat),
+                  ({"refuse", "decline", "reject"}, f.refusal), (BLAMING_SPEECH, f.blame)]
+    noun_rules = [(TIES_NOUNS, f.ties), (TIES_NOUNS, f.relationship), (PARTNER_NOUNS, f.partner),
+                  (SUPPORTER_NOUNS, f.supporter), (CHARGE_NOUNS, f.charge), (SUPPLIER_NOUNS, f.supplier),
+                  (set(JOINT_NOUNS) | lex.classes.get("agreement", frozenset()), f.joint_noun)]
     for tok in doc:
-        if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.lemma_ in ("have",)):
+        pos = tok.pos_
+        if pos == "VERB" or (pos == "AUX" and tok.lemma_ == "have"):
             f.verb(tok)
-            f.compound_adjective(tok)
-            f.evaluation(tok)
-            f.dismissal(tok)
-            f.joining(tok)
-            f.claimed(tok)
-            f.threat(tok)
-            f.refusal(tok)
-            f.blame(tok)
-        elif tok.pos_ in ("NOUN", "PROPN"):
+            if tok.dep_ == "amod":
+                f.compound_adjective(tok)
+            lemma = tok.lemma_.lower()
+            for words, rule in verb_rules:
+                if lemma in words:
+                    rule(tok)
+        elif pos in ("NOUN", "PROPN"):
             f.noun(tok)
-            f.ties(tok)
-            f.partner(tok)
-            f.supporter(tok)
-            f.charge(tok)
-            f.joint_noun(tok)
-            f.relationship(tok)
-            f.supplier(tok)
+            lemma = tok.lemma_.lower()
+            for words, rule in noun_rules:
+                if lemma in words:
+                    rule(tok)
     f.visits_by_meeting()
     return f.out
 
