@@ -8,7 +8,8 @@ to the person holding that role, and pronouns to the nearest fitting actor.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from dipgraph.graph.records import Actor, Mention, Role
@@ -31,6 +32,11 @@ RELATIONAL = WORDS.set("relational")
 VENUES = WORDS.set("venues")
 # nouns that stand for the state or organisation that owns them
 INSTITUTIONS = WORDS.set("institutions")
+
+
+# Tokens either side of a title ("the foreign minister") within which the person it names is sought:
+# far more than a news story, and a bound on the work per title in a very long text.
+NEAR = 5000
 
 
 def clean_person_name(text: str) -> str:
@@ -71,6 +77,13 @@ class ActorIndex:
     _ents: list | None = None
     _texts: list | None = None
     _starts: list | None = None
+    _ent_starts: list | None = None
+    # the mentions in text order, with their starts, kept as they are added: looking near a token
+    # then costs the same however long the article is
+    _by_start: list = field(default_factory=list)
+    _ment_starts: list = field(default_factory=list)
+    _ment_seqs: list = field(default_factory=list)
+    _focal: tuple | None = None
 
     @property
     def text(self) -> str:
@@ -88,7 +101,10 @@ class ActorIndex:
 
     def ent_at(self, i: int):
         """The named entity holding token ``i``, if any."""
-        return next((e for e in self.ents if e.start <= i < e.end), None)
+        if self._ent_starts is None:
+            self._ent_starts = [e.start for e in self.ents]
+        k = bisect_right(self._ent_starts, i) - 1
+        return self.ents[k] if k >= 0 and i < self.ents[k].end else None
 
     @property
     def texts(self) -> list[str]:
@@ -116,6 +132,26 @@ class ActorIndex:
         k = bisect_right(self._starts, i)
         return sents[max(0, k - n):k]
 
+    def ments_between(self, lo: int, hi: int) -> list[Ment]:
+        """The mentions starting at tokens ``lo`` to ``hi`` (exclusive), in text order."""
+        return self._by_start[bisect_left(self._ment_starts, lo):bisect_left(self._ment_starts, hi)]
+
+    def ments_near(self, i: int) -> list[tuple[int, Ment]]:
+        """(order found, mention) of the mentions within :data:`NEAR` tokens of token ``i``: where
+        a title or "his counterpart" looks for the person meant, so that its work does not grow
+        with the length of the article (a news story is shorter than the window)."""
+        lo = bisect_left(self._ment_starts, i - NEAR)
+        hi = bisect_left(self._ment_starts, i + NEAR)
+        return list(zip(self._ment_seqs[lo:hi], self._by_start[lo:hi]))
+
+    def ments_back(self, hi: int, lo: int = 0) -> Iterator[Ment]:
+        """The mentions starting at tokens ``hi`` (exclusive) down to ``lo``, nearest first."""
+        k = bisect_left(self._ment_starts, hi)
+        by_start, starts = self._by_start, self._ment_starts
+        while k > 0 and starts[k - 1] >= lo:
+            k -= 1
+            yield by_start[k]
+
     def year_at(self, i: int) -> int | None:
         """The year the text is about at token ``i``: a year its sentence names, else the last one
         named earlier in its paragraph; None when the text does not say."""
@@ -126,6 +162,10 @@ class ActorIndex:
         if any(i in self.by_token for i in range(m.start, m.end)):
             return
         self.ments.append(m)
+        k = bisect_right(self._ment_starts, m.start)
+        self._ment_starts.insert(k, m.start)
+        self._by_start.insert(k, m)
+        self._ment_seqs.insert(k, len(self.ments) - 1)
         for i in range(m.start, m.end):
             self.by_token[i] = m
 
@@ -226,7 +266,7 @@ class ActorIndex:
             return None
         sents = self.sents_upto(tok.i, 3)
         lo = sents[0].start if sents else 0
-        for m in sorted(self.ments, key=lambda m: -m.start):
+        for m in self.ments_back(tok.i, lo):
             if lo <= m.start < tok.i and m.actor.kind == "organisation":
                 words = {w.lower() for w in m.actor.label.split()}
                 if word in words or word in ("bloc", "grouping", "organisation", "organization", "body") and \
@@ -283,6 +323,12 @@ class ActorIndex:
 
     def focal_state(self) -> Actor | None:
         """The state an article is about, when one is named far more often than any other."""
+        if self._focal is not None and self._focal[0] == len(self.ments):
+            return self._focal[1]  # mentions are only ever added: the same count, the same answer
+        self._focal = (len(self.ments), self._focal_state())
+        return self._focal[1]
+
+    def _focal_state(self) -> Actor | None:
         counts: dict[str, int] = {}
         actors: dict[str, Actor] = {}
         for m in self.ments:
@@ -304,11 +350,15 @@ class ActorIndex:
         # else the most recent person who was the subject of a clause, in this or the last sentences
         sents = self.sents_upto(tok.i, 3)
         lo = sents[0].start if sents else 0
-        recent = [m for m in sorted(self.ments, key=lambda m: -m.start) if m.start < tok.i and m.actor.kind == "person"]
+        recent = (m for m in self.ments_back(tok.i) if m.actor.kind == "person")
+        first = None
         for m in recent:
-            if m.start >= lo and tok.doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass"):
+            first = first or m
+            if m.start < lo:
+                break
+            if tok.doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass"):
                 return m.actor
-        return recent[0].actor if recent else None
+        return first.actor if first else None
 
     def _pronoun_group(self, tok) -> Actor | None:
         """ "it"/"its": the nearest state or organisation before it in the sentence, else the
@@ -332,7 +382,7 @@ class ActorIndex:
                     if first is not None and first.actor.kind != "person" and first.how != "demonym":
                         return first.actor
         best: tuple[int, Actor] | None = None
-        for m in sorted(self.ments, key=lambda m: -m.start):
+        for m in self.ments_back(tok.i, sent.start):
             if sent.start <= m.start < tok.i and m.actor.kind != "person" and m.how != "demonym" \
                     and m.start not in own:
                 best = (m.start, m.actor)
@@ -347,7 +397,7 @@ class ActorIndex:
         if best is not None:
             return best[1]
         prev = self.sents_upto(sent.start - 1, 1) if sent.start > 0 else []
-        for m in sorted(self.ments, key=lambda m: m.start):
+        for m in self.ments_between(prev[0].start, prev[0].end) if prev else ():
             if prev and prev[0].start <= m.start < prev[0].end and m.actor.kind != "person" \
                     and m.how != "demonym" and tok.doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass"):
                 return m.actor
@@ -386,15 +436,19 @@ class ActorIndex:
             return self._counterpart(tok, country)
         if role is None:
             return None
-        best = None
-        for m in self.ments:
-            if m.actor.kind != "person" or m.start > tok.i and best is not None:
+        # in the order the mentions were found: the first such person if named after the title,
+        # else the last found of those named before it
+        first = last = None
+        for seq, m in self.ments_near(tok.i):
+            if m.actor.kind != "person":
                 continue
             r, of = self.roles.get(m.actor.key, (None, None))
             if r == role and (country is None or (of is not None and of.key == country.key)):
-                best = m.actor
-                if m.start > tok.i:
-                    break
+                if first is None or seq < first[0]:
+                    first = (seq, m)
+                if m.start <= tok.i and (last is None or seq > last[0]):
+                    last = (seq, m)
+        best = (first if first[1].start > tok.i else last)[1].actor if first is not None else None
         if best is None and tok.tag_ in ("NN", "NNP") and any(c.lower_ in ("the", "this") for c in tok.children):
             best = self._by_rank(tok, role, country)
         if best is not None:
@@ -415,7 +469,7 @@ class ActorIndex:
             ranks |= {"head_of_state", "head_of_government"}
         sents = self.sents_upto(tok.i, 3)
         lo = sents[0].start if sents else 0
-        for m in sorted(self.ments, key=lambda m: -m.start):
+        for m in self.ments_back(tok.i, lo):
             if not lo <= m.start < tok.i or m.actor.kind != "person":
                 continue
             r, of = self.roles.get(m.actor.key, (None, None))
@@ -429,7 +483,7 @@ class ActorIndex:
     def _counterpart(self, tok, country: Actor | None) -> Actor | None:
         if country is None:
             return None
-        for m in self.ments:
+        for _, m in sorted(self.ments_near(tok.i), key=lambda sm: sm[0]):
             if m.actor.kind == "person" and self.country_of(m.actor) is not None \
                     and self.country_of(m.actor).key == country.key:
                 return m.actor
@@ -669,7 +723,7 @@ def _listed_under_title(doc, idx: ActorIndex) -> None:
         if len(states) != 1:
             continue
         sent = idx.sent_of(tok.i)
-        people = [m for m in sorted(idx.ments, key=lambda m: m.start)
+        people = [m for m in idx.ments_between(tok.i + 1, sent.end)
                   if tok.i < m.start < sent.end and m.actor.kind == "person"]
         if len(people) < 2:
             continue
@@ -701,7 +755,7 @@ def _respectively(doc, idx: ActorIndex) -> None:
         if title is None:
             continue
         people = []
-        for m in sorted(idx.ments, key=lambda m: m.start):
+        for m in idx.ments_between(title.i + 1, tok.i):
             if title.i < m.start < tok.i and m.actor.kind == "person" and all(p.key != m.actor.key for p in people):
                 people.append(m.actor)
         states = [a for i, a in enumerate(states) if all(a.key != b.key for b in states[:i])]
@@ -1002,7 +1056,7 @@ def _counterpart_role(m: Ment, window, idx: ActorIndex) -> str | None:
             owner = idx.resolve(c)
             if owner is not None and owner.key != m.actor.key and idx.role_of(owner):
                 return idx.role_of(owner)
-    for other in sorted(idx.ments, key=lambda x: -x.start):
+    for other in idx.ments_back(m.start):
         if other.start < m.start and other.actor.kind == "person" and other.actor.key != m.actor.key:
             r = idx.role_of(other.actor)
             if r:
@@ -1012,11 +1066,17 @@ def _counterpart_role(m: Ment, window, idx: ActorIndex) -> str | None:
 
 def _sentence_years(sents, doc) -> dict[int, int]:
     text = doc.text
+    ents = list(doc.ents)  # ``sent.ents`` would build every entity of the document again per sentence
+    k = 0
     years: dict[int, int] = {}
     carried = None
     for sent in sents:
         found = None
-        for ent in sent.ents:
+        while k < len(ents) and ents[k].start < sent.start:
+            k += 1
+        for ent in ents[k:]:
+            if ent.end > sent.end:
+                break
             if ent.label_ == "DATE":
                 m = re.search(r"\b(1[5-9]\d\d|20\d\d)\b(?!s)", ent.text)
                 if m:

@@ -6,6 +6,7 @@ Relation candidates come from :mod:`ingest.relations`; this module decides each 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
@@ -202,10 +203,23 @@ def modality_of(cand: Candidate, doc, idx: ActorIndex) -> tuple[str, Actor | Non
     return modality, None, verb
 
 
-def _dates(doc, published: date | None, idx: ActorIndex) -> tuple[dict[int, tuple[str, int]], dict[int, str]]:
+class _Dates(dict):
+    """Token index of the word a date modifies -> (iso date, entity start), filled in text order."""
+
+    _starts: list | None = None
+
+    def between(self, lo: int, hi: int) -> dict[int, tuple[str, int]]:
+        """The entries whose entity starts at tokens ``lo`` to ``hi`` (exclusive)."""
+        if self._starts is None:
+            self._items = list(self.items())
+            self._starts = [v[1] for _, v in self._items]
+        return dict(self._items[bisect_left(self._starts, lo):bisect_left(self._starts, hi)])
+
+
+def _dates(doc, published: date | None, idx: ActorIndex) -> tuple[_Dates, dict[int, str]]:
     """Resolved DATE entities, by the token index of the word each modifies -> (iso date, entity
     start), and by the entity's start -> iso date."""
-    out: dict[int, tuple[str, int]] = {}
+    out = _Dates()
     by_start: dict[int, str] = {}
     last_year = None
     for ent in idx.ents:
@@ -282,9 +296,9 @@ def _date_for(cand: Candidate, doc, idx: ActorIndex, dates, by_start, verb, moda
     # a date in the sentence that hangs on no other relation or reporting verb
     # ... and stands between the subject and the trigger ("the Soviet Union on Oct. 12, 1948 became
     # the first country to recognize")
-    subj_pos = [m.start for m in idx.ments if m.actor.key == cand.subject.key and sent.start <= m.start < cand.trigger]
+    subj_pos = [m.start for m in idx.ments_between(sent.start, cand.trigger) if m.actor.key == cand.subject.key]
     lo = max(subj_pos) if subj_pos else cand.trigger
-    govs = {i: v for i, v in dates.items() if lo < v[1] < cand.trigger}
+    govs = dates.between(lo + 1, cand.trigger)
     free = [(abs(v[1] - cand.trigger), v[0]) for i, v in govs.items()
             if doc[i].lemma_.lower() not in REPORTING_VERBS and (verb is None or i != verb.i)
             and i not in triggers]
@@ -414,7 +428,9 @@ def _narrative_date(doc, sent, events: list[Event], idx: ActorIndex, cand: Candi
     prev = idx.sent_of(sent.start - 1)
     if "\n\n" in idx.text[prev.end_char:sent.start_char + 1]:
         return None
-    for e in reversed(events):
+    for e in reversed(events):  # events come sentence by sentence
+        if e.start < prev.start_char:
+            break
         if prev.start_char <= e.start < prev.end_char and e.date and len(e.date) == 10 and e.modality == "asserted":
             if cand is None or {e.subject.key, e.object.key} & {cand.subject.key, cand.object.key} or \
                     re.search(r"\b(?:the same|that) day\b", sent.text, re.I):

@@ -6,6 +6,9 @@ token and the rule that fired); :mod:`ingest.extract` adds modality, dates and e
 """
 from __future__ import annotations
 
+import heapq
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from dipgraph.graph.records import Actor
@@ -313,6 +316,7 @@ class _Finder:
         self.parties: list[Actor] = []
         self.pairs: list[tuple[int, list[Actor]]] = []
         self.hostile = False  # whether the relation being read is one of criticism or refusal
+        self._lemma_at: dict[str, list[int]] | None = None
 
     def group(self, toks) -> list[tuple[Actor, bool]]:
         """The actors of "between A and B", from the conjuncts, else from every name in the phrase
@@ -351,7 +355,10 @@ class _Finder:
     def recent_group(self, tok, size: int | None, want: set[str] | None, within: int = 3,
                      region: frozenset[str] | None = None) -> list[Actor]:
         lo = self.idx.sents_upto(tok.i, within)[0].start
-        for i, members in reversed(self.groups):
+        for k in range(bisect_left(self.groups, tok.i, key=lambda g: g[0]) - 1, -1, -1):
+            i, members = self.groups[k]  # groups are recorded in text order
+            if i < lo:
+                break
             if lo <= i < tok.i and (size is None or len(members) == size) and \
                     (want is None or all(a.kind in want or self.idx.country_of(a) is not None and
                                          "country" in want for a in members)) and \
@@ -436,7 +443,7 @@ class _Finder:
         # "praised the African Union and urged both parties": states and parties named in the same
         # sentence are rarely the ones meant
         hi = tok.i if want == {"person"} else self.idx.sent_of(tok.i).start
-        ments = [m for m in sorted(self.idx.ments, key=lambda m: -m.start) if lo <= m.start < hi and m.how != "demonym"]
+        ments = [m for m in self.idx.ments_back(hi, lo) if m.how != "demonym"]
         for by_people in (False, True):
             # states named as such first; else "talks between Kissinger and Zhou ... the two sides":
             # the states the people named act for
@@ -541,10 +548,8 @@ class _Finder:
         if not verbs or not any(c.lower_ in ("the", "this", "that", "these") for c in tok.children) or \
                 any(c.dep_ in ("poss", "compound", "amod") and c.i in self.idx.by_token for c in tok.children):
             return None
-        for j in range(tok.i - 1, -1, -1):  # the most recent telling, back to the lead if need be
+        for j in self._told_before(verbs, tok.i):  # the most recent telling, back to the lead if need be
             w = self.doc[j]
-            if w.lemma_.lower() not in verbs:
-                continue
             if w.pos_ == "VERB":
                 found = self.actors(_subject_tokens(w))
             else:
@@ -558,6 +563,16 @@ class _Finder:
                 self.parties = [a for a, _ in found]  # "the agreement" after "A and B agreed": both
                 return found[0][0]
         return None
+
+    def _told_before(self, lemmas, i: int) -> Iterator[int]:
+        """The tokens before token ``i`` whose lemma is one of ``lemmas``, nearest first, found
+        through an index of the lemmas, built once, rather than by reading the article back."""
+        if self._lemma_at is None:
+            self._lemma_at = {}
+            for t in self.doc:
+                self._lemma_at.setdefault(t.lemma_.lower(), []).append(t.i)
+        runs = [self._lemma_at.get(lemma, []) for lemma in lemmas]
+        return heapq.merge(*(reversed(at[:bisect_left(at, i)]) for at in runs), reverse=True)
 
     def emit(self, pred: str, subj: list, obj: list, trigger, rule: str, conf: float) -> None:
         sym = relation_info(pred).symmetric
