@@ -16,7 +16,8 @@ from functools import lru_cache
 from dipgraph.graph.records import Actor, Article, Event, Extraction, Mention, Role
 from dipgraph.graph.vocab import relations
 
-__all__ = ["actors", "synthetic_extractions", "synthetic_articles", "write_nquads", "LAVROV", "RUSSIA"]
+__all__ = ["actors", "synthetic_extractions", "synthetic_articles", "long_article", "write_nquads", "LAVROV",
+           "RUSSIA"]
 
 LAVROV = Actor("person", "Sergey Lavrov")
 RUSSIA = Actor("country", "Russia", code="RUS", wikidata="Q159")
@@ -190,6 +191,23 @@ def synthetic_articles(n: int, seed: int = 3, sentences: tuple[int, int] = (5, 9
         out.append(Article(text=" ".join(parts), title=f"Report {i}", id=f"bench-{seed}-{i}",
                            published=published, source="Synthetic Wire"))
     return out
+
+
+def long_article(chars: int, seed: int = 9) -> Article:
+    """One article of about ``chars`` characters: many paragraphs, each a short generated story,
+    as in a long report or a digest (the paragraphs name many actors, dates and relations)."""
+    paras: list[str] = []
+    size = 0
+    n = max(8, chars // 400)
+    while size < chars:
+        for a in synthetic_articles(n, seed=seed + len(paras)):
+            paras.append(a.text)
+            size += len(a.text) + 2
+            if size >= chars:
+                break
+    text = "\n\n".join(paras)[:chars].rstrip()
+    return Article(text=text, title=f"A digest of {chars:,} characters", id=f"long-{chars}-{seed}",
+                   published=date(2020, 6, 30), source="Synthetic Wire")
 
 
 def write_nquads(extractions, fh) -> None:

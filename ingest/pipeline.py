@@ -59,6 +59,7 @@ class Extractor:
             yield from _pipe_processes(self.model, self.batch_size, articles, n_process)
             return
         from .extract import extract_doc, gazetteer
+        from .parse import parse
         from .text import for_parser, truecase
 
         gaz = gazetteer()
@@ -71,7 +72,7 @@ class Extractor:
                     yield truecase(a.title, cased), (a, True)
 
         body = None
-        for doc, (article, is_title) in self.nlp.pipe(stream(), as_tuples=True, batch_size=self.batch_size):
+        for doc, (article, is_title) in parse(self.nlp, stream(), self.batch_size):
             if is_title:
                 yield extract_doc(body, article, gaz, title_doc=doc)
                 body = None
