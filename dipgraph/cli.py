@@ -31,6 +31,9 @@ def ingest(
     processes: int = typer.Option(1, "--processes", "-p", min=1, help="Worker processes that parse and extract; this process writes the store."),
     batch_size: int = typer.Option(32, help="Articles per spaCy batch."),
     force: bool = typer.Option(False, "--force", help="Re-extract articles even if unchanged."),
+    replace: bool = typer.Option(False, "--replace", help="Replace a stored article that has the id of one "
+                                 "read now even if it was read from another file (else that is reported as a "
+                                 "clash and the stored one is kept)."),
     max_bytes: int = typer.Option(20_000_000, help="Largest input file (or JSONL line) accepted, in bytes."),
     model: Optional[str] = ModelOpt,
     dask: Optional[str] = typer.Option(None, "--dask", help="Run extraction on a Dask cluster: "
@@ -51,7 +54,7 @@ def ingest(
     server = running_server(store_location(store))
     if server:  # a running `dipgraph serve` holds the store: it does the writing
         try:
-            sent = forward(server, items, force=force, on_problem=err)
+            sent = forward(server, items, force=force, replace=replace, on_problem=err)
         except HandoverError as exc:
             fail(str(exc))
         typer.echo(f"{sent.added} added, {sent.replaced} replaced, {sent.unchanged} unchanged; "
@@ -69,7 +72,8 @@ def ingest(
         if dask:
             from dipgraph.ingest.distributed import ingest_dask
 
-            report = ingest_dask(st, items, dask, extractor=extractor, force=force, on_problem=on_problem)
+            report = ingest_dask(st, items, dask, extractor=extractor, force=force, replace=replace,
+                                 on_problem=on_problem)
         elif progress_enabled():
             from rich.console import Console
             from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -78,11 +82,11 @@ def ingest(
                           TimeElapsedColumn(), transient=True, console=Console(stderr=True)) as bar:
                 task = bar.add_task("ingesting", total=None)
                 report = run_ingest(st, items, extractor=extractor, n_process=processes, force=force,
-                                    on_problem=on_problem,
+                                    replace=replace, on_problem=on_problem,
                                     on_article=lambda a, o: bar.update(task, advance=1, description=f"{o}: {a.origin or a.key}"[:70]))
         else:
             report = run_ingest(st, items, extractor=extractor, n_process=processes, force=force,
-                                on_problem=on_problem)
+                                replace=replace, on_problem=on_problem)
     except RuntimeError as exc:
         st.close()
         fail(str(exc))

@@ -34,6 +34,10 @@ class GraphStore(Protocol):
     def article_hash(self, key: str) -> tuple[str, str] | None:
         """(text hash, pipeline version) stored for an article, or None if it is not stored."""
 
+    def article_source(self, key: str) -> tuple[str | None, str] | None:
+        """(digest of the file the article was read from, or None if not known; title) of a stored
+        article, or None if it is not stored: what tells a clash of ids from the same file again."""
+
     def resolve_article(self, ref: str) -> URIRef | None:
         """The graph of an article named by id, url or IRI, or None."""
 

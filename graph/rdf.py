@@ -111,6 +111,7 @@ _K = SimpleNamespace(**{name: str(iri) for name, iri in dict(
     subject=DIP.subject,
     textHash=DIP.textHash,
     textLength=DIP.textLength,
+    sourceDigest=DIP.sourceDigest,
     url=SDO.url,
 ).items()})
 _TYPE, _LABEL, _ALT = str(RDF.type), str(RDFS.label), str(SKOS.altLabel)
@@ -163,6 +164,8 @@ def article_triples(ex: Extraction, *, version: str = PIPELINE_VERSION,
         out.append((g, I(_K.url), L(art.url, _ANY_URI)))
     if art.source:
         out.append((g, I(_K.publisher), L(art.source)))
+    if art.path:
+        out.append((g, I(_K.sourceDigest), L(art.source_digest)))
 
     seen_alt: set[tuple[str, str]] = set()
     mentions, alt = I(_MENTIONS), I(_ALT)

@@ -46,6 +46,7 @@ class Article:
     url: str | None = None
     source: str | None = None
     origin: str | None = None  # where it was read from, for messages: "a.md", "feed.xml#3", "-:12"
+    path: str | None = None  # the real path of the file it was read from; only a digest is stored
 
     @property
     def key(self) -> str:
@@ -54,6 +55,11 @@ class Article:
     @property
     def hash(self) -> str:
         return text_hash(self.title + "\n\n" + self.text)
+
+    @property
+    def source_digest(self) -> str | None:
+        """A digest of :attr:`path`: the same file gives the same digest, and the path stays private."""
+        return text_hash(self.path)[:32] if self.path else None
 
 
 @dataclass(frozen=True)

@@ -205,6 +205,16 @@ class RemoteStore:
             return None
         return rows[0]["h"].value, (rows[0]["v"].value if rows[0]["v"] else "")
 
+    def article_source(self, key: str) -> tuple[str | None, str] | None:
+        """(digest of the file it was read from, or None; title) of a stored article, or None."""
+        g = article_iri(key)
+        rows = list(self._select(
+            f"SELECT ?d ?t WHERE {{ GRAPH <{g}> {{ <{g}> schema:headline ?t OPTIONAL {{ <{g}> dip:sourceDigest ?d }} }} }}"
+            " LIMIT 1", union=False))
+        if not rows:
+            return None
+        return (rows[0]["d"].value if rows[0]["d"] else None), rows[0]["t"].value
+
     def put(self, ex: Extraction, *, force: bool = False, version: str = PIPELINE_VERSION) -> str:
         """Store one article in its own named graph (one update request); as :meth:`Store.put`."""
         before = self.article_hash(ex.article.key)

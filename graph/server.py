@@ -669,8 +669,9 @@ def create_app(store, *, ingest: Callable | None = None, timeout: float = 30.0, 
                 return text(400, f"line {n}: expected an object with a 'text' field")
             records.append(rec)
         force = request.query_params.get("force", "") in ("1", "true", "yes")
+        replace = request.query_params.get("replace", "") in ("1", "true", "yes")
         try:
-            report = await asyncio.to_thread(write, ingest, store, records, force=force)
+            report = await asyncio.to_thread(write, ingest, store, records, force=force, replace=replace)
         except (ValueError, TypeError) as exc:
             return text(400, f"cannot ingest: {exc}")
         except RuntimeError as exc:

@@ -20,7 +20,7 @@ from .dataset import Dataset, query_dataset, run_update
 from .rdf import PIPELINE_VERSION, Terms, Triple, actor_triples, article_iri, article_triples, iter_actors
 from .records import Actor, Extraction
 from .settings import settings
-from .vocab import DIP, PREFIXES, actors_graph_iri, data_dir, ontology_iri
+from .vocab import DIP, PREFIXES, SDO, actors_graph_iri, data_dir, ontology_iri
 
 __all__ = ["Store", "StoreError", "summarize", "list_articles", "ARTICLES_QUERY", "default_store_path",
            "RDF_FORMATS", "put_update", "remove_update", "orphans_update", "orphan_quads_pattern",
@@ -305,6 +305,16 @@ class Store:
         if h is None:
             return None
         return h.object.value, (v.object.value if v else "")
+
+    def article_source(self, key: str) -> tuple[str | None, str] | None:
+        """(digest of the file it was read from, or None if not known; title) of a stored article,
+        or None if it is not stored."""
+        g = ox.NamedNode(str(article_iri(key)))
+        d = next(self._ox.quads_for_pattern(g, ox.NamedNode(str(DIP.sourceDigest)), None, g), None)
+        t = next(self._ox.quads_for_pattern(g, ox.NamedNode(str(SDO.headline)), None, g), None)
+        if d is None and t is None:
+            return None
+        return (d.object.value if d else None), (t.object.value if t else "")
 
     def put(self, ex: Extraction, *, force: bool = False, version: str = PIPELINE_VERSION) -> str:
         """Store one article's extraction in its own named graph, replacing any earlier version.

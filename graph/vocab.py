@@ -106,6 +106,7 @@ class DIP(DefinedNamespace):
     actorKind: URIRef
     textHash: URIRef
     textLength: URIRef
+    sourceDigest: URIRef
 
 
 RES = Namespace("https://w3id.org/dipgraph/resource/")

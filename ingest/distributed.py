@@ -62,7 +62,7 @@ def open_client(address: str, *, timeout: float = 20.0):
 
 
 def ingest_dask(store, items: Iterable[Article | Problem], address: str, *, extractor: Extractor | None = None,
-                force: bool = False, on_problem: Callable[[Problem], None] | None = None,
+                force: bool = False, replace: bool = False, on_problem: Callable[[Problem], None] | None = None,
                 on_article: Callable[[Article, str], None] | None = None,
                 chunk_size: int = CHUNK, timeout: float = 20.0) -> IngestReport:
     """Like :func:`ingest.pipeline.ingest`, with extraction on a Dask cluster at ``address``.
@@ -77,7 +77,7 @@ def ingest_dask(store, items: Iterable[Article | Problem], address: str, *, extr
     client, cluster = open_client(address, timeout=timeout)
 
     def todo() -> Iterator[list[Article]]:
-        return chunks(articles_to_do(store, items, report, force=force, on_problem=on_problem,
+        return chunks(articles_to_do(store, items, report, force=force, replace=replace, on_problem=on_problem,
                                      on_article=on_article), chunk_size)
 
     try:

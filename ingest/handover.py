@@ -25,15 +25,14 @@ import httpx
 from dipgraph.graph.interface import GraphStore
 from dipgraph.graph.records import Article
 
-from .pipeline import Extractor, ingest
-from .read import Problem
+from .pipeline import Extractor, ingest, screen
+from .read import Problem, article_from_record
 
 __all__ = ["SERVER_FILE", "FORWARD_BATCH", "HandoverError", "Forwarded", "server_file", "running_server",
            "article_record", "records_to_articles", "ingest_records", "forward"]
 
 SERVER_FILE = "server.json"
 FORWARD_BATCH = 8  # articles per request
-_FIELDS = frozenset(f.name for f in dataclasses.fields(Article))
 
 
 class HandoverError(RuntimeError):
@@ -76,33 +75,28 @@ def article_record(article: Article) -> dict:
     return rec
 
 
-def records_to_articles(records: Iterable[dict]) -> list[Article]:
-    """Articles from JSON records; ValueError naming the field for a record that is not one."""
-    articles = []
-    for rec in records:
-        kw = {k: v for k, v in rec.items() if k in _FIELDS and v is not None}
-        for k, v in kw.items():
-            if not isinstance(v, str):
-                raise ValueError(f"field {k!r} must be text")
-        if "published" in kw:
-            kw["published"] = date.fromisoformat(kw["published"])
-        articles.append(Article(**kw))
-    return articles
+def records_to_articles(records: Iterable[dict]) -> list[Article | Problem]:
+    """Articles from JSON records, each checked as an article read from a file is
+    (:func:`ingest.read.article_from_record`): a record that is not one is a problem naming it."""
+    return [article_from_record(rec, f"record {n}") for n, rec in enumerate(records, 1)]
 
 
 def ingest_records(store: GraphStore, records: list[dict], *, extractor: Extractor | None = None,
-                   force: bool = False) -> dict:
+                   force: bool = False, replace: bool = False) -> dict:
     """Extract and store articles sent as records (the server's side of the hand-over); the counts
-    and problems as a JSON-ready dict."""
-    report = ingest(store, records_to_articles(records), extractor=extractor, force=force)
+    and problems as a JSON-ready dict; a bad record is a problem of its own."""
+    report = ingest(store, records_to_articles(records), extractor=extractor, force=force, replace=replace)
     return {"added": report.added, "replaced": report.replaced, "unchanged": report.unchanged,
             "events": report.events, "problems": [str(p) for p in report.problems]}
 
 
-def forward(url: str, items: Iterable[Article | Problem], *, force: bool = False,
+def forward(url: str, items: Iterable[Article | Problem], *, force: bool = False, replace: bool = False,
             on_problem: Callable[[str], None] = lambda message: None,
             timeout: float = 600.0) -> Forwarded:
     """Send articles to the server at ``url`` in batches (the client's side of the hand-over).
+
+    Clashes within the whole run are screened here (:func:`ingest.pipeline.screen`), as the server
+    sees one batch at a time; ``replace`` lets the server replace an article stored from another file.
 
     Inputs that could not be read, here or by the server, are counted and told to ``on_problem``
     as one line each; a server that refuses or cannot be reached raises :class:`HandoverError`.
@@ -113,7 +107,8 @@ def forward(url: str, items: Iterable[Article | Problem], *, force: bool = False
     def send(client: httpx.Client) -> None:
         body = "\n".join(json.dumps(r) for r in batch).encode("utf-8")
         try:
-            resp = client.post(url + "/ingest", content=body, params={"force": "1"} if force else None,
+            params = {k: "1" for k, on in (("force", force), ("replace", replace)) if on}
+            resp = client.post(url + "/ingest", content=body, params=params or None,
                                headers={"Content-Type": "application/x-ndjson"})
         except httpx.HTTPError as exc:
             raise HandoverError(f"cannot send the articles to the server at {url} ({exc})") from None
@@ -131,7 +126,7 @@ def forward(url: str, items: Iterable[Article | Problem], *, force: bool = False
         batch.clear()
 
     with httpx.Client(timeout=timeout) as client:
-        for item in items:
+        for item in screen(items):
             if isinstance(item, Problem):
                 totals["problems"] += item.level == "error"
                 on_problem(f"{item.level}: {item}")

@@ -15,7 +15,8 @@ from dipgraph.graph.settings import DEFAULT_MODEL, settings
 
 from .read import Problem
 
-__all__ = ["DEFAULT_MODEL", "load_nlp", "Extractor", "IngestReport", "ingest", "articles_to_do", "store_all", "chunks"]
+__all__ = ["DEFAULT_MODEL", "load_nlp", "Extractor", "IngestReport", "ingest", "articles_to_do", "screen", "store_all",
+           "chunks"]
 
 WRITE_BATCH = 16  # articles written to the store in one transaction
 UNUSED_PIPES = ()  # the tagger, parser, lemmatizer and NER are all used by the rules
@@ -164,34 +165,109 @@ class IngestReport:
 
 
 def articles_to_do(store: GraphStore, items: Iterable[Article | Problem], report: IngestReport, *, force: bool = False,
-                   on_problem: Callable[[Problem], None] | None = None,
+                   replace: bool = False, on_problem: Callable[[Problem], None] | None = None,
                    on_article: Callable[[Article, str], None] | None = None) -> Iterator[Article]:
     """The articles of ``items`` that need extracting: problems are recorded in ``report``, and
     articles whose text and extractor are unchanged since they were stored are counted and skipped;
     those stored by another extractor (see :func:`ingest.version.extractor_version`) are extracted
-    again and counted as such."""
+    again and counted as such.
+
+    An article over the length limit is a problem. So is a clash: an article with the id (or url,
+    or text) of one read before in the same run is not stored, the first one is; and one whose id
+    is already stored from another file, with other text, is not stored unless ``replace`` (a file
+    edited since it was stored is the same file, and replaces its article as always)."""
     from .version import extractor_version
 
     version = extractor_version()
+    for item in screen(items):
+        if isinstance(item, Article):
+            stored = None if force else store.article_hash(item.key)
+            if stored == (item.hash, version):
+                report.unchanged += 1
+                if on_article:
+                    on_article(item, "unchanged")
+                continue
+            same_text = stored is not None and stored[0] == item.hash
+            problem = None if replace or same_text else _stored_clash(store, item)
+            if problem is None:
+                if same_text:
+                    report.reextracted += 1
+                yield item
+                continue
+            item = problem
+        report.problems.append(item)
+        if on_problem:
+            on_problem(item)
+
+
+def screen(items: Iterable[Article | Problem]) -> Iterator[Article | Problem]:
+    """The items of one run, screened: an article over the length limit, or with the id (or url, or
+    text) of one before it, becomes a problem (the first one stays); the same input read twice (a
+    file named twice) is dropped."""
+    from .read import check_length
+
+    clashes = _Clashes()
     for item in items:
-        if isinstance(item, Problem):
-            report.problems.append(item)
-            if on_problem:
-                on_problem(item)
-            continue
-        stored = None if force else store.article_hash(item.key)
-        if stored == (item.hash, version):
-            report.unchanged += 1
-            if on_article:
-                on_article(item, "unchanged")
-            continue
-        if stored is not None and stored[0] == item.hash:
-            report.reextracted += 1
+        if isinstance(item, Article):
+            problem = check_length(item) or clashes.check(item)
+            if problem is _SAME:
+                continue
+            item = problem or item
         yield item
 
 
+_SAME = Problem("", "")  # the same input read twice: nothing to say
+
+
+def _what(article: Article) -> str:
+    if article.id:
+        return f"id {article.id!r}"
+    if article.url:
+        return f"url {article.url!r}"
+    return "text"
+
+
+class _Clashes:
+    """The articles of one run by key and by url, to tell a clash from the same input read twice."""
+
+    def __init__(self):
+        self.keys: dict[str, Article] = {}
+        self.urls: dict[str, Article] = {}
+
+    def check(self, a: Article) -> Problem | None:
+        first = self.keys.get(a.key)
+        if first is None and a.url and a.url in self.urls:
+            first = self.urls[a.url]
+            return Problem(a.origin or "<input>", f"url {a.url!r} is also the url of {first.origin or 'an article'} "
+                                                  "(read first, so stored); this one is not stored")
+        if first is None:
+            self.keys[a.key] = a
+            if a.url:
+                self.urls[a.url] = a
+            return None
+        if first.origin == a.origin and first.hash == a.hash:
+            return _SAME
+        if first.hash == a.hash:
+            return Problem(a.origin or "<input>", f"the same article as {first.origin or 'one read before'}; "
+                                                  "stored once", "warning")
+        return Problem(a.origin or "<input>", f"{_what(a)} is also given by {first.origin or 'an article'} "
+                                              "(read first, so stored); this one is not stored: give it its own id")
+
+
+def _stored_clash(store: GraphStore, a: Article) -> Problem | None:
+    """A problem if the store holds an article with this one's key, read from another file."""
+    if not a.path:
+        return None
+    stored = store.article_source(a.key)
+    if stored is None or stored[0] is None or stored[0] == a.source_digest:
+        return None
+    return Problem(a.origin or "<input>", f"{_what(a)} is already stored from another file (titled "
+                                          f"{stored[1]!r}); not replaced: give this article its own id, or "
+                                          "ingest with --replace to replace that one")
+
+
 def ingest(store: GraphStore, items: Iterable[Article | Problem], *, extractor: Extractor | None = None,
-           n_process: int = 1, force: bool = False,
+           n_process: int = 1, force: bool = False, replace: bool = False,
            on_problem: Callable[[Problem], None] | None = None,
            on_article: Callable[[Article, str], None] | None = None) -> IngestReport:
     """Extract and store every article of ``items``; problems are collected, never raised.
@@ -201,7 +277,8 @@ def ingest(store: GraphStore, items: Iterable[Article | Problem], *, extractor: 
     """
     extractor = extractor or Extractor()
     report = IngestReport()
-    todo = articles_to_do(store, items, report, force=force, on_problem=on_problem, on_article=on_article)
+    todo = articles_to_do(store, items, report, force=force, replace=replace, on_problem=on_problem,
+                          on_article=on_article)
     store_all(store, extractor.pipe(todo, n_process=n_process), report, force=force, on_article=on_article)
     return report
 

@@ -8,21 +8,33 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
 from dipgraph.graph.records import Article
 
-__all__ = ["Problem", "read_paths", "read_path", "read_bytes", "parse_date", "DEFAULT_MAX_BYTES",
-           "MAX_CHARS", "ARTICLE_SUFFIXES"]
+__all__ = ["Problem", "read_paths", "read_path", "read_bytes", "parse_date", "article_from_record",
+           "check_length", "DEFAULT_MAX_BYTES", "MAX_CHARS", "MAX_FRONT_MATTER", "MAX_SIDECAR_BYTES",
+           "ARTICLE_SUFFIXES"]
 
+# The largest input file (or JSON Lines line) read, unless --max-bytes says otherwise.
 DEFAULT_MAX_BYTES = 20_000_000
-# The longest article text accepted: what the language pipeline parses in one piece.
+# The longest article text accepted, from any reader and through the server: the cost of an article
+# grows in proportion to its length, about 6 s and 250 MB per 100 kB on two cores (benchmarks/).
 MAX_CHARS = 1_000_000
+# Front matter is a few lines of metadata: anything longer is not that.
+MAX_FRONT_MATTER = 64_000
+# A NAME.meta.json beside an article is metadata too.
+MAX_SIDECAR_BYTES = 1_000_000
+# The text fields of an article's metadata, and where they may come from.
+TEXT_FIELDS = (("title", "title"), ("headline", "title"), ("url", "url"), ("link", "url"), ("id", "id"),
+               ("source", "source"), ("publisher", "source"))
 TEXT_SUFFIXES = {".txt", ".text"}
 MD_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -55,14 +67,21 @@ class _Bad(Exception):
 
 
 def parse_date(value) -> date | None:
-    """A publication date from front matter, JSON or a feed; ValueError if it is impossible."""
+    """A publication date from front matter, JSON or a feed: a day of a year, or None if not given.
+
+    ValueError if it is impossible, or not a whole date: a number (``published: 12``), a list, or
+    text without a year, a month and a day ("March 2023", "Monday") is refused rather than completed
+    with made-up parts.
+    """
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
-    text = str(value).strip()
+    if not isinstance(value, str):
+        raise ValueError(f"{_describe(value)}, not a date (write it as YYYY-MM-DD)")
+    text = value.strip()
     m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})([T ].*)?", text)
     if m:
         try:
@@ -72,9 +91,30 @@ def parse_date(value) -> date | None:
     from dateutil import parser as dparser
 
     try:
-        return dparser.parse(text, default=datetime(1900, 1, 1)).date()
+        # parts the text does not give come from the default: two defaults that differ in every
+        # part give the same day only when the text gives all three
+        day = dparser.parse(text, default=datetime(1904, 1, 1)).date()
+        other = dparser.parse(text, default=datetime(1905, 2, 2)).date()
     except (ValueError, OverflowError) as exc:
         raise ValueError(f"not a date: {text!r} ({exc})") from None
+    if day != other:
+        raise ValueError(f"not a whole date: {text!r} (give the year, the month and the day)")
+    return day
+
+
+def _describe(value) -> str:
+    """What a metadata value is, for a message: "a list", "a mapping", "the number 12"."""
+    if isinstance(value, bool):
+        return f"the value {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, (date, datetime)):
+        return f"the date {value.isoformat()}"
+    return f"a {type(value).__name__}"
 
 
 def _decode(data: bytes, origin: str, problems: list[Problem]) -> str:
@@ -114,13 +154,23 @@ def _clean_body(text: str) -> str:
 
 
 def _meta_fields(meta: dict, origin: str) -> dict:
+    """The article fields of a metadata mapping (front matter, a sidecar, a JSON object).
+
+    A field given as something other than text (a list or mapping as title or url, a number as
+    url) is refused, naming the field, rather than stored as Python's text for it; a number as id,
+    title or source is read as that text (``id: 1042``, ``title: 1984``)."""
     if not isinstance(meta, dict):
         raise _Bad("front matter is not a mapping of keys to values")
     out: dict = {}
-    for key in ("title", "headline"):
-        if meta.get(key) not in (None, ""):
-            out["title"] = str(meta[key]).strip()
-            break
+    for key, field in TEXT_FIELDS:
+        value = meta.get(key)
+        if value in (None, "") or field in out:
+            continue
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and field != "url":
+            value = str(value)
+        if not isinstance(value, str):
+            raise _Bad(f"{key}: {_describe(value)}, not text")
+        out[field] = value.strip()
     for key in ("published", "date", "datePublished", "pubdate"):
         if meta.get(key) not in (None, ""):
             try:
@@ -128,11 +178,42 @@ def _meta_fields(meta: dict, origin: str) -> dict:
             except ValueError as exc:
                 raise _Bad(f"{key}: {exc}") from None
             break
-    for key, field in (("url", "url"), ("link", "url"), ("id", "id"), ("source", "source"),
-                       ("publisher", "source")):
-        if meta.get(key) not in (None, "") and field not in out:
-            out[field] = str(meta[key]).strip()
     return out
+
+
+def _front_matter(text: str) -> dict:
+    """The YAML front matter of an article, read safely: no Python objects (safe_load), no aliases
+    (``*a`` repeats what ``&a`` names, and aliases of aliases grow the text exponentially: a few
+    kilobytes can expand to gigabytes), and at most :data:`MAX_FRONT_MATTER` characters."""
+    import yaml
+
+    if len(text) > MAX_FRONT_MATTER:
+        raise _Bad(f"front matter is {len(text):,} characters, over the limit of {MAX_FRONT_MATTER:,}")
+
+    class NoAliasLoader(yaml.SafeLoader):
+        def compose_node(self, parent, index):
+            if self.check_event(yaml.AliasEvent):
+                event = self.peek_event()
+                raise _Bad(f"front matter uses a YAML alias (*{event.anchor}, line {event.start_mark.line + 1}); "
+                           "aliases are not accepted in front matter, write the value out")
+            return super().compose_node(parent, index)
+
+    try:
+        return yaml.load(text, Loader=NoAliasLoader) or {}
+    except yaml.YAMLError as exc:
+        raise _Bad(f"front matter is not valid YAML ({str(exc).splitlines()[0]})") from None
+    except ValueError as exc:  # e.g. an impossible timestamp
+        raise _Bad(f"front matter: impossible date ({exc})") from None
+    except RecursionError:
+        raise _Bad("front matter is nested too deeply to be metadata") from None
+
+
+def _json(text: str | bytes):
+    """``json.loads``, with nesting too deep for Python's parser as a ValueError like any other."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
 
 
 def _drop_repeated_title(body: str, title: str | None) -> str:
@@ -151,15 +232,7 @@ def _text_article(text: str, origin: str, *, markdown: bool, sidecar: dict | Non
         end = re.search(r"^(---|\.\.\.)[ \t]*$", body[4:], re.MULTILINE)
         if end is None:
             raise _Bad("front matter starts with --- but never ends")
-        import yaml
-
-        try:
-            raw = yaml.safe_load(body[4:4 + end.start()]) or {}
-        except yaml.YAMLError as exc:
-            raise _Bad(f"front matter is not valid YAML ({str(exc).splitlines()[0]})") from None
-        except ValueError as exc:  # e.g. an impossible timestamp
-            raise _Bad(f"front matter: impossible date ({exc})") from None
-        meta = _meta_fields(raw, origin)
+        meta = _meta_fields(_front_matter(body[4:4 + end.start()]), origin)
         body = body[4 + end.end():].lstrip("\n")
     if sidecar:
         meta = {**_meta_fields(sidecar, origin), **meta}
@@ -241,13 +314,33 @@ def _feed_articles(data: bytes, origin: str) -> Iterator[Article | Problem]:
                       published=published, url=entry.get("link") or None, source=source, origin=where)
 
 
-def _jsonl_articles(lines: Iterable[bytes], origin: str, max_bytes: int) -> Iterator[Article | Problem]:
+def _bounded_lines(fh, max_bytes: int) -> Iterator[bytes | int]:
+    """The lines of a binary file; for a line longer than ``max_bytes``, its length instead, the
+    line read past in pieces and never held whole (a file with no line breaks, or an endless one)."""
+    while True:
+        line = fh.readline(max_bytes + 1)
+        if not line:
+            return
+        if len(line) <= max_bytes:
+            yield line
+            continue
+        n = len(line)
+        while not line.endswith(b"\n"):
+            line = fh.readline(1 << 20)
+            if not line:
+                break
+            n += len(line)
+        yield n
+
+
+def _jsonl_articles(lines: Iterable[bytes | int], origin: str, max_bytes: int) -> Iterator[Article | Problem]:
     for n, raw in enumerate(lines, 1):
         where = f"{origin}:{n}"
-        if not raw.strip():
+        length = raw if isinstance(raw, int) else len(raw)
+        if length > max_bytes:
+            yield Problem(where, f"line is {_size(length)}, over the {_size(max_bytes)} limit")
             continue
-        if len(raw) > max_bytes:
-            yield Problem(where, f"line is {_size(len(raw))}, over the {_size(max_bytes)} limit")
+        if not raw.strip():
             continue
         try:
             try:
@@ -258,9 +351,12 @@ def _jsonl_articles(lines: Iterable[bytes], origin: str, max_bytes: int) -> Iter
                 except UnicodeDecodeError:
                     line, enc = raw.decode("latin-1"), "latin-1"
                 yield Problem(where, f"not UTF-8 (bad byte at offset {exc.start}); read as {enc}", "warning")
-            obj = json.loads(line)
+            obj = _json(line)
         except json.JSONDecodeError as exc:
             yield Problem(where, f"invalid JSON ({exc.msg}, column {exc.colno})")
+            continue
+        except ValueError as exc:
+            yield Problem(where, f"invalid JSON ({exc})")
             continue
         if not isinstance(obj, dict):
             yield Problem(where, f"expected a JSON object, got {type(obj).__name__}")
@@ -302,13 +398,37 @@ def _size(n: int) -> str:
     return f"{n} bytes"
 
 
+def check_length(article: Article) -> Problem | None:
+    """The problem with an article longer than :data:`MAX_CHARS`, or None: the one limit of every
+    way in (files, standard input, the library, the server's /ingest)."""
+    if len(article.text) <= MAX_CHARS:
+        return None
+    return Problem(article.origin or "<input>", f"article text is {len(article.text):,} characters, over the "
+                                                f"limit of {MAX_CHARS:,} for one article")
+
+
+def article_from_record(record: dict, origin: str) -> Article | Problem:
+    """An article from a JSON record as ``dipgraph ingest`` sends it to a server's /ingest (text,
+    title, id, published, url, source, origin, path), with the checks of an article read from a
+    file: its metadata as in :func:`_meta_fields`, its length as in :func:`check_length`."""
+    where = record.get("origin") if isinstance(record.get("origin"), str) and record["origin"] else origin
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return Problem(where, "no article text (expected a 'text' field)")
+    try:
+        meta = _meta_fields(record, where)
+    except _Bad as exc:
+        return Problem(where, str(exc))
+    path = record.get("path")
+    article = Article(text=text, title=meta.get("title", ""), id=meta.get("id"), published=meta.get("published"),
+                      url=meta.get("url"), source=meta.get("source"),
+                      origin=where if where != origin else None, path=path if isinstance(path, str) and path else None)
+    return check_length(article) or article
+
+
 def _within_limit(items: Iterable[Article | Problem]) -> Iterator[Article | Problem]:
     for item in items:
-        if isinstance(item, Article) and len(item.text) > MAX_CHARS:
-            yield Problem(item.origin or "<input>", f"article text is {len(item.text):,} characters, over the "
-                                                    f"limit of {MAX_CHARS:,} for one article")
-        else:
-            yield item
+        yield (check_length(item) or item) if isinstance(item, Article) else item
 
 
 def read_bytes(data: bytes, origin: str, kind: str | None = None, *, sidecar: dict | None = None,
@@ -364,63 +484,158 @@ def _kind_of(path: Path) -> str | None:
     return None
 
 
-def _sidecar(path: Path) -> tuple[dict | None, Problem | None]:
-    meta = path.with_name(path.name[: -len(path.suffix)] + ".meta.json") if path.suffix else None
-    if meta is None or not meta.exists():
-        return None, None
+def _file_kind(mode: int) -> str:
+    for test, name in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return "not a plain file"
+
+
+def _open_regular(path: Path):
+    """``(binary file, size)`` of ``path`` if it is a regular file; _Bad otherwise.
+
+    The file is opened without waiting (a named pipe would block an ordinary open until someone
+    writes to it) and checked on the open file itself, so that what is read is what was checked:
+    a device (``/dev/zero`` never ends), a pipe or a socket is refused before any byte is read."""
     try:
-        obj = json.loads(meta.read_text("utf-8"))
-    except (OSError, ValueError) as exc:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        raise _Bad(f"cannot read ({exc.strerror or exc})") from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise _Bad(f"not a regular file ({_file_kind(st.st_mode)}); not read")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb"), st.st_size
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """True if ``path`` (resolved) is ``root`` or under it."""
+    return path == root or root in path.parents
+
+
+def _sidecar(path: Path, root: Path | None) -> tuple[dict | None, Problem | None]:
+    meta = path.with_name(path.name[: -len(path.suffix)] + ".meta.json") if path.suffix else None
+    if meta is None or not (meta.exists() or meta.is_symlink()):
+        return None, None
+    if root is not None and meta.is_symlink() and not _inside(meta.resolve(), root):
+        return None, Problem(str(meta), "symbolic link to outside the folder given; not followed, the article "
+                                        "is read without it", "warning")
+    try:
+        fh, size = _open_regular(meta)
+        with fh:
+            if size > MAX_SIDECAR_BYTES:
+                raise _Bad(f"{_size(size)}, over the {_size(MAX_SIDECAR_BYTES)} limit for metadata")
+            obj = _json(fh.read(MAX_SIDECAR_BYTES + 1).decode("utf-8"))
+    except (OSError, ValueError, _Bad) as exc:
         return None, Problem(str(meta), f"unreadable metadata ({exc}); the article is read without it", "warning")
     return (obj if isinstance(obj, dict) else None), None
 
 
+def _with_path(items: Iterable[Article | Problem], path: str) -> Iterator[Article | Problem]:
+    for item in items:
+        yield replace(item, path=path) if isinstance(item, Article) else item
+
+
+def _read_file(p: Path, max_bytes: int, root: Path | None = None) -> Iterator[Article | Problem]:
+    """Articles from one file, opened only if it is a regular file, its size checked first."""
+    origin = str(p)
+    kind = _kind_of(p)
+    real = str(p.resolve())
+    try:
+        fh, size = _open_regular(p)
+    except _Bad as exc:
+        yield Problem(origin, str(exc))
+        return
+    with fh:
+        try:
+            if kind == "jsonl":
+                if size == 0:
+                    yield Problem(origin, "empty file")
+                    return
+                yield from _with_path(_within_limit(_jsonl_articles(_bounded_lines(fh, max_bytes), origin,
+                                                                    max_bytes)), real)
+                return
+            data = fh.read(max_bytes + 1) if size <= max_bytes else b""
+            size = max(size, len(data))  # a file that grew since it was looked at is still cut short
+        except OSError as exc:
+            yield Problem(origin, f"cannot read ({exc.strerror or exc})")
+            return
+    if size > max_bytes:
+        yield Problem(origin, f"file is {_size(size)}, over the {_size(max_bytes)} limit "
+                              "for one input (--max-bytes)")
+        return
+    sidecar, problem = _sidecar(p, root)
+    if problem:
+        yield problem
+    yield from _with_path(read_bytes(data, origin, kind, sidecar=sidecar, max_bytes=max_bytes), real)
+
+
 def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Problem]:
-    """Articles from one file (or ``-`` for standard input)."""
+    """Articles from one file (or ``-`` for standard input); a folder is read as by :func:`read_paths`.
+
+    A file named here is read where it points if it is a symbolic link, but only if that is a
+    regular file: a device, a named pipe or a socket is refused without reading from it.
+    """
     if str(path) == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
         yield from read_bytes(data, "<stdin>", None, max_bytes=max_bytes)
         return
     p = Path(path)
     origin = str(p)
-    if not p.exists():
-        yield Problem(origin, "no such file or folder")
-        return
-    if p.is_dir():
-        yield from read_paths([p], max_bytes=max_bytes)
-        return
-    kind = _kind_of(p)
     try:
-        size = p.stat().st_size
-        if kind == "jsonl":
-            if size == 0:
-                yield Problem(origin, "empty file")
-                return
-            with p.open("rb") as fh:
-                yield from _within_limit(_jsonl_articles(fh, origin, max_bytes))
-            return
-        if size > max_bytes:
-            yield Problem(origin, f"file is {_size(size)}, over the {_size(max_bytes)} limit "
-                                  "for one input (--max-bytes)")
-            return
-        data = p.read_bytes()
+        mode = p.stat().st_mode
+    except FileNotFoundError:
+        yield Problem(origin, "symbolic link to nothing (its target does not exist)" if p.is_symlink()
+                      else "no such file or folder")
+        return
     except OSError as exc:
         yield Problem(origin, f"cannot read ({exc.strerror or exc})")
         return
-    sidecar, problem = _sidecar(p)
-    if problem:
-        yield problem
-    yield from read_bytes(data, origin, kind, sidecar=sidecar, max_bytes=max_bytes)
+    if stat.S_ISDIR(mode):
+        yield from _read_folder(p, max_bytes)
+        return
+    yield from _read_file(p, max_bytes)
+
+
+def _read_folder(folder: Path, max_bytes: int) -> Iterator[Article | Problem]:
+    """Articles from the files of a folder and its subfolders that have an article suffix, hidden
+    ones and side files left out. Symbolic links are not followed: one to a file or folder inside
+    the folder is read under its own name anyway, and one to outside it is reported, not read (a
+    folder of articles must not be a way to read other files). So is anything that is not a
+    regular file."""
+    root = folder.resolve()
+    for child in sorted(folder.rglob("*")):
+        if any(part.startswith(".") for part in child.relative_to(folder).parts) or child.name.endswith(SIDE_FILES):
+            continue
+        try:
+            mode = child.lstat().st_mode
+        except OSError:
+            continue  # removed while the folder was read
+        if stat.S_ISLNK(mode):
+            target = child.resolve()
+            if not target.exists() and _kind_of(child):
+                yield Problem(str(child), "symbolic link to nothing (its target does not exist); not read", "warning")
+            elif not _inside(target, root) and (target.is_dir() or _kind_of(child)):
+                what = "a folder" if target.is_dir() else "a file"
+                yield Problem(str(child), f"symbolic link to {what} outside the folder given; not followed "
+                                          "(name it on the command line to read it)", "warning")
+            continue
+        if stat.S_ISDIR(mode) or not _kind_of(child):
+            continue
+        if not stat.S_ISREG(mode):
+            yield Problem(str(child), f"not a regular file ({_file_kind(mode)}); not read", "warning")
+            continue
+        yield from _read_file(child, max_bytes, root)
 
 
 def read_paths(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Problem]:
     """Articles from files, folders (recursively: files with an article suffix) and ``-``."""
     for path in paths:
-        p = Path(path)
-        if str(path) != "-" and p.is_dir():
-            for child in sorted(p.rglob("*")):
-                if child.is_file() and _kind_of(child) and not child.name.endswith(SIDE_FILES) \
-                        and not any(part.startswith(".") for part in child.relative_to(p).parts):
-                    yield from read_path(child, max_bytes=max_bytes)
-        else:
-            yield from read_path(path, max_bytes=max_bytes)
+        yield from read_path(path, max_bytes=max_bytes)
