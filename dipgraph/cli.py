@@ -5,6 +5,7 @@ Errors in the input or the store become one clear message and a non-zero exit st
 """
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 from typing import Optional
@@ -12,6 +13,7 @@ from typing import Optional
 import typer
 
 from dipgraph import cmd_analyze, cmd_evaluate, cmd_serve, cmd_view
+from dipgraph.graph.store import StoreError
 from dipgraph.options import JsonOpt, ModelOpt, StoreOpt, err, fail, open_store, progress_enabled, store_location
 
 app = typer.Typer(
@@ -87,10 +89,14 @@ def ingest(
         else:
             report = run_ingest(st, items, extractor=extractor, n_process=processes, force=force,
                                 replace=replace, on_problem=on_problem)
-    except RuntimeError as exc:
-        st.close()
+    except RuntimeError as exc:  # StoreError (a full disk) included
+        with contextlib.suppress(StoreError):
+            st.close()
         fail(str(exc))
-    st.close()
+    try:
+        st.close()
+    except StoreError as exc:
+        fail(str(exc))
     typer.echo(f"{report.added} added, {report.replaced} replaced, {report.unchanged} unchanged; "
                f"{report.events} events; store {st.path}")
     if report.reextracted:
@@ -219,7 +225,14 @@ def remove(ids: list[str] = typer.Argument(..., help="Article ids (or urls) to r
         except KeyError:
             missing.append(ref)
             err(f"dipgraph: no article {ref!r} in {st.path}")
-    st.close()
+        except StoreError as exc:
+            with contextlib.suppress(StoreError):
+                st.close()
+            fail(str(exc))
+    try:
+        st.close()
+    except StoreError as exc:
+        fail(str(exc))
     if missing:
         raise typer.Exit(1)
 

@@ -6,6 +6,8 @@ Only one process may open a store for writing at a time (Oxigraph holds a lock o
 """
 from __future__ import annotations
 
+import errno
+import functools
 import json
 from functools import lru_cache
 import os
@@ -46,8 +48,35 @@ RDF_FORMATS = {
 QUAD_FORMATS = {"trig", "nquads"}
 
 
-class StoreError(Exception):
+class StoreError(RuntimeError):
     """A store that cannot be opened or used, with a message meant for the user."""
+
+
+# How RocksDB (and the system) say that a write found no room: a full disk, a quota, a file-size limit.
+_NO_ROOM = ("no space left", "disk quota", "file too large")
+
+
+def _write_error(path: Path, exc: OSError) -> StoreError:
+    """One line for a failed write to the store at ``path``: a full disk says so and what to do."""
+    msg = str(exc)
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG) or any(m in msg.lower() for m in _NO_ROOM):
+        why = next((m for m in ("No space left on device", "Disk quota exceeded", "File too large")
+                    if m.lower() in msg.lower()), msg)
+        return StoreError(f"{path}: the store cannot be written: its disk is full ({why}). Free some space "
+                          "there, or move the store to a disk with room, and run the command again; what was "
+                          "stored before is still there")
+    return StoreError(f"{path}: cannot write the store ({msg})")
+
+
+def _writes(method):
+    """A Store method whose failed writes (a full disk) become one StoreError, not a traceback."""
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except OSError as exc:
+            raise _write_error(self.path, exc) from None
+    return wrapper
 
 
 def default_store_path() -> Path:
@@ -252,16 +281,26 @@ class Store:
                 raise StoreError(
                     f"{self.path}: the store is open in another process (for example `dipgraph serve`); "
                     "stop it, or send the work to that process") from None
+            if any(m in msg.lower() for m in _NO_ROOM):
+                raise _write_error(self.path, exc) from None
             raise StoreError(f"{self.path}: cannot open the store ({msg})") from None
+        self._init_contents(marker)
+
+    @_writes
+    def _init_contents(self, marker: Path) -> None:
         if not marker.exists():
             marker.write_text(json.dumps({"format": STORE_FORMAT, "created_by": PIPELINE_VERSION}) + "\n", "utf-8")
         self._ensure_ontology()
 
     # -- life cycle -----------------------------------------------------------------------------
     def close(self) -> None:
-        if getattr(self, "_ox", None) is not None:
-            self._ox.flush()
-            self._ox = None
+        """Write what is buffered and let go of the store (StoreError if it cannot be written)."""
+        ox_store, self._ox = getattr(self, "_ox", None), None
+        if ox_store is not None:
+            try:
+                ox_store.flush()
+            except OSError as exc:
+                raise _write_error(self.path, exc) from None
 
     def __enter__(self) -> Store:
         return self
@@ -316,6 +355,7 @@ class Store:
             return None
         return (d.object.value if d else None), (t.object.value if t else "")
 
+    @_writes
     def put(self, ex: Extraction, *, force: bool = False, version: str = PIPELINE_VERSION) -> str:
         """Store one article's extraction in its own named graph, replacing any earlier version.
 
@@ -323,6 +363,7 @@ class Store:
         """
         return self.put_many([ex], force=force, version=version)[0]
 
+    @_writes
     def put_many(self, exs: Iterable[Extraction], *, force: bool = False,
                  version: str = PIPELINE_VERSION) -> list[str]:
         """:meth:`put` for several extractions. New articles are written together, as quads, in one
@@ -395,6 +436,7 @@ class Store:
             return URIRef(row["g"].value)
         return None
 
+    @_writes
     def remove(self, ref: str) -> int:
         """Remove exactly what one article contributed; returns the number of quads removed.
 
@@ -426,6 +468,7 @@ class Store:
         kwargs.setdefault("prefixes", PREFIXES)
         return self._ox.query(sparql, **kwargs)
 
+    @_writes
     def update(self, sparql: str, *, dataset: Dataset | None = None, base_iri: str | None = None) -> None:
         """Run a SPARQL update whose WHEREs read what a query reads: the union of all graphs unless
         an operation names its dataset (``USING``, ``WITH``) or ``dataset`` (the protocol's

@@ -4,7 +4,11 @@ Extraction itself is pure (see :func:`ingest.extract.extract_doc`); this module 
 """
 from __future__ import annotations
 
+import os
+import signal
 import sys
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -16,7 +20,7 @@ from dipgraph.graph.settings import DEFAULT_MODEL, settings
 from .read import Problem
 
 __all__ = ["DEFAULT_MODEL", "load_nlp", "Extractor", "IngestReport", "ingest", "articles_to_do", "screen", "store_all",
-           "chunks"]
+           "chunks", "die_with_parent"]
 
 WRITE_BATCH = 16  # articles written to the store in one transaction
 UNUSED_PIPES = ()  # the tagger, parser, lemmatizer and NER are all used by the rules
@@ -118,7 +122,8 @@ def _pipe_processes(model: str, batch_size: int, articles: Iterable[Article], n_
     # fork where it is safe (Linux), as spaCy does: workers need no importable __main__ and share
     # the parent's loaded modules; they never touch the parent's store
     method = "fork" if sys.platform.startswith("linux") else "spawn"
-    pool = ProcessPoolExecutor(max_workers=n_process, mp_context=multiprocessing.get_context(method))
+    pool = ProcessPoolExecutor(max_workers=n_process, mp_context=multiprocessing.get_context(method),
+                               initializer=die_with_parent, initargs=(os.getpid(),))
     window = deque()
     pieces = chunks(articles, min(chunk_size, batch_size))
     try:
@@ -134,6 +139,29 @@ def _pipe_processes(model: str, batch_size: int, articles: Iterable[Article], n_
         for fut in window:
             fut.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this worker process end when ``parent`` (the process that started it) ends, even by
+    kill -9: a worker left behind holds a loaded pipeline (hundreds of MB) and waits for work that
+    never comes. On Linux the kernel sends the signal; elsewhere a thread watches for the parent."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1: PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent ended before the line above took effect
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="dipgraph-parent-watch", daemon=True).start()
 
 
 def _result(fut) -> list[Extraction]:
