@@ -271,3 +271,49 @@ def test_an_id_stored_from_another_file_is_a_clash_unless_replace(tmp_path):
     assert r.returncode == 0, r.stderr.decode()
     assert r.stdout.decode().startswith("0 added, 1 replaced")
     assert stored(store)["summit"]["title"] == "Second telling"
+
+
+# -- the same rules for articles sent to a running server ------------------------------------------------
+@pytest.mark.slow
+def test_a_server_ingest_holds_the_same_limits_and_checks(tmp_path):
+    """Records sent to /ingest (as `dipgraph ingest` sends them while a server holds the store) are
+    checked as files are: the length limit, metadata kinds, clashes; a bad record is a problem of its
+    own and the good ones are stored."""
+    from test_server import fetch, running
+
+    from dipgraph.ingest.read import MAX_CHARS
+
+    store = tmp_path / "store"
+    a = article(tmp_path / "a.md", "summit", "First telling", "Japan and India signed a trade agreement.")
+    assert run("ingest", str(a), "--store", str(store)).returncode == 0
+    with running(store) as url:
+        records = [
+            {"text": "The envoys met. " * (MAX_CHARS // 16 + 1), "title": "Too long", "id": "too-long",
+             "origin": "huge.txt"},
+            {"text": "The envoys met.", "title": ["Talks", "in", "Oslo"], "id": "bad-title", "origin": "list.md"},
+            {"text": "The envoys met.", "published": 12, "id": "bad-date", "origin": "number.md"},
+            {"text": "Norway hosted talks between Colombia and Venezuela.", "title": "Good", "id": "good-oslo",
+             "origin": "good.md"},
+        ]
+        body = "\n".join(json.dumps(r) for r in records).encode()
+        status, _, answer = fetch(url + "/ingest", data=body, headers={"Content-Type": "application/x-ndjson"})
+        assert status == 200, answer
+        report = json.loads(answer)
+        assert report["added"] == 1
+        assert report["problems"] == [
+            f"huge.txt: article text is {16 * (MAX_CHARS // 16 + 1):,} characters, over the limit of "
+            f"{MAX_CHARS:,} for one article",
+            "list.md: title: a list, not text",
+            "number.md: published: the number 12, not a date (write it as YYYY-MM-DD)"]
+        # an id stored from another file, sent by the command to the server that holds the store
+        other = tmp_path / "elsewhere"
+        other.mkdir()
+        b = article(other / "a.md", "summit", "Second telling", "India and Japan held talks in Tokyo.")
+        r = run("ingest", str(b), "--store", str(store))
+        err = r.stderr.decode()
+        assert r.returncode == 1 and "Traceback" not in err
+        assert b"sent to the server" in r.stdout
+        assert f"error: {b}: id 'summit' is already stored from another file (titled 'First telling')" in err
+        r = run("ingest", str(b), "--store", str(store), "--replace")
+        assert r.returncode == 0 and r.stdout.decode().startswith("0 added, 1 replaced"), r.stderr.decode()
+    assert {k: v["title"] for k, v in stored(store).items()} == {"summit": "Second telling", "good-oslo": "Good"}
