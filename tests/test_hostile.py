@@ -23,7 +23,7 @@ GOOD = ("---\nid: good-oslo\ntitle: Good news from Oslo\npublished: 2024-05-06\n
 
 def _bounded() -> None:
     """In the child: a bound on memory, so that a reader that never stops fails instead of the machine."""
-    resource.setrlimit(resource.RLIMIT_AS, (8 << 30, 8 << 30))
+    resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
 
 
 def run(*args: str, timeout: float = 300, stdin=None) -> subprocess.CompletedProcess:
