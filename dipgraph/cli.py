@@ -25,6 +25,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+MAX_QUERY_FILE = 1_000_000  # bytes of a query file: the server takes queries up to the same size
+
 
 @app.command()
 def ingest(
@@ -126,7 +128,11 @@ def query(
         fail("give the query as an argument or with -f FILE (one of the two)")
     if file is not None:
         try:
-            sparql = file.read_text("utf-8")
+            with file.open("rb") as fh:  # a pipe is fine (-f <(...)); an endless device is cut short
+                data = fh.read(MAX_QUERY_FILE + 1)
+            if len(data) > MAX_QUERY_FILE:
+                fail(f"{file}: over {MAX_QUERY_FILE:,} bytes, too long for a query")
+            sparql = data.decode("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             fail(f"{file}: cannot read the query ({exc})")
     st = open_store(store, create=False)

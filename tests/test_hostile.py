@@ -317,3 +317,11 @@ def test_a_server_ingest_holds_the_same_limits_and_checks(tmp_path):
         r = run("ingest", str(b), "--store", str(store), "--replace")
         assert r.returncode == 0 and r.stdout.decode().startswith("0 added, 1 replaced"), r.stderr.decode()
     assert {k: v["title"] for k, v in stored(store).items()} == {"summit": "Second telling", "good-oslo": "Good"}
+
+
+def test_a_query_file_that_never_ends_is_cut_short(tmp_path):
+    store = tmp_path / "store"
+    assert run("ingest", str(good(tmp_path)), "--store", str(store)).returncode == 0
+    r = run("query", "-f", "/dev/zero", "--store", str(store), timeout=120)
+    assert r.returncode == 2 and r.stderr.decode().splitlines() == [
+        "dipgraph: /dev/zero: over 1,000,000 bytes, too long for a query"]
