@@ -26,7 +26,8 @@ __all__ = ["Problem", "read_paths", "read_path", "read_bytes", "parse_date", "ar
 # The largest input file (or JSON Lines line) read, unless --max-bytes says otherwise.
 DEFAULT_MAX_BYTES = 20_000_000
 # The longest article text accepted, from any reader and through the server: the cost of an article
-# grows in proportion to its length, about 6 s and 250 MB per 100 kB on two cores (benchmarks/).
+# grows in proportion to its length, about 3.5 CPU seconds per 100 kB, and under 1 GB of memory at
+# this length (benchmarks/RESULTS.md).
 MAX_CHARS = 1_000_000
 # Front matter is a few lines of metadata: anything longer is not that.
 MAX_FRONT_MATTER = 64_000
