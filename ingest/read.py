@@ -20,8 +20,8 @@ from pathlib import Path
 from dipgraph.graph.records import Article
 
 __all__ = ["Problem", "read_paths", "read_path", "read_bytes", "parse_date", "article_from_record",
-           "check_length", "DEFAULT_MAX_BYTES", "MAX_CHARS", "MAX_FRONT_MATTER", "MAX_SIDECAR_BYTES",
-           "ARTICLE_SUFFIXES"]
+           "check_length", "DEFAULT_MAX_BYTES", "MAX_CHARS", "MAX_TITLE_CHARS", "MAX_FRONT_MATTER",
+           "MAX_SIDECAR_BYTES", "ARTICLE_SUFFIXES"]
 
 # The largest input file (or JSON Lines line) read, unless --max-bytes says otherwise.
 DEFAULT_MAX_BYTES = 20_000_000
@@ -29,6 +29,8 @@ DEFAULT_MAX_BYTES = 20_000_000
 # grows in proportion to its length, about 3.5 CPU seconds per 100 kB, and under 1 GB of memory at
 # this length (benchmarks/RESULTS.md).
 MAX_CHARS = 1_000_000
+# A headline is a line: it is parsed too, so a longer one would escape the article's limit.
+MAX_TITLE_CHARS = 2_000
 # Front matter is a few lines of metadata: anything longer is not that.
 MAX_FRONT_MATTER = 64_000
 # A NAME.meta.json beside an article is metadata too.
@@ -400,12 +402,17 @@ def _size(n: int) -> str:
 
 
 def check_length(article: Article) -> Problem | None:
-    """The problem with an article longer than :data:`MAX_CHARS`, or None: the one limit of every
-    way in (files, standard input, the library, the server's /ingest)."""
-    if len(article.text) <= MAX_CHARS:
-        return None
-    return Problem(article.origin or "<input>", f"article text is {len(article.text):,} characters, over the "
-                                                f"limit of {MAX_CHARS:,} for one article")
+    """The problem with an article longer than :data:`MAX_CHARS` or a title longer than
+    :data:`MAX_TITLE_CHARS`, or None: the limits of every way in (files, standard input, the
+    library, the server's /ingest)."""
+    where = article.origin or "<input>"
+    if len(article.text) > MAX_CHARS:
+        return Problem(where, f"article text is {len(article.text):,} characters, over the limit of "
+                              f"{MAX_CHARS:,} for one article")
+    if len(article.title) > MAX_TITLE_CHARS:
+        return Problem(where, f"title is {len(article.title):,} characters, over the limit of "
+                              f"{MAX_TITLE_CHARS:,} for a title")
+    return None
 
 
 def article_from_record(record: dict, origin: str) -> Article | Problem:

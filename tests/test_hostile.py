@@ -291,6 +291,7 @@ def test_a_server_ingest_holds_the_same_limits_and_checks(tmp_path):
             {"text": "The envoys met. " * (MAX_CHARS // 16 + 1), "title": "Too long", "id": "too-long",
              "origin": "huge.txt"},
             {"text": "The envoys met.", "title": ["Talks", "in", "Oslo"], "id": "bad-title", "origin": "list.md"},
+            {"text": "The envoys met.", "title": "Talks " * 1000, "id": "long-title", "origin": "title.md"},
             {"text": "The envoys met.", "published": 12, "id": "bad-date", "origin": "number.md"},
             {"text": "Norway hosted talks between Colombia and Venezuela.", "title": "Good", "id": "good-oslo",
              "origin": "good.md"},
@@ -304,6 +305,7 @@ def test_a_server_ingest_holds_the_same_limits_and_checks(tmp_path):
             f"huge.txt: article text is {16 * (MAX_CHARS // 16 + 1):,} characters, over the limit of "
             f"{MAX_CHARS:,} for one article",
             "list.md: title: a list, not text",
+            "title.md: title is 5,999 characters, over the limit of 2,000 for a title",
             "number.md: published: the number 12, not a date (write it as YYYY-MM-DD)"]
         # an id stored from another file, sent by the command to the server that holds the store
         other = tmp_path / "elsewhere"

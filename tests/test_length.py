@@ -105,7 +105,9 @@ def test_a_long_article_is_parsed_in_pieces_and_joined_into_its_own_text():
     exs = list(Spied(batch_size=4).pipe([short, long, short]))
     assert [e.article.id for e in exs] == ["digest-3", "digest-160", "digest-3"]
     sizes = [n for batch in spy.batches for n in batch]
-    assert max(sizes) <= PIECE_CHARS and sum(sizes) == len(long.text) + 2 * len(short.text)
+    # every text given (the bodies and the headlines, which are parsed too), in pieces of at most the limit
+    assert max(sizes) <= PIECE_CHARS
+    assert sum(sizes) == sum(len(a.text) + len(a.title) for a in (short, long, short))
     assert all(sum(batch) <= BATCH_CHARS and len(batch) <= 4 for batch in spy.batches)
     # the pieces join into the article's text, with the tokens of a parse in one piece
     [(joined, _)] = list(parse(nlp, [(long.text, None)]))
