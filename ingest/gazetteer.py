@@ -15,7 +15,7 @@ from pathlib import Path
 from dipgraph.graph.records import Actor
 from dipgraph.graph.vocab import data_dir
 
-__all__ = ["Gazetteer", "Entry", "Office", "load_gazetteer", "read_table", "Lexicon", "LexEntry"]
+__all__ = ["Gazetteer", "Entry", "Office", "load_gazetteer", "read_table", "Lexicon", "LexEntry", "fitting_particles"]
 
 
 def read_table(path: Path) -> list[dict[str, str]]:
@@ -38,6 +38,7 @@ class Entry:
     how: str  # name, metonym, demonym, person
     role: str | None = None  # for known people: their best-known role
     of: Actor | None = None  # for known people: whom they act for
+    source: str = ""  # "" for the project's own files, "petrarch" for the converted dictionaries
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,21 @@ class LexEntry:
     lemma: str
     objects: tuple[str, ...]
     needs: str | None
+    particle: str | None = None  # an adverb the verb must carry ("crack" + "down"); "-": it must carry none
+
+
+def fitting_particles(entries: list[LexEntry], tok) -> list[LexEntry]:
+    """The entries of a verb that fit the particles it carries. An entry with a particle counts only
+    when the verb carries it ("cracked down on"), and then the entries without one do not; an entry
+    whose particle is ``-`` counts only when the verb carries none ("hammer" but not "hammer out")."""
+    if not any(e.particle for e in entries):
+        return entries
+    prts = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+    carried = prts | {c.lower_ for c in tok.children if c.dep_ in ("advmod", "prep")}
+    with_particle = [e for e in entries if e.particle and e.particle != "-" and e.particle in carried]
+    if with_particle:
+        return with_particle
+    return [e for e in entries if not e.particle or e.particle == "-" and not prts]
 
 
 @dataclass
@@ -73,9 +89,19 @@ class Lexicon:
                 lex.classes[row["lemma"]] = frozenset(_split(row["objects"]))
                 continue
             entry = LexEntry(row["predicate"], row["pos"], row["lemma"].lower(),
-                             tuple(_split(row["objects"])), row.get("needs") or None)
+                             tuple(_split(row["objects"])), row.get("needs") or None, row.get("particle") or None)
             (lex.verbs if entry.pos == "verb" else lex.nouns).setdefault(entry.lemma, []).append(entry)
         return lex
+
+    def merge(self, other: Lexicon) -> None:
+        """Add ``other``'s words where this lexicon is silent: a lemma this one lists keeps exactly
+        its entries here (the hand-written lexicon overrides the converted one)."""
+        for mine, theirs in ((self.verbs, other.verbs), (self.nouns, other.nouns)):
+            for lemma, entries in theirs.items():
+                if lemma not in mine:
+                    mine[lemma] = list(entries)
+        for name, words in other.classes.items():
+            self.classes.setdefault(name, words)
 
 
 # words of names that headlines in capitals use as ordinary words
@@ -94,6 +120,8 @@ class Gazetteer:
     regions: dict[str, frozenset[str]] = field(default_factory=dict)  # "Gulf" -> ISO codes of its states
     lexicon: Lexicon = field(default_factory=Lexicon)
     by_key: dict[str, Actor] = field(default_factory=dict)
+    terms: dict[str, tuple] = field(default_factory=dict)  # person label -> dated roles as written (ingest.tenure)
+    terms_read: dict[str, tuple] = field(default_factory=dict)  # person label -> those roles read, once asked for
     _longest: dict[str, int] | None = None
     _parts: dict[str, list[Entry]] | None = None
     _former_firsts: frozenset[str] | None = None
@@ -118,12 +146,16 @@ class Gazetteer:
     def longest_by_first_word(self) -> dict[str, int]:
         """For each first word of a name, the length of the longest name starting with it."""
         if self._longest is None:
-            out: dict[str, int] = {}
+            longest: dict[str, int] = {}
             for name in self.names:
-                word = name.split()[0]
+                word = name.split(None, 1)[0]
+                if len(name) > longest.get(word, 0):
+                    longest[word] = len(name)
+            out: dict[str, int] = {}
+            for word, n in longest.items():
                 # the first token as spaCy cuts it: "People's" -> "People", "Guinea-Bissau" -> "Guinea"
                 for first in {word, re.split(r"['’\-.]", word)[0] or word, word.split("-")[0]}:
-                    out[first] = max(out.get(first, 0), len(name))
+                    out[first] = max(out.get(first, 0), n)
             self._longest = out
         return self._longest
 
@@ -132,8 +164,8 @@ class Gazetteer:
         if self._parts is None:
             parts: dict[str, list[Entry]] = {}
             for surface, e in self.names.items():
-                if e.how != "person":
-                    continue
+                if e.how != "person" or e.source:
+                    continue  # the converted dictionaries' people are found by their full names only
                 for word in surface.split():
                     if len(word) > 1 and word[0].isupper() and e not in parts.get(word, []):
                         parts.setdefault(word, []).append(e)
@@ -270,8 +302,74 @@ def _region_rows(gz: Gazetteer, folder: Path) -> None:
         gz.regions[row["word"]] = frozenset(_split(row["members"]))
 
 
+def _generated_rows(path: Path):
+    """Cells of each row of a large generated data file (tab-separated, no quoting, names already
+    normalised): the header's column names, then lists of cells, read with plain splits for speed."""
+    with path.open(encoding="utf-8") as fh:
+        lines = [ln for ln in fh.read().split("\n") if ln and not ln.startswith("#")]
+    if not lines:
+        return [], []
+    return lines[0].split("\t"), [ln.split("\t") for ln in lines[1:]]
+
+
+def _petrarch_org_rows(gz: Gazetteer, folder: Path) -> None:
+    """Organisations and groups of the converted dictionaries; a name the project's own files
+    give keeps its meaning, and the other names of an organisation they know join it."""
+    path = folder / "petrarch_organisations.tsv"
+    if not path.exists():
+        return
+    header, rows = _generated_rows(path)
+    i_name, i_alt, i_kind = header.index("name"), header.index("altnames"), header.index("kind")
+    names_of = gz.names
+    for row in rows:
+        names = [row[i_name], *(row[i_alt].split("|") if row[i_alt] else ())]
+        known = next((names_of[n] for n in names if n in names_of and names_of[n].actor.kind == "organisation"), None)
+        actor = known.actor if known is not None else Actor(kind="organisation", label=row[i_name],
+                                                             org_kind=row[i_kind] or None)
+        entry = Entry(actor, "name", source="petrarch")
+        for n in names:
+            if n not in names_of:
+                names_of[n] = entry
+
+
+def _petrarch_people_rows(gz: Gazetteer, folder: Path) -> None:
+    """People of the converted dictionaries with their name variants and dated roles (``gz.terms``,
+    by the person's label, as the file gives them: actor, role, start, end; :mod:`ingest.tenure`
+    reads those of the people an article names). A person the project's people.tsv lists keeps its
+    entry (its role and state win); the variants join it."""
+    path = folder / "petrarch_people.tsv"
+    if not path.exists():
+        return
+    header, rows = _generated_rows(path)
+    col = {c: header.index(c) for c in ("name", "altnames", "actor", "role", "start", "end")}
+    i_name, i_alt, i_actor, i_role, i_start, i_end = (col[c] for c in ("name", "altnames", "actor", "role", "start", "end"))
+    names_of, terms_of = gz.names, gz.terms
+    current = None
+    entry: Entry | None = None
+    for row in rows:
+        name = row[i_name]
+        if name != current:
+            current = name
+            names = [name, *(row[i_alt].split("|") if row[i_alt] else ())]
+            known = next((names_of[n] for n in names if n in names_of and names_of[n].how == "person"), None)
+            if known is not None:
+                entry = Entry(known.actor, "person", known.role, known.of, source="petrarch")
+            else:
+                entry = Entry(Actor(kind="person", label=name), "person", source="petrarch")
+            for n in names:
+                if n not in names_of:
+                    names_of[n] = entry
+        ref = row[i_actor]
+        if not ref or entry.of is not None:
+            continue
+        label = entry.actor.label
+        terms_of[label] = terms_of.get(label, ()) + ((ref, row[i_role], row[i_start], row[i_end]),)
+
+
 def load_gazetteer(folder: Path | None = None) -> Gazetteer:
-    """Read every gazetteer file of ``folder`` (default: the project's data folder)."""
+    """Read every gazetteer file of ``folder`` (default: the project's data folder): the project's
+    own files first, then the files converted from the PETRARCH2 dictionaries where present, which
+    add names and words but never change what the project's own files say."""
     folder = folder or data_dir()
     gz = Gazetteer()
     _former_rows(gz, folder)
@@ -281,6 +379,12 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
     _office_rows(gz, folder)
     _region_rows(gz, folder)
     gz.lexicon = Lexicon.load(folder / "lexicon.tsv")
+    _petrarch_org_rows(gz, folder)
+    _petrarch_people_rows(gz, folder)
+    for row in read_table(folder / "petrarch_offices.tsv") if (folder / "petrarch_offices.tsv").exists() else ():
+        gz.offices.setdefault(row["title"].lower(), Office(row["title"].lower(), row["role"], row.get("rank", "")))
+    if (folder / "petrarch_lexicon.tsv").exists():
+        gz.lexicon.merge(Lexicon.load(folder / "petrarch_lexicon.tsv"))
     return gz
 
 

@@ -16,7 +16,7 @@ from dipgraph.graph.vocab import relation as relation_info
 
 from .actors import ActorIndex
 from .words import WORDS
-from .gazetteer import LexEntry, Lexicon
+from .gazetteer import LexEntry, Lexicon, fitting_particles
 
 __all__ = ["Candidate", "find_relations"]
 
@@ -607,6 +607,8 @@ class _Finder:
     # -- verbs ------------------------------------------------------------------------------------
     def verb(self, tok) -> None:
         entries = self.lex.verbs.get(tok.lemma_.lower()) or self.lex.verbs.get(tok.lower_)
+        if entries:
+            entries = fitting_particles(entries, tok)
         if not entries:
             return
         words = _scope_words(tok)
