@@ -16,6 +16,7 @@ from dipgraph.graph.records import Actor, Mention, Role
 
 from .words import WORDS
 from .gazetteer import Gazetteer
+from .tenure import assign_dated_roles
 
 __all__ = ["ActorIndex", "Ment", "find_actors", "clean_person_name"]
 
@@ -1129,6 +1130,7 @@ def find_actors(doc, gaz: Gazetteer, published=None) -> ActorIndex:
     _respectively(doc, idx)
     _listed_under_title(doc, idx)
     _leaders(doc, idx)
+    assign_dated_roles(idx, published)
     return idx
 
 

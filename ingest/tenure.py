@@ -1,0 +1,98 @@
+"""Dated roles: who acted for which state or organisation when, and whom that makes a person
+represent in one article.
+
+The gazetteer holds, for people of ``data/petrarch_people.tsv``, the terms of their roles
+("Sergey Lavrov: Russia, Ambassador 1994-2004; Russia, Foreign Minister from 2004"). A person
+represents a state in an article only when the article's date for them (the year the text is
+about where they are first named, else the publication date) falls within one of those terms;
+otherwise only the text can say it ("former Nigerian President Obasanjo" never represents Nigeria).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from dipgraph.graph.records import Actor
+
+__all__ = ["Term", "held_at", "terms_of", "assign_dated_roles"]
+
+
+@dataclass(frozen=True)
+class Term:
+    """A role held for a state or organisation from ``start`` to ``end`` (inclusive; None is open)."""
+
+    of: Actor
+    role: str | None = None
+    start: date | None = None
+    end: date | None = None
+
+    def covers(self, when: date | int) -> bool:
+        """True if the term holds on a day, or at some time in a year (an ``int``)."""
+        if isinstance(when, int):
+            lo, hi = date(when, 1, 1), date(when, 12, 31)
+        else:
+            lo = hi = when
+        return (self.start is None or self.start <= hi) and (self.end is None or lo <= self.end)
+
+
+def held_at(terms: tuple[Term, ...], when: date | int | None) -> Term | None:
+    """The term that holds at ``when``: of several, the one begun last (the current office), a
+    named role before an unnamed one. None when ``when`` is unknown or no term holds."""
+    if when is None:
+        return None
+    hits = [t for t in terms if t.covers(when)]
+    if not hits:
+        return None
+    return max(hits, key=lambda t: (t.start or date.min, t.role is not None))
+
+
+def terms_of(gz, label: str) -> tuple[Term, ...]:
+    """The dated roles of the person called ``label``, read from the gazetteer's rows the first time
+    they are asked for (most of the people are never named, so their rows stay as text)."""
+    cache = gz.terms_read
+    if label not in cache:
+        out = []
+        for ref, role, start, end in gz.terms.get(label, ()):
+            of = gz.by_key.get(f"country/{ref}") if len(ref) == 3 and ref.isupper() else None
+            if of is None:
+                entry = gz.names.get(ref)
+                of = entry.actor if entry is not None and entry.actor.kind == "organisation" else None
+            if of is not None:
+                out.append(Term(of, role or None, date.fromisoformat(start) if start else None,
+                                date.fromisoformat(end) if end else None))
+        cache[label] = tuple(out)
+    return cache[label]
+
+
+def assign_dated_roles(idx, published: date | None) -> None:
+    """Give each person of the article with dated roles in the gazetteer the role that holds on
+    the article's date for them, where the text has not said whom they act for. A title the text
+    gives without a state ("energy minister Yuval Steinitz") keeps its title and takes the term's
+    state; a person the text calls former keeps none."""
+    terms_by_key = idx.gaz.terms
+    if not terms_by_key:
+        return
+    first: dict[str, tuple[int, Actor]] = {}
+    for m in idx.ments:
+        if m.actor.kind == "person" and m.actor.label in terms_by_key:
+            if m.actor.key not in first or m.start < first[m.actor.key][0]:
+                first[m.actor.key] = (m.start, m.actor)
+    for key, (start, actor) in first.items():
+        source = idx.role_source.get(key)
+        if source == "former":
+            continue
+        role, of = idx.roles.get(key, (None, None))
+        if of is not None:
+            continue
+        year = idx.year_at(start)
+        when: date | int | None = published
+        if year is not None and (published is None or year != published.year):
+            when = year
+        term = held_at(terms_of(idx.gaz, actor.label), when)
+        if term is None:
+            continue
+        if source == "text":
+            idx.roles[key] = (role or term.role, term.of)
+        else:
+            idx.set_role(actor, term.role, term.of, source="gazetteer")
+        idx.people.setdefault(key, actor)
