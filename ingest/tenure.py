@@ -6,6 +6,8 @@ The gazetteer holds, for people of ``data/petrarch_people.tsv``, the terms of th
 represents a state in an article only when the article's date for them (the year the text is
 about where they are first named, else the publication date) falls within one of those terms;
 otherwise only the text can say it ("former Nigerian President Obasanjo" never represents Nigeria).
+The text saying a current title without the state ("Home Secretary Charles Clarke") is enough in
+an article that gives no date, when the person only ever held office for one state.
 """
 from __future__ import annotations
 
@@ -68,7 +70,8 @@ def assign_dated_roles(idx, published: date | None) -> None:
     """Give each person of the article with dated roles in the gazetteer the role that holds on
     the article's date for them, where the text has not said whom they act for. A title the text
     gives without a state ("energy minister Yuval Steinitz") keeps its title and takes the term's
-    state; a person the text calls former keeps none."""
+    state; in an article with no date at all, such a title takes the one state all the person's
+    terms are for, if there is one. A person the text calls former keeps none."""
     terms_by_key = idx.gaz.terms
     if not terms_by_key:
         return
@@ -88,7 +91,12 @@ def assign_dated_roles(idx, published: date | None) -> None:
         when: date | int | None = published
         if year is not None and (published is None or year != published.year):
             when = year
-        term = held_at(terms_of(idx.gaz, actor.label), when)
+        terms = terms_of(idx.gaz, actor.label)
+        term = held_at(terms, when)
+        if term is None and when is None and source == "text" and len({t.of.key for t in terms}) == 1:
+            # an undated article that gives a current title but no state ("Home Secretary Charles
+            # Clarke"): the one state the person ever held office for
+            term = Term(terms[0].of)
         if term is None:
             continue
         if source == "text":

@@ -232,18 +232,34 @@ KNOWN_ACRONYMS = frozenset("""UN EU AU US USA UK UAE NATO ASEAN OPEC IAEA UNESCO
     HAMAS""".split())
 
 
+# Given names that English news spells two ways (transliterations from Russian and its neighbours):
+# a full name with one spelling also gets the other ("Sergey Lavrov" / "Sergei Lavrov").
+GIVEN_NAME_SPELLINGS = [
+    ("Sergey", "Sergei"), ("Andrey", "Andrei"), ("Aleksey", "Alexei"), ("Alexey", "Alexei"),
+    ("Dmitry", "Dmitri"), ("Dmitriy", "Dmitry"), ("Yuriy", "Yuri"), ("Yury", "Yuri"), ("Nikolay", "Nikolai"),
+    ("Yevgeniy", "Yevgeny"), ("Vitaliy", "Vitaly"), ("Anatoliy", "Anatoly"), ("Valeriy", "Valery"),
+    ("Gennadiy", "Gennady"), ("Georgiy", "Georgy"), ("Arkadiy", "Arkady"), ("Vasiliy", "Vasily"),
+    ("Aleksandr", "Alexander"), ("Mikhail", "Mikhail"),
+]
+
+
 def name_forms(raw: str, kind: str = "person") -> list[str]:
-    """The spellings of one name that news uses, the usual one first: news case, plain title case
-    ("Bashar Al-Assad"), and for short hyphenated given names the lower-case second syllable
-    ("Ban Ki-moon", "Kim Jong-un")."""
+    """The spellings of one name that news uses, the usual one first: news case with "al-"/"el-"
+    joined to the name they belong to ("Bashar al-Assad"), news case as the dictionary separates
+    the words, plain title case ("Bashar Al Assad"), the lower-case second syllable of short
+    hyphenated given names ("Ban Ki-moon", "Kim Jong-un") and the other spelling of a given name
+    ("Sergey"/"Sergei")."""
     main = news_case(raw, kind=kind)
     forms = [main]
     if kind == "person":
-        forms.append(re.sub(r"\b(al|el) ([A-Z])", r"\1-\2", main))  # "Bashar al Assad" -> "Bashar al-Assad"
-        plain = " ".join(_cap_word(w) for w in phrase_words(raw))
-        forms.append(plain)
-        korean = re.sub(r"\b([A-Z][a-z]{1,3})-([A-Z])([a-z]{1,3})\b", lambda m: f"{m[1]}-{m[2].lower()}{m[3]}", main)
-        forms.append(korean)
+        forms.insert(0, re.sub(r"\b(al|el) ([A-Z])", r"\1-\2", main))
+        forms.append(" ".join(_cap_word(w) for w in phrase_words(raw)))
+        forms.append(re.sub(r"\b([A-Z][a-z]{1,3})-([A-Z])([a-z]{1,3})\b",
+                            lambda m: f"{m[1]}-{m[2].lower()}{m[3]}", main))
+        first, _, rest = forms[0].partition(" ")
+        for a, b in GIVEN_NAME_SPELLINGS:
+            if first in (a, b) and rest:
+                forms.append(f"{b if first == a else a} {rest}")
     seen: list[str] = []
     for f in forms:
         if f and f not in seen:
@@ -726,6 +742,11 @@ def role_from_comment(comment: str, offices: dict[str, str]) -> str | None:
     return offices.get(text)
 
 
+# words of an office, never part of a person's name
+OFFICE_WORDS = frozenset("""president minister secretary director ambassador envoy chancellor premier
+    spokesman spokeswoman governor commander chairman senator mayor""".split())
+
+
 def _strip_titles(words: list[str], demonyms: set[str]) -> list[str]:
     i = 0
     while i < len(words) - 1 and (words[i].lower() in TITLE_WORDS or words[i].lower() in demonyms):
@@ -772,6 +793,8 @@ def _person_names(record: ActorRecord, demonyms: set[str]) -> tuple[str, list[st
             continue
         if not all(_name_word(w) for w in words):
             continue
+        if any(w.lower() in OFFICE_WORDS or re.fullmatch(r"(?:[A-Z]\.){2,}", w) for w in words):
+            continue  # a title inside the phrase: "C.I.A._DIRECTOR_LEON_PANETTA"
         for form in name_forms("_".join(words)):
             if form not in names:
                 names.append(form)
