@@ -127,6 +127,14 @@ DEFAULT_OBJECTS = {
     "reducedRelationsWith": "with", "attacked": "dobj|on|against",
 }
 
+# ... and when a pattern's own words fill the object ("send AID", "fire MISSILES", "seize the TOWN"):
+# the other side is then after a preposition, not the direct object; for the verbal relations it is
+# the owner of the object ("rejected Russia's PROPOSAL"), as by default.
+OBJECTS_AFTER_WORDS = {
+    **DEFAULT_OBJECTS, "met": "with", "visited": "to", "phoned": "with", "aided": "to|for",
+    "suppliedArmsTo": "to", "attacked": "on|against|at", "sanctioned": "on|against",
+}
+
 # Words that make a phrase an organisation's name rather than a person's.
 ORG_WORDS = frozenset("""
     organization organisation organizations commission council agency fund bank union party front army
@@ -385,7 +393,7 @@ def read_verb_dictionary(text: str) -> tuple[dict[str, list[str]], list[VerbBloc
                 current_set = None
             continue
         if line.startswith("&") and block is None:
-            current_set = line.strip().split()[0]
+            current_set = line.strip().split()[0].lstrip("&")
             synsets[current_set.rstrip("_")] = []
             continue
         if current_set is not None and line.startswith("+") and block is None:
@@ -544,7 +552,7 @@ def lexicon_rows(synsets: dict[str, list[str]], blocks: list[VerbBlock], table, 
             for v in block.verbs:
                 if v.particle or v.prep:
                     continue  # a phrasal verb's patterns are written for the bare verb
-                if p.verb != v.lemma:
+                if p.verb.split("_")[0] != v.lemma:
                     continue  # a pattern serves the verb it was written for (its comment names it)
                 base = own.get(v.lemma + "|")
                 if rel == base and not particle and not prep:
@@ -554,7 +562,7 @@ def lexicon_rows(synsets: dict[str, list[str]], blocks: list[VerbBlock], table, 
                 if (v.lemma in generic or v.lemma in left_out_verbs) and not words:
                     dropped["generic verb" if v.lemma in generic else "verb left out"] += 1
                     continue  # such a verb counts only with the object words a pattern names
-                objects = prep or DEFAULT_OBJECTS[rel]
+                objects = prep or (OBJECTS_AFTER_WORDS if words else DEFAULT_OBJECTS)[rel]
                 needs = class_name(words) if words else ""
                 key = (rel, v.lemma, particle, objects, needs)
                 rows.setdefault(key, LexRow(rel, v.lemma, particle, objects, needs, p.code, "- " + p.text))
@@ -801,6 +809,8 @@ def _person_names(record: ActorRecord, demonyms: set[str]) -> tuple[str, list[st
     primary = _strip_titles(phrase_words(re.sub(r"\([^)]*\)", " ", record.names[0])), demonyms)
     if len(primary) < 2 or not names:
         return None
+    # the given names alone ("Recep Tayyip" of "Recep Tayyip Erdogan") are no name either
+    names = [n for n in names if not any(m != n and m.startswith(n + " ") for m in names)]
     return names[0], names[1:]
 
 
@@ -811,6 +821,7 @@ def people_rows(records: list[ActorRecord], *, iso: set[str], former: dict, demo
     gets one row without an actor, for their name variants)."""
     rows: list[PersonRow] = []
     dropped: dict[str, int] = defaultdict(int)
+    own_codes = frozenset(CODE_ALIASES.get(t.code[:3].upper(), t.code[:3].upper()) for rec in records for t in rec.terms)
     for rec in records:
         dated = any(t.start or t.end for t in rec.terms)
         if not (any(mark in rec.comment for mark in person_marks) or
@@ -823,7 +834,7 @@ def people_rows(records: list[ActorRecord], *, iso: set[str], former: dict, demo
         name, alts = got
         kept = []
         for t in rec.terms:
-            actor = _term_actor(t, iso, former, org_codes)
+            actor = _term_actor(t, iso, former, org_codes, own_codes)
             if actor is None:
                 continue
             role = role_from_comment(t.comment, offices) or ""
@@ -835,9 +846,11 @@ def people_rows(records: list[ActorRecord], *, iso: set[str], former: dict, demo
     return rows, dict(dropped)
 
 
-def _term_actor(t: Term, iso: set[str], former: dict, org_codes: dict[str, str]) -> str | None:
+def _term_actor(t: Term, iso: set[str], former: dict, org_codes: dict[str, str],
+                own_codes: frozenset[str] = frozenset()) -> str | None:
     """Whom a person acts for under a code: the state (the former state of those years when the
-    code is its successor's: DEU in 1970 is West Germany), or the organisation of an IGO code."""
+    code is its successor's and the dictionaries have no code of their own for it: DEU in 1970 is
+    West Germany, as East Germany is DDR), or the organisation of an IGO code."""
     code = t.code.upper()
     if code.startswith("IGO"):
         for n in range(len(code), 5, -3):
@@ -851,7 +864,8 @@ def _term_actor(t: Term, iso: set[str], former: dict, org_codes: dict[str, str])
         return None
     if t.start is not None:
         for f, (succ, first, last) in former.items():
-            if succ == state and first <= t.start.year <= last and (t.end is None or t.end.year <= last + 1):
+            if succ == state and f not in own_codes and first <= t.start.year <= last and \
+                    (t.end is None or t.end.year <= last + 1):
                 return f
     return state
 
@@ -910,8 +924,8 @@ def organisation_rows(records: list[ActorRecord], source: str, *, common_words: 
             if not words:
                 continue
             if len(words) == 1:
-                if _acronym(words[0]) and len(words[0].replace(".", "")) >= 3:
-                    abbrs.append(words[0])
+                if re.fullmatch(r"(?:[A-Z]\.){3,}|[A-Z]{3,8}", words[0]):
+                    abbrs.append(words[0])  # kept if it spells a long name's initials
                 else:
                     dropped["single word"] += 1
             elif _is_org_name(words):
@@ -964,6 +978,15 @@ PERSON_HEADS = frozenset("""minister secretary ambassador envoy consul governor 
     emir emperor empress sultan general admiral commander attache attaché negotiator representative
     delegate deputy aide official officer chairman chairwoman chairperson head leader ruler dictator
     autocrat despot monarch prosecutor""".split())
+
+
+# words that make an agent phrase an institution (the !MINIST! expansions give "ministry of ...") or
+# an abbreviation the case of which cannot be restored ("ngo", "it")
+NOT_A_TITLE = frozenset("ministry ministries ministers office ngo ngos it".split())
+# offices below the state, and princes (a royal family's members hold no office by birth)
+SUBNATIONAL = frozenset({
+    "mayor", "city mayor", "governor", "regional governor", "state governor", "district commissioner",
+    "sub-district leader", "subdistrict leader", "state leader", "prince"})
 
 
 def read_agents(text: str) -> list[tuple[str, str]]:
@@ -1029,8 +1052,11 @@ def office_rows(agents: list[tuple[str, str]], existing: set[str]) -> tuple[list
                                              "general", "delegate", "representative", "ruler"):
             dropped["too general alone"] += 1
             continue
-        if any(not re.fullmatch(r"[a-zé'\-]+", w) for w in words):
+        if any(not re.fullmatch(r"[a-zé'\-]+", w) for w in words) or set(words) & NOT_A_TITLE:
             dropped["not a plain phrase"] += 1
+            continue
+        if phrase in SUBNATIONAL:
+            dropped["sub-national office"] += 1
             continue
         if phrase in existing or phrase in rows:
             continue
