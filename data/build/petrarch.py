@@ -265,8 +265,9 @@ def name_forms(raw: str, kind: str = "person") -> list[str]:
     """The spellings of one name that news uses, the usual one first: news case with "al-"/"el-"
     joined to the name they belong to ("Bashar al-Assad"), news case as the dictionary separates
     the words, plain title case ("Bashar Al Assad"), the lower-case second syllable of short
-    hyphenated given names ("Ban Ki-moon", "Kim Jong-un") and the other spelling of a given name
-    ("Sergey"/"Sergei")."""
+    hyphenated given names ("Ban Ki-moon", "Kim Jong-un"), the other spelling of a given name
+    ("Sergey"/"Sergei"), the Arabic article either way ("al-Sisi"/"el-Sisi") and "Abd al-" as
+    "Abdul-" or "Abdel" ("Adil Abdul-Mahdi")."""
     main = news_case(raw, kind=kind)
     forms = [main]
     if kind == "person":
@@ -278,6 +279,13 @@ def name_forms(raw: str, kind: str = "person") -> list[str]:
         for a, b in GIVEN_NAME_SPELLINGS:
             if first in (a, b) and rest:
                 forms.append(f"{b if first == a else a} {rest}")
+        # the Arabic article as news writes it either way ("el-Sisi", "al-Sisi"), and "Abd al-" as
+        # "Abdul"/"Abdel" ("Adil Abd al-Mahdi", "Adil Abdul-Mahdi")
+        if re.search(r"\b(?:al|el)-", forms[0]):
+            forms.append(re.sub(r"\b(al|el)-", lambda m: ("el-" if m[1] == "al" else "al-"), forms[0]))
+        if re.search(r"\bAbd (?:al|el)-", forms[0]):
+            forms.append(re.sub(r"\bAbd (?:al|el)-(\w)", lambda m: "Abdul-" + m[1], forms[0]))
+            forms.append(re.sub(r"\bAbd (?:al|el)-(\w)", lambda m: "Abdel " + m[1], forms[0]))
     seen: list[str] = []
     for f in forms:
         if f and f not in seen:
@@ -811,8 +819,8 @@ def _person_names(record: ActorRecord, demonyms: set[str]) -> tuple[str, list[st
     for raw in record.names + record.synonyms:
         raw = re.sub(r"\([^)]*\)", " ", raw)
         words = _strip_titles(phrase_words(raw), demonyms)
-        if len(words) < 2 or _is_org_name(words):
-            continue
+        if sum(w.lower() not in NAME_LOWER for w in words) < 2 or _is_org_name(words):
+            continue  # a surname alone, with or without its article ("EL_SISI")
         if not all(_name_word(w) for w in words):
             continue
         if any(w.lower() in OFFICE_WORDS or re.fullmatch(r"(?:[A-Z]\.){2,}", w) for w in words):
