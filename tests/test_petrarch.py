@@ -313,7 +313,8 @@ def _triples(ex):
     ("Turkish President Recep Tayyip Erdogan acclaimed Azerbaijan during the parade.",
      {("Recep Tayyip Erdogan", "supported", "Azerbaijan")}),
     ("Pakistan snubbed India at the summit in Astana.", {("Pakistan", "criticized", "India")}),
-    # a particle makes another verb: "hammered out" a deal is no attack
+    # a particle makes another verb: "shot down" is an attack, "hammered out" a deal is none
+    ("Syria shot down a Turkish fighter jet near the border.", {("Syria", "attacked", "Turkey")}),
     ("Iran and France hammered out a deal in Vienna.", set()),
 ])
 def test_sentences_with_verbs_the_dictionaries_add(extractor, text, expected):

@@ -501,6 +501,8 @@ def _pattern_entry(p: Pattern, synsets) -> tuple[str, str, list[str]] | None:
                 words = got
             else:
                 return None
+        elif t.lower() in PREPOSITIONS and not prep and not t.startswith(("{", "&")):
+            prep = t.lower()  # "BACK TO": a bare preposition introduces the other side too
         else:
             got = _words_of(t, synsets)
             if got is None or words is not None:
@@ -567,6 +569,9 @@ def lexicon_rows(synsets: dict[str, list[str]], blocks: list[VerbBlock], table, 
                 dropped["pattern not expressible"] += 1
                 continue
             particle, prep, words = shape
+            if rel == "visited" and particle == "back":
+                dropped["returning is no visit"] += 1
+                continue
             for v in block.verbs:
                 if v.particle or v.prep:
                     continue  # a phrasal verb's patterns are written for the bare verb
