@@ -6,8 +6,8 @@ The gazetteer holds, for people of ``data/petrarch_people.tsv``, the terms of th
 represents a state in an article only when the article's date for them (the year the text is
 about where they are first named, else the publication date) falls within one of those terms;
 otherwise only the text can say it ("former Nigerian President Obasanjo" never represents Nigeria).
-The text saying a current title without the state ("Home Secretary Charles Clarke") is enough in
-an article that gives no date, when the person only ever held office for one state.
+The text giving a current title without the state ("Home Secretary Charles Clarke") says it, when
+the person only ever held office for one state: the title is for that state.
 """
 from __future__ import annotations
 
@@ -69,9 +69,9 @@ def terms_of(gz, label: str) -> tuple[Term, ...]:
 def assign_dated_roles(idx, published: date | None) -> None:
     """Give each person of the article with dated roles in the gazetteer the role that holds on
     the article's date for them, where the text has not said whom they act for. A title the text
-    gives without a state ("energy minister Yuval Steinitz") keeps its title and takes the term's
-    state; in an article with no date at all, such a title takes the one state all the person's
-    terms are for, if there is one. A person the text calls former keeps none."""
+    gives without a state ("energy minister Yuval Steinitz") keeps its title and takes the state of
+    the term that holds, or, when none holds (or the article has no date), the one state all the
+    person's terms are for, if there is one. A person the text calls former keeps none."""
     terms_by_key = idx.gaz.terms
     if not terms_by_key:
         return
@@ -93,9 +93,10 @@ def assign_dated_roles(idx, published: date | None) -> None:
             when = year
         terms = terms_of(idx.gaz, actor.label)
         term = held_at(terms, when)
-        if term is None and when is None and source == "text" and len({t.of.key for t in terms}) == 1:
-            # an undated article that gives a current title but no state ("Home Secretary Charles
-            # Clarke"): the one state the person ever held office for
+        if term is None and source == "text" and len({t.of.key for t in terms}) == 1:
+            # the text gives a current title but no state ("Home Secretary Charles Clarke", "Elaine
+            # Chao, the Secretary of Transportation" after her listed term): the title is for the
+            # one state the person ever held office for
             term = Term(terms[0].of)
         if term is None:
             continue

@@ -263,6 +263,13 @@ def test_a_title_without_its_state_takes_the_state_of_the_term(extractor):
                for r in ex.roles)
 
 
+def test_a_title_outside_the_terms_takes_the_one_state_of_the_person(extractor):
+    # the text says he holds an office; the dictionary says the only state he held one for
+    titled = extractor.extract(Article(text="Prime Minister Brian Mulroney met Margaret Thatcher in London.",
+                                       published=date(2015, 6, 9), id="g"))
+    assert ("Brian Mulroney", "Canada") in _roles(titled)
+
+
 def test_name_variants_are_one_actor_across_articles(extractor, store):
     texts = ["Sergei Ivanov met Chinese Foreign Minister Wang Yi in Beijing.",
              "Sergey Borisovich Ivanov visited Minsk on Monday.",

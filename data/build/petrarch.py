@@ -34,7 +34,7 @@ from pathlib import Path
 
 __all__ = [
     "SOURCE_REPOSITORY", "SOURCE_COMMIT", "VerbBlock", "Pattern", "ActorRecord", "Term",
-    "LEFT_OUT_BLOCKS", "LEFT_OUT_VERBS", "UNPATTERNED_VERBS", "read_verb_dictionary", "read_actor_dictionary", "read_agents", "news_case", "name_forms",
+    "LEFT_OUT_BLOCKS", "LEFT_OUT_VERBS", "UNPATTERNED_VERBS", "JOINT", "joint_act_words", "read_verb_dictionary", "read_actor_dictionary", "read_agents", "news_case", "name_forms",
     "lexicon_rows", "people_rows", "organisation_rows", "office_rows", "build", "main",
 ]
 
@@ -511,14 +511,40 @@ def _pattern_entry(p: Pattern, synsets) -> tuple[str, str, list[str]] | None:
     return particle, prep, words or []
 
 
+# Relations two sides state together: a plural subject alone states them ("Egypt and Israel signed").
+JOINT = ("met", "phoned", "negotiatedWith", "signedAgreementWith", "cooperatedWith")
+
+
+def joint_act_words(lexicon: Path) -> dict[str, set[str]]:
+    """For each relation two sides state together, the nouns that name the joint act itself in the
+    project's lexicon: its noun triggers and the word classes its verbs need ("summit", "talks",
+    "treaty", "exercise", "call")."""
+    from dipgraph.ingest.gazetteer import read_table
+
+    rows = read_table(lexicon)
+    classes = {r["lemma"]: set(r["objects"].split("|")) for r in rows if r["pos"] == "class"}
+    out: dict[str, set[str]] = {rel: set() for rel in JOINT}
+    for r in rows:
+        if r["predicate"] in out:
+            if r["pos"] == "noun":
+                out[r["predicate"]].add(r["lemma"].lower())
+            if r.get("needs"):
+                out[r["predicate"]] |= classes.get(r["needs"], set())
+    return out
+
+
 def lexicon_rows(synsets: dict[str, list[str]], blocks: list[VerbBlock], table, *,
                  generic: frozenset[str] = GENERIC_VERBS, left_out_codes=LEFT_OUT_CODES,
-                 left_out_verbs: frozenset[str] = LEFT_OUT_VERBS) -> tuple[list[LexRow], dict[str, list[str]], dict]:
+                 left_out_verbs: frozenset[str] = LEFT_OUT_VERBS,
+                 joint_words: dict[str, set[str]] | None = None) -> tuple[list[LexRow], dict[str, list[str]], dict]:
     """Lexicon rows, the word classes their ``needs`` name, and counts of what was left out and why.
 
     A bare verb gives a row when its code (its own, else its block's) maps to a relation; a pattern
     gives a row for each verb of its block when its code maps to a relation other than the verb's own
-    or names a particle or preposition the bare verb lacks."""
+    or names a particle or preposition the bare verb lacks. A pattern of a relation two sides state
+    together counts only when its words name the joint act as ``joint_words`` do: CAMEO's consult
+    and cooperate codes cover letters, flights and appointments, and with such an object a plural
+    subject ("they sent letters") would be read as the two sides meeting or cooperating."""
     rows: dict[tuple, LexRow] = {}
     classes: dict[tuple[str, ...], str] = {}
     dropped: dict[str, int] = defaultdict(int)
@@ -569,6 +595,9 @@ def lexicon_rows(synsets: dict[str, list[str]], blocks: list[VerbBlock], table, 
                 dropped["pattern not expressible"] += 1
                 continue
             particle, prep, words = shape
+            if rel in JOINT and joint_words is not None and words and not set(words) & joint_words.get(rel, set()):
+                dropped["joint relation without its act"] += 1
+                continue
             if rel == "visited" and particle == "back":
                 dropped["returning is no visit"] += 1
                 continue
@@ -1170,7 +1199,7 @@ def build(source: Path, data: Path, out: Path, *, log=print) -> dict[str, int]:
 
     # 1. verbs
     synsets, blocks = read_verb_dictionary((source / "CAMEO.2.0.txt").read_text(encoding="utf-8", errors="replace"))
-    lex, classes, dropped = lexicon_rows(synsets, blocks, table)
+    lex, classes, dropped = lexicon_rows(synsets, blocks, table, joint_words=joint_act_words(data / "lexicon.tsv"))
     cols = ["predicate", "pos", "lemma", "objects", "needs", "particle", "cameo", "pattern"]
     rows = [["class", "class", name, "|".join(words), "", "", "", ""] for name, words in sorted(classes.items())]
     rows += [[r.predicate, "verb", r.lemma, r.objects, r.needs, r.particle or "-", r.cameo, r.pattern] for r in lex]
@@ -1188,6 +1217,7 @@ def build(source: Path, data: Path, out: Path, *, log=print) -> dict[str, int]:
          "all rows of verbs of saying and the commonest light verbs (say, tell, report, make, take, hold, give, plan ...): the relation is in the reported clause or the event noun, which the rules read",
          f"verbs whose usual sense in news is another ({', '.join(sorted(LEFT_OUT_VERBS))})",
          "verbs listed under two relations (ambiguous)",
+         "patterns of met, phoned, negotiatedWith, signedAgreementWith and cooperatedWith whose object words do not name the joint act as the nouns and word classes of data/lexicon.tsv do (letters, flights, appointments)",
          "patterns with words before the verb, source or target markers, or two noun phrases (the lexicon cannot say them)",
          "phrasal verbs with a noun (take flight)"],
         cols), cols, rows)
@@ -1229,7 +1259,7 @@ def build(source: Path, data: Path, out: Path, *, log=print) -> dict[str, int]:
          "and the roles they held, with dates. One row per role; a person with no role for a state or organisation has one row",
          "without an actor. A person stands for the actor of a role only in an article whose event date (or publication date)",
          "falls between start and end; otherwise the article must say so itself (a title it gives without the state takes",
-         "the state of the term that holds, or, in an article with no date at all, the one state of all the person's roles).",
+         "the state of the term that holds, or, when none holds, the one state of all the person's roles).",
          "altnames: full-name variants (skos:altLabel); never a surname alone. actor: ISO code of countries.tsv, code of",
          "former_states.tsv, or an organisation name. role: a role label of offices.tsv where the dictionary's comment names",
          "one. start, end: ISO dates, empty when open. code: the dictionaries' actor code (GOV government, MIL military,",
