@@ -182,7 +182,7 @@ class Gazetteer:
             if not any(ch.isupper() for ch in name):
                 continue
             out.setdefault(name.lower(), name)
-            if entry.how == "person":
+            if entry.how == "person" and not entry.source:  # the converted dictionaries' people by full name only
                 for word in name.split():
                     if word[:1].isupper() and word.lower() not in STOP_CASED:
                         out.setdefault(word.lower(), word)
