@@ -913,6 +913,20 @@ class _Finder:
             self.emit("cooperatedWith", [a], pairs[i + 1:], tok, "ties:improve", 0.8)
 
 
+    def being_in(self, tok) -> None:
+        """ "Minister A was in Lima on Tuesday": a person of one state in another's territory is
+        visiting it."""
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                  for p in c.children if p.dep_ == "pobj"]
+        if not subj or not places:
+            return
+        people = [(a, i) for a, i in self.actors(subj) if a.kind == "person" and self.idx.country_of(a) is not None]
+        hosts = [(a, True) for a, _ in self.places(places) if a.kind == "country"]
+        people = [(a, i) for a, i in people if all(self.idx.country_of(a).key != h.key for h, _ in hosts)]
+        if people and len(hosts) == 1:
+            self.emit("visited", people, hosts, tok, "copula:be-in", 0.7)
+
     def visits_by_meeting(self) -> None:
         """ "A and B met in Cairo": whoever came from another state visited the host's state."""
         for cand in list(self.out):
@@ -1187,6 +1201,8 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   (set(JOINT_NOUNS) | lex.classes.get("agreement", frozenset()), f.joint_noun)]
     for tok in doc:
         pos = tok.pos_
+        if pos == "AUX" and tok.lemma_ == "be" and tok.dep_ == "ROOT":
+            f.being_in(tok)
         if pos == "VERB" or (pos == "AUX" and tok.lemma_ == "have"):
             f.verb(tok)
             if tok.dep_ == "amod":
