@@ -12,7 +12,7 @@ from typing import Optional
 
 import typer
 
-from dipgraph import cmd_analyze, cmd_evaluate, cmd_serve, cmd_view
+from dipgraph import __version__, cmd_analyze, cmd_evaluate, cmd_serve, cmd_view
 from dipgraph.graph.store import StoreError
 from dipgraph.options import JsonOpt, ModelOpt, StoreOpt, err, fail, open_store, progress_enabled, store_location
 
@@ -23,9 +23,23 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: options without type tags such as <bool> after flags
 )
 
 MAX_QUERY_FILE = 1_000_000  # bytes of a query file: the server takes queries up to the same size
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"dipgraph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="Print the version and exit.")) -> None:
+    """Turn news articles into a knowledge graph of diplomatic relations, query it with SPARQL
+    and browse it in the browser."""
 
 
 @app.command()

@@ -64,7 +64,18 @@ def open_store(store: Optional[str], *, create: bool = True) -> GraphStore:
             return RemoteStore(location)
         return Store(location, create=create)
     except StoreError as exc:
+        served = _served_at(location)
+        if served:
+            fail(f"{location}: the store is served by `dipgraph serve` at {served}/; "
+                 f"stop it, or use --store {served}/sparql")
         fail(str(exc))
+
+
+def _served_at(location: str) -> Optional[str]:
+    """The URL of a running `dipgraph serve` holding the store folder, if one does."""
+    from dipgraph.ingest.handover import running_server
+
+    return running_server(location)
 
 
 def progress_enabled() -> bool:

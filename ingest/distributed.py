@@ -70,11 +70,11 @@ def ingest_dask(store, items: Iterable[Article | Problem], address: str, *, extr
     Articles unchanged since they were stored are skipped before they are sent. At most a few
     batches per worker are in flight, so memory stays flat however long the input is.
     """
+    client, cluster = open_client(address, timeout=timeout)  # says which extra to install when Dask is missing
     from dask.distributed import as_completed
 
     extractor = extractor or Extractor()
     report = IngestReport()
-    client, cluster = open_client(address, timeout=timeout)
 
     def todo() -> Iterator[list[Article]]:
         return chunks(articles_to_do(store, items, report, force=force, replace=replace, on_problem=on_problem,

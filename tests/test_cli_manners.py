@@ -1,0 +1,46 @@
+"""What a new user meets first on the command line: the version, plain help, one-line errors."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from test_cli import dipgraph, ok
+from test_server import build_store, running
+
+from dipgraph import __version__
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_version_prints_the_installed_version():
+    assert ok(dipgraph("--version")).strip() == f"dipgraph {__version__}"
+
+
+def test_help_shows_flags_without_type_tags():
+    for verb in ([], ["ingest"], ["view"], ["analyze"]):
+        text = ok(dipgraph(*verb, "--help"))
+        assert "--help" in text and "<bool>" not in text
+
+
+def test_ingest_dask_without_dask_names_the_extra(tmp_path):
+    # Dask made unimportable in this process, as in an install without the extra.
+    code = ("import sys; sys.modules['dask'] = sys.modules['dask.distributed'] = None; "
+            "from dipgraph.cli import main; sys.argv[0] = 'dipgraph'; main()")
+    r = subprocess.run([sys.executable, "-c", code, "ingest", str(ROOT / "data/samples/blinken-xi-beijing.md"),
+                        "--dask", "local:1", "--store", str(tmp_path / "s")], capture_output=True, text=True,
+                       timeout=600)
+    assert r.returncode != 0
+    assert "Traceback" not in r.stderr
+    assert "pip install 'dipgraph[dask]'" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_stats_on_a_served_folder_gives_the_servers_url(tmp_path):
+    path = tmp_path / "store"
+    build_store(path, 3)
+    with running(path) as url:
+        r = dipgraph("stats", "--store", str(path))
+        assert r.returncode != 0 and b"Traceback" not in r.stderr
+        assert f"{url}/sparql" in r.stderr.decode()
+        # and the URL it names answers
+        assert "articles: 3" in ok(dipgraph("stats", "--store", f"{url}/sparql"))
