@@ -118,6 +118,9 @@ def ingest(
     if report.reextracted:
         typer.echo(f"{report.reextracted} of the replaced had the same text and were extracted again: "
                    f"they were stored by an earlier extractor")
+    if report.undated:
+        typer.echo(f"{report.undated} article(s) had no publication date: dates they give relative to it "
+                   f"(\"on Tuesday\", \"last year\") stay unresolved; give one in front matter or NAME.meta.json")
     if report.problems:
         n_err = len(report.errors)
         n_warn = len(report.problems) - n_err

@@ -185,6 +185,7 @@ class IngestReport:
     reextracted: int = 0  # of the replaced: same text, stored by an earlier extractor
     events: int = 0
     words: int = 0
+    undated: int = 0  # extracted articles with no publication date: their relative dates stay unresolved
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -220,6 +221,8 @@ def articles_to_do(store: GraphStore, items: Iterable[Article | Problem], report
             if problem is None:
                 if same_text:
                     report.reextracted += 1
+                if item.published is None:
+                    report.undated += 1
                 yield item
                 continue
             item = problem

@@ -252,7 +252,10 @@ def _text_article(text: str, origin: str, *, markdown: bool, sidecar: dict | Non
         body = re.sub(r"^#{1,6}\s+", "", body, flags=re.MULTILINE)
     if not body.strip():
         raise _Bad("no article text (only a title or front matter)")
-    return Article(text=body, title=title or "", id=meta.get("id"), published=meta.get("published"),
+    ident = meta.get("id")
+    if not ident and not meta.get("url") and origin != "<stdin>":
+        ident = Path(origin).stem  # a plain file is known by its name: stable, and readable in the graph
+    return Article(text=body, title=title or "", id=ident, published=meta.get("published"),
                    url=meta.get("url"), source=meta.get("source"), origin=origin)
 
 

@@ -25,8 +25,8 @@ QUERIES = Path(__file__).resolve().parent.parent / "data" / "queries"
 INPUT_IDS = {
     "inputs-2021-05-arctic-council", "inputs-2023-05-baltic-visit", "inputs-atom-1", "inputs-atom-2",
     "inputs-rss-1", "inputs-rss-2", "inputs-2024-03-mekong-summit", "https://example.org/inputs/nile-talks",
-    "inputs-wire-1", "inputs-wire-2", "https://example.org/inputs/wire-3",
-}  # and plain-talks.txt, whose identity is the hash of its text
+    "inputs-wire-1", "inputs-wire-2", "https://example.org/inputs/wire-3", "plain-talks",
+}  # plain-talks.txt has no front matter: its file name is its id
 
 
 def dipgraph(*args: str, input: bytes | None = None, cwd: Path | None = None,

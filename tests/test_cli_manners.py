@@ -44,3 +44,18 @@ def test_stats_on_a_served_folder_gives_the_servers_url(tmp_path):
         assert f"{url}/sparql" in r.stderr.decode()
         # and the URL it names answers
         assert "articles: 3" in ok(dipgraph("stats", "--store", f"{url}/sparql"))
+
+
+def test_plain_txt_is_known_by_its_file_name_and_undated_articles_are_counted(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "chile-argentina.txt").write_text(
+        "Ministers meet\n\nChilean Foreign Minister Alberto van Klaveren met Argentine Foreign Minister "
+        "Diana Mondino in Santiago on Tuesday.\n", "utf-8")
+    store = str(tmp_path / "s")
+    out = ok(dipgraph("ingest", str(folder), "--store", store))
+    assert "1 article(s) had no publication date" in out
+    listed = ok(dipgraph("articles", "--store", store))
+    assert listed.startswith("chile-argentina\t")
+    # nothing new to extract: nothing to say about dates
+    assert "no publication date" not in ok(dipgraph("ingest", str(folder), "--store", store))

@@ -36,9 +36,9 @@ def test_txt_without_front_matter_takes_first_line_as_title():
     assert a.text.startswith("Chilean Foreign Minister Alberto van Klaveren met")
     assert a.text.endswith("before the end of the year.")
     assert "Santiago\n" not in a.text.split("\n")[0]
-    assert a.id is None and a.url is None and a.published is None
-    # without id or url the identity is the hash of the text
-    assert a.key.startswith("sha256-")
+    assert a.url is None and a.published is None
+    # without id or url a file is known by its name without the extension
+    assert a.id == a.key == "plain-talks"
 
 
 def test_txt_with_front_matter():
