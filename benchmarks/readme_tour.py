@@ -135,6 +135,7 @@ def _scratch(folder: Path) -> dict[str, str]:
     env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
     env["DIPGRAPH_STORE"] = STORE
     env["COLUMNS"] = "80"
+    env["DIPGRAPH_PROGRESS_EVERY"] = "0"  # progress lines come with the clock; the README shows none
     env["PYTHONUNBUFFERED"] = "1"  # stdout and stderr interleave as on a terminal
     env.pop("DIPGRAPH_DATA", None)
     subprocess.run(["dipgraph", "ingest", "data/samples"], cwd=folder, env=env, check=True,

@@ -66,7 +66,9 @@ def ingest(
     """
     from dipgraph.ingest.handover import HandoverError, forward, running_server
     from dipgraph.ingest.pipeline import Extractor, ingest as run_ingest
-    from dipgraph.ingest.read import read_paths
+    from dipgraph.graph.settings import settings
+    from dipgraph.ingest.read import Problem, read_paths
+    from dipgraph.progress import ingest_progress, loading_model
 
     items = read_paths(paths, max_bytes=max_bytes)
     server = running_server(store_location(store))
@@ -86,25 +88,24 @@ def ingest(
     def on_problem(p):
         err(f"{p.level}: {p}")
 
+    terminal = progress_enabled()
+    every = settings().progress_every
+    # the total: a first, cheap pass over the inputs (standard input can be read only once)
+    total = None if "-" in paths or not (terminal or every) else \
+        sum(1 for x in read_paths(paths, max_bytes=max_bytes) if not isinstance(x, Problem))
     try:
-        if dask:
-            from dipgraph.ingest.distributed import ingest_dask
+        if not dask:  # on a cluster the workers load the model
+            with loading_model(extractor.model, terminal=terminal):
+                extractor.nlp
+        with ingest_progress(total, terminal=terminal, every=every) as on_article:
+            if dask:
+                from dipgraph.ingest.distributed import ingest_dask
 
-            report = ingest_dask(st, items, dask, extractor=extractor, force=force, replace=replace,
-                                 on_problem=on_problem)
-        elif progress_enabled():
-            from rich.console import Console
-            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-            with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} articles"),
-                          TimeElapsedColumn(), transient=True, console=Console(stderr=True)) as bar:
-                task = bar.add_task("ingesting", total=None)
+                report = ingest_dask(st, items, dask, extractor=extractor, force=force, replace=replace,
+                                     on_problem=on_problem, on_article=on_article)
+            else:
                 report = run_ingest(st, items, extractor=extractor, n_process=processes, force=force,
-                                    replace=replace, on_problem=on_problem,
-                                    on_article=lambda a, o: bar.update(task, advance=1, description=f"{o}: {a.origin or a.key}"[:70]))
-        else:
-            report = run_ingest(st, items, extractor=extractor, n_process=processes, force=force,
-                                replace=replace, on_problem=on_problem)
+                                    replace=replace, on_problem=on_problem, on_article=on_article)
     except RuntimeError as exc:  # StoreError (a full disk) included
         with contextlib.suppress(StoreError):
             st.close()

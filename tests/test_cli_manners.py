@@ -59,3 +59,17 @@ def test_plain_txt_is_known_by_its_file_name_and_undated_articles_are_counted(tm
     assert listed.startswith("chile-argentina\t")
     # nothing new to extract: nothing to say about dates
     assert "no publication date" not in ok(dipgraph("ingest", str(folder), "--store", store))
+
+
+def test_ingest_off_a_terminal_writes_progress_lines_with_the_total_and_a_summary(tmp_path):
+    import re
+
+    files = [str(ROOT / "data/samples" / n) for n in ("blinken-xi-beijing.md", "russia-invades-ukraine.md")]
+    r = dipgraph("ingest", *files, "--store", str(tmp_path / "s"), env={"DIPGRAPH_PROGRESS_EVERY": "0.000001"})
+    out = ok(r)
+    lines = r.stderr.decode().splitlines()
+    assert lines and all(re.fullmatch(r"ingest: [12]/2 articles, [0-9.]+/s", line) for line in lines), lines
+    assert out.startswith("2 added, 0 replaced, 0 unchanged;")
+    # with 0, no progress lines at all
+    quiet = dipgraph("ingest", *files, "--store", str(tmp_path / "t"), env={"DIPGRAPH_PROGRESS_EVERY": "0"})
+    assert ok(quiet).startswith("2 added") and quiet.stderr == b""
