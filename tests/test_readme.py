@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.readme_tour import README, STORE, matches, run_tour, tour_steps
+from benchmarks.readme_tour import README, SETUP, STORE, matches, run_tour, tour_steps
 
 
 def test_readme_tour_runs_and_prints_what_it_shows(tmp_path: Path):
@@ -15,6 +15,10 @@ def test_readme_tour_runs_and_prints_what_it_shows(tmp_path: Path):
     steps = tour_steps(lines)
     assert any("dipgraph view" in s.command for s in steps) and any("dipgraph analyze" in s.command for s in steps)
     assert not any("--store" in s.command for s in steps), "the tour names its store once"
+    for line in SETUP:  # how to get `dipgraph` on PATH and name the store, as make demo prints them
+        assert line in lines
+    assert f"export DIPGRAPH_STORE=$(DEMO_STORE)" in (README.parent / "Makefile").read_text()
+    assert f"DEMO_STORE ?= {STORE}" in (README.parent / "Makefile").read_text()
     problems = []
     for step, code, actual in run_tour(steps, tmp_path):
         if step.shown is None and code != 0:
