@@ -2,7 +2,7 @@
 
 On a terminal: a bar with articles done out of the total, the rate and the time left, after a
 "loading model" line while spaCy loads. Elsewhere (a log, CI): one plain line every few seconds on
-standard error, so a long run shows it is alive without flooding the log. The last summary is the
+standard error ("ingest: 120 articles of 500, 3.2/s"), so a long run shows it is alive without flooding the log. The last summary is the
 verb's own and is always printed.
 """
 from __future__ import annotations
@@ -24,13 +24,13 @@ def ingest_progress(total: Optional[int], *, terminal: bool,
     standard input); ``every`` is the seconds between lines off a terminal (0: no lines)."""
     if terminal:
         from rich.console import Console
-        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
-                                   TimeRemainingColumn)
+        from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeRemainingColumn
 
-        columns = [SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
-                   TextColumn("articles, {task.fields[rate]}"), TimeRemainingColumn()]
+        columns = [SpinnerColumn(), TextColumn("ingesting"), BarColumn(),
+                   TextColumn("{task.completed} articles{task.fields[of]}, {task.fields[rate]}"),
+                   TimeRemainingColumn()]
         with Progress(*columns, transient=True, console=Console(stderr=True)) as bar:
-            task = bar.add_task("ingest", total=total, rate="-")
+            task = bar.add_task("ingest", total=total, rate="-", of=f" of {total}" if total is not None else "")
             start = time.monotonic()
             done = 0
 
@@ -45,7 +45,7 @@ def ingest_progress(total: Optional[int], *, terminal: bool,
 
     start = last = time.monotonic()
     done = 0
-    out_of = f"/{total}" if total is not None else ""
+    out_of = f" of {total}" if total is not None else ""
 
     def on_article(article, outcome: str) -> None:
         nonlocal done, last
@@ -53,7 +53,7 @@ def ingest_progress(total: Optional[int], *, terminal: bool,
         now = time.monotonic()
         if every and now - last >= every:
             last = now
-            print(f"ingest: {done}{out_of} articles, {done / (now - start):.1f}/s", file=sys.stderr, flush=True)
+            print(f"ingest: {done} articles{out_of}, {done / (now - start):.1f}/s", file=sys.stderr, flush=True)
 
     yield on_article
 
