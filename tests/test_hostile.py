@@ -84,7 +84,7 @@ def test_nesting_too_deep_for_the_parsers_is_one_line_per_file(tmp_path):
                     "utf-8")
     side = tmp_path / "side.txt"
     side.write_text("Side talks\n\nNorway hosted talks between Colombia and Venezuela.\n", "utf-8")
-    (tmp_path / "side.meta.json").write_text('{"id": "side", "x": ' + "[" * 100_000 + "]" * 100_000 + "}", "utf-8")
+    (tmp_path / "side.meta.json").write_text('{"id": "from-meta", "x": ' + "[" * 100_000 + "]" * 100_000 + "}", "utf-8")
     store = tmp_path / "store"
     r = run("ingest", str(deep_yaml), str(long_yaml), str(wire), str(side), str(good(tmp_path)), "--store", str(store))
     err = r.stderr.decode()
@@ -98,7 +98,8 @@ def test_nesting_too_deep_for_the_parsers_is_one_line_per_file(tmp_path):
     [line] = lines_about(err, tmp_path / "side.meta.json")
     assert line.startswith("warning: ") and "nested too deeply" in line and "read without it" in line
     ids = set(stored(store))
-    assert {"good-oslo", "wire-ok"} <= ids and "deep" not in ids and "side" not in ids and len(ids) == 3
+    # side.txt goes in without its sidecar, under its file name
+    assert {"good-oslo", "wire-ok", "side"} <= ids and "deep" not in ids and "from-meta" not in ids and len(ids) == 3
 
 
 # -- special files and files outside a folder ---------------------------------------------------------
