@@ -99,6 +99,8 @@ def serve(
         fail("--token (or $DIPGRAPH_TOKEN) is empty; give a secret, or leave it out")
     raise_open_files_limit()
     st = open_store(store)
+    if getattr(st, "private", False):  # what the store writes while serving is the owner's only too
+        os.umask(os.umask(0) | 0o077)
     try:
         sock = _bind(host, port)
     except OSError as exc:
