@@ -30,16 +30,18 @@ from pathlib import Path
 __all__ = ["main", "machine", "SUITES"]
 
 HERE = Path(__file__).resolve().parent
-SUITES = ("ingest", "sparql", "page", "memory", "remote", "server", "length")
+SUITES = ("ingest", "sparql", "page", "memory", "remote", "server", "length", "fairness")
 
 # sizes for the full run and the quick one
 FULL = {"ingest_articles": 1500, "sparql_sizes": (100_000, 1_000_000), "sparql_budget": 45.0, "repeat": 5,
         "memory_articles": 10_000, "memory_baseline_articles": 500, "dask": True, "remote_articles": 1000,
         "server_size": 1_000_000, "server_seconds": 24.0,
-        "length_sizes": (10_000, 30_000, 100_000, 300_000, 1_000_000)}
+        "length_sizes": (10_000, 30_000, 100_000, 300_000, 1_000_000), "fairness_articles": 400,
+        "fairness_queries": 200}
 QUICK = {"ingest_articles": 120, "sparql_sizes": (100_000,), "sparql_budget": 8.0, "repeat": 3,
          "memory_articles": 300, "memory_baseline_articles": 100, "dask": False, "remote_articles": 100,
-         "server_size": 100_000, "server_seconds": 8.0, "length_sizes": (10_000, 100_000)}
+         "server_size": 100_000, "server_seconds": 8.0, "length_sizes": (10_000, 100_000),
+         "fairness_articles": 200, "fairness_queries": 60}
 
 
 def _version(name: str) -> str:
@@ -329,6 +331,28 @@ def _length_md(r: dict) -> list[str]:
     return rows
 
 
+def _fairness_md(r: dict) -> list[str]:
+    idle = r["idle"]
+    rows = ["| cheap query at the endpoint | p50 | p95 | max | p95 vs idle | failed |", "|---|---|---|---|---|---|"]
+    for key, name in (("idle", "server idle (baseline)"), ("two_expensive", "two expensive queries running"),
+                      ("three_expensive", "three expensive queries running")):
+        x = r[key]
+        rows.append(f"| {name} | {x['p50_ms']:.1f} ms | {x['p95_ms']:.1f} ms | {x['max_ms']:,.0f} ms | "
+                    f"{_ratio(x['p95_ms'] / idle['p95_ms'])} | {len(x['failed'])} of {x['n'] + len(x['failed'])} |")
+    rows.append("")
+    rows.append(f"`dipgraph serve` with its defaults ({r['workers']} query workers and one kept for short queries, "
+                f"`--timeout {r['timeout']:g}`) on loopback, over {r['articles']:,} synthetic articles "
+                f"({r['quads']:,} quads), on {r['cores']} cores. The cheap query counts the articles; each "
+                "expensive one is a three-way cross product that runs until the server stops it, restarted at "
+                "once each time, so the workers stay busy all through the measurement. Each row is the cheap "
+                "query asked one at a time, the next as soon as the last is answered. With three expensive "
+                "queries, the third takes the short-query worker, is sent back after a second to wait for a "
+                "regular one, and the worker is replaced: the cheap query that arrived meanwhile waits for "
+                "that (the max column). Without the short-query worker, a cheap query waited for an "
+                "expensive one to be stopped, up to the timeout (30 s).")
+    return rows
+
+
 def _page(quick: bool, log) -> list[str]:
     """The page benchmark lives in benchmarks/bench_view.py; its own report is included as it gives it."""
     if not (HERE / "bench_view.py").exists():
@@ -458,6 +482,15 @@ def main(argv: list[str] | None = None) -> int:
         return _length_md(r)
 
     section("7. Cost by article length", "length", length_body)
+
+    def fairness_body():
+        from . import bench_fairness
+
+        r = bench_fairness.run(cfg["fairness_articles"], cfg["fairness_queries"], log=log)
+        raw["fairness"] = r
+        return _fairness_md(r)
+
+    section("8. Endpoint: a cheap query while expensive ones run", "fairness", fairness_body)
     load_line = next(i for i, line in enumerate(md) if line.startswith("- load average at start"))
     md.insert(load_line + 1, "- load average at end: " + " ".join(f"{x:.2f}" for x in os.getloadavg())
               + " (other work on the machine slows every side of a ratio, but not always equally)")

@@ -6,6 +6,7 @@ Errors in the input or the store become one clear message and a non-zero exit st
 from __future__ import annotations
 
 import contextlib
+import io
 import sys
 from pathlib import Path
 from typing import Optional
@@ -13,8 +14,10 @@ from typing import Optional
 import typer
 
 from dipgraph import __version__, cmd_analyze, cmd_evaluate, cmd_serve, cmd_view
+from dipgraph.graph.printable import printable
 from dipgraph.graph.store import StoreError
-from dipgraph.options import JsonOpt, ModelOpt, StoreOpt, err, fail, open_store, progress_enabled, store_location
+from dipgraph.options import (JsonOpt, ModelOpt, StoreOpt, err, fail, open_store, progress_enabled, say,
+                              store_location, write_data)
 
 app = typer.Typer(
     name="dipgraph",
@@ -160,8 +163,11 @@ def query(
         st.close()
         fail(str(exc), 1)
     st.close()
-    sys.stdout.buffer.write(out)
-    sys.stdout.flush()
+    if fmt == "table":
+        sys.stdout.buffer.write(out)  # already printable: each cell escaped
+        sys.stdout.flush()
+    else:
+        write_data(out)
 
 
 @app.command()
@@ -182,12 +188,22 @@ def export(
     try:
         if fmt in RDF_FORMATS:
             try:
-                st.export(fmt, output if output else sys.stdout.buffer)
+                if output is None and sys.stdout.isatty():
+                    buf = io.BytesIO()
+                    st.export(fmt, buf)
+                    write_data(buf.getvalue())
+                else:
+                    st.export(fmt, output if output else sys.stdout.buffer)
             except OSError as exc:
                 fail(f"{output or 'standard output'}: cannot write ({exc.strerror or exc})")
         else:
             try:
-                export_network(st, fmt, output if output else sys.stdout.buffer)
+                if output is None and sys.stdout.isatty():
+                    buf = io.BytesIO()
+                    export_network(st, fmt, buf)
+                    write_data(buf.getvalue())
+                else:
+                    export_network(st, fmt, output if output else sys.stdout.buffer)
             except ValueError as exc:
                 fail(str(exc))
     finally:
@@ -210,13 +226,13 @@ def stats(store: Optional[str] = StoreOpt, as_json: bool = JsonOpt):
     if as_json:
         typer.echo(json.dumps(s, indent=2))
         return
-    typer.echo(f"articles: {s['articles']}")
-    typer.echo("actors:   " + (", ".join(f"{v} {k}" for k, v in sorted(s["actors"].items())) or "none"))
-    typer.echo(f"events:   {sum(s['events'].values())}" + (
-        " (" + ", ".join(f"{k} {v}" for k, v in s["modality"].items()) + ")" if s["modality"] else ""))
+    say(f"articles: {s['articles']}")
+    say("actors:   " + (", ".join(f"{v} {printable(k)}" for k, v in sorted(s["actors"].items())) or "none"))
+    say(f"events:   {sum(s['events'].values())}" + (
+        " (" + ", ".join(f"{printable(k)} {v}" for k, v in s["modality"].items()) + ")" if s["modality"] else ""))
     for k, v in s["events"].items():
-        typer.echo(f"  {k:22} {v}")
-    typer.echo(f"triples:  {s['triples']}")
+        say(f"  {printable(k):22} {v}")
+    say(f"triples:  {s['triples']}")
 
 
 @app.command()
@@ -228,8 +244,9 @@ def articles(store: Optional[str] = StoreOpt):
     st = open_store(store, create=False)
     rows = st.articles()
     st.close()
-    for r in rows:
-        typer.echo(f"{r['id']}\t{r['published'] or '-'}\t{r['events']} events\t{r['title']}")
+    for r in rows:  # one line per article, tab-separated: newlines and tabs in a field are shown escaped
+        say("\t".join([printable(r["id"]), printable(r["published"] or "-"), f"{r['events']} events",
+                       printable(r["title"])]))
     err(f"{len(rows)} article(s)")
 
 
@@ -245,10 +262,10 @@ def remove(ids: list[str] = typer.Argument(..., help="Article ids (or urls) to r
     for ref in ids:
         try:
             n = st.remove(ref)
-            typer.echo(f"removed {ref} ({n} triples)")
+            say(f"removed {printable(ref)} ({n} triples)")
         except KeyError:
             missing.append(ref)
-            err(f"dipgraph: no article {ref!r} in {st.path}")
+            err(f"dipgraph: no article {printable(ref)!r} in {st.path}")
         except StoreError as exc:
             with contextlib.suppress(StoreError):
                 st.close()

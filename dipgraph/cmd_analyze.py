@@ -9,7 +9,7 @@ import typer
 
 from dipgraph.graph.table import text_table
 from dipgraph.options import (FutureOpt, HedgedOpt, JsonOpt, LevelOpt, NoReportedOpt, RelationOpt, SinceOpt, StoreOpt,
-                              UntilOpt, err, fail, open_store)
+                              UntilOpt, err, fail, open_store, say)
 
 __all__ = ["register", "analyze", "path", "timeline"]
 
@@ -80,32 +80,32 @@ def analyze(
     if plot is not None:
         _plot(lambda path: plot_centrality(ranked, metric=by, top=top, path=path), plot)
     if as_json:
-        typer.echo(json.dumps({"network": info, "centrality": ranked[:top], "communities": blocs}, indent=2))
+        say(json.dumps({"network": info, "centrality": ranked[:top], "communities": blocs}, indent=2))
         return
     if not ranked:
-        typer.echo(f"No relations in the store match ({level} level, {_modalities(G)}): nothing to analyse yet.")
+        say(f"No relations in the store match ({level} level, {_modalities(G)}): nothing to analyse yet.")
         return
-    typer.echo(f"{info['actors']} actors, {info['ties']} ties, {info['events']} events from "
+    say(f"{info['actors']} actors, {info['ties']} ties, {info['events']} events from "
                f"{info['articles']} article(s); {level} level; counting {_modalities(G)} events")
     if info.get("dropped"):
-        typer.echo(f"({info['dropped']} event(s) left out: a person who represents no country, "
+        say(f"({info['dropped']} event(s) left out: a person who represents no country, "
                    "or a country's relation with itself)")
-    typer.echo("")
-    typer.echo(f"Most central actors (by {by}):")
-    typer.echo(text_table(["#", "actor", "kind", "partners", "articles", "betweenness", "pagerank"],
+    say("")
+    say(f"Most central actors (by {by}):")
+    say(text_table(["#", "actor", "kind", "partners", "articles", "betweenness", "pagerank"],
                       [[r["rank"], r["actor"], r["kind"].replace("_", " "), r["degree"], r["articles"],
                         f"{r['betweenness']:.3f}", f"{r['pagerank']:.3f}"] for r in ranked[:top]],
                       right={0, 3, 4, 5, 6}))
-    typer.echo("")
-    typer.echo(f"Blocs ({method} communities over net-cooperative ties):")
+    say("")
+    say(f"Blocs ({method} communities over net-cooperative ties):")
     if not blocs:
-        typer.echo("  none: no two actors share a net-cooperative tie")
+        say("  none: no two actors share a net-cooperative tie")
     for b in blocs:
         shown = ", ".join(b["members"][:12]) + (f" and {b['size'] - 12} more" if b["size"] > 12 else "")
-        typer.echo(f"  {b['community']}. {shown}")
+        say(f"  {b['community']}. {shown}")
     alone = info["actors"] - sum(b["size"] for b in blocs)
     if blocs and alone:
-        typer.echo(f"  ({alone} actor(s) with no net-cooperative tie are in no bloc)")
+        say(f"  ({alone} actor(s) with no net-cooperative tie are in no bloc)")
 
 
 def _resolve_pair(G, a: str, b: str):
@@ -151,16 +151,16 @@ def path(
     except (NoPath, ValueError) as exc:
         fail(str(exc), 1)
     if as_json:
-        typer.echo(json.dumps(hops, indent=2))
+        say(json.dumps(hops, indent=2))
         return
     chain = " → ".join([hops[0]["from"]] + [h["to"] for h in hops])
-    typer.echo(f"{chain}  ({len(hops)} hop{'s' if len(hops) != 1 else ''})")
+    say(f"{chain}  ({len(hops)} hop{'s' if len(hops) != 1 else ''})")
     for i, h in enumerate(hops, 1):
-        typer.echo(f"  {i}. {h['from']} — {h['to']}: {h['relations']} "
+        say(f"  {i}. {h['from']} — {h['to']}: {h['relations']} "
                    f"({h['weight']} article{'s' if h['weight'] != 1 else ''})")
         for e in h["evidence"]:
             for line in _evidence_line(e):
-                typer.echo(line)
+                say(line)
 
 
 def timeline(
@@ -194,10 +194,10 @@ def timeline(
         _plot(lambda path: plot_timeline(rows, title=f"{G.nodes[u]['label']} and {G.nodes[v]['label']}: "
                                          "cooperation and conflict", path=path), plot)
     if as_json:
-        typer.echo(json.dumps(rows, indent=2))
+        say(json.dumps(rows, indent=2))
         return
     if not rows:
-        typer.echo(f"No events between {G.nodes[u]['label']} and {G.nodes[v]['label']} "
+        say(f"No events between {G.nodes[u]['label']} and {G.nodes[v]['label']} "
                    f"({level} level, {_modalities(G)}).")
         return
     body = []
@@ -205,12 +205,12 @@ def timeline(
         when = r["date"] or (f"{r['published']}*" if r["published"] else "?")
         body.append([when, f"{r['subject']} {r['relation']} {r['object']}", f"{r['goldstein']:+.1f}",
                      f"{r['balance']:+.1f}", r["article"]])
-    typer.echo(text_table(["date", "event", "score", "balance", "article"], body, right={2, 3}))
+    say(text_table(["date", "event", "score", "balance", "article"], body, right={2, 3}))
     last = rows[-1]
-    typer.echo(f"{len(rows)} event(s): {last['cooperation']} cooperation, {last['conflict']} conflict; "
+    say(f"{len(rows)} event(s): {last['cooperation']} cooperation, {last['conflict']} conflict; "
                f"balance {last['balance']:+.1f}")
     if any(not r["dated"] for r in rows):
-        typer.echo("* no date in the text: placed at the article's publication date")
+        say("* no date in the text: placed at the article's publication date")
 
 
 def register(app: typer.Typer) -> None:

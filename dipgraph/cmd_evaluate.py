@@ -6,6 +6,7 @@ from typing import Optional
 
 import typer
 
+from dipgraph.graph.printable import printable_lines
 from dipgraph.options import ModelOpt, err, fail
 
 __all__ = ["register", "evaluate"]
@@ -43,7 +44,7 @@ def evaluate(
         report = score(pairs, Extractor(model))
     except (ValueError, RuntimeError) as exc:
         fail(str(exc))
-    typer.echo(report.render(details=details), nl=False)
+    typer.echo(printable_lines(report.render(details=details)), nl=False)
     if unpaired and len(pairs) > 1:
         names = [article_name(a) for a in unpaired]
         err(f"{len(names)} article(s) without a gold file were not scored: {', '.join(names[:5])}")

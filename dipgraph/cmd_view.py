@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from dipgraph.options import LevelOpt, RelationOpt, SinceOpt, StoreOpt, UntilOpt, err, fail, open_store
+from dipgraph.options import LevelOpt, RelationOpt, SinceOpt, StoreOpt, UntilOpt, err, fail, open_store, say
 
 __all__ = ["register", "view"]
 
@@ -47,7 +47,7 @@ def view(
         fail(f"{output}: cannot write the page ({exc.strerror or exc})")
     finally:
         st.close()
-    typer.echo(f"wrote {info.path}: {info.nodes} actors, {info.edges} relations")
+    say(f"wrote {info.path}: {info.nodes} actors, {info.edges} relations")
     if info.nodes == 0:
         err("the page is empty: no relations match these filters")
     for note in info.notes:

@@ -13,11 +13,12 @@ from typing import NoReturn, Optional
 import typer
 
 from dipgraph.graph.interface import GraphStore
+from dipgraph.graph.printable import printable_bytes, printable_lines
 from dipgraph.graph.settings import settings
 from dipgraph.graph.store import Store, StoreError
 
 __all__ = ["StoreOpt", "LevelOpt", "RelationOpt", "SinceOpt", "UntilOpt", "HedgedOpt", "FutureOpt",
-           "NoReportedOpt", "JsonOpt", "ModelOpt", "err", "fail", "open_store", "store_location",
+           "NoReportedOpt", "JsonOpt", "ModelOpt", "err", "say", "write_data", "fail", "open_store", "store_location",
            "progress_enabled"]
 
 StoreOpt = typer.Option(None, "--store", "-s", help="Store folder (default: $DIPGRAPH_STORE, else ./dipgraph-store), "
@@ -38,8 +39,22 @@ ModelOpt = typer.Option(None, "--model", help="spaCy pipeline to load (default: 
 
 
 def err(message: str) -> None:
-    """One line on standard error."""
-    typer.echo(message, err=True)
+    """One line on standard error (control characters in it shown, not obeyed by the terminal)."""
+    typer.echo(printable_lines(message), err=True)
+
+
+def say(message: str) -> None:
+    """Text on standard output, with control characters from article text shown, not obeyed."""
+    typer.echo(printable_lines(message))
+
+
+def write_data(data: bytes) -> None:
+    """A data format (CSV, Turtle...) on standard output: exact bytes into a file or a pipe; on a
+    terminal, control characters are shown escaped so that article text cannot drive it."""
+    if sys.stdout.isatty():
+        data = printable_bytes(data)
+    sys.stdout.buffer.write(data)
+    sys.stdout.flush()
 
 
 def fail(message: str, code: int = 2) -> NoReturn:

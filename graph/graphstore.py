@@ -193,11 +193,12 @@ def _serialized(store: ox.Store, t: Target, fmt: ox.RdfFormat, prefixes: dict) -
 
 
 def graph_store_endpoint(store, *, write: Callable, allow_update: bool, url_of: Callable, prefixes: dict,
-                         max_bytes: int = MAX_DOCUMENT_BYTES):
+                         max_bytes: int = MAX_DOCUMENT_BYTES, write_refusal: Callable = lambda request: None):
     """The Starlette endpoint of the Graph Store over ``store`` (a :class:`graph.store.Store`).
 
     ``write(fn, *args)`` runs a write on the live store and lets readers see it; ``url_of(request)``
-    is a request's URL without its query (the base for relative IRIs).
+    is a request's URL without its query (the base for relative IRIs); ``write_refusal(request)`` is
+    the server's answer refusing a write (its content type, its token), or None.
     """
     import asyncio
     from urllib.parse import parse_qsl
@@ -267,6 +268,9 @@ def graph_store_endpoint(store, *, write: Callable, allow_update: bool, url_of: 
             if not allow_update:
                 return text(403, "writes to the Graph Store are refused: this server is read-only (start it "
                                  "with --allow-update to accept PUT, POST and DELETE)")
+            refused = write_refusal(request)
+            if refused is not None:
+                return refused
             if request.method == "DELETE":
                 if t.kind == "dataset":
                     return text(405, "DELETE takes one graph: /store?graph=IRI or /store?default",

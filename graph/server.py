@@ -17,14 +17,17 @@ the live store: the server holds it (and is its only writer), takes a cheap on-d
 when no worker reads it any more) after every write, and workers read the newest snapshot.
 The price: readers see a write once it is committed and snapshotted (milliseconds later), each
 worker costs a Python process (tens of MB), results are copied once between processes, and at most
-``workers`` queries run at the same time (others wait for a free worker, for at most the timeout).
+``workers`` queries run at the same time, plus one short one (others wait for a free worker, for at
+most the timeout; see :class:`QueryPool`). Who may write, and from where, is :mod:`graph.guard`'s
+business; how long clients may take and how many may connect, :mod:`graph.limits`'.
 Writes (SPARQL Update with ``allow_update``, and ingestion) run in the server process one at a time;
 they are not stopped by the timeout. The graph page is built in the server process from the live
 store, in a thread, and is answered with 503 after the timeout (its work then finishes unseen).
 
 SERVICE is refused before a query runs (Oxigraph would otherwise call the remote endpoint for the
 client): a query that mentions the word is parsed with rdflib's SPARQL parser and also scanned
-with comments, strings and IRIs removed; either one finding SERVICE refuses the query.
+with comments, strings and IRIs removed; either one finding SERVICE refuses the query. LOAD is
+refused the same way unless allowed, and then carried out by :mod:`graph.load`, never by Oxigraph.
 
 The module is longer than most (over 600 lines) because the protocol's parts, the worker pool and
 the routes answer to one another at every request; the pages it serves are files (templates/,
@@ -40,6 +43,7 @@ import json
 import os
 import pickle
 import re
+import secrets
 import shutil
 import subprocess
 import sys
@@ -51,9 +55,15 @@ from urllib.parse import parse_qsl
 
 import pyoxigraph as ox
 
-__all__ = ["create_app", "uses_service", "negotiate", "run_task", "QueryPool", "QueryTimeout", "SNAPSHOT_DIR"]
+from .guard import Guard, GuardMiddleware
+from .limits import Busy, OneAtATime
+from .load import LoadFailed, LoadRefused, fetch_all, load_documents, load_requests, uses_load
+
+__all__ = ["create_app", "uses_service", "negotiate", "run_task", "QueryPool", "QueryTimeout", "SNAPSHOT_DIR",
+           "SERVER_FILE"]
 
 SNAPSHOT_DIR = "serve-snapshots"
+SERVER_FILE = "server.json"  # the address of the server holding a store, written by `dipgraph serve`
 MAX_QUERY_BYTES = 1_000_000
 # Longest request target (path and query) answered; longer GETs get 414 and a hint to POST.
 MAX_URL_BYTES = 65_536
@@ -267,9 +277,30 @@ def run_task(store: ox.Store, task: dict) -> dict:
         return {"status": 500, "message": f"the query failed: {exc}"}
 
 
-def _worker_main() -> None:
+STARTED = {"started": True}  # what a worker says between receiving a task and running its query
+
+
+def _die_with_parent(parent: int) -> None:
+    """Have the kernel kill this process when the server dies, even by kill -9 in the middle of a
+    query (Linux); elsewhere the worker ends when its pipe closes, after its current query."""
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the server died before the request took effect
+        os._exit(0)
+
+
+def _worker_main(parent: int | None = None) -> None:
     """Loop of a query worker: read pickled tasks on stdin, write pickled replies on stdout."""
     import gc
+
+    if parent is not None:
+        _die_with_parent(parent)
 
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # anything printed by accident goes to standard error, not into the replies
@@ -289,6 +320,8 @@ def _worker_main() -> None:
             except OSError as exc:
                 reply = {"status": 500, "message": f"cannot open the store snapshot: {exc}"}
         if opened is not None:
+            pickle.dump(STARTED, out, protocol=pickle.HIGHEST_PROTOCOL)  # the query itself starts now
+            out.flush()
             reply = run_task(opened[1], task)
         reply["snapshot"] = snap if opened is not None else None
         pickle.dump(reply, out, protocol=pickle.HIGHEST_PROTOCOL)
@@ -298,16 +331,21 @@ def _worker_main() -> None:
 class _Worker:
     def __init__(self):
         self.proc = subprocess.Popen(
-            [sys.executable, "-c", "from dipgraph.graph.server import _worker_main; _worker_main()"],
+            [sys.executable, "-c", f"from dipgraph.graph.server import _worker_main; _worker_main({os.getpid()})"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         self.holding: set[str] = set()
 
-    def exchange(self, task: dict) -> dict | None:
-        """Send a task and wait for the reply (None if the worker died or was killed)."""
+    def exchange(self, task: dict, started: Callable[[], None] = lambda: None) -> dict | None:
+        """Send a task and wait for the reply (None if the worker died or was killed); ``started``
+        is called when the worker, up and with the snapshot open, starts the query itself."""
         try:
             pickle.dump(task, self.proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
             self.proc.stdin.flush()
-            return pickle.load(self.proc.stdout)
+            reply = pickle.load(self.proc.stdout)
+            if reply == STARTED:
+                started()
+                reply = pickle.load(self.proc.stdout)
+            return reply
         except (EOFError, OSError, pickle.UnpicklingError, ValueError):
             return None
 
@@ -330,20 +368,31 @@ class QueryPool:
     """Worker processes reading snapshots of a store that this process holds and writes.
 
     ``refresh()`` takes a new snapshot after a write; ``run(task, timeout)`` answers a query.
+    Besides the ``workers`` that take any query, one more worker is kept for short queries, so
+    that a few expensive queries cannot make everyone wait: a query that finds every regular
+    worker busy may run there for ``short`` seconds (counted from when the worker starts the query,
+    not from its own start or the opening of a new snapshot, which can take a second on a busy
+    machine); if it takes longer, it is stopped there and waits for a regular worker instead
+    (within the same ``timeout``).
     """
 
-    def __init__(self, store, workers: int = 2):
+    def __init__(self, store, workers: int = 2, short: float = 1.0):
         self.store = store
         self.root = Path(store.path) / SNAPSHOT_DIR
         shutil.rmtree(self.root, ignore_errors=True)
-        self.root.mkdir(parents=True)
+        self.root.mkdir(parents=True, mode=0o700)
         self._serial = itertools.count(1)
         self._lock = threading.Lock()
         self.current: str | None = None
         self.size = workers
+        self.short = short
         self.workers: list[_Worker] = []
+        self.express: _Worker | None = None
         self._idle: asyncio.Queue | None = None
-        self._threads = ThreadPoolExecutor(max_workers=workers + 2, thread_name_prefix="sparql")
+        self._express_idle: asyncio.Queue | None = None
+        self._waiting = 0  # queries waiting for any worker, served in their order of arrival
+        self.closed = False
+        self._threads = ThreadPoolExecutor(max_workers=workers + 3, thread_name_prefix="sparql")
         self.refresh()
 
     def refresh(self) -> None:
@@ -352,65 +401,144 @@ class QueryPool:
             path = self.root / str(next(self._serial))
             self.store.oxigraph.backup(str(path))
             self.current = str(path)
+        if getattr(self.store, "private", False):  # files the write made, and the snapshot's folder
+            from .store import make_private
+
+            make_private(Path(self.store.path))
         self._collect()
 
     def _collect(self) -> None:
         """Delete snapshots that no worker may still hold."""
         with self._lock:
-            keep = {self.current} | set().union(*(w.holding for w in self.workers))
+            if self.closed:
+                return
+            everyone = self.workers + ([self.express] if self.express else [])
+            keep = {self.current} | set().union(*(w.holding for w in everyone))
             for p in self.root.iterdir():
                 if str(p) not in keep:
                     shutil.rmtree(p, ignore_errors=True)
 
     async def start(self) -> None:
         self._idle = asyncio.LifoQueue()  # the worker used last has the warmest caches
+        self._express_idle = asyncio.Queue()
         for _ in range(self.size):
             w = _Worker()
             self.workers.append(w)
             self._idle.put_nowait(w)
+        self.express = _Worker()
+        self._express_idle.put_nowait(self.express)
+
+    @property
+    def busy(self) -> int:
+        """How many workers are running a query now."""
+        if self._idle is None:
+            return 0
+        return self.size - self._idle.qsize() + 1 - self._express_idle.qsize()
+
+    async def _any_free(self, wait: float) -> tuple[_Worker, bool] | None:
+        """The first worker to be free within ``wait`` seconds, regular or the short-query one
+        (True for the latter), or None."""
+        getters = {asyncio.ensure_future(self._idle.get()): False,
+                   asyncio.ensure_future(self._express_idle.get()): True}
+        try:
+            done, _ = await asyncio.wait(getters, timeout=wait, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for g in getters:
+                g.cancel()
+        got = None
+        for g, express in getters.items():  # a getter done at the same time gives its worker back
+            if g.done() and not g.cancelled():
+                if got is None:
+                    got = (g.result(), express)
+                else:
+                    (self._express_idle if express else self._idle).put_nowait(g.result())
+        return got
 
     async def run(self, task: dict, timeout: float) -> dict:
-        """Answer a task within ``timeout`` seconds of running, else raise QueryTimeout (and replace
-        its worker); waiting for a free worker is bounded by ``timeout`` too."""
+        """Answer a task within ``timeout`` seconds of its arrival, else raise QueryTimeout (and
+        replace its worker); waiting for a free worker counts in that time."""
         loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        if not self._idle.empty() and not self._waiting:
+            return await self._run_on(self._idle.get_nowait(), task, deadline)
+        self._waiting += 1
         try:
-            worker = await asyncio.wait_for(self._idle.get(), timeout)
+            got = await self._any_free(max(0.0, deadline - loop.time()))
+        finally:
+            self._waiting -= 1
+        if got is None:
+            raise QueryTimeout(f"all {self.size} query workers stayed busy")
+        worker, express = got
+        if not express:
+            return await self._run_on(worker, task, deadline)
+        try:
+            return await self._run_on(worker, task, deadline, express=True)
+        except QueryTimeout:
+            if loop.time() >= deadline:
+                raise
+        self._waiting += 1
+        try:  # not a short query: it waits for a regular worker like any other
+            worker = await asyncio.wait_for(self._idle.get(), max(0.0, deadline - loop.time()))
         except asyncio.TimeoutError:
             raise QueryTimeout(f"all {self.size} query workers stayed busy") from None
-        deadline = loop.time() + timeout
+        finally:
+            self._waiting -= 1
+        return await self._run_on(worker, task, deadline)
+
+    async def _run_on(self, worker: _Worker, task: dict, deadline: float, *, express: bool = False) -> dict:
+        """Run a task on a worker within ``deadline``; on the short-query worker, the query itself
+        (once the worker is up and has the snapshot open) may also take at most ``short`` seconds."""
+        loop = asyncio.get_running_loop()
         task = dict(task, snapshot=self.current)
         with self._lock:
             worker.holding.add(task["snapshot"])
-        future = loop.run_in_executor(self._threads, worker.exchange, task)
+        started = loop.create_future()
+
+        def on_start() -> None:
+            loop.call_soon_threadsafe(lambda: started.done() or started.set_result(loop.time()))
+
+        future = loop.run_in_executor(self._threads, worker.exchange, task, on_start)
         try:
+            if express:
+                await asyncio.wait({started, future}, timeout=max(0.0, deadline - loop.time()),
+                                   return_when=asyncio.FIRST_COMPLETED)
+                if started.done() and not future.done():
+                    deadline = min(deadline, started.result() + self.short)
             reply = await asyncio.wait_for(future, max(0.0, deadline - loop.time()))
         except asyncio.TimeoutError:
-            self._replace(worker)
+            self._replace(worker, express)
             raise QueryTimeout("the query ran too long") from None
         except asyncio.CancelledError:  # the client went away: the worker's answer is of no use
-            self._replace(worker)
+            self._replace(worker, express)
             raise
         if reply is None:
-            self._replace(worker)
+            self._replace(worker, express)
             return {"status": 500, "message": "the query worker stopped unexpectedly (out of memory?)"}
         with self._lock:
             worker.holding = {reply["snapshot"]} if reply.get("snapshot") else set()
-        self._idle.put_nowait(worker)
+        (self._express_idle if express else self._idle).put_nowait(worker)
         self._collect()
         return reply
 
-    def _replace(self, worker: _Worker) -> None:
+    def _replace(self, worker: _Worker, express: bool = False) -> None:
         worker.kill()
+        if self.closed:
+            return
         fresh = _Worker()
         with self._lock:
-            self.workers = [fresh if w is worker else w for w in self.workers]
-        self._idle.put_nowait(fresh)
+            if express:
+                self.express = fresh
+            else:
+                self.workers = [fresh if w is worker else w for w in self.workers]
+        (self._express_idle if express else self._idle).put_nowait(fresh)
         self._collect()
 
     def close(self) -> None:
-        for w in self.workers:
+        self.closed = True
+        for w in self.workers + ([self.express] if self.express else []):
             w.kill()
         self.workers = []
+        self.express = None
         self._threads.shutdown(wait=False)
         shutil.rmtree(self.root, ignore_errors=True)
 
@@ -439,13 +567,18 @@ VIEW_PARAMS = {"level": str, "actor": str, "depth": int, "since": str, "until": 
 
 def create_app(store, *, ingest: Callable | None = None, timeout: float = 30.0, max_rows: int = 10_000,
                cors: str | None = None, allow_update: bool = False, workers: int = 2,
-               examples: Path | None = None, base: str | None = None):
+               examples: Path | None = None, base: str | None = None, allow_ingest: bool = False,
+               allow_load: bool = False, token: str | None = None, hosts: tuple[str, ...] = ()):
     """The Starlette application serving ``store`` (a :class:`graph.store.Store` this process holds).
 
     ``ingest(store, records, force=...) -> dict`` stores articles sent to ``/ingest`` (records are
     dicts with text, title, id, published, url, source, origin); without it ``/ingest`` answers 501.
     ``base`` is the URL of the server's root as clients know it (default: each request's own), the
     base of relative IRIs in queries, updates and Graph Store requests.
+    Writes are refused unless ``allow_update`` (SPARQL Update, the Graph Store and ``/ingest``) or
+    ``allow_ingest`` (``/ingest`` from this machine) is set; ``allow_load`` lets ``LOAD`` fetch from
+    public addresses; ``token`` is then required with each write; ``hosts`` are names the server
+    answers to besides its IP addresses and localhost (see :mod:`graph.guard`).
     """
     from starlette.applications import Starlette
     from starlette.middleware import Middleware
@@ -456,14 +589,21 @@ def create_app(store, *, ingest: Callable | None = None, timeout: float = 30.0, 
 
     from .assets import inline, render, static_text
     from .dataset import Dataset, DatasetError, resolve_iri
+    from .graphstore import ALIASES as STORE_ALIASES
+    from .graphstore import DATASET_TYPES as STORE_DATASET_TYPES
+    from .graphstore import GRAPH_TYPES as STORE_GRAPH_TYPES
     from .graphstore import graph_store_endpoint
     from .service import service_description
     from .vocab import PREFIXES, data_dir
 
     prefixes = dict(PREFIXES)
     root = (base.rstrip("/") + "/") if base else None
+    guard = Guard.make(hosts=hosts, cors=cors, token=token, allow_update=allow_update,
+                       allow_ingest=allow_ingest, allow_load=allow_load)
     pool = QueryPool(store, workers=workers)
+    instance = secrets.token_hex(8)  # lets `dipgraph ingest` tell this server from another at the same address
     write_lock = threading.Lock()
+    pages = OneAtATime("page")  # drawing pages holds the interpreter: one at a time, beside the writes
     example_list = _examples(examples if examples is not None else data_dir() / "queries")
 
     def text(status: int, message: str, **headers) -> PlainTextResponse:
@@ -585,13 +725,26 @@ def create_app(store, *, ingest: Callable | None = None, timeout: float = 30.0, 
             headers["X-SPARQL-MaxRows"] = str(max_rows)
         return Response(reply["body"], media_type=reply["type"], headers=headers)
 
+    def write_refusal(request: Request, kind: str, types: tuple[str, ...] | None) -> Response | None:
+        refused = guard.write_refusal(
+            kind, content_type=request.headers.get("content-type", "").split(";")[0].strip().lower(),
+            authorization=request.headers.get("authorization"),
+            client=request.client.host if request.client else None,
+            own_address=(request.scope.get("server") or ("",))[0], allowed_types=types)
+        return text(*refused) if refused else None
+
     async def run_update(update: str, params: dict, request: Request) -> Response:
-        if not allow_update:
-            return text(403, "updates are refused: this endpoint is read-only (start it with --allow-update "
-                             "to accept SPARQL Update)")
+        refused = write_refusal(request, "update", ("application/sparql-update", "application/x-www-form-urlencoded"))
+        if refused is not None:
+            return refused
         if uses_service(update, update=True):
             return text(403, "SERVICE is refused: this endpoint never sends requests to other endpoints "
                              "on behalf of a client")
+        if uses_load(update):
+            if not allow_load:
+                return text(403, "LOAD is refused: this endpoint does not fetch documents from the network for "
+                                 "a client (start it with --allow-load to let LOAD fetch from public addresses)")
+            return await run_load(update)
         url = url_of(request)
         dataset = protocol_dataset(params, "using-graph-uri", "using-named-graph-uri", url)
         if isinstance(dataset, Response):
@@ -604,6 +757,23 @@ def create_app(store, *, ingest: Callable | None = None, timeout: float = 30.0, 
             return text(400, f"SPARQL syntax error: {exc}")
         except (OSError, ValueError) as exc:
             return text(500, f"the update failed: {exc}")
+        return Response(status_code=204)
+
+    async def run_load(update: str) -> Response:
+        try:
+            loads = load_requests(update, prefixes)
+        except ValueError as exc:
+            return text(400, str(exc))
+        try:
+            docs = await asyncio.to_thread(fetch_all, loads, timeout=timeout, max_bytes=MAX_INGEST_BYTES)
+        except LoadRefused as exc:
+            return text(403, str(exc))
+        except LoadFailed as exc:
+            return text(502, str(exc))
+        try:
+            await asyncio.to_thread(write, load_documents, store.oxigraph, docs)
+        except (SyntaxError, ValueError) as exc:
+            return text(400, f"the document cannot be loaded: {exc}")
         return Response(status_code=204)
 
     async def page(request: Request) -> Response:
@@ -625,7 +795,10 @@ def create_app(store, *, ingest: Callable | None = None, timeout: float = 30.0, 
             return text(503, f"the graph page is not available in this installation ({exc}); "
                              "/sparql and /query work")
         try:
-            doc = await asyncio.wait_for(asyncio.to_thread(build_page, store, **kwargs), timeout)
+            doc = await pages.run(build_page, store, timeout=timeout, **kwargs)
+        except Busy:
+            return text(503, f"another graph page was being drawn for {timeout:g} seconds; try again later",
+                        **{"Retry-After": "5"})
         except asyncio.TimeoutError:
             return text(503, f"the graph page took longer than {timeout:g} seconds; narrow it with "
                              "actor=, relations=, since= or max_nodes=")
@@ -641,17 +814,17 @@ def create_app(store, *, ingest: Callable | None = None, timeout: float = 30.0, 
         return HTMLResponse(doc, headers={"Content-Security-Policy": PAGE_CSP})
 
     async def health(request: Request) -> Response:
-        return JSONResponse({"status": "ok", "store": str(Path(store.path).resolve()),
-                             "workers": len(pool.workers), "timeout": timeout, "max_rows": max_rows,
-                             "allow_update": allow_update, "ingest": ingest is not None})
+        return JSONResponse({"status": "ok", "instance": instance,
+                             "workers": len(pool.workers), "busy": pool.busy, "timeout": timeout, "max_rows": max_rows,
+                             "allow_update": allow_update, "allow_load": allow_load, "token": token is not None,
+                             "ingest": ingest is not None and (allow_update or allow_ingest)})
 
     async def ingest_route(request: Request) -> Response:
         if ingest is None:
             return text(501, "this server was started without ingestion")
-        host = request.client.host if request.client else ""
-        own = (request.scope.get("server") or ("",))[0]  # a client on this machine using its own address
-        if not allow_update and host not in ("127.0.0.1", "::1", own):
-            return text(403, "articles are accepted from this machine only (or start the server with --allow-update)")
+        refused = write_refusal(request, "ingest", ("application/x-ndjson", "application/json"))
+        if refused is not None:
+            return refused
         body = b""
         async for chunk in request.stream():
             body += chunk
@@ -685,16 +858,23 @@ def create_app(store, *, ingest: Callable | None = None, timeout: float = 30.0, 
             yield
         finally:
             pool.close()
+            pages.close()
 
-    middleware = []
+    middleware = [Middleware(GuardMiddleware, guard=guard)]
     if cors:
         # The headers a browser client such as YASGUI sends, and the methods of the Graph Store.
         middleware.append(Middleware(CORSMiddleware, allow_origins=[o.strip() for o in cors.split(",")],
                                      allow_methods=["GET", "HEAD", "POST", "PUT", "DELETE"],
                                      allow_headers=["Content-Type", "Accept", "Authorization", "X-Requested-With"],
                                      expose_headers=["X-SPARQL-MaxRows", "Location"]))
+    store_types = tuple(t for t in (*STORE_GRAPH_TYPES, *STORE_DATASET_TYPES, *STORE_ALIASES, "multipart/form-data")
+                        if t != "text/plain")  # a type a page of another site may send unasked
+
+    def store_write_refusal(request: Request) -> Response | None:
+        return write_refusal(request, "update", None if request.method == "DELETE" else store_types)
+
     store_route = graph_store_endpoint(store, write=write, allow_update=allow_update, url_of=url_of,
-                                       prefixes=prefixes)
+                                       prefixes=prefixes, write_refusal=store_write_refusal)
     store_methods = ["GET", "HEAD", "PUT", "POST", "DELETE"]
     app = Starlette(routes=[
         Route("/", page, methods=["GET"]),
@@ -706,4 +886,5 @@ def create_app(store, *, ingest: Callable | None = None, timeout: float = 30.0, 
         Route("/store/{graph:path}", store_route, methods=store_methods),
     ], middleware=middleware, lifespan=lifespan)
     app.state.pool = pool
+    app.state.instance = instance
     return app

@@ -11,6 +11,7 @@ import functools
 import json
 from functools import lru_cache
 import os
+import shutil
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
@@ -25,7 +26,7 @@ from .settings import settings
 from .vocab import DIP, PREFIXES, SDO, actors_graph_iri, data_dir, ontology_iri
 
 __all__ = ["Store", "StoreError", "summarize", "list_articles", "ARTICLES_QUERY", "default_store_path",
-           "RDF_FORMATS", "put_update", "remove_update", "orphans_update", "orphan_quads_pattern",
+           "is_private", "make_private", "RDF_FORMATS", "put_update", "remove_update", "orphans_update", "orphan_quads_pattern",
            "ontology_quads", "ontology_stamp", "article_by_url_query"]
 
 MARKER = "dipgraph-store.json"
@@ -239,6 +240,31 @@ def summarize(select, triples: int) -> dict:
     }
 
 
+def is_private(folder: Path) -> bool:
+    """True if only the owner may enter ``folder`` (no permission bits for group or others)."""
+    try:
+        return folder.stat().st_mode & 0o077 == 0
+    except OSError:
+        return False
+
+
+def make_private(folder: Path) -> None:
+    """Take group and other permissions off everything below ``folder`` (folders 0700, files 0600)."""
+    for root, dirs, files in os.walk(folder):
+        for name in dirs:
+            _chmod(Path(root, name), 0o700)
+        for name in files:
+            _chmod(Path(root, name), 0o600)
+
+
+def _chmod(path: Path, mode: int) -> None:
+    try:
+        if path.lstat().st_mode & 0o777 != mode and not path.is_symlink():
+            path.chmod(mode)
+    except OSError:  # gone meanwhile (RocksDB removes files as it compacts them), or not ours
+        pass
+
+
 class Store:
     """A dipgraph store in a folder on disk.
 
@@ -250,6 +276,10 @@ class Store:
     >>> [row["who"].value for row in store.query("SELECT ?who WHERE { ?e dip:subject ?s . ?s rdfs:label ?who }")]
     ['Wang Yi']
     >>> store.close()
+
+    A new store folder is made 0700 and its files 0600 (only the owner may read the articles);
+    a folder created beforehand with other permissions (to share the store with a group, say)
+    keeps them, and the files then follow the umask.
     """
 
     def __init__(self, path: str | os.PathLike[str], *, create: bool = True):
@@ -266,6 +296,12 @@ class Store:
                     "choose an empty or new folder")
         if not self.path.exists() and not create:
             raise StoreError(f"{self.path}: no store here (ingest something first)")
+        if not self.path.exists():
+            try:
+                self.path.mkdir(parents=True, mode=0o700)
+                self.path.chmod(0o700)
+            except OSError as exc:
+                raise StoreError(f"{self.path}: cannot create the store folder ({exc.strerror or exc})") from None
         if marker.exists():
             try:
                 info = json.loads(marker.read_text("utf-8"))
@@ -290,7 +326,19 @@ class Store:
     def _init_contents(self, marker: Path) -> None:
         if not marker.exists():
             marker.write_text(json.dumps({"format": STORE_FORMAT, "created_by": PIPELINE_VERSION}) + "\n", "utf-8")
+        self.private = is_private(self.path)
+        self._remove_leftovers()
         self._ensure_ontology()
+        if self.private:
+            make_private(self.path)
+
+    def _remove_leftovers(self) -> None:
+        """Remove what a `dipgraph serve` that died left behind: its address and its query workers'
+        snapshots (this process holds the store's lock, so no server holds it)."""
+        from .server import SERVER_FILE, SNAPSHOT_DIR
+
+        shutil.rmtree(self.path / SNAPSHOT_DIR, ignore_errors=True)
+        (self.path / SERVER_FILE).unlink(missing_ok=True)
 
     # -- life cycle -----------------------------------------------------------------------------
     def close(self) -> None:
@@ -301,6 +349,8 @@ class Store:
                 ox_store.flush()
             except OSError as exc:
                 raise _write_error(self.path, exc) from None
+            if getattr(self, "private", False):
+                make_private(self.path)
 
     def __enter__(self) -> Store:
         return self

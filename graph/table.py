@@ -1,7 +1,8 @@
 """Plain text tables for a terminal or a pipe, drawn by rich: a header, a rule of dashes, the rows.
 
-Cells are text, never markup (a label such as "[bold]" prints as it is), each on one line and cut
-with an ellipsis past ``max_width`` characters. Nothing is coloured, so what a pipe receives is
+Cells are text, never markup (a label such as "[bold]" prints as it is), each on one line (control
+characters, line breaks included, shown escaped, as ``\\n`` or ``\\x1b``) and cut with an ellipsis past
+``max_width`` characters. Nothing is coloured, so what a pipe receives is
 what a terminal shows.
 
 >>> print(text_table(["actor", "partners"], [["Russia", 12], ["North Korea", 3]], right={1}))
@@ -20,6 +21,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .printable import printable
+
 __all__ = ["text_table"]
 
 # a box with no lines but a rule of dashes under the header
@@ -37,7 +40,7 @@ def text_table(header: Sequence[str], rows: Iterable[Sequence], *, right: Iterab
         table.add_column(Text(name), justify="right" if i in right else "left", no_wrap=True,
                          overflow="ellipsis", max_width=max_width)
     for row in rows:
-        table.add_row(*(Text(" ".join(str(c).splitlines())) for c in row))
+        table.add_row(*(Text(printable(str(c))) for c in row))
     out = io.StringIO()
     Console(file=out, width=1_000_000, color_system=None, force_terminal=False, force_jupyter=False,
             soft_wrap=False).print(table)  # into the string, even inside a notebook

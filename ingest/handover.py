@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ from pathlib import Path
 import httpx
 
 from dipgraph.graph.interface import GraphStore
+from dipgraph.graph.server import SERVER_FILE
 from dipgraph.graph.records import Article
 
 from .pipeline import Extractor, ingest, screen
@@ -30,7 +32,6 @@ from .read import Problem, article_from_record
 __all__ = ["SERVER_FILE", "FORWARD_BATCH", "HandoverError", "Forwarded", "server_file", "running_server",
            "article_record", "records_to_articles", "ingest_records", "forward"]
 
-SERVER_FILE = "server.json"
 FORWARD_BATCH = 8  # articles per request
 
 
@@ -58,12 +59,13 @@ def server_file(store: str | Path) -> Path:
 def running_server(store: str | Path, *, timeout: float = 3.0) -> str | None:
     """The URL of a live server holding the store folder ``store``, or None."""
     try:
-        url = str(json.loads(server_file(store).read_text("utf-8"))["url"])
+        info = json.loads(server_file(store).read_text("utf-8"))
+        url = str(info["url"])
         health = httpx.get(url + "/health", timeout=timeout).raise_for_status().json()
-    except (OSError, ValueError, KeyError, TypeError, httpx.HTTPError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, httpx.HTTPError):
         return None
-    if not isinstance(health, dict) or health.get("store") != str(Path(store).resolve()):
-        return None
+    if not isinstance(health, dict) or not info.get("instance") or health.get("instance") != info["instance"]:
+        return None  # another server now has that address
     return url
 
 
@@ -105,14 +107,17 @@ def forward(url: str, items: Iterable[Article | Problem], *, force: bool = False
 
     def send(client: httpx.Client) -> None:
         body = "\n".join(json.dumps(r) for r in batch).encode("utf-8")
+        headers = {"Content-Type": "application/x-ndjson"}
+        if os.environ.get("DIPGRAPH_TOKEN"):
+            headers["Authorization"] = "Bearer " + os.environ["DIPGRAPH_TOKEN"]
         try:
             params = {k: "1" for k, on in (("force", force), ("replace", replace)) if on}
-            resp = client.post(url + "/ingest", content=body, params=params or None,
-                               headers={"Content-Type": "application/x-ndjson"})
+            resp = client.post(url + "/ingest", content=body, params=params or None, headers=headers)
         except httpx.HTTPError as exc:
             raise HandoverError(f"cannot send the articles to the server at {url} ({exc})") from None
         if resp.is_error:
-            raise HandoverError(f"the server at {url} refused the articles: {resp.text.strip()}")
+            hint = "; set $DIPGRAPH_TOKEN to the server's token" if resp.status_code == 401 else ""
+            raise HandoverError(f"the server at {url} refused the articles: {resp.text.strip()}{hint}")
         try:
             report = resp.json()
         except ValueError as exc:

@@ -287,7 +287,7 @@ def test_a_server_ingest_holds_the_same_limits_and_checks(tmp_path):
     store = tmp_path / "store"
     a = article(tmp_path / "a.md", "summit", "First telling", "Japan and India signed a trade agreement.")
     assert run("ingest", str(a), "--store", str(store)).returncode == 0
-    with running(store) as url:
+    with running(store, "--allow-ingest") as url:
         records = [
             {"text": "The envoys met. " * (MAX_CHARS // 16 + 1), "title": "Too long", "id": "too-long",
              "origin": "huge.txt"},

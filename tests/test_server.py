@@ -474,7 +474,7 @@ def test_rdflib_sparqlstore(server, expected, method, fmt):
 def test_health(server, data_store):
     status, headers, body = fetch(f"{server}/health")
     info = json.loads(body)
-    assert status == 200 and info["status"] == "ok" and info["store"] == str(data_store.resolve())
+    assert status == 200 and info["status"] == "ok" and str(data_store.resolve()) not in body.decode()
     assert info["allow_update"] is False
 
 
