@@ -4,6 +4,10 @@
 "which actor does this token stand for?" for the relation rules, resolving capitals and seats of
 government to their state, surnames to full names, "the foreign minister" and "his counterpart"
 to the person holding that role, and pronouns to the nearest fitting actor.
+
+The module is long on purpose: finding names, titles and references are passes over one
+:class:`ActorIndex` that each depend on what the earlier ones found (a role needs the names, a
+reference needs the roles), so they live beside the index they fill, each pass a short function.
 """
 from __future__ import annotations
 

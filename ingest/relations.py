@@ -3,6 +3,10 @@
 
 :func:`find_relations` yields :class:`Candidate` records (subject, relation, object, the trigger
 token and the rule that fired); :mod:`ingest.extract` adds modality, dates and evidence.
+
+The module is long on purpose: its rules are one finder's methods that share the same view of the
+sentence (its actors, the groups named so far, what was already found), and each is short and
+named for the construction it reads. Split across files they would pass that state back and forth.
 """
 from __future__ import annotations
 
