@@ -104,19 +104,9 @@ def _checked(iri: str) -> str:
 
 
 def _choose(accept: str | None, offered: dict) -> str | None:
-    from .server import _accept_list
+    from .server import choose_type
 
-    for mime in _accept_list(accept):
-        mime = ALIASES.get(mime, mime)
-        if mime in offered:
-            return mime
-        if mime == "*/*":
-            return next(iter(offered))
-        if mime.endswith("/*"):
-            found = next((o for o in offered if o.startswith(mime[:-1])), None)
-            if found:
-                return found
-    return None
+    return choose_type(accept, offered, ALIASES)
 
 
 def _exists(store: ox.Store, t: Target) -> bool:

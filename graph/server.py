@@ -186,6 +186,12 @@ def negotiate(kind: str, accept: str | None, fmt: str | None = None) -> str | No
         f = FORMAT_NAMES[kind].get(f, aliases.get(f, f))
         if f in offered:
             return f
+    return choose_type(accept, offered, aliases)
+
+
+def choose_type(accept: str | None, offered, aliases: dict[str, str]) -> str | None:
+    """The first of the ``offered`` media types an Accept header asks for, in its order of
+    preference (aliases read as the type they stand for, wildcards taking the first that fits)."""
     for mime in _accept_list(accept):
         mime = aliases.get(mime, mime)
         if mime in offered:
@@ -193,10 +199,9 @@ def negotiate(kind: str, accept: str | None, fmt: str | None = None) -> str | No
         if mime == "*/*":
             return next(iter(offered))
         if mime.endswith("/*"):
-            top = mime[:-1]
-            for o in offered:
-                if o.startswith(top):
-                    return o
+            found = next((o for o in offered if o.startswith(mime[:-1])), None)
+            if found:
+                return found
     return None
 
 

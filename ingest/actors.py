@@ -604,7 +604,7 @@ _NOT_NAME = {"of", "for", "to", "and", "the", "said", "says", "on", "in", "at", 
 
 
 def _title_heads(gaz: Gazetteer) -> set[str]:
-    heads = {o.split()[-1] for o in gaz.offices} | {"spokesperson", "spokesman", "spokeswoman", "commissioner"}
+    heads = gaz.office_heads | {"spokesperson", "spokesman", "spokeswoman", "commissioner"}
     return heads | {h + "s" for h in heads}
 
 
@@ -982,8 +982,9 @@ def _joined_to(doc, j: int, sent, idx: ActorIndex) -> int | None:
 
 def _is_title_word(tok, idx: ActorIndex) -> bool:
     w = tok.lower_
-    return any(o.split()[-1] in (w, w[:-1]) for o in idx.gaz.offices) or w in ("representative", "envoy", "ambassador",
-                                                                              "commissioner", "coordinator")
+    heads = idx.gaz.office_heads
+    return w in heads or w[:-1] in heads or w in ("representative", "envoy", "ambassador", "commissioner",
+                                                  "coordinator")
 
 
 @dataclass(frozen=True)

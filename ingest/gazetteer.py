@@ -173,6 +173,11 @@ class Gazetteer:
         return self._parts
 
     @cached_property
+    def office_heads(self) -> frozenset[str]:
+        """The last word of every office title ("minister", "secretary"), read once."""
+        return frozenset(o.split()[-1] for o in self.offices)
+
+    @cached_property
     def cased_names(self) -> dict[str, str]:
         """Known names in lower case -> their usual form ("north korea" -> "North Korea", "eu" ->
         "EU"), and each word of people's names ("modi" -> "Modi"), to write text set in capitals
