@@ -78,6 +78,9 @@ def _adjacent(tok, appos) -> bool:
 
 GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 PERSON_GROUP = WORDS.set("person_group")
+GATHERINGS = WORDS.set("gatherings")
+MEETINGS = {w for w, v in WORDS.multimap("gatherings").items() if "meeting" in v}
+OUTCOME_NOUNS = WORDS.set("outcome_nouns")
 STATE_GROUP = WORDS.set("state_group")
 
 
@@ -301,13 +304,19 @@ def _of_chain(tok, depth: int = 2) -> list:
     return out
 
 
-def _between(tok) -> list[list]:
+def _between(tok, depth: int = 0) -> list[list]:
+    """The sides of "the talks between A and B", also where the parser hangs them on the last noun
+    of a name ("the memorandum of understanding between A and B")."""
     groups = []
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("between", "among"):
             for p in c.children:
                 if p.dep_ == "pobj":
                     groups.append(_conjuncts(p))
+        elif c.dep_ == "prep" and c.lower_ == "of" and depth == 0:
+            for p in c.children:
+                if p.dep_ == "pobj" and p.pos_ == "NOUN" and p.ent_type_ == "":
+                    groups += _between(p, 1)
     return groups
 
 
@@ -343,6 +352,13 @@ class _Finder:
         for tok in self.doc:
             dep = tok.dep_
             if dep in ("nsubj", "nsubjpass"):
+                # the parser sometimes gives a verb two subjects where the text joins them with "and"
+                sibs = [c for c in tok.head.children if c.dep_ == dep]
+                if len(sibs) > 1 and sibs[0].i == tok.i and tok.lower_ not in ("they", "them"):
+                    members = [a for a, _ in self.actors(sibs)]
+                    if len(members) > 1:
+                        self.groups.append((tok.i, members))
+                    continue
                 if tok.lower_ in ("they", "them") or not (
                         tok.tag_ in ("NNS", "NNPS") or any(c.dep_ in ("conj", "appos") for c in tok.children)):
                     continue  # one actor, or none
@@ -392,6 +408,8 @@ class _Finder:
             if c.lower_ in GROUP_SIZES and c.dep_ in ("nummod", "det", "predet", "amod", "quantmod"):
                 size = GROUP_SIZES[c.lower_]
         lemma = tok.lemma_.lower()
+        if lemma in GATHERINGS or lemma in OUTCOME_NOUNS:
+            return self.gathering(tok)
         if tok.lower_ in GROUP_SIZES and tok.lower_ != "both" and any(c.lower_ == "the" for c in tok.children):
             # "the two could hold a video call": the last two people or the pair just named together
             return self.recent_group(tok, GROUP_SIZES[tok.lower_], None) or \
@@ -414,6 +432,8 @@ class _Finder:
         region = self.region_of(tok)
         if size is None:  # "the leaders condemned": only a group just named together
             if not any(c.lower_ == "the" for c in tok.children):
+                if want == {"person"} and any(c.lower_ in ("several", "some", "various") for c in tok.children):
+                    return self.named_next(tok)  # "several ministers met ...": named in what follows
                 return []
             return self.recent_group(tok, None, group_kinds, region=region)
         together = self.recent_group(tok, size, group_kinds, region=region)
@@ -423,6 +443,69 @@ class _Finder:
         if together:
             return together
         return self._recent_kind(tok, size, want, region=region)
+
+    def named_next(self, tok, within: int = 3) -> list[Actor]:
+        """People first called "several ministers" or "a group of leaders" and named together as a
+        subject in the next few sentences."""
+        sents = self.idx.sents_upto(tok.i, 1)
+        end = sents[-1].end if sents else tok.i
+        for _ in range(within):
+            if end >= len(self.doc):
+                break
+            end = self.idx.sent_of(end).end
+        for i, members in self.groups[bisect_left(self.groups, tok.i + 1, key=lambda g: g[0]):]:
+            if i >= end:
+                break
+            if all(a.kind == "person" for a in members):
+                return members
+        return []
+
+    def gathering(self, tok) -> list[Actor]:
+        """Who a gathering stands for: "an assembly of foreign ministers" are the ministers it
+        gathers; "the summit" and "the conclusions of the summit" are the parties to the meeting
+        told last, as people when the gathering acts, as their states when its outcome is meant."""
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    if p.tag_ in ("NNS", "NNPS") and p.lemma_.lower() in PERSON_GROUP:
+                        if any(d.lower_ == "the" for d in p.children):
+                            return self.group_members(p)
+                        return self.named_next(p)  # "an assembly of several foreign ministers"
+                    if tok.lemma_.lower() in OUTCOME_NOUNS and p.lemma_.lower() in GATHERINGS:
+                        states = []
+                        for a in self.gathering(p):
+                            home = self.idx.country_of(a) or a
+                            if all(home.key != b.key for b in states):
+                                states.append(home)
+                        return states
+        if tok.lemma_.lower() not in MEETINGS or tok.tag_ != "NN" or \
+                not any(c.lower_ == "the" for c in tok.children) or \
+                any(c.dep_ in ("poss", "compound", "amod", "prep") for c in tok.children):
+            return []
+        return self.last_meeting(tok)
+
+    def last_meeting(self, tok) -> list[Actor]:
+        """The parties to the meeting told last before ``tok``, in the sentences not long before:
+        those met together in one sentence (not who joined them later as observers or guests)."""
+        lo = self.idx.sents_upto(tok.i, 8)[0].start
+        here = self.idx.sent_of(tok.i).start
+        found: list[Actor] = []
+        at = None
+        for cand in reversed(self.out):
+            if cand.trigger >= here or cand.predicate != "met" or cand.rule.startswith("verb:join"):
+                continue
+            if cand.trigger < lo:
+                break
+            start = self.idx.sent_of(cand.trigger).start
+            if at is not None and start != at:
+                break
+            at = start
+            for a in (cand.subject, cand.object):
+                if all(a.key != b.key for b in found):
+                    found.append(a)
+        return found
 
     def region_of(self, tok) -> frozenset[str] | None:
         """The states of a region word before a group noun: "the two Gulf states" (data/regions.tsv)."""
@@ -529,6 +612,12 @@ class _Finder:
                     if p.dep_ == "pobj":
                         out += [a for x in _conjuncts(p) if (a := self.idx.resolve(x)) is not None and
                                 tok.lemma_.lower() not in PLACE_NOUNS]
+                        if c.lower_ == "of" and p.i not in self.idx.by_token and p.pos_ == "NOUN":
+                            # "the memorandum of understanding between A and B": the parser hangs
+                            # the parties on the last noun of the name
+                            out += [a for b in p.children if b.dep_ == "prep" and b.lower_ in ("between", "among")
+                                    for x in b.children if x.dep_ == "pobj"
+                                    for y in _conjuncts(x) if (a := self.idx.resolve(y)) is not None]
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i]
         named = [m.actor for c in mods for w in c.subtree if (m := self.idx.mention_at(w.i)) is not None]
         if len(named) > 1:
@@ -558,6 +647,8 @@ class _Finder:
                 found = self.actors(_subject_tokens(w))
             else:
                 found = self.actors([c for c in w.children if c.dep_ in ("poss", "compound", "amod")], demonym=True)
+                if len(found) < 2 and tok.lemma_.lower() in PACT_NOUNS and len(makers := self.owners(w)) > 1:
+                    found = [(a, True) for a in makers]  # "the A-B border agreement", "the pact between A and B"
                 if not found:  # "an arrest warrant from the International Criminal Court"
                     found = self.actors([p for c in w.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
                                          for p in c.children if p.dep_ == "pobj"])
