@@ -262,6 +262,17 @@ class ActorIndex:
                         if tok.lower_ in ("we", "us", "our", "ours", "ourselves"):
                             return self.country_of(speaker) or speaker
                         return speaker if speaker.kind == "person" else None
+        # 'X defended the decision, "... I will ..."': a quotation opened after the sentence's own
+        # verb is the words of that verb's subject
+        opened = [t.i for t in sent if t.i < tok.i and t.tag_ == "``"]
+        root = sent.root
+        if opened and root.i < opened[-1] and not any(t.tag_ == "''" and opened[-1] < t.i < tok.i for t in sent):
+            subj = [c for c in root.children if c.dep_ == "nsubj" and c.lower_ not in FIRST_PERSON]
+            speaker = self.resolve(subj[0]) if subj else None
+            if speaker is not None and speaker.kind == "person":
+                if tok.lower_ in ("we", "us", "our", "ours", "ourselves"):
+                    return self.country_of(speaker) or speaker
+                return speaker
         return None
 
     def _definite_org(self, tok) -> Actor | None:
@@ -303,6 +314,13 @@ class ActorIndex:
                         m = self.by_token.get(w.i)
                         if w.i < c.i and m is not None:
                             return self.country_of(m.actor) or m.actor
+        for c in tok.children:  # "oil fields belonging to X"
+            if c.dep_ == "acl" and c.lemma_.lower() == "belong":
+                for p in (p for to in c.children if to.dep_ == "prep" and to.lower_ == "to"
+                          for p in to.children if p.dep_ == "pobj"):
+                    a = self.resolve(p, loose=True)
+                    if a is not None:
+                        return self.country_of(a) or a
         for c in tok.children:  # "positions held by the rebels", "a resolution drafted by France"
             if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in ("hold", "control", "occupy", "run", "draft",
                                                                               "propose", "sponsor", "operate", "own"):
@@ -814,7 +832,13 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
         for part in actor.label.split():
             parts.setdefault(part, []).append((pos, actor))
     known_parts = gaz.people_by_part()
+    surnames = {a.label.split()[-1] for _, a in full if len(a.label.split()[-1]) >= 5}
     for tok in doc:
+        if tok.i not in idx.by_token and tok.pos_ == "PROPN" and tok.text not in parts and surnames and \
+                tok.ent_type_ in ("", "PERSON", "ORG") and len(tok.text) >= 5 and tok.text.istitle() and \
+                (variant := _spelling_variant(tok.text, surnames)) is not None and gaz.lookup(tok.text) is None:
+            singles.append((tok.i, tok.i + 1, variant))  # "Sarea" written "Saree" further down
+            continue
         if tok.i not in idx.by_token and tok.pos_ == "PROPN" and tok.text not in parts and len(tok.text) > 3 \
                 and len({e.actor.key for e in known_parts.get(tok.text, [])}) == 1 \
                 and (tok.ent_type_ in ("", "PERSON", "ORG", "NORP") or
@@ -856,6 +880,24 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
         if actor is None:
             actor = Actor(kind="person", label=name)
         idx.add(Ment(start, end, actor, "surname"))
+
+
+def _spelling_variant(word: str, surnames: set[str]) -> str | None:
+    """The one surname of the article that ``word`` spells another way, by one letter changed,
+    added or left out after the first three ("Sarea" and "Saree", "Zelensky" and "Zelenskiy")."""
+    found = [s for s in surnames if s[:3] == word[:3] and _one_edit(word, s)]
+    return found[0] if len(found) == 1 else None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i:] == b[i + 1:]
 
 
 def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> None:

@@ -193,6 +193,8 @@ def modality_of(cand: Candidate, doc, idx: ActorIndex) -> tuple[str, Actor | Non
     """(modality, who claims it, the reporting verb) for one candidate."""
     trigger = doc[cand.trigger]
     modality = _chain_modality(_verb_chain(trigger))
+    if cand.rule == "verb:threat+if" and modality == "future":
+        modality = "asserted"  # "we will strike if ...": the future harm is the threat, made now
     reporters, denied = _reporters(trigger, idx)
     if denied and modality == "asserted":
         modality = "negated"

@@ -304,6 +304,14 @@ def _of_chain(tok, depth: int = 2) -> list:
     return out
 
 
+def _conditional_harm(tok) -> bool:
+    """Whether verb ``tok`` is harm promised on a condition: "we will strike (and destroy) X if ..."."""
+    verb = tok.head if tok.dep_ == "conj" and not any(c.dep_ == "aux" for c in tok.children) else tok
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in verb.children) and \
+        any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+            for c in verb.children)
+
+
 def _between(tok, depth: int = 0) -> list[list]:
     """The sides of "the talks between A and B", also where the parser hangs them on the last noun
     of a name ("the memorandum of understanding between A and B")."""
@@ -756,6 +764,8 @@ class _Finder:
             if entry.predicate == "attacked" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ECONOMIC
                                                      for c in tok.children):
                 continue  # "will hit the economy of X hard" is no attack
+            if entry.predicate == "attacked" and _conditional_harm(tok):
+                continue  # "if X moves, we will strike and destroy X": a threat, read by its own rule
             rule = f"verb:{entry.lemma}" + (f"+{entry.needs}" if entry.needs else "")
             obj_toks = _object_tokens(tok, entry, verb=True,
                                       needs_words=self.lex.classes.get(entry.needs or "", frozenset()))
@@ -1098,7 +1108,7 @@ class _Finder:
             return
         subj = self.actors(_subject_tokens(tok))
         objs = self.actors([c for c in tok.children if c.dep_ == "dobj"] +
-                           [c for c in tok.children if c.dep_ == "conj" for d in c.children if d.dep_ == "dobj"],
+                           [d for c in tok.children if c.dep_ == "conj" for d in c.children if d.dep_ == "dobj"],
                            possessor=True)
         if subj and objs:
             self.emit("threatened", subj, objs, tok, "verb:threat+if", 0.7)
@@ -1135,7 +1145,21 @@ class _Finder:
                     where = [p for c in w.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
                              for o in c.children for p in [o] + [x for q in o.children if q.dep_ == "prep"
                                                                   and q.lower_ == "in" for x in q.children]]
+                    if where:  # "an attack on oil plants in X": the parser may hang "in X" on the attack
+                        where += [p for c in w.children if c.dep_ == "prep" and c.lower_ in ("in", "inside")
+                                  for p in c.children if p.dep_ == "pobj"]
                     targets = [(a, True) for a, _ in self.places(where) if a.kind in ("country", "former_state")]
+                    if targets:
+                        break
+        if not targets:  # "facilities belonging to X were hit by drones. Y claimed the attacks"
+            lo = self.idx.sents_upto(tok.i, 4)[0].start
+            attack_verbs = {e.lemma for es in self.lex.verbs.values() for e in es if e.predicate == "attacked"}
+            for j in range(tok.i - 1, lo - 1, -1):
+                w = self.doc[j]
+                if w.pos_ == "VERB" and _passive(w) and w.lemma_.lower() in attack_verbs:
+                    hit = [c for c in w.children if c.dep_ == "nsubjpass"]
+                    targets = self.actors(hit, possessor=True) or \
+                        [(a, True) for a, _ in self.places(hit) if a.kind in ("country", "former_state")]
                     if targets:
                         break
         if targets:
@@ -1148,7 +1172,8 @@ class _Finder:
         clauses = [c for c in tok.children if c.dep_ == "ccomp"]
         # "replied in the debate that ...": the parser may hang the clause on the debate
         clauses += [r for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
-                    for r in o.children if r.dep_ == "relcl" and any(m.lower_ == "that" and m.dep_ == "mark"
+                    for r in o.children if r.dep_ == "relcl" and any(m.lower_ == "that" and m.i < r.i and
+                                                                     m.dep_ in ("mark", "pobj", "nsubj")
                                                                      for m in r.children)]
         for c in clauses:
             charges = CHARGE_NOUNS | {"accusation", "allegation", "claim", "report"}
