@@ -832,11 +832,16 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
         for part in actor.label.split():
             parts.setdefault(part, []).append((pos, actor))
     known_parts = gaz.people_by_part()
-    surnames = {a.label.split()[-1] for _, a in full if len(a.label.split()[-1]) >= 5}
+    surnames: dict[str, set[str]] = {}  # by their first three letters, so each word is held against few
+    for _, a in full:
+        last = a.label.split()[-1]
+        if len(last) >= 5:
+            surnames.setdefault(last[:3], set()).add(last)
     for tok in doc:
         if tok.i not in idx.by_token and tok.pos_ == "PROPN" and tok.text not in parts and surnames and \
                 tok.ent_type_ in ("", "PERSON", "ORG") and len(tok.text) >= 5 and tok.text.istitle() and \
-                (variant := _spelling_variant(tok.text, surnames)) is not None and gaz.lookup(tok.text) is None:
+                (variant := _spelling_variant(tok.text, surnames.get(tok.text[:3], ()))) is not None and \
+                gaz.lookup(tok.text) is None:
             singles.append((tok.i, tok.i + 1, variant))  # "Sarea" written "Saree" further down
             continue
         if tok.i not in idx.by_token and tok.pos_ == "PROPN" and tok.text not in parts and len(tok.text) > 3 \
@@ -882,10 +887,10 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
         idx.add(Ment(start, end, actor, "surname"))
 
 
-def _spelling_variant(word: str, surnames: set[str]) -> str | None:
-    """The one surname of the article that ``word`` spells another way, by one letter changed,
-    added or left out after the first three ("Sarea" and "Saree", "Zelensky" and "Zelenskiy")."""
-    found = [s for s in surnames if s[:3] == word[:3] and _one_edit(word, s)]
+def _spelling_variant(word: str, surnames) -> str | None:
+    """The one surname among ``surnames`` (the article's, sharing the word's first three letters) that
+    ``word`` spells another way, by one letter changed, added or left out ("Sarea" and "Saree")."""
+    found = [s for s in surnames if _one_edit(word, s)]
     return found[0] if len(found) == 1 else None
 
 
