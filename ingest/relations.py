@@ -443,14 +443,24 @@ class _Finder:
                 if want == {"person"} and any(c.lower_ in ("several", "some", "various") for c in tok.children):
                     return self.named_next(tok)  # "several ministers met ...": named in what follows
                 return []
-            return self.recent_group(tok, None, group_kinds, region=region)
+            found = self.recent_group(tok, None, group_kinds, region=region)
+            return found if group_kinds is None else self._as_states(found)
         together = self.recent_group(tok, size, group_kinds, region=region)
         if not together and group_kinds is not None and size is not None and region is None:
             lo = self.idx.sents_upto(tok.i, 6)[0].start
             together = next((m for i, m in reversed(self.pairs) if lo <= i < tok.i and len(m) == size), [])
         if together:
-            return together
+            return together if group_kinds is None else self._as_states(together)
         return self._recent_kind(tok, size, want, region=region)
+
+    def _as_states(self, members: list[Actor]) -> list[Actor]:
+        """ "the three nations" after three leaders named together: the leaders' states."""
+        out: list[Actor] = []
+        for a in members:
+            a = self.idx.country_of(a) or a if a.kind == "person" else a
+            if all(a.key != b.key for b in out):
+                out.append(a)
+        return out
 
     def named_next(self, tok, within: int = 3) -> list[Actor]:
         """People first called "several ministers" or "a group of leaders" and named together as a

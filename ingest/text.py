@@ -18,7 +18,7 @@ from collections.abc import Mapping
 
 __all__ = ["unwrap", "is_hard_wrapped", "truecase", "is_shouting", "separate_dateline", "for_parser"]
 
-_DATELINE = re.compile(r"\s*[^\W\d_](?:[^\W\d_]|[.'\- ]){1,40}(?:,[^\n\-—–.]{0,40})?\s*(?:\([^)\n]{1,30}\)\s*)?(?P<dash>[-—–]{1,2})(?P<space>\s)")
+_DATELINE = re.compile(r"\s*[^\W\d_](?:[^\W\d_]|[.'\- ]){1,40}(?:,(?:[^\n\-—–.]|\.(?= ?\d)){0,40})?\s*(?:\([^)\n]{1,30}\)\s*)?(?P<dash>[-—–]{1,2})(?P<space>\s)")
 
 
 def separate_dateline(text: str) -> str:
@@ -27,6 +27,8 @@ def separate_dateline(text: str) -> str:
 
     >>> separate_dateline("LIMA, May 2 - Peru and Chile signed a pact.")
     'LIMA, May 2 .\\nPeru and Chile signed a pact.'
+    >>> separate_dateline("QUITO, Aug. 9 (AP) — Peru and Chile signed a pact.")
+    'QUITO, Aug. 9 (AP) .\\nPeru and Chile signed a pact.'
     """
     m = _DATELINE.match(text)
     if m is None or not re.split(r"[,(]", text[:m.start("dash")])[0].strip().isupper():
