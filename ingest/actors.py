@@ -596,7 +596,11 @@ def _person_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
             start += 1
         if start >= ent.end:
             continue
-        name = clean_person_name(doc[start:ent.end].text)
+        end = ent.end
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and \
+                not doc[end].whitespace_ and doc[end + 1].is_alpha and end + 1 not in idx.by_token:
+            end += 2  # "Gholam-reza": the NER stops at the hyphen of a name
+        name = clean_person_name(doc[start:end].text)
         if not name or not any(ch.isupper() for ch in name):
             continue
         entry = gaz.lookup(name)
@@ -605,14 +609,14 @@ def _person_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
                 idx.people[entry.actor.key] = entry.actor
                 if entry.of is not None:
                     idx.set_role(entry.actor, entry.role, entry.of, source="gazetteer")
-                idx.add(Ment(start, ent.end, entry.actor, "person"))
+                idx.add(Ment(start, end, entry.actor, "person"))
             continue
         if len(name.split()) >= 2:
             actor = Actor(kind="person", label=name)
             idx.people[actor.key] = actor
-            idx.add(Ment(start, ent.end, actor, "person"))
+            idx.add(Ment(start, end, actor, "person"))
         else:
-            singles.append((start, ent.end, name))
+            singles.append((start, end, name))
     idx.pending_singles = singles
 
 

@@ -376,8 +376,9 @@ def _events(doc, article: Article, gaz: Gazetteer):
             when = _narrative_date(doc, sent, events, idx, cand)
         if when is None and modality == "asserted" and cand.predicate in CONTACT and lead:
             when = lead
-        if when and article.published and modality == "asserted" and when > article.published.isoformat()[:len(when)]:
-            modality = "future"
+        if when and article.published and modality in ("asserted", "reported") and \
+                when > article.published.isoformat()[:len(when)]:
+            modality = "future"  # also in someone's words: "when the President visits X next month"
         if when:
             known_dates.setdefault(key, when)
         start, end = _evidence_span(doc, doc[cand.trigger], idx)

@@ -781,6 +781,11 @@ class _Finder:
                                       needs_words=self.lex.classes.get(entry.needs or "", frozenset()))
             if entry.predicate == "visited":
                 objs = self.places(obj_toks)
+                hosts = [(a, i) for a, i in self.actors(obj_toks) if a.kind == "person"]
+                if hosts and all(a.kind == "person" for a, _ in objs) and tok.lemma_.lower() == "visit":
+                    # "the senator visited Mr Blair": a visit to a person is a meeting with them
+                    self.emit("met", subj, hosts, tok, f"verb:{tok.lemma_.lower()}/person", 0.8)
+                    continue
             else:
                 # criticizing "the agreement" the article told of criticizes all who made it
                 self.hostile = entry.predicate in ("criticized", "rejected", "accused", "threatened")
@@ -1056,6 +1061,9 @@ class _Finder:
                 continue  # a summit in a third state says nothing of who went where
             for person in (cand.subject, cand.object):
                 home = self.idx.country_of(person)
+                role = (self.idx.role_of(person) or "").lower()
+                if any(w in role for w in ("ambassador", "envoy", "charg", "consul", "high commissioner")):
+                    continue  # a state's envoy in the host's capital is posted there, not visiting
                 if person.kind == "person" and home is not None and home.key != hosts[0].key:
                     self.emit("visited", [(person, False)], [(hosts[0], True)], trigger, "visit:met-in", 0.7)
 
