@@ -24,6 +24,7 @@ __all__ = ["extract_doc", "gazetteer", "modality_of", "REPORTING_VERBS"]
 
 REPORTING_VERBS = WORDS.set("reporting_verbs")
 DENIAL_VERBS = WORDS.set("denial_verbs")
+CHARGES = WORDS.set("charge_nouns")
 NEGATING_VERBS = WORDS.set("negating_verbs")
 FUTURE_VERBS = WORDS.set("future_verbs")
 HEDGE_VERBS = WORDS.set("hedge_verbs")
@@ -135,6 +136,10 @@ def _reporters(trigger, idx: ActorIndex) -> tuple[list[tuple[Actor | None, objec
     while t.head.i != t.i and seen < 12:
         seen += 1
         head = t.head
+        if head.lemma_.lower() in DENIAL_VERBS and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in CHARGES and c.i > t.i for c in head.children):
+            t = head  # "A accused B of ..., a charge B denies": the parser hangs the accusation on the denial
+            continue
         if t.dep_ in ("ccomp", "parataxis", "xcomp", "advcl") and head.lemma_.lower() in REPORTING_VERBS | DENIAL_VERBS:
             if head.lemma_.lower() in DENIAL_VERBS and t.dep_ == "ccomp":
                 denied = True
@@ -151,7 +156,7 @@ def _reporters(trigger, idx: ActorIndex) -> tuple[list[tuple[Actor | None, objec
             subj = [c for c in verb.children if c.dep_ == "nsubj"]
             out.append((idx.resolve(subj[0]) if subj else None, verb))
             break
-        if h.dep_ not in ("xcomp", "conj"):
+        if h.dep_ not in ("xcomp", "conj", "advcl"):  # "of sending fighters to fight alongside Y"
             break
         h = h.head
     # "according to X" on a verb of the trigger's own clause or on one of its reporting verbs

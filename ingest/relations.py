@@ -593,7 +593,8 @@ class _Finder:
         for t in toks:
             if t.lower_ in ("each", "both", "all", "together") and t.dep_ == "nsubj":
                 t = next((c for c in t.head.children if c.dep_ == "nsubj" and c.i != t.i), t)
-            if t.lower_ in ("one", "some", "several", "many", "most", "none") and t.pos_ in ("NUM", "PRON", "DET", "ADJ", "NOUN"):
+            if t.lower_ in ("one", "some", "several", "many", "most", "none", "dozens", "hundreds", "thousands",
+                            "scores", "number", "group") and t.pos_ in ("NUM", "PRON", "DET", "ADJ", "NOUN"):
                 # "one of the coup leaders asked": who the part belongs to
                 t = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                           for p in c.children if p.dep_ == "pobj"), t)
@@ -789,7 +790,9 @@ class _Finder:
             else:
                 # criticizing "the agreement" the article told of criticizes all who made it
                 self.hostile = entry.predicate in ("criticized", "rejected", "accused", "threatened")
-                objs = self.actors(obj_toks, possessor=entry.predicate in COMMUNICATIVE)
+                # "expelled Soviet advisers", "suspended Egypt's membership": whose they are
+                objs = self.actors(obj_toks, possessor=entry.predicate in COMMUNICATIVE or
+                                   entry.needs in ("envoy", "membership"))
                 self.hostile = False
             if entry.predicate in ("met",) and tok.lemma_ in ("receive", "host"):
                 objs = [(a, i) for a, i in objs if a.kind == "person"]
@@ -829,7 +832,8 @@ class _Finder:
                               rule + "/each-other", conf * 0.95)
             elif subj and objs:
                 self.emit(entry.predicate, subj, objs, tok, rule, conf)
-            elif relation_info(entry.predicate).symmetric and len(subj) > 1 and not objs and not _passive(tok) \
+            elif relation_info(entry.predicate).symmetric and len(subj) > 1 and not objs and \
+                    (not _passive(tok) or entry.needs) \
                     and tok.lemma_ not in ("host", "receive", "welcome", "see") and \
                     (tok.lemma_ != "work" or any(c.lower_ == "together" for c in tok.children)):
                 # "Putin and Xi met": every pair of a plural subject
