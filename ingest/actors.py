@@ -929,7 +929,9 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
         while j >= sent.start and j >= m.start - 8:
             t = doc[j]
             if t.pos_ == "ADP" and t.lower_ in TARGET_PREPS and j > sent.start and \
-                    _is_title_word(doc[j - 1], idx) and window:
+                    _is_title_word(doc[j - 1], idx) and window and \
+                    _title_in(window, idx, offices)[0] is None:
+                # (but "adviser to Prime Minister A": the title before "to" is someone else's)
                 window.insert(0, t)  # "US envoy for Syria Jane Doe": Syria is the brief
                 j -= 1
                 continue
@@ -964,7 +966,11 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
                     break
                 if k in idx.by_token and idx.by_token[k].actor.kind == "person":
                     boss = idx.by_token[k].actor
-                    if doc[k - 1].lower_ in ("to", "of") or doc[k - 1].pos_ == "PROPN" and doc[k - 2].lower_ in ("to", "of"):
+                    b = k - 1
+                    while b > m.end and (doc[b].pos_ == "PROPN" or _is_title_word(doc[b], idx)) and \
+                            doc[b].lower_ not in ("to", "of"):
+                        b -= 1  # "adviser to Prime Minister A": back over A's own title
+                    if doc[b].lower_ in ("to", "of"):
                         home = idx.country_of(boss)
                         if home is not None:
                             right.append(_Stand(home))  # the state of the person served

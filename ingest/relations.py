@@ -265,6 +265,8 @@ def _object_tokens(tok, entry: LexEntry, *, verb: bool, needs_words: frozenset =
         out += dobjs
     if "dative" in entry.objects:
         out += [c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+        if len(dobjs) > 1 and "dobj" not in entry.objects and dobjs[0].pos_ == "PROPN":
+            out.append(dobjs[0])  # "gave Egypt and Israel billions": the parser took the receiver for an object
     if "ccomp" in entry.objects:
         for c in tok.children:
             if c.dep_ in ("ccomp", "xcomp"):
