@@ -295,6 +295,10 @@ class ActorIndex:
         ministry", "member states of the European Community", "the German move". A relational noun
         ("its neighbour", "Russia's allies") names someone else, so it has no owner here."""
         if tok.lemma_.lower() in RELATIONAL:
+            for c in tok.children:  # but "NATO allies" are the alliance's members: NATO
+                m = self.by_token.get(c.i)
+                if c.dep_ == "compound" and m is not None and m.actor.org_kind == "alliance":
+                    return m.actor
             return None
         for c in tok.children:
             if c.dep_ == "poss":

@@ -579,6 +579,14 @@ class _Finder:
             if a.kind in ("country", "former_state")]
         if res:
             return res
+        for t in toks:  # "arrived in the Indian capital": the state of the demonym
+            if t.lemma_.lower() in ("capital", "country") and any(c.lower_ == "the" for c in t.children):
+                for c in t.children:
+                    m = self.idx.mention_at(c.i)
+                    if c.dep_ == "amod" and m is not None and m.actor.kind in ("country", "former_state"):
+                        res.append((m.actor, True))
+        if res:
+            return res
         for t in toks:
             for c in _conjuncts(t):
                 if c.ent_type_ in ("GPE", "LOC", "FAC"):
@@ -814,6 +822,15 @@ class _Finder:
                          for p in _prep_objects(t, ("in", "inside", "across", "into"))]
                 objs = [(a, True) for a, _ in self.places(where) if a.kind in ("country", "former_state")]
                 conf = 0.7
+            if not objs and entry.predicate == "threatened" and not _passive(tok):
+                # "warned of consequences for X", "warned that there would be consequences for X"
+                outcome = [w for c in tok.children if c.dep_ in ("ccomp", "prep") for w in c.subtree
+                           if w.lemma_.lower() in ("consequence", "repercussion", "retaliation", "response", "price")]
+                objs = self.actors([p for w in outcome for c in w.children if c.dep_ == "prep" and
+                                    c.lower_ in ("for", "against") for p in c.children if p.dep_ == "pobj"],
+                                   possessor=True)
+                own = {a.key for a, _ in subj} | {h.key for a, _ in subj if (h := self.idx.country_of(a))}
+                objs = [(a, i) for a, i in objs if a.key not in own]  # "consequences for our security"
             if not objs and entry.predicate in ("threatened", "urged") and not _passive(tok):
                 # "warned that Sweden's entry would have consequences": the clause's subject
                 for c in tok.children:
