@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from dipgraph.graph.records import Actor, Article, Event, Extraction
@@ -229,6 +229,7 @@ def _dates(doc, published: date | None, idx: ActorIndex) -> tuple[_Dates, dict[i
     out = _Dates()
     by_start: dict[int, str] = {}
     last_year = None
+    last_day = None  # the last day an event was told on: what "the next day" counts from
     for ent in idx.ents:
         if ent.label_ != "DATE":
             continue
@@ -245,6 +246,10 @@ def _dates(doc, published: date | None, idx: ActorIndex) -> tuple[_Dates, dict[i
         iso = resolve_date(text, published)
         if ref is not published and _BARE_MONTH.fullmatch(ent.text.strip().lower()):
             iso = resolve_date(ent.text, ref)
+        step = _DAY_AFTER.get(" ".join(text.lower().split()))
+        if step is not None and last_day is not None:
+            # "the following day", "a day later": the day after the one the story last told of
+            iso = (date.fromisoformat(last_day) + timedelta(days=step)).isoformat()
         if iso is not None and len(iso) >= 4 and ent.text.strip()[-4:].isdigit():
             last_year = (int(iso[:4]), sent_start)
         if iso is None:
@@ -255,6 +260,8 @@ def _dates(doc, published: date | None, idx: ActorIndex) -> tuple[_Dates, dict[i
             gov = gov.head
         if gov.pos_ == "ADP" and gov.head.i != gov.i:
             gov = gov.head
+        if len(iso) == 10 and gov.pos_ in ("VERB", "AUX"):
+            last_day = iso  # the day of something that happened, not of a thing named ("the May 2 pact")
         out.setdefault(gov.i, (iso, ent.start))
         by_start[ent.start] = iso
     return out, by_start
@@ -419,8 +426,9 @@ def _plain_path(tok, trigger, idx: ActorIndex) -> bool:
     of its own (a relative, complement or adverbial clause) on the way up."""
     t = tok
     while t.i != trigger.i:
-        if t.i in idx.by_token or (t.pos_ in ("VERB", "AUX") and t.dep_ in ("ccomp", "relcl", "advcl", "xcomp", "conj", "acl")):
-            return False
+        if t.i in idx.by_token or (t.pos_ in ("VERB", "AUX") and t.dep_ in ("ccomp", "relcl", "advcl", "xcomp", "conj", "acl")
+                                   and not (t.dep_ in ("acl", "ccomp") and t.lemma_.lower() in _ISSUING)):
+            return False  # (but "in a statement issued on Monday" dates what the statement says)
         if t.head.i == t.i:
             return False
         t = t.head
@@ -447,6 +455,9 @@ def _narrative_date(doc, sent, events: list[Event], idx: ActorIndex, cand: Candi
 
 
 _BARE_MONTH = re.compile(r"(?:in |on |early |late |mid-?)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?: \d{1,2}(?:st|nd|rd|th)?)?")
+_DAY_AFTER = {"the following day": 1, "the next day": 1, "a day later": 1, "the day after": 1,
+              "one day later": 1, "the previous day": -1, "the day before": -1, "a day earlier": -1}
+_ISSUING = {"issue", "release", "publish", "post", "send", "deliver", "make"}
 
 
 def _is_dateline(ent) -> bool:

@@ -237,11 +237,16 @@ def test_reported_claim_names_the_claimant(extractor):
     ("In August 1970 Brandt travelled to Moscow, where the Soviet Union signed a treaty with Bonn.",
      "signedAgreementWith", "1970-08"),
     ("Wang Yi met Yoko Kamikawa.", "met", None),
+    # a day counted from the last day the story told of, not from publication
+    ("Egypt and Greece met in Athens on Monday. In a statement issued the following day, Turkey denounced "
+     "the meeting.", "criticized", "2024-03-12"),
+    ("Iran and Oman signed a border pact on March 4. A day later, Qatar condemned the pact.", "criticized",
+     "2024-03-05"),
 ])
 def test_dates_resolve_against_publication(extractor, text, predicate, when):
     ex = run(extractor, text)
-    (ev,) = [e for e in ex.events if e.predicate == predicate]
-    assert ev.date == when
+    found = [e for e in ex.events if e.predicate == predicate]
+    assert found and all(ev.date == when for ev in found)
 
 
 def test_roles_from_titles_and_counterparts(extractor):
