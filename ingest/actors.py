@@ -402,6 +402,17 @@ class ActorIndex:
         for c in list(tok.head.children) + list(verb.children):
             if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i:
                 own |= {w.i for w in c.subtree}
+                subject = self.by_token.get(c.i)
+                if tok.lower_ == "its" and tok.head.dep_ == "dobj" and tok.head.head.i == verb.i and \
+                        verb.lemma_ not in ("be", "remain", "become") and subject is not None and \
+                        subject.actor.kind != "person" and subject.how != "demonym":
+                    return subject.actor  # "Pakistan reaffirmed its backing": the subject's own
+        if verb.dep_ in ("relcl", "acl", "ccomp") and verb.head.pos_ == "NOUN" and \
+                any(m.lower_ == "that" and m.dep_ == "mark" for m in verb.children):
+            # "the charge from X that it spied": the one charged is not the one charging
+            for c in verb.head.children:
+                if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("from", "by"):
+                    own |= {w.i for w in c.subtree}
         if verb.dep_ == "conj":  # "India has not condemned Russia, and Russia remains its supplier"
             for c in verb.head.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.i not in own:

@@ -140,6 +140,13 @@ def _reporters(trigger, idx: ActorIndex) -> tuple[list[tuple[Actor | None, objec
                 c.dep_ == "dobj" and c.lemma_.lower() in CHARGES and c.i > t.i for c in head.children):
             t = head  # "A accused B of ..., a charge B denies": the parser hangs the accusation on the denial
             continue
+        if t.dep_ in ("relcl", "acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in CHARGES and \
+                any(m.lower_ == "that" and m.dep_ == "mark" for m in t.children):
+            # "the charge from X that Y armed the rebels": X's claim
+            by = [c for c in head.children if c.dep_ == "poss"] + \
+                [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                 for p in c.children if p.dep_ == "pobj"]
+            out.append((_speaker(by, idx), head))
         if t.dep_ in ("ccomp", "parataxis", "xcomp", "advcl") and head.lemma_.lower() in REPORTING_VERBS | DENIAL_VERBS:
             if head.lemma_.lower() in DENIAL_VERBS and t.dep_ == "ccomp":
                 denied = True

@@ -156,6 +156,12 @@ def _subject_tokens(tok, depth: int = 0) -> list:
         return []
     if _passive(tok):
         agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if not agents:  # "was granted a loan by X", "was hit with sanctions by X": the parser hangs the
+            # agent on the thing given
+            agents = [p for d in tok.children if d.dep_ == "dobj" or d.dep_ == "prep" and d.lower_ == "with"
+                      for n in ([d] if d.dep_ == "dobj" else [x for x in d.children if x.dep_ == "pobj"])
+                      for by in n.children if by.dep_ == "prep" and by.lower_ == "by"
+                      for p in by.children if p.dep_ == "pobj"]
         if not agents:  # "was condemned in a joint statement by A, B and C": the statement's authors
             agents = [b for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "through", "with")
                       for n in c.children if n.dep_ == "pobj" and n.lemma_.lower() in STATEMENT_NOUNS
@@ -261,10 +267,20 @@ def _object_tokens(tok, entry: LexEntry, *, verb: bool, needs_words: frozenset =
         dobjs = [c for c in tok.children if c.dep_ in PASSIVE_SUBJ]
         if not dobjs and tok.dep_ == "conj":  # "X is under sanctions and was condemned by Y"
             dobjs = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb and not dobjs and "dobj" in entry.objects:
+        # "rejected as baseless the charge from X": the parser hangs the shifted object on "as"
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "as":
+                dobjs += [p for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")]
+            elif c.dep_ in ("advcl", "acomp", "oprd") and c.pos_ == "ADJ" and \
+                    any(a.lower_ == "as" for a in c.children):
+                dobjs += [d for d in c.children if d.dep_ == "dobj"]
     if "dobj" in entry.objects:
         out += dobjs
     if "dative" in entry.objects:
         out += [c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+        if verb and _passive(tok) and "dobj" not in entry.objects:
+            out += dobjs  # "Sri Lanka was granted a loan": the receiver
         if len(dobjs) > 1 and "dobj" not in entry.objects and dobjs[0].pos_ == "PROPN":
             out.append(dobjs[0])  # "gave Egypt and Israel billions": the parser took the receiver for an object
     if "ccomp" in entry.objects:
@@ -664,7 +680,9 @@ class _Finder:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "by":
                     found = self.actors([p for p in c.children if p.dep_ == "pobj"], demonym=True)
-                    if len(found) == 1:
+                    if len(found) > 1:
+                        self.parties = [a for a, _ in found]  # "the bids by A and B": both
+                    if found:
                         return found[0][0]
         verbs = EVENT_NOUNS.get(tok.lemma_.lower())
         if not verbs or not any(c.lower_ in ("the", "this", "that", "these") for c in tok.children) or \
@@ -980,8 +998,10 @@ class _Finder:
             objs = self.places(obj_toks) if entry.predicate == "visited" else \
                 self.actors(obj_toks, possessor=entry.predicate in COMMUNICATIVE)
             subj, how, conf = self.noun_subjects(tok)
-            if not objs and slots and how.startswith("light:"):
-                objs = self.actors(_prep_objects(tok.head, slots))  # "held talks on Monday with X"
+            if not objs and slots and (how.startswith("light:") or tok.dep_ == "dobj" and
+                                       tok.head.lemma_.lower() in LIGHT_VERBS):
+                objs = self.actors(_prep_objects(tok.head, slots),  # "held talks on Monday with X"
+                                   possessor=entry.predicate in COMMUNICATIVE)  # "an offensive into X's region"
             if subj and objs:
                 self.emit(entry.predicate, subj, objs, tok, f"{rule}/{how}", conf)
             elif len(subj) > 1 and relation_info(entry.predicate).symmetric and (
@@ -1285,7 +1305,14 @@ class _Finder:
             return
         accusers = self.actors([c for c in tok.children if c.dep_ == "poss"] +
                                _prep_objects(tok, ("from", "by", "of")), demonym=True)
-        accused = self.actors([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")], possessor=True)
+        subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        accused = self.actors(subj, possessor=True)
+        if subj and (subj[0].pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj[0].children)) \
+                and accusers and all(
+                any(a.key == b.key for b, _ in accusers) for a, _ in accused):
+            # "X rejected the charge from Y that it spied": "it" is the one charged, not the accuser
+            verb = tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
+            accused = self.actors(_subject_tokens(verb)) if verb is not None and verb.pos_ == "VERB" else []
         if accusers and accused:
             self.emit("accused", accusers, accused, tok, f"noun:{tok.lemma_.lower()}+that", 0.75)
 
