@@ -436,6 +436,11 @@ class _Finder:
         lemma = tok.lemma_.lower()
         if lemma in GATHERINGS or lemma in OUTCOME_NOUNS:
             return self.gathering(tok)
+        if tok.tag_ == "NNS" and lemma in STATE_GROUP:  # "seven countries, including A, B and C"
+            listed = [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("including", "like")
+                      for p in c.children if p.dep_ == "pobj" for a, _ in self.actors([p])]
+            if listed:
+                return listed
         if tok.lower_ in GROUP_SIZES and tok.lower_ != "both" and any(c.lower_ == "the" for c in tok.children):
             # "the two could hold a video call": the last two people or the pair just named together
             return self.recent_group(tok, GROUP_SIZES[tok.lower_], None) or \
@@ -929,6 +934,10 @@ class _Finder:
         by = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
         by += [p for a in tok.children if a.dep_ == "acl" and a.tag_ == "VBN"
                for c in a.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if not by:  # "the expulsion of two diplomats by X": the parser hangs "by X" on the diplomats
+            by = [p for of in tok.children if of.dep_ == "prep" and of.lower_ == "of"
+                  for o in of.children if o.dep_ == "pobj" and o.pos_ == "NOUN"
+                  for c in o.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
         if by:
             found = self.actors(by, demonym=True)
             if found:
@@ -991,6 +1000,9 @@ class _Finder:
                                       rule + "/of", 0.75)
             slots = tuple(s for s in entry.objects if s != "between")
             obj_toks = _prep_objects(tok, slots) if slots else []
+            if slots and not obj_toks:  # "the condemnation by X of Y": the parser hangs "of Y" on X
+                obj_toks = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
+                            for p in c.children if p.dep_ == "pobj" for o in _prep_objects(p, slots)]
             if slots and not obj_toks:
                 for a in tok.children:
                     if a.dep_ == "acl" and a.tag_ == "VBN":
@@ -1004,6 +1016,11 @@ class _Finder:
                                    possessor=entry.predicate in COMMUNICATIVE)  # "an offensive into X's region"
             if subj and objs:
                 self.emit(entry.predicate, subj, objs, tok, f"{rule}/{how}", conf)
+            elif len(subj) > 1 and how in ("light:trade", "light:exchange") and not objs:
+                # "A and B traded strikes", "traded accusations": each did it to the other
+                for a in subj:
+                    self.emit(entry.predicate, [a], [b for b in subj if b[0].key != a[0].key], tok,
+                              f"{rule}/each-other", conf * 0.95)
             elif len(subj) > 1 and relation_info(entry.predicate).symmetric and (
                     how.startswith("light:") or how == "frame" and any(
                         c.lower_ in ("joint", "combined", "bilateral", "trilateral", "mutual") for c in tok.children)):
