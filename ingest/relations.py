@@ -76,6 +76,9 @@ def _adjacent(tok, appos) -> bool:
     return all(tok.doc[k].is_punct or k in own for k in range(tok.i + 1, appos.left_edge.i))
 
 
+THREATENING = frozenset({"threaten", "vow"})
+URGING = frozenset({"urge", "call", "ask", "press", "appeal", "encourage", "implore", "demand", "tell"})
+HARMFUL = frozenset({"sanctioned", "attacked", "reducedRelationsWith", "criticized", "rejected", "accused"})
 GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 PERSON_GROUP = WORDS.set("person_group")
 GATHERINGS = WORDS.set("gatherings")
@@ -1107,6 +1110,34 @@ class _Finder:
         if people and len(hosts) == 1:
             self.emit("visited", people, hosts, tok, "copula:be-in", 0.7)
 
+    def governed_acts(self) -> None:
+        """Acts that a condition, a threat or an appeal only names: "if A invaded B" tells of no
+        invasion; "threatened to impose sanctions on X" is a threat to X, not sanctions; "called on
+        A to recognise B" urges A and says nothing of A and B."""
+        kept: list[Candidate] = []
+        for cand in self.out:
+            t = self.doc[cand.trigger]
+            if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "nsubjpass") and \
+                    t.head.lemma_.lower() in LIGHT_VERBS:
+                t = t.head
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
+                continue  # "if China invaded Taiwan, ...": a condition, not an event
+            governor = None
+            for _ in range(4):
+                if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
+                    break
+                t = t.head
+                if t.lemma_.lower() in THREATENING | URGING:
+                    governor = t
+                    break
+            if governor is None or governor.i == cand.trigger:
+                kept.append(cand)
+                continue
+            if governor.lemma_.lower() in THREATENING and cand.predicate in HARMFUL:
+                kept.append(Candidate("threatened", cand.subject, cand.object, governor.i,
+                                      f"verb:{governor.lemma_.lower()}+to", round(cand.confidence * 0.9, 3)))
+        self.out = kept
+
     def visits_by_meeting(self) -> None:
         """ "A and B met in Cairo": whoever came from another state visited the host's state."""
         for cand in list(self.out):
@@ -1423,5 +1454,6 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                 if lemma in words:
                     rule(tok)
     f.visits_by_meeting()
+    f.governed_acts()
     return f.out
 
