@@ -37,6 +37,7 @@ RELATIONAL = WORDS.set("relational")
 VENUES = WORDS.set("venues")
 # nouns that stand for the state or organisation that owns them
 INSTITUTIONS = WORDS.set("institutions")
+PUBLIC_ROLES = WORDS.set("public_roles")
 
 
 # Tokens either side of a title ("the foreign minister") within which the person it names is sought:
@@ -994,6 +995,10 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
                 k += 1
             if any(getattr(t, "lower_", "") in ("former", "ex", "shadow", "opposition") for t in right):
                 right = []
+                if idx.role_source.get(m.actor.key) != "text":  # ", the former US secretary of state,"
+                    idx.roles.pop(m.actor.key, None)
+                    idx.role_source[m.actor.key] = "former"
+                continue
         elif k + 1 < sent.end and doc[k].lower_ == "of" and (k + 1) in idx.by_token:
             right = [doc[k], doc[k + 1]]
         if not window and m.start > sent.start + 1 and doc[m.start - 1].text == ",":
@@ -1034,7 +1039,10 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
             role = None  # "Ali Shamkhani, the secretary of Iran's security council": acts for Iran
             idx.set_role(m.actor, None, country, source="text")
             continue
-        if role or (country is not None and (counterpart or window and window[-1].pos_ in ("NOUN", "PROPN", "ADJ"))):
+        if role or (country is not None and (counterpart or window and window[-1].pos_ in ("NOUN", "PROPN", "ADJ") and (
+                _is_title_word(window[-1], idx) or window[-1].pos_ == "PROPN" or
+                window[-1].lemma_.lower() in INSTITUTIONS | SPEAKERS | PUBLIC_ROLES))):
+            # (a nationality with a public role acts for the state; "American grandmaster A" does not)
             if country is None and role is None:
                 continue
             idx.set_role(m.actor, role, country, source="text")
