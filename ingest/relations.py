@@ -650,6 +650,19 @@ class _Finder:
                     more = self.owners(c)
                     if a is None or any(o.key == a.key for o in more):
                         found += more
+                if a is not None and a.kind == "person" and c.i not in self.idx.by_token and c.tag_ == "NNS":
+                    # "their counterparts, A and B": every person of the apposition
+                    for ch in c.children:
+                        if ch.dep_ == "appos" and ch.i > c.i:
+                            found += [m.actor for x in _conjuncts(ch)[1:] if (m := self.idx.mention_at(x.i)) is not None
+                                      and m.actor.kind == "person"]
+                if a is not None and a.kind == "person":
+                    # "Minister A and Minister B met": the parser may hang A on B's name, with the "and"
+                    for ch in c.children:
+                        m = self.idx.mention_at(ch.i)
+                        if ch.dep_ in ("nmod", "compound") and m is not None and m.actor.kind == "person" and \
+                                m.actor.key != a.key and any(x.dep_ == "cc" for x in ch.children):
+                            found.insert(0, m.actor)
                 for a in found:
                     if all(a.key != x.key for x, _ in res):
                         res.append((a, indirect))
