@@ -52,6 +52,10 @@ def _verb_chain(tok) -> list:
                 h.lemma_.lower() in LIGHT_VERBS | TIES_VERBS and (tok.dep_ != "nsubj" or h.lemma_.lower() in TIES_VERBS):
             chain.append(h)
             t = h
+        elif tok.dep_ == "pobj" and h.dep_ == "prep" and h.lower_ in ("in", "into") and h.head.pos_ == "VERB" and \
+                any(c.dep_ == "dobj" and c.lower_ == "part" for c in h.head.children):
+            t = h.head  # "is due to take part in talks": the talks are as real as the taking part
+            chain.append(t)
         else:
             return chain
     for _ in range(5):
@@ -201,6 +205,15 @@ def _is_party(actor: Actor | None, cand: Candidate, idx: ActorIndex) -> bool:
     return any(gz.same_party(a, b) for a in mine for b in sides)
 
 
+def _is_side(actor: Actor | None, who: Actor, idx: ActorIndex) -> bool:
+    """Whether ``actor`` is ``who`` or acts for the same state or body."""
+    if actor is None:
+        return False
+    mine = [actor] + ([idx.country_of(actor)] if idx.country_of(actor) is not None else [])
+    theirs = [who] + ([idx.country_of(who)] if idx.country_of(who) is not None else [])
+    return any(idx.gaz.same_party(a, b) for a in mine for b in theirs)
+
+
 def modality_of(cand: Candidate, doc, idx: ActorIndex) -> tuple[str, Actor | None, object | None]:
     """(modality, who claims it, the reporting verb) for one candidate."""
     trigger = doc[cand.trigger]
@@ -210,7 +223,11 @@ def modality_of(cand: Candidate, doc, idx: ActorIndex) -> tuple[str, Actor | Non
     reporters, denied = _reporters(trigger, idx)
     if denied and modality == "asserted":
         modality = "negated"
-    outsider = next(((a, v) for a, v in reporters if not _is_party(a, cand, idx)), None)
+    # "according to X" makes it X's claim even when X is the other party ("according to Pakistani
+    # officials, fighters attacked Pakistani posts"), though not the doer's own account; a party's
+    # own "said" does not
+    outsider = next(((a, v) for a, v in reporters if not _is_party(a, cand, idx) or
+                     v.lower_ == "according" and not _is_side(a, cand.subject, idx)), None)
     if modality == "asserted" and outsider is not None:
         return "reported", outsider[0], outsider[1]
     verb = reporters[0][1] if reporters else None

@@ -183,6 +183,8 @@ def _subject_tokens(tok, depth: int = 0) -> list:
             # "X has said its missions are watched and has accused Y": joined to the saying
             return _subject_tokens(head.head, depth + 1)
         return _subject_tokens(head, depth + 1)
+    if tok.dep_ == "acomp" and head.pos_ in ("AUX", "VERB") and tok.lower_ in ("due", "set", "scheduled"):
+        return _subject_tokens(head, depth + 1)  # "A is due to speak with B": A
     if tok.dep_ == "xcomp" and _passive(head):
         # "Kazakhstan is expected to sign", "Iran is said to have supplied"
         return [c for c in head.children if c.dep_ == "nsubjpass"]
@@ -323,6 +325,14 @@ def _of_chain(tok, depth: int = 2) -> list:
                     if depth > 1:
                         out += _of_chain(p, depth - 1)
     return out
+
+
+def _regular_lemma(tok) -> str:
+    """The lemma of a regular verb form when the tagger's lemma is off ("staged" read as "stag")."""
+    w = tok.lower_
+    if tok.tag_ in ("VBD", "VBN") and w.endswith("ed") and len(w) > 4:
+        return w[:-1] if w[-3] in "gcvuz" else w[:-2]
+    return w
 
 
 def _conditional_harm(tok) -> bool:
@@ -769,7 +779,8 @@ class _Finder:
 
     # -- verbs ------------------------------------------------------------------------------------
     def verb(self, tok) -> None:
-        entries = self.lex.verbs.get(tok.lemma_.lower()) or self.lex.verbs.get(tok.lower_)
+        entries = self.lex.verbs.get(tok.lemma_.lower()) or self.lex.verbs.get(tok.lower_) or \
+            self.lex.verbs.get(_regular_lemma(tok))
         if entries:
             entries = fitting_particles(entries, tok)
         if not entries:
