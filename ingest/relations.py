@@ -327,6 +327,15 @@ def _of_chain(tok, depth: int = 2) -> list:
     return out
 
 
+def _attack_verbs(lex: Lexicon) -> frozenset[str]:
+    """The verbs of the lexicon that state an attack, gathered once per lexicon and kept on it."""
+    found = lex.__dict__.get("_attack_verbs")
+    if found is None:
+        found = lex.__dict__["_attack_verbs"] = frozenset(
+            e.lemma for es in lex.verbs.values() for e in es if e.predicate == "attacked")
+    return found
+
+
 def _regular_lemma(tok) -> str:
     """The lemma of a regular verb form when the tagger's lemma is off ("staged" read as "stag")."""
     w = tok.lower_
@@ -1286,7 +1295,7 @@ class _Finder:
                         break
         if not targets:  # "facilities belonging to X were hit by drones. Y claimed the attacks"
             lo = self.idx.sents_upto(tok.i, 4)[0].start
-            attack_verbs = {e.lemma for es in self.lex.verbs.values() for e in es if e.predicate == "attacked"}
+            attack_verbs = _attack_verbs(self.lex)
             for j in range(tok.i - 1, lo - 1, -1):
                 w = self.doc[j]
                 if w.pos_ == "VERB" and _passive(w) and w.lemma_.lower() in attack_verbs:
