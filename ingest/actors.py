@@ -703,10 +703,14 @@ def _bracketed_first_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
     """ "Prime Minister (Ana) Ruiz": a wire story's first name in brackets belongs to the name."""
     if "(" not in doc.text:
         return
-    for t in doc[:-3]:
-        i = t.i
+    text = doc.text
+    for at in (k for k, ch in enumerate(text) if ch == "("):  # only the brackets, not every word
+        span = doc.char_span(at, at + 1)
+        if span is None or span[0].i + 3 >= len(doc):
+            continue
+        i = span[0].i
         first, close, last = doc[i + 1], doc[i + 2], doc[i + 3]
-        if t.text != "(" or close.text != ")" or not (_NAME_WORD.match(first.text) and _NAME_WORD.match(last.text)):
+        if close.text != ")" or not (_NAME_WORD.match(first.text) and _NAME_WORD.match(last.text)):
             continue
         if any(k in idx.by_token for k in range(i, i + 4)) or not first.is_alpha or not last.is_alpha:
             continue

@@ -397,12 +397,22 @@ class _Finder:
         # and states named together anywhere ("the decision by A and B"), which "both countries"
         # and "the two neighbours" may refer to later; kept apart from the subjects "they" refers to
         self.pairs: list[tuple[int, list[Actor]]] = []
+        # the parser sometimes gives a verb two subjects where the text joins them with "and"
+        subjects: dict[tuple[int, str], list] = {}
+        named = []  # the one pass over the words: subjects, and names that may head a list
         for tok in self.doc:
             dep = tok.dep_
             if dep in ("nsubj", "nsubjpass"):
-                # the parser sometimes gives a verb two subjects where the text joins them with "and"
-                sibs = [c for c in tok.head.children if c.dep_ == dep]
-                if len(sibs) > 1 and sibs[0].i == tok.i and tok.lower_ not in ("they", "them"):
+                subjects.setdefault((tok.head.i, dep), []).append(tok)
+                named.append(tok)
+            elif dep in ("pobj", "dobj", "appos") and tok.i in self.idx.by_token:
+                named.append(tok)
+        twice = {sibs[0].i: sibs for sibs in subjects.values() if len(sibs) > 1}
+        for tok in named:
+            dep = tok.dep_
+            if dep in ("nsubj", "nsubjpass"):
+                sibs = twice.get(tok.i)
+                if sibs is not None and tok.lower_ not in ("they", "them"):
                     members = [a for a, _ in self.actors(sibs)]
                     if len(members) > 1:
                         self.groups.append((tok.i, members))
