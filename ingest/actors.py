@@ -26,6 +26,7 @@ __all__ = ["ActorIndex", "Ment", "find_actors", "clean_person_name"]
 
 HONORIFICS = WORDS.set("honorifics")
 SPEAKERS = WORDS.set("speakers")
+REALMS = {"kingdom", "emirate", "sultanate", "monarchy"}
 FIRST_PERSON = {"i", "me", "my", "myself", "we", "us", "our", "ours", "ourselves"}
 QUOTING_VERBS = WORDS.set("quoting_verbs")
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
@@ -228,7 +229,7 @@ class ActorIndex:
                 if m is not None and m.how != "demonym":
                     return m.actor
         if tok.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "the" for c in tok.children):
-            org = self._definite_org(tok)
+            org = self._definite_org(tok) if low not in REALMS else self._realm(tok)
             if org is not None:
                 return org
         if tok.pos_ in ("NOUN", "PROPN"):
@@ -289,6 +290,20 @@ class ActorIndex:
                 if word in words or word in ("bloc", "grouping", "organisation", "organization", "body") and \
                         m.actor.org_kind in ("intergovernmental", "alliance"):
                     return m.actor
+        return None
+
+    def _realm(self, tok) -> Actor | None:
+        """ "the kingdom" after Crown Prince A of Saudi Arabia, "the emirate" after the Emir of
+        Qatar: the state of the monarch named last, in this or the few sentences before."""
+        sents = self.sents_upto(tok.i, 3)
+        lo = sents[0].start if sents else 0
+        for m in self.ments_back(tok.i, lo):
+            if m.actor.kind != "person" or not lo <= m.start < tok.i:
+                continue
+            role = (self.role_of(m.actor) or "").lower()
+            home = self.country_of(m.actor)
+            if home is not None and any(w in role for w in ("king", "queen", "prince", "emir", "sultan", "monarch")):
+                return home
         return None
 
     def _owner(self, tok) -> Actor | None:

@@ -1013,6 +1013,9 @@ class _Finder:
             if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "npadvmod") and verb.head.pos_ == "VERB":
                 verb = verb.head
             if verb.pos_ in ("VERB", "AUX"):
+                if _passive(verb) and tok.lemma_.lower() in ("visit", "trip", "tour", "stay"):
+                    # "A was received by B during a visit to C": A is the visitor
+                    return self.actors([c for c in verb.children if c.dep_ == "nsubjpass"]), "frame", 0.6
                 return self.actors(_subject_tokens(verb)), "frame", 0.6
         return [], "", 0.0
 
@@ -1088,6 +1091,21 @@ class _Finder:
                 focal = self.idx.focal_state()
                 if focal is not None:
                     self.emit("visited", subj, [(focal, True)], tok, f"{rule}/focal", 0.55)
+
+    def purchase(self, tok) -> None:
+        """ "X's purchase of Russian air defence systems": the maker's state armed the buyer."""
+        arms = self.lex.classes.get("arms", frozenset())
+        goods = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj"]
+        if not goods or not any(w.lower_ in arms or w.lemma_.lower() in arms for g in goods for w in g.subtree):
+            return
+        buyers = self.actors([c for c in tok.children if c.dep_ == "poss"])
+        sellers = [(m.actor, True) for g in goods for w in g.subtree if w.i < g.i and w.dep_ in ("amod", "compound")
+                   and (m := self.idx.mention_at(w.i)) is not None and m.actor.kind in ("country", "former_state")]
+        sellers += self.actors([p for n in goods + [tok] for c in n.children if c.dep_ == "prep" and c.lower_ == "from"
+                                for p in c.children if p.dep_ == "pobj"])
+        if buyers and sellers:
+            self.emit("suppliedArmsTo", sellers, buyers, tok, "noun:purchase", 0.75)
 
     def supplier(self, tok) -> None:
         """ "Russia remains India's largest supplier of weapons", "the junta's main source of arms"."""
@@ -1475,7 +1493,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
     verb_rules = [(EVALUATING, f.evaluation), (BLAMING_SPEECH | SPEECH_REPLIES, f.dismissal),
                   ({"join"}, f.joining), ({"claim"}, f.claimed), (THREAT_VERBS, f.threat),
                   ({"refuse", "decline", "reject"}, f.refusal), (BLAMING_SPEECH, f.blame)]
-    noun_rules = [(TIES_NOUNS, f.ties), (TIES_NOUNS, f.relationship), (PARTNER_NOUNS, f.partner),
+    noun_rules = [({"purchase", "acquisition", "import", "imports", "buying"}, f.purchase), (TIES_NOUNS, f.ties), (TIES_NOUNS, f.relationship), (PARTNER_NOUNS, f.partner),
                   (SUPPORTER_NOUNS, f.supporter), (CHARGE_NOUNS, f.charge), (SUPPLIER_NOUNS, f.supplier),
                   (set(JOINT_NOUNS) | lex.classes.get("agreement", frozenset()), f.joint_noun)]
     for tok in doc:
