@@ -280,8 +280,9 @@ class ActorIndex:
     def _definite_org(self, tok) -> Actor | None:
         """ "the court" after the International Criminal Court, "the Community", "the bloc"."""
         word = tok.lemma_.lower()
-        if len(word) < 4 or any(c.dep_ in ("compound", "amod", "poss") for c in tok.children):
-            return None
+        if len(word) < 4 or any(c.dep_ in ("compound", "poss") or c.dep_ == "amod" and c.i in self.by_token
+                                for c in tok.children):
+            return None  # ("the regional body" is still the body named before; "the Russian body" is not)
         sents = self.sents_upto(tok.i, 3)
         lo = sents[0].start if sents else 0
         for m in self.ments_back(tok.i, lo):

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from dipgraph.graph.records import Actor
 from dipgraph.graph.vocab import relation as relation_info
 
-from .actors import ActorIndex
+from .actors import INSTITUTIONS, ActorIndex
 from .words import WORDS
 from .gazetteer import LexEntry, Lexicon, fitting_particles
 
@@ -746,6 +746,11 @@ class _Finder:
                 found = self.actors([c for c in w.children if c.dep_ in ("poss", "compound", "amod")], demonym=True)
                 if len(found) < 2 and tok.lemma_.lower() in PACT_NOUNS and len(makers := self.owners(w)) > 1:
                     found = [(a, True) for a in makers]  # "the A-B border agreement", "the pact between A and B"
+                if not found:  # "the withdrawal of US troops": whose troops
+                    found = [(a, True) for p in (p for c in w.children if c.dep_ == "prep" and c.lower_ == "of"
+                                                 for p in c.children if p.dep_ == "pobj"
+                                                 and (p.lemma_.lower() in INSTITUTIONS or p.lower_ in INSTITUTIONS))
+                             for a, _ in self.actors([p], possessor=True)]
                 if not found:  # "an arrest warrant from the International Criminal Court"
                     found = self.actors([p for c in w.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
                                          for p in c.children if p.dep_ == "pobj"])
