@@ -173,7 +173,9 @@ def _subject_tokens(tok, depth: int = 0) -> list:
         return agents
     subj = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
     if subj and not (subj[0].tag_ in ("WP", "WDT") or subj[0].lower_ in ("who", "which", "that")):
-        return subj
+        # "Egypt, Sudan sign deal": the parser takes the first of a headline's list for an adverb
+        return [c for c in tok.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.ent_type_ != "DATE"
+                and c.i + 2 == subj[0].i and c.nbor(1).text == ","] + subj
     if subj and tok.dep_ != "relcl":
         return []
     head = tok.head
@@ -1176,6 +1178,35 @@ class _Finder:
         if people and len(hosts) == 1:
             self.emit("visited", people, hosts, tok, "copula:be-in", 0.7)
 
+    def verbless(self) -> None:
+        """Headline-ese the parser reads without a verb ("Russia, North Korea sign treaty"): the
+        actors named before a word the lexicon knows as a verb act, on the actors named after it
+        or, for an act of both sides, with each other."""
+        for sent in self.idx.sents:
+            if len(sent) > 16 or sent.text.rstrip()[-1:] in (".", "!", "?", '"', "”") or \
+                    sent.root.pos_ in ("VERB", "AUX") or any(t.pos_ == "VERB" for t in sent):
+                continue  # (a headline has no full stop)
+            for t in sent:
+                entries = self.lex.verbs.get(t.lower_) or self.lex.verbs.get(t.lower_[:-1] if t.lower_.endswith("s") else "")
+                before = [m.actor for m in self.idx.ments_between(sent.start, t.i) if m.how != "demonym"]
+                if not entries or not before or t.i in self.idx.by_token:
+                    continue
+                words = {w.lower_ for w in sent[t.i - sent.start + 1:]} | {w.lemma_.lower() for w in sent[t.i - sent.start + 1:]}
+                stop = next((w.i for w in sent if w.i > t.i and w.pos_ == "ADP"), sent.end)
+                after = [m.actor for m in self.idx.ments_between(t.i + 1, stop) if m.how != "demonym"]
+                subj = [(a, False) for i, a in enumerate(before) if all(a.key != b.key for b in before[:i])]
+                for entry in entries:
+                    if entry.needs and not self.needs_ok(entry, words):
+                        continue
+                    rule = f"headline:{entry.lemma}"
+                    if after and (not entry.needs or "dobj" in entry.objects):
+                        self.emit(entry.predicate, subj, [(a, False) for a in after], t, rule, 0.7)
+                    elif not after and len(subj) > 1 and relation_info(entry.predicate).symmetric:
+                        for i, a in enumerate(subj):
+                            self.emit(entry.predicate, [a], subj[i + 1:], t, rule + "/plural", 0.7)
+                    break
+                break
+
     def governed_acts(self) -> None:
         """Acts that a condition, a threat or an appeal only names: "if A invaded B" tells of no
         invasion; "threatened to impose sanctions on X" is a threat to X, not sanctions; "called on
@@ -1498,7 +1529,8 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
     verb_rules = [(EVALUATING, f.evaluation), (BLAMING_SPEECH | SPEECH_REPLIES, f.dismissal),
                   ({"join"}, f.joining), ({"claim"}, f.claimed), (THREAT_VERBS, f.threat),
                   ({"refuse", "decline", "reject"}, f.refusal), (BLAMING_SPEECH, f.blame)]
-    noun_rules = [({"purchase", "acquisition", "import", "imports", "buying"}, f.purchase), (TIES_NOUNS, f.ties), (TIES_NOUNS, f.relationship), (PARTNER_NOUNS, f.partner),
+    noun_rules = [({"purchase", "acquisition", "import", "imports", "buying"}, f.purchase),
+                  (TIES_NOUNS, f.ties), (TIES_NOUNS, f.relationship), (PARTNER_NOUNS, f.partner),
                   (SUPPORTER_NOUNS, f.supporter), (CHARGE_NOUNS, f.charge), (SUPPLIER_NOUNS, f.supplier),
                   (set(JOINT_NOUNS) | lex.classes.get("agreement", frozenset()), f.joint_noun)]
     for tok in doc:
@@ -1520,6 +1552,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                 if lemma in words:
                     rule(tok)
     f.visits_by_meeting()
+    f.verbless()
     f.governed_acts()
     return f.out
 
