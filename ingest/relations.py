@@ -159,6 +159,9 @@ def _subject_tokens(tok, depth: int = 0) -> list:
         return []
     if _passive(tok):
         agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if agents:  # "attended by A on one side and by B on the other": the second "by" hangs on the first phrase
+            agents += [p for c in tok.children if c.dep_ == "prep" for b in c.children
+                       if b.dep_ == "conj" and b.lower_ == "by" for p in b.children if p.dep_ == "pobj"]
         if not agents:  # "was granted a loan by X", "was hit with sanctions by X": the parser hangs the
             # agent on the thing given
             agents = [p for d in tok.children if d.dep_ == "dobj" or d.dep_ == "prep" and d.lower_ == "with"
@@ -1178,6 +1181,26 @@ class _Finder:
         if people and len(hosts) == 1:
             self.emit("visited", people, hosts, tok, "copula:be-in", 0.7)
 
+    def brought_together(self, tok) -> None:
+        """ "The talks brought together A and B with C and D", "Present at the meeting were A and B
+        for one side and C and D for the other": all of them met (save two of one delegation)."""
+        if tok.lemma_ == "bring":
+            if not any(c.lower_ == "together" for c in tok.children):
+                return
+            toks = [c for c in tok.children if c.dep_ == "dobj"] + _prep_objects(tok, ("with",))
+        elif tok.lemma_ == "be" and any(c.lower_ in ("present", "attending") and c.i < tok.i and any(
+                p.dep_ == "prep" and p.lower_ in ("at", "for") for p in c.children) for c in tok.children):
+            toks = [c for c in tok.children if c.dep_ in ("nsubj", "conj", "attr") and c.pos_ == "PROPN"]
+        else:
+            return
+        parties: list[tuple[Actor, bool]] = []
+        for a, ind in self.actors(toks):
+            if all(a.key != b.key for b, _ in parties):
+                parties.append((a, ind))
+        for i, a in enumerate(parties):
+            rule = "verb:present-at/plural" if tok.lemma_ == "be" else "verb:bring+together/plural"
+            self.emit("met", [a], parties[i + 1:], tok, rule, 0.75)
+
     def verbless(self) -> None:
         """Headline-ese the parser reads without a verb ("Russia, North Korea sign treaty"): the
         actors named before a word the lexicon knows as a verb act, on the actors named after it
@@ -1528,7 +1551,8 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
     # the rules beyond the lexicon's verbs and nouns, each asked only of the words it reads
     verb_rules = [(EVALUATING, f.evaluation), (BLAMING_SPEECH | SPEECH_REPLIES, f.dismissal),
                   ({"join"}, f.joining), ({"claim"}, f.claimed), (THREAT_VERBS, f.threat),
-                  ({"refuse", "decline", "reject"}, f.refusal), (BLAMING_SPEECH, f.blame)]
+                  ({"refuse", "decline", "reject"}, f.refusal), (BLAMING_SPEECH, f.blame),
+                  ({"bring"}, f.brought_together)]
     noun_rules = [({"purchase", "acquisition", "import", "imports", "buying"}, f.purchase),
                   (TIES_NOUNS, f.ties), (TIES_NOUNS, f.relationship), (PARTNER_NOUNS, f.partner),
                   (SUPPORTER_NOUNS, f.supporter), (CHARGE_NOUNS, f.charge), (SUPPLIER_NOUNS, f.supplier),
@@ -1537,6 +1561,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
         pos = tok.pos_
         if pos == "AUX" and tok.lemma_ == "be" and tok.dep_ == "ROOT":
             f.being_in(tok)
+            f.brought_together(tok)
         if pos == "VERB" or (pos == "AUX" and tok.lemma_ == "have"):
             f.verb(tok)
             if tok.dep_ == "amod":
