@@ -424,6 +424,14 @@ class ActorIndex:
                         verb.lemma_ not in ("be", "remain", "become") and subject is not None and \
                         subject.actor.kind != "person" and subject.how != "demonym":
                     return subject.actor  # "Pakistan reaffirmed its backing": the subject's own
+        if tok.dep_ == "nsubj" and verb.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ("since", "after", "when", "because", "as", "before", "until")
+                for m in verb.children):
+            # "X has kept an embassy there since it recognised Y": the main clause's subject
+            for c in verb.head.children:
+                first = self.by_token.get(c.i) if c.dep_ in ("nsubj", "nsubjpass") else None
+                if first is not None and first.actor.kind != "person" and first.how != "demonym":
+                    return first.actor
         if verb.dep_ in ("relcl", "acl", "ccomp") and verb.head.pos_ == "NOUN" and \
                 any(m.lower_ == "that" and m.dep_ == "mark" for m in verb.children):
             # "the charge from X that it spied": the one charged is not the one charging

@@ -1069,8 +1069,8 @@ class _Finder:
             objs = self.places(obj_toks) if entry.predicate == "visited" else \
                 self.actors(obj_toks, possessor=entry.predicate in COMMUNICATIVE)
             subj, how, conf = self.noun_subjects(tok)
-            if not objs and slots and (how.startswith("light:") or tok.dep_ == "dobj" and
-                                       tok.head.lemma_.lower() in LIGHT_VERBS):
+            if not objs and slots and (how.startswith("light:") or tok.dep_ == "dobj" and (
+                    tok.head.lemma_.lower() in LIGHT_VERBS or "to" in slots and entry.predicate in ("suppliedArmsTo", "aided"))):
                 objs = self.actors(_prep_objects(tok.head, slots),  # "held talks on Monday with X"
                                    possessor=entry.predicate in COMMUNICATIVE)  # "an offensive into X's region"
             if subj and objs:
