@@ -52,9 +52,15 @@ def _verb_chain(tok) -> list:
                 h.lemma_.lower() in LIGHT_VERBS | TIES_VERBS and (tok.dep_ != "nsubj" or h.lemma_.lower() in TIES_VERBS):
             chain.append(h)
             t = h
-        elif tok.dep_ == "pobj" and h.dep_ == "prep" and h.lower_ in ("in", "into") and h.head.pos_ == "VERB" and \
-                any(c.dep_ == "dobj" and c.lower_ == "part" for c in h.head.children):
-            t = h.head  # "is due to take part in talks": the talks are as real as the taking part
+        elif tok.dep_ == "pobj" and h.dep_ == "prep" and h.head.pos_ == "VERB" and (
+                h.lower_ in ("in", "into") and any(c.dep_ == "dobj" and c.lower_ == "part" for c in h.head.children)
+                or h.lower_ == "for" and h.head.lemma_.lower() in ("travel", "fly", "go", "head", "arrive", "come")):
+            t = h.head  # "is due to take part in talks", "is expected to travel there for talks": as real as that
+            chain.append(t)
+        elif tok.dep_ == "dobj" and h.pos_ == "VERB" and (h.lemma_.lower() in NEGATING_VERBS | FUTURE_VERBS | HEDGE_VERBS
+                                                          or h.lower_ in ("called", "calling", "call") and
+                                                          any(c.lower_ == "off" for c in h.children)):
+            t = h  # "cancelled the visit", "called off a trip", "planned a visit"
             chain.append(t)
         else:
             return chain
@@ -70,8 +76,9 @@ def _verb_chain(tok) -> list:
                 t.head.lemma_ in {"let", "allow", "permit", "rule"} | NEGATING_VERBS | FUTURE_VERBS | HEDGE_VERBS:
             t = t.head
             chain.append(t)
-        elif t.dep_ == "acl" and t.head.dep_ in ("dobj", "nsubjpass") and t.head.head.pos_ in ("VERB", "AUX"):
-            t = t.head.head  # "accepted an invitation to visit"
+        elif t.dep_ == "acl" and t.tag_ == "VB" and t.head.dep_ in ("dobj", "nsubjpass") and \
+                t.head.head.pos_ in ("VERB", "AUX"):
+            t = t.head.head  # "accepted an invitation to visit" (not "joined the sanctions imposed by X")
             chain.append(t)
         elif t.dep_ == "acomp" or (t.dep_ == "xcomp" and t.head.lemma_ == "be"):
             t = t.head
@@ -104,7 +111,7 @@ def _chain_modality(chain) -> str:
             elif c.dep_ in ("amod", "compound") and cl in FUTURE_ADJ and t.pos_ in ("NOUN", "PROPN"):
                 future = True
         if t is not chain[0]:
-            if lemma in NEGATING_VERBS:
+            if lemma in NEGATING_VERBS or lemma == "call" and any(c.lower_ == "off" for c in t.children):
                 neg = True
             elif lemma in HEDGE_VERBS:
                 hedged = True
@@ -214,10 +221,27 @@ def _is_side(actor: Actor | None, who: Actor, idx: ActorIndex) -> bool:
     return any(idx.gaz.same_party(a, b) for a in mine for b in theirs)
 
 
+def _said_would(chain, trigger) -> bool:
+    """Whether the only hedge of an event is a "would" in words someone is said to have spoken."""
+    auxes = [c.lower_ for t in chain for c in t.children if c.dep_ == "aux"]
+    if "would" not in auxes or any(a in ("could", "may", "might") for a in auxes) or any(
+            c.lower_ in HEDGE_WORDS for t in chain for c in t.children if c.dep_ in ("advmod", "amod")) or any(
+            t.lemma_.lower() in HEDGE_VERBS for t in chain[1:]):
+        return False
+    t = chain[-1]
+    return t.dep_ == "ccomp" and t.head.lemma_.lower() in REPORTING_VERBS
+
+
 def modality_of(cand: Candidate, doc, idx: ActorIndex) -> tuple[str, Actor | None, object | None]:
     """(modality, who claims it, the reporting verb) for one candidate."""
     trigger = doc[cand.trigger]
-    modality = _chain_modality(_verb_chain(trigger))
+    chain = _verb_chain(trigger)
+    if cand.rule.endswith("/by"):  # "joined the sanctions imposed on X by Y": Y's sanctions are as told by "imposed"
+        chain = next(([trigger] + _verb_chain(a)[1:] for a in trigger.children if a.dep_ == "acl" and a.tag_ == "VBN"
+                      and any(c.dep_ == "agent" for c in a.children)), chain)
+    modality = _chain_modality(chain)
+    if modality == "hedged" and _said_would(chain, trigger):
+        modality = "future"  # "X said Washington would announce sanctions": the future of reported speech
     if cand.rule == "verb:threat+if" and modality == "future":
         modality = "asserted"  # "we will strike if ...": the future harm is the threat, made now
     reporters, denied = _reporters(trigger, idx)

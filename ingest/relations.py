@@ -505,7 +505,10 @@ class _Finder:
                 return []
             found = self.recent_group(tok, None, group_kinds, region=region)
             return found if group_kinds is None else self._as_states(found)
-        together = self.recent_group(tok, size, group_kinds, region=region)
+        # "the two leaders" or "both leaders": the people named together, even some sentences back,
+        # before states named together just now
+        together = (self.recent_group(tok, size, {"person"}, within=25, region=region) if group_kinds is None
+                    else []) or self.recent_group(tok, size, group_kinds, region=region)
         if not together and group_kinds is not None and size is not None and region is None:
             lo = self.idx.sents_upto(tok.i, 6)[0].start
             together = next((m for i, m in reversed(self.pairs) if lo <= i < tok.i and len(m) == size), [])
@@ -920,6 +923,8 @@ class _Finder:
                         if not objs and entry.predicate == "threatened":
                             # "warned that they might strike China's nuclear installations"
                             objs = self.actors([w for w in c.children if w.dep_ == "dobj"], possessor=True)
+                own = {a.key for a, _ in subj}  # "A and B warned that they would ...": not each other
+                objs = [(a, i) for a, i in objs if a.key not in own]
                 conf = 0.6
             if len(subj) > 1 and any(t.lower_ in ("other", "another") or
                                      any(c.dep_ == "poss" and c.lower_ in ("other", "another") for c in t.children)
