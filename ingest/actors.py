@@ -879,6 +879,9 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
     for pos, actor in full:
         for part in actor.label.split():
             parts.setdefault(part, []).append((pos, actor))
+            head, dash, rest = part.partition("-")
+            if dash and head.lower() in ("al", "el", "as", "ad", "ash", "an", "ar", "az") and len(rest) > 2:
+                parts.setdefault(rest[:1].upper() + rest[1:], []).append((pos, actor))  # "el-Sisi": "Sisi"
     known_parts = gaz.people_by_part()
     surnames: dict[str, set[str]] = {}  # by their first three letters, so each word is held against few
     for _, a in full:

@@ -77,6 +77,9 @@ def _adjacent(tok, appos) -> bool:
 
 
 THREATENING = frozenset({"threaten", "vow"})
+JOINT_THINGS = frozenset({"centre", "center", "patrol", "patrols", "exercise", "exercises", "drill", "drills",
+                          "venture", "project", "programme", "program", "force", "operation", "operations",
+                          "commission", "committee", "mission", "base", "facility", "statement", "declaration"})
 URGING = frozenset({"urge", "call", "ask", "press", "appeal", "encourage", "implore", "demand", "tell"})
 HARMFUL = frozenset({"sanctioned", "attacked", "reducedRelationsWith", "criticized", "rejected", "accused"})
 GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
@@ -695,11 +698,15 @@ class _Finder:
                                       and m.actor.kind == "person"]
                 if a is not None and a.kind == "person":
                     # "Minister A and Minister B met": the parser may hang A on B's name, with the "and"
+                    # (or on a date phrase before it: "In March 1979 President A and Prime Minister B signed")
                     for ch in c.children:
-                        m = self.idx.mention_at(ch.i)
-                        if ch.dep_ in ("nmod", "compound") and m is not None and m.actor.kind == "person" and \
-                                m.actor.key != a.key and any(x.dep_ == "cc" for x in ch.children):
-                            found.insert(0, m.actor)
+                        if ch.dep_ not in ("nmod", "compound", "prep") or ch.i > c.i:
+                            continue
+                        for w in ch.subtree:
+                            m = self.idx.mention_at(w.i)
+                            if m is not None and m.actor.kind == "person" and m.actor.key != a.key and \
+                                    w.i == m.end - 1 and any(x.dep_ == "cc" and x.lower_ == "and" for x in w.children):
+                                found.insert(0, m.actor)
                 for a in found:
                     if all(a.key != x.key for x, _ in res):
                         res.append((a, indirect))
@@ -872,6 +879,12 @@ class _Finder:
             rule = f"verb:{entry.lemma}" + (f"+{entry.needs}" if entry.needs else "")
             obj_toks = _object_tokens(tok, entry, verb=True,
                                       needs_words=self.lex.classes.get(entry.needs or "", frozenset()))
+            if entry.needs == "imports":  # "banned imports of Georgian wine": the state whose goods
+                objs = [(m.actor, True) for d in tok.children if d.dep_ == "dobj" for w in d.subtree
+                        if (m := self.idx.mention_at(w.i)) is not None and m.actor.kind in ("country", "former_state")]
+                if subj and objs:
+                    self.emit(entry.predicate, subj, objs, tok, f"verb:{entry.lemma}+imports", 0.8)
+                continue
             if entry.predicate == "visited":
                 objs = self.places(obj_toks)
                 hosts = [(a, i) for a, i in self.actors(obj_toks) if a.kind == "person"]
@@ -1107,6 +1120,18 @@ class _Finder:
                 if focal is not None:
                     self.emit("visited", subj, [(focal, True)], tok, f"{rule}/focal", 0.55)
 
+    def joint_with(self, tok) -> None:
+        """ "X runs a joint training centre with Y", "held joint patrols with Y": X cooperates with Y."""
+        if not any(c.dep_ == "amod" and c.lower_ == "joint" for c in tok.children):
+            return
+        partners = self.actors([p for n in (tok, tok.head) for c in n.children
+                                if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"],
+                               possessor=True)
+        verb = tok.head if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX") else None
+        subj = self.actors(_subject_tokens(verb)) if verb is not None else []
+        if subj and partners:
+            self.emit("cooperatedWith", subj, partners, tok, "noun:joint+with", 0.75)
+
     def purchase(self, tok) -> None:
         """ "X's purchase of Russian air defence systems": the maker's state armed the buyer."""
         arms = self.lex.classes.get("arms", frozenset())
@@ -1322,6 +1347,7 @@ class _Finder:
         judgement = [w for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "advcl") or
                      c.dep_ == "prep" and c.lower_ == "as" for w in c.subtree]
         judgement += [w for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "as" for w in c.subtree]
+        judgement += [w for o in objs for c in o.children if c.dep_ == "amod" and c.i > o.i for w in c.subtree]
         if not objs or not _words(judgement) & NEGATIVE_EVAL:
             return
         speaker = self.actors(_subject_tokens(tok))
@@ -1559,6 +1585,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   ({"refuse", "decline", "reject"}, f.refusal), (BLAMING_SPEECH, f.blame),
                   ({"bring"}, f.brought_together)]
     noun_rules = [({"purchase", "acquisition", "import", "imports", "buying"}, f.purchase),
+                  (JOINT_THINGS, f.joint_with),
                   (TIES_NOUNS, f.ties), (TIES_NOUNS, f.relationship), (PARTNER_NOUNS, f.partner),
                   (SUPPORTER_NOUNS, f.supporter), (CHARGE_NOUNS, f.charge), (SUPPLIER_NOUNS, f.supplier),
                   (set(JOINT_NOUNS) | lex.classes.get("agreement", frozenset()), f.joint_noun)]
