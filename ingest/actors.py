@@ -224,7 +224,8 @@ class ActorIndex:
             return self._pronoun_group(tok)
         # a noun whose apposition or compound names an actor: "his counterpart Choe Sun-hui"
         for child in tok.children:
-            if child.dep_ in ("appos", "compound") and child.i > tok.i:
+            if child.dep_ in ("appos", "compound") and child.i > tok.i and \
+                    not any(w.pos_ == "VERB" for w in tok.doc[tok.i + 1:child.i]):  # (not a list the parser hung across a verb)
                 m = self.by_token.get(child.i)
                 if m is not None and m.how != "demonym":
                     return m.actor
@@ -359,6 +360,13 @@ class ActorIndex:
                         a = self.resolve(p)
                         if a is not None and a.kind != "person":
                             return a
+        if tok.lemma_.lower() in ("junta", "regime", "government", "authorities", "leadership", "rulers", "military"):
+            for c in tok.children:  # "the junta in Niger"
+                if c.dep_ == "prep" and c.lower_ == "in":
+                    for p in c.children:
+                        m = self.by_token.get(p.i)
+                        if p.dep_ == "pobj" and m is not None and m.actor.kind in ("country", "former_state"):
+                            return m.actor
         if (tok.lemma_.lower() in ("junta", "regime", "putschist") or tok.lower_ == "generals" or
                 tok.lemma_.lower() == "leader" and any(c.lower_ == "coup" for c in tok.children)) and \
                 any(c.lower_ == "the" for c in tok.children):
