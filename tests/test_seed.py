@@ -103,10 +103,10 @@ def test_real_news_scores_do_not_fall(realnews_dir):
     gold relations), overall, between actors and for roles."""
     t = _report(sorted(realnews_dir.glob("*.txt")), realnews_dir).total
     p, r, _ = t.prf()
-    assert p >= 0.92 and r >= 0.73
+    assert p >= 0.93 and r >= 0.80
     between = (set(t.required) | set(t.tp) | set(t.fp)) - {"represents"}
     p, r, _ = t.prf(among=between)
-    assert p >= 0.9 and r >= 0.63
+    assert p >= 0.92 and r >= 0.75
     p, r, _ = t.prf("represents")
     assert p >= 0.95 and r >= 0.9
 
@@ -116,7 +116,7 @@ def test_heldout_precision():
     t = _report([ROOT / "tests" / "data" / "heldout"], ROOT / "tests" / "data" / "heldout").total
     p, r, _ = t.prf()
     assert p >= 0.9
-    assert r >= 0.45
+    assert r >= 0.65
 
 
 def test_wire_heldout_scores():
@@ -125,5 +125,15 @@ def test_wire_heldout_scores():
     folder = ROOT / "tests" / "data" / "heldout2"
     t = _report([folder], folder).total
     p, r, _ = t.prf()
-    assert p >= 0.85
-    assert r >= 0.75
+    assert p >= 0.9
+    assert r >= 0.82
+
+
+def test_blind_heldout_scores():
+    """Articles written for the project by someone who had not seen the extractor (tests/data/heldout3).
+    Measured once before any rule looked at them (0.73 / 0.55); development data since."""
+    folder = ROOT / "tests" / "data" / "heldout3"
+    t = _report([folder], folder).total
+    p, r, _ = t.prf()
+    assert p >= 0.75
+    assert r >= 0.56
