@@ -382,6 +382,7 @@ class _Finder:
         self.out: list[Candidate] = []
         self.seen: set[tuple] = set()
         self.groups: list[tuple[int, list[Actor]]] = []
+        self.met_pairs: list[tuple[int, list[Actor]]] = []  # "A met B": a pair for "they" and "the two leaders"
         self.parties: list[Actor] = []
         self.pairs: list[tuple[int, list[Actor]]] = []
         self.hostile = False  # whether the relation being read is one of criticism or refusal
@@ -416,6 +417,15 @@ class _Finder:
             elif dep in ("pobj", "dobj", "appos") and tok.i in self.idx.by_token:
                 named.append(tok)
         twice = {sibs[0].i: sibs for sibs in subjects.values() if len(sibs) > 1}
+        # "A met B": the pair "they" and "the two leaders" may stand for next
+        for (head, dep), sibs in subjects.items():
+            verb = self.doc[head]
+            if dep == "nsubj" and verb.lemma_ == "meet" and len(sibs) == 1:
+                pair = [a for a, _ in self.actors(sibs + [c for c in verb.children if c.dep_ == "dobj"] +
+                                                  _prep_objects(verb, ("with",)))]
+                if len(pair) == 2 and all(a.kind == "person" for a in pair):
+                    self.met_pairs.append((sibs[0].i, pair))
+        self.met_pairs.sort(key=lambda g: g[0])
         for tok in named:
             dep = tok.dep_
             if dep in ("nsubj", "nsubjpass"):
@@ -439,10 +449,11 @@ class _Finder:
                     self.pairs.append((tok.i, members))
 
     def recent_group(self, tok, size: int | None, want: set[str] | None, within: int = 3,
-                     region: frozenset[str] | None = None) -> list[Actor]:
+                     region: frozenset[str] | None = None, met: bool = False) -> list[Actor]:
         lo = self.idx.sents_upto(tok.i, within)[0].start
-        for k in range(bisect_left(self.groups, tok.i, key=lambda g: g[0]) - 1, -1, -1):
-            i, members = self.groups[k]  # groups are recorded in text order
+        groups = sorted(self.groups + self.met_pairs, key=lambda g: g[0]) if met and self.met_pairs else self.groups
+        for k in range(bisect_left(groups, tok.i, key=lambda g: g[0]) - 1, -1, -1):
+            i, members = groups[k]  # groups are recorded in text order
             if i < lo:
                 break
             if lo <= i < tok.i and (size is None or len(members) == size) and \
@@ -487,7 +498,7 @@ class _Finder:
                 self._recent_kind(tok, GROUP_SIZES[tok.lower_], {"person"})
         if tok.lower_ in ("they", "them", "their"):
             # a group goes on being "they" over a few sentences: "A and B met. They agreed ... They urged"
-            return self.recent_group(tok, None, None, within=3) or \
+            return self.recent_group(tok, None, None, within=3, met=True) or \
                 (self._they_chain(tok) if tok.lower_ == "they" and tok.dep_ == "nsubj" else [])
         if tok.tag_ not in ("NNS", "NNPS"):
             return []
@@ -510,7 +521,7 @@ class _Finder:
             return found if group_kinds is None else self._as_states(found)
         # "the two leaders" or "both leaders": the people named together, even some sentences back,
         # before states named together just now
-        together = (self.recent_group(tok, size, {"person"}, within=25, region=region) if group_kinds is None
+        together = (self.recent_group(tok, size, {"person"}, within=25, region=region, met=True) if group_kinds is None
                     else []) or self.recent_group(tok, size, group_kinds, region=region)
         if not together and group_kinds is not None and size is not None and region is None:
             lo = self.idx.sents_upto(tok.i, 6)[0].start
@@ -1272,6 +1283,8 @@ class _Finder:
                 t = t.head
             if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
                 continue  # "if China invaded Taiwan, ...": a condition, not an event
+            if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.lemma_.lower() in URGING | {"push"}:
+                continue  # "calling for negotiations between A and B": asked for, not held
             governor = None
             for _ in range(4):
                 if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
