@@ -834,7 +834,7 @@ def create_app(store, *, ingest: Callable | None = None, timeout: float = 30.0, 
                     kwargs[name] = kind(q[name])
                 except ValueError:
                     return problem(request, 400, f"{name} must be a whole number, not {q[name]!r}", PAGE_HINT)
-        if "depth" in kwargs and "actor" not in kwargs:
+        if kwargs.get("depth", 1) != 1 and "actor" not in kwargs:  # as `dipgraph view --depth` alone
             return problem(request, 400, "depth needs actor: the actors within depth steps of that one", PAGE_HINT)
         # relation=met&relation=visited or relations=met,visited, as --relation takes them
         rels = [r.strip() for v in q.getlist("relation") + q.getlist("relations") for r in v.split(",") if r.strip()]
