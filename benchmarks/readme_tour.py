@@ -1,12 +1,21 @@
 """Run the README's tour as written and check (or rewrite) the outputs it shows.
 
-The tour is the README's sections "A short tour", "Browse the graph" and "Analysis". Each
-```console``` block holds commands (``$ ...``, a command goes on over lines while a quote is open)
-and the output the README shows for them; a line ``...`` (indented or not) in a shown output stands for any number
-of lines. Each ```sh``` block holds commands whose output the README does not show: its ``dipgraph`` lines must
-succeed (installing and opening JupyterLab are left to the reader). The commands run in order, through the shell, in a scratch folder that sees the project's
-``data/`` and has the samples already ingested (what ``make demo`` leaves), with ``DIPGRAPH_STORE``
-set to the same ``out/store`` the README names, so the outputs are compared as printed.
+The tour is the README's sections "A short tour", "Browse the graph", "Analysis", "SPARQL
+endpoint" and "Running at scale". Each ```console``` block holds commands (``$ ...``, a command
+goes on over lines while a quote is open) and the output the README shows for them; a line ``...``
+(indented or not) in a shown output stands for any number of lines. Each ```sh``` block holds
+commands whose output the README does not show: its ``dipgraph``, ``curl``, ``oxigraph`` and
+``echo`` lines must succeed. Installs, other tools (Dask's, JupyterLab) and lines naming a
+placeholder for the reader's own machines (``SCHEDULER``, ``CORPUS/``) are left to the reader.
+
+A ``dipgraph serve`` or ``oxigraph serve`` line starts a server in the background, as the README
+has it run in a terminal of its own; it is stopped when the next server starts or the section
+ends. The server listens on a free port instead of 7878, and the commands after it are sent there.
+
+The commands run in order, through the shell, in a scratch folder that sees the project's
+``data/`` and has the samples already ingested (what ``make demo`` leaves), with
+``DIPGRAPH_STORE`` set to the same ``out/store`` the README names, so the outputs are compared as
+printed.
 
     python -m benchmarks.readme_tour            # check; exit 1 and show the first difference
     python -m benchmarks.readme_tour --write    # rewrite the shown outputs from this run
@@ -16,9 +25,13 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import socket
 import subprocess
 import sys
 import tempfile
+import time
+import urllib.error
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +39,10 @@ __all__ = ["TOUR_SECTIONS", "STORE", "SETUP", "Step", "tour_steps", "run_tour", 
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
-TOUR_SECTIONS = ("A short tour", "Browse the graph", "Analysis")
+TOUR_SECTIONS = ("A short tour", "Browse the graph", "Analysis", "SPARQL endpoint", "Running at scale")
+RUN = ("dipgraph ", "curl ", "oxigraph ", "echo ")  # the sh lines run; the rest are the reader's
+PLACEHOLDERS = ("SCHEDULER", "CORPUS/")  # the reader's own machines and folders
+PORT = "127.0.0.1:7878"  # the address the README's servers listen on
 STORE = "out/store"  # the one store the README and `make demo` name
 # The tour's setup lines (make demo prints them); the scratch environment does what they do.
 SETUP = (". .venv/bin/activate", f"export DIPGRAPH_STORE={STORE}")
@@ -40,6 +56,12 @@ class Step:
     shown: tuple[str, ...] | None
     start: int  # index in README lines of the first shown output line (console blocks)
     end: int    # index one past the last shown output line
+    section: str = ""
+
+    @property
+    def server(self) -> bool:
+        """A command that starts a server, which the README runs in a terminal of its own."""
+        return self.command.startswith(("dipgraph serve", "oxigraph serve"))
 
 
 def _complete(command: str) -> bool:
@@ -69,8 +91,8 @@ def tour_steps(lines: list[str]) -> list[Step]:
             if fence == "```sh":
                 for k in block:
                     cmd = re.sub(r"\s+#.*$", "", lines[k]).strip()
-                    if cmd.startswith("dipgraph "):  # installs and setup lines are not the tour's to run
-                        steps.append(Step(cmd, None, k + 1, k + 1))
+                    if cmd.startswith(RUN) and not any(p in cmd for p in PLACEHOLDERS):
+                        steps.append(Step(cmd, None, k + 1, k + 1, section))
             else:
                 k = 0
                 while k < len(block):
@@ -90,7 +112,7 @@ def tour_steps(lines: list[str]) -> list[Step]:
                     while out and not out[-1].strip():
                         out.pop()
                     start = block[out_start] if out_start < len(block) else j
-                    steps.append(Step(cmd, tuple(out), start, start + len(out)))
+                    steps.append(Step(cmd, tuple(out), start, start + len(out), section))
             i = j
         i += 1
     return steps
@@ -143,14 +165,69 @@ def _scratch(folder: Path) -> dict[str, str]:
     return env
 
 
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _answering(url: str, proc: subprocess.Popen, seconds: float = 60) -> bool:
+    """Wait until the server at ``url`` answers HTTP (any status), or it died, or time ran out."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return True
+        except urllib.error.HTTPError:
+            return True
+        except OSError:
+            time.sleep(0.2)
+    return False
+
+
+def _stop(proc: subprocess.Popen | None) -> None:
+    if proc is not None and proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
 def run_tour(steps: list[Step], folder: Path) -> list[tuple[Step, int, list[str]]]:
-    """Run every step in order in ``folder``; each with its exit status and output lines."""
+    """Run every step in order in ``folder``; each with its exit status and output lines (a
+    server's: whether it came up, and its log if it did not)."""
     env = _scratch(folder)
     results = []
-    for step in steps:
-        done = subprocess.run(["bash", "-c", step.command], cwd=folder, env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600)
-        results.append((step, done.returncode, done.stdout.splitlines()))
+    server: subprocess.Popen | None = None
+    address, section = PORT, None
+    try:
+        for step in steps:
+            if step.section != section:
+                _stop(server)
+                server, address, section = None, PORT, step.section
+            if step.server:
+                _stop(server)
+                address = f"127.0.0.1:{_free_port()}"
+                command = step.command.replace(PORT, address)
+                if command.startswith("dipgraph serve") and "--port" not in command:
+                    command += f" --port {address.rsplit(':', 1)[1]}"
+                log = folder / f"server-{len(results)}.log"
+                with open(log, "wb") as out:
+                    server = subprocess.Popen(["bash", "-c", "exec " + command], cwd=folder, env=env,
+                                              stdout=out, stderr=subprocess.STDOUT)
+                up = _answering(f"http://{address}/", server)
+                results.append((step, 0 if up else 1, [] if up else log.read_text(errors="replace").splitlines()))
+                continue
+            command = step.command.replace(PORT, address)
+            if command.startswith("curl "):  # an HTTP error is a failure too (curl says 0 otherwise)
+                command = "curl --fail-with-body -sS " + command[5:]
+            done = subprocess.run(["bash", "-c", command], cwd=folder, env=env,
+                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600)
+            results.append((step, done.returncode, done.stdout.splitlines()))
+    finally:
+        _stop(server)
     return results
 
 

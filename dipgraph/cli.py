@@ -16,8 +16,8 @@ import typer
 from dipgraph import __version__, cmd_analyze, cmd_evaluate, cmd_serve, cmd_view
 from dipgraph.graph.printable import printable
 from dipgraph.graph.store import StoreError
-from dipgraph.options import (JsonOpt, ModelOpt, StoreOpt, err, fail, open_store, progress_enabled, say,
-                              store_location, write_data)
+from dipgraph.options import (JsonOpt, ModelOpt, StoreOpt, check_output, err, fail, open_store, os_problem,
+                              progress_enabled, say, store_location, write_data)
 
 app = typer.Typer(
     name="dipgraph",
@@ -155,7 +155,8 @@ def query(
                 fail(f"{file}: over {MAX_QUERY_FILE:,} bytes, too long for a query")
             sparql = data.decode("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            fail(f"{file}: cannot read the query ({exc})")
+            fail(f"{file}: cannot read the query: "
+                 f"{os_problem(exc, file, reading=True) if isinstance(exc, OSError) else 'not UTF-8 text'}")
     st = open_store(store, create=False)
     try:
         out = format_result(run_query(st, sparql), fmt)
@@ -184,6 +185,8 @@ def export(
     from dipgraph.graph.network import export_network
     from dipgraph.graph.store import RDF_FORMATS
 
+    if output is not None:
+        check_output(output, "the export")
     st = open_store(store, create=False)
     try:
         if fmt in RDF_FORMATS:
@@ -195,7 +198,7 @@ def export(
                 else:
                     st.export(fmt, output if output else sys.stdout.buffer)
             except OSError as exc:
-                fail(f"{output or 'standard output'}: cannot write ({exc.strerror or exc})")
+                fail(f"{output or 'standard output'}: cannot write the export: {os_problem(exc, output)}")
         else:
             try:
                 if output is None and sys.stdout.isatty():
@@ -206,6 +209,8 @@ def export(
                     export_network(st, fmt, output if output else sys.stdout.buffer)
             except ValueError as exc:
                 fail(str(exc))
+            except OSError as exc:
+                fail(f"{output or 'standard output'}: cannot write the export: {os_problem(exc, output)}")
     finally:
         st.close()
     if output:

@@ -9,7 +9,7 @@ import typer
 
 from dipgraph.graph.table import text_table
 from dipgraph.options import (FutureOpt, HedgedOpt, JsonOpt, LevelOpt, NoReportedOpt, RelationOpt, SinceOpt, StoreOpt,
-                              UntilOpt, err, fail, open_store, say)
+                              UntilOpt, check_output, err, fail, open_store, os_problem, say)
 
 __all__ = ["register", "analyze", "path", "timeline"]
 
@@ -31,16 +31,22 @@ def _network(store, level, relations, since, until, hedged, future, no_reported)
 def _plot(fig_fn, target: Path) -> None:
     try:
         fig_fn(path=target)
-    except (ValueError, OSError) as exc:
+    except ValueError as exc:
         fail(str(exc))
+    except OSError as exc:
+        fail(f"{target}: cannot write the chart: {os_problem(exc, target)}")
     err(f"wrote {target}")
 
 
 def _check_plot_target(target: Optional[Path]) -> None:
+    """A --plot file that cannot be drawn or written ends the command before the analysis runs."""
     from dipgraph.graph.plot import IMAGE_TYPES
 
-    if target is not None and target.suffix.lower() not in IMAGE_TYPES:
+    if target is None:
+        return
+    if target.suffix.lower() not in IMAGE_TYPES and not target.is_dir():
         fail(f"{target}: cannot draw a {target.suffix or 'suffix-less'} file; use one of {', '.join(IMAGE_TYPES)}")
+    check_output(target, "the chart")
 
 
 def _modalities(G) -> str:

@@ -6,7 +6,8 @@ from typing import Optional
 
 import typer
 
-from dipgraph.options import LevelOpt, RelationOpt, SinceOpt, StoreOpt, UntilOpt, err, fail, open_store, say
+from dipgraph.options import (LevelOpt, RelationOpt, SinceOpt, StoreOpt, UntilOpt, check_output, err, fail, open_store,
+                              os_problem, say)
 
 __all__ = ["register", "view"]
 
@@ -36,6 +37,7 @@ def view(
 
     if depth != 1 and not actor:
         fail("--depth needs --actor")
+    check_output(output, "the page")
     st = open_store(store, create=False)
     try:
         info = write_page(st, output, level=level, relations=relation, actor=actor, depth=depth,
@@ -44,7 +46,7 @@ def view(
     except ViewError as exc:
         fail(str(exc))
     except OSError as exc:
-        fail(f"{output}: cannot write the page ({exc.strerror or exc})")
+        fail(f"{output}: cannot write the page: {os_problem(exc, output)}")
     finally:
         st.close()
     say(f"wrote {info.path}: {info.nodes} actors, {info.edges} relations")

@@ -7,7 +7,11 @@ Defaults not given on the command line come from :func:`graph.settings.settings`
 """
 from __future__ import annotations
 
+import errno
+import os
+import re
 import sys
+from pathlib import Path
 from typing import NoReturn, Optional
 
 import typer
@@ -19,7 +23,7 @@ from dipgraph.graph.store import Store, StoreError
 
 __all__ = ["StoreOpt", "LevelOpt", "RelationOpt", "SinceOpt", "UntilOpt", "HedgedOpt", "FutureOpt",
            "NoReportedOpt", "JsonOpt", "ModelOpt", "err", "say", "write_data", "fail", "open_store", "store_location",
-           "progress_enabled"]
+           "progress_enabled", "check_output", "os_problem"]
 
 StoreOpt = typer.Option(None, "--store", "-s", help="Store folder (default: $DIPGRAPH_STORE, else ./dipgraph-store), "
                         "or the URL of a SPARQL 1.1 server: http://HOST:PORT/...")
@@ -61,6 +65,65 @@ def fail(message: str, code: int = 2) -> NoReturn:
     """Say what went wrong in one line and end with a non-zero status."""
     err(f"dipgraph: {message}")
     raise typer.Exit(code)
+
+
+_PROBLEMS = {
+    errno.ENOENT: "no such folder",
+    errno.ENOTDIR: "a part of the path is not a folder",
+    errno.EISDIR: "it is a folder; name a file",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.EROFS: "the file system is read-only",
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.ENAMETOOLONG: "the name is too long",
+}
+
+
+def os_problem(exc: OSError, path=None, *, reading: bool = False) -> str:
+    """What an operating system error on ``path`` means for the user, in words (no errno, no
+    traceback). The store's own writer reports the errno only in its message ("(os error 2)")."""
+    code = exc.errno
+    if code is None:
+        found = re.search(r"\(os error (\d+)\)", str(exc))
+        code = int(found.group(1)) if found else None
+    if code == errno.ENOENT:
+        if reading:
+            return "no such file"
+        target = path if path is not None else exc.filename
+        folder = Path(target).parent if isinstance(target, (str, os.PathLike)) else None
+        if folder is not None and folder.is_dir():  # a folder that takes no new files (/proc)
+            return f"no file can be made in {folder}"
+    if reading and code == errno.EISDIR:
+        return "it is a folder; name a file"
+    text = re.sub(r"\s*\(os error \d+\)$", "", exc.strerror or str(exc))
+    return _PROBLEMS.get(code) or text[:1].lower() + text[1:]
+
+
+def check_output(path: Path, what: str) -> None:
+    """End the command with one line, before any work is done, when ``path`` cannot be written as
+    the file ``what`` (a missing folder, a file where a folder should be, a folder as the target, a
+    folder that cannot be written into). Errors while writing are said with :func:`os_problem`."""
+    problem = _output_problem(Path(path))
+    if problem:
+        fail(f"{path}: cannot write {what}: {problem}")
+
+
+def _output_problem(path: Path) -> Optional[str]:
+    if path.is_dir():
+        return "it is a folder; name a file"
+    folder = path.parent
+    if not folder.is_dir():
+        for above in (folder, *folder.parents):
+            if above.exists() or above.is_symlink():
+                if above.is_dir():
+                    break
+                return f"{above} is not a folder"
+        return f"no folder {folder} (create it first)"
+    writable = os.access(path, os.W_OK) if path.exists() else os.access(folder, os.W_OK | os.X_OK)
+    if not writable:
+        return "the file is not writable" if path.exists() else f"the folder {folder} is not writable"
+    return None
 
 
 def store_location(store: Optional[str]) -> str:

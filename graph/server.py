@@ -49,6 +49,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable
+from http import HTTPStatus
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import parse_qsl
@@ -568,6 +569,15 @@ PAGE_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-i
 
 VIEW_PARAMS = {"level": str, "actor": str, "depth": int, "since": str, "until": str,
                "min_articles": int, "max_nodes": int, "title": str}
+PAGE_HINT = ("The graph page takes level (all, person, country), actor, depth (with actor), since, until "
+             "(YYYY, YYYY-MM or YYYY-MM-DD), relation (repeated, or relations=met,visited), min_articles, "
+             "max_nodes and title: /?level=country&since=2023.")
+
+
+def wants_html(accept: str | None) -> bool:
+    """Whether a client asks for HTML before plain text: a browser does; curl (``*/*``), SPARQL
+    clients and the query page's own requests do not, and get errors as plain text."""
+    return choose_type(accept, ("text/plain", "text/html"), {"application/xhtml+xml": "text/html"}) == "text/html"
 
 
 def create_app(store, *, ingest: Callable | None = None, timeout: float = 30.0, max_rows: int = 10_000,
@@ -613,6 +623,37 @@ def create_app(store, *, ingest: Callable | None = None, timeout: float = 30.0, 
 
     def text(status: int, message: str, **headers) -> PlainTextResponse:
         return PlainTextResponse(message.rstrip("\n") + "\n", status_code=status, headers=headers)
+
+    def problem(request: Request, status: int, message: str, hint: str = "", **headers) -> Response:
+        """An error where people browse: an HTML page for a browser, the same status and message as
+        plain text for any other client."""
+        headers = {**headers, "Vary": "Accept"}
+        if not wants_html(request.headers.get("accept")):
+            return text(status, message, **headers)
+        doc = render("error.html", css=inline(static_text("query.css"), "css"), status=status,
+                     reason=HTTPStatus(status).phrase, message=message, hint=hint)
+        return HTMLResponse(doc, status_code=status, headers={"Content-Security-Policy": PAGE_CSP, **headers})
+
+    def browsable(handler):
+        """The handler, with its plain-text errors shown as an HTML page to a browser (SPARQL
+        clients, which ask for results, not HTML, keep them as plain text)."""
+        async def route(request: Request) -> Response:
+            response = await handler(request)
+            if (response.status_code >= 400 and isinstance(response, PlainTextResponse)
+                    and wants_html(request.headers.get("accept"))):
+                headers = {k: v for k, v in response.headers.items() if k.lower() in ("allow", "retry-after")}
+                return problem(request, response.status_code, response.body.decode("utf-8").strip(), **headers)
+            return response
+        return route
+
+    async def not_routed(request: Request, exc) -> Response:
+        """No such page (404) or a method the page does not take (405)."""
+        if exc.status_code == 405:
+            allowed = (exc.headers or {}).get("Allow", "GET")
+            return problem(request, 405, f"{request.method} is not accepted at {request.url.path}; use {allowed}",
+                           **(exc.headers or {}))
+        return problem(request, exc.status_code, f"nothing at {request.url.path}: the graph page is /, the query "
+                                                 "page /query and the SPARQL endpoint /sparql")
 
     def write(fn, *args, **kwargs):
         """Run a write on the live store, then let readers see it."""
@@ -784,12 +825,17 @@ def create_app(store, *, ingest: Callable | None = None, timeout: float = 30.0, 
     async def page(request: Request) -> Response:
         kwargs = {}
         q = request.query_params
+        unknown = sorted(set(q.keys()) - set(VIEW_PARAMS) - {"relation", "relations"})
+        if unknown:
+            return problem(request, 400, f"unknown parameter {unknown[0]!r}", PAGE_HINT)
         for name, kind in VIEW_PARAMS.items():
             if name in q and q[name] != "":
                 try:
                     kwargs[name] = kind(q[name])
                 except ValueError:
-                    return text(400, f"{name} must be a whole number, not {q[name]!r}")
+                    return problem(request, 400, f"{name} must be a whole number, not {q[name]!r}", PAGE_HINT)
+        if kwargs.get("depth", 1) != 1 and "actor" not in kwargs:  # as `dipgraph view --depth` alone
+            return problem(request, 400, "depth needs actor: the actors within depth steps of that one", PAGE_HINT)
         # relation=met&relation=visited or relations=met,visited, as --relation takes them
         rels = [r.strip() for v in q.getlist("relation") + q.getlist("relations") for r in v.split(",") if r.strip()]
         if rels:
@@ -797,25 +843,25 @@ def create_app(store, *, ingest: Callable | None = None, timeout: float = 30.0, 
         try:
             from .view import build_page
         except ImportError as exc:
-            return text(503, f"the graph page is not available in this installation ({exc}); "
-                             "/sparql and /query work")
+            return problem(request, 503, f"the graph page is not available in this installation ({exc}); "
+                                         "/sparql and /query work")
         try:
             doc = await pages.run(build_page, store, timeout=timeout, **kwargs)
         except Busy:
-            return text(503, f"another graph page was being drawn for {timeout:g} seconds; try again later",
-                        **{"Retry-After": "5"})
+            return problem(request, 503, f"another graph page was being drawn for {timeout:g} seconds; "
+                                         "try again later", **{"Retry-After": "5"})
         except asyncio.TimeoutError:
-            return text(503, f"the graph page took longer than {timeout:g} seconds; narrow it with "
-                             "actor=, relations=, since= or max_nodes=")
+            return problem(request, 503, f"the graph page took longer than {timeout:g} seconds; narrow it with "
+                                         "actor=, relations=, since= or max_nodes=")
         except (ValueError, KeyError) as exc:
-            return text(400, f"cannot draw that graph: {exc}")
+            return problem(request, 400, f"cannot draw that graph: {exc}", PAGE_HINT)
         return HTMLResponse(doc)
 
     async def query_page(request: Request) -> Response:
         first = example_list[0]["query"] if example_list else "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10"
         doc = render("query.html", css=inline(static_text("query.css"), "css"),
                      js=inline(static_text("query.js"), "js"), prefixes=", ".join(p + ":" for p in prefixes),
-                     examples=example_list, first=first)
+                     examples=example_list, first=first, prefix_map=prefixes)
         return HTMLResponse(doc, headers={"Content-Security-Policy": PAGE_CSP})
 
     async def health(request: Request) -> Response:
@@ -883,13 +929,13 @@ def create_app(store, *, ingest: Callable | None = None, timeout: float = 30.0, 
     store_methods = ["GET", "HEAD", "PUT", "POST", "DELETE"]
     app = Starlette(routes=[
         Route("/", page, methods=["GET"]),
-        Route("/sparql", sparql, methods=["GET", "POST"]),
+        Route("/sparql", browsable(sparql), methods=["GET", "POST"]),
         Route("/query", query_page, methods=["GET"]),
         Route("/health", health, methods=["GET"]),
         Route("/ingest", ingest_route, methods=["POST"]),
         Route("/store", store_route, methods=store_methods),
         Route("/store/{graph:path}", store_route, methods=store_methods),
-    ], middleware=middleware, lifespan=lifespan)
+    ], middleware=middleware, lifespan=lifespan, exception_handlers={404: not_routed, 405: not_routed})
     app.state.pool = pool
     app.state.instance = instance
     return app

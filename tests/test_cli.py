@@ -346,7 +346,7 @@ def test_export_to_a_folder_that_does_not_exist(events_store, tmp_path):
     r = dipgraph("export", "-o", str(tmp_path / "no" / "such" / "graph.trig"), "--store", str(events_store))
     assert r.returncode != 0 and b"Traceback" not in r.stderr
     assert r.stderr.decode().strip() == (f"dipgraph: {tmp_path / 'no' / 'such' / 'graph.trig'}: cannot write "
-                                         "(No such file or directory (os error 2))")
+                                         f"the export: no folder {tmp_path / 'no' / 'such'} (create it first)")
 
 
 def test_export_unknown_format(events_store):

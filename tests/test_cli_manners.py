@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from test_cli import dipgraph, ok
 from test_server import build_store, running
 
@@ -73,3 +75,60 @@ def test_ingest_off_a_terminal_writes_progress_lines_with_the_total_and_a_summar
     # with 0, no progress lines at all
     quiet = dipgraph("ingest", *files, "--store", str(tmp_path / "t"), env={"DIPGRAPH_PROGRESS_EVERY": "0"})
     assert ok(quiet).startswith("2 added") and quiet.stderr == b""
+
+
+# -- files the verbs write: a place that cannot take them is one line before any work ------------
+
+WRITERS = {  # verb arguments before the file, and the thing it writes
+    "analyze --plot": (["analyze", "--level", "country", "--plot"], "the chart"),
+    "timeline --plot": (["timeline", "Russia", "Ukraine", "--level", "country", "--plot"], "the chart"),
+    "view -o": (["view", "-o"], "the page"),
+    "export -o": (["export", "-o"], "the export"),
+    "export --format graphml -o": (["export", "--format", "graphml", "-o"], "the export"),
+    "export --format csv -o": (["export", "--format", "csv", "-o"], "the export"),
+}
+SUFFIX = {"the chart": ".png", "the page": ".html", "the export": ".out"}
+
+
+@pytest.fixture(scope="module")
+def ukraine_store(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("writers") / "store"
+    ok(dipgraph("ingest", str(ROOT / "data/samples/russia-invades-ukraine.md"), "--store", str(path)))
+    return path
+
+
+def _bad_places(tmp: Path, suffix: str) -> dict[str, tuple[str, str]]:
+    """Each bad target, and what the message must say about it."""
+    (tmp / "a-file").write_text("not a folder")
+    (tmp / f"a-folder{suffix}").mkdir()
+    return {
+        "missing folder": (str(tmp / "no" / "such" / f"x{suffix}"), f"no folder {tmp / 'no' / 'such'} (create it first)"),
+        "a file as folder": (str(tmp / "a-file" / f"x{suffix}"), f"{tmp / 'a-file'} is not a folder"),
+        "a folder as file": (str(tmp / f"a-folder{suffix}"), "it is a folder; name a file"),
+        "a folder that takes no files": (f"/proc/dipgraph-test{suffix}", "no file can be made in /proc"),
+    }
+
+
+@pytest.mark.parametrize("writer", list(WRITERS))
+def test_a_file_that_cannot_be_written_is_one_line_naming_it(writer, ukraine_store, tmp_path):
+    args, what = WRITERS[writer]
+    for case, (target, problem) in _bad_places(tmp_path, SUFFIX[what]).items():
+        before = sorted(p.name for p in tmp_path.rglob("*"))
+        r = dipgraph(*args, target, "--store", str(ukraine_store), cwd=tmp_path)
+        err = r.stderr.decode()
+        assert r.returncode != 0, (writer, case)
+        assert "Traceback" not in err and "Errno" not in err and "os error" not in err, (writer, case, err)
+        assert err.strip() == f"dipgraph: {target}: cannot write {what}: {problem}", (writer, case)
+        assert r.stdout == b"", (writer, case)  # nothing was computed or printed before the refusal
+        assert sorted(p.name for p in tmp_path.rglob("*")) == before, (writer, case)
+    # and a good place works
+    good = tmp_path / f"good{SUFFIX[what]}"
+    r = dipgraph(*args, str(good), "--store", str(ukraine_store), cwd=tmp_path)
+    assert r.returncode == 0 and good.stat().st_size > 0, r.stderr
+
+
+def test_a_query_file_that_cannot_be_read_is_one_line(tmp_path, ukraine_store):
+    for target, problem in [(tmp_path / "none.rq", "no such file"), (tmp_path, "it is a folder; name a file")]:
+        r = dipgraph("query", "-f", str(target), "--store", str(ukraine_store))
+        assert r.returncode != 0
+        assert r.stderr.decode().strip() == f"dipgraph: {target}: cannot read the query: {problem}"

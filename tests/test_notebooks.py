@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
+from urllib.parse import urlparse
+from urllib.request import url2pathname
 
 import nbformat
 import pytest
@@ -74,14 +77,24 @@ def test_notebook_runs_on_the_samples(path, kernel_name, tmp_path):
     text = _text(outputs)
     assert "articles stored" in text
     assert not any(o.output_type == "error" for o in outputs)
+    size = sum(len(json.dumps(o)) for o in outputs)
     if path.stem.startswith("01"):
-        html = [o.data["text/html"] for o in outputs if "text/html" in o.get("data", {})]
-        assert html and "<iframe" in html[0]
+        # the page is written to a file beside the store and named, not embedded in the notebook
+        assert not any("text/html" in o.get("data", {}) for o in outputs)
+        assert size < 40_000, f"the notebook's outputs take {size} bytes"
+        uri = re.search(r"open in a browser: (file://\S+)", text)
+        assert uri, text[-500:]
+        page = Path(url2pathname(urlparse(uri.group(1)).path))
+        assert page.name == "graph.html" and "Russia" in page.read_text("utf-8")
         for name in ("MEETINGS", "BY_FAMILY"):
             cell = next(c for c in nb.cells if c.source.startswith(name + " ="))
             assert "(0 rows)" not in _text(cell.outputs) and "row" in _text(cell.outputs), name
     else:
+        assert size < 250_000, f"the notebook's outputs take {size} bytes"  # two small charts
         images = [o for o in outputs if "image/png" in o.get("data", {})]
         assert len(images) == 2  # the centrality chart and the pair timeline
         assert "'actors'" in text
+        # the examples the notebook names are in the samples: the cells that show them found them
+        assert "('Xi Jinping', 'met', 'Vladimir Putin'" in text
+        assert "('Japan', 'Ukraine'" in text and "('United States', 'Ukraine'" in text
     assert not any(tmp_path.iterdir()), "a notebook wrote into its working folder"
