@@ -358,8 +358,10 @@ class ActorIndex:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         a = self.resolve(p)
-                        if a is not None and a.kind != "person":
-                            return a
+                        if a is not None and (a.kind != "person" or c.lower_ == "from" and
+                                              tok.lemma_.lower() in ("request", "offer", "invitation", "proposal",
+                                                                     "demand", "appeal", "plea", "call")):
+                            return a  # "a request from Chancellor A": A's
         if tok.lemma_.lower() in ("junta", "regime", "government", "authorities", "leadership", "rulers", "military"):
             for c in tok.children:  # "the junta in Niger"
                 if c.dep_ == "prep" and c.lower_ == "in":

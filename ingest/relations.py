@@ -77,6 +77,7 @@ def _adjacent(tok, appos) -> bool:
 
 
 THREATENING = frozenset({"threaten", "vow"})
+ASKED_FOR = frozenset({"request", "demand", "plea", "appeal", "call", "proposal", "offer", "bid", "pressure"})
 JOINT_THINGS = frozenset({"centre", "center", "patrol", "patrols", "exercise", "exercises", "drill", "drills",
                           "venture", "project", "programme", "program", "force", "operation", "operations",
                           "commission", "committee", "mission", "base", "facility", "statement", "declaration"})
@@ -1285,6 +1286,8 @@ class _Finder:
                 continue  # "if China invaded Taiwan, ...": a condition, not an event
             if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.lemma_.lower() in URGING | {"push"}:
                 continue  # "calling for negotiations between A and B": asked for, not held
+            if t.dep_ == "acl" and t.tag_ == "VB" and t.head.lemma_.lower() in ASKED_FOR:
+                continue  # "a request from A to send arms to B": asked, not sent
             governor = None
             for _ in range(4):
                 if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
