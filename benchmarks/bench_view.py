@@ -89,7 +89,7 @@ def _first_draw(browser, path: Path) -> tuple[float, float]:
     page.route("**/*", lambda r: r.continue_() if r.request.url == url else r.abort())
     t = time.perf_counter()
     page.goto(url, timeout=120_000)
-    page.wait_for_function("window.dipgraph && window.dipgraph.ready", timeout=120_000, polling=50)
+    page.wait_for_function("() => window.dipgraph && window.dipgraph.ready", timeout=120_000, polling=50)
     wall = time.perf_counter() - t
     ms = page.evaluate("dipgraph.firstDrawMs")
     ctx.close()

@@ -60,13 +60,30 @@ def _close_pairs(P, r, gap):
     return i, j, d, r[i] + r[j] + gap
 
 
+def _core(G: nx.Graph, size: int) -> list:
+    """Up to ``size`` well connected actors that hang together: grown from the best connected one,
+    always adding the best connected actor tied to those already taken."""
+    import heapq
+
+    start = min(G.nodes, key=lambda v: (-G.degree(v), str(v)))
+    taken, seen = [], {start}
+    heap = [(-G.degree(start), str(start), start)]
+    while heap and len(taken) < size:
+        _, _, v = heapq.heappop(heap)
+        taken.append(v)
+        for w in G[v]:
+            if w not in seen:
+                seen.add(w)
+                heapq.heappush(heap, (-G.degree(w), str(w), w))
+    return taken
+
+
 def _initial(G: nx.Graph, index: dict, k: float, seed: int):
     """Start positions: the best connected few hundred actors by spring layout, the rest beside their ties."""
     import numpy as np
 
     rng = random.Random(seed)
-    order = sorted(G.nodes, key=lambda v: (-G.degree(v), str(v)))
-    core = order[:_CORE]
+    core = _core(G, _CORE)
     raw = nx.spring_layout(G.subgraph(core), seed=seed, iterations=50)
     lengths = [math.dist(raw[u], raw[v]) for u, v in G.subgraph(core).edges]
     unit = float(np.median(lengths)) if lengths else 1.0
@@ -81,8 +98,8 @@ def _initial(G: nx.Graph, index: dict, k: float, seed: int):
                 placed = [pos[x] for x in G[w] if x in pos]
                 cx = sum(p[0] for p in placed) / len(placed)
                 cy = sum(p[1] for p in placed) / len(placed)
-                ang = math.atan2(cy, cx) + rng.uniform(-1.2, 1.2)
-                d = k * rng.uniform(0.7, 1.3)
+                ang = rng.uniform(0, 2 * math.pi)
+                d = k * rng.uniform(0.5, 1.0)
                 pos[w] = (cx + d * math.cos(ang), cy + d * math.sin(ang))
                 nxt.append(w)
         frontier = nxt
@@ -90,8 +107,8 @@ def _initial(G: nx.Graph, index: dict, k: float, seed: int):
     for v, i in index.items():
         P[i] = pos[v]
     P -= P.mean(axis=0)
-    spread = float(np.sqrt((P ** 2).sum(axis=1).mean()))
-    wanted = k * math.sqrt(len(P) / math.pi)  # about one actor per k by k square
+    spread = float(np.median(np.hypot(*P.T)))
+    wanted = 0.7 * k * math.sqrt(len(P) / math.pi)  # about one actor per k by k square
     if spread < wanted:  # actors grown beside their ties crowd; start them no denser than that
         P *= wanted / max(spread, 1e-9)
     return P
@@ -123,7 +140,7 @@ def _forces(P, r, edges, k: float, steps: int):
             F[:, 1] += np.bincount(i, push[:, 1], n) - np.bincount(j, push[:, 1], n)
         delta = P[eu] - P[ev]
         d = np.maximum(np.hypot(*delta.T), 1e-9)
-        pull = delta * ((d - length) / k)[:, None]  # pulls (or pushes) along the edge toward its length
+        pull = delta * ((d - length) / d)[:, None]  # pulls (or pushes) along the edge toward its length
         F[:, 0] += np.bincount(ev, pull[:, 0], n) - np.bincount(eu, pull[:, 0], n)
         F[:, 1] += np.bincount(ev, pull[:, 1], n) - np.bincount(eu, pull[:, 1], n)
         out = P - P.mean(axis=0)  # a little gravity holds the group together
