@@ -60,8 +60,8 @@
   // -- labels ---------------------------------------------------------------------------------------
   // Each label has a size on the screen (12 to 17 px, larger for actors with more articles behind
   // their relations) whatever the zoom. After each change of view the labels are placed in order of
-  // importance (the focused actor and its neighbours first), and a label whose box (with its circle)
-  // would cross one already placed is hidden; zooming in spreads the actors, so more labels fit.
+  // importance (the focused actor and its neighbours first), and a label whose box would cross one
+  // already placed is hidden; zooming in spreads the actors and not the labels, so more labels fit.
   var LABEL_MIN = 12, LABEL_MAX = 17, PAD = 3;
   var weight = {}, wMax = 1;
   data.nodes.forEach(function (n) { weight[n.id] = n.w || 0; wMax = Math.max(wMax, n.w || 0); });
@@ -111,9 +111,10 @@
     }
     ids.forEach(function (id) {
       var p = network.canvasToDOM(pos[id]), n = nodes.get(id), px = labelPx[id];
-      var r = (n.size + 1.5) * scale, half = Math.max(r, textWidth(id, px) / 2);
-      // the circle and the label under it, as vis-network draws them, with some room around
-      var b = [p.x - half - PAD, p.y - r - PAD, p.x + half + PAD, p.y + r + 4 + px * 1.5 + PAD];
+      // the label's box as vis-network draws it under the circle, with some room around; circles are
+      // left out, so that zooming in always parts two labels
+      var r = n.size * scale, half = textWidth(id, px) / 2, top = p.y + r + 0.5 * px + 4 * scale;
+      var b = [p.x - half - PAD, top - PAD, p.x + half + PAD, top + px + PAD];
       if (b[2] < 0 || b[0] > W || b[3] < 0 || b[1] > H) { return; }
       var free = cells(b, function (key) {
         var list = grid.get(key);
@@ -152,16 +153,27 @@
   });
   network.on("animationFinished", function () { moving = false; labelsLater(); });
   network.on("dragEnd", labelsLater);  // an actor dragged elsewhere
+  // Fit the actors shown, with a margin for the labels at the sides and under the lowest circles.
   function fitView(animate) {
-    var ids = Array.from(visN);
-    if (!ids.length) { return; }
+    var ids = Array.from(visN), g = $("graph"), W = g.clientWidth, H = g.clientHeight;
+    if (!ids.length || !W || !H) { return; }
+    var pos = network.getPositions(ids), x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    ids.forEach(function (id) {
+      var p = pos[id], r = nodes.get(id).size;
+      x0 = Math.min(x0, p.x - r); x1 = Math.max(x1, p.x + r); y0 = Math.min(y0, p.y - r); y1 = Math.max(y1, p.y + r);
+    });
+    var mx = 70, mtop = 20, mbottom = 36;
+    var scale = Math.min((W - 2 * mx) / Math.max(x1 - x0, 1), (H - mtop - mbottom) / Math.max(y1 - y0, 1), 1.5);
+    var centre = { x: (x0 + x1) / 2, y: (y0 + y1) / 2 + (mbottom - mtop) / 2 / scale };
     moving = !!animate;
-    network.fit({ nodes: ids, animation: animate ? { duration: 250, easingFunction: "easeInOutQuad" } : false });
+    network.moveTo({ position: centre, scale: scale,
+                     animation: animate ? { duration: 250, easingFunction: "easeInOutQuad" } : false });
     labelsLater();
   }
   // true once the labels are placed for the view on the screen and nothing is moving
   api.labelsSettled = function () { return !labelTimer && !moving && sameView(viewKey(), placedView); };
   api.placeLabels = placeLabels;
+  api.labelSize = function (id) { return labelPx[id]; };  // px on the screen
   api.labelledIds = function () { return Object.keys(shownFont).filter(function (k) { return shownFont[k] > 0; }).map(Number); };
   api.fit = fitView;
   fitView(false);
@@ -336,6 +348,7 @@
     ids.slice(0, budget).forEach(function (i) {
       var ev = data.events[i];
       var li = el("li"), head = el("div", "ev-head");
+      li.setAttribute("data-event", String(i));
       head.appendChild(el("span", "ev-claim", data.names[ev[0]] + " " + relLabel(ev[1]) + " " + data.names[ev[2]]));
       head.appendChild(el("span", "ev-date", ev[4] ? ev[4] + (ev[9] ? "" : " (published)") : "undated"));
       if (ev[3] !== "asserted") { head.appendChild(el("span", "ev-mod", ev[3])); }
