@@ -33,7 +33,7 @@ from .vocab import relations
 
 __all__ = [
     "build_page", "write_page", "show", "PageInfo", "ViewError", "LEVELS", "KIND_COLOURS",
-    "FAMILY_COLOURS", "DEFAULT_MAX_NODES",
+    "FAMILY_COLOURS", "DEFAULT_MAX_NODES", "page_circles",
 ]
 
 DEFAULT_MAX_NODES = 500
@@ -160,6 +160,32 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'s' * (n != 1)}"
 
 
+def _reach(dr: _Drawing) -> tuple[dict[str, set[str]], Counter]:
+    """Each actor's articles, and its weighted degree (the articles behind each of its lines, summed)."""
+    reach: dict[str, set[str]] = defaultdict(set)
+    weight: Counter = Counter()
+    for (u, v, _p), ev in dr.lines.items():
+        reach[u] |= _articles(ev)
+        reach[v] |= _articles(ev)
+        weight[u] += len(_articles(ev))
+        weight[v] += len(_articles(ev))
+    return reach, weight
+
+
+def _sizes(T: nx.Graph, reach: dict[str, set[str]]) -> dict[str, float]:
+    """The radius of each actor's circle in pixels: larger when more articles relate it to others."""
+    return {v: round(10 + 7 * math.log2(1 + len(reach[v])), 1) for v in T}
+
+
+def page_circles(store, **filters) -> tuple[nx.Graph, dict[str, float]]:
+    """The network the page would lay out under these filters (see :func:`build_page`) and the
+    radius of each actor's circle: what :func:`graph.layout.layout` is given."""
+    kw = {"level": "all", "relations": None, "actor": None, "depth": 1, "since": None, "until": None,
+          "min_articles": 1, "max_nodes": DEFAULT_MAX_NODES} | filters
+    dr = _drawing(store, **kw)
+    return dr.actors, _sizes(dr.actors, _reach(dr)[0])
+
+
 def _page_data(dr: _Drawing, title: str, filters: dict) -> dict:
     G, T = dr.events, dr.actors
     rel_info = {r.name: r for r in relations()}
@@ -199,14 +225,8 @@ def _page_data(dr: _Drawing, title: str, filters: dict) -> dict:
                            lo, hi, d["sentence"], art_ix[g], 1 if d["date"] else 0])
         return ev_ix[k]
 
-    reach: dict[str, set[str]] = defaultdict(set)
-    weight: Counter = Counter()  # weighted degree: the articles behind each of the actor's lines
-    for (u, v, _p), ev in dr.lines.items():
-        reach[u] |= _articles(ev)
-        reach[v] |= _articles(ev)
-        weight[u] += len(_articles(ev))
-        weight[v] += len(_articles(ev))
-    size = {v: round(10 + 7 * math.log2(1 + len(reach[v])), 1) for v in T}
+    reach, weight = _reach(dr)
+    size = _sizes(dr.actors, reach)
     pos = layout(T, size)
 
     nodes = []

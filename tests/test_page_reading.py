@@ -335,3 +335,45 @@ def test_filters_refit_the_view_and_the_panel_follows_them(browser, pages):
         assert set(preds) <= {rel}
     finally:
         ctx.close()
+
+
+# -- the README's pictures ----------------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _screenshots_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("screenshots", ROOT / "docs" / "screenshots.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_readme_shows_the_pictures_and_how_to_make_them():
+    readme = (ROOT / "README.md").read_text("utf-8")
+    for name in ("page.png", "page-focus.png"):
+        assert f"(docs/img/{name})" in readme
+        assert 10_000 < (ROOT / "docs" / "img" / name).stat().st_size < 300_000
+    assert "`.venv/bin/python docs/screenshots.py`" in readme
+
+
+@pytest.mark.browser
+def test_screenshot_script_photographs_the_page(chromium_path, tmp_path):
+    from PIL import Image
+
+    from test_view import seed_like
+
+    with Store(tmp_path / "st") as st:
+        for ex in seed_like():
+            st.put(ex)
+        info = write_page(st, tmp_path / "graph.html")
+    shots = _screenshots_module().shoot(info.path, tmp_path / "img", focus="Russia")
+    assert [s.name for s in shots] == ["page.png", "page-focus.png"]
+    for shot in shots:
+        assert shot.stat().st_size < 300_000
+        with Image.open(shot) as im:
+            assert im.size == (1280, 760)
+    first, focused = (Image.open(s).convert("RGB").tobytes() for s in shots)
+    assert first != focused, "the focus shows"

@@ -154,8 +154,8 @@
   network.on("animationFinished", function () { moving = false; labelsLater(); });
   network.on("dragEnd", labelsLater);  // an actor dragged elsewhere
   // Fit the actors shown, with a margin for the labels at the sides and under the lowest circles.
-  function fitView(animate) {
-    var ids = Array.from(visN), g = $("graph"), W = g.clientWidth, H = g.clientHeight;
+  function fitView(animate, only) {
+    var ids = only || Array.from(visN), g = $("graph"), W = g.clientWidth, H = g.clientHeight;
     if (!ids.length || !W || !H) { return; }
     var pos = network.getPositions(ids), x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
     ids.forEach(function (id) {
@@ -452,8 +452,7 @@
     network.selectNodes(visN.has(n.id) ? [n.id] : []);
     if (visN.has(n.id)) {
       setFocus(n.id);
-      moving = true;
-      network.focus(n.id, { scale: Math.max(network.getScale(), 1.0), animation: { duration: 300, easingFunction: "easeInOutQuad" } });
+      fitView(true, Array.from(focus.near));  // the actor and its neighbours
     } else { clearFocus(); }
     showNode(n.id);
   }
