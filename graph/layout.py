@@ -7,7 +7,7 @@ and their ties. Edges pull their two ends towards a length that grows with both 
 forces settle a separation pass pushes apart every pair of circles closer than their radii plus a
 gap (room for a line of label below each), and if any pair is left it spreads the whole drawing
 until none is, so the result never has two overlapping actors. Each connected group is laid out on
-its own and the groups are packed in rows, largest first.
+its own: the largest first, the others packed in columns beside it.
 
 >>> import networkx as nx
 >>> G = nx.star_graph(30)
@@ -203,7 +203,7 @@ def _group(G: nx.Graph, radius: Mapping, gap: float, seed: int):
 def layout(G: nx.Graph, radius: Mapping[Hashable, float], *, gap: float = GAP,
            seed: int = 7) -> dict[Hashable, tuple[float, float]]:
     """Positions in pixels for every node of ``G``, drawn as a circle of ``radius[node]`` pixels:
-    no two circles closer than ``gap``, each group laid out on its own, the groups packed in rows."""
+    no two circles closer than ``gap``, each group laid out on its own, the groups packed in columns."""
     import numpy as np
 
     groups = sorted((sorted(c, key=str) for c in nx.connected_components(G)), key=lambda c: (-len(c), str(c[0])))
@@ -214,17 +214,22 @@ def layout(G: nx.Graph, radius: Mapping[Hashable, float], *, gap: float = GAP,
         lo = (P - r[:, None]).min(axis=0)
         hi = (P + r[:, None]).max(axis=0)
         boxes.append((nodes, P - lo, hi - lo + margin))
+    # the largest group first; the others in columns to its right, each column as tall as it
+    # (screens are wider than tall)
     total = sum(float(w * h) for *_, (w, h) in boxes)
-    row_width = max([float(size[0]) for *_, size in boxes] + [math.sqrt(total) * 1.3]) if boxes else 0.0
+    height = max([float(boxes[0][2][1]), math.sqrt(total)]) if boxes else 0.0
     out: dict[Hashable, tuple[float, float]] = {}
-    x = y = row_h = 0.0
+    x = y = col_w = 0.0
     placed = []
     for nodes, P, (w, h) in boxes:
-        if x > 0 and x + w > row_width:
-            x, y, row_h = 0.0, y + row_h, 0.0
+        if y > 0 and y + h > height:
+            x, y, col_w = x + col_w, 0.0, 0.0
         placed.append((nodes, P + np.array([x, y])))
-        x += float(w)
-        row_h = max(row_h, float(h))
+        if not placed[1:]:  # the largest group takes a column of its own
+            x += float(w)
+            continue
+        y += float(h)
+        col_w = max(col_w, float(w))
     if not placed:
         return out
     every = np.vstack([P for _, P in placed])
