@@ -168,7 +168,8 @@ def _separate(P, r, gap: float, rng):
             ang = np.array([rng.uniform(0, 2 * math.pi) for _ in range(int(zero.sum()))])
             delta[zero] = np.c_[np.cos(ang), np.sin(ang)]
             d = np.where(zero, 1.0, d)
-        shift = delta * ((need - d * np.where(zero, 0.0, 1.0)) / 2 * 1.05 / d)[:, None]
+        # a pixel more than needed, so that jammed actors do not creep apart by ever smaller steps
+        shift = delta * ((need + 1.0 - d * np.where(zero, 0.0, 1.0)) / 2 / d)[:, None]
         for c in (0, 1):
             P[:, c] += np.bincount(i, shift[:, c], n) - np.bincount(j, shift[:, c], n)
     i, j, d, need = _close_pairs(P, r, gap)
