@@ -81,7 +81,7 @@
   }
   var shownFont = {};  // id -> font size (canvas units) last given to vis-network; 0 = hidden
   data.nodes.forEach(function (n) { shownFont[n.id] = 0; });
-  var placedView = null, labelTimer = null, moving = false, focus = null;
+  var placedView = null, labelTimer = null, moving = false, movingTimer = null, focus = null;
   function viewKey() {
     var c = network.getViewPosition(), g = $("graph");
     return [network.getScale(), c.x, c.y, g.clientWidth, g.clientHeight];
@@ -168,6 +168,10 @@
     moving = !!animate;
     network.moveTo({ position: centre, scale: scale,
                      animation: animate ? { duration: 250, easingFunction: "easeInOutQuad" } : false });
+    if (animate) {  // should a drag cut the animation short, it never says it finished
+      if (movingTimer) { clearTimeout(movingTimer); }
+      movingTimer = setTimeout(function () { moving = false; movingTimer = null; labelsLater(); }, 600);
+    }
     labelsLater();
   }
   // true once the labels are placed for the view on the screen and nothing is moving
