@@ -26,6 +26,9 @@ FOCUS = "Russia"
 def build_demo_page(folder: Path) -> Path:
     """Ingest data/samples into a store in ``folder`` and write the page, as `make demo` does."""
     dipgraph = str(Path(sys.executable).with_name("dipgraph"))
+    if not Path(dipgraph).exists():
+        raise SystemExit(f"no dipgraph command beside {sys.executable}: run this with the project's "
+                         "Python, .venv/bin/python docs/screenshots.py")
     store, page = folder / "store", folder / "graph.html"
     for args in (["ingest", str(ROOT / "data" / "samples")], ["view", "-o", str(page)]):
         r = subprocess.run([dipgraph, *args, "--store", str(store)], capture_output=True, text=True)
@@ -46,6 +49,8 @@ def shoot(page: Path, out: Path, focus: str = FOCUS) -> list[Path]:
     """Photograph ``page`` at first sight and with ``focus`` found by the page's search."""
     from playwright.sync_api import sync_playwright
 
+    if not Path(CHROMIUM).exists():
+        raise SystemExit(f"{CHROMIUM} is missing: `make browser` installs Debian's chromium")
     out.mkdir(parents=True, exist_ok=True)
     url = page.resolve().as_uri()
     settled = "() => window.dipgraph && dipgraph.ready && dipgraph.labelsSettled()"
