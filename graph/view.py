@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import html
 import math
-import random
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -28,12 +27,13 @@ from pathlib import Path
 import networkx as nx
 
 from .assets import inline, render, static_text
+from .layout import layout
 from .projection import LEVELS, ActorNotFound, find_actor, period, relation_names, to_networkx
 from .vocab import relations
 
 __all__ = [
     "build_page", "write_page", "show", "PageInfo", "ViewError", "LEVELS", "KIND_COLOURS",
-    "FAMILY_COLOURS", "DEFAULT_MAX_NODES",
+    "FAMILY_COLOURS", "DEFAULT_MAX_NODES", "page_circles",
 ]
 
 DEFAULT_MAX_NODES = 500
@@ -46,7 +46,6 @@ KIND_COLOURS = {
 KIND_NAMES = {"person": "person", "country": "country", "former_state": "former state",
               "organisation": "organisation"}
 FAMILY_COLOURS = {"cooperation": "#1f9e89", "conflict": "#d62728"}
-_CORE = 200  # largest graph laid out by force simulation in full; bigger ones grow from this core
 
 
 class ViewError(ValueError):
@@ -152,83 +151,6 @@ def _drawing(store, *, level: str, relations, actor, depth: int, since, until, m
     return _Drawing(G, T, kept, backwards, omitted, tuple(notes))
 
 
-# -- layout -----------------------------------------------------------------------------------------
-
-def _component_layout(G: nx.Graph, seed: int):
-    """Positions of one connected component, in units of a typical edge length."""
-    import numpy as np
-
-    n = len(G)
-    if n == 1:
-        return {next(iter(G)): (0.0, 0.0)}
-    if n == 2:
-        a, b = sorted(G)
-        return {a: (-0.5, 0.0), b: (0.5, 0.0)}
-    rng = random.Random(seed)
-    order = sorted(G.nodes, key=lambda v: (-G.degree(v), v))
-    core = order[:_CORE]
-    raw = nx.spring_layout(G.subgraph(core), seed=seed, iterations=50)
-    lengths = [math.dist(raw[u], raw[v]) for u, v in G.subgraph(core).edges]
-    unit = float(np.median(lengths)) if lengths else 1.0
-    pos = {v: (float(p[0]) / (unit or 1.0), float(p[1]) / (unit or 1.0)) for v, p in raw.items()}
-    if n > len(core):
-        # Grow outwards from the core: each actor goes just beyond the actors it is tied to.
-        frontier = list(core)
-        while frontier:
-            nxt = []
-            for v in frontier:
-                for w in G[v]:
-                    if w in pos:
-                        continue
-                    placed = [pos[x] for x in G[w] if x in pos]
-                    cx = sum(p[0] for p in placed) / len(placed)
-                    cy = sum(p[1] for p in placed) / len(placed)
-                    ang = math.atan2(cy, cx) + rng.uniform(-1.2, 1.2)
-                    r = rng.uniform(0.7, 1.5)
-                    pos[w] = (cx + r * math.cos(ang), cy + r * math.sin(ang))
-                    nxt.append(w)
-            frontier = nxt
-    return pos
-
-
-def _layout(G: nx.Graph, seed: int = 7, unit_px: float = 120.0) -> dict[str, tuple[float, float]]:
-    """Positions in pixels: each connected group laid out on its own, the groups packed in rows.
-
-    Only the best connected few hundred actors of a group are placed by force simulation
-    (networkx's is slow beyond that); the rest grow outwards beside the actors they are tied to.
-    """
-    import numpy as np
-
-    comps = sorted((sorted(c) for c in nx.connected_components(G)), key=lambda c: (-len(c), c[0]))
-    boxes = []
-    for comp in comps:
-        pos = _component_layout(G.subgraph(comp), seed)
-        pts = np.array([pos[v] for v in comp], dtype=float)
-        lo, hi = pts.min(axis=0), pts.max(axis=0)
-        boxes.append((comp, pos, lo, hi - lo + 1.2))  # 1.2: room for labels and a margin
-    total = sum(float(w * h) for *_, (w, h) in boxes)
-    row_width = max([float(size[0]) for *_, size in boxes] + [math.sqrt(total) * 1.3]) if boxes else 0
-    out: dict[str, tuple[float, float]] = {}
-    x = y = row_h = 0.0
-    placed = []
-    for comp, pos, lo, (w, h) in boxes:
-        if x > 0 and x + w > row_width:
-            x, y, row_h = 0.0, y + row_h, 0.0
-        placed.append((comp, pos, lo, np.array([x, y])))
-        x += float(w)
-        row_h = max(row_h, float(h))
-    width = max((float(o[0] + b[3][0]) for o, b in zip((p[3] for p in placed), boxes)), default=0.0)
-    height = y + row_h
-    centre = np.array([width / 2, height / 2])
-    for comp, pos, lo, origin in placed:
-        dx = float(origin[0] - lo[0] + 0.6 - centre[0])
-        dy = float(origin[1] - lo[1] + 0.6 - centre[1])
-        for v in comp:
-            x, y = pos[v]
-            out[v] = (round((x + dx) * unit_px, 1), round((y + dy) * unit_px, 1))
-    return out
-
-
 # -- the page data ----------------------------------------------------------------------------------
 
 _RANK = {"asserted": 0, "reported": 1, "hedged": 2, "future": 2}
@@ -238,9 +160,34 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'s' * (n != 1)}"
 
 
+def _reach(dr: _Drawing) -> tuple[dict[str, set[str]], Counter]:
+    """Each actor's articles, and its weighted degree (the articles behind each of its lines, summed)."""
+    reach: dict[str, set[str]] = defaultdict(set)
+    weight: Counter = Counter()
+    for (u, v, _p), ev in dr.lines.items():
+        reach[u] |= _articles(ev)
+        reach[v] |= _articles(ev)
+        weight[u] += len(_articles(ev))
+        weight[v] += len(_articles(ev))
+    return reach, weight
+
+
+def _sizes(T: nx.Graph, reach: dict[str, set[str]]) -> dict[str, float]:
+    """The radius of each actor's circle in pixels: larger when more articles relate it to others."""
+    return {v: round(10 + 7 * math.log2(1 + len(reach[v])), 1) for v in T}
+
+
+def page_circles(store, **filters) -> tuple[nx.Graph, dict[str, float]]:
+    """The network the page would lay out under these filters (see :func:`build_page`) and the
+    radius of each actor's circle: what :func:`graph.layout.layout` is given."""
+    kw = {"level": "all", "relations": None, "actor": None, "depth": 1, "since": None, "until": None,
+          "min_articles": 1, "max_nodes": DEFAULT_MAX_NODES} | filters
+    dr = _drawing(store, **kw)
+    return dr.actors, _sizes(dr.actors, _reach(dr)[0])
+
+
 def _page_data(dr: _Drawing, title: str, filters: dict) -> dict:
     G, T = dr.events, dr.actors
-    pos = _layout(T)
     rel_info = {r.name: r for r in relations()}
     ids = {n: i for i, n in enumerate(sorted(T.nodes, key=lambda v: (G.nodes[v]["label"], v)))}
     names: list[str] = []
@@ -278,10 +225,9 @@ def _page_data(dr: _Drawing, title: str, filters: dict) -> dict:
                            lo, hi, d["sentence"], art_ix[g], 1 if d["date"] else 0])
         return ev_ix[k]
 
-    reach: dict[str, set[str]] = defaultdict(set)
-    for (u, v, _p), ev in dr.lines.items():
-        reach[u] |= _articles(ev)
-        reach[v] |= _articles(ev)
+    reach, weight = _reach(dr)
+    size = _sizes(dr.actors, reach)
+    pos = layout(T, size)
 
     nodes = []
     for v, i in ids.items():
@@ -289,8 +235,8 @@ def _page_data(dr: _Drawing, title: str, filters: dict) -> dict:
         kind, label, n_art = attrs["kind"], attrs["label"], len(reach[v])
         x, y = pos[v]
         nodes.append({
-            "id": i, "label": label, "kind": kind, "n": n_art, "x": x, "y": y,
-            "size": round(10 + 7 * math.log2(1 + n_art), 1),
+            "id": i, "label": label, "kind": kind, "n": n_art, "w": weight[v], "x": x, "y": y,
+            "size": size[v],
             "color": {"background": KIND_COLOURS[kind], "border": "#ffffff",
                       "highlight": {"background": KIND_COLOURS[kind], "border": "#111111"},
                       "hover": {"background": KIND_COLOURS[kind], "border": "#111111"}},

@@ -410,7 +410,7 @@ def open_page(browser, path: Path, events: dict):
 
     page.on("dialog", dialog)
     page.goto(url)
-    page.wait_for_function("window.dipgraph && window.dipgraph.ready", timeout=30_000)
+    page.wait_for_function("() => window.dipgraph && window.dipgraph.ready", timeout=30_000)
     return ctx, page
 
 
