@@ -30,6 +30,8 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from .negotiation import choose_type
+
 __all__ = ["GraphStoreError", "Target", "target_of", "graph_store_endpoint", "GRAPH_TYPES", "DATASET_TYPES",
            "MAX_DOCUMENT_BYTES"]
 
@@ -104,7 +106,6 @@ def _checked(iri: str) -> str:
 
 
 def _choose(accept: str | None, offered: dict) -> str | None:
-    from .server import choose_type
 
     return choose_type(accept, offered, ALIASES)
 

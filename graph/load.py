@@ -23,6 +23,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pyoxigraph as ox
 
+from .sparqltext import LEXICAL, unescape
+
 __all__ = ["LoadRequest", "Document", "LoadRefused", "LoadFailed", "uses_load", "load_requests", "is_public",
            "fetch", "fetch_all", "load_documents"]
 
@@ -63,12 +65,11 @@ class Document:
 def uses_load(update: str) -> bool:
     """True if an update might contain ``LOAD``: the word outside strings, IRIs and comments (after
     SPARQL's escapes are applied, as for SERVICE). Errs on the side of saying yes."""
-    from .server import _LEXICAL, _unescape  # the lexical rules of the SERVICE check
 
-    text = _unescape(update)
+    text = unescape(update)
     if "load" not in text.lower():
         return False
-    return bool(_LOAD_WORD.search(_LEXICAL.sub(" ", text)))
+    return bool(_LOAD_WORD.search(LEXICAL.sub(" ", text)))
 
 
 def load_requests(update: str, prefixes: dict[str, str]) -> list[LoadRequest]:

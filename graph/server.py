@@ -59,12 +59,13 @@ import pyoxigraph as ox
 from .guard import Guard, GuardMiddleware
 from .limits import Busy, OneAtATime
 from .load import LoadFailed, LoadRefused, fetch_all, load_documents, load_requests, uses_load
+from .negotiation import choose_type
+from .sparqltext import LEXICAL, unescape
+from .store import SERVER_FILE, SNAPSHOT_DIR
 
 __all__ = ["create_app", "uses_service", "negotiate", "run_task", "QueryPool", "QueryTimeout", "SNAPSHOT_DIR",
            "SERVER_FILE"]
 
-SNAPSHOT_DIR = "serve-snapshots"
-SERVER_FILE = "server.json"  # the address of the server holding a store, written by `dipgraph serve`
 MAX_QUERY_BYTES = 1_000_000
 # Longest request target (path and query) answered; longer GETs get 414 and a hint to POST.
 MAX_URL_BYTES = 65_536
@@ -105,21 +106,7 @@ FORMAT_NAMES = {
 
 
 # -- SERVICE --------------------------------------------------------------------------------------
-_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-_LEXICAL = re.compile(
-    r"'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n\r]|\\.)*'|\"(?:[^\"\\\n\r]|\\.)*\""
-    r"|<[^<>\"{}|^`\\\x00-\x20]*>|#[^\n\r]*", re.DOTALL)
 _SERVICE_WORD = re.compile(r"(?<![\w?$:-])service(?![\w:.-])", re.IGNORECASE)
-
-
-def _unescape(text: str) -> str:
-    """Apply SPARQL's code point escapes, which parsers process before anything else."""
-    def one(m: re.Match) -> str:
-        try:
-            return chr(int(m[1] or m[2], 16))
-        except ValueError:
-            return m[0]
-    return _ESCAPE.sub(one, text)
 
 
 def _has_service_node(node) -> bool:
@@ -138,10 +125,10 @@ def uses_service(sparql: str, *, update: bool = False) -> bool:
     Errs on the side of refusing: a text that mentions the word and cannot be shown to use it
     only in strings, comments, IRIs or names counts as using it.
     """
-    text = _unescape(sparql)
+    text = unescape(sparql)
     if "service" not in text.lower():
         return False
-    if _SERVICE_WORD.search(_LEXICAL.sub(" ", text)):
+    if _SERVICE_WORD.search(LEXICAL.sub(" ", text)):
         return True
     try:
         from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
@@ -153,28 +140,6 @@ def uses_service(sparql: str, *, update: bool = False) -> bool:
 
 
 # -- content negotiation --------------------------------------------------------------------------
-def _accept_list(accept: str | None) -> list[str]:
-    """Media ranges of an Accept header, best first (q=0 dropped, order kept among equals)."""
-    if not accept or not accept.strip():
-        return ["*/*"]
-    ranked = []
-    for i, part in enumerate(accept.split(",")):
-        fields = [f.strip() for f in part.split(";")]
-        mime = fields[0].lower()
-        if not mime:
-            continue
-        q = 1.0
-        for f in fields[1:]:
-            if f.lower().startswith("q="):
-                try:
-                    q = float(f[2:])
-                except ValueError:
-                    q = 0.0
-        if q > 0:
-            ranked.append((-q, i, mime))
-    return [m for _, _, m in sorted(ranked)]
-
-
 def negotiate(kind: str, accept: str | None, fmt: str | None = None) -> str | None:
     """The media type to answer with for a result ``kind`` ("solutions" or "graph"), or None (406).
 
@@ -188,22 +153,6 @@ def negotiate(kind: str, accept: str | None, fmt: str | None = None) -> str | No
         if f in offered:
             return f
     return choose_type(accept, offered, aliases)
-
-
-def choose_type(accept: str | None, offered, aliases: dict[str, str]) -> str | None:
-    """The first of the ``offered`` media types an Accept header asks for, in its order of
-    preference (aliases read as the type they stand for, wildcards taking the first that fits)."""
-    for mime in _accept_list(accept):
-        mime = aliases.get(mime, mime)
-        if mime in offered:
-            return mime
-        if mime == "*/*":
-            return next(iter(offered))
-        if mime.endswith("/*"):
-            found = next((o for o in offered if o.startswith(mime[:-1])), None)
-            if found:
-                return found
-    return None
 
 
 # -- the worker process ---------------------------------------------------------------------------

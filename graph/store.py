@@ -25,7 +25,10 @@ from .records import Actor, Extraction
 from .settings import settings
 from .vocab import DIP, PREFIXES, SDO, actors_graph_iri, data_dir, ontology_iri
 
-__all__ = ["Store", "StoreError", "summarize", "list_articles", "ARTICLES_QUERY", "default_store_path",
+SNAPSHOT_DIR = "serve-snapshots"  # a served store's snapshots for long queries, inside its folder
+SERVER_FILE = "server.json"  # the address of the server holding a store, written by `dipgraph serve`
+
+__all__ = ["SERVER_FILE", "SNAPSHOT_DIR", "Store", "StoreError", "summarize", "list_articles", "ARTICLES_QUERY", "default_store_path",
            "is_private", "make_private", "RDF_FORMATS", "put_update", "remove_update", "orphans_update", "orphan_quads_pattern",
            "ontology_quads", "ontology_stamp", "article_by_url_query"]
 
@@ -335,7 +338,6 @@ class Store:
     def _remove_leftovers(self) -> None:
         """Remove what a `dipgraph serve` that died left behind: its address and its query workers'
         snapshots (this process holds the store's lock, so no server holds it)."""
-        from .server import SERVER_FILE, SNAPSHOT_DIR
 
         shutil.rmtree(self.path / SNAPSHOT_DIR, ignore_errors=True)
         (self.path / SERVER_FILE).unlink(missing_ok=True)
