@@ -289,7 +289,7 @@ class ActorIndex:
         for m in self.ments_back(tok.i, lo):
             if lo <= m.start < tok.i and m.actor.kind == "organisation":
                 words = {w.lower() for w in m.actor.label.split()}
-                if word in words or word in ("bloc", "grouping", "organisation", "organization", "body") and \
+                if word in words or word in ("bloc", "grouping", "organisation", "organization", "body", "alliance") and \
                         m.actor.org_kind in ("intergovernmental", "alliance"):
                     return m.actor
         return None

@@ -291,6 +291,8 @@ def _dates(doc, published: date | None, idx: ActorIndex) -> tuple[_Dates, dict[i
         text = ent.text
         if ent.start > 0 and doc[ent.start - 1].lower_ in ("last", "next", "this", "past", "previous", "coming"):
             text = f"{doc[ent.start - 1].lower_} {text}"  # "on last Thursday": the NER left "last" out
+        if ent.end < len(doc) and doc[ent.end].lower_ == "today" and text.lower().endswith("ago"):
+            text = f"{text} today"  # "forty years ago today": the very day
         iso = resolve_date(text, published)
         if ref is not published and _BARE_MONTH.fullmatch(ent.text.strip().lower()):
             iso = resolve_date(ent.text, ref)

@@ -712,7 +712,7 @@ class _Finder:
                     # "Minister A and Minister B met": the parser may hang A on B's name, with the "and"
                     # (or on a date phrase before it: "In March 1979 President A and Prime Minister B signed")
                     for ch in c.children:
-                        if ch.dep_ not in ("nmod", "compound", "prep") or ch.i > c.i:
+                        if ch.dep_ not in ("nmod", "compound", "prep", "nsubj", "appos") or ch.i > c.i:
                             continue
                         for w in ch.subtree:
                             m = self.idx.mention_at(w.i)

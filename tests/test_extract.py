@@ -242,6 +242,7 @@ def test_reported_claim_names_the_claimant(extractor):
      "the meeting.", "criticized", "2024-03-12"),
     ("Iran and Oman signed a border pact on March 4. A day later, Qatar condemned the pact.", "criticized",
      "2024-03-05"),
+    ("Ten years ago today Iran and Oman signed a border pact.", "signedAgreementWith", "2014-03-14"),
 ])
 def test_dates_resolve_against_publication(extractor, text, predicate, when):
     ex = run(extractor, text)
