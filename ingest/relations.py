@@ -120,6 +120,8 @@ def _scope_words(tok) -> set[str]:
             toks.extend(_phrase(c))
     if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
         toks.append(tok.head)
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        toks.append(tok.head)  # "the declaration signed by A and B": what was signed
     if tok.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in ("that", "which", "whom") for c in tok.children):
         toks.append(tok.head)  # "drones that Russia has been using against Ukraine": the drones are used
     words = _words(toks)
@@ -210,6 +212,9 @@ def _subject_tokens(tok, depth: int = 0) -> list:
         if ante.dep_ in ("attr",) and ante.head.pos_ in ("VERB", "AUX"):
             return _subject_tokens(ante.head, depth + 1)
         return [ante]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
+        # "the declaration signed by A and B": the agents
+        return [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     if tok.dep_ == "acl" and tok.tag_ == "VBG":
         if head.dep_ == "pobj" and head.head.lower_ in ("on", "in", "at", "via", "through") and \
                 head.head.head.pos_ in ("NOUN", "VERB"):
@@ -880,6 +885,11 @@ class _Finder:
                 sellers = self.actors(_prep_objects(tok, tuple(x[4:] for x in entry.objects)))
                 for d in [c for c in tok.children if c.dep_ == "dobj"]:
                     sellers += self.actors(_prep_objects(d, tuple(x[4:] for x in entry.objects)))
+                if not sellers:  # "receives $1.3 billion a year in US military assistance": whose aid
+                    need = self.lex.classes.get(entry.needs or "", frozenset())
+                    sellers = [(m.actor, True) for w in tok.subtree if w.lemma_.lower() in need and w.pos_ == "NOUN"
+                               for c in w.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < w.i
+                               and (m := self.idx.mention_at(c.i)) is not None and m.actor.kind != "person"]
                 if sellers and subj:
                     self.emit(entry.predicate, sellers, subj, tok, f"verb:{entry.lemma}+{entry.needs}/reverse", 0.8)
                 continue
@@ -1046,8 +1056,9 @@ class _Finder:
             return self.actors(_subject_tokens(head)), f"light:{head.lemma_.lower()}", 0.85
         # "at a meeting with X, Y said", "spent two days in talks with X", "went into hours of talks":
         # the subject of the verb the phrase hangs on
-        if carrier.dep_ == "pobj" and carrier.head.dep_ == "prep" and carrier.head.lower_ in (
-                "at", "during", "after", "before", "on", "in", "into", "for", "over", "following"):
+        if carrier.dep_ == "pobj" and carrier.head.dep_ == "prep" and (carrier.head.lower_ in (
+                "at", "during", "after", "before", "on", "in", "into", "for", "over", "following") or
+                carrier.head.lower_ == "with" and carrier.head.head.lemma_.lower() in ("answer", "respond", "reply")):
             head = carrier.head
             verb = head.head
             if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "npadvmod") and verb.head.pos_ == "VERB":
@@ -1111,7 +1122,7 @@ class _Finder:
                     self.emit(entry.predicate, [a], [b for b in subj if b[0].key != a[0].key], tok,
                               f"{rule}/each-other", conf * 0.95)
             elif len(subj) > 1 and relation_info(entry.predicate).symmetric and (
-                    how.startswith("light:") or how == "frame" and any(
+                    how.startswith("light:") or how == "by" or how == "frame" and any(
                         c.lower_ in ("joint", "combined", "bilateral", "trilateral", "mutual") for c in tok.children)):
                 # "Steinmeier and Duda held a video call"
                 for i, a in enumerate(subj):
