@@ -1042,6 +1042,12 @@ class _Finder:
         mod_actors = self.actors(mods, demonym=True)
         if mod_actors:
             return mod_actors, "modifier", 0.8
+        for rel in tok.children:  # "drills that A and B began on Monday": who began them
+            if rel.dep_ == "relcl" and rel.lemma_.lower() in ("begin", "start", "launch", "carry", "resume") and \
+                    any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in rel.children):
+                found = self.actors([c for c in rel.children if c.dep_ == "nsubj"])
+                if found:
+                    return found, "light:" + rel.lemma_.lower(), 0.8
         # governed by a light verb: "held talks with", "paid a visit to", "imposed sanctions on"
         head = tok.head
         carrier = tok
