@@ -1161,6 +1161,21 @@ class _Finder:
         if subj and partners:
             self.emit("cooperatedWith", subj, partners, tok, "noun:joint+with", 0.75)
 
+    def made_during(self, tok) -> None:
+        """ "the deals signed during A's visit to B": A's state signed them with B."""
+        if tok.pos_ != "NOUN":
+            return
+        for acl in tok.children:
+            if acl.dep_ != "acl" or acl.tag_ != "VBN" or acl.lemma_.lower() not in ("make", "sign", "reach", "conclude", "seal", "strike", "ink"):
+                continue
+            for visit in (p for c in acl.children if c.dep_ == "prep" and c.lower_ in ("during", "on", "at")
+                          for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in ("visit", "trip", "tour")):
+                guests = [(self.idx.country_of(a) or a, i) for a, i in self.actors(
+                    [c for c in visit.children if c.dep_ == "poss"])]
+                hosts = self.places(_prep_objects(visit, ("to",)))
+                if guests and hosts:
+                    self.emit("signedAgreementWith", guests, hosts, tok, "noun:agreement+during-visit", 0.7)
+
     def purchase(self, tok) -> None:
         """ "X's purchase of Russian air defence systems": the maker's state armed the buyer."""
         arms = self.lex.classes.get("arms", frozenset())
@@ -1618,7 +1633,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   ({"refuse", "decline", "reject"}, f.refusal), (BLAMING_SPEECH, f.blame),
                   ({"bring"}, f.brought_together)]
     noun_rules = [({"purchase", "acquisition", "import", "imports", "buying"}, f.purchase),
-                  (JOINT_THINGS, f.joint_with),
+                  (JOINT_THINGS, f.joint_with), (lex.classes.get("agreement", frozenset()), f.made_during),
                   (TIES_NOUNS, f.ties), (TIES_NOUNS, f.relationship), (PARTNER_NOUNS, f.partner),
                   (SUPPORTER_NOUNS, f.supporter), (CHARGE_NOUNS, f.charge), (SUPPLIER_NOUNS, f.supplier),
                   (set(JOINT_NOUNS) | lex.classes.get("agreement", frozenset()), f.joint_noun)]
