@@ -649,7 +649,7 @@ def _person_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
         end = ent.end
         while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and \
                 not doc[end].whitespace_ and doc[end + 1].is_alpha and end + 1 not in idx.by_token:
-            end += 2  # "Gholam-reza": the NER stops at the hyphen of a name
+            end += 2  # "Abdul-karim": the NER stops at the hyphen of a name
         name = clean_person_name(doc[start:end].text)
         if not name or not any(ch.isupper() for ch in name):
             continue
@@ -903,7 +903,7 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
                 tok.ent_type_ in ("", "PERSON", "ORG") and len(tok.text) >= 5 and tok.text.istitle() and \
                 (variant := _spelling_variant(tok.text, surnames.get(tok.text[:3], ()))) is not None and \
                 gaz.lookup(tok.text) is None:
-            singles.append((tok.i, tok.i + 1, variant))  # "Sarea" written "Saree" further down
+            singles.append((tok.i, tok.i + 1, variant))  # "Kovalenko" written "Kovalenka" further down
             continue
         if tok.i not in idx.by_token and tok.pos_ == "PROPN" and tok.text not in parts and len(tok.text) > 3 \
                 and len({e.actor.key for e in known_parts.get(tok.text, [])}) == 1 \
@@ -950,7 +950,7 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
 
 def _spelling_variant(word: str, surnames) -> str | None:
     """The one surname among ``surnames`` (the article's, sharing the word's first three letters) that
-    ``word`` spells another way, by one letter changed, added or left out ("Sarea" and "Saree")."""
+    ``word`` spells another way, by one letter changed, added or left out ("Kovalenko", "Kovalenka")."""
     found = [s for s in surnames if _one_edit(word, s)]
     return found[0] if len(found) == 1 else None
 

@@ -562,8 +562,8 @@ class _Finder:
         return []
 
     def gathering(self, tok) -> list[Actor]:
-        """Who a gathering stands for: "an assembly of foreign ministers" are the ministers it
-        gathers; "the summit" and "the conclusions of the summit" are the parties to the meeting
+        """Who a gathering stands for: "a meeting of Gulf ministers" are the ministers it gathers;
+        "the summit" and "the outcome of the summit" are the parties to the meeting
         told last, as people when the gathering acts, as their states when its outcome is meant."""
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
@@ -573,7 +573,7 @@ class _Finder:
                     if p.tag_ in ("NNS", "NNPS") and p.lemma_.lower() in PERSON_GROUP:
                         if any(d.lower_ == "the" for d in p.children):
                             return self.group_members(p)
-                        return self.named_next(p)  # "an assembly of several foreign ministers"
+                        return self.named_next(p)  # "a meeting of several trade ministers"
                     if tok.lemma_.lower() in OUTCOME_NOUNS and p.lemma_.lower() in GATHERINGS:
                         states = []
                         for a in self.gathering(p):
@@ -778,7 +778,7 @@ class _Finder:
                 found = self.actors([c for c in w.children if c.dep_ in ("poss", "compound", "amod")], demonym=True)
                 if len(found) < 2 and tok.lemma_.lower() in PACT_NOUNS and len(makers := self.owners(w)) > 1:
                     found = [(a, True) for a in makers]  # "the A-B border agreement", "the pact between A and B"
-                if not found:  # "the withdrawal of US troops": whose troops
+                if not found:  # "the pullout of French troops": whose troops
                     found = [(a, True) for p in (p for c in w.children if c.dep_ == "prep" and c.lower_ == "of"
                                                  for p in c.children if p.dep_ == "pobj"
                                                  and (p.lemma_.lower() in INSTITUTIONS or p.lower_ in INSTITUTIONS))
@@ -1459,7 +1459,7 @@ class _Finder:
                     targets = [(a, True) for a, _ in self.places(where) if a.kind in ("country", "former_state")]
                     if targets:
                         break
-        if not targets:  # "facilities belonging to X were hit by drones. Y claimed the attacks"
+        if not targets:  # "depots owned by X were struck at night. Y claimed the strikes"
             lo = self.idx.sents_upto(tok.i, 4)[0].start
             attack_verbs = _attack_verbs(self.lex)
             for j in range(tok.i - 1, lo - 1, -1):
