@@ -5,7 +5,6 @@ Errors in the input or the store become one clear message and a non-zero exit st
 """
 from __future__ import annotations
 
-import contextlib
 import io
 import sys
 from pathlib import Path
@@ -16,8 +15,8 @@ import typer
 from dipgraph import __version__, cmd_analyze, cmd_evaluate, cmd_serve, cmd_view
 from dipgraph.graph.printable import printable
 from dipgraph.graph.store import StoreError
-from dipgraph.options import (JsonOpt, ModelOpt, StoreOpt, check_output, err, fail, open_store, os_problem,
-                              progress_enabled, say, store_location, write_data)
+from dipgraph.options import (JsonOpt, ModelOpt, StoreOpt, check_output, close_store, err, fail, give_up, open_store,
+                              os_problem, progress_enabled, say, store_location, write_data)
 
 app = typer.Typer(
     name="dipgraph",
@@ -110,13 +109,8 @@ def ingest(
                 report = run_ingest(st, items, extractor=extractor, n_process=processes, force=force,
                                     replace=replace, on_problem=on_problem, on_article=on_article)
     except RuntimeError as exc:  # StoreError (a full disk) included
-        with contextlib.suppress(StoreError):
-            st.close()
-        fail(str(exc))
-    try:
-        st.close()
-    except StoreError as exc:
-        fail(str(exc))
+        give_up(st, str(exc))
+    close_store(st)
     typer.echo(f"{report.added} added, {report.replaced} replaced, {report.unchanged} unchanged; "
                f"{report.events} events; store {st.path}")
     if report.reextracted:
@@ -272,13 +266,8 @@ def remove(ids: list[str] = typer.Argument(..., help="Article ids (or urls) to r
             missing.append(ref)
             err(f"dipgraph: no article {printable(ref)!r} in {st.path}")
         except StoreError as exc:
-            with contextlib.suppress(StoreError):
-                st.close()
-            fail(str(exc))
-    try:
-        st.close()
-    except StoreError as exc:
-        fail(str(exc))
+            give_up(st, str(exc))
+    close_store(st)
     if missing:
         raise typer.Exit(1)
 

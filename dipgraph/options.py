@@ -80,6 +80,27 @@ _PROBLEMS = {
 }
 
 
+def close_store(st: GraphStore) -> None:
+    """Close a store written to; a failure to close (a full disk) is one line and exit 2."""
+    from dipgraph.graph.store import StoreError
+
+    try:
+        st.close()
+    except StoreError as exc:
+        fail(str(exc))
+
+
+def give_up(st: GraphStore, message: str) -> NoReturn:
+    """Close a store as well as it can after a failed write and end with ``message``."""
+    from dipgraph.graph.store import StoreError
+
+    try:
+        st.close()
+    except StoreError:
+        pass  # the first failure is the one worth telling
+    fail(message)
+
+
 def os_problem(exc: OSError, path=None, *, reading: bool = False) -> str:
     """What an operating system error on ``path`` means for the user, in words (no errno, no
     traceback). The store's own writer reports the errno only in its message ("(os error 2)")."""

@@ -203,13 +203,8 @@ def _speaker(tokens, idx: ActorIndex) -> Actor | None:
 
 
 def _is_party(actor: Actor | None, cand: Candidate, idx: ActorIndex) -> bool:
-    if actor is None:
-        return False
-    gz = idx.gaz
-    sides = [cand.subject, cand.object]
-    sides += [c for c in (idx.country_of(cand.subject), idx.country_of(cand.object)) if c is not None]
-    mine = [actor] + ([idx.country_of(actor)] if idx.country_of(actor) is not None else [])
-    return any(gz.same_party(a, b) for a in mine for b in sides)
+    """Whether ``actor`` is on the side of the candidate's subject or of its object."""
+    return _is_side(actor, cand.subject, idx) or _is_side(actor, cand.object, idx)
 
 
 def _is_side(actor: Actor | None, who: Actor, idx: ActorIndex) -> bool:

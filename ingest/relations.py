@@ -389,6 +389,7 @@ class _Finder:
         self.seen: set[tuple] = set()
         self.groups: list[tuple[int, list[Actor]]] = []
         self.met_pairs: list[tuple[int, list[Actor]]] = []  # "A met B": a pair for "they" and "the two leaders"
+        self._merged: tuple[int, list] | None = None
         self.parties: list[Actor] = []
         self.pairs: list[tuple[int, list[Actor]]] = []
         self.hostile = False  # whether the relation being read is one of criticism or refusal
@@ -454,10 +455,16 @@ class _Finder:
                 if len(members) > 1 and all(a.kind in ("country", "former_state") for a in members):
                     self.pairs.append((tok.i, members))
 
+    def _with_met_pairs(self) -> list[tuple[int, list[Actor]]]:
+        """The groups and the met pairs in text order, merged again only when a group was added."""
+        if self._merged is None or self._merged[0] != len(self.groups):
+            self._merged = (len(self.groups), sorted(self.groups + self.met_pairs, key=lambda g: g[0]))
+        return self._merged[1]
+
     def recent_group(self, tok, size: int | None, want: set[str] | None, within: int = 3,
                      region: frozenset[str] | None = None, met: bool = False) -> list[Actor]:
         lo = self.idx.sents_upto(tok.i, within)[0].start
-        groups = sorted(self.groups + self.met_pairs, key=lambda g: g[0]) if met and self.met_pairs else self.groups
+        groups = self._with_met_pairs() if met and self.met_pairs else self.groups
         for k in range(bisect_left(groups, tok.i, key=lambda g: g[0]) - 1, -1, -1):
             i, members = groups[k]  # groups are recorded in text order
             if i < lo:
@@ -575,12 +582,7 @@ class _Finder:
                             return self.group_members(p)
                         return self.named_next(p)  # "a meeting of several trade ministers"
                     if tok.lemma_.lower() in OUTCOME_NOUNS and p.lemma_.lower() in GATHERINGS:
-                        states = []
-                        for a in self.gathering(p):
-                            home = self.idx.country_of(a) or a
-                            if all(home.key != b.key for b in states):
-                                states.append(home)
-                        return states
+                        return self._as_states(self.gathering(p))
         if tok.lemma_.lower() not in MEETINGS or tok.tag_ != "NN" or \
                 not any(c.lower_ == "the" for c in tok.children) or \
                 any(c.dep_ in ("poss", "compound", "amod", "prep") for c in tok.children):
@@ -828,6 +830,11 @@ class _Finder:
                 c = conf * (0.85 if s_ind else 1.0) * (0.85 if o_ind else 1.0)
                 self.out.append(Candidate(pred, s, o, trigger.i, rule, round(c, 3)))
 
+    def _others(self, objs: list, subj: list) -> list:
+        """The objects that are neither a subject nor a subject's own state."""
+        own = {a.key for a, _ in subj} | {h.key for a, _ in subj if (h := self.idx.country_of(a))}
+        return [(a, i) for a, i in objs if a.key not in own]
+
     def needs_ok(self, entry: LexEntry, words: set[str]) -> bool:
         if not entry.needs:
             return True
@@ -946,8 +953,7 @@ class _Finder:
                 objs = self.actors([p for w in outcome for c in w.children if c.dep_ == "prep" and
                                     c.lower_ in ("for", "against") for p in c.children if p.dep_ == "pobj"],
                                    possessor=True)
-                own = {a.key for a, _ in subj} | {h.key for a, _ in subj if (h := self.idx.country_of(a))}
-                objs = [(a, i) for a, i in objs if a.key not in own]  # "consequences for our security"
+                objs = self._others(objs, subj)  # not "consequences for our security"
             if not objs and entry.predicate in ("threatened", "urged") and not _passive(tok):
                 # "warned that Sweden's entry would have consequences": the clause's subject
                 for c in tok.children:
@@ -958,8 +964,7 @@ class _Finder:
                         if not objs and entry.predicate == "threatened":
                             # "warned that they might strike China's nuclear installations"
                             objs = self.actors([w for w in c.children if w.dep_ == "dobj"], possessor=True)
-                own = {a.key for a, _ in subj}  # "A and B warned that they would ...": not each other
-                objs = [(a, i) for a, i in objs if a.key not in own]
+                objs = self._others(objs, subj)  # "A and B warned that they would ...": not each other
                 conf = 0.6
             if len(subj) > 1 and any(t.lower_ in ("other", "another") or
                                      any(c.dep_ == "poss" and c.lower_ in ("other", "another") for c in t.children)
@@ -1117,7 +1122,8 @@ class _Finder:
                 self.actors(obj_toks, possessor=entry.predicate in COMMUNICATIVE)
             subj, how, conf = self.noun_subjects(tok)
             if not objs and slots and (how.startswith("light:") or tok.dep_ == "dobj" and (
-                    tok.head.lemma_.lower() in LIGHT_VERBS or "to" in slots and entry.predicate in ("suppliedArmsTo", "aided"))):
+                    tok.head.lemma_.lower() in LIGHT_VERBS or
+                    "to" in slots and entry.predicate in ("suppliedArmsTo", "aided"))):
                 objs = self.actors(_prep_objects(tok.head, slots),  # "held talks on Monday with X"
                                    possessor=entry.predicate in COMMUNICATIVE)  # "an offensive into X's region"
             if subj and objs:
@@ -1166,7 +1172,8 @@ class _Finder:
         if tok.pos_ != "NOUN":
             return
         for acl in tok.children:
-            if acl.dep_ != "acl" or acl.tag_ != "VBN" or acl.lemma_.lower() not in ("make", "sign", "reach", "conclude", "seal", "strike", "ink"):
+            if acl.dep_ != "acl" or acl.tag_ != "VBN" or \
+                    acl.lemma_.lower() not in ("make", "sign", "reach", "conclude", "seal", "strike", "ink"):
                 continue
             for visit in (p for c in acl.children if c.dep_ == "prep" and c.lower_ in ("during", "on", "at")
                           for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in ("visit", "trip", "tour")):
@@ -1284,11 +1291,13 @@ class _Finder:
                     sent.root.pos_ in ("VERB", "AUX") or any(t.pos_ == "VERB" for t in sent):
                 continue  # (a headline has no full stop)
             for t in sent:
-                entries = self.lex.verbs.get(t.lower_) or self.lex.verbs.get(t.lower_[:-1] if t.lower_.endswith("s") else "")
+                entries = self.lex.verbs.get(t.lower_) or \
+                    self.lex.verbs.get(t.lower_[:-1] if t.lower_.endswith("s") else "")
                 before = [m.actor for m in self.idx.ments_between(sent.start, t.i) if m.how != "demonym"]
                 if not entries or not before or t.i in self.idx.by_token:
                     continue
-                words = {w.lower_ for w in sent[t.i - sent.start + 1:]} | {w.lemma_.lower() for w in sent[t.i - sent.start + 1:]}
+                rest = sent[t.i - sent.start + 1:]
+                words = {w.lower_ for w in rest} | {w.lemma_.lower() for w in rest}
                 stop = next((w.i for w in sent if w.i > t.i and w.pos_ == "ADP"), sent.end)
                 after = [m.actor for m in self.idx.ments_between(t.i + 1, stop) if m.how != "demonym"]
                 subj = [(a, False) for i, a in enumerate(before) if all(a.key != b.key for b in before[:i])]
@@ -1440,14 +1449,14 @@ class _Finder:
         if not acts or not attackers:
             return
         targets = self.actors(_prep_objects(acts[0], ("on", "against")), possessor=True)
+        lo = self.idx.sents_upto(tok.i, 4)[0].start  # the attack is looked for in the sentences just before
         if not targets:  # the attack told before: its target
-            lo = self.idx.sents_upto(tok.i, 4)[0].start
             for c in reversed(self.out):
                 if c.predicate == "attacked" and lo <= c.trigger < tok.i:
                     targets = [(c.object, True)]
                     break
         if not targets:
-            for j in range(tok.i - 1, self.idx.sents_upto(tok.i, 4)[0].start - 1, -1):
+            for j in range(tok.i - 1, lo - 1, -1):
                 w = self.doc[j]
                 if w.lemma_.lower() == "attack" and w.pos_ == "NOUN":
                     where = [p for c in w.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
@@ -1460,7 +1469,6 @@ class _Finder:
                     if targets:
                         break
         if not targets:  # "depots owned by X were struck at night. Y claimed the strikes"
-            lo = self.idx.sents_upto(tok.i, 4)[0].start
             attack_verbs = _attack_verbs(self.lex)
             for j in range(tok.i - 1, lo - 1, -1):
                 w = self.doc[j]
