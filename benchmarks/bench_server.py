@@ -24,6 +24,7 @@ import urllib.parse
 from pathlib import Path
 
 from .bench_remote import _oxigraph
+from .processes import stop
 from .bench_sparql import QUERIES, _P, articles_for
 from .synth import synthetic_extractions, write_nquads
 
@@ -252,12 +253,7 @@ def run(size: int = 1_000_000, *, seconds: float = 24.0, rounds: int = 8, client
                         f"median {r['median_all_ms']:.0f} ms")
         finally:
             for proc, _, _ in servers.values():
-                proc.terminate()
-                try:
-                    proc.wait(timeout=30)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait()
+                stop(proc)
         shutil.rmtree(tmp / "oxigraph", ignore_errors=True)
     return out
 

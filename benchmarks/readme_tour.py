@@ -35,6 +35,8 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from .processes import stop
+
 __all__ = ["TOUR_SECTIONS", "STORE", "SETUP", "Step", "tour_steps", "run_tour", "matches", "rewrite"]
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -185,16 +187,6 @@ def _answering(url: str, proc: subprocess.Popen, seconds: float = 60) -> bool:
     return False
 
 
-def _stop(proc: subprocess.Popen | None) -> None:
-    if proc is not None and proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
 def run_tour(steps: list[Step], folder: Path) -> list[tuple[Step, int, list[str]]]:
     """Run every step in order in ``folder``; each with its exit status and output lines (a
     server's: whether it came up, and its log if it did not)."""
@@ -205,10 +197,10 @@ def run_tour(steps: list[Step], folder: Path) -> list[tuple[Step, int, list[str]
     try:
         for step in steps:
             if step.section != section:
-                _stop(server)
+                stop(server)
                 server, address, section = None, PORT, step.section
             if step.server:
-                _stop(server)
+                stop(server)
                 address = f"127.0.0.1:{_free_port()}"
                 command = step.command.replace(PORT, address)
                 if command.startswith("dipgraph serve") and "--port" not in command:
@@ -227,7 +219,7 @@ def run_tour(steps: list[Step], folder: Path) -> list[tuple[Step, int, list[str]
                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600)
             results.append((step, done.returncode, done.stdout.splitlines()))
     finally:
-        _stop(server)
+        stop(server)
     return results
 
 
