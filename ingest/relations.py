@@ -150,6 +150,8 @@ BACKING = WORDS.map("backing")
 STATEMENT_NOUNS = WORDS.set("statement_nouns")
 EVALUATING = frozenset({"call", "describe", "characterize", "characterise", "label", "term", "brand", "denounce",
                         "dismiss", "condemn", "deem", "consider"})
+UNDOING = WORDS.set("undoing")
+EXCHANGED_BLOWS = WORDS.set("exchanged_blows")
 SPEECH_REPLIES = frozenset({"reply", "respond", "add", "insist", "counter", "retort"})
 SUPPLIER_NOUNS = frozenset({"supplier", "source", "provider", "seller", "exporter", "donor"})
 
@@ -364,6 +366,17 @@ def _conditional_harm(tok) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in verb.children) and \
         any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
             for c in verb.children)
+
+
+def _undone(tok) -> bool:
+    """ "scrapped the accord", "withdrew from the treaty", "pulled out of the deal": the agreement
+    is undone, which is no news of its signing."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in ("from", "of"):
+        head = head.head
+    elif tok.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in UNDOING
 
 
 def _between(tok, depth: int = 0) -> list[list]:
@@ -978,8 +991,9 @@ class _Finder:
             elif relation_info(entry.predicate).symmetric and len(subj) > 1 and not objs and \
                     (not _passive(tok) or entry.needs) \
                     and tok.lemma_ not in ("host", "receive", "welcome", "see") and \
-                    (tok.lemma_ != "work" or any(c.lower_ == "together" for c in tok.children)):
-                # "Putin and Xi met": every pair of a plural subject
+                    (tok.lemma_ != "work" or any(c.lower_ == "together" for c in tok.children)) and \
+                    not any(c.dep_ == "dobj" and c.lemma_.lower() in EXCHANGED_BLOWS for c in tok.children):
+                # "Putin and Xi met": every pair of a plural subject ("A and B traded fire" is no trade)
                 for i, a in enumerate(subj):
                     self.emit(entry.predicate, [a], subj[i + 1:], tok, rule + "/plural", conf * 0.95)
             if "between" in entry.objects:
@@ -1090,6 +1104,8 @@ class _Finder:
         words |= _words(w for of in _of_chain(tok, 1) for w in of.subtree)
         specific = [e for e in entries if e.needs and self.needs_ok(e, words)]
         for entry in specific or [e for e in entries if not e.needs]:
+            if entry.predicate == "signedAgreementWith" and _undone(tok):
+                continue  # "scrapped its accord with X": the verb tells what happened to it
             rule = f"noun:{entry.lemma}"
             if entry.predicate == "met" and tok.lemma_.lower() in ("talk", "talks") and self.bargaining(tok):
                 entry = LexEntry("negotiatedWith", "noun", entry.lemma, entry.objects, None)
@@ -1405,6 +1421,10 @@ class _Finder:
                      c.dep_ == "prep" and c.lower_ == "as" for w in c.subtree]
         judgement += [w for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "as" for w in c.subtree]
         judgement += [w for o in objs for c in o.children if c.dep_ == "amod" and c.i > o.i for w in c.subtree]
+        for o in objs:  # "called X's decision to buy the islands a provocation": the parser makes it a 2nd object
+            for w in o.subtree:
+                second = [c for c in w.children if c.dep_ == "dobj"][1:]
+                judgement += [x for c in second for x in c.subtree]
         if not objs or not _words(judgement) & NEGATIVE_EVAL:
             return
         speaker = self.actors(_subject_tokens(tok))
