@@ -79,6 +79,7 @@ class ActorIndex:
     people: dict[str, Actor] = field(default_factory=dict)
     pending_singles: list = field(default_factory=list)
     sentence_years: dict[int, int] = field(default_factory=dict)
+    published_year: int | None = None
     _sents: list | None = None
     _text: str | None = None
     _ents: list | None = None
@@ -163,6 +164,12 @@ class ActorIndex:
         """The year the text is about at token ``i``: a year its sentence names, else the last one
         named earlier in its paragraph; None when the text does not say."""
         return self.sentence_years.get(self.sent_of(i).start)
+
+    def era_year(self, i: int) -> int | None:
+        """The year a capital at token ``i`` speaks in: the year the text is about there, else the
+        year the article was published ("Moscow said" in 1987 is the Soviet Union)."""
+        year = self.year_at(i)
+        return year if year is not None else self.published_year
 
     # -- building -------------------------------------------------------------------------------
     def add(self, m: Ment) -> None:
@@ -595,7 +602,7 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
             start = first
             how = entry.how
             if how == "metonym":
-                era_actor = gaz.in_era(entry, doc[start:j].text, idx.year_at(start))
+                era_actor = gaz.in_era(entry, doc[start:j].text, idx.era_year(start))
                 if era_actor is not entry.actor:
                     entry = type(entry)(era_actor, how)
             if how == "person":
@@ -665,8 +672,9 @@ def _person_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
             actor = Actor(kind="person", label=name)
             idx.people[actor.key] = actor
             idx.add(Ment(start, end, actor, "person"))
-        else:
-            singles.append((start, end, name))
+        elif not (end - start == 1 and doc[start].dep_ in ("amod", "compound", "nmod") and
+                  doc[start].head.tag_ == "NNS" and doc[start].head.i == end):
+            singles.append((start, end, name))  # ("Sikh militants": a people's name, no person's)
     idx.pending_singles = singles
 
 
@@ -1241,6 +1249,7 @@ def _former_capitals_set_the_era(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
 def find_actors(doc, gaz: Gazetteer, published=None) -> ActorIndex:
     """Every actor mention of a parsed article, with the roles the text states."""
     idx = ActorIndex(doc=doc, gaz=gaz)
+    idx.published_year = published.year if published is not None else None
     idx.sentence_years = _sentence_years(idx.sents, doc)
     _former_capitals_set_the_era(doc, gaz, idx)
     _gazetteer_mentions(doc, gaz, idx)

@@ -54,7 +54,7 @@ def _verb_chain(tok) -> list:
             t = h
         elif tok.dep_ == "pobj" and h.dep_ == "prep" and h.head.pos_ == "VERB" and (
                 h.lower_ in ("in", "into") and any(c.dep_ == "dobj" and c.lower_ == "part" for c in h.head.children)
-                or h.lower_ == "for" and h.head.lemma_.lower() in ("travel", "fly", "go", "head", "arrive", "come")):
+                or h.lower_ == "for" and h.head.lemma_.lower() in ("travel", "fly", "go", "head", "arrive", "come", "visit", "leave")):
             t = h.head  # "is due to take part in talks", "is expected to travel there for talks": as real as that
             chain.append(t)
         elif tok.dep_ == "dobj" and h.pos_ == "VERB" and (h.lemma_.lower() in NEGATING_VERBS | FUTURE_VERBS | HEDGE_VERBS
