@@ -125,6 +125,7 @@ class Gazetteer:
     _longest: dict[str, int] | None = None
     _parts: dict[str, list[Entry]] | None = None
     _former_firsts: frozenset[str] | None = None
+    _few: frozenset[str] | None = None
 
     def add(self, surface: str, entry: Entry, *, override: bool = False) -> None:
         surface = " ".join(surface.split())
@@ -213,6 +214,14 @@ class Gazetteer:
         if entry.actor.kind == "former_state" and code in self.years and year > self.years[code][1]:
             return self.by_key.get(f"country/{self.successors.get(code)}", entry.actor)
         return entry.actor
+
+    def few_recognise(self) -> frozenset[str]:
+        """Codes of the states few others recognise (Abkhazia, Northern Cyprus): the countries
+        whose code is user-assigned (starts with X) in data/countries.tsv."""
+        if self._few is None:
+            self._few = frozenset(a.code for a in self.by_key.values()
+                                  if a.kind == "country" and a.code and a.code.startswith("X"))
+        return self._few
 
     def city_country(self, name: str) -> Actor | None:
         """The country of a city that is not a capital in the gazetteer ("Hiroshima" -> Japan), from

@@ -151,7 +151,12 @@ STATEMENT_NOUNS = WORDS.set("statement_nouns")
 EVALUATING = frozenset({"call", "describe", "characterize", "characterise", "label", "term", "brand", "denounce",
                         "dismiss", "condemn", "deem", "consider"})
 UNDOING = WORDS.set("undoing")
+TERRITORY_GROUP = WORDS.set("territory_group")
 EXCHANGED_BLOWS = WORDS.set("exchanged_blows")
+# verbs whose object does what their "to" clause says ("prompted Georgia to cut ties")
+OBJECT_CONTROL = frozenset({"urge", "ask", "press", "call", "invite", "tell", "persuade", "encourage", "force",
+                            "prompt", "lead", "cause", "push", "compel", "oblige", "pressure",
+                            "drive", "spur", "convince", "order", "instruct", "allow", "permit", "enable"})
 SPEECH_REPLIES = frozenset({"reply", "respond", "add", "insist", "counter", "retort"})
 SUPPLIER_NOUNS = frozenset({"supplier", "source", "provider", "seller", "exporter", "donor"})
 
@@ -203,9 +208,8 @@ def _subject_tokens(tok, depth: int = 0) -> list:
         return [c for c in head.children if c.dep_ == "nsubjpass"]
     if tok.dep_ in ("xcomp", "advcl") and head.i != tok.i:
         objs = [c for c in head.children if c.dep_ == "dobj"]
-        if tok.dep_ == "xcomp" and objs and head.lemma_ in ("urge", "ask", "press", "call", "invite",
-                                                            "tell", "persuade", "encourage", "force"):
-            return objs
+        if tok.dep_ == "xcomp" and objs and head.lemma_ in OBJECT_CONTROL:
+            return objs  # "urged X to", "prompting X to cut ties": X does it
         return _subject_tokens(head, depth + 1)
     if tok.dep_ == "relcl":
         ante = head
@@ -538,6 +542,8 @@ class _Finder:
         # "the leaders" of states just named together are those states
         group_kinds = None if want == {"person"} else want
         region = self.region_of(tok)
+        if region is None and lemma in TERRITORY_GROUP:
+            region = self.idx.gaz.few_recognise()  # "the two regions": not the states that recognised them
         if size is None:  # "the leaders condemned": only a group just named together
             if not any(c.lower_ == "the" for c in tok.children):
                 if want == {"person"} and any(c.lower_ in ("several", "some", "various") for c in tok.children):
@@ -1002,6 +1008,29 @@ class _Finder:
                         pair = self.group(group)
                         for i, a in enumerate(pair):
                             self.emit(entry.predicate, [a], pair[i + 1:], tok, rule + "/between", conf)
+
+    def same_again(self, tok) -> None:
+        """ "A recognised B. C did so in 2009", "D followed suit", "E followed A's lead": the new
+        subjects did what was told last, to the same objects."""
+        lemma = tok.lemma_.lower()
+        if lemma == "do" and not any(c.lower_ == "so" and c.dep_ in ("advmod", "dobj") for c in tok.children):
+            return
+        lead = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in ("suit", "lead", "example")]
+        if lemma == "follow" and not lead:
+            return
+        leaders = {a.key for a, _ in self.actors([c for c in lead[0].children if c.dep_ == "poss"])} if lead else set()
+        sent = self.idx.sent_of(tok.i)
+        floor = self.idx.sent_of(sent.start - 1).start if sent.start > 0 else 0
+        floor = self.idx.sent_of(floor - 1).start if floor > 0 else floor
+        told = [c for c in self.out if floor <= c.trigger < tok.i and self.doc[c.trigger].pos_ == "VERB" and
+                (not leaders or c.subject.key in leaders)]
+        if not told:
+            return
+        last = max(told, key=lambda c: c.trigger)  # what a verb told last, not an act a noun named
+        objs = [(c.object, True) for c in told if c.trigger == last.trigger and c.predicate == last.predicate]
+        subj = self.actors(_subject_tokens(tok))
+        if subj:
+            self.emit(last.predicate, subj, self._others(objs, subj), tok, f"verb:{lemma}+same", 0.6)
 
     def refusal(self, tok) -> None:
         """ "refused to receive a delegation from ECOWAS", "declined to recognise Kosovo": the
@@ -1659,7 +1688,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
     verb_rules = [(EVALUATING, f.evaluation), (BLAMING_SPEECH | SPEECH_REPLIES, f.dismissal),
                   ({"join"}, f.joining), ({"claim"}, f.claimed), (THREAT_VERBS, f.threat),
                   ({"refuse", "decline", "reject"}, f.refusal), (BLAMING_SPEECH, f.blame),
-                  ({"bring"}, f.brought_together)]
+                  ({"bring"}, f.brought_together), ({"do", "follow"}, f.same_again)]
     noun_rules = [({"purchase", "acquisition", "import", "imports", "buying"}, f.purchase),
                   (JOINT_THINGS, f.joint_with), (lex.classes.get("agreement", frozenset()), f.made_during),
                   (TIES_NOUNS, f.ties), (TIES_NOUNS, f.relationship), (PARTNER_NOUNS, f.partner),
