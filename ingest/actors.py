@@ -455,6 +455,11 @@ class ActorIndex:
             for c in verb.head.children:
                 if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("from", "by"):
                     own |= {w.i for w in c.subtree}
+        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN":
+            # "X vetoed a Security Council resolution that condemned its annexation": not the council
+            for c in verb.head.children:
+                if c.dep_ in ("compound", "nmod", "amod") and c.i < verb.head.i:
+                    own |= {w.i for w in c.subtree}
         if verb.dep_ == "conj":  # "India has not condemned Russia, and Russia remains its supplier"
             for c in verb.head.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.i not in own:

@@ -755,8 +755,8 @@ class _Finder:
         "the navies of A, B and C", "the accord between A and B", "the A-B border agreement"."""
         out: list[Actor] = []
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "between", "among"):
-                for p in c.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "between", "among", "from"):
+                for p in c.children:  # ("negotiators from A, B and C")
                     if p.dep_ == "pobj":
                         out += [a for x in _conjuncts(p) if (a := self.idx.resolve(x)) is not None and
                                 tok.lemma_.lower() not in PLACE_NOUNS]
@@ -779,14 +779,17 @@ class _Finder:
     def event_agent(self, tok) -> Actor | None:
         """ "condemned the launch" after "North Korea launched a missile": who did the act that a
         definite noun names again, as the article told it before."""
-        if tok.pos_ == "NOUN":  # "condemned the attack by Russia": an act's agent, named with it
-            for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ == "by":
-                    found = self.actors([p for p in c.children if p.dep_ == "pobj"], demonym=True)
-                    if len(found) > 1:
-                        self.parties = [a for a, _ in found]  # "the bids by A and B": both
-                    if found:
-                        return found[0][0]
+        if tok.pos_ == "NOUN":  # "condemned the attack by Russia", "the measures taken by Y": an act's agent
+            bys = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"]
+            if self.hostile:  # judged harshly: whoever took the measures
+                bys += [g for a in tok.children if a.dep_ == "acl" and a.tag_ == "VBN" for g in a.children
+                        if g.dep_ == "agent"]
+            for c in bys:
+                found = self.actors([p for p in c.children if p.dep_ == "pobj"], demonym=True)
+                if len(found) > 1:
+                    self.parties = [a for a, _ in found]  # "the bids by A and B": both
+                if found:
+                    return found[0][0]
         verbs = EVENT_NOUNS.get(tok.lemma_.lower())
         if not verbs or not any(c.lower_ in ("the", "this", "that", "these") for c in tok.children) or \
                 any(c.dep_ in ("poss", "compound", "amod") and c.i in self.idx.by_token for c in tok.children):
@@ -1551,6 +1554,20 @@ class _Finder:
             speakers = self.actors(_subject_tokens(tok))
             if accusers and speakers:
                 self.emit("rejected", speakers, accusers, tok, "speech:dismiss", 0.7)
+        for c in clauses:
+            # "X said Zimbabwe's election was flawed", "... the measures taken by Y were unjustified":
+            # judging someone's act in harsh words criticizes whoever did it
+            subj = [w for w in c.children if w.dep_ in ("nsubj", "nsubjpass") and w.pos_ == "NOUN"
+                    and w.i not in self.idx.by_token and w.lemma_.lower() not in CHARGE_NOUNS]
+            verdict = _words(w for x in c.children if x.dep_ in ("acomp", "attr", "oprd") for w in x.subtree)
+            if not subj or not verdict & NEGATIVE_EVAL or any(x.dep_ == "neg" for x in c.children):
+                continue
+            self.hostile = True
+            authors = self.actors(subj, possessor=True, demonym=True)
+            self.hostile = False
+            speakers = self.actors(_subject_tokens(tok))
+            if authors and speakers:
+                self.emit("criticized", speakers, self._others(authors, speakers), tok, "speech:verdict", 0.65)
 
     def joining(self, tok) -> None:
         """ "a coalition X announced, which A and B joined": the joiners cooperate with its founder;
