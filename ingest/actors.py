@@ -27,6 +27,7 @@ __all__ = ["ActorIndex", "Ment", "find_actors", "clean_person_name"]
 HONORIFICS = WORDS.set("honorifics")
 SPEAKERS = WORDS.set("speakers")
 REALMS = {"kingdom", "emirate", "sultanate", "monarchy"}
+REALM_STATES = WORDS.multimap("realm_states")
 FIRST_PERSON = {"i", "me", "my", "myself", "we", "us", "our", "ours", "ourselves"}
 QUOTING_VERBS = WORDS.set("quoting_verbs")
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
@@ -313,6 +314,11 @@ class ActorIndex:
             home = self.country_of(m.actor)
             if home is not None and any(w in role for w in ("king", "queen", "prince", "emir", "sultan", "monarch")):
                 return home
+        # "cut ties with Qatar, accusing the Gulf emirate of ...": the state of that kind named last
+        kind = REALM_STATES.get(tok.lower_, frozenset())
+        for m in self.ments_back(tok.i, lo):
+            if lo <= m.start < tok.i and m.actor.kind == "country" and m.actor.code in kind:
+                return m.actor
         return None
 
     def _owner(self, tok) -> Actor | None:

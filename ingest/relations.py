@@ -955,11 +955,13 @@ class _Finder:
             conf = 0.9 if not entry.needs else 0.85
             if entry.needs == "envoy":  # "summoned the Japanese ambassador, Hideo Tarumi": Japan
                 objs = [(self.idx.country_of(a) or a, i) if a.kind == "person" else (a, i) for a, i in objs]
-            if entry.predicate == "supported" and tok.lemma_ in ("welcome", "greet") and any(
-                    c.dep_ == "prep" and c.lower_ in ("to", "in", "at") for c in tok.children) and \
+            if entry.predicate == "supported" and tok.lemma_ in ("welcome", "greet") and (any(
+                    c.dep_ == "prep" and c.lower_ in ("to", "in", "at") for c in tok.children) or
+                    subj and all(a.kind == "person" for a, _ in subj)) and \
                     objs and all(a.kind == "person" and not indirect for a, indirect in objs):
-                entry = LexEntry("met", "verb", tok.lemma_, ("dobj",), None)  # "welcomed Modi to the White House"
-                rule = f"verb:{tok.lemma_}/to-place"
+                # "welcomed Modi to the White House", "Xi welcomed Putin": a greeting in person
+                entry = LexEntry("met", "verb", tok.lemma_, ("dobj",), None)
+                rule = f"verb:{tok.lemma_}/in-person"
             if entry.predicate == "met" and tok.lemma_ == "see":
                 objs = [(a, i) for a, i in objs if a.kind == "person"]
             if not objs and entry.predicate == "attacked" and not _passive(tok) and obj_toks:
@@ -1034,6 +1036,21 @@ class _Finder:
         subj = self.actors(_subject_tokens(tok))
         if subj:
             self.emit(last.predicate, subj, self._others(objs, subj), tok, f"verb:{lemma}+same", 0.6)
+
+    def leaving(self, tok) -> None:
+        """ "Zimbabwe left the Commonwealth", "withdrew from the alliance": a member leaving a body
+        of states reduces its relations with it (leaving a capital is only a departure)."""
+        lemma = tok.lemma_.lower()
+        objs = [c for c in tok.children if c.dep_ == "dobj"] if lemma in ("leave", "quit", "exit") else []
+        if lemma in ("withdraw", "pull"):
+            preps = [c for c in tok.children if c.dep_ == "prep"]
+            preps += [c for p in preps if p.lower_ == "out" for c in p.children if c.dep_ == "prep"]
+            objs += [p for c in preps if c.lower_ in ("from", "of") for p in c.children if p.dep_ == "pobj"]
+        bodies = [(a, i) for a, i in self.actors(objs, possessor=True)
+                  if a.kind == "organisation" and a.org_kind in ("intergovernmental", "alliance")]
+        subj = self.actors(_subject_tokens(tok))
+        if bodies and subj:
+            self.emit("reducedRelationsWith", subj, bodies, tok, f"verb:{lemma}+body", 0.75)
 
     def refusal(self, tok) -> None:
         """ "refused to receive a delegation from ECOWAS", "declined to recognise Kosovo": the
@@ -1705,7 +1722,8 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
     verb_rules = [(EVALUATING, f.evaluation), (BLAMING_SPEECH | SPEECH_REPLIES, f.dismissal),
                   ({"join"}, f.joining), ({"claim"}, f.claimed), (THREAT_VERBS, f.threat),
                   ({"refuse", "decline", "reject"}, f.refusal), (BLAMING_SPEECH, f.blame),
-                  ({"bring"}, f.brought_together), ({"do", "follow"}, f.same_again)]
+                  ({"bring"}, f.brought_together), ({"do", "follow"}, f.same_again),
+                  ({"leave", "quit", "exit", "withdraw", "pull"}, f.leaving)]
     noun_rules = [({"purchase", "acquisition", "import", "imports", "buying"}, f.purchase),
                   (JOINT_THINGS, f.joint_with), (lex.classes.get("agreement", frozenset()), f.made_during),
                   (TIES_NOUNS, f.ties), (TIES_NOUNS, f.relationship), (PARTNER_NOUNS, f.partner),
