@@ -151,6 +151,8 @@ STATEMENT_NOUNS = WORDS.set("statement_nouns")
 EVALUATING = frozenset({"call", "describe", "characterize", "characterise", "label", "term", "brand", "denounce",
                         "dismiss", "condemn", "deem", "consider"})
 UNDOING = WORDS.set("undoing")
+# what a person holds, whose recognition is the person's ("recognised Maduro's second term")
+HELD_OFFICES = frozenset({"term", "presidency", "government", "rule", "leadership", "mandate", "election", "victory"})
 TERRITORY_GROUP = WORDS.set("territory_group")
 EXCHANGED_BLOWS = WORDS.set("exchanged_blows")
 # verbs whose object does what their "to" clause says ("prompted Georgia to cut ties")
@@ -947,8 +949,11 @@ class _Finder:
                 # criticizing "the agreement" the article told of criticizes all who made it
                 self.hostile = entry.predicate in ("criticized", "rejected", "accused", "threatened")
                 # "expelled Soviet advisers", "suspended Egypt's membership": whose they are
+                if entry.predicate == "recognized":
+                    obj_toks = [self._holder(t) for t in obj_toks]
                 objs = self.actors(obj_toks, possessor=entry.predicate in COMMUNICATIVE or
-                                   entry.needs in ("envoy", "membership"))
+                                   entry.needs in ("envoy", "membership"),
+                                   demonym=entry.needs == "border")  # "closed its airspace to Qatari flights"
                 self.hostile = False
             if entry.predicate in ("met",) and tok.lemma_ in ("receive", "host"):
                 objs = [(a, i) for a, i in objs if a.kind == "person"]
@@ -1068,9 +1073,19 @@ class _Finder:
             for d in [c for c in x.children if c.dep_ == "dobj"]:
                 targets += _prep_objects(d, ("from", "of"))
             subj = self.actors(_subject_tokens(tok))
-            objs = self.actors(targets, possessor=True)
+            objs = self.actors([self._holder(t) for t in targets], possessor=True)
             if subj and objs:
                 self.emit("rejected", subj, objs, tok, f"verb:{tok.lemma_.lower()}+{x.lemma_.lower()}", 0.7)
+
+    def _holder(self, tok):
+        """ "Maduro's second term", "Guaido's presidency": the person who holds the office, not
+        their state; other words stay as they are."""
+        if tok.lemma_.lower() in HELD_OFFICES:
+            for c in tok.children:
+                m = self.idx.mention_at(c.i) if c.dep_ == "poss" else None
+                if m is not None and m.actor.kind == "person":
+                    return c
+        return tok
 
     def blame(self, tok) -> None:
         """ "Zhao said Washington, London and Canberra were damaging regional peace": a speaker who
@@ -1316,7 +1331,7 @@ class _Finder:
     def being_in(self, tok) -> None:
         """ "Minister A was in Lima on Tuesday": a person of one state in another's territory is
         visiting it."""
-        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        subj = _subject_tokens(tok)  # ", who was in Sydney for talks,": the one the clause is about
         places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
                   for p in c.children if p.dep_ == "pobj"]
         if not subj or not places:
@@ -1731,9 +1746,10 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   (set(JOINT_NOUNS) | lex.classes.get("agreement", frozenset()), f.joint_noun)]
     for tok in doc:
         pos = tok.pos_
-        if pos == "AUX" and tok.lemma_ == "be" and tok.dep_ == "ROOT":
+        if pos == "AUX" and tok.lemma_ == "be" and tok.dep_ in ("ROOT", "relcl"):
             f.being_in(tok)
-            f.brought_together(tok)
+            if tok.dep_ == "ROOT":
+                f.brought_together(tok)
         if pos == "VERB" or (pos == "AUX" and tok.lemma_ == "have"):
             f.verb(tok)
             if tok.dep_ == "amod":
