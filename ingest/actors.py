@@ -28,6 +28,9 @@ HONORIFICS = WORDS.set("honorifics")
 SPEAKERS = WORDS.set("speakers")
 REALMS = {"kingdom", "emirate", "sultanate", "monarchy"}
 REALM_STATES = WORDS.multimap("realm_states")
+# words before a title that say its holder does not act for the state ("former", "jailed nationalist leader")
+OUT_OF_OFFICE = frozenset({"former", "ex", "late", "shadow", "opposition", "jailed", "imprisoned", "detained",
+                           "exiled", "dissident", "rebel", "nationalist"})
 FIRST_PERSON = {"i", "me", "my", "myself", "we", "us", "our", "ours", "ourselves"}
 QUOTING_VERBS = WORDS.set("quoting_verbs")
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
@@ -651,6 +654,14 @@ def _half_names(doc, idx: ActorIndex) -> None:
             idx.add(Ment(tok.i, tok.i + 1, next(iter(named[tok.text].values())), "name"))
 
 
+def _title_only(name: str, gaz: Gazetteer) -> bool:
+    """True for a "name" made only of title words ("Assistant Secretary", "Deputy Minister")."""
+    words = gaz.office_words()
+    return all(w.lower() in words or w.lower() in HONORIFICS or w.lower() in ("assistant", "deputy", "under",
+                                                                               "vice", "acting", "senior")
+               for w in name.split())
+
+
 def _person_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
     """People named in full by the NER (or known to the gazetteer); single names wait for later."""
     singles = []
@@ -669,8 +680,8 @@ def _person_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
                 not doc[end].whitespace_ and doc[end + 1].is_alpha and end + 1 not in idx.by_token:
             end += 2  # "Abdul-karim": the NER stops at the hyphen of a name
         name = clean_person_name(doc[start:end].text)
-        if not name or not any(ch.isupper() for ch in name):
-            continue
+        if not name or not any(ch.isupper() for ch in name) or _title_only(name, gaz):
+            continue  # ("the US Assistant Secretary of State": a title the NER took for a name)
         entry = gaz.lookup(name)
         if entry is not None:
             if entry.how == "person":
@@ -802,7 +813,7 @@ def _listed_name(doc, gaz: Gazetteer, idx: ActorIndex, t) -> bool:
         return False
     name = clean_person_name(doc[start:t.i + 1].text)
     entry = gaz.lookup(name) if name else None
-    if not name or entry is not None and entry.how != "person":
+    if not name or entry is not None and entry.how != "person" or _title_only(name, gaz):
         return False
     actor = entry.actor if entry is not None else Actor(kind="person", label=name)
     idx.people[actor.key] = actor
@@ -1025,7 +1036,7 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
                 break
             window.insert(0, t)
             j -= 1
-        if any(t.lower_ in ("former", "ex", "late", "shadow", "opposition") for t in window):
+        if any(t.lower_ in OUT_OF_OFFICE for t in window):
             # "former Nigerian President Obasanjo" no longer acts for Nigeria, whatever the gazetteer says
             if idx.role_source.get(m.actor.key) != "text":
                 idx.roles.pop(m.actor.key, None)
@@ -1053,7 +1064,7 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
                     break
                 right.append(doc[k])
                 k += 1
-            if any(getattr(t, "lower_", "") in ("former", "ex", "shadow", "opposition") for t in right):
+            if any(getattr(t, "lower_", "") in OUT_OF_OFFICE - {"late"} for t in right):
                 right = []
                 if idx.role_source.get(m.actor.key) != "text":  # ", the former US secretary of state,"
                     idx.roles.pop(m.actor.key, None)

@@ -126,6 +126,7 @@ class Gazetteer:
     _parts: dict[str, list[Entry]] | None = None
     _former_firsts: frozenset[str] | None = None
     _few: frozenset[str] | None = None
+    _office_words: frozenset[str] | None = None
 
     def add(self, surface: str, entry: Entry, *, override: bool = False) -> None:
         surface = " ".join(surface.split())
@@ -214,6 +215,12 @@ class Gazetteer:
         if entry.actor.kind == "former_state" and code in self.years and year > self.years[code][1]:
             return self.by_key.get(f"country/{self.successors.get(code)}", entry.actor)
         return entry.actor
+
+    def office_words(self) -> frozenset[str]:
+        """Every word of the office titles ("foreign", "minister", "secretary")."""
+        if self._office_words is None:
+            self._office_words = frozenset(w for title in self.offices for w in title.split())
+        return self._office_words
 
     def few_recognise(self) -> frozenset[str]:
         """Codes of the states few others recognise (Abkhazia, Northern Cyprus): the countries

@@ -1070,8 +1070,10 @@ class _Finder:
                 targets += [w for c in x.children if c.dep_ in ("ccomp", "xcomp")
                             for w in c.children if w.dep_ == "nsubj"]
             targets += _prep_objects(x, ("to", "from", "with"))
-            for d in [c for c in x.children if c.dep_ == "dobj"]:
+            for d in [c for c in x.children if c.dep_ == "dobj"] if x.lemma_.lower() != "join" else []:
                 targets += _prep_objects(d, ("from", "of"))
+            if x.lemma_.lower() == "join":  # "refused to join NATO", not "refused to join criticism of X"
+                targets = [t for t in targets if t.i in self.idx.by_token or t.lemma_.lower() in COALITION_NOUNS]
             subj = self.actors(_subject_tokens(tok))
             objs = self.actors([self._holder(t) for t in targets], possessor=True)
             if subj and objs:
@@ -1431,8 +1433,11 @@ class _Finder:
             if cand.predicate != "met":
                 continue
             trigger = self.doc[cand.trigger]
-            places = [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "in"
-                      for p in c.children if p.dep_ == "pobj"]
+            # "met in Cairo", "held talks with B at the White House": a seat of government is its state
+            heads = [trigger] + [c for c in trigger.children if c.dep_ == "dobj"]
+            places = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                      for p in c.children if p.dep_ == "pobj" and (c.lower_ == "in" or
+                                                                   getattr(self.idx.mention_at(p.i), "how", "") == "metonym")]
             hosts = [a for a, _ in self.places(places) if a.kind == "country"]
             homes = {h.key for p in (cand.subject, cand.object) if (h := self.idx.country_of(p)) is not None}
             if len(hosts) != 1 or hosts[0].key not in homes:

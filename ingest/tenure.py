@@ -66,6 +66,14 @@ def terms_of(gz, label: str) -> tuple[Term, ...]:
     return cache[label]
 
 
+def _before_all(terms: tuple[Term, ...], when: date | int | None) -> bool:
+    """True if ``when`` comes before every term began: the person held none of them yet."""
+    if when is None or not terms or any(t.start is None for t in terms):
+        return False
+    first = min(t.start for t in terms)
+    return (when < first.year) if isinstance(when, int) else (when < first)
+
+
 def assign_dated_roles(idx, published: date | None) -> None:
     """Give each person of the article with dated roles in the gazetteer the role that holds on
     the article's date for them, where the text has not said whom they act for. A title the text
@@ -85,15 +93,20 @@ def assign_dated_roles(idx, published: date | None) -> None:
         if source == "former":
             continue
         role, of = idx.roles.get(key, (None, None))
-        if of is not None:
-            continue
         year = idx.year_at(start)
         when: date | int | None = published
         if year is not None and (published is None or year != published.year):
             when = year
         terms = terms_of(idx.gaz, actor.label)
+        if of is not None:
+            if source == "gazetteer" and _before_all(terms, when):
+                del idx.roles[key]  # "jailed leader Nelson Mandela" in 1987: not yet in office
+            continue
+        if _before_all(terms, when):
+            continue
         term = held_at(terms, when)
-        if term is None and source == "text" and len({t.of.key for t in terms}) == 1:
+        if term is None and source == "text" and len({t.of.key for t in terms}) == 1 and \
+                (role or "").lower() not in ("leader", "chairman", "head"):
             # the text gives a current title but no state ("Home Secretary Charles Clarke", "Elaine
             # Chao, the Secretary of Transportation" after her listed term): the title is for the
             # one state the person ever held office for
