@@ -127,6 +127,11 @@ def _chain_modality(chain) -> str:
     if top.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children) and \
             (top.dep_ == "ROOT" or top.dep_ in ("acl", "relcl") and top.head.dep_ == "ROOT" and top.head.pos_ in ("NOUN", "PROPN")):
         future = True  # a headline's "X to visit Y"
+    if top.dep_ == "relcl" and top.tag_ == "VBN" and any(c.lower_ == "would" for c in top.children) and \
+            any(c.lower_ == "have" for c in top.children) and \
+            (any(w.lower_ in ("draft", "proposed") for w in top.head.subtree if w.i < top.head.i) or
+             top.head.head.lemma_.lower() in ("veto", "block", "reject", "defeat", "kill")):
+        neg = True  # "(vetoed) a draft resolution that would have condemned X", which was not adopted
     if neg:
         return "negated"
     if hedged and future and would_only:

@@ -280,6 +280,10 @@ def _prep_objects(tok, slots: tuple[str, ...]) -> list:
     for c in tok.children:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ in slots:
             out += [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
+            # "called on A to stop and on B to withdraw": the parser hangs the second "on" on the clause
+            out += [p for x in tok.children if x.dep_ in ("xcomp", "advcl") and x.i > c.i for g in x.children
+                    if g.dep_ == "conj" and g.pos_ == "ADP" and g.lower_ == c.lower_
+                    for p in g.children if p.dep_ == "pobj"]
         # "called on X", "protested to X": particles and phrasal prepositions
         if c.dep_ == "prt" and c.lower_ in slots:
             out += [p for p in tok.children if p.dep_ == "dobj"]
@@ -717,10 +721,11 @@ class _Finder:
                 res += [(a, True) for a in members if all(a.key != x.key for x, _ in res)]
                 continue
             for c in _conjuncts(t):
-                a = self.idx.resolve(c, allow_demonym=demonym, loose=possessor)
+                a = self._adopter(c) if c.lemma_.lower() == "resolution" and c.dep_ == "nsubj" else None
+                a = a or self.idx.resolve(c, allow_demonym=demonym, loose=possessor)
                 self.parties = []
-                if a is None and possessor:
-                    a = self.event_agent(c)
+                if a is None and (possessor or c.lemma_.lower() == "resolution"):
+                    a = self.event_agent(c)  # ("the resolution calls on X": those who adopted it)
                 indirect = c.i not in self.idx.by_token
                 found = [a] if a is not None else []
                 found += [p for p in self.parties if all(p.key != x.key for x in found)]
@@ -751,6 +756,18 @@ class _Finder:
                     if all(a.key != x.key for x, _ in res):
                         res.append((a, indirect))
         return res
+
+    def _adopter(self, tok) -> Actor | None:
+        """ "Resolution 1701, drafted by A and B, calls on X": the body of states that adopted a
+        resolution speaks through it, not its drafters; the one named in it ("a Security Council
+        resolution") or last named in this or the two sentences before."""
+        sents = self.idx.sents_upto(tok.i, 3)
+        lo = sents[0].start if sents else 0
+        for m in self.idx.ments_back(tok.i + 1, lo):
+            if lo <= m.start <= tok.i and m.actor.kind == "organisation" and \
+                    m.actor.org_kind in ("un-body", "intergovernmental", "alliance"):
+                return m.actor
+        return None
 
     def owners(self, tok) -> list[Actor]:
         """All the actors a noun belongs to when it names several: "the proposals of both A and B",
