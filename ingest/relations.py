@@ -262,7 +262,8 @@ def subj_is_who(tok) -> bool:
 def _left_neighbour(tok) -> list:
     """For a verb the parser left without a subject: the noun right before it, past dates, adverbs
     and commas ("the Soviet Union on Oct. 12, 1948 became ...")."""
-    j = min([c.i for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i < tok.i] + [tok.i]) - 1
+    j = min([c.i for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i < tok.i
+             and c.pos_ != "PROPN"] + [tok.i]) - 1  # (a name the parser took for an adverb is the subject)
     while j >= 0:
         t = tok.doc[j]
         if tok.doc[j + 1].is_sent_start:
@@ -973,7 +974,9 @@ class _Finder:
                                    demonym=entry.needs == "border")  # "closed its airspace to Qatari flights"
                 self.hostile = False
             if entry.predicate in ("met",) and tok.lemma_ in ("receive", "host"):
-                objs = [(a, i) for a, i in objs if a.kind == "person"]
+                # people, or a state's office holder left unnamed ("received the Iraqi prime minister")
+                titled = any(t.pos_ == "NOUN" and t.lower_ in self.idx.gaz.office_words() for t in obj_toks)
+                objs = [(a, i) for a, i in objs if a.kind == "person" or titled]
             conf = 0.9 if not entry.needs else 0.85
             if entry.needs == "envoy":  # "summoned the Japanese ambassador, Hideo Tarumi": Japan
                 objs = [(self.idx.country_of(a) or a, i) if a.kind == "person" else (a, i) for a, i in objs]
@@ -1336,8 +1339,8 @@ class _Finder:
             pairs = self.actors(mods, demonym=True)
         if len(pairs) < 2 and tok.dep_ == "dobj":
             subj = self.actors(_subject_tokens(head))
-            objs = self.actors(_prep_objects(tok, ("with",)))
-            if subj and objs:
+            objs = self.actors(_prep_objects(tok, ("with",)) or _prep_objects(head, ("with",)))
+            if subj and objs:  # "established relations with X", "boosted ties on Monday with X"
                 self.emit("cooperatedWith", subj, objs, tok, "ties:improve/with", 0.75)
             elif len(subj) > 1:  # "Russia and North Korea agreed to deepen cooperation"
                 for i, a in enumerate(subj):
