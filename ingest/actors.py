@@ -388,7 +388,23 @@ class ActorIndex:
         if (tok.lemma_.lower() in ("junta", "regime", "putschist") or tok.lower_ == "generals" or
                 tok.lemma_.lower() == "leader" and any(c.lower_ == "coup" for c in tok.children)) and \
                 any(c.lower_ == "the" for c in tok.children):
-            return self.focal_state()  # "the junta" in a story about Niger
+            return self._named_junta(tok) or self.focal_state()  # "the junta" in a story about Niger
+        return None
+
+    def _named_junta(self, tok) -> Actor | None:
+        """The state of the junta (or coup) named before with its state: "the Niger junta", "Mali's
+        junta", "the coup in Niger", "seized power in Niger"; "the junta" later in the story is that one."""
+        kin = {tok.lemma_.lower(), "coup", "putsch", "takeover", "power"}  # "officers who seized power in Niger"
+        for j in range(tok.i - 1, -1, -1):
+            w = self.doc[j]
+            if w.lemma_.lower() not in kin:
+                continue
+            for c in list(w.children) + ([x for x in w.head.children if x.dep_ == "prep"] if w.dep_ == "dobj" else []):
+                m = self.by_token.get(c.i) if c.dep_ in ("compound", "amod", "poss", "nmod") else None
+                if c.dep_ == "prep" and c.lower_ == "in":
+                    m = next((self.by_token.get(p.i) for p in c.children if p.dep_ == "pobj"), None)
+                if m is not None and m.actor.kind in ("country", "former_state"):
+                    return m.actor
         return None
 
     def focal_state(self) -> Actor | None:
@@ -475,6 +491,11 @@ class ActorIndex:
                     first = self.by_token.get(c.i)
                     if first is not None and first.actor.kind != "person" and first.how != "demonym":
                         return first.actor
+                    if first is None and c.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"):
+                        # "the junta revoked the agreements, and it has accused France": the junta's state
+                        found = self.resolve(c)
+                        if found is not None and found.kind != "person":
+                            return found
         best: tuple[int, Actor] | None = None
         for m in self.ments_back(tok.i, sent.start):
             if sent.start <= m.start < tok.i and m.actor.kind != "person" and m.how != "demonym" \

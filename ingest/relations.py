@@ -1062,6 +1062,18 @@ class _Finder:
         if subj:
             self.emit(last.predicate, subj, self._others(objs, subj), tok, f"verb:{lemma}+same", 0.6)
 
+    def ultimatum(self, tok) -> None:
+        """ "gave the junta until Sunday to free X or face intervention", "gave Y 48 hours to
+        leave": a deadline with a penalty threatens whoever is given it."""
+        words = [w.lower_ for w in tok.subtree]
+        if not any(a == "or" and b in ("face", "risk") for a, b in zip(words, words[1:])):
+            return
+        given = [c for c in tok.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN")]
+        subj = self.actors(_subject_tokens(tok))
+        objs = self.actors(given[:1])
+        if subj and objs:
+            self.emit("threatened", subj, self._others(objs, subj), tok, "verb:give+deadline", 0.7)
+
     def leaving(self, tok) -> None:
         """ "Zimbabwe left the Commonwealth", "withdrew from the alliance": a member leaving a body
         of states reduces its relations with it (leaving a capital is only a departure)."""
@@ -1763,7 +1775,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   ({"join"}, f.joining), ({"claim"}, f.claimed), (THREAT_VERBS, f.threat),
                   ({"refuse", "decline", "reject"}, f.refusal), (BLAMING_SPEECH, f.blame),
                   ({"bring"}, f.brought_together), ({"do", "follow"}, f.same_again),
-                  ({"leave", "quit", "exit", "withdraw", "pull"}, f.leaving)]
+                  ({"leave", "quit", "exit", "withdraw", "pull"}, f.leaving), ({"give"}, f.ultimatum)]
     noun_rules = [({"purchase", "acquisition", "import", "imports", "buying"}, f.purchase),
                   (JOINT_THINGS, f.joint_with), (lex.classes.get("agreement", frozenset()), f.made_during),
                   (TIES_NOUNS, f.ties), (TIES_NOUNS, f.relationship), (PARTNER_NOUNS, f.partner),
