@@ -28,6 +28,11 @@ HONORIFICS = WORDS.set("honorifics")
 SPEAKERS = WORDS.set("speakers")
 REALMS = {"kingdom", "emirate", "sultanate", "monarchy"}
 REALM_STATES = WORDS.multimap("realm_states")
+SAYING = WORDS.set("reporting_verbs")
+# prefixes of warships' names and the state whose navy they serve ("USS Stark")
+SHIP_PREFIXES = {"USS": "USA", "HMS": "GBR", "HMAS": "AUS", "HMCS": "CAN", "HMNZS": "NZL", "RFS": "RUS"}
+VESSELS = frozenset({"ship", "vessel", "tanker", "frigate", "destroyer", "carrier", "cruiser", "warship",
+                     "submarine", "freighter", "ferry", "boat", "trawler", "corvette"})
 # words before a title that say its holder does not act for the state ("former", "jailed nationalist leader")
 OUT_OF_OFFICE = frozenset({"former", "ex", "late", "shadow", "opposition", "jailed", "imprisoned", "detained",
                            "exiled", "dissident", "rebel", "nationalist"})
@@ -457,6 +462,13 @@ class ActorIndex:
         verb = tok.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
+        if tok.dep_ == "nsubj" and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SAYING:
+            # "Mexico, which ... Canada, said it would ...": the one speaking, not the nearest name
+            for c in verb.head.children:
+                speaker = self.by_token.get(c.i) if c.dep_ == "nsubj" and c.i < tok.i else None
+                if speaker is not None and speaker.actor.kind in ("country", "former_state", "organisation") \
+                        and speaker.how != "demonym":
+                    return speaker.actor
         own = set()
         for c in list(tok.head.children) + list(verb.children):
             if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i:
@@ -675,6 +687,20 @@ def _half_names(doc, idx: ActorIndex) -> None:
             idx.add(Ment(tok.i, tok.i + 1, next(iter(named[tok.text].values())), "name"))
 
 
+def _warships(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
+    """ "at the USS Stark", "HMS Montrose": a navy's ship, however the NER read it, stands for its state."""
+    for tok in doc:
+        code = SHIP_PREFIXES.get(tok.text)
+        if code is None or tok.i in idx.by_token or tok.i + 1 >= len(doc) or not doc[tok.i + 1].is_title:
+            continue
+        end = tok.i + 1
+        while end < len(doc) and doc[end].is_title and end not in idx.by_token:
+            end += 1
+        navy = gaz.by_key.get(f"country/{code}")
+        if navy is not None and not any(i in idx.by_token for i in range(tok.i, end)):
+            idx.add(Ment(tok.i, end, navy, "metonym"))
+
+
 def _title_only(name: str, gaz: Gazetteer) -> bool:
     """True for a "name" made only of title words ("Assistant Secretary", "Deputy Minister")."""
     words = gaz.office_words()
@@ -703,6 +729,12 @@ def _person_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
         name = clean_person_name(doc[start:end].text)
         if not name or not any(ch.isupper() for ch in name) or _title_only(name, gaz):
             continue  # ("the US Assistant Secretary of State": a title the NER took for a name)
+        navy = gaz.by_key.get(f"country/{SHIP_PREFIXES.get(name.split()[0], '')}")
+        if navy is not None:  # "the frigate USS Stark": a navy's ship stands for its state
+            idx.add(Ment(start, end, navy, "metonym"))
+            continue
+        if start > 0 and doc[start - 1].lower_ in VESSELS:
+            continue  # "the tanker Stena Impero": a ship, no person
         entry = gaz.lookup(name)
         if entry is not None:
             if entry.how == "person":
@@ -1298,6 +1330,7 @@ def find_actors(doc, gaz: Gazetteer, published=None) -> ActorIndex:
     _gazetteer_mentions(doc, gaz, idx)
     _half_names(doc, idx)
     _person_mentions(doc, gaz, idx)
+    _warships(doc, gaz, idx)
     _titled_names(doc, gaz, idx)
     _bracketed_first_names(doc, gaz, idx)
     _listed_names(doc, gaz, idx)

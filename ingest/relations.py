@@ -1116,8 +1116,8 @@ class _Finder:
         their state; other words stay as they are."""
         if tok.lemma_.lower() in HELD_OFFICES:
             for c in tok.children:
-                m = self.idx.mention_at(c.i) if c.dep_ == "poss" else None
-                if m is not None and m.actor.kind == "person":
+                a = self.idx.resolve(c) if c.dep_ == "poss" else None  # ("his government": his)
+                if a is not None and a.kind == "person":
                     return c
         return tok
 
@@ -1439,6 +1439,10 @@ class _Finder:
                 t = t.head
             if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
                 continue  # "if China invaded Taiwan, ...": a condition, not an event
+            subj_at = [c.i for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj_at and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("should", "had", "were") and
+                               c.i < subj_at[0] for c in t.children) and t.dep_ in ("advcl", "ccomp", "acl"):
+                continue  # "the consequences should Beijing give support": a condition too
             if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.lemma_.lower() in URGING | {"push"}:
                 continue  # "calling for negotiations between A and B": asked for, not held
             if t.dep_ == "acl" and t.tag_ == "VB" and t.head.lemma_.lower() in ASKED_FOR:
