@@ -902,13 +902,25 @@ def _listed_under_title(doc, idx: ActorIndex) -> None:
 
 
 def _respectively(doc, idx: ActorIndex) -> None:
-    """ "her Greek and French counterparts, A and B, respectively": the n-th name holds the
-    title for the n-th state."""
-    if "respectively" not in doc.text:
-        return
-    for tok in doc:
-        if tok.lower_ != "respectively":
-            continue
+    """ "her Greek and French counterparts, A and B, respectively" (or without "respectively", the
+    names in apposition to the title): the n-th name holds the title for the n-th state."""
+    anchors = [t for t in doc if t.lower_ == "respectively"]
+    for t in doc:  # "his French and German counterparts, A and B": the end of the apposition
+        if t.tag_ in ("NNS", "NNPS") and sum(1 for c in t.children if c.i in idx.by_token and
+                                             idx.by_token[c.i].how == "demonym") + sum(
+                1 for c in t.children for g in c.children if g.dep_ == "conj" and g.i in idx.by_token and
+                idx.by_token[g.i].how == "demonym" and c.i in idx.by_token) >= 2:
+            appos = [c for c in t.children if c.dep_ == "appos" and c.i > t.i]
+            if appos:
+                anchors.append(doc[min(appos[0].right_edge.i + 1, len(doc) - 1)])
+            elif t.i + 2 < len(doc) and doc[t.i + 1].text == ",":  # the parser may hang the names elsewhere
+                k = t.i + 2
+                while k < len(doc) and (k in idx.by_token and idx.by_token[k].actor.kind == "person" or
+                                        doc[k].lower_ in ("and", ",") and k + 1 in idx.by_token):
+                    k = idx.by_token[k].end if k in idx.by_token else k + 1
+                if k > t.i + 2:
+                    anchors.append(doc[min(k, len(doc) - 1)])
+    for tok in anchors:
         sent = idx.sent_of(tok.i)
         states = [idx.by_token[t.i].actor for t in sent if t.i in idx.by_token and t.i < tok.i
                   and idx.by_token[t.i].how == "demonym" and t.head.tag_ in ("NNS", "NNPS")
@@ -1232,6 +1244,14 @@ def _title_in(tokens, idx: ActorIndex, offices) -> tuple[str | None, Actor | Non
         elif t.lower_ in ("and", ",") or t.pos_ == "ADP":
             target = False
         mm = idx.by_token.get(t.i)
+        if t.lower_ == "whose":  # "Saudi Arabia, whose Oil Minister A ...": the clause's antecedent
+            clause = t
+            for _ in range(4):
+                if clause.dep_ == "relcl" or clause.head.i == clause.i:
+                    break
+                clause = clause.head
+            mm = idx.by_token.get(clause.head.i) if clause.dep_ == "relcl" else \
+                idx.by_token.get(t.i - 2) if t.i >= 2 and t.doc[t.i - 1].text == "," else None
         if mm is not None and mm.actor.kind != "person" and not target:
             country = country or mm.actor if t.pos_ != "ADP" else country
     tokens = [t for t in tokens if not isinstance(t, _Stand)]

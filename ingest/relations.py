@@ -911,10 +911,11 @@ class _Finder:
         if any(e.predicate == "suppliedArmsTo" for e in chosen):
             chosen = [e for e in chosen if e.predicate != "aided"]  # "lethal assistance" is arms
         if tok.lemma_ == "call":
-            if any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "for") for c in tok.children):
-                chosen = [e for e in chosen if e.predicate == "urged"]
+            if any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "for") and not all(
+                    p.ent_type_ in ("DATE", "TIME") for p in c.children if p.dep_ == "pobj") for c in tok.children):
+                chosen = [e for e in chosen if e.predicate == "urged"]  # (not "called X on Monday")
             elif any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") for c in tok.children) or \
-                    any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in tok.children):
+                    any(c.dep_ == "dobj" and c.pos_ == "PRON" and c.lower_ != "other" for c in tok.children):
                 chosen = []  # "calling it baseless", "called the move a mistake"
         subj = self.actors(_subject_tokens(tok))
         if tok.lemma_.lower() == "thank" and chosen:
@@ -1017,7 +1018,8 @@ class _Finder:
                 conf = 0.6
             if len(subj) > 1 and any(t.lower_ in ("other", "another") or
                                      any(c.dep_ == "poss" and c.lower_ in ("other", "another") for c in t.children)
-                                     for t in obj_toks + [c for c in tok.children if c.dep_ == "dobj"]):
+                                     for t in obj_toks + [c for c in tok.children if c.dep_ == "dobj"
+                                                          and "dobj" in entry.objects]):
                 # "A and B accused each other": each did it to the other
                 for a in subj:
                     self.emit(entry.predicate, [a], [b for b in subj if b[0].key != a[0].key], tok,
@@ -1028,7 +1030,12 @@ class _Finder:
                     (not _passive(tok) or entry.needs) \
                     and tok.lemma_ not in ("host", "receive", "welcome", "see") and \
                     (tok.lemma_ != "work" or any(c.lower_ == "together" for c in tok.children)) and \
-                    not any(c.dep_ == "dobj" and c.lemma_.lower() in EXCHANGED_BLOWS for c in tok.children):
+                    not any(c.dep_ == "dobj" and c.lemma_.lower() in EXCHANGED_BLOWS for c in tok.children) and \
+                    not any(c.dep_ == "prep" and c.lower_ == "alongside" or tok.lemma_ == "call" and (
+                            c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "upon", "off") or
+                            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))
+                            for c in tok.children):
+                # ("A and B called for a ban" is no call between them; "negotiated alongside B": on one side)
                 # "Putin and Xi met": every pair of a plural subject ("A and B traded fire" is no trade)
                 for i, a in enumerate(subj):
                     self.emit(entry.predicate, [a], subj[i + 1:], tok, rule + "/plural", conf * 0.95)
@@ -1186,6 +1193,8 @@ class _Finder:
             verb = head.head
             if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "npadvmod") and verb.head.pos_ == "VERB":
                 verb = verb.head
+            elif verb.pos_ == "PROPN" and verb.dep_ == "nsubj" and verb.head.pos_ == "VERB" and verb.i in self.idx.by_token:
+                verb = verb.head  # "A and B, after talks in Paris, said": the parser hangs the phrase on A
             if verb.pos_ in ("VERB", "AUX"):
                 if _passive(verb) and tok.lemma_.lower() in ("visit", "trip", "tour", "stay"):
                     # "A was received by B during a visit to C": A is the visitor
@@ -1248,8 +1257,11 @@ class _Finder:
                     self.emit(entry.predicate, [a], [b for b in subj if b[0].key != a[0].key], tok,
                               f"{rule}/each-other", conf * 0.95)
             elif len(subj) > 1 and relation_info(entry.predicate).symmetric and (
-                    how.startswith("light:") or how == "by" or how == "frame" and any(
-                        c.lower_ in ("joint", "combined", "bilateral", "trilateral", "mutual") for c in tok.children)):
+                    how.startswith("light:") or how == "by" or how == "frame" and (any(
+                        c.lower_ in ("joint", "combined", "bilateral", "trilateral", "mutual") for c in tok.children)
+                        or tok.lemma_.lower() in ("talk", "talks", "meeting", "summit") and
+                        tok.head.lower_ in ("after", "following", "during"))):
+                # ("A and B, after talks in Paris, said": they talked with each other)
                 # "Steinmeier and Duda held a video call"
                 for i, a in enumerate(subj):
                     self.emit(entry.predicate, [a], subj[i + 1:], tok, f"{rule}/plural", conf * 0.95)
