@@ -856,7 +856,7 @@ def _listed_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
 def _listed_name(doc, gaz: Gazetteer, idx: ActorIndex, t) -> bool:
     """Add the name ending at ``t``, listed with a person, if it is one."""
     start = t.i
-    while start - 1 >= 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == t.i and \
+    while start - 1 >= 0 and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i <= t.i and \
             _NAME_WORD.match(doc[start - 1].text) and start - 1 not in idx.by_token:
         start -= 1
     if not 2 <= t.i + 1 - start <= 3 or not all(_NAME_WORD.match(w.text) for w in doc[start:t.i + 1]):

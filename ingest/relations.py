@@ -122,8 +122,11 @@ def _scope_words(tok) -> set[str]:
         toks.append(tok.head)
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         toks.append(tok.head)  # "the declaration signed by A and B": what was signed
-    if tok.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in ("that", "which", "whom") for c in tok.children):
+    if tok.dep_ == "relcl" and (any(c.dep_ == "dobj" and c.lower_ in ("that", "which", "whom") for c in tok.children)
+                                or not any(c.dep_ in ("dobj", "nsubjpass") or c.tag_ in ("WDT", "WP") for c in tok.children)):
         toks.append(tok.head)  # "drones that Russia has been using against Ukraine": the drones are used
+    # a title's words are no object's ("flew in with his defence minister" carried no arms)
+    toks = [t for t in toks if not (t.dep_ in ("compound", "amod") and t.head.lemma_.lower() in TITLE_HEADS)]
     words = _words(toks)
     if any(t.ent_type_ == "MONEY" for t in toks):
         words.add("$money")  # "lent Pakistan $3 billion"
@@ -151,6 +154,8 @@ STATEMENT_NOUNS = WORDS.set("statement_nouns")
 EVALUATING = frozenset({"call", "describe", "characterize", "characterise", "label", "term", "brand", "denounce",
                         "dismiss", "condemn", "deem", "consider"})
 UNDOING = WORDS.set("undoing")
+TITLE_HEADS = frozenset({"minister", "ministry", "secretary", "chief", "official", "spokesman", "spokeswoman",
+                         "adviser", "advisor", "attache", "attaché", "department", "committee"})
 # what a person holds, whose recognition is the person's ("recognised Maduro's second term")
 HELD_OFFICES = frozenset({"term", "presidency", "government", "rule", "leadership", "mandate", "election", "victory"})
 TERRITORY_GROUP = WORDS.set("territory_group")
@@ -964,6 +969,10 @@ class _Finder:
                     # "the senator visited Mr Blair": a visit to a person is a meeting with them
                     self.emit("met", subj, hosts, tok, f"verb:{tok.lemma_.lower()}/person", 0.8)
                     continue
+                if tok.lemma_.lower() in ("travel", "fly", "go", "come", "arrive"):
+                    # "A travelled to Tehran with B and C": they went too
+                    subj = subj + [(a, True) for a, _ in self.actors(_prep_objects(tok, ("with",)))
+                                   if a.kind == "person"]
             else:
                 # criticizing "the agreement" the article told of criticizes all who made it
                 self.hostile = entry.predicate in ("criticized", "rejected", "accused", "threatened")
@@ -1014,6 +1023,11 @@ class _Finder:
                         if not objs and entry.predicate == "threatened":
                             # "warned that they might strike China's nuclear installations"
                             objs = self.actors([w for w in c.children if w.dep_ == "dobj"], possessor=True)
+                        if not objs and entry.predicate == "threatened":
+                            # "warned that the penalty would be restored if Japan went back on its word"
+                            objs = self.actors([w for a in c.children if a.dep_ == "advcl" and any(
+                                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children)
+                                for w in a.children if w.dep_ in ("nsubj", "nsubjpass")], possessor=True)
                 objs = self._others(objs, subj)  # "A and B warned that they would ...": not each other
                 conf = 0.6
             if len(subj) > 1 and any(t.lower_ in ("other", "another") or
@@ -1068,6 +1082,26 @@ class _Finder:
         subj = self.actors(_subject_tokens(tok))
         if subj:
             self.emit(last.predicate, subj, self._others(objs, subj), tok, f"verb:{lemma}+same", 0.6)
+
+    def demand_that(self, tok) -> None:
+        """ "a demand from France and Germany that Britain give up its rebate", "X's call for Y to
+        withdraw": whoever makes the demand urges whoever is to act."""
+        clauses = [c for c in tok.children if c.dep_ in ("acl", "relcl", "ccomp") and
+                   any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+        if tok.dep_ == "dobj" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "that":
+            # the parser may hang the clause on the verb: "renewed the demand that Pretoria free A"
+            clauses += [c for c in tok.head.children if c.dep_ == "advcl" and c.i > tok.i and
+                        any(m.i == tok.i + 1 and m.dep_ == "mark" for m in c.children)]
+        doers = [w for c in clauses for w in c.children if w.dep_ in ("nsubj", "nsubjpass")]
+        if not doers:
+            return
+        makers = [c for c in tok.children if c.dep_ == "poss"] + \
+            [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+             for p in c.children if p.dep_ == "pobj"]
+        subj = self.actors(makers)
+        objs = self.actors(doers)
+        if subj and objs:
+            self.emit("urged", subj, self._others(objs, subj), tok, f"noun:{tok.lemma_.lower()}+that", 0.7)
 
     def ultimatum(self, tok) -> None:
         """ "gave the junta until Sunday to free X or face intervention", "gave Y 48 hours to
@@ -1793,6 +1827,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   ({"bring"}, f.brought_together), ({"do", "follow"}, f.same_again),
                   ({"leave", "quit", "exit", "withdraw", "pull"}, f.leaving), ({"give"}, f.ultimatum)]
     noun_rules = [({"purchase", "acquisition", "import", "imports", "buying"}, f.purchase),
+                  ({"demand", "call", "appeal", "request", "insistence"}, f.demand_that),
                   (JOINT_THINGS, f.joint_with), (lex.classes.get("agreement", frozenset()), f.made_during),
                   (TIES_NOUNS, f.ties), (TIES_NOUNS, f.relationship), (PARTNER_NOUNS, f.partner),
                   (SUPPORTER_NOUNS, f.supporter), (CHARGE_NOUNS, f.charge), (SUPPLIER_NOUNS, f.supplier),
