@@ -436,6 +436,22 @@ class _Finder:
                         found.append((m.actor, False))
         return found
 
+    def sides(self, toks, noun) -> list[list[tuple[Actor, bool]]]:
+        """The sides of "between A and B" when each is a phrase of its own: "Iranian negotiators",
+        "officials from the three European countries" (empty sides are left out; the parser may hang
+        the last side's "from" on the noun)."""
+        out = []
+        for k, t in enumerate(toks):
+            side = self.actors([t], demonym=True) if t.i not in self.idx.by_token else []
+            heads = [t] + ([noun] if k == len(toks) - 1 else [])
+            if not side:
+                side = self.actors([p for h in heads for c in h.children if c.dep_ == "prep" and
+                                    c.lower_ in ("from", "of") and c.i > t.i
+                                    for p in c.children if p.dep_ == "pobj"], demonym=True)
+            if side:
+                out.append(side)
+        return out
+
     def record_groups(self) -> None:
         """Actors named together as the subject of a clause ("Japan, South Korea and the United
         States agreed"), which "they" and "the leaders" may refer to later."""
@@ -963,7 +979,8 @@ class _Finder:
                     self.emit(entry.predicate, subj, objs, tok, f"verb:{entry.lemma}+imports", 0.8)
                 continue
             if entry.predicate == "visited":
-                objs = self.places(obj_toks)
+                # a visit is to a state ("the matter should go to the Security Council" is none)
+                objs = [(a, i) for a, i in self.places(obj_toks) if a.kind in ("country", "former_state", "person")]
                 hosts = [(a, i) for a, i in self.actors(obj_toks) if a.kind == "person"]
                 if hosts and all(a.kind == "person" for a, _ in objs) and tok.lemma_.lower() == "visit":
                     # "the senator visited Mr Blair": a visit to a person is a meeting with them
@@ -1255,6 +1272,12 @@ class _Finder:
                 # "talks between A and B", "talks were going on between A and B"
                 groups = _between(tok) + (_between(tok.head) if tok.dep_ in ("nsubj", "nsubjpass") else [])
                 for group in groups:
+                    sides = self.sides(group, tok)
+                    if len(sides) == 2 and max(len(x) for x in sides) > 1:
+                        # "between Iranian negotiators and officials from the three European countries":
+                        # each of one side with each of the other
+                        self.emit(entry.predicate, sides[0], sides[1], tok, rule + "/between", 0.8)
+                        continue
                     pair = self.group(group)
                     for i, a in enumerate(pair):
                         self.emit(entry.predicate, [a], pair[i + 1:], tok, rule + "/between", 0.85)
@@ -1560,6 +1583,12 @@ class _Finder:
             # "ended talks, having made progress on trade relations"
             return bool(_words(w for c in head.children if c.dep_ in ("advcl", "prep", "xcomp")
                                for w in c.subtree) & topics)
+        carrier = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok  # "weeks of talks"
+        if carrier.dep_ == "pobj" and carrier.head.lower_ in ("after", "following") and \
+                carrier.head.head.pos_ in ("VERB", "AUX"):
+            # "the deal was struck after weeks of talks": the talks were bargaining over it
+            verb = carrier.head.head
+            return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in topics for c in verb.children)
         return False
 
     def evaluation(self, tok) -> None:
