@@ -731,6 +731,8 @@ class _Finder:
         """Actors named by ``toks`` and their conjuncts; the flag says a reference was resolved."""
         res = []
         for t in toks:
+            if t.tag_ in ("WP", "WDT") and t.dep_ in ("dobj", "pobj") and t.head.dep_ == "relcl":
+                t = t.head.head  # "Saeed, whom India blames": Saeed
             if t.lower_ in ("each", "both", "all", "together") and t.dep_ == "nsubj":
                 t = next((c for c in t.head.children if c.dep_ == "nsubj" and c.i != t.i), t)
             if t.lower_ in ("one", "some", "several", "many", "most", "none", "dozens", "hundreds", "thousands",
@@ -986,6 +988,13 @@ class _Finder:
                     # "the senator visited Mr Blair": a visit to a person is a meeting with them
                     self.emit("met", subj, hosts, tok, f"verb:{tok.lemma_.lower()}/person", 0.8)
                     continue
+                if not objs and any(t.lemma_.lower() in ("city", "capital") and
+                                    any(c.lower_ == "the" for c in t.children) for t in obj_toks):
+                    # "visited the city": the capital named last
+                    sents = self.idx.sents_upto(tok.i, 5)
+                    lo = sents[0].start if sents else 0
+                    objs = next(([(m.actor, True)] for m in self.idx.ments_back(tok.i, lo)
+                                 if m.how == "metonym" and m.actor.kind == "country"), [])
                 if tok.lemma_.lower() in ("travel", "fly", "go", "come", "arrive"):
                     # "A travelled to Tehran with B and C": they went too
                     subj = subj + [(a, True) for a, _ in self.actors(_prep_objects(tok, ("with",)))
@@ -994,13 +1003,13 @@ class _Finder:
                 # criticizing "the agreement" the article told of criticizes all who made it
                 self.hostile = entry.predicate in ("criticized", "rejected", "accused", "threatened")
                 # "expelled Soviet advisers", "suspended Egypt's membership": whose they are
-                if entry.predicate == "recognized":
-                    obj_toks = [self._holder(t) for t in obj_toks]
+                if entry.predicate == "recognized" or entry.needs == "hand":
+                    obj_toks = [self._holder(t) for t in obj_toks]  # (and "shook Correa's hand": Correa)
                 objs = self.actors(obj_toks, possessor=entry.predicate in COMMUNICATIVE or
-                                   entry.needs in ("envoy", "membership"),
+                                   entry.needs in ("envoy", "membership", "hand"),
                                    demonym=entry.needs == "border")  # "closed its airspace to Qatari flights"
                 self.hostile = False
-            if entry.predicate in ("met",) and tok.lemma_ in ("receive", "host"):
+            if entry.predicate in ("met",) and tok.lemma_ in ("receive", "host", "embrace", "shake"):
                 # people, or a state's office holder left unnamed ("received the Iraqi prime minister")
                 titled = any(t.pos_ == "NOUN" and t.lower_ in self.idx.gaz.office_words() for t in obj_toks)
                 objs = [(a, i) for a, i in objs if a.kind == "person" or titled]
@@ -1059,7 +1068,7 @@ class _Finder:
                 self.emit(entry.predicate, subj, objs, tok, rule, conf)
             elif relation_info(entry.predicate).symmetric and len(subj) > 1 and not objs and \
                     (not _passive(tok) or entry.needs) \
-                    and tok.lemma_ not in ("host", "receive", "welcome", "see") and \
+                    and tok.lemma_ not in ("host", "receive", "welcome", "see", "embrace") and \
                     (tok.lemma_ != "work" or any(c.lower_ == "together" for c in tok.children)) and \
                     not any(c.dep_ == "dobj" and c.lemma_.lower() in EXCHANGED_BLOWS for c in tok.children) and \
                     not any(c.dep_ == "prep" and c.lower_ == "alongside" or tok.lemma_ == "call" and (
@@ -1172,7 +1181,7 @@ class _Finder:
     def _holder(self, tok):
         """ "Maduro's second term", "Guaido's presidency": the person who holds the office, not
         their state; other words stay as they are."""
-        if tok.lemma_.lower() in HELD_OFFICES:
+        if tok.lemma_.lower() in HELD_OFFICES or tok.lemma_.lower() == "hand":
             for c in tok.children:
                 a = self.idx.resolve(c) if c.dep_ == "poss" else None  # ("his government": his)
                 if a is not None and a.kind == "person":
