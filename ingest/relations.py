@@ -134,6 +134,7 @@ def _scope_words(tok) -> set[str]:
 
 
 SUPPORTER_NOUNS = WORDS.set("supporter_nouns")
+CRITIC_NOUNS = WORDS.set("critic_nouns")
 CHARGE_NOUNS = WORDS.set("charge_nouns")
 PARTNER_NOUNS = WORDS.set("partner_nouns")
 JOINT_NOUNS = WORDS.map("joint_nouns")
@@ -304,6 +305,10 @@ def _object_tokens(tok, entry: LexEntry, *, verb: bool, needs_words: frozenset =
         dobjs = [c for c in tok.children if c.dep_ in PASSIVE_SUBJ]
         if not dobjs and tok.dep_ == "conj":  # "X is under sanctions and was condemned by Y"
             dobjs = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb and not dobjs and "dobj" in entry.objects:
+        # "criticised what he called provocative moves by X": what the clause names
+        dobjs += [o for c in tok.children if c.dep_ == "ccomp" and any(
+            w.dep_ == "dobj" and w.lower_ == "what" for w in c.children) for o in c.children if o.dep_ == "oprd"]
     if verb and not dobjs and "dobj" in entry.objects:
         # "rejected as baseless the charge from X": the parser hangs the shifted object on "as"
         for c in tok.children:
@@ -956,7 +961,9 @@ class _Finder:
             if entry.objects and entry.objects[0].startswith("rev:"):
                 # the object of the preposition does the act to the grammatical subject
                 sellers = self.actors(_prep_objects(tok, tuple(x[4:] for x in entry.objects)))
-                for d in [c for c in tok.children if c.dep_ == "dobj"]:
+                for d in [c for c in tok.children if c.dep_ == "dobj"] + [  # "relies on money from X"
+                        p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                        for p in c.children if p.dep_ == "pobj"]:
                     sellers += self.actors(_prep_objects(d, tuple(x[4:] for x in entry.objects)))
                 if not sellers:  # "receives $1.3 billion a year in US military assistance": whose aid
                     need = self.lex.classes.get(entry.needs or "", frozenset())
@@ -1764,14 +1771,20 @@ class _Finder:
                 self.emit(met[-1].predicate, joiners, [(a, True) for a in others.values()], tok, "verb:join+talks", 0.65)
 
     def supporter(self, tok) -> None:
-        """ "X has been a staunch supporter of Y", "X is a champion of Y's claims": stated support."""
-        if tok.lemma_.lower() not in SUPPORTER_NOUNS or tok.dep_ not in ("attr",) or \
-                tok.head.lemma_ not in ("be", "remain", "become"):
+        """ "X has been a staunch supporter of Y", "X is a champion of Y's claims": stated support;
+        "X is among the fiercest critics of Y's bid": stated criticism."""
+        lemma = tok.lemma_.lower()
+        pred = "supported" if lemma in SUPPORTER_NOUNS else "criticized" if lemma in CRITIC_NOUNS else None
+        verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "among" else tok.head
+        if pred is None or not (tok.dep_ == "attr" or verb is not tok.head) or \
+                verb.lemma_ not in ("be", "remain", "become"):
             return
-        subj = self.actors([c for c in tok.head.children if c.dep_ == "nsubj"])
+        subj = self.actors([c for c in verb.children if c.dep_ == "nsubj"])
+        self.hostile = pred == "criticized"
         objs = self.actors(_prep_objects(tok, ("of", "for")), possessor=True)
+        self.hostile = False
         if subj and objs:
-            self.emit("supported", subj, objs, tok, f"copula:{tok.lemma_.lower()}", 0.75)
+            self.emit(pred, subj, self._others(objs, subj), tok, f"copula:{lemma}", 0.75)
 
     def charge(self, tok) -> None:
         """ "the charge from X that Y armed the rebels", "X's allegation that Y meddled": X accused Y."""
@@ -1868,7 +1881,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   ({"demand", "call", "appeal", "request", "insistence"}, f.demand_that),
                   (JOINT_THINGS, f.joint_with), (lex.classes.get("agreement", frozenset()), f.made_during),
                   (TIES_NOUNS, f.ties), (TIES_NOUNS, f.relationship), (PARTNER_NOUNS, f.partner),
-                  (SUPPORTER_NOUNS, f.supporter), (CHARGE_NOUNS, f.charge), (SUPPLIER_NOUNS, f.supplier),
+                  (SUPPORTER_NOUNS | CRITIC_NOUNS, f.supporter), (CHARGE_NOUNS, f.charge), (SUPPLIER_NOUNS, f.supplier),
                   (set(JOINT_NOUNS) | lex.classes.get("agreement", frozenset()), f.joint_noun)]
     for tok in doc:
         pos = tok.pos_
