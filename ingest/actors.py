@@ -29,7 +29,7 @@ SPEAKERS = WORDS.set("speakers")
 REALMS = {"kingdom", "emirate", "sultanate", "monarchy"}
 REALM_STATES = WORDS.multimap("realm_states")
 SAYING = WORDS.set("reporting_verbs")
-# prefixes of warships' names and the state whose navy they serve ("USS Stark")
+# prefixes of warships' names and the state whose navy they serve ("HMS Dauntless")
 SHIP_PREFIXES = {"USS": "USA", "HMS": "GBR", "HMAS": "AUS", "HMCS": "CAN", "HMNZS": "NZL", "RFS": "RUS"}
 VESSELS = frozenset({"ship", "vessel", "tanker", "frigate", "destroyer", "carrier", "cruiser", "warship",
                      "submarine", "freighter", "ferry", "boat", "trawler", "corvette"})
@@ -322,7 +322,7 @@ class ActorIndex:
             home = self.country_of(m.actor)
             if home is not None and any(w in role for w in ("king", "queen", "prince", "emir", "sultan", "monarch")):
                 return home
-        # "cut ties with Qatar, accusing the Gulf emirate of ...": the state of that kind named last
+        # "recalled its envoy from Kuwait, saying the emirate had ...": the state of that kind named last
         kind = REALM_STATES.get(tok.lower_, frozenset())
         for m in self.ments_back(tok.i, lo):
             if lo <= m.start < tok.i and m.actor.kind == "country" and m.actor.code in kind:
@@ -398,8 +398,8 @@ class ActorIndex:
 
     def _named_junta(self, tok) -> Actor | None:
         """The state of the junta (or coup) named before with its state: "the Niger junta", "Mali's
-        junta", "the coup in Niger", "seized power in Niger"; "the junta" later in the story is that one."""
-        kin = {tok.lemma_.lower(), "coup", "putsch", "takeover", "power"}  # "officers who seized power in Niger"
+        junta", "the coup in Guinea", "took power in Mali"; "the junta" later in the story is that one."""
+        kin = {tok.lemma_.lower(), "coup", "putsch", "takeover", "power"}  # "soldiers who took power in Mali"
         for j in range(tok.i - 1, -1, -1):
             w = self.doc[j]
             if w.lemma_.lower() not in kin:
@@ -463,7 +463,7 @@ class ActorIndex:
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         if tok.dep_ == "nsubj" and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SAYING:
-            # "Mexico, which ... Canada, said it would ...": the one speaking, not the nearest name
+            # "Chile, which ... Peru, said it would ...": the one speaking, not the nearest name
             for c in verb.head.children:
                 speaker = self.by_token.get(c.i) if c.dep_ == "nsubj" and c.i < tok.i else None
                 if speaker is not None and speaker.actor.kind in ("country", "former_state", "organisation") \
@@ -493,7 +493,7 @@ class ActorIndex:
                 if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("from", "by"):
                     own |= {w.i for w in c.subtree}
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN":
-            # "X vetoed a Security Council resolution that condemned its annexation": not the council
+            # "X blocked a General Assembly text that deplored its occupation": not the assembly
             for c in verb.head.children:
                 if c.dep_ in ("compound", "nmod", "amod") and c.i < verb.head.i:
                     own |= {w.i for w in c.subtree}
@@ -504,7 +504,7 @@ class ActorIndex:
                     if first is not None and first.actor.kind != "person" and first.how != "demonym":
                         return first.actor
                     if first is None and c.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"):
-                        # "the junta revoked the agreements, and it has accused France": the junta's state
+                        # "the junta closed the border, and it has blamed Paris": the junta's state
                         found = self.resolve(c)
                         if found is not None and found.kind != "person":
                             return found
@@ -688,7 +688,7 @@ def _half_names(doc, idx: ActorIndex) -> None:
 
 
 def _warships(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
-    """ "at the USS Stark", "HMS Montrose": a navy's ship, however the NER read it, stands for its state."""
+    """ "near the USS Halsey", "HMS Kent": a navy's ship, however the NER read it, stands for its state."""
     for tok in doc:
         code = SHIP_PREFIXES.get(tok.text)
         if code is None or tok.i in idx.by_token or tok.i + 1 >= len(doc) or not doc[tok.i + 1].is_title:
@@ -728,9 +728,9 @@ def _person_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
             end += 2  # "Abdul-karim": the NER stops at the hyphen of a name
         name = clean_person_name(doc[start:end].text)
         if not name or not any(ch.isupper() for ch in name) or _title_only(name, gaz):
-            continue  # ("the US Assistant Secretary of State": a title the NER took for a name)
+            continue  # ("the Deputy Foreign Minister": a title the NER took for a name)
         navy = gaz.by_key.get(f"country/{SHIP_PREFIXES.get(name.split()[0], '')}")
-        if navy is not None:  # "the frigate USS Stark": a navy's ship stands for its state
+        if navy is not None:  # "the destroyer USS Halsey": a navy's ship stands for its state
             idx.add(Ment(start, end, navy, "metonym"))
             continue
         if start > 0 and doc[start - 1].lower_ in VESSELS:
@@ -905,7 +905,7 @@ def _respectively(doc, idx: ActorIndex) -> None:
     """ "her Greek and French counterparts, A and B, respectively" (or without "respectively", the
     names in apposition to the title): the n-th name holds the title for the n-th state."""
     anchors = [t for t in doc if t.lower_ == "respectively"]
-    for t in doc:  # "his French and German counterparts, A and B": the end of the apposition
+    for t in doc:  # "her Dutch and Belgian counterparts, A and B": the end of the apposition
         if t.tag_ in ("NNS", "NNPS") and sum(1 for c in t.children if c.i in idx.by_token and
                                              idx.by_token[c.i].how == "demonym") + sum(
                 1 for c in t.children for g in c.children if g.dep_ == "conj" and g.i in idx.by_token and
@@ -1244,7 +1244,7 @@ def _title_in(tokens, idx: ActorIndex, offices) -> tuple[str | None, Actor | Non
         elif t.lower_ in ("and", ",") or t.pos_ == "ADP":
             target = False
         mm = idx.by_token.get(t.i)
-        if t.lower_ == "whose":  # "Saudi Arabia, whose Oil Minister A ...": the clause's antecedent
+        if t.lower_ == "whose":  # "Kuwait, whose Finance Minister A ...": the clause's antecedent
             clause = t
             for _ in range(4):
                 if clause.dep_ == "relcl" or clause.head.i == clause.i:

@@ -131,7 +131,7 @@ def _chain_modality(chain) -> str:
             any(c.lower_ == "have" for c in top.children) and \
             (any(w.lower_ in ("draft", "proposed") for w in top.head.subtree if w.i < top.head.i) or
              top.head.head.lemma_.lower() in ("veto", "block", "reject", "defeat", "kill")):
-        neg = True  # "(vetoed) a draft resolution that would have condemned X", which was not adopted
+        neg = True  # "blocked a draft text that would have censured X": it was never adopted
     if neg:
         return "negated"
     if hedged and future and would_only:

@@ -306,7 +306,7 @@ def _object_tokens(tok, entry: LexEntry, *, verb: bool, needs_words: frozenset =
         if not dobjs and tok.dep_ == "conj":  # "X is under sanctions and was condemned by Y"
             dobjs = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if verb and not dobjs and "dobj" in entry.objects:
-        # "criticised what he called provocative moves by X": what the clause names
+        # "deplored what she called reckless drills by X": what the clause names
         dobjs += [o for c in tok.children if c.dep_ == "ccomp" and any(
             w.dep_ == "dobj" and w.lower_ == "what" for w in c.children) for o in c.children if o.dep_ == "oprd"]
     if verb and not dobjs and "dobj" in entry.objects:
@@ -443,7 +443,7 @@ class _Finder:
 
     def sides(self, toks, noun) -> list[list[tuple[Actor, bool]]]:
         """The sides of "between A and B" when each is a phrase of its own: "Iranian negotiators",
-        "officials from the three European countries" (empty sides are left out; the parser may hang
+        "envoys from the two Nordic states" (empty sides are left out; the parser may hang
         the last side's "from" on the noun)."""
         out = []
         for k, t in enumerate(toks):
@@ -787,7 +787,7 @@ class _Finder:
         return res
 
     def _adopter(self, tok) -> Actor | None:
-        """ "Resolution 1701, drafted by A and B, calls on X": the body of states that adopted a
+        """ "Resolution 999, written by A and B, urges X": the body of states that adopted a
         resolution speaks through it, not its drafters; the one named in it ("a Security Council
         resolution") or last named in this or the two sentences before."""
         sents = self.idx.sents_upto(tok.i, 3)
@@ -988,7 +988,7 @@ class _Finder:
                     self.emit(entry.predicate, subj, objs, tok, f"verb:{entry.lemma}+imports", 0.8)
                 continue
             if entry.predicate == "visited":
-                # a visit is to a state ("the matter should go to the Security Council" is none)
+                # a visit is to a state ("the dispute may go to the General Assembly" is none)
                 objs = [(a, i) for a, i in self.places(obj_toks) if a.kind in ("country", "former_state", "person")]
                 hosts = [(a, i) for a, i in self.actors(obj_toks) if a.kind == "person"]
                 if hosts and all(a.kind == "person" for a, _ in objs) and tok.lemma_.lower() == "visit":
@@ -1003,7 +1003,7 @@ class _Finder:
                     objs = next(([(m.actor, True)] for m in self.idx.ments_back(tok.i, lo)
                                  if m.how == "metonym" and m.actor.kind == "country"), [])
                 if tok.lemma_.lower() in ("travel", "fly", "go", "come", "arrive"):
-                    # "A travelled to Tehran with B and C": they went too
+                    # "A flew to Oslo with B and C": they went too
                     subj = subj + [(a, True) for a, _ in self.actors(_prep_objects(tok, ("with",)))
                                    if a.kind == "person"]
             else:
@@ -1014,7 +1014,7 @@ class _Finder:
                     obj_toks = [self._holder(t) for t in obj_toks]  # (and "shook Correa's hand": Correa)
                 objs = self.actors(obj_toks, possessor=entry.predicate in COMMUNICATIVE or
                                    entry.needs in ("envoy", "membership", "hand"),
-                                   demonym=entry.needs == "border")  # "closed its airspace to Qatari flights"
+                                   demonym=entry.needs == "border")  # "closed its ports to Maltese ships"
                 self.hostile = False
             if entry.predicate in ("met",) and tok.lemma_ in ("receive", "host", "embrace", "shake"):
                 # people, or a state's office holder left unnamed ("received the Iraqi prime minister")
@@ -1027,7 +1027,7 @@ class _Finder:
                     c.dep_ == "prep" and c.lower_ in ("to", "in", "at") for c in tok.children) or
                     subj and all(a.kind == "person" for a, _ in subj)) and \
                     objs and all(a.kind == "person" and not indirect for a, indirect in objs):
-                # "welcomed Modi to the White House", "Xi welcomed Putin": a greeting in person
+                # "welcomed A to the palace", "A welcomed B": a greeting in person
                 entry = LexEntry("met", "verb", tok.lemma_, ("dobj",), None)
                 rule = f"verb:{tok.lemma_}/in-person"
             if entry.predicate == "met" and tok.lemma_ == "see":
@@ -1057,7 +1057,7 @@ class _Finder:
                             # "warned that they might strike China's nuclear installations"
                             objs = self.actors([w for w in c.children if w.dep_ == "dobj"], possessor=True)
                         if not objs and entry.predicate == "threatened":
-                            # "warned that the penalty would be restored if Japan went back on its word"
+                            # "warned that the duties would return if Korea broke its promise"
                             objs = self.actors([w for a in c.children if a.dep_ == "advcl" and any(
                                 m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children)
                                 for w in a.children if w.dep_ in ("nsubj", "nsubjpass")], possessor=True)
@@ -1094,7 +1094,7 @@ class _Finder:
                             self.emit(entry.predicate, [a], pair[i + 1:], tok, rule + "/between", conf)
 
     def same_again(self, tok) -> None:
-        """ "A recognised B. C did so in 2009", "D followed suit", "E followed A's lead": the new
+        """ "A recognised B. C did so a year later", "D followed suit", "E followed A's lead": the new
         subjects did what was told last, to the same objects."""
         lemma = tok.lemma_.lower()
         if lemma == "do" and not any(c.lower_ == "so" and c.dep_ in ("advmod", "dobj") for c in tok.children):
@@ -1117,12 +1117,12 @@ class _Finder:
             self.emit(last.predicate, subj, self._others(objs, subj), tok, f"verb:{lemma}+same", 0.6)
 
     def demand_that(self, tok) -> None:
-        """ "a demand from France and Germany that Britain give up its rebate", "X's call for Y to
+        """ "a demand from Spain and Italy that Malta reopen its ports", "X's call for Y to
         withdraw": whoever makes the demand urges whoever is to act."""
         clauses = [c for c in tok.children if c.dep_ in ("acl", "relcl", "ccomp") and
                    any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
         if tok.dep_ == "dobj" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "that":
-            # the parser may hang the clause on the verb: "renewed the demand that Pretoria free A"
+            # the parser may hang the clause on the verb: "repeated the demand that Minsk release A"
             clauses += [c for c in tok.head.children if c.dep_ == "advcl" and c.i > tok.i and
                         any(m.i == tok.i + 1 and m.dep_ == "mark" for m in c.children)]
         doers = [w for c in clauses for w in c.children if w.dep_ in ("nsubj", "nsubjpass")]
@@ -1137,7 +1137,7 @@ class _Finder:
             self.emit("urged", subj, self._others(objs, subj), tok, f"noun:{tok.lemma_.lower()}+that", 0.7)
 
     def ultimatum(self, tok) -> None:
-        """ "gave the junta until Sunday to free X or face intervention", "gave Y 48 hours to
+        """ "gave the regime until Friday to release X or face sanctions", "gave Y 48 hours to
         leave": a deadline with a penalty threatens whoever is given it."""
         words = [w.lower_ for w in tok.subtree]
         if not any(a == "or" and b in ("face", "risk") for a, b in zip(words, words[1:])):
@@ -1149,7 +1149,7 @@ class _Finder:
             self.emit("threatened", subj, self._others(objs, subj), tok, "verb:give+deadline", 0.7)
 
     def leaving(self, tok) -> None:
-        """ "Zimbabwe left the Commonwealth", "withdrew from the alliance": a member leaving a body
+        """ "Gambia left the Commonwealth", "withdrew from the alliance": a member leaving a body
         of states reduces its relations with it (leaving a capital is only a departure)."""
         lemma = tok.lemma_.lower()
         objs = [c for c in tok.children if c.dep_ == "dobj"] if lemma in ("leave", "quit", "exit") else []
@@ -1178,7 +1178,7 @@ class _Finder:
             targets += _prep_objects(x, ("to", "from", "with"))
             for d in [c for c in x.children if c.dep_ == "dobj"] if x.lemma_.lower() != "join" else []:
                 targets += _prep_objects(d, ("from", "of"))
-            if x.lemma_.lower() == "join":  # "refused to join NATO", not "refused to join criticism of X"
+            if x.lemma_.lower() == "join":  # "refused to join NATO", not "refused to join protests against X"
                 targets = [t for t in targets if t.i in self.idx.by_token or t.lemma_.lower() in COALITION_NOUNS]
             subj = self.actors(_subject_tokens(tok))
             objs = self.actors([self._holder(t) for t in targets], possessor=True)
@@ -1261,7 +1261,7 @@ class _Finder:
             if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "npadvmod") and verb.head.pos_ == "VERB":
                 verb = verb.head
             elif verb.pos_ == "PROPN" and verb.dep_ == "nsubj" and verb.head.pos_ == "VERB" and verb.i in self.idx.by_token:
-                verb = verb.head  # "A and B, after talks in Paris, said": the parser hangs the phrase on A
+                verb = verb.head  # "A and B, after talks in Rome, said": the parser hangs the phrase on A
             if verb.pos_ in ("VERB", "AUX"):
                 if _passive(verb) and tok.lemma_.lower() in ("visit", "trip", "tour", "stay"):
                     # "A was received by B during a visit to C": A is the visitor
@@ -1290,7 +1290,7 @@ class _Finder:
                 for group in groups:
                     sides = self.sides(group, tok)
                     if len(sides) == 2 and max(len(x) for x in sides) > 1:
-                        # "between Iranian negotiators and officials from the three European countries":
+                        # "between Turkish negotiators and envoys from the two Nordic states":
                         # each of one side with each of the other
                         self.emit(entry.predicate, sides[0], sides[1], tok, rule + "/between", 0.8)
                         continue
@@ -1334,7 +1334,7 @@ class _Finder:
                         c.lower_ in ("joint", "combined", "bilateral", "trilateral", "mutual") for c in tok.children)
                         or tok.lemma_.lower() in ("talk", "talks", "meeting", "summit") and
                         tok.head.lower_ in ("after", "following", "during"))):
-                # ("A and B, after talks in Paris, said": they talked with each other)
+                # ("A and B, after talks in Rome, said": they talked with each other)
                 # "Steinmeier and Duda held a video call"
                 for i, a in enumerate(subj):
                     self.emit(entry.predicate, [a], subj[i + 1:], tok, f"{rule}/plural", conf * 0.95)
@@ -1450,7 +1450,7 @@ class _Finder:
     def being_in(self, tok) -> None:
         """ "Minister A was in Lima on Tuesday": a person of one state in another's territory is
         visiting it."""
-        subj = _subject_tokens(tok)  # ", who was in Sydney for talks,": the one the clause is about
+        subj = _subject_tokens(tok)  # ", who was in Oslo for a conference,": the one the clause is about
         places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
                   for p in c.children if p.dep_ == "pobj"]
         if not subj or not places:
@@ -1527,7 +1527,7 @@ class _Finder:
             subj_at = [c.i for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subj_at and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("should", "had", "were") and
                                c.i < subj_at[0] for c in t.children) and t.dep_ in ("advcl", "ccomp", "acl"):
-                continue  # "the consequences should Beijing give support": a condition too
+                continue  # "the costs should Minsk send troops": a condition too
             if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.lemma_.lower() in URGING | {"push"}:
                 continue  # "calling for negotiations between A and B": asked for, not held
             if t.dep_ == "acl" and t.tag_ == "VB" and t.head.lemma_.lower() in ASKED_FOR:
@@ -1554,7 +1554,7 @@ class _Finder:
             if cand.predicate != "met":
                 continue
             trigger = self.doc[cand.trigger]
-            # "met in Cairo", "held talks with B at the White House": a seat of government is its state
+            # "met in Cairo", "held talks with B at the Kremlin": a seat of government is its state
             heads = [trigger] + [c for c in trigger.children if c.dep_ == "dobj"]
             places = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
                       for p in c.children if p.dep_ == "pobj" and (c.lower_ == "in" or
@@ -1602,7 +1602,7 @@ class _Finder:
         carrier = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok  # "weeks of talks"
         if carrier.dep_ == "pobj" and carrier.head.lower_ in ("after", "following") and \
                 carrier.head.head.pos_ in ("VERB", "AUX"):
-            # "the deal was struck after weeks of talks": the talks were bargaining over it
+            # "the accord was sealed after a year of talks": the talks were bargaining over it
             verb = carrier.head.head
             return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in topics for c in verb.children)
         return False
@@ -1772,7 +1772,7 @@ class _Finder:
 
     def supporter(self, tok) -> None:
         """ "X has been a staunch supporter of Y", "X is a champion of Y's claims": stated support;
-        "X is among the fiercest critics of Y's bid": stated criticism."""
+        "X is among the sharpest critics of Y's plan": stated criticism."""
         lemma = tok.lemma_.lower()
         pred = "supported" if lemma in SUPPORTER_NOUNS else "criticized" if lemma in CRITIC_NOUNS else None
         verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "among" else tok.head
