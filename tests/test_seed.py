@@ -103,10 +103,10 @@ def test_real_news_scores_do_not_fall(realnews_dir):
     gold relations), overall, between actors and for roles."""
     t = _report(sorted(realnews_dir.glob("*.txt")), realnews_dir).total
     p, r, _ = t.prf()
-    assert p >= 0.93 and r >= 0.80
+    assert p >= 0.94 and r >= 0.82
     between = (set(t.required) | set(t.tp) | set(t.fp)) - {"represents"}
     p, r, _ = t.prf(among=between)
-    assert p >= 0.92 and r >= 0.75
+    assert p >= 0.93 and r >= 0.77
     p, r, _ = t.prf("represents")
     assert p >= 0.95 and r >= 0.9
 
@@ -135,5 +135,21 @@ def test_blind_heldout_scores():
     folder = ROOT / "tests" / "data" / "heldout3"
     t = _report([folder], folder).total
     p, r, _ = t.prf()
-    assert p >= 0.75
-    assert r >= 0.56
+    assert p >= 0.8
+    assert r >= 0.68
+
+
+@pytest.mark.parametrize("name, precision, recall", [
+    ("heldout4", 0.88, 0.62),  # wire, BBC and web stories; development data after a first blind run
+    ("heldout5", 0.9, 0.67),   # the same kinds; development data after a first blind run
+    ("heldout6", 0.77, 0.48),  # never looked at while writing rules: how the rules carry over
+    ("heldout7", 0.83, 0.7),   # never looked at while writing rules: how the rules carry over
+])
+def test_more_heldout_scores(name, precision, recall):
+    """Floors just under today's scores on the sets of articles in the three kinds of the real-news
+    set (tests/data/README.md says which were looked at while writing rules)."""
+    folder = ROOT / "tests" / "data" / name
+    t = _report([folder], folder).total
+    p, r, _ = t.prf()
+    assert p >= precision, t.false
+    assert r >= recall, t.misses
