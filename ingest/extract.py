@@ -115,7 +115,8 @@ def _chain_modality(chain) -> str:
                 neg = True
             elif lemma in HEDGE_VERBS:
                 hedged = True
-            elif lemma in FUTURE_VERBS or (lemma == "be" and any(c.lower_ in ("due", "set", "expected", "scheduled")
+            elif lemma in FUTURE_VERBS and not (lemma == "agree" and chain[0].dep_ == "dobj" and chain[0].head.i == t.i) \
+                    or (lemma == "be" and any(c.lower_ in ("due", "set", "expected", "scheduled")
                                                                 for c in t.children)):
                 future = True
             elif lemma == "going" or (lemma == "go" and t.tag_ == "VBG"):

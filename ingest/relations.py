@@ -230,6 +230,9 @@ def _subject_tokens(tok, depth: int = 0) -> list:
         # "the declaration signed by A and B": the agents
         return [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     if tok.dep_ == "acl" and tok.tag_ == "VBG":
+        if head.dep_ == "dobj" and head.lemma_.lower() in ("decree", "law", "order", "bill", "declaration") and \
+                head.head.pos_ == "VERB":
+            return _subject_tokens(head.head, depth + 1)  # "signed a decree recognising X": the signer
         if head.dep_ == "pobj" and head.head.lower_ in ("on", "in", "at", "via", "through") and \
                 head.head.head.pos_ in ("NOUN", "VERB"):
             # "wrote a note on a blog praising X": the writer, not the blog
@@ -1100,9 +1103,12 @@ class _Finder:
         if lemma == "do" and not any(c.lower_ == "so" and c.dep_ in ("advmod", "dobj") for c in tok.children):
             return
         lead = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in ("suit", "lead", "example")]
+        lead = lead or [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
+                        if p.dep_ == "pobj" and any(a.lower_ == "own" for a in p.children)]  # "followed with its own"
         if lemma == "follow" and not lead:
             return
-        leaders = {a.key for a, _ in self.actors([c for c in lead[0].children if c.dep_ == "poss"])} if lead else set()
+        leaders = {a.key for a, _ in self.actors([c for c in lead[0].children if c.dep_ == "poss"])} \
+            if lead and lead[0].lemma_.lower() in ("lead", "example") else set()  # "followed Moscow's lead"
         sent = self.idx.sent_of(tok.i)
         floor = self.idx.sent_of(sent.start - 1).start if sent.start > 0 else 0
         floor = self.idx.sent_of(floor - 1).start if floor > 0 else floor
@@ -1559,6 +1565,9 @@ class _Finder:
             places = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
                       for p in c.children if p.dep_ == "pobj" and (c.lower_ == "in" or
                                                                    getattr(self.idx.mention_at(p.i), "how", "") == "metonym")]
+            # "met in a tent outside Tripoli", "at a resort near Sochi": the place the place is in or by
+            places += [q for p in places if p.i not in self.idx.by_token for c in p.children
+                       if c.dep_ == "prep" and c.lower_ in ("outside", "near", "in") for q in c.children if q.dep_ == "pobj"]
             hosts = [a for a, _ in self.places(places) if a.kind == "country"]
             homes = {h.key for p in (cand.subject, cand.object) if (h := self.idx.country_of(p)) is not None}
             if len(hosts) != 1 or hosts[0].key not in homes:
