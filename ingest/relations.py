@@ -1019,7 +1019,7 @@ class _Finder:
                                    entry.needs in ("envoy", "membership", "hand"),
                                    demonym=entry.needs == "border")  # "closed its ports to Maltese ships"
                 self.hostile = False
-            if entry.predicate in ("met",) and tok.lemma_ in ("receive", "host", "embrace", "shake"):
+            if entry.predicate in ("met",) and tok.lemma_ in ("receive", "host", "embrace", "shake", "greet"):
                 # people, or a state's office holder left unnamed ("received the Iraqi prime minister")
                 titled = any(t.pos_ == "NOUN" and t.lower_ in self.idx.gaz.office_words() for t in obj_toks)
                 objs = [(a, i) for a, i in objs if a.kind == "person" or titled]
@@ -1078,7 +1078,7 @@ class _Finder:
                 self.emit(entry.predicate, subj, objs, tok, rule, conf)
             elif relation_info(entry.predicate).symmetric and len(subj) > 1 and not objs and \
                     (not _passive(tok) or entry.needs) \
-                    and tok.lemma_ not in ("host", "receive", "welcome", "see", "embrace") and \
+                    and tok.lemma_ not in ("host", "receive", "welcome", "see", "embrace", "attend", "greet") and \
                     (tok.lemma_ != "work" or any(c.lower_ == "together" for c in tok.children)) and \
                     not any(c.dep_ == "dobj" and c.lemma_.lower() in EXCHANGED_BLOWS for c in tok.children) and \
                     not any(c.dep_ == "prep" and c.lower_ == "alongside" or tok.lemma_ == "call" and (
