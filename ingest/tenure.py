@@ -79,7 +79,8 @@ def assign_dated_roles(idx, published: date | None) -> None:
     the article's date for them, where the text has not said whom they act for. A title the text
     gives without a state ("energy minister Yuval Steinitz") keeps its title and takes the state of
     the term that holds, or, when none holds (or the article has no date), the one state all the
-    person's terms are for, if there is one. A person the text calls former keeps none."""
+    person's terms are for, if there is one (not for a generic "leader"). A person the text calls
+    former keeps none, and so does one named at a time before their first term began."""
     terms_by_key = idx.gaz.terms
     if not terms_by_key:
         return
@@ -100,7 +101,7 @@ def assign_dated_roles(idx, published: date | None) -> None:
         terms = terms_of(idx.gaz, actor.label)
         if of is not None:
             if source == "gazetteer" and _before_all(terms, when):
-                del idx.roles[key]  # "jailed leader Nelson Mandela" in 1987: not yet in office
+                del idx.roles[key]  # "union leader Lech Walesa" in 1985: not yet in office
             continue
         if _before_all(terms, when):
             continue
