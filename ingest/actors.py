@@ -29,6 +29,7 @@ SPEAKERS = WORDS.set("speakers")
 REALMS = {"kingdom", "emirate", "sultanate", "monarchy"}
 REALM_STATES = WORDS.multimap("realm_states")
 SAYING = WORDS.set("reporting_verbs")
+PARTY_STATES = WORDS.map("party_states")
 # prefixes of warships' names and the state whose navy they serve ("HMS Dauntless")
 SHIP_PREFIXES = {"USS": "USA", "HMS": "GBR", "HMAS": "AUS", "HMCS": "CAN", "HMNZS": "NZL", "RFS": "RUS"}
 VESSELS = frozenset({"ship", "vessel", "tanker", "frigate", "destroyer", "carrier", "cruiser", "warship",
@@ -85,6 +86,8 @@ class ActorIndex:
     by_token: dict[int, Ment] = field(default_factory=dict)
     roles: dict[str, tuple[str | None, Actor | None]] = field(default_factory=dict)
     role_source: dict[str, str] = field(default_factory=dict)  # person key -> "text" | "gazetteer"
+    # person key -> the state of a party politician ("Tory leader A"), who does not act for it
+    nationality: dict[str, Actor] = field(default_factory=dict)
     people: dict[str, Actor] = field(default_factory=dict)
     pending_singles: list = field(default_factory=list)
     sentence_years: dict[int, int] = field(default_factory=dict)
@@ -1101,6 +1104,8 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
                 break
             window.insert(0, t)
             j -= 1
+        if _party_politician(m.actor, window, idx):
+            continue
         if any(t.lower_ in OUT_OF_OFFICE for t in window):
             # "former Nigerian President Obasanjo" no longer acts for Nigeria, whatever the gazetteer says
             if idx.role_source.get(m.actor.key) != "text":
@@ -1129,6 +1134,8 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
                     break
                 right.append(doc[k])
                 k += 1
+            if _party_politician(m.actor, [t for t in right if not isinstance(t, _Stand)], idx):
+                continue
             if any(getattr(t, "lower_", "") in OUT_OF_OFFICE - {"late"} for t in right):
                 right = []
                 if idx.role_source.get(m.actor.key) != "text":  # ", the former US secretary of state,"
@@ -1230,6 +1237,21 @@ def _leaders(doc, idx: ActorIndex) -> None:
 # a state named after these in a title is where the person is posted or what they deal with,
 # not whom they act for: "ambassador to Japan", "special envoy for Syria", "head of the mission in Mali"
 TARGET_PREPS = {"to", "for", "in", "at", "on", "with", "towards", "toward"}
+
+
+def _party_politician(person: Actor, words, idx: ActorIndex) -> bool:
+    """ "Tory leader A", ", the Liberal Democrat spokesman,": a party's politician, of a known state
+    but acting for no state (relations with their own government are domestic politics)."""
+    text = " " + " ".join(t.lower_ for t in words) + " "
+    code = next((c for phrase, c in PARTY_STATES.items() if f" {phrase} " in text or f" {phrase}s " in text), None)
+    state = idx.gaz.by_key.get(f"country/{code}") if code else None
+    if state is None:
+        return False
+    idx.nationality[person.key] = state
+    if idx.role_source.get(person.key) != "text":
+        idx.roles.pop(person.key, None)
+        idx.role_source[person.key] = "former"
+    return True
 
 
 def _title_in(tokens, idx: ActorIndex, offices) -> tuple[str | None, Actor | None, bool]:

@@ -887,6 +887,9 @@ class _Finder:
                 home_s, home_o = self.idx.country_of(s), self.idx.country_of(o)
                 if (home_s is not None and home_s.key == o.key) or (home_o is not None and home_o.key == s.key):
                     continue  # "Guterres welcomed it (the U.N.)": a person and the body they act for
+                party_s, party_o = self.idx.nationality.get(s.key), self.idx.nationality.get(o.key)
+                if (party_s or party_o) and (party_s or home_s or s).key == (party_o or home_o or o).key:
+                    continue  # "Tory leader A accused the prime minister": domestic politics
                 if sym and home_s is not None and home_o is not None and home_s.key == home_o.key and \
                         s.kind == o.kind == "person" and (rule.endswith(("/plural", "/between")) or _listed(trigger)):
                     continue  # two of one delegation named together did not meet each other
