@@ -18,7 +18,8 @@ from .actors import ActorIndex, find_actors, mentions_and_roles
 from .dates import resolve_date
 from .words import WORDS
 from .gazetteer import Gazetteer, default_gazetteer
-from .relations import ACCUSING, LIGHT_VERBS, TIES_VERBS, Candidate, find_relations
+from .relations import LIGHT_VERBS, TIES_VERBS, Candidate, find_relations
+from .shapes import ACCUSING
 
 __all__ = ["extract_doc", "gazetteer", "modality_of", "REPORTING_VERBS"]
 

@@ -7,6 +7,7 @@ token and the rule that fired); :mod:`ingest.extract` adds modality, dates and e
 The module is long on purpose: its rules are one finder's methods that share the same view of the
 sentence (its actors, the groups named so far, what was already found), and each is short and
 named for the construction it reads. Split across files they would pass that state back and forth.
+Where a clause's subject and objects sit in the parse is :mod:`ingest.shapes`, which holds no state.
 """
 from __future__ import annotations
 
@@ -21,16 +22,15 @@ from dipgraph.graph.vocab import relation as relation_info
 from .actors import INSTITUTIONS, ActorIndex
 from .words import WORDS
 from .gazetteer import LexEntry, Lexicon, fitting_particles
+from .shapes import (attack_lemmas, between, conditional_harm, conjuncts, listed, object_tokens, of_chain,
+                     passive, prep_objects, regular_lemma, scope_words, subject_tokens, undone, word_set)
 
 __all__ = ["Candidate", "find_relations"]
 
 LIGHT_VERBS = WORDS.set("light_verbs")
-SUBJECT_DEPS = ("nsubj", "csubj")
-PASSIVE_SUBJ = ("nsubjpass",)
 # words of a subject phrase that make it not the actor itself ("a spokesman for the EU")
 TIES_VERBS = WORDS.set("ties_verbs")
 TIES_NOUNS = WORDS.set("ties_nouns")
-ACCUSING = WORDS.set("accusing")
 COMMUNICATIVE = {"supported", "criticized", "rejected", "urged", "threatened", "accused", "attacked",
                  "sanctioned", "met", "suppliedArmsTo", "aided", "recognized"}
 
@@ -47,20 +47,6 @@ class Candidate:
     confidence: float
 
 
-def _conjuncts(tok) -> list:
-    """``tok`` and the words listed with it: "A, B and C" (the parser may hang B on A as an apposition)."""
-    out = [tok]
-    for c in tok.conjuncts:
-        if c.i > tok.i and c not in out:
-            out.append(c)
-    for c in tok.children:
-        # only right after it ("Macron, Scholz and Meloni"), not a name the parser hung on it from afar
-        if c.dep_ == "appos" and c.pos_ == "PROPN" and c not in out and _adjacent(tok, c):
-            out.append(c)
-            out += [x for x in c.conjuncts if x.i > c.i and x not in out]
-    return out
-
-
 # saying someone does harm is criticizing them
 BLAMING_SPEECH = WORDS.set("blaming_speech")
 HARM_VERBS = WORDS.set("harm_verbs")
@@ -68,12 +54,6 @@ HARM_VERBS = WORDS.set("harm_verbs")
 REFUSED_ACTS = WORDS.set("refused_acts")
 # nouns that name again an act told before, and the words that told it
 EVENT_NOUNS = WORDS.multimap("event_nouns")
-def _adjacent(tok, appos) -> bool:
-    """True if nothing but punctuation and ``tok``'s own phrase stands between it and ``appos``."""
-    own = {w.i for c in tok.children if c.dep_ in ("prep", "compound", "amod") for w in c.subtree}
-    # "A and her two counterparts, B and C": the list goes on after a conjunct's own phrase
-    own |= {w.i for c in tok.children if c.dep_ in ("conj", "cc") and c.i < appos.i for w in c.subtree}
-    return all(tok.doc[k].is_punct or k in own for k in range(tok.i + 1, appos.left_edge.i))
 
 
 THREATENING = frozenset({"threaten", "vow"})
@@ -89,48 +69,6 @@ GATHERINGS = WORDS.set("gatherings")
 MEETINGS = {w for w, v in WORDS.multimap("gatherings").items() if "meeting" in v}
 OUTCOME_NOUNS = WORDS.set("outcome_nouns")
 STATE_GROUP = WORDS.set("state_group")
-
-
-def _words(tokens) -> set[str]:
-    out = set()
-    for t in tokens:
-        out.add(t.lower_)
-        out.add(t.lemma_.lower())
-    return out
-
-
-CLAUSES = ("relcl", "advcl", "ccomp", "acl", "xcomp", "conj", "parataxis")
-
-
-def _phrase(tok) -> list:
-    """``tok`` and the words under it, leaving out the clauses it carries ("Moscow, where ...")."""
-    out = [tok]
-    for c in tok.children:
-        if c.dep_ not in CLAUSES or (c.dep_ == "conj" and c.pos_ not in ("VERB", "AUX")):
-            out += _phrase(c)
-    return out
-
-
-def _scope_words(tok) -> set[str]:
-    """Words of a trigger's own phrase: its objects, prepositions, modifiers (not its subject)."""
-    toks = []
-    for c in tok.children:
-        if c.dep_ in ("dobj", "nsubjpass", "prep", "dative", "attr", "oprd", "npadvmod", "acomp",
-                      "pobj", "compound", "amod", "advmod", "prt"):
-            toks.extend(_phrase(c))
-    if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
-        toks.append(tok.head)
-    if tok.dep_ == "acl" and tok.tag_ == "VBN":
-        toks.append(tok.head)  # "the declaration signed by A and B": what was signed
-    if tok.dep_ == "relcl" and (any(c.dep_ == "dobj" and c.lower_ in ("that", "which", "whom") for c in tok.children)
-                                or not any(c.dep_ in ("dobj", "nsubjpass") or c.tag_ in ("WDT", "WP") for c in tok.children)):
-        toks.append(tok.head)  # "drones that Russia has been using against Ukraine": the drones are used
-    # a title's words are no object's ("flew in with his defence minister" carried no arms)
-    toks = [t for t in toks if not (t.dep_ in ("compound", "amod") and t.head.lemma_.lower() in TITLE_HEADS)]
-    words = _words(toks)
-    if any(t.ent_type_ == "MONEY" for t in toks):
-        words.add("$money")  # "lent Pakistan $3 billion"
-    return words
 
 
 SUPPORTER_NOUNS = WORDS.set("supporter_nouns")
@@ -150,273 +88,14 @@ DISMISSED = WORDS.set("dismissed")
 PLACE_NOUNS = WORDS.set("place_nouns")
 # "X-backed Y": what the first part does to the noun
 BACKING = WORDS.map("backing")
-# what someone says something in: "in a joint statement by", "in a letter from"
-STATEMENT_NOUNS = WORDS.set("statement_nouns")
 EVALUATING = frozenset({"call", "describe", "characterize", "characterise", "label", "term", "brand", "denounce",
                         "dismiss", "condemn", "deem", "consider"})
-UNDOING = WORDS.set("undoing")
-TITLE_HEADS = frozenset({"minister", "ministry", "secretary", "chief", "official", "spokesman", "spokeswoman",
-                         "adviser", "advisor", "attache", "attaché", "department", "committee"})
 # what a person holds, whose recognition is the person's ("recognised Maduro's second term")
 HELD_OFFICES = frozenset({"term", "presidency", "government", "rule", "leadership", "mandate", "election", "victory"})
 TERRITORY_GROUP = WORDS.set("territory_group")
 EXCHANGED_BLOWS = WORDS.set("exchanged_blows")
-# verbs whose object does what their "to" clause says ("prompted Georgia to cut ties")
-OBJECT_CONTROL = frozenset({"urge", "ask", "press", "call", "invite", "tell", "persuade", "encourage", "force",
-                            "prompt", "lead", "cause", "push", "compel", "oblige", "pressure",
-                            "drive", "spur", "convince", "order", "instruct", "allow", "permit", "enable"})
 SPEECH_REPLIES = frozenset({"reply", "respond", "add", "insist", "counter", "retort"})
 SUPPLIER_NOUNS = frozenset({"supplier", "source", "provider", "seller", "exporter", "donor"})
-
-
-def _passive(tok) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-
-
-def _subject_tokens(tok, depth: int = 0) -> list:
-    """Tokens naming who does what ``tok`` (a verb) states, climbing conjunctions, control verbs
-    and relative clauses when the verb has no subject of its own."""
-    if depth > 4:
-        return []
-    if _passive(tok):
-        agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-        if agents:  # "attended by A on one side and by B on the other": the second "by" hangs on the first phrase
-            agents += [p for c in tok.children if c.dep_ == "prep" for b in c.children
-                       if b.dep_ == "conj" and b.lower_ == "by" for p in b.children if p.dep_ == "pobj"]
-        if not agents:  # "was granted a loan by X", "was hit with sanctions by X": the parser hangs the
-            # agent on the thing given
-            agents = [p for d in tok.children if d.dep_ == "dobj" or d.dep_ == "prep" and d.lower_ == "with"
-                      for n in ([d] if d.dep_ == "dobj" else [x for x in d.children if x.dep_ == "pobj"])
-                      for by in n.children if by.dep_ == "prep" and by.lower_ == "by"
-                      for p in by.children if p.dep_ == "pobj"]
-        if not agents:  # "was condemned in a joint statement by A, B and C": the statement's authors
-            agents = [b for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "through", "with")
-                      for n in c.children if n.dep_ == "pobj" and n.lemma_.lower() in STATEMENT_NOUNS
-                      for by in n.children if by.dep_ == "prep" and by.lower_ in ("by", "from")
-                      for b in by.children if b.dep_ == "pobj"]
-        return agents
-    subj = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
-    if subj and not (subj[0].tag_ in ("WP", "WDT") or subj[0].lower_ in ("who", "which", "that")):
-        # "Egypt, Sudan sign deal": the parser takes the first of a headline's list for an adverb
-        return [c for c in tok.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.ent_type_ != "DATE"
-                and c.i + 2 == subj[0].i and c.nbor(1).text == ","] + subj
-    if subj and tok.dep_ != "relcl":
-        return []
-    head = tok.head
-    if tok.dep_ == "conj" and head.i != tok.i:
-        if _passive(head) and not _passive(tok) and head.dep_ == "ccomp" and \
-                any(c.dep_ == "aux" for c in tok.children):
-            # "X has said its missions are watched and has accused Y": joined to the saying
-            return _subject_tokens(head.head, depth + 1)
-        return _subject_tokens(head, depth + 1)
-    if tok.dep_ == "acomp" and head.pos_ in ("AUX", "VERB") and tok.lower_ in ("due", "set", "scheduled"):
-        return _subject_tokens(head, depth + 1)  # "A is due to speak with B": A
-    if tok.dep_ == "xcomp" and _passive(head):
-        # "Kazakhstan is expected to sign", "Iran is said to have supplied"
-        return [c for c in head.children if c.dep_ == "nsubjpass"]
-    if tok.dep_ in ("xcomp", "advcl") and head.i != tok.i:
-        objs = [c for c in head.children if c.dep_ == "dobj"]
-        if tok.dep_ == "xcomp" and objs and head.lemma_ in OBJECT_CONTROL:
-            return objs  # "urged X to", "prompting X to cut ties": X does it
-        return _subject_tokens(head, depth + 1)
-    if tok.dep_ == "relcl":
-        ante = head
-        if subj_is_who(tok) and ante.ent_type_ in ("GPE", "LOC") and ante.dep_ == "pobj" and ante.head.dep_ == "prep":
-            ante = ante.head.head  # "the Houthi rebels in Yemen, who ...": the rebels
-        if ante.dep_ in ("attr",) and ante.head.pos_ in ("VERB", "AUX"):
-            return _subject_tokens(ante.head, depth + 1)
-        return [ante]
-    if tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
-        # "the declaration signed by A and B": the agents
-        return [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-    if tok.dep_ == "acl" and tok.tag_ == "VBG":
-        if head.dep_ == "dobj" and head.lemma_.lower() in ("decree", "law", "order", "bill", "declaration") and \
-                head.head.pos_ == "VERB":
-            return _subject_tokens(head.head, depth + 1)  # "signed a decree recognising X": the signer
-        if head.dep_ == "pobj" and head.head.lower_ in ("on", "in", "at", "via", "through") and \
-                head.head.head.pos_ in ("NOUN", "VERB"):
-            # "wrote a note on a blog praising X": the writer, not the blog
-            verb = head.head.head
-            while verb.pos_ == "NOUN" and verb.head.i != verb.i:
-                verb = verb.head
-            return _subject_tokens(verb, depth + 1) if verb.pos_ in ("VERB", "AUX") else []
-        if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "VERB" and head.ent_type_ == "":
-            # "might push for a resolution condemning Iran": the resolution's backers
-            return [head] + _subject_tokens(head.head.head, depth + 1)
-        return [head]
-    if tok.dep_ == "acl" and head.dep_ in ("dobj", "pobj") and head.head.pos_ in ("VERB", "AUX", "ADP"):
-        verb = head.head if head.head.pos_ != "ADP" else head.head.head
-        return _subject_tokens(verb, depth + 1)  # "accepted an invitation to visit Abu Dhabi"
-    if tok.dep_ == "pcomp" and head.dep_ == "prep":
-        verb = head.head
-        if head.lower_ in ("of", "for") and verb.lemma_.lower() in ACCUSING:
-            return [c for c in verb.children if c.dep_ == "dobj"]  # "accused Iran of arming the Houthis"
-        if verb.pos_ in ("VERB", "AUX") and _passive(verb) and head.lower_ in ("in", "by", "while", "after", "before"):
-            # "X had been allied with Y in fighting Z": X fights
-            return [c for c in verb.children if c.dep_ == "nsubjpass"]
-        return _subject_tokens(verb, depth + 1) if verb.pos_ in ("VERB", "AUX") else []
-    return _left_neighbour(tok)
-
-
-def _listed(trigger) -> bool:
-    """True if the trigger's actors come as one list (a plural subject or agent)."""
-    return _passive(trigger) or any(c.dep_ in SUBJECT_DEPS and any(x.dep_ == "conj" for x in c.children)
-                                    for c in trigger.children)
-
-
-def subj_is_who(tok) -> bool:
-    return any(c.dep_ in SUBJECT_DEPS and c.lower_ == "who" for c in tok.children)
-
-
-def _left_neighbour(tok) -> list:
-    """For a verb the parser left without a subject: the noun right before it, past dates, adverbs
-    and commas ("the Soviet Union on Oct. 12, 1948 became ...")."""
-    j = min([c.i for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i < tok.i
-             and c.pos_ != "PROPN"] + [tok.i]) - 1  # (a name the parser took for an adverb is the subject)
-    while j >= 0:
-        t = tok.doc[j]
-        if tok.doc[j + 1].is_sent_start:
-            return []
-        if t.ent_type_ in ("DATE", "TIME") or t.is_punct or t.pos_ in ("ADV",) or \
-                (t.pos_ == "ADP" and t.lower_ in ("on", "in")):
-            j -= 1
-            continue
-        return [t] if t.pos_ in ("PROPN", "NOUN") else []
-    return []
-
-
-def _prep_objects(tok, slots: tuple[str, ...]) -> list:
-    out = []
-    for c in tok.children:
-        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in slots:
-            out += [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
-            # "called on A to stop and on B to withdraw": the parser hangs the second "on" on the clause
-            out += [p for x in tok.children if x.dep_ in ("xcomp", "advcl") and x.i > c.i for g in x.children
-                    if g.dep_ == "conj" and g.pos_ == "ADP" and g.lower_ == c.lower_
-                    for p in g.children if p.dep_ == "pobj"]
-        # "called on X", "protested to X": particles and phrasal prepositions
-        if c.dep_ == "prt" and c.lower_ in slots:
-            out += [p for p in tok.children if p.dep_ == "dobj"]
-    return out
-
-
-def _object_tokens(tok, entry: LexEntry, *, verb: bool, needs_words: frozenset = frozenset()) -> list:
-    out = []
-    slots = tuple(s for s in entry.objects if s not in ("dobj", "ccomp", "dative", "between"))
-    dobjs = [c for c in tok.children if c.dep_ in ("dobj",)]
-    if verb and _passive(tok):
-        dobjs = [c for c in tok.children if c.dep_ in PASSIVE_SUBJ]
-        if not dobjs and tok.dep_ == "conj":  # "X is under sanctions and was condemned by Y"
-            dobjs = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if verb and not dobjs and "dobj" in entry.objects:
-        # "deplored what she called reckless drills by X": what the clause names
-        dobjs += [o for c in tok.children if c.dep_ == "ccomp" and any(
-            w.dep_ == "dobj" and w.lower_ == "what" for w in c.children) for o in c.children if o.dep_ == "oprd"]
-    if verb and not dobjs and "dobj" in entry.objects:
-        # "rejected as baseless the charge from X": the parser hangs the shifted object on "as"
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "as":
-                dobjs += [p for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")]
-            elif c.dep_ in ("advcl", "acomp", "oprd") and c.pos_ == "ADJ" and \
-                    any(a.lower_ == "as" for a in c.children):
-                dobjs += [d for d in c.children if d.dep_ == "dobj"]
-    if "dobj" in entry.objects:
-        out += dobjs
-    if "dative" in entry.objects:
-        out += [c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"]
-        if verb and _passive(tok) and "dobj" not in entry.objects:
-            out += dobjs  # "Sri Lanka was granted a loan": the receiver
-        if len(dobjs) > 1 and "dobj" not in entry.objects and dobjs[0].pos_ == "PROPN":
-            out.append(dobjs[0])  # "gave Egypt and Israel billions": the parser took the receiver for an object
-    if "ccomp" in entry.objects:
-        for c in tok.children:
-            if c.dep_ in ("ccomp", "xcomp"):
-                out += [s for s in c.children if s.dep_ in ("nsubj",)]
-    if slots:
-        out += _prep_objects(tok, slots)
-        if out and verb:  # "phoned A, and the leaders of B and C": a list the parser cut off
-            out += [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > out[-1].i]
-        for d in dobjs:  # "imposed sanctions ON Iran", "a package of sanctions ON Russia"
-            out += _prep_objects(d, slots)
-            for of in _of_chain(d):
-                out += _prep_objects(of, slots)
-        if not out and entry.needs:  # "spoke by telephone WITH X"
-            for c in tok.children:
-                if c.dep_ == "prep":
-                    for p in c.children:
-                        if p.dep_ == "pobj" and (p.lower_ in needs_words or p.lemma_.lower() in needs_words):
-                            out += _prep_objects(p, slots)
-        for d in dobjs:
-            if not out and entry.needs:  # "signed agreements establishing relations WITH X"
-                for w in d.subtree:
-                    if w is not d and w.dep_ in ("dobj", "acl") and w.head.i >= d.i:
-                        out += _prep_objects(w, slots)
-    return out
-
-
-def _of_chain(tok, depth: int = 2) -> list:
-    """Nouns hanging on ``tok`` through "of": "a package OF sanctions", "hours OF talks"."""
-    out = []
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    out.append(p)
-                    if depth > 1:
-                        out += _of_chain(p, depth - 1)
-    return out
-
-
-def _attack_verbs(lex: Lexicon) -> frozenset[str]:
-    """The verbs of the lexicon that state an attack, gathered once per lexicon and kept on it."""
-    found = lex.__dict__.get("_attack_verbs")
-    if found is None:
-        found = lex.__dict__["_attack_verbs"] = frozenset(
-            e.lemma for es in lex.verbs.values() for e in es if e.predicate == "attacked")
-    return found
-
-
-def _regular_lemma(tok) -> str:
-    """The lemma of a regular verb form when the tagger's lemma is off ("staged" read as "stag")."""
-    w = tok.lower_
-    if tok.tag_ in ("VBD", "VBN") and w.endswith("ed") and len(w) > 4:
-        return w[:-1] if w[-3] in "gcvuz" else w[:-2]
-    return w
-
-
-def _conditional_harm(tok) -> bool:
-    """Whether verb ``tok`` is harm promised on a condition: "we will strike (and destroy) X if ..."."""
-    verb = tok.head if tok.dep_ == "conj" and not any(c.dep_ == "aux" for c in tok.children) else tok
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in verb.children) and \
-        any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-            for c in verb.children)
-
-
-def _undone(tok) -> bool:
-    """ "scrapped the accord", "withdrew from the treaty", "pulled out of the deal": the agreement
-    is undone, which is no news of its signing."""
-    head = tok.head
-    if tok.dep_ == "pobj" and head.lower_ in ("from", "of"):
-        head = head.head
-    elif tok.dep_ not in ("dobj", "nsubjpass"):
-        return False
-    return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in UNDOING
-
-
-def _between(tok, depth: int = 0) -> list[list]:
-    """The sides of "the talks between A and B", also where the parser hangs them on the last noun
-    of a name ("the memorandum of understanding between A and B")."""
-    groups = []
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("between", "among"):
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    groups.append(_conjuncts(p))
-        elif c.dep_ == "prep" and c.lower_ == "of" and depth == 0:
-            for p in c.children:
-                if p.dep_ == "pobj" and p.pos_ == "NOUN" and p.ent_type_ == "":
-                    groups += _between(p, 1)
-    return groups
 
 
 class _Finder:
@@ -482,7 +161,7 @@ class _Finder:
             verb = self.doc[head]
             if dep == "nsubj" and verb.lemma_ == "meet" and len(sibs) == 1:
                 pair = [a for a, _ in self.actors(sibs + [c for c in verb.children if c.dep_ == "dobj"] +
-                                                  _prep_objects(verb, ("with",)))]
+                                                  prep_objects(verb, ("with",)))]
                 if len(pair) == 2 and all(a.kind == "person" for a in pair):
                     self.met_pairs.append((sibs[0].i, pair))
         self.met_pairs.sort(key=lambda g: g[0])
@@ -503,7 +182,7 @@ class _Finder:
                     self.groups.append((tok.i, members))
             elif dep in ("pobj", "dobj", "appos") and tok.i in self.idx.by_token and tok.pos_ == "PROPN" and \
                     any(c.dep_ == "conj" for c in tok.children):
-                members = [self.idx.by_token[c.i].actor for c in _conjuncts(tok) if c.i in self.idx.by_token]
+                members = [self.idx.by_token[c.i].actor for c in conjuncts(tok) if c.i in self.idx.by_token]
                 members = [a for i, a in enumerate(members) if all(a.key != b.key for b in members[:i])]
                 if len(members) > 1 and all(a.kind in ("country", "former_state") for a in members):
                     self.pairs.append((tok.i, members))
@@ -726,7 +405,7 @@ class _Finder:
         if res:
             return res
         for t in toks:
-            for c in _conjuncts(t):
+            for c in conjuncts(t):
                 if c.ent_type_ in ("GPE", "LOC", "FAC"):
                     ent = self.idx.ent_at(c.i)
                     name = ent.text if ent is not None else c.text
@@ -752,7 +431,7 @@ class _Finder:
             if members:
                 res += [(a, True) for a in members if all(a.key != x.key for x, _ in res)]
                 continue
-            for c in _conjuncts(t):
+            for c in conjuncts(t):
                 a = self._adopter(c) if c.lemma_.lower() == "resolution" and c.dep_ == "nsubj" else None
                 a = a or self.idx.resolve(c, allow_demonym=demonym, loose=possessor)
                 self.parties = []
@@ -771,7 +450,7 @@ class _Finder:
                     # "their counterparts, A and B": every person of the apposition
                     for ch in c.children:
                         if ch.dep_ == "appos" and ch.i > c.i:
-                            found += [m.actor for x in _conjuncts(ch)[1:] if (m := self.idx.mention_at(x.i)) is not None
+                            found += [m.actor for x in conjuncts(ch)[1:] if (m := self.idx.mention_at(x.i)) is not None
                                       and m.actor.kind == "person"]
                 if a is not None and a.kind == "person":
                     # "Minister A and Minister B met": the parser may hang A on B's name, with the "and"
@@ -809,14 +488,14 @@ class _Finder:
             if c.dep_ == "prep" and c.lower_ in ("of", "between", "among", "from"):
                 for p in c.children:  # ("negotiators from A, B and C")
                     if p.dep_ == "pobj":
-                        out += [a for x in _conjuncts(p) if (a := self.idx.resolve(x)) is not None and
+                        out += [a for x in conjuncts(p) if (a := self.idx.resolve(x)) is not None and
                                 tok.lemma_.lower() not in PLACE_NOUNS]
                         if c.lower_ == "of" and p.i not in self.idx.by_token and p.pos_ == "NOUN":
                             # "the memorandum of understanding between A and B": the parser hangs
                             # the parties on the last noun of the name
                             out += [a for b in p.children if b.dep_ == "prep" and b.lower_ in ("between", "among")
                                     for x in b.children if x.dep_ == "pobj"
-                                    for y in _conjuncts(x) if (a := self.idx.resolve(y)) is not None]
+                                    for y in conjuncts(x) if (a := self.idx.resolve(y)) is not None]
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i]
         named = [m.actor for c in mods for w in c.subtree if (m := self.idx.mention_at(w.i)) is not None]
         if len(named) > 1:
@@ -848,7 +527,7 @@ class _Finder:
         for j in self._told_before(verbs, tok.i):  # the most recent telling, back to the lead if need be
             w = self.doc[j]
             if w.pos_ == "VERB":
-                found = self.actors(_subject_tokens(w))
+                found = self.actors(subject_tokens(w))
             else:
                 found = self.actors([c for c in w.children if c.dep_ in ("poss", "compound", "amod")], demonym=True)
                 if len(found) < 2 and tok.lemma_.lower() in PACT_NOUNS and len(makers := self.owners(w)) > 1:
@@ -891,7 +570,7 @@ class _Finder:
                 if (party_s or party_o) and (party_s or home_s or s).key == (party_o or home_o or o).key:
                     continue  # "Tory leader A accused the prime minister": domestic politics
                 if sym and home_s is not None and home_o is not None and home_s.key == home_o.key and \
-                        s.kind == o.kind == "person" and (rule.endswith(("/plural", "/between")) or _listed(trigger)):
+                        s.kind == o.kind == "person" and (rule.endswith(("/plural", "/between")) or listed(trigger)):
                     continue  # two of one delegation named together did not meet each other
                 if pred == "visited":
                     if o.kind == "person":
@@ -919,12 +598,12 @@ class _Finder:
     # -- verbs ------------------------------------------------------------------------------------
     def verb(self, tok) -> None:
         entries = self.lex.verbs.get(tok.lemma_.lower()) or self.lex.verbs.get(tok.lower_) or \
-            self.lex.verbs.get(_regular_lemma(tok))
+            self.lex.verbs.get(regular_lemma(tok))
         if entries:
             entries = fitting_particles(entries, tok)
         if not entries:
             return
-        words = _scope_words(tok)
+        words = scope_words(tok)
         specific = [e for e in entries if e.needs and self.needs_ok(e, words)]
         if specific:
             chosen = specific
@@ -939,7 +618,7 @@ class _Finder:
             chosen = []  # "spoke with Xi in Bali" was not a call
         if any(e.needs == "talks" for e in chosen):  # "held phone talks with": a call, told by the noun
             calls = self.lex.classes.get("call", frozenset())
-            if any(_words(c for c in d.children if c.dep_ in ("compound", "amod")) & calls
+            if any(word_set(c for c in d.children if c.dep_ in ("compound", "amod")) & calls
                    for d in tok.children if d.dep_ == "dobj"):
                 chosen = [e for e in chosen if e.needs != "talks"]
         if any(e.predicate == "suppliedArmsTo" for e in chosen):
@@ -951,7 +630,7 @@ class _Finder:
             elif any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") for c in tok.children) or \
                     any(c.dep_ == "dobj" and c.pos_ == "PRON" and c.lower_ != "other" for c in tok.children):
                 chosen = []  # "calling it baseless", "called the move a mistake"
-        subj = self.actors(_subject_tokens(tok))
+        subj = self.actors(subject_tokens(tok))
         if tok.lemma_.lower() == "thank" and chosen:
             # "A thanked B for its support": B supported A (thanks are no praise of their own here)
             reasons = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
@@ -966,11 +645,11 @@ class _Finder:
         for entry in chosen:
             if entry.objects and entry.objects[0].startswith("rev:"):
                 # the object of the preposition does the act to the grammatical subject
-                sellers = self.actors(_prep_objects(tok, tuple(x[4:] for x in entry.objects)))
+                sellers = self.actors(prep_objects(tok, tuple(x[4:] for x in entry.objects)))
                 for d in [c for c in tok.children if c.dep_ == "dobj"] + [  # "relies on money from X"
                         p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
                         for p in c.children if p.dep_ == "pobj"]:
-                    sellers += self.actors(_prep_objects(d, tuple(x[4:] for x in entry.objects)))
+                    sellers += self.actors(prep_objects(d, tuple(x[4:] for x in entry.objects)))
                 if not sellers:  # "receives $1.3 billion a year in US military assistance": whose aid
                     need = self.lex.classes.get(entry.needs or "", frozenset())
                     sellers = [(m.actor, True) for w in tok.subtree if w.lemma_.lower() in need and w.pos_ == "NOUN"
@@ -982,10 +661,10 @@ class _Finder:
             if entry.predicate == "attacked" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ECONOMIC
                                                      for c in tok.children):
                 continue  # "will hit the economy of X hard" is no attack
-            if entry.predicate == "attacked" and _conditional_harm(tok):
+            if entry.predicate == "attacked" and conditional_harm(tok):
                 continue  # "if X moves, we will strike and destroy X": a threat, read by its own rule
             rule = f"verb:{entry.lemma}" + (f"+{entry.needs}" if entry.needs else "")
-            obj_toks = _object_tokens(tok, entry, verb=True,
+            obj_toks = object_tokens(tok, entry, verb=True,
                                       needs_words=self.lex.classes.get(entry.needs or "", frozenset()))
             if entry.needs == "imports":  # "banned imports of Georgian wine": the state whose goods
                 objs = [(m.actor, True) for d in tok.children if d.dep_ == "dobj" for w in d.subtree
@@ -1010,7 +689,7 @@ class _Finder:
                                  if m.how == "metonym" and m.actor.kind == "country"), [])
                 if tok.lemma_.lower() in ("travel", "fly", "go", "come", "arrive"):
                     # "A flew to Oslo with B and C": they went too
-                    subj = subj + [(a, True) for a, _ in self.actors(_prep_objects(tok, ("with",)))
+                    subj = subj + [(a, True) for a, _ in self.actors(prep_objects(tok, ("with",)))
                                    if a.kind == "person"]
             else:
                 # criticizing "the agreement" the article told of criticizes all who made it
@@ -1038,13 +717,13 @@ class _Finder:
                 rule = f"verb:{tok.lemma_}/in-person"
             if entry.predicate == "met" and tok.lemma_ == "see":
                 objs = [(a, i) for a, i in objs if a.kind == "person"]
-            if not objs and entry.predicate == "attacked" and not _passive(tok) and obj_toks:
+            if not objs and entry.predicate == "attacked" and not passive(tok) and obj_toks:
                 # "struck military targets in Iran": the state where the targets are
                 where = [p for t in [tok] + [c for c in tok.children if c.dep_ == "dobj"]
-                         for p in _prep_objects(t, ("in", "inside", "across", "into"))]
+                         for p in prep_objects(t, ("in", "inside", "across", "into"))]
                 objs = [(a, True) for a, _ in self.places(where) if a.kind in ("country", "former_state")]
                 conf = 0.7
-            if not objs and entry.predicate == "threatened" and not _passive(tok):
+            if not objs and entry.predicate == "threatened" and not passive(tok):
                 # "warned of consequences for X", "warned that there would be consequences for X"
                 outcome = [w for c in tok.children if c.dep_ in ("ccomp", "prep") for w in c.subtree
                            if w.lemma_.lower() in ("consequence", "repercussion", "retaliation", "response", "price")]
@@ -1052,7 +731,7 @@ class _Finder:
                                     c.lower_ in ("for", "against") for p in c.children if p.dep_ == "pobj"],
                                    possessor=True)
                 objs = self._others(objs, subj)  # not "consequences for our security"
-            if not objs and entry.predicate in ("threatened", "urged") and not _passive(tok):
+            if not objs and entry.predicate in ("threatened", "urged") and not passive(tok):
                 # "warned that Sweden's entry would have consequences": the clause's subject
                 for c in tok.children:
                     if c.dep_ == "ccomp":
@@ -1080,7 +759,7 @@ class _Finder:
             elif subj and objs:
                 self.emit(entry.predicate, subj, objs, tok, rule, conf)
             elif relation_info(entry.predicate).symmetric and len(subj) > 1 and not objs and \
-                    (not _passive(tok) or entry.needs) \
+                    (not passive(tok) or entry.needs) \
                     and tok.lemma_ not in ("host", "receive", "welcome", "see", "embrace", "attend", "greet") and \
                     (tok.lemma_ != "work" or any(c.lower_ == "together" for c in tok.children)) and \
                     not any(c.dep_ == "dobj" and c.lemma_.lower() in EXCHANGED_BLOWS for c in tok.children) and \
@@ -1094,7 +773,7 @@ class _Finder:
                     self.emit(entry.predicate, [a], subj[i + 1:], tok, rule + "/plural", conf * 0.95)
             if "between" in entry.objects:
                 for d in [c for c in tok.children if c.dep_ == "dobj"] + [tok]:
-                    for group in _between(d):
+                    for group in between(d):
                         pair = self.group(group)
                         for i, a in enumerate(pair):
                             self.emit(entry.predicate, [a], pair[i + 1:], tok, rule + "/between", conf)
@@ -1121,7 +800,7 @@ class _Finder:
             return
         last = max(told, key=lambda c: c.trigger)  # what a verb told last, not an act a noun named
         objs = [(c.object, True) for c in told if c.trigger == last.trigger and c.predicate == last.predicate]
-        subj = self.actors(_subject_tokens(tok))
+        subj = self.actors(subject_tokens(tok))
         if subj:
             self.emit(last.predicate, subj, self._others(objs, subj), tok, f"verb:{lemma}+same", 0.6)
 
@@ -1152,7 +831,7 @@ class _Finder:
         if not any(a == "or" and b in ("face", "risk") for a, b in zip(words, words[1:])):
             return
         given = [c for c in tok.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN")]
-        subj = self.actors(_subject_tokens(tok))
+        subj = self.actors(subject_tokens(tok))
         objs = self.actors(given[:1])
         if subj and objs:
             self.emit("threatened", subj, self._others(objs, subj), tok, "verb:give+deadline", 0.7)
@@ -1168,7 +847,7 @@ class _Finder:
             objs += [p for c in preps if c.lower_ in ("from", "of") for p in c.children if p.dep_ == "pobj"]
         bodies = [(a, i) for a, i in self.actors(objs, possessor=True)
                   if a.kind == "organisation" and a.org_kind in ("intergovernmental", "alliance")]
-        subj = self.actors(_subject_tokens(tok))
+        subj = self.actors(subject_tokens(tok))
         if bodies and subj:
             self.emit("reducedRelationsWith", subj, bodies, tok, f"verb:{lemma}+body", 0.75)
 
@@ -1184,12 +863,12 @@ class _Finder:
             if x.lemma_.lower() in ("let", "allow"):  # "refused to let him meet Suu Kyi"
                 targets += [w for c in x.children if c.dep_ in ("ccomp", "xcomp")
                             for w in c.children if w.dep_ == "nsubj"]
-            targets += _prep_objects(x, ("to", "from", "with"))
+            targets += prep_objects(x, ("to", "from", "with"))
             for d in [c for c in x.children if c.dep_ == "dobj"] if x.lemma_.lower() != "join" else []:
-                targets += _prep_objects(d, ("from", "of"))
+                targets += prep_objects(d, ("from", "of"))
             if x.lemma_.lower() == "join":  # "refused to join NATO", not "refused to join protests against X"
                 targets = [t for t in targets if t.i in self.idx.by_token or t.lemma_.lower() in COALITION_NOUNS]
-            subj = self.actors(_subject_tokens(tok))
+            subj = self.actors(subject_tokens(tok))
             objs = self.actors([self._holder(t) for t in targets], possessor=True)
             if subj and objs:
                 self.emit("rejected", subj, objs, tok, f"verb:{tok.lemma_.lower()}+{x.lemma_.lower()}", 0.7)
@@ -1209,7 +888,7 @@ class _Finder:
         says others do harm criticizes them."""
         if tok.lemma_.lower() not in BLAMING_SPEECH:
             return
-        speaker = self.actors(_subject_tokens(tok))
+        speaker = self.actors(subject_tokens(tok))
         for c in tok.children:
             if c.dep_ != "ccomp":
                 continue
@@ -1259,7 +938,7 @@ class _Finder:
                                                        head.lemma_.lower() in TIES_VERBS and tok.lemma_.lower() in TIES_NOUNS or
                                                        head.lemma_.lower() in ("end", "finish", "wrap", "complete") and
                                                        tok.lemma_.lower() in self.lex.classes.get("talks", frozenset())):
-            return self.actors(_subject_tokens(head)), f"light:{head.lemma_.lower()}", 0.85
+            return self.actors(subject_tokens(head)), f"light:{head.lemma_.lower()}", 0.85
         # "at a meeting with X, Y said", "spent two days in talks with X", "went into hours of talks":
         # the subject of the verb the phrase hangs on
         if carrier.dep_ == "pobj" and carrier.head.dep_ == "prep" and (carrier.head.lower_ in (
@@ -1272,10 +951,10 @@ class _Finder:
             elif verb.pos_ == "PROPN" and verb.dep_ == "nsubj" and verb.head.pos_ == "VERB" and verb.i in self.idx.by_token:
                 verb = verb.head  # "A and B, after talks in Rome, said": the parser hangs the phrase on A
             if verb.pos_ in ("VERB", "AUX"):
-                if _passive(verb) and tok.lemma_.lower() in ("visit", "trip", "tour", "stay"):
+                if passive(verb) and tok.lemma_.lower() in ("visit", "trip", "tour", "stay"):
                     # "A was received by B during a visit to C": A is the visitor
                     return self.actors([c for c in verb.children if c.dep_ == "nsubjpass"]), "frame", 0.6
-                return self.actors(_subject_tokens(verb)), "frame", 0.6
+                return self.actors(subject_tokens(verb)), "frame", 0.6
         return [], "", 0.0
 
     def noun(self, tok) -> None:
@@ -1283,11 +962,11 @@ class _Finder:
         if not entries:
             return
         # the noun's own modifiers and "of" phrase ("phone talks", "delivery of tanks"), not its clauses
-        words = _words([c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "nummod")])
-        words |= _words(w for of in _of_chain(tok, 1) for w in of.subtree)
+        words = word_set([c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "nummod")])
+        words |= word_set(w for of in of_chain(tok, 1) for w in of.subtree)
         specific = [e for e in entries if e.needs and self.needs_ok(e, words)]
         for entry in specific or [e for e in entries if not e.needs]:
-            if entry.predicate == "signedAgreementWith" and _undone(tok):
+            if entry.predicate == "signedAgreementWith" and undone(tok):
                 continue  # "scrapped its accord with X": the verb tells what happened to it
             rule = f"noun:{entry.lemma}"
             if entry.predicate == "met" and tok.lemma_.lower() in ("talk", "talks") and self.bargaining(tok):
@@ -1295,7 +974,7 @@ class _Finder:
                 rule = f"noun:{entry.lemma}+deal"
             if "between" in entry.objects:
                 # "talks between A and B", "talks were going on between A and B"
-                groups = _between(tok) + (_between(tok.head) if tok.dep_ in ("nsubj", "nsubjpass") else [])
+                groups = between(tok) + (between(tok.head) if tok.dep_ in ("nsubj", "nsubjpass") else [])
                 for group in groups:
                     sides = self.sides(group, tok)
                     if len(sides) == 2 and max(len(x) for x in sides) > 1:
@@ -1308,28 +987,28 @@ class _Finder:
                         self.emit(entry.predicate, [a], pair[i + 1:], tok, rule + "/between", 0.85)
                 if not groups and entry.predicate in ("met", "negotiatedWith", "phoned"):
                     # "a meeting of the foreign ministers of both countries"
-                    members = [a for of in _of_chain(tok, 2) for a, _ in self.actors([of])]
+                    members = [a for of in of_chain(tok, 2) for a, _ in self.actors([of])]
                     members = [a for i, a in enumerate(members) if all(a.key != b.key for b in members[:i])]
                     if len(members) > 1 and all(a.kind in ("country", "former_state", "organisation") for a in members):
                         for i, a in enumerate(members):
                             self.emit(entry.predicate, [(a, True)], [(b, True) for b in members[i + 1:]], tok,
                                       rule + "/of", 0.75)
             slots = tuple(s for s in entry.objects if s != "between")
-            obj_toks = _prep_objects(tok, slots) if slots else []
+            obj_toks = prep_objects(tok, slots) if slots else []
             if slots and not obj_toks:  # "the condemnation by X of Y": the parser hangs "of Y" on X
                 obj_toks = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
-                            for p in c.children if p.dep_ == "pobj" for o in _prep_objects(p, slots)]
+                            for p in c.children if p.dep_ == "pobj" for o in prep_objects(p, slots)]
             if slots and not obj_toks:
                 for a in tok.children:
                     if a.dep_ == "acl" and a.tag_ == "VBN":
-                        obj_toks += _prep_objects(a, slots)
+                        obj_toks += prep_objects(a, slots)
             objs = self.places(obj_toks) if entry.predicate == "visited" else \
                 self.actors(obj_toks, possessor=entry.predicate in COMMUNICATIVE)
             subj, how, conf = self.noun_subjects(tok)
             if not objs and slots and (how.startswith("light:") or tok.dep_ == "dobj" and (
                     tok.head.lemma_.lower() in LIGHT_VERBS or
                     "to" in slots and entry.predicate in ("suppliedArmsTo", "aided"))):
-                objs = self.actors(_prep_objects(tok.head, slots),  # "held talks on Monday with X"
+                objs = self.actors(prep_objects(tok.head, slots),  # "held talks on Monday with X"
                                    possessor=entry.predicate in COMMUNICATIVE)  # "an offensive into X's region"
             if subj and objs:
                 self.emit(entry.predicate, subj, objs, tok, f"{rule}/{how}", conf)
@@ -1371,7 +1050,7 @@ class _Finder:
                                 if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"],
                                possessor=True)
         verb = tok.head if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX") else None
-        subj = self.actors(_subject_tokens(verb)) if verb is not None else []
+        subj = self.actors(subject_tokens(verb)) if verb is not None else []
         if subj and partners:
             self.emit("cooperatedWith", subj, partners, tok, "noun:joint+with", 0.75)
 
@@ -1387,7 +1066,7 @@ class _Finder:
                           for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in ("visit", "trip", "tour")):
                 guests = [(self.idx.country_of(a) or a, i) for a, i in self.actors(
                     [c for c in visit.children if c.dep_ == "poss"])]
-                hosts = self.places(_prep_objects(visit, ("to",)))
+                hosts = self.places(prep_objects(visit, ("to",)))
                 if guests and hosts:
                     self.emit("signedAgreementWith", guests, hosts, tok, "noun:agreement+during-visit", 0.7)
 
@@ -1410,9 +1089,9 @@ class _Finder:
         """ "Russia remains India's largest supplier of weapons", "the junta's main source of arms"."""
         if tok.lemma_.lower() not in SUPPLIER_NOUNS:
             return
-        words = _words(w for of in _of_chain(tok, 1) for w in of.subtree)
+        words = word_set(w for of in of_chain(tok, 1) for w in of.subtree)
         if tok.lemma_.lower() == "donor":
-            words |= _words(tok.subtree)
+            words |= word_set(tok.subtree)
         if words & self.lex.classes.get("arms", frozenset()):
             pred = "suppliedArmsTo"
         elif words & self.lex.classes.get("aid", frozenset()):
@@ -1422,8 +1101,8 @@ class _Finder:
         head = tok.head
         if tok.dep_ not in ("attr", "appos") or (tok.dep_ == "attr" and head.lemma_ not in ("be", "remain", "become")):
             return
-        subj = self.actors([head] if tok.dep_ == "appos" else _subject_tokens(head))
-        objs = self.actors([c for c in tok.children if c.dep_ == "poss"]) + self.actors(_prep_objects(tok, ("to", "for")))
+        subj = self.actors([head] if tok.dep_ == "appos" else subject_tokens(head))
+        objs = self.actors([c for c in tok.children if c.dep_ == "poss"]) + self.actors(prep_objects(tok, ("to", "for")))
         if subj and objs:
             self.emit(pred, subj, objs, tok, f"noun:{tok.lemma_.lower()}/copula", 0.75)
 
@@ -1438,14 +1117,14 @@ class _Finder:
             # "ties reach", "boost ties"
             return
         pairs = []
-        for group in _between(tok):
+        for group in between(tok):
             pairs = self.group(group)
         if len(pairs) < 2:
             mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < tok.i]
             pairs = self.actors(mods, demonym=True)
         if len(pairs) < 2 and tok.dep_ == "dobj":
-            subj = self.actors(_subject_tokens(head))
-            objs = self.actors(_prep_objects(tok, ("with",)) or _prep_objects(head, ("with",)))
+            subj = self.actors(subject_tokens(head))
+            objs = self.actors(prep_objects(tok, ("with",)) or prep_objects(head, ("with",)))
             if subj and objs:  # "established relations with X", "boosted ties on Monday with X"
                 self.emit("cooperatedWith", subj, objs, tok, "ties:improve/with", 0.75)
             elif len(subj) > 1:  # "Russia and North Korea agreed to deepen cooperation"
@@ -1459,7 +1138,7 @@ class _Finder:
     def being_in(self, tok) -> None:
         """ "Minister A was in Lima on Tuesday": a person of one state in another's territory is
         visiting it."""
-        subj = _subject_tokens(tok)  # ", who was in Oslo for a conference,": the one the clause is about
+        subj = subject_tokens(tok)  # ", who was in Oslo for a conference,": the one the clause is about
         places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
                   for p in c.children if p.dep_ == "pobj"]
         if not subj or not places:
@@ -1476,7 +1155,7 @@ class _Finder:
         if tok.lemma_ == "bring":
             if not any(c.lower_ == "together" for c in tok.children):
                 return
-            toks = [c for c in tok.children if c.dep_ == "dobj"] + _prep_objects(tok, ("with",))
+            toks = [c for c in tok.children if c.dep_ == "dobj"] + prep_objects(tok, ("with",))
         elif tok.lemma_ == "be" and any(c.lower_ in ("present", "attending") and c.i < tok.i and any(
                 p.dep_ == "prep" and p.lower_ in ("at", "for") for p in c.children) for c in tok.children):
             toks = [c for c in tok.children if c.dep_ in ("nsubj", "conj", "attr") and c.pos_ == "PROPN"]
@@ -1602,14 +1281,14 @@ class _Finder:
         topics = self.lex.classes.get("deal", frozenset())
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("on", "over", "about", "for", "concerning", "regarding"):
-                if _words(c.subtree) & topics:
+                if word_set(c.subtree) & topics:
                     return True
             if c.dep_ in ("compound", "amod") and (c.lemma_.lower() in topics or c.lower_ in topics):
                 return True  # "trade talks", "loan talks"
         head = tok.head
         if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and head.pos_ == "VERB":
             # "ended talks, having made progress on trade relations"
-            return bool(_words(w for c in head.children if c.dep_ in ("advcl", "prep", "xcomp")
+            return bool(word_set(w for c in head.children if c.dep_ in ("advcl", "prep", "xcomp")
                                for w in c.subtree) & topics)
         carrier = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok  # "weeks of talks"
         if carrier.dep_ == "pobj" and carrier.head.lower_ in ("after", "following") and \
@@ -1633,9 +1312,9 @@ class _Finder:
             for w in o.subtree:
                 second = [c for c in w.children if c.dep_ == "dobj"][1:]
                 judgement += [x for c in second for x in c.subtree]
-        if not objs or not _words(judgement) & NEGATIVE_EVAL:
+        if not objs or not word_set(judgement) & NEGATIVE_EVAL:
             return
-        speaker = self.actors(_subject_tokens(tok))
+        speaker = self.actors(subject_tokens(tok))
         self.hostile = True
         targets = self.actors(objs, possessor=True)
         self.hostile = False
@@ -1651,7 +1330,7 @@ class _Finder:
         if not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                    for c in tok.children):
             return
-        subj = self.actors(_subject_tokens(tok))
+        subj = self.actors(subject_tokens(tok))
         objs = self.actors([c for c in tok.children if c.dep_ == "dobj"] +
                            [d for c in tok.children if c.dep_ == "conj" for d in c.children if d.dep_ == "dobj"],
                            possessor=True)
@@ -1663,7 +1342,7 @@ class _Finder:
         whoever the attack was on."""
         if tok.lemma_.lower() != "claim":
             return
-        if _passive(tok):
+        if passive(tok):
             acts = [c for c in tok.children if c.dep_ == "nsubjpass"]
         elif any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in tok.children):
             acts = [p for d in tok.children if d.dep_ == "dobj" for c in d.children
@@ -1673,10 +1352,10 @@ class _Finder:
         else:
             return
         acts = [a for a in acts if a.lemma_.lower() in EVENT_NOUNS.get("attack", ()) | {"attack", "bombing", "strike"}]
-        attackers = self.actors(_subject_tokens(tok))
+        attackers = self.actors(subject_tokens(tok))
         if not acts or not attackers:
             return
-        targets = self.actors(_prep_objects(acts[0], ("on", "against")), possessor=True)
+        targets = self.actors(prep_objects(acts[0], ("on", "against")), possessor=True)
         lo = self.idx.sents_upto(tok.i, 4)[0].start  # the attack is looked for in the sentences just before
         if not targets:  # the attack told before: its target
             for c in reversed(self.out):
@@ -1697,10 +1376,10 @@ class _Finder:
                     if targets:
                         break
         if not targets:  # "depots owned by X were struck at night. Y claimed the strikes"
-            attack_verbs = _attack_verbs(self.lex)
+            attack_verbs = attack_lemmas(self.lex)
             for j in range(tok.i - 1, lo - 1, -1):
                 w = self.doc[j]
-                if w.pos_ == "VERB" and _passive(w) and w.lemma_.lower() in attack_verbs:
+                if w.pos_ == "VERB" and passive(w) and w.lemma_.lower() in attack_verbs:
                     hit = [c for c in w.children if c.dep_ == "nsubjpass"]
                     targets = self.actors(hit, possessor=True) or \
                         [(a, True) for a, _ in self.places(hit) if a.kind in ("country", "former_state")]
@@ -1723,11 +1402,11 @@ class _Finder:
             charges = CHARGE_NOUNS | {"accusation", "allegation", "claim", "report"}
             subj = [w for w in c.children if w.dep_ in ("nsubj", "nsubjpass") and
                     (w.lemma_.lower() in charges or w.lower_.rstrip("s") in charges)]
-            verdict = _words(w for x in c.children if x.dep_ in ("acomp", "attr", "oprd") for w in x.subtree)
+            verdict = word_set(w for x in c.children if x.dep_ in ("acomp", "attr", "oprd") for w in x.subtree)
             if not subj or not verdict & DISMISSED or any(x.dep_ == "neg" for x in c.children):
                 continue
             accusers = self.actors(subj, possessor=True, demonym=True)
-            speakers = self.actors(_subject_tokens(tok))
+            speakers = self.actors(subject_tokens(tok))
             if accusers and speakers:
                 self.emit("rejected", speakers, accusers, tok, "speech:dismiss", 0.7)
         for c in clauses:
@@ -1735,13 +1414,13 @@ class _Finder:
             # judging someone's act in harsh words criticizes whoever did it
             subj = [w for w in c.children if w.dep_ in ("nsubj", "nsubjpass") and w.pos_ == "NOUN"
                     and w.i not in self.idx.by_token and w.lemma_.lower() not in CHARGE_NOUNS]
-            verdict = _words(w for x in c.children if x.dep_ in ("acomp", "attr", "oprd") for w in x.subtree)
+            verdict = word_set(w for x in c.children if x.dep_ in ("acomp", "attr", "oprd") for w in x.subtree)
             if not subj or not verdict & NEGATIVE_EVAL or any(x.dep_ == "neg" for x in c.children):
                 continue
             self.hostile = True
             authors = self.actors(subj, possessor=True, demonym=True)
             self.hostile = False
-            speakers = self.actors(_subject_tokens(tok))
+            speakers = self.actors(subject_tokens(tok))
             if authors and speakers:
                 self.emit("criticized", speakers, self._others(authors, speakers), tok, "speech:verdict", 0.65)
 
@@ -1750,13 +1429,13 @@ class _Finder:
         "C joined the talks": C met those talking."""
         if tok.lemma_.lower() != "join":
             return
-        if _passive(tok):
+        if passive(tok):
             joined = [c for c in tok.children if c.dep_ == "nsubjpass"]
             if tok.dep_ == "relcl" and (not joined or joined[0].tag_ in ("WDT", "WP")):
                 joined = [tok.head]
         else:
             joined = [c for c in tok.children if c.dep_ == "dobj"]
-        joiners = self.actors(_subject_tokens(tok))
+        joiners = self.actors(subject_tokens(tok))
         if not joined or not joiners:
             return
         thing = joined[0]
@@ -1772,7 +1451,7 @@ class _Finder:
             founders = self.actors([c for c in thing.children if c.dep_ == "poss"], possessor=True)
             if not founders and thing.dep_ in ("dobj", "nsubjpass") and thing.head.lemma_.lower() in (
                     "announce", "form", "launch", "lead", "create", "build", "found", "establish", "propose"):
-                founders = self.actors(_subject_tokens(thing.head))
+                founders = self.actors(subject_tokens(thing.head))
             if founders:
                 self.emit("cooperatedWith", joiners, founders, tok, "verb:join+coalition", 0.7)
         elif word in self.lex.classes.get("talks", frozenset()) and any(c.lower_ == "the" for c in thing.children):
@@ -1793,7 +1472,7 @@ class _Finder:
             return
         subj = self.actors([c for c in verb.children if c.dep_ == "nsubj"])
         self.hostile = pred == "criticized"
-        objs = self.actors(_prep_objects(tok, ("of", "for")), possessor=True)
+        objs = self.actors(prep_objects(tok, ("of", "for")), possessor=True)
         self.hostile = False
         if subj and objs:
             self.emit(pred, subj, self._others(objs, subj), tok, f"copula:{lemma}", 0.75)
@@ -1807,7 +1486,7 @@ class _Finder:
         if clause is None:
             return
         accusers = self.actors([c for c in tok.children if c.dep_ == "poss"] +
-                               _prep_objects(tok, ("from", "by", "of")), demonym=True)
+                               prep_objects(tok, ("from", "by", "of")), demonym=True)
         subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         accused = self.actors(subj, possessor=True)
         if subj and (subj[0].pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj[0].children)) \
@@ -1815,7 +1494,7 @@ class _Finder:
                 any(a.key == b.key for b, _ in accusers) for a, _ in accused):
             # "X rejected the charge from Y that it spied": "it" is the one charged, not the accuser
             verb = tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
-            accused = self.actors(_subject_tokens(verb)) if verb is not None and verb.pos_ == "VERB" else []
+            accused = self.actors(subject_tokens(verb)) if verb is not None and verb.pos_ == "VERB" else []
         if accusers and accused:
             self.emit("accused", accusers, accused, tok, f"noun:{tok.lemma_.lower()}+that", 0.75)
 
@@ -1824,14 +1503,14 @@ class _Finder:
         a strategic partner": cooperation stated with a copula."""
         if tok.lemma_.lower() not in PARTNER_NOUNS or tok.dep_ not in ("attr",) or tok.head.lemma_ not in ("be", "remain", "become"):
             return
-        if _words(c for c in tok.children if c.dep_ in ("amod", "compound")) & {"trade", "trading", "business", "commercial"}:
+        if word_set(c for c in tok.children if c.dep_ in ("amod", "compound")) & {"trade", "trading", "business", "commercial"}:
             return  # a trading partner buys and sells; that is no stated cooperation
         verb = tok.head
         subj = self.actors([c for c in verb.children if c.dep_ == "nsubj"])
         others = self.actors([c for c in tok.children if c.dep_ == "poss"])
-        others += self.actors(_prep_objects(tok, ("of", "for", "to", "with")))
+        others += self.actors(prep_objects(tok, ("of", "for", "to", "with")))
         if not others and verb.dep_ in ("ccomp",) and verb.head.lemma_.lower() in ("say", "call", "describe", "tell", "add"):
-            speaker = self.actors(_subject_tokens(verb.head))
+            speaker = self.actors(subject_tokens(verb.head))
             others = [(self.idx.country_of(a) or a, True) for a, _ in speaker]
         if subj and others:
             self.emit("cooperatedWith", subj, others, tok, f"copula:{tok.lemma_.lower()}", 0.75)
@@ -1867,13 +1546,13 @@ class _Finder:
         word says the ties are close or of substance (bare "relations between" says nothing)."""
         if tok.lemma_.lower() not in TIES_NOUNS:
             return
-        words = _words(w for c in tok.children if c.dep_ in ("amod", "compound", "nmod") for w in c.subtree)
+        words = word_set(w for c in tok.children if c.dep_ in ("amod", "compound", "nmod") for w in c.subtree)
         if tok.dep_ == "nsubj" and tok.head.lemma_ in ("be", "remain", "grow", "become", "stay"):
             # "ties between A and B have been close"
-            words |= _words(w for c in tok.head.children if c.dep_ in ("acomp", "attr") for w in c.subtree)
+            words |= word_set(w for c in tok.head.children if c.dep_ in ("acomp", "attr") for w in c.subtree)
         if not words & COOPERATIVE or words & HOSTILE or any(c.dep_ == "neg" for c in tok.head.children):
             return
-        for group in _between(tok):
+        for group in between(tok):
             pair = self.group(group)
             for i, a in enumerate(pair):
                 self.emit("cooperatedWith", [a], pair[i + 1:], tok, "ties:between", 0.75)

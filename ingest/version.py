@@ -19,7 +19,7 @@ from dipgraph.graph.vocab import data_dir
 __all__ = ["extractor_version", "RULE_MODULES"]
 
 # the modules whose code decides what is extracted
-RULE_MODULES = ("actors", "dates", "extract", "gazetteer", "relations", "text", "words")
+RULE_MODULES = ("actors", "dates", "extract", "gazetteer", "relations", "shapes", "text", "words")
 
 
 @lru_cache(maxsize=4)

@@ -1,0 +1,347 @@
+"""Where a clause's actors are in the dependency parse: the subject of a verb however the parser
+hung it ("the Soviet Union on Oct. 12, 1948 became ..."), its objects by the lexicon's slots, the
+sides of "between A and B", the words of a trigger's own phrase. Pure functions over spaCy tokens,
+used by the relation rules of :mod:`ingest.relations`.
+"""
+from __future__ import annotations
+
+from .gazetteer import LexEntry, Lexicon
+from .words import WORDS
+
+__all__ = ["ACCUSING", "CLAUSES", "OBJECT_CONTROL", "PASSIVE_SUBJ", "STATEMENT_NOUNS", "SUBJECT_DEPS", "TITLE_HEADS",
+           "UNDOING", "adjacent", "attack_lemmas", "between", "conditional_harm", "conjuncts", "left_neighbour",
+           "listed", "object_tokens", "of_chain", "passive", "phrase", "prep_objects", "regular_lemma",
+           "scope_words", "subj_is_who", "subject_tokens", "undone", "word_set"]
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+PASSIVE_SUBJ = ("nsubjpass",)
+ACCUSING = WORDS.set("accusing")
+def conjuncts(tok) -> list:
+    """``tok`` and the words listed with it: "A, B and C" (the parser may hang B on A as an apposition)."""
+    out = [tok]
+    for c in tok.conjuncts:
+        if c.i > tok.i and c not in out:
+            out.append(c)
+    for c in tok.children:
+        # only right after it ("Macron, Scholz and Meloni"), not a name the parser hung on it from afar
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and c not in out and adjacent(tok, c):
+            out.append(c)
+            out += [x for x in c.conjuncts if x.i > c.i and x not in out]
+    return out
+
+
+def adjacent(tok, appos) -> bool:
+    """True if nothing but punctuation and ``tok``'s own phrase stands between it and ``appos``."""
+    own = {w.i for c in tok.children if c.dep_ in ("prep", "compound", "amod") for w in c.subtree}
+    # "A and her two counterparts, B and C": the list goes on after a conjunct's own phrase
+    own |= {w.i for c in tok.children if c.dep_ in ("conj", "cc") and c.i < appos.i for w in c.subtree}
+    return all(tok.doc[k].is_punct or k in own for k in range(tok.i + 1, appos.left_edge.i))
+
+
+def word_set(tokens) -> set[str]:
+    out = set()
+    for t in tokens:
+        out.add(t.lower_)
+        out.add(t.lemma_.lower())
+    return out
+
+
+CLAUSES = ("relcl", "advcl", "ccomp", "acl", "xcomp", "conj", "parataxis")
+
+
+def phrase(tok) -> list:
+    """``tok`` and the words under it, leaving out the clauses it carries ("Moscow, where ...")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ not in CLAUSES or (c.dep_ == "conj" and c.pos_ not in ("VERB", "AUX")):
+            out += phrase(c)
+    return out
+
+
+def scope_words(tok) -> set[str]:
+    """Words of a trigger's own phrase: its objects, prepositions, modifiers (not its subject)."""
+    toks = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass", "prep", "dative", "attr", "oprd", "npadvmod", "acomp",
+                      "pobj", "compound", "amod", "advmod", "prt"):
+            toks.extend(phrase(c))
+    if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+        toks.append(tok.head)
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        toks.append(tok.head)  # "the declaration signed by A and B": what was signed
+    if tok.dep_ == "relcl" and (any(c.dep_ == "dobj" and c.lower_ in ("that", "which", "whom") for c in tok.children)
+                                or not any(c.dep_ in ("dobj", "nsubjpass") or c.tag_ in ("WDT", "WP") for c in tok.children)):
+        toks.append(tok.head)  # "drones that Russia has been using against Ukraine": the drones are used
+    # a title's words are no object's ("flew in with his defence minister" carried no arms)
+    toks = [t for t in toks if not (t.dep_ in ("compound", "amod") and t.head.lemma_.lower() in TITLE_HEADS)]
+    words = word_set(toks)
+    if any(t.ent_type_ == "MONEY" for t in toks):
+        words.add("$money")  # "lent Pakistan $3 billion"
+    return words
+
+
+# what someone says something in: "in a joint statement by", "in a letter from"
+STATEMENT_NOUNS = WORDS.set("statement_nouns")
+
+
+UNDOING = WORDS.set("undoing")
+
+
+TITLE_HEADS = frozenset({"minister", "ministry", "secretary", "chief", "official", "spokesman", "spokeswoman",
+                         "adviser", "advisor", "attache", "attaché", "department", "committee"})
+
+
+# verbs whose object does what their "to" clause says ("prompted Georgia to cut ties")
+OBJECT_CONTROL = frozenset({"urge", "ask", "press", "call", "invite", "tell", "persuade", "encourage", "force",
+                            "prompt", "lead", "cause", "push", "compel", "oblige", "pressure",
+                            "drive", "spur", "convince", "order", "instruct", "allow", "permit", "enable"})
+
+
+def passive(tok) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+def subject_tokens(tok, depth: int = 0) -> list:
+    """Tokens naming who does what ``tok`` (a verb) states, climbing conjunctions, control verbs
+    and relative clauses when the verb has no subject of its own."""
+    if depth > 4:
+        return []
+    if passive(tok):
+        agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if agents:  # "attended by A on one side and by B on the other": the second "by" hangs on the first phrase
+            agents += [p for c in tok.children if c.dep_ == "prep" for b in c.children
+                       if b.dep_ == "conj" and b.lower_ == "by" for p in b.children if p.dep_ == "pobj"]
+        if not agents:  # "was granted a loan by X", "was hit with sanctions by X": the parser hangs the
+            # agent on the thing given
+            agents = [p for d in tok.children if d.dep_ == "dobj" or d.dep_ == "prep" and d.lower_ == "with"
+                      for n in ([d] if d.dep_ == "dobj" else [x for x in d.children if x.dep_ == "pobj"])
+                      for by in n.children if by.dep_ == "prep" and by.lower_ == "by"
+                      for p in by.children if p.dep_ == "pobj"]
+        if not agents:  # "was condemned in a joint statement by A, B and C": the statement's authors
+            agents = [b for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "through", "with")
+                      for n in c.children if n.dep_ == "pobj" and n.lemma_.lower() in STATEMENT_NOUNS
+                      for by in n.children if by.dep_ == "prep" and by.lower_ in ("by", "from")
+                      for b in by.children if b.dep_ == "pobj"]
+        return agents
+    subj = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+    if subj and not (subj[0].tag_ in ("WP", "WDT") or subj[0].lower_ in ("who", "which", "that")):
+        # "Egypt, Sudan sign deal": the parser takes the first of a headline's list for an adverb
+        return [c for c in tok.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.ent_type_ != "DATE"
+                and c.i + 2 == subj[0].i and c.nbor(1).text == ","] + subj
+    if subj and tok.dep_ != "relcl":
+        return []
+    head = tok.head
+    if tok.dep_ == "conj" and head.i != tok.i:
+        if passive(head) and not passive(tok) and head.dep_ == "ccomp" and \
+                any(c.dep_ == "aux" for c in tok.children):
+            # "X has said its missions are watched and has accused Y": joined to the saying
+            return subject_tokens(head.head, depth + 1)
+        return subject_tokens(head, depth + 1)
+    if tok.dep_ == "acomp" and head.pos_ in ("AUX", "VERB") and tok.lower_ in ("due", "set", "scheduled"):
+        return subject_tokens(head, depth + 1)  # "A is due to speak with B": A
+    if tok.dep_ == "xcomp" and passive(head):
+        # "Kazakhstan is expected to sign", "Iran is said to have supplied"
+        return [c for c in head.children if c.dep_ == "nsubjpass"]
+    if tok.dep_ in ("xcomp", "advcl") and head.i != tok.i:
+        objs = [c for c in head.children if c.dep_ == "dobj"]
+        if tok.dep_ == "xcomp" and objs and head.lemma_ in OBJECT_CONTROL:
+            return objs  # "urged X to", "prompting X to cut ties": X does it
+        return subject_tokens(head, depth + 1)
+    if tok.dep_ == "relcl":
+        ante = head
+        if subj_is_who(tok) and ante.ent_type_ in ("GPE", "LOC") and ante.dep_ == "pobj" and ante.head.dep_ == "prep":
+            ante = ante.head.head  # "the Houthi rebels in Yemen, who ...": the rebels
+        if ante.dep_ in ("attr",) and ante.head.pos_ in ("VERB", "AUX"):
+            return subject_tokens(ante.head, depth + 1)
+        return [ante]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
+        # "the declaration signed by A and B": the agents
+        return [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if tok.dep_ == "acl" and tok.tag_ == "VBG":
+        if head.dep_ == "dobj" and head.lemma_.lower() in ("decree", "law", "order", "bill", "declaration") and \
+                head.head.pos_ == "VERB":
+            return subject_tokens(head.head, depth + 1)  # "signed a decree recognising X": the signer
+        if head.dep_ == "pobj" and head.head.lower_ in ("on", "in", "at", "via", "through") and \
+                head.head.head.pos_ in ("NOUN", "VERB"):
+            # "wrote a note on a blog praising X": the writer, not the blog
+            verb = head.head.head
+            while verb.pos_ == "NOUN" and verb.head.i != verb.i:
+                verb = verb.head
+            return subject_tokens(verb, depth + 1) if verb.pos_ in ("VERB", "AUX") else []
+        if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "VERB" and head.ent_type_ == "":
+            # "might push for a resolution condemning Iran": the resolution's backers
+            return [head] + subject_tokens(head.head.head, depth + 1)
+        return [head]
+    if tok.dep_ == "acl" and head.dep_ in ("dobj", "pobj") and head.head.pos_ in ("VERB", "AUX", "ADP"):
+        verb = head.head if head.head.pos_ != "ADP" else head.head.head
+        return subject_tokens(verb, depth + 1)  # "accepted an invitation to visit Abu Dhabi"
+    if tok.dep_ == "pcomp" and head.dep_ == "prep":
+        verb = head.head
+        if head.lower_ in ("of", "for") and verb.lemma_.lower() in ACCUSING:
+            return [c for c in verb.children if c.dep_ == "dobj"]  # "accused Iran of arming the Houthis"
+        if verb.pos_ in ("VERB", "AUX") and passive(verb) and head.lower_ in ("in", "by", "while", "after", "before"):
+            # "X had been allied with Y in fighting Z": X fights
+            return [c for c in verb.children if c.dep_ == "nsubjpass"]
+        return subject_tokens(verb, depth + 1) if verb.pos_ in ("VERB", "AUX") else []
+    return left_neighbour(tok)
+
+
+def listed(trigger) -> bool:
+    """True if the trigger's actors come as one list (a plural subject or agent)."""
+    return passive(trigger) or any(c.dep_ in SUBJECT_DEPS and any(x.dep_ == "conj" for x in c.children)
+                                    for c in trigger.children)
+
+
+def subj_is_who(tok) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS and c.lower_ == "who" for c in tok.children)
+
+
+def left_neighbour(tok) -> list:
+    """For a verb the parser left without a subject: the noun right before it, past dates, adverbs
+    and commas ("the Soviet Union on Oct. 12, 1948 became ...")."""
+    j = min([c.i for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i < tok.i
+             and c.pos_ != "PROPN"] + [tok.i]) - 1  # (a name the parser took for an adverb is the subject)
+    while j >= 0:
+        t = tok.doc[j]
+        if tok.doc[j + 1].is_sent_start:
+            return []
+        if t.ent_type_ in ("DATE", "TIME") or t.is_punct or t.pos_ in ("ADV",) or \
+                (t.pos_ == "ADP" and t.lower_ in ("on", "in")):
+            j -= 1
+            continue
+        return [t] if t.pos_ in ("PROPN", "NOUN") else []
+    return []
+
+
+def prep_objects(tok, slots: tuple[str, ...]) -> list:
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in slots:
+            out += [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
+            # "called on A to stop and on B to withdraw": the parser hangs the second "on" on the clause
+            out += [p for x in tok.children if x.dep_ in ("xcomp", "advcl") and x.i > c.i for g in x.children
+                    if g.dep_ == "conj" and g.pos_ == "ADP" and g.lower_ == c.lower_
+                    for p in g.children if p.dep_ == "pobj"]
+        # "called on X", "protested to X": particles and phrasal prepositions
+        if c.dep_ == "prt" and c.lower_ in slots:
+            out += [p for p in tok.children if p.dep_ == "dobj"]
+    return out
+
+
+def object_tokens(tok, entry: LexEntry, *, verb: bool, needs_words: frozenset = frozenset()) -> list:
+    out = []
+    slots = tuple(s for s in entry.objects if s not in ("dobj", "ccomp", "dative", "between"))
+    dobjs = [c for c in tok.children if c.dep_ in ("dobj",)]
+    if verb and passive(tok):
+        dobjs = [c for c in tok.children if c.dep_ in PASSIVE_SUBJ]
+        if not dobjs and tok.dep_ == "conj":  # "X is under sanctions and was condemned by Y"
+            dobjs = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb and not dobjs and "dobj" in entry.objects:
+        # "deplored what she called reckless drills by X": what the clause names
+        dobjs += [o for c in tok.children if c.dep_ == "ccomp" and any(
+            w.dep_ == "dobj" and w.lower_ == "what" for w in c.children) for o in c.children if o.dep_ == "oprd"]
+    if verb and not dobjs and "dobj" in entry.objects:
+        # "rejected as baseless the charge from X": the parser hangs the shifted object on "as"
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "as":
+                dobjs += [p for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")]
+            elif c.dep_ in ("advcl", "acomp", "oprd") and c.pos_ == "ADJ" and \
+                    any(a.lower_ == "as" for a in c.children):
+                dobjs += [d for d in c.children if d.dep_ == "dobj"]
+    if "dobj" in entry.objects:
+        out += dobjs
+    if "dative" in entry.objects:
+        out += [c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+        if verb and passive(tok) and "dobj" not in entry.objects:
+            out += dobjs  # "Sri Lanka was granted a loan": the receiver
+        if len(dobjs) > 1 and "dobj" not in entry.objects and dobjs[0].pos_ == "PROPN":
+            out.append(dobjs[0])  # "gave Egypt and Israel billions": the parser took the receiver for an object
+    if "ccomp" in entry.objects:
+        for c in tok.children:
+            if c.dep_ in ("ccomp", "xcomp"):
+                out += [s for s in c.children if s.dep_ in ("nsubj",)]
+    if slots:
+        out += prep_objects(tok, slots)
+        if out and verb:  # "phoned A, and the leaders of B and C": a list the parser cut off
+            out += [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > out[-1].i]
+        for d in dobjs:  # "imposed sanctions ON Iran", "a package of sanctions ON Russia"
+            out += prep_objects(d, slots)
+            for of in of_chain(d):
+                out += prep_objects(of, slots)
+        if not out and entry.needs:  # "spoke by telephone WITH X"
+            for c in tok.children:
+                if c.dep_ == "prep":
+                    for p in c.children:
+                        if p.dep_ == "pobj" and (p.lower_ in needs_words or p.lemma_.lower() in needs_words):
+                            out += prep_objects(p, slots)
+        for d in dobjs:
+            if not out and entry.needs:  # "signed agreements establishing relations WITH X"
+                for w in d.subtree:
+                    if w is not d and w.dep_ in ("dobj", "acl") and w.head.i >= d.i:
+                        out += prep_objects(w, slots)
+    return out
+
+
+def of_chain(tok, depth: int = 2) -> list:
+    """Nouns hanging on ``tok`` through "of": "a package OF sanctions", "hours OF talks"."""
+    out = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.append(p)
+                    if depth > 1:
+                        out += of_chain(p, depth - 1)
+    return out
+
+
+def attack_lemmas(lex: Lexicon) -> frozenset[str]:
+    """The verbs of the lexicon that state an attack, gathered once per lexicon and kept on it."""
+    found = lex.__dict__.get("attack_verbs")
+    if found is None:
+        found = lex.__dict__["attack_verbs"] = frozenset(
+            e.lemma for es in lex.verbs.values() for e in es if e.predicate == "attacked")
+    return found
+
+
+def regular_lemma(tok) -> str:
+    """The lemma of a regular verb form when the tagger's lemma is off ("staged" read as "stag")."""
+    w = tok.lower_
+    if tok.tag_ in ("VBD", "VBN") and w.endswith("ed") and len(w) > 4:
+        return w[:-1] if w[-3] in "gcvuz" else w[:-2]
+    return w
+
+
+def conditional_harm(tok) -> bool:
+    """Whether verb ``tok`` is harm promised on a condition: "we will strike (and destroy) X if ..."."""
+    verb = tok.head if tok.dep_ == "conj" and not any(c.dep_ == "aux" for c in tok.children) else tok
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in verb.children) and \
+        any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+            for c in verb.children)
+
+
+def undone(tok) -> bool:
+    """ "scrapped the accord", "withdrew from the treaty", "pulled out of the deal": the agreement
+    is undone, which is no news of its signing."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in ("from", "of"):
+        head = head.head
+    elif tok.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in UNDOING
+
+
+def between(tok, depth: int = 0) -> list[list]:
+    """The sides of "the talks between A and B", also where the parser hangs them on the last noun
+    of a name ("the memorandum of understanding between A and B")."""
+    groups = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("between", "among"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    groups.append(conjuncts(p))
+        elif c.dep_ == "prep" and c.lower_ == "of" and depth == 0:
+            for p in c.children:
+                if p.dep_ == "pobj" and p.pos_ == "NOUN" and p.ent_type_ == "":
+                    groups += between(p, 1)
+    return groups
