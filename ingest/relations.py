@@ -22,7 +22,7 @@ from dipgraph.graph.vocab import relation as relation_info
 from .actors import INSTITUTIONS, ActorIndex
 from .words import WORDS
 from .gazetteer import LexEntry, Lexicon, fitting_particles
-from .shapes import (attack_lemmas, between, conditional_harm, conjuncts, listed, object_tokens, of_chain,
+from .shapes import (attack_lemmas, between, conditional_harm, conjuncts, goods_bound, listed, object_tokens, of_chain,
                      passive, prep_objects, regular_lemma, scope_words, subject_tokens, undone, word_set)
 
 __all__ = ["Candidate", "find_relations"]
@@ -666,6 +666,8 @@ class _Finder:
             rule = f"verb:{entry.lemma}" + (f"+{entry.needs}" if entry.needs else "")
             obj_toks = object_tokens(tok, entry, verb=True,
                                       needs_words=self.lex.classes.get(entry.needs or "", frozenset()))
+            if entry.predicate == "sanctioned":
+                obj_toks += goods_bound(obj_toks)
             if entry.needs == "imports":  # "banned imports of Georgian wine": the state whose goods
                 objs = [(m.actor, True) for d in tok.children if d.dep_ == "dobj" for w in d.subtree
                         if (m := self.idx.mention_at(w.i)) is not None and m.actor.kind in ("country", "former_state")]
@@ -995,6 +997,8 @@ class _Finder:
                                       rule + "/of", 0.75)
             slots = tuple(s for s in entry.objects if s != "between")
             obj_toks = prep_objects(tok, slots) if slots else []
+            if entry.predicate == "sanctioned":
+                obj_toks += goods_bound(obj_toks)
             if slots and not obj_toks:  # "the condemnation by X of Y": the parser hangs "of Y" on X
                 obj_toks = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
                             for p in c.children if p.dep_ == "pobj" for o in prep_objects(p, slots)]

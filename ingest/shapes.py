@@ -11,7 +11,7 @@ from .words import WORDS
 __all__ = ["ACCUSING", "CLAUSES", "OBJECT_CONTROL", "PASSIVE_SUBJ", "STATEMENT_NOUNS", "SUBJECT_DEPS", "TITLE_HEADS",
            "UNDOING", "adjacent", "attack_lemmas", "between", "conditional_harm", "conjuncts", "left_neighbour",
            "listed", "object_tokens", "of_chain", "passive", "phrase", "prep_objects", "regular_lemma",
-           "scope_words", "subj_is_who", "subject_tokens", "undone", "word_set"]
+           "scope_words", "goods_bound", "subj_is_who", "subject_tokens", "undone", "word_set"]
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJ = ("nsubjpass",)
@@ -345,3 +345,13 @@ def between(tok, depth: int = 0) -> list[list]:
                 if p.dep_ == "pobj" and p.pos_ == "NOUN" and p.ent_type_ == "":
                     groups += between(p, 1)
     return groups
+
+
+GOODS = frozenset({"flight", "flights", "import", "imports", "export", "exports", "travel", "trade", "shipment",
+                   "shipments", "goods", "investment", "investments", "visa", "visas"})
+
+
+def goods_bound(toks) -> list:
+    """ "restrictions on flights to Cuba", "a ban on imports from Iran": where the goods or the
+    travellers go to or come from."""
+    return [p for t in toks if t.lemma_.lower() in GOODS or t.lower_ in GOODS for p in prep_objects(t, ("to", "from"))]
