@@ -732,12 +732,8 @@ def _person_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
         name = clean_person_name(doc[start:end].text)
         if not name or not any(ch.isupper() for ch in name) or _title_only(name, gaz):
             continue  # ("the Deputy Foreign Minister": a title the NER took for a name)
-        navy = gaz.by_key.get(f"country/{SHIP_PREFIXES.get(name.split()[0], '')}")
-        if navy is not None:  # "the destroyer USS Halsey": a navy's ship stands for its state
-            idx.add(Ment(start, end, navy, "metonym"))
-            continue
-        if start > 0 and doc[start - 1].lower_ in VESSELS:
-            continue  # "the tanker Stena Impero": a ship, no person
+        if name.split()[0] in SHIP_PREFIXES or start > 0 and doc[start - 1].lower_ in VESSELS:
+            continue  # a ship, no person ("the tanker A"; a navy's, "USS A", is read by _warships)
         entry = gaz.lookup(name)
         if entry is not None:
             if entry.how == "person":

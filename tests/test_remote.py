@@ -18,6 +18,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from benchmarks.processes import stop
+
 from dipgraph.graph.interface import GraphStore
 from dipgraph.graph.query import QueryError, format_result, run_query
 from dipgraph.graph.records import Actor, Article, Event, Extraction, Mention, Role
@@ -124,12 +126,7 @@ def _start_server(location: Path, *, union: bool = True):
 
 
 def _stop(proc) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
+    stop(proc)
     proc.stderr.close()
 
 

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+
+from benchmarks.processes import stop
 from rdflib import Graph
 from rdflib.query import Result
 from typer.testing import CliRunner
@@ -126,12 +128,7 @@ def running(store: Path, *args: str):
             pytest.fail(f"the server did not start: {log.read().decode(errors='replace')}")
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
         log.close()
 
 

@@ -21,6 +21,8 @@ from pathlib import Path
 import psutil
 import pytest
 
+from benchmarks.processes import stop
+
 from test_server import DIPGRAPH, ROOT, build_store, fetch, get, post_direct, post_form, running
 
 ARTICLE = {"text": "Russian Foreign Minister Sergey Lavrov met North Korean Foreign Minister Choe Son Hui "
@@ -489,13 +491,7 @@ def serving(store: Path, *args: str, open_files: int | None = None, umask: int |
         wait_until(started, "the server to start")
         yield url, proc, log
     finally:
-        if proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+        stop(proc)
 
 
 def slow_connection(url: str, first: bytes = b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n") -> socket.socket:
