@@ -20,7 +20,7 @@ from dipgraph.graph.records import Actor, Mention, Role
 
 from .words import WORDS
 from .gazetteer import Gazetteer
-from .tenure import assign_dated_roles
+from .tenure import assign_dated_roles, terms_of
 
 __all__ = ["ActorIndex", "Ment", "find_actors", "clean_person_name"]
 
@@ -1074,7 +1074,8 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
         while j > sent.start and doc[j].lower_ in HONORIFICS and doc[j].is_title:
             window.insert(0, doc[j])  # ", Senior General Min Aung Hlaing"
             j -= 1
-        if j > sent.start and doc[j].text == "," and (doc[j - 1].lower_ in idx.gaz.offices or (
+        if j > sent.start and doc[j].text == "," and _title_in(window, idx, offices)[0] is None and (
+                doc[j - 1].lower_ in idx.gaz.offices or (
                 doc[j - 1].pos_ == "NOUN" and any(c.dep_ == "poss" for c in doc[j - 1].children))):
             j -= 1  # "the Japanese ambassador, Hideo Tarumi", "Pakistan's military ruler, Yahya Khan"
         while j >= sent.start and j >= m.start - 8:
@@ -1380,7 +1381,39 @@ def find_actors(doc, gaz: Gazetteer, published=None) -> ActorIndex:
     _listed_under_title(doc, idx)
     _leaders(doc, idx)
     assign_dated_roles(idx, published)
+    _home_titles(doc, idx)
     return idx
+
+
+# titles that name the post but not whom its holder serves at home ("Ambassador A" in a story
+# filed from Tokyo is as likely a foreign envoy as a Japanese one)
+_POSTED = {"ambassador", "envoy", "chairman", "leader", "head", "secretary-general", "secretary general",
+           "commander", "governor"}
+
+
+def _home_titles(doc, idx: ActorIndex) -> None:
+    """ "Defence Minister A said" with no state named: the title is for the one state the person
+    ever held office for, or, in a sentence that opens "In Moscow,", for that state. (A story's
+    dateline does not settle it: a story filed from Moscow quotes Washington's officials too.)"""
+    for m in idx.ments:
+        role, of = idx.roles.get(m.actor.key, (None, None))
+        if m.actor.kind != "person" or role is None or of is not None or role.lower() in _POSTED \
+                or idx.role_source.get(m.actor.key) != "text":
+            continue
+        states = {t.of.key: t.of for t in terms_of(idx.gaz, m.actor.label)}
+        if len(states) == 1:  # whatever the year, the one state the person ever held office for
+            idx.roles[m.actor.key] = (role, next(iter(states.values())))
+            continue
+        sent = idx.sent_of(m.start)
+        here = None
+        first = next((t for t in sent if not t.is_space), doc[sent.start])
+        if first.lower_ == "in" and first.i + 1 in idx.by_token:
+            place = idx.by_token[first.i + 1]
+            if place.actor.kind in ("country", "former_state") and place.end < sent.end and \
+                    doc[place.end].text == ",":
+                here = place.actor  # "In Moscow, Foreign Ministry spokesman A said"
+        if here is not None:
+            idx.roles[m.actor.key] = (role, here)
 
 
 def mentions_and_roles(idx: ActorIndex, used: set[str]) -> tuple[list[Mention], list[Role]]:
