@@ -256,6 +256,11 @@ class ActorIndex:
             found = self._nominal(tok)
             if found is None and (loose or tok.lemma_.lower() in INSTITUTIONS or tok.lower_ in INSTITUTIONS):
                 found = self._owner(tok)
+            if found is None and tok.lower_ in ("countries", "nations"):
+                # "the countries of the European Union": the union (but "the two countries" are two)
+                found = next((a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                              for p in c.children if p.dep_ == "pobj" and (a := self.resolve(p)) is not None
+                              and a.kind == "organisation"), None)
             return found
         return None
 
@@ -489,6 +494,10 @@ class ActorIndex:
                 first = self.by_token.get(c.i) if c.dep_ in ("nsubj", "nsubjpass") else None
                 if first is not None and first.actor.kind != "person" and first.how != "demonym":
                     return first.actor
+                if first is None and c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.i < tok.i:
+                    found = self.resolve(c, loose=True)  # "the island nation of Nauru ... after it": Nauru
+                    if found is not None and found.kind != "person":
+                        return found
         if verb.dep_ in ("relcl", "acl", "ccomp") and verb.head.pos_ == "NOUN" and \
                 any(m.lower_ == "that" and m.dep_ == "mark" for m in verb.children):
             # "the charge from X that it spied": the one charged is not the one charging

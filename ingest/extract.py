@@ -28,6 +28,7 @@ DENIAL_VERBS = WORDS.set("denial_verbs")
 CHARGES = WORDS.set("charge_nouns")
 NEGATING_VERBS = WORDS.set("negating_verbs")
 FUTURE_VERBS = WORDS.set("future_verbs")
+DECIDED_MEASURES = WORDS.set("decided_measures")
 HEDGE_VERBS = WORDS.set("hedge_verbs")
 HEDGE_WORDS = WORDS.set("hedge_words")
 HEDGE_MODALS = {"could", "may", "might", "would", "should", "must"}  # ("should press Beijing": not done)
@@ -117,6 +118,7 @@ def _chain_modality(chain) -> str:
             elif lemma in HEDGE_VERBS:
                 hedged = True
             elif lemma in FUTURE_VERBS and not (lemma == "agree" and chain[0].dep_ == "dobj" and chain[0].head.i == t.i) \
+                    and not (lemma in ("agree", "decide") and any(x.lemma_.lower() in DECIDED_MEASURES for x in chain)) \
                     or (lemma == "be" and any(c.lower_ in ("due", "set", "expected", "scheduled")
                                                                 for c in t.children)):
                 future = True

@@ -22,7 +22,7 @@ from dipgraph.graph.vocab import relation as relation_info
 from .actors import INSTITUTIONS, ActorIndex
 from .words import WORDS
 from .gazetteer import LexEntry, Lexicon, fitting_particles
-from .shapes import (attack_lemmas, between, conditional_harm, conjuncts, goods_bound, listed, object_tokens, of_chain,
+from .shapes import (UNDOING, attack_lemmas, between, conditional_harm, conjuncts, goods_bound, listed, object_tokens, of_chain,
                      passive, prep_objects, regular_lemma, scope_words, subject_tokens, undone, word_set)
 
 __all__ = ["Candidate", "find_relations"]
@@ -54,6 +54,8 @@ HARM_VERBS = WORDS.set("harm_verbs")
 REFUSED_ACTS = WORDS.set("refused_acts")
 # nouns that name again an act told before, and the words that told it
 EVENT_NOUNS = WORDS.multimap("event_nouns")
+# verbs that end or cut ties ("relations were severed")
+REDUCING = frozenset({"break", "sever", "cut", "suspend", "freeze", "downgrade", "rupture"})
 
 
 THREATENING = frozenset({"threaten", "vow"})
@@ -968,8 +970,8 @@ class _Finder:
         words |= word_set(w for of in of_chain(tok, 1) for w in of.subtree)
         specific = [e for e in entries if e.needs and self.needs_ok(e, words)]
         for entry in specific or [e for e in entries if not e.needs]:
-            if entry.predicate == "signedAgreementWith" and undone(tok):
-                continue  # "scrapped its accord with X": the verb tells what happened to it
+            if entry.predicate in ("signedAgreementWith", "cooperatedWith") and undone(tok):
+                continue  # "scrapped its accord with X", "halted exercises with X": the verb tells what happened to it
             rule = f"noun:{entry.lemma}"
             if entry.predicate == "met" and tok.lemma_.lower() in ("talk", "talks") and self.bargaining(tok):
                 entry = LexEntry("negotiatedWith", "noun", entry.lemma, entry.objects, None)
@@ -1055,7 +1057,8 @@ class _Finder:
                                possessor=True)
         verb = tok.head if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX") else None
         subj = self.actors(subject_tokens(verb)) if verb is not None else []
-        if subj and partners:
+        if subj and partners and verb.lemma_.lower() not in UNDOING:
+            # ("suspended joint exercises with Y" tells of their end: the verb's own rule)
             self.emit("cooperatedWith", subj, partners, tok, "noun:joint+with", 0.75)
 
     def made_during(self, tok) -> None:
@@ -1117,6 +1120,13 @@ class _Finder:
                                       "cooperation", "co-operation", "alliance"):
             return
         head = tok.head
+        if tok.dep_ == "nsubjpass" and head.lemma_.lower() in REDUCING:
+            # "Relations between A and B were broken off in 1984": A broke them off with B
+            for group in between(tok):
+                pair = self.group(group)
+                if len(pair) == 2:
+                    self.emit("reducedRelationsWith", pair[:1], pair[1:], tok, "ties:cut/between", 0.75)
+            return
         if not (tok.dep_ in ("nsubj", "nsubjpass", "dobj") and head.lemma_.lower() in TIES_VERBS):
             # "ties reach", "boost ties"
             return

@@ -82,6 +82,8 @@ def scope_words(tok) -> set[str]:
 
 # what someone says something in: "in a joint statement by", "in a letter from"
 STATEMENT_NOUNS = WORDS.set("statement_nouns")
+# what one issues, signs or passes that then acts in one's name: "a decree recognising X"
+DOCUMENTS = STATEMENT_NOUNS | {"decree", "law", "order", "bill"}
 
 
 UNDOING = WORDS.set("undoing")
@@ -158,9 +160,9 @@ def subject_tokens(tok, depth: int = 0) -> list:
         # "the declaration signed by A and B": the agents
         return [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     if tok.dep_ == "acl" and tok.tag_ == "VBG":
-        if head.dep_ == "dobj" and head.lemma_.lower() in ("decree", "law", "order", "bill", "declaration") and \
-                head.head.pos_ == "VERB":
-            return subject_tokens(head.head, depth + 1)  # "signed a decree recognising X": the signer
+        if head.dep_ == "dobj" and head.lemma_.lower() in DOCUMENTS and head.head.pos_ == "VERB":
+            # "signed a decree recognising X", "issued a statement condemning X": the signer, the issuer
+            return subject_tokens(head.head, depth + 1)
         if head.dep_ == "pobj" and head.head.lower_ in ("on", "in", "at", "via", "through") and \
                 head.head.head.pos_ in ("NOUN", "VERB"):
             # "wrote a note on a blog praising X": the writer, not the blog
