@@ -48,6 +48,9 @@ RELATIONAL = WORDS.set("relational")
 VENUES = WORDS.set("venues")
 # nouns that stand for the state or organisation that owns them
 INSTITUTIONS = WORDS.set("institutions")
+# what a person decides or says, which stays theirs ("backed A's account" backs A, not A's state)
+PERSONAL_ACTS = frozenset({"decision", "account", "remarks", "comments", "statement", "speech", "words", "claim",
+                           "claims", "version", "proposal", "offer", "initiative", "plan", "stance", "position"})
 PUBLIC_ROLES = WORDS.set("public_roles")
 
 
@@ -350,6 +353,9 @@ class ActorIndex:
         for c in tok.children:
             if c.dep_ == "poss":
                 a = self.resolve(c)
+                if a is not None and a.kind == "person" and tok.pos_ == "NOUN" and \
+                        tok.lemma_.lower() in PERSONAL_ACTS:
+                    return a  # "praised A's decision": A, the one who made it
                 if a is not None:
                     return self.country_of(a) or a
         for c in sorted(tok.children, key=lambda c: -c.i):

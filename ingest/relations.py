@@ -54,6 +54,9 @@ HARM_VERBS = WORDS.set("harm_verbs")
 REFUSED_ACTS = WORDS.set("refused_acts")
 # nouns that name again an act told before, and the words that told it
 EVENT_NOUNS = WORDS.multimap("event_nouns")
+# armed forces, whose arriving somewhere is no visit
+MILITARY = frozenset({"troop", "force", "soldier", "army", "navy", "warship", "ship", "aircraft", "jet", "unit",
+                      "militia", "paratrooper", "marine", "peacekeeper", "tank", "fleet", "battalion", "brigade"})
 # verbs that end or cut ties ("relations were severed")
 REDUCING = frozenset({"break", "sever", "cut", "suspend", "freeze", "downgrade", "rupture"})
 
@@ -651,7 +654,8 @@ class _Finder:
                 for d in [c for c in tok.children if c.dep_ == "dobj"] + [  # "relies on money from X"
                         p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
                         for p in c.children if p.dep_ == "pobj"]:
-                    sellers += self.actors(prep_objects(d, tuple(x[4:] for x in entry.objects)))
+                    for n in [d] + of_chain(d):  # "receives most of its arms from X"
+                        sellers += self.actors(prep_objects(n, tuple(x[4:] for x in entry.objects)))
                 if not sellers:  # "receives $1.3 billion a year in US military assistance": whose aid
                     need = self.lex.classes.get(entry.needs or "", frozenset())
                     sellers = [(m.actor, True) for w in tok.subtree if w.lemma_.lower() in need and w.pos_ == "NOUN"
@@ -676,6 +680,8 @@ class _Finder:
                 if subj and objs:
                     self.emit(entry.predicate, subj, objs, tok, f"verb:{entry.lemma}+imports", 0.8)
                 continue
+            if entry.predicate == "visited" and any(t.lemma_.lower() in MILITARY for t in subject_tokens(tok)):
+                continue  # "troops landed in X", "warships arrived in X": a deployment, not a visit
             if entry.predicate == "visited":
                 # a visit is to a state ("the dispute may go to the General Assembly" is none)
                 objs = [(a, i) for a, i in self.places(obj_toks) if a.kind in ("country", "former_state", "person")]
@@ -808,6 +814,18 @@ class _Finder:
         if subj:
             self.emit(last.predicate, subj, self._others(objs, subj), tok, f"verb:{lemma}+same", 0.6)
 
+    def at_request(self, tok) -> None:
+        """ "Troops from X moved in at the request of Y", "at Y's request": Y asked X to do it."""
+        if tok.lemma_.lower() != "request" or tok.dep_ != "pobj" or tok.head.lower_ not in ("at", "on", "upon"):
+            return
+        verb = tok.head.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return
+        askers = self.actors([c for c in tok.children if c.dep_ == "poss"] + prep_objects(tok, ("of", "from")))
+        doers = self.actors(subject_tokens(verb))
+        if askers and doers:
+            self.emit("urged", askers, doers, tok, "noun:request/at", 0.7)
+
     def demand_that(self, tok) -> None:
         """ "a demand from Spain and Italy that Malta reopen its ports", "X's call for Y to
         withdraw": whoever makes the demand urges whoever is to act."""
@@ -827,6 +845,25 @@ class _Finder:
         objs = self.actors(doers)
         if subj and objs:
             self.emit("urged", subj, self._others(objs, subj), tok, f"noun:{tok.lemma_.lower()}+that", 0.7)
+
+    def told_must(self, tok) -> None:
+        """ "A told B that B's government must stop the raids": a demand; "... or face action":
+        a threat too."""
+        told = [c for c in tok.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN")]
+        clauses = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
+        if not told or not any(a.lower_ in ("must", "should") or a.lower_ in ("have", "has", "had") and
+                               a.nbor(1).lower_ == "to" for c in clauses for a in c.children if a.dep_ == "aux") \
+                and not any(c.lemma_.lower() in ("have", "need") and
+                            any(x.dep_ == "xcomp" for x in c.children) for c in clauses):
+            return
+        subj = self.actors(subject_tokens(tok))
+        objs = self.actors(told[:1])
+        if not subj or not objs:
+            return
+        self.emit("urged", subj, self._others(objs, subj), tok, "verb:tell+must", 0.7)
+        words = [w.lower_ for c in clauses for w in c.subtree]
+        if any(a == "or" and b in ("face", "risk") for a, b in zip(words, words[1:])):
+            self.emit("threatened", subj, self._others(objs, subj), tok, "verb:tell+or-face", 0.65)
 
     def ultimatum(self, tok) -> None:
         """ "gave the regime until Friday to release X or face sanctions", "gave Y 48 hours to
@@ -1014,8 +1051,11 @@ class _Finder:
             if not objs and slots and (how.startswith("light:") or tok.dep_ == "dobj" and (
                     tok.head.lemma_.lower() in LIGHT_VERBS or
                     "to" in slots and entry.predicate in ("suppliedArmsTo", "aided"))):
-                objs = self.actors(prep_objects(tok.head, slots),  # "held talks on Monday with X"
-                                   possessor=entry.predicate in COMMUNICATIVE)  # "an offensive into X's region"
+                places = [p for n in (tok, tok.head) for c in n.children if c.dep_ == "prep" and c.lower_ == "in"
+                          for p in c.children if p.lower_ == "place"]  # "has sanctions in place against X"
+                # "held talks on Monday with X", "an offensive into X's region"
+                objs = self.actors([o for n in [tok.head] + places for o in prep_objects(n, slots)],
+                                   possessor=entry.predicate in COMMUNICATIVE)
             if subj and objs:
                 self.emit(entry.predicate, subj, objs, tok, f"{rule}/{how}", conf)
             elif len(subj) > 1 and how in ("light:trade", "light:exchange") and not objs:
@@ -1581,9 +1621,9 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   ({"join"}, f.joining), ({"claim"}, f.claimed), (THREAT_VERBS, f.threat),
                   ({"refuse", "decline", "reject"}, f.refusal), (BLAMING_SPEECH, f.blame),
                   ({"bring"}, f.brought_together), ({"do", "follow"}, f.same_again),
-                  ({"leave", "quit", "exit", "withdraw", "pull"}, f.leaving), ({"give"}, f.ultimatum)]
+                  ({"leave", "quit", "exit", "withdraw", "pull"}, f.leaving), ({"give"}, f.ultimatum), ({"tell"}, f.told_must)]
     noun_rules = [({"purchase", "acquisition", "import", "imports", "buying"}, f.purchase),
-                  ({"demand", "call", "appeal", "request", "insistence"}, f.demand_that),
+                  ({"demand", "call", "appeal", "request", "insistence"}, f.demand_that), ({"request"}, f.at_request),
                   (JOINT_THINGS, f.joint_with), (lex.classes.get("agreement", frozenset()), f.made_during),
                   (TIES_NOUNS, f.ties), (TIES_NOUNS, f.relationship), (PARTNER_NOUNS, f.partner),
                   (SUPPORTER_NOUNS | CRITIC_NOUNS, f.supporter), (CHARGE_NOUNS, f.charge), (SUPPLIER_NOUNS, f.supplier),
