@@ -1241,9 +1241,12 @@ def _leaders(doc, idx: ActorIndex) -> None:
             continue
         verb = by.head
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
-            led = idx.resolve(verb.head)
-            if led is not None and led.kind != "person" and idx.role_source.get(m.actor.key) != "text":
-                idx.set_role(m.actor, "Leader", led, source="text")
+            led = idx.resolve(verb.head, allow_demonym=True)
+            role, of = idx.roles.get(m.actor.key, (None, None))
+            if led is not None and led.kind != "person" and (idx.role_source.get(m.actor.key) != "text" or of is None):
+                # ("a Cuban delegation led by Foreign Minister A": A is Cuba's foreign minister)
+                idx.roles[m.actor.key] = (role or "Leader", led)
+                idx.role_source[m.actor.key] = "text"
 
 
 # a state named after these in a title is where the person is posted or what they deal with,

@@ -59,6 +59,9 @@ def _verb_chain(tok) -> list:
                 or h.lower_ == "for" and h.head.lemma_.lower() in ("travel", "fly", "go", "head", "arrive", "come", "visit", "leave")):
             t = h.head  # "is due to take part in talks", "is expected to travel there for talks": as real as that
             chain.append(t)
+        elif tok.dep_ == "pobj" and h.dep_ == "prep" and h.lower_ == "before" and h.head.pos_ in ("VERB", "AUX"):
+            t = h.head  # "is due in Tokyo on Friday, before a summit with A": as real as the arrival
+            chain.append(t)
         elif tok.dep_ == "dobj" and h.pos_ == "VERB" and (h.lemma_.lower() in NEGATING_VERBS | FUTURE_VERBS | HEDGE_VERBS
                                                           or h.lower_ in ("called", "calling", "call") and
                                                           any(c.lower_ == "off" for c in h.children)):

@@ -22,8 +22,8 @@ from dipgraph.graph.vocab import relation as relation_info
 from .actors import INSTITUTIONS, ActorIndex
 from .words import WORDS
 from .gazetteer import LexEntry, Lexicon, fitting_particles
-from .shapes import (UNDOING, attack_lemmas, between, conditional_harm, conjuncts, goods_bound, listed, object_tokens, of_chain,
-                     passive, prep_objects, regular_lemma, scope_words, subject_tokens, undone, word_set)
+from .shapes import (UNDOING, attack_lemmas, between, conditional_harm, conjuncts, goods_bound, goods_origin, listed,
+                     object_tokens, of_chain, passive, prep_objects, regular_lemma, scope_words, subject_tokens, undone, word_set)
 
 __all__ = ["Candidate", "find_relations"]
 
@@ -444,6 +444,11 @@ class _Finder:
                     a = self.event_agent(c)  # ("the resolution calls on X": those who adopted it)
                 indirect = c.i not in self.idx.by_token
                 found = [a] if a is not None else []
+                if c.lemma_.lower() in ("delegation", "team", "mission"):
+                    # "a delegation led by Foreign Minister A visited X": A too
+                    found += [m.actor for v in c.children if v.dep_ == "acl" and v.lemma_.lower() in ("lead", "head")
+                              for ag in v.children if ag.dep_ == "agent" for p in ag.children
+                              if (m := self.idx.mention_at(p.i)) is not None and m.actor.kind == "person"]
                 found += [p for p in self.parties if all(p.key != x.key for x in found)]
                 if indirect and c.pos_ in ("NOUN", "PROPN") and (a is not None or possessor or (
                         c.tag_ in ("NNS", "NNPS") and c.lemma_.lower() in self.idx.gaz.offices)):
@@ -1047,6 +1052,8 @@ class _Finder:
                         obj_toks += prep_objects(a, slots)
             objs = self.places(obj_toks) if entry.predicate == "visited" else \
                 self.actors(obj_toks, possessor=entry.predicate in COMMUNICATIVE)
+            if entry.predicate == "sanctioned" and not objs:
+                objs = self.actors(goods_origin(obj_toks), demonym=True)
             subj, how, conf = self.noun_subjects(tok)
             if not objs and slots and (how.startswith("light:") or tok.dep_ == "dobj" and (
                     tok.head.lemma_.lower() in LIGHT_VERBS or

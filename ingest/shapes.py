@@ -357,3 +357,9 @@ def goods_bound(toks) -> list:
     """ "restrictions on flights to Cuba", "a ban on imports from Iran": where the goods or the
     travellers go to or come from."""
     return [p for t in toks if t.lemma_.lower() in GOODS or t.lower_ in GOODS for p in prep_objects(t, ("to", "from"))]
+
+
+def goods_origin(toks) -> list:
+    """ "a ban on imports of Iranian goods": the word that says whose goods they are."""
+    return [c for t in toks if t.lemma_.lower() in GOODS or t.lower_ in GOODS for g in of_chain(t, 1)
+            for c in g.children if c.dep_ in ("amod", "compound") and c.i < g.i]
