@@ -29,6 +29,10 @@ CHARGES = WORDS.set("charge_nouns")
 NEGATING_VERBS = WORDS.set("negating_verbs")
 FUTURE_VERBS = WORDS.set("future_verbs")
 DECIDED_MEASURES = WORDS.set("decided_measures")
+# journeys and meetings told in the present with a day are planned ("A flies to Rome on Monday")
+SCHEDULED = frozenset({"fly", "travel", "go", "head", "visit", "meet", "leave", "arrive", "host", "tour"})
+PLANNED_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow",
+                          "next", "later", "weekend"})
 HEDGE_VERBS = WORDS.set("hedge_verbs")
 HEDGE_WORDS = WORDS.set("hedge_words")
 HEDGE_MODALS = {"could", "may", "might", "would", "should", "must"}  # ("should press Beijing": not done)
@@ -134,6 +138,9 @@ def _chain_modality(chain) -> str:
     if top.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children) and \
             (top.dep_ == "ROOT" or top.dep_ in ("acl", "relcl") and top.head.dep_ == "ROOT" and top.head.pos_ in ("NOUN", "PROPN")):
         future = True  # a headline's "X to visit Y"
+    if top.tag_ in ("VBZ", "VBP") and top.lemma_.lower() in SCHEDULED and not top.doc.user_data.get("headline") and \
+            any(c.dep_ in ("prep", "npadvmod") and any(w.lower_ in PLANNED_DAYS for w in c.subtree) for c in top.children):
+        future = True  # "A flies to Washington on Tuesday for talks": a plan, told in the present
     if top.dep_ == "relcl" and top.tag_ == "VBN" and any(c.lower_ == "would" for c in top.children) and \
             any(c.lower_ == "have" for c in top.children) and \
             (any(w.lower_ in ("draft", "proposed") for w in top.head.subtree if w.i < top.head.i) or
@@ -390,6 +397,7 @@ def extract_doc(doc, article: Article, gaz: Gazetteer | None = None, title_doc=N
     roles_from = [idx]
     if title_doc is not None and len(title_doc):
         told = {_told(e) for e in events}
+        title_doc.user_data["headline"] = True  # its present tense tells of the past
         head_events, head_idx = _events(title_doc, article, gaz)
         for e in head_events:
             e = replace(e, subject=_as_in_text(e.subject, idx), object=_as_in_text(e.object, idx))

@@ -955,9 +955,10 @@ class _Finder:
         by = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
         by += [p for a in tok.children if a.dep_ == "acl" and a.tag_ == "VBN"
                for c in a.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-        if not by:  # "the expulsion of two diplomats by X": the parser hangs "by X" on the diplomats
-            by = [p for of in tok.children if of.dep_ == "prep" and of.lower_ == "of"
-                  for o in of.children if o.dep_ == "pobj" and o.pos_ == "NOUN"
+        if not by:  # "the expulsion of two diplomats by X", "a visit to Paris by X": the parser hangs
+            # "by X" on what comes before it
+            by = [p for of in tok.children if of.dep_ == "prep" and of.lower_ in ("of", "to")
+                  for o in of.children if o.dep_ == "pobj" and (o.pos_ == "NOUN" or of.lower_ == "to")
                   for c in o.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
         if by:
             found = self.actors(by, demonym=True)

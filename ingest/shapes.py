@@ -132,6 +132,13 @@ def subject_tokens(tok, depth: int = 0) -> list:
                 and c.i + 2 == subj[0].i and c.nbor(1).text == ","] + subj
     if subj and tok.dep_ != "relcl":
         return []
+    if tok.dep_ == "ROOT" and tok.lemma_.lower() in ("say", "add", "insist", "argue", "claim", "warn"):
+        # "X is ..., President A of B has said": the parser hangs the speaker on the quotation
+        first = min([c.i for c in tok.children if c.dep_ in ("aux", "auxpass")] + [tok.i])
+        if first > 0 and tok.doc[first - 1].pos_ == "PROPN" and tok.doc[first - 1].dep_ == "pobj":
+            first -= 2  # "... of Pakistan has said": the name before "of"
+        if first > 0 and tok.doc[first - 1].pos_ == "PROPN" and tok.doc[first - 1].dep_ in ("appos", "npadvmod"):
+            return [tok.doc[first - 1]]
     head = tok.head
     if tok.dep_ == "conj" and head.i != tok.i:
         if passive(head) and not passive(tok) and head.dep_ == "ccomp" and \
