@@ -452,6 +452,17 @@ class ActorIndex:
             a = self.resolve(s) if s.lower_ not in PERSON_PRONOUNS else None
             if a is not None and a.kind == "person":
                 return a
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i == sent.root.i and sent.start > 0:
+            # "A told reporters that B had been expelled. He accused ...": the last sentence's main
+            # subject goes on, before a subject inside its clauses
+            prev = self.sent_of(sent.start - 1)
+            for s in (c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")):
+                # (a name, or a title with the name beside it; never another pronoun, which would
+                # send the question back sentence by sentence)
+                m = self.by_token.get(s.i) or next((self.by_token[c.i] for c in s.children
+                                                    if c.dep_ == "appos" and c.i in self.by_token), None)
+                if m is not None and m.actor.kind == "person":
+                    return m.actor
         # else the most recent person who was the subject of a clause, in this or the last sentences
         sents = self.sents_upto(tok.i, 3)
         lo = sents[0].start if sents else 0

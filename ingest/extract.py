@@ -19,7 +19,7 @@ from .dates import resolve_date
 from .words import WORDS
 from .gazetteer import Gazetteer, default_gazetteer
 from .relations import LIGHT_VERBS, TIES_VERBS, Candidate, find_relations
-from .shapes import ACCUSING
+from .shapes import ACCUSING, APPEALS
 
 __all__ = ["extract_doc", "gazetteer", "modality_of", "REPORTING_VERBS"]
 
@@ -106,6 +106,8 @@ def _chain_modality(chain) -> str:
     would_only = True
     for t in chain:
         lemma = t.lemma_.lower()
+        if t.pos_ == "VERB" and lemma + "e" in FUTURE_VERBS | HEDGE_VERBS | NEGATING_VERBS:
+            lemma += "e"  # "hoped" read as "hop"
         for c in t.children:
             cl = c.lower_
             if c.dep_ == "neg" or (c.dep_ == "det" and cl in NEG_DET) or (c.dep_ == "advmod" and cl == "never"):
@@ -138,6 +140,10 @@ def _chain_modality(chain) -> str:
     if top.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children) and \
             (top.dep_ == "ROOT" or top.dep_ in ("acl", "relcl") and top.head.dep_ == "ROOT" and top.head.pos_ in ("NOUN", "PROPN")):
         future = True  # a headline's "X to visit Y"
+    if top.dep_ in ("advcl", "acl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in top.children) and (
+            top.head.lemma_.lower() in APPEALS or
+            any(o.dep_ == "dobj" and o.lemma_.lower() in APPEALS for o in top.head.children)):
+        future = True  # "his call on A to impose sanctions": asked for, not done
     if top.tag_ in ("VBZ", "VBP") and top.lemma_.lower() in SCHEDULED and not top.doc.user_data.get("headline") and \
             any(c.dep_ in ("prep", "npadvmod") and any(w.lower_ in PLANNED_DAYS for w in c.subtree) for c in top.children):
         future = True  # "A flies to Washington on Tuesday for talks": a plan, told in the present

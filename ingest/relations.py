@@ -246,6 +246,8 @@ class _Finder:
             # "the two could hold a video call": the last two people or the pair just named together
             return self.recent_group(tok, GROUP_SIZES[tok.lower_], None) or \
                 self._recent_kind(tok, GROUP_SIZES[tok.lower_], {"person"})
+        if tok.lower_ == "them" and self._nearer_plural(tok):
+            return []  # "recruiting judges from X by threatening them": the judges
         if tok.lower_ in ("they", "them", "their"):
             # a group goes on being "they" over a few sentences: "A and B met. They agreed ... They urged"
             return self.recent_group(tok, None, None, within=3, met=True) or \
@@ -281,6 +283,26 @@ class _Finder:
         if together:
             return together if group_kinds is None else self._as_states(together)
         return self._recent_kind(tok, size, want, region=region)
+
+    def _nearer_plural(self, tok) -> bool:
+        """Whether a plural noun naming no actor stands between ``tok`` and the last actor named in
+        its sentence: what "them" more likely stands for."""
+        sent = self.idx.sent_of(tok.i)
+        for j in range(tok.i - 1, sent.start - 1, -1):
+            w = self.doc[j]
+            if j in self.idx.by_token:
+                # (but "judges from X ... them": X only says where the judges come from)
+                m = self.idx.by_token[j]
+                root = self.doc[m.start:m.end].root
+                owner = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else None
+                return owner is not None and self._plain_plural(owner)
+            elif self._plain_plural(w):
+                return True
+        return False
+
+    def _plain_plural(self, w) -> bool:
+        return w.tag_ == "NNS" and w.ent_type_ == "" and w.i not in self.idx.by_token and \
+            w.lemma_.lower() not in STATE_GROUP | PERSON_GROUP and self.idx.resolve(w) is None
 
     def _as_states(self, members: list[Actor]) -> list[Actor]:
         """ "the three nations" after three leaders named together: the leaders' states."""
@@ -685,8 +707,11 @@ class _Finder:
                 if subj and objs:
                     self.emit(entry.predicate, subj, objs, tok, f"verb:{entry.lemma}+imports", 0.8)
                 continue
-            if entry.predicate == "visited" and any(t.lemma_.lower() in MILITARY for t in subject_tokens(tok)):
-                continue  # "troops landed in X", "warships arrived in X": a deployment, not a visit
+            if entry.predicate == "visited" and (any(t.lemma_.lower() in MILITARY for t in subject_tokens(tok)) or
+                                                 tok.lemma_.lower() == "fly" and
+                                                 any(c.dep_ == "dobj" and all(c.i < p.i for p in obj_toks)
+                                                     for c in tok.children)):
+                continue  # "troops landed in X", "flew a battalion to X": a deployment, not a visit
             if entry.predicate == "visited":
                 # a visit is to a state ("the dispute may go to the General Assembly" is none)
                 objs = [(a, i) for a, i in self.places(obj_toks) if a.kind in ("country", "former_state", "person")]

@@ -87,6 +87,8 @@ DOCUMENTS = STATEMENT_NOUNS | {"decree", "law", "order", "bill"}
 
 
 UNDOING = WORDS.set("undoing")
+# what asks someone else to act: "X's call on Y to withdraw", "Y accepted X's invitation to visit"
+APPEALS = frozenset({"call", "appeal", "request", "demand", "plea", "invitation", "urging", "pressure"})
 
 
 TITLE_HEADS = frozenset({"minister", "ministry", "secretary", "chief", "official", "spokesman", "spokeswoman",
@@ -153,6 +155,10 @@ def subject_tokens(tok, depth: int = 0) -> list:
         return [c for c in head.children if c.dep_ == "nsubjpass"]
     if tok.dep_ in ("xcomp", "advcl") and head.i != tok.i:
         objs = [c for c in head.children if c.dep_ == "dobj"]
+        called = [p for o in objs if o.lemma_.lower() in APPEALS for c in o.children
+                  if c.dep_ == "prep" and c.lower_ in ("on", "to") for p in c.children if p.dep_ == "pobj"]
+        if called and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children):
+            return called  # "repeated his call on A to impose sanctions": the parser hangs the clause on the verb
         if tok.dep_ == "xcomp" and objs and head.lemma_ in OBJECT_CONTROL:
             return objs  # "urged X to", "prompting X to cut ties": X does it
         return subject_tokens(head, depth + 1)
@@ -181,6 +187,17 @@ def subject_tokens(tok, depth: int = 0) -> list:
             # "might push for a resolution condemning Iran": the resolution's backers
             return [head] + subject_tokens(head.head.head, depth + 1)
         return [head]
+    if tok.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children):
+        if head.lemma_.lower() in APPEALS:
+            # "his call on A and B to impose sanctions": those called on
+            called = [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "to")
+                      for p in c.children if p.dep_ == "pobj"]
+            if called:
+                return called
+        elif head.lemma_.lower() not in ("refusal", "failure", "reluctance", "unwillingness", "inability"):
+            owners = [c for c in head.children if c.dep_ == "poss"]
+            if owners:
+                return owners  # "welcomed the EU's decision to tighten sanctions": the EU tightens them
     if tok.dep_ == "acl" and head.dep_ in ("dobj", "pobj") and head.head.pos_ in ("VERB", "AUX", "ADP"):
         verb = head.head if head.head.pos_ != "ADP" else head.head.head
         return subject_tokens(verb, depth + 1)  # "accepted an invitation to visit Abu Dhabi"
