@@ -264,6 +264,8 @@ def modality_of(cand: Candidate, doc, idx: ActorIndex) -> tuple[str, Actor | Non
         modality = "future"  # "X said Washington would announce sanctions": the future of reported speech
     if cand.rule == "verb:threat+if" and modality == "future":
         modality = "asserted"  # "we will strike if ...": the future harm is the threat, made now
+    if cand.rule == "verb:accept+cannot" and modality in ("negated", "future"):
+        modality = "asserted"  # "cannot accept X's claim": the refusal is the act, made now
     reporters, denied = _reporters(trigger, idx)
     if denied and modality == "asserted":
         modality = "negated"
@@ -447,7 +449,7 @@ def _events(doc, article: Article, gaz: Gazetteer):
     triggers = {c.trigger for c in cands}
     known_dates: dict[tuple, str] = {}
     for cand in cands:
-        if _ability(doc[cand.trigger]):
+        if _ability(doc[cand.trigger]) and cand.rule != "verb:accept+cannot":
             continue  # "they can strike North Korean targets" states a capability, not an event
         modality, claimed_by, verb = modality_of(cand, doc, idx)
         when = _date_for(cand, doc, idx, dates, by_start, verb, modality, claimed_by, triggers)

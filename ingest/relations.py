@@ -876,6 +876,18 @@ class _Finder:
         if subj and objs:
             self.emit("urged", subj, self._others(objs, subj), tok, f"noun:{tok.lemma_.lower()}+that", 0.7)
 
+    def cannot_accept(self, tok) -> None:
+        """ "The UK cannot accept the result of X's election": a refusal of what X did or claims."""
+        if not any(c.dep_ == "neg" for c in tok.children) or \
+                not any(c.dep_ == "aux" and c.lower_ in ("can", "could", "ca", "will", "wo") for c in tok.children):
+            return
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        found = [(m.actor, True) for o in objs for w in o.subtree
+                 if (m := self.idx.mention_at(w.i)) is not None and m.actor.kind in ("country", "former_state")][:1]
+        subj = self.actors(subject_tokens(tok))
+        if subj and found:
+            self.emit("rejected", subj, self._others(found, subj), tok, "verb:accept+cannot", 0.7)
+
     def told_must(self, tok) -> None:
         """ "A told B that B's government must stop the raids": a demand; "... or face action":
         a threat too."""
@@ -1654,7 +1666,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   ({"join"}, f.joining), ({"claim"}, f.claimed), (THREAT_VERBS, f.threat),
                   ({"refuse", "decline", "reject"}, f.refusal), (BLAMING_SPEECH, f.blame),
                   ({"bring"}, f.brought_together), ({"do", "follow"}, f.same_again),
-                  ({"leave", "quit", "exit", "withdraw", "pull"}, f.leaving), ({"give"}, f.ultimatum), ({"tell"}, f.told_must)]
+                  ({"leave", "quit", "exit", "withdraw", "pull"}, f.leaving), ({"give"}, f.ultimatum), ({"tell"}, f.told_must), ({"accept"}, f.cannot_accept)]
     noun_rules = [({"purchase", "acquisition", "import", "imports", "buying"}, f.purchase),
                   ({"demand", "call", "appeal", "request", "insistence"}, f.demand_that), ({"request"}, f.at_request),
                   (JOINT_THINGS, f.joint_with), (lex.classes.get("agreement", frozenset()), f.made_during),
