@@ -397,8 +397,10 @@ class ActorIndex:
                                               tok.lemma_.lower() in ("request", "offer", "invitation", "proposal",
                                                                      "demand", "appeal", "plea", "call")):
                             return a  # "a request from Chancellor A": A's
-        if tok.lemma_.lower() in ("junta", "regime", "government", "authorities", "leadership", "rulers", "military"):
-            for c in tok.children:  # "the junta in Niger"
+        if tok.lemma_.lower() in ("junta", "regime", "government", "authorities", "authority", "leadership", "rulers", "military"):
+            nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+            for c in list(tok.children) + ([nxt] if nxt is not None and nxt.lower_ == "in" and nxt.head.i != tok.i
+                                           else []):  # "the junta in Niger" (the parser may hang "in" on the verb)
                 if c.dep_ == "prep" and c.lower_ == "in":
                     for p in c.children:
                         m = self.by_token.get(p.i)
@@ -494,6 +496,13 @@ class ActorIndex:
                 if speaker is not None and speaker.actor.kind in ("country", "former_state", "organisation") \
                         and speaker.how != "demonym":
                     return speaker.actor
+                if c.dep_ == "nsubj" and c.i < tok.i and (speaker is None or speaker.actor.kind == "person"):
+                    # "Lavrov said it would respond", "he repeated that it would not": the speaker's side
+                    person = speaker.actor if speaker is not None else \
+                        (self._pronoun_person(c) if c.lower_ in ("he", "she") else None)
+                    side = self.country_of(person) if person is not None else None
+                    if side is not None:
+                        return side
         own = set()
         for c in list(tok.head.children) + list(verb.children):
             if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i:

@@ -745,6 +745,26 @@ class _Finder:
                 # people, or a state's office holder left unnamed ("received the Iraqi prime minister")
                 titled = any(t.pos_ == "NOUN" and t.lower_ in self.idx.gaz.office_words() for t in obj_toks)
                 objs = [(a, i) for a, i in objs if a.kind == "person" or titled]
+            if not self._others(objs, subj) and entry.predicate in ("suppliedArmsTo", "aided") and entry.needs \
+                    and not passive(tok):
+                # "X, which supplies most of its weapons": whose the goods are is who receives them
+                goods = self.lex.classes.get(entry.needs, frozenset())
+                owners = [p for d in tok.children if d.dep_ == "dobj" for n in [d] + of_chain(d)
+                          if n.lemma_.lower() in goods or n.lower_ in goods for p in n.children if p.dep_ == "poss"]
+                objs = self._others(self.actors(owners), subj)
+                if owners and not objs and owners[0].lower_ == "its" and tok.dep_ == "relcl":
+                    # "A depends on B, which supplies most of its arms": one does not supply oneself, so A
+                    verb = tok.head
+                    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                        verb = verb.head
+                    objs = self._others(self.actors(subject_tokens(verb)), subj) if verb.pos_ in ("VERB", "AUX") else []
+            if entry.needs == "forces":
+                # "sent troops into X": a state's territory, not a region's armed group ("would not send
+                # troops into X" tells of no deployment at all)
+                if any(c.dep_ == "neg" for c in tok.children):
+                    continue
+                objs = [(a, i) for a, i in objs if a.kind in ("country", "former_state") and
+                        a.code not in self.idx.gaz.few_recognise()]
             conf = 0.9 if not entry.needs else 0.85
             if entry.needs == "envoy":  # "summoned the Japanese ambassador, Hideo Tarumi": Japan
                 objs = [(self.idx.country_of(a) or a, i) if a.kind == "person" else (a, i) for a, i in objs]
