@@ -758,6 +758,8 @@ class _Finder:
                     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                         verb = verb.head
                     objs = self._others(self.actors(subject_tokens(verb)), subj) if verb.pos_ in ("VERB", "AUX") else []
+            if entry.predicate in ("visited", "met") and tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "invite":
+                continue  # "A invited B to visit C": an invitation, not yet a planned visit
             if entry.needs == "forces":
                 # "sent troops into X": a state's territory, not a region's armed group ("would not send
                 # troops into X" tells of no deployment at all)
@@ -1017,6 +1019,8 @@ class _Finder:
             by = [p for of in tok.children if of.dep_ == "prep" and of.lower_ in ("of", "to")
                   for o in of.children if o.dep_ == "pobj" and (o.pos_ == "NOUN" or of.lower_ == "to")
                   for c in o.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+        if by and all(any(d.lower_ in ("a", "an") for d in p.children) for p in by):
+            return [], "", 0.0  # "the first visit by a Korean leader in 12 years": nobody in particular
         if by:
             found = self.actors(by, demonym=True)
             if found:
