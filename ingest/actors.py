@@ -1111,7 +1111,8 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
             j -= 1
         if j > sent.start and doc[j].text == "," and _title_in(window, idx, offices)[0] is None and (
                 doc[j - 1].lower_ in idx.gaz.offices or (
-                doc[j - 1].pos_ == "NOUN" and any(c.dep_ == "poss" for c in doc[j - 1].children))):
+                doc[j - 1].pos_ == "NOUN" and any(c.dep_ == "poss" for c in doc[j - 1].children) or
+                _is_title_word(doc[j - 1], idx) and any(c.dep_ == "poss" for c in doc[j - 1].subtree))):
             j -= 1  # "the Japanese ambassador, Hideo Tarumi", "Pakistan's military ruler, Yahya Khan"
         while j >= sent.start and j >= m.start - 8:
             t = doc[j]
