@@ -158,7 +158,9 @@ class _Finder:
             if dep in ("nsubj", "nsubjpass"):
                 subjects.setdefault((tok.head.i, dep), []).append(tok)
                 named.append(tok)
-            elif dep in ("pobj", "dobj", "appos") and tok.i in self.idx.by_token:
+            elif dep in ("pobj", "dobj", "appos") and tok.i in self.idx.by_token or \
+                    dep in ("amod", "compound", "nmod") and tok.i in self.idx.by_token and \
+                    any(c.dep_ == "conj" for c in tok.children):  # "the Australian and New Zealand envoys"
                 named.append(tok)
         twice = {sibs[0].i: sibs for sibs in subjects.values() if len(sibs) > 1}
         # "A met B": the pair "they" and "the two leaders" may stand for next
@@ -185,8 +187,8 @@ class _Finder:
                 members = [a for a, _ in self.actors([tok])]
                 if len(members) > 1:
                     self.groups.append((tok.i, members))
-            elif dep in ("pobj", "dobj", "appos") and tok.i in self.idx.by_token and tok.pos_ == "PROPN" and \
-                    any(c.dep_ == "conj" for c in tok.children):
+            elif (dep in ("pobj", "dobj", "appos") and tok.pos_ == "PROPN" or dep in ("amod", "compound", "nmod")) \
+                    and tok.i in self.idx.by_token and any(c.dep_ == "conj" for c in tok.children):
                 members = [self.idx.by_token[c.i].actor for c in conjuncts(tok) if c.i in self.idx.by_token]
                 members = [a for i, a in enumerate(members) if all(a.key != b.key for b in members[:i])]
                 if len(members) > 1 and all(a.kind in ("country", "former_state") for a in members):
