@@ -769,6 +769,9 @@ class _Finder:
                     continue
                 objs = [(a, i) for a, i in objs if a.kind in ("country", "former_state") and
                         a.code not in self.idx.gaz.few_recognise()]
+            if entry.needs == "envoy" and not subj and passive(tok):
+                # "the French ambassador to Mali was expelled": by the state he was posted to
+                subj = self.actors([p for t in obj_toks for p in prep_objects(t, ("to", "in"))])
             conf = 0.9 if not entry.needs else 0.85
             if entry.needs == "envoy":  # "summoned the Japanese ambassador, Hideo Tarumi": Japan
                 objs = [(self.idx.country_of(a) or a, i) if a.kind == "person" else (a, i) for a, i in objs]
@@ -911,6 +914,23 @@ class _Finder:
         subj = self.actors(subject_tokens(tok))
         if subj and found:
             self.emit("rejected", subj, self._others(found, subj), tok, "verb:accept+cannot", 0.7)
+
+    def clash(self, tok) -> None:
+        """ "Indian and Chinese troops clashed", "Armenian forces clashed with Azerbaijani troops":
+        armed forces fighting each other, an attack each way (a clash of words is no attack)."""
+        forces = self.lex.classes.get("forces", frozenset())
+        sides = [t for t in subject_tokens(tok) + prep_objects(tok, ("with",))
+                 if t.lemma_.lower() in forces or t.lower_ in forces]
+        states = []
+        for t in sides:
+            for m in (self.idx.mention_at(w.i) for w in t.subtree if w.i < t.i):
+                if m is not None and m.actor.kind in ("country", "former_state") and \
+                        all(m.actor.key != a.key for a in states):
+                    states.append(m.actor)
+        if len(states) == 2:
+            a, b = states
+            self.emit("attacked", [(a, True)], [(b, True)], tok, "verb:clash/forces", 0.7)
+            self.emit("attacked", [(b, True)], [(a, True)], tok, "verb:clash/forces", 0.7)
 
     def told_must(self, tok) -> None:
         """ "A told B that B's government must stop the raids": a demand; "... or face action":
@@ -1692,7 +1712,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   ({"join"}, f.joining), ({"claim"}, f.claimed), (THREAT_VERBS, f.threat),
                   ({"refuse", "decline", "reject"}, f.refusal), (BLAMING_SPEECH, f.blame),
                   ({"bring"}, f.brought_together), ({"do", "follow"}, f.same_again),
-                  ({"leave", "quit", "exit", "withdraw", "pull"}, f.leaving), ({"give"}, f.ultimatum), ({"tell"}, f.told_must), ({"accept"}, f.cannot_accept)]
+                  ({"leave", "quit", "exit", "withdraw", "pull"}, f.leaving), ({"give"}, f.ultimatum), ({"tell"}, f.told_must), ({"clash"}, f.clash), ({"accept"}, f.cannot_accept)]
     noun_rules = [({"purchase", "acquisition", "import", "imports", "buying"}, f.purchase),
                   ({"demand", "call", "appeal", "request", "insistence"}, f.demand_that), ({"request"}, f.at_request),
                   (JOINT_THINGS, f.joint_with), (lex.classes.get("agreement", frozenset()), f.made_during),

@@ -178,14 +178,17 @@ def subject_tokens(tok, depth: int = 0) -> list:
             # "signed a decree recognising X", "issued a statement condemning X": the signer, the issuer
             return subject_tokens(head.head, depth + 1)
         if head.dep_ == "pobj" and head.head.lower_ in ("on", "in", "at", "via", "through") and \
-                head.head.head.pos_ in ("NOUN", "VERB"):
+                head.head.head.pos_ in ("NOUN", "VERB") and head.lemma_.lower() not in DOCUMENTS:
+            # (but "abstained on the resolution condemning X": the resolution's, not the abstainer's)
             # "wrote a note on a blog praising X": the writer, not the blog
             verb = head.head.head
             while verb.pos_ == "NOUN" and verb.head.i != verb.i:
                 verb = verb.head
             return subject_tokens(verb, depth + 1) if verb.pos_ in ("VERB", "AUX") else []
-        if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "VERB" and head.ent_type_ == "":
-            # "might push for a resolution condemning Iran": the resolution's backers
+        if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "VERB" and head.ent_type_ == "" \
+                and (head.head.lower_ == "for" or head.lemma_.lower() not in DOCUMENTS):
+            # "might push for a resolution condemning Iran": the resolution's backers (not "abstained on
+            # a resolution condemning X")
             return [head] + subject_tokens(head.head.head, depth + 1)
         return [head]
     if tok.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children):
