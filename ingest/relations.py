@@ -594,8 +594,10 @@ class _Finder:
     def emit(self, pred: str, subj: list, obj: list, trigger, rule: str, conf: float) -> None:
         sym = relation_info(pred).symmetric
         for s, s_ind in subj:
+            if s.org_kind == "ngo":
+                continue  # a campaign group's statements are no diplomacy ("Amnesty condemned X")
             for o, o_ind in obj:
-                if s.key == o.key or self.idx.gaz.same_party(s, o):
+                if s.key == o.key or self.idx.gaz.same_party(s, o) or o.org_kind == "ngo":
                     continue
                 home_s, home_o = self.idx.country_of(s), self.idx.country_of(o)
                 if (home_s is not None and home_s.key == o.key) or (home_o is not None and home_o.key == s.key):
