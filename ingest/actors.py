@@ -99,6 +99,7 @@ class ActorIndex:
     _text: str | None = None
     _ents: list | None = None
     _texts: list | None = None
+    _tokens: list | None = None
     _starts: list | None = None
     _ent_starts: list | None = None
     # the mentions in text order, with their starts, kept as they are added: looking near a token
@@ -130,10 +131,17 @@ class ActorIndex:
         return self.ents[k] if k >= 0 and i < self.ents[k].end else None
 
     @property
+    def tokens(self) -> list:
+        """The document's tokens, made once (iterating a spaCy doc makes every token object again)."""
+        if self._tokens is None:
+            self._tokens = list(self.doc)
+        return self._tokens
+
+    @property
     def texts(self) -> list[str]:
         """Each token's text, read once."""
         if self._texts is None:
-            self._texts = [t.text for t in self.doc]
+            self._texts = [t.text for t in self.tokens]
         return self._texts
 
     @property
@@ -658,7 +666,7 @@ class ActorIndex:
 def _gazetteer_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
     """Longest gazetteer names in the text, with an optional "the" before them."""
     longest = gaz.longest_by_first_word()
-    texts = [t.text_with_ws for t in doc]
+    texts = [t.text_with_ws for t in idx.tokens]
     n = len(doc)
     i = 0
     while i < n:
@@ -719,7 +727,7 @@ def _half_names(doc, idx: ActorIndex) -> None:
         first = m.actor.label.split()[0]
         if first in ("North", "South") and m.actor.kind == "country" and len(m.actor.label.split()) == 2:
             named.setdefault(first, {})[m.actor.key] = m.actor
-    for tok in doc:
+    for tok in idx.tokens:
         if tok.text in named and len(named[tok.text]) == 1 and tok.i not in idx.by_token and tok.i > 0 \
                 and doc[tok.i - 1].lower_ == "the" and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
             idx.add(Ment(tok.i, tok.i + 1, next(iter(named[tok.text].values())), "name"))
@@ -727,9 +735,10 @@ def _half_names(doc, idx: ActorIndex) -> None:
 
 def _warships(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
     """ "near the USS Halsey", "HMS Kent": a navy's ship, however the NER read it, stands for its state."""
-    for tok in doc:
-        code = SHIP_PREFIXES.get(tok.text)
-        if code is None or tok.i in idx.by_token or tok.i + 1 >= len(doc) or not doc[tok.i + 1].is_title:
+    for i in [i for i, w in enumerate(idx.texts) if w in SHIP_PREFIXES]:
+        tok = doc[i]
+        code = SHIP_PREFIXES[tok.text]
+        if tok.i in idx.by_token or tok.i + 1 >= len(doc) or not doc[tok.i + 1].is_title:
             continue
         end = tok.i + 1
         while end < len(doc) and doc[end].is_title and end not in idx.by_token:
@@ -852,9 +861,9 @@ _DATELINE = re.compile(r"\s*[^\W\d_a-z](?:[^\W\d_a-z]|[.'\- ]){2,40}(?:,[^\n\-â€
 
 def _bracketed_first_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
     """ "Prime Minister (Ana) Ruiz": a wire story's first name in brackets belongs to the name."""
-    if "(" not in doc.text:
+    text = idx.text
+    if "(" not in text:
         return
-    text = doc.text
     for at in (k for k, ch in enumerate(text) if ch == "("):  # only the brackets, not every word
         span = doc.char_span(at, at + 1)
         if span is None or span[0].i + 3 >= len(doc):
@@ -938,8 +947,8 @@ def _listed_under_title(doc, idx: ActorIndex) -> None:
 def _respectively(doc, idx: ActorIndex) -> None:
     """ "her Greek and French counterparts, A and B, respectively" (or without "respectively", the
     names in apposition to the title): the n-th name holds the title for the n-th state."""
-    anchors = [t for t in doc if t.lower_ == "respectively"]
-    for t in doc:  # "her Dutch and Belgian counterparts, A and B": the end of the apposition
+    anchors = [idx.tokens[i] for i, w in enumerate(idx.texts) if w.lower() == "respectively"]
+    for t in idx.tokens:  # "her Dutch and Belgian counterparts, A and B": the end of the apposition
         if t.tag_ in ("NNS", "NNPS") and sum(1 for c in t.children if c.i in idx.by_token and
                                              idx.by_token[c.i].how == "demonym") + sum(
                 1 for c in t.children for g in c.children if g.dep_ == "conj" and g.i in idx.by_token and
@@ -986,7 +995,7 @@ def _respectively(doc, idx: ActorIndex) -> None:
 
 def _drop_dateline(doc, idx: ActorIndex) -> None:
     """ "MOSCOW, April 13 - A and B met": the place a story was filed from is no actor of it."""
-    m = _DATELINE.match(doc.text)
+    m = _DATELINE.match(idx.text)
     if m is None:
         return
     end = m.end()
@@ -1027,7 +1036,7 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
         last = a.label.split()[-1]
         if len(last) >= 5:
             surnames.setdefault(last[:3], set()).add(last)
-    for tok in doc:
+    for tok in idx.tokens:
         if tok.i not in idx.by_token and tok.pos_ == "PROPN" and tok.text not in parts and surnames and \
                 tok.ent_type_ in ("", "PERSON", "ORG") and len(tok.text) >= 5 and tok.text.istitle() and \
                 (variant := _spelling_variant(tok.text, surnames.get(tok.text[:3], ()))) is not None and \
@@ -1352,8 +1361,7 @@ def _counterpart_role(m: Ment, window, idx: ActorIndex) -> str | None:
     return None
 
 
-def _sentence_years(sents, doc) -> dict[int, int]:
-    text = doc.text
+def _sentence_years(sents, doc, text: str) -> dict[int, int]:
     ents = list(doc.ents)  # ``sent.ents`` would build every entity of the document again per sentence
     k = 0
     years: dict[int, int] = {}
@@ -1403,7 +1411,7 @@ def find_actors(doc, gaz: Gazetteer, published=None) -> ActorIndex:
     """Every actor mention of a parsed article, with the roles the text states."""
     idx = ActorIndex(doc=doc, gaz=gaz)
     idx.published_year = published.year if published is not None else None
-    idx.sentence_years = _sentence_years(idx.sents, doc)
+    idx.sentence_years = _sentence_years(idx.sents, doc, idx.text)
     _former_capitals_set_the_era(doc, gaz, idx)
     _gazetteer_mentions(doc, gaz, idx)
     _half_names(doc, idx)

@@ -153,7 +153,7 @@ class _Finder:
         # the parser sometimes gives a verb two subjects where the text joins them with "and"
         subjects: dict[tuple[int, str], list] = {}
         named = []  # the one pass over the words: subjects, and names that may head a list
-        for tok in self.doc:
+        for tok in self.idx.tokens:
             dep = tok.dep_
             if dep in ("nsubj", "nsubjpass"):
                 subjects.setdefault((tok.head.i, dep), []).append(tok)
@@ -586,7 +586,7 @@ class _Finder:
         through an index of the lemmas, built once, rather than by reading the article back."""
         if self._lemma_at is None:
             self._lemma_at = {}
-            for t in self.doc:
+            for t in self.idx.tokens:
                 self._lemma_at.setdefault(t.lemma_.lower(), []).append(t.i)
         runs = [self._lemma_at.get(lemma, []) for lemma in lemmas]
         return heapq.merge(*(reversed(at[:bisect_left(at, i)]) for at in runs), reverse=True)
@@ -1721,7 +1721,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   (TIES_NOUNS, f.ties), (TIES_NOUNS, f.relationship), (PARTNER_NOUNS, f.partner),
                   (SUPPORTER_NOUNS | CRITIC_NOUNS, f.supporter), (CHARGE_NOUNS, f.charge), (SUPPLIER_NOUNS, f.supplier),
                   (set(JOINT_NOUNS) | lex.classes.get("agreement", frozenset()), f.joint_noun)]
-    for tok in doc:
+    for tok in idx.tokens:
         pos = tok.pos_
         if pos == "AUX" and tok.lemma_ == "be" and tok.dep_ in ("ROOT", "relcl"):
             f.being_in(tok)
