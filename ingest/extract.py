@@ -144,6 +144,10 @@ def _chain_modality(chain) -> str:
             top.head.lemma_.lower() in APPEALS or
             any(o.dep_ == "dobj" and o.lemma_.lower() in APPEALS for o in top.head.children)):
         future = True  # "his call on A to impose sanctions": asked for, not done
+    if top.dep_ == "advcl" and top.tag_ in ("VBZ", "VBP") and top.head.i != top.i and any(
+            m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "after", "once", "before", "until", "while")
+            for m in top.children) and _chain_modality(_verb_chain(top.head)) in ("future", "hedged"):
+        future = True  # "A is expected to raise it when he meets B": the meeting is ahead too
     if top.tag_ in ("VBZ", "VBP") and top.lemma_.lower() in SCHEDULED and not top.doc.user_data.get("headline") and \
             any(c.dep_ in ("prep", "npadvmod") and any(w.lower_ in PLANNED_DAYS for w in c.subtree) for c in top.children):
         future = True  # "A flies to Washington on Tuesday for talks": a plan, told in the present
@@ -452,6 +456,8 @@ def _events(doc, article: Article, gaz: Gazetteer):
         if _ability(doc[cand.trigger]) and cand.rule != "verb:accept+cannot":
             continue  # "they can strike North Korean targets" states a capability, not an event
         modality, claimed_by, verb = modality_of(cand, doc, idx)
+        if cand.rule == "visit:met-in" and modality in ("future", "hedged", "negated"):
+            continue  # a guest is only known to be there by a meeting that took place
         when = _date_for(cand, doc, idx, dates, by_start, verb, modality, claimed_by, triggers)
         key = (cand.predicate, frozenset((cand.subject.key, cand.object.key)))
         if when is None and key in known_dates:

@@ -1149,6 +1149,13 @@ class _Finder:
                 # "held talks on Monday with X", "an offensive into X's region"
                 objs = self.actors([o for n in [tok.head] + places for o in prep_objects(n, slots)],
                                    possessor=entry.predicate in COMMUNICATIVE)
+            if not objs and subj and how == "frame" and entry.predicate in ("met", "negotiatedWith") and \
+                    tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.lemma_.lower() in ("talk", "talks") and \
+                    tok.head.head.lemma_.lower() in ("travel", "fly", "go", "head", "arrive", "come"):
+                # "A will travel to Tehran next week for talks": talks with the hosts
+                objs = [(a, i) for a, i in self.places(prep_objects(tok.head.head, ("to", "in")))
+                        if a.kind == "country"]
+                how = "frame-host"
             if subj and objs:
                 self.emit(entry.predicate, subj, objs, tok, f"{rule}/{how}", conf)
             elif len(subj) > 1 and how in ("light:trade", "light:exchange") and not objs:
