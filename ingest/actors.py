@@ -327,6 +327,9 @@ class ActorIndex:
                 if word in words or word in ("bloc", "grouping", "organisation", "organization", "body", "alliance") and \
                         m.actor.org_kind in ("intergovernmental", "alliance"):
                     return m.actor
+        if tok.text == "Community" and self.published_year is not None and self.published_year <= 1993:
+            entry = self.gaz.lookup("European Community")  # "the Community" of wire copy before 1993
+            return entry.actor if entry is not None else None
         return None
 
     def _realm(self, tok) -> Actor | None:

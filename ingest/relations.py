@@ -1149,6 +1149,11 @@ class _Finder:
                 # "held talks on Monday with X", "an offensive into X's region"
                 objs = self.actors([o for n in [tok.head] + places for o in prep_objects(n, slots)],
                                    possessor=entry.predicate in COMMUNICATIVE)
+            if not objs and subj and how.startswith("light:") and entry.predicate == "sanctioned" and \
+                    tok.head.dep_ == "conj" and tok.head.head.pos_ == "VERB":
+                # "condemned X and imposed an arms embargo": on X
+                objs = [(a, i) for a, i in self.actors([c for c in tok.head.head.children if c.dep_ == "dobj"])
+                        if a.kind in ("country", "former_state")]
             if not objs and subj and how == "frame" and entry.predicate in ("met", "negotiatedWith") and \
                     tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.lemma_.lower() in ("talk", "talks") and \
                     tok.head.head.lemma_.lower() in ("travel", "fly", "go", "head", "arrive", "come"):
@@ -1486,8 +1491,13 @@ class _Finder:
             return
         subj = self.actors(subject_tokens(tok))
         objs = self.actors([c for c in tok.children if c.dep_ == "dobj"] +
-                           [d for c in tok.children if c.dep_ == "conj" for d in c.children if d.dep_ == "dobj"],
-                           possessor=True)
+                           [d for c in tok.children if c.dep_ == "conj" for d in c.children if d.dep_ == "dobj"] +
+                           prep_objects(tok, ("against", "on")), possessor=True)
+        if not objs:  # "would retaliate if Tokyo failed to open its markets": whoever the condition is on
+            objs = self.actors([w for c in tok.children if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                for w in c.children if w.dep_ in ("nsubj", "nsubjpass")], possessor=True)
+        objs = self._others(objs, subj)
         if subj and objs:
             self.emit("threatened", subj, objs, tok, "verb:threat+if", 0.7)
 
