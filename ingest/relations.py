@@ -54,6 +54,9 @@ HARM_VERBS = WORDS.set("harm_verbs")
 REFUSED_ACTS = WORDS.set("refused_acts")
 # nouns that name again an act told before, and the words that told it
 EVENT_NOUNS = WORDS.multimap("event_nouns")
+# what one side claims or asks, which another may reject ("a charge B rejects")
+CLAIMS = frozenset({"charge", "claim", "accusation", "allegation", "label", "demand", "criticism", "proposal", "offer",
+                    "ultimatum", "request", "assertion", "description", "version"})
 # armed forces, whose arriving somewhere is no visit
 MILITARY = frozenset({"troop", "force", "soldier", "army", "navy", "warship", "ship", "aircraft", "jet", "unit",
                       "militia", "paratrooper", "marine", "peacekeeper", "tank", "fleet", "battalion", "brigade"})
@@ -934,6 +937,29 @@ class _Finder:
             self.emit("attacked", [(a, True)], [(b, True)], tok, "verb:clash/forces", 0.7)
             self.emit("attacked", [(b, True)], [(a, True)], tok, "verb:clash/forces", 0.7)
 
+    def rejected_claim(self, tok) -> None:
+        """ "A called it genocide, a label B rejects", "a claim Caracas dismissed as a fabrication": the
+        relative clause rejects whoever made the claim the clause hangs on."""
+        if tok.dep_ != "relcl" or tok.head.lemma_.lower() not in CLAIMS or \
+                any(c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP") and c.lower_ != "that" for c in tok.children):
+            return
+        if tok.lemma_.lower() == "turn" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
+            return
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("appos", "npadvmod", "attr", "dobj", "conj", "pobj",
+                                                                 "prep") and verb.head.i != verb.i:
+            verb = verb.head
+        while verb.dep_ in ("pcomp", "xcomp", "ccomp") and verb.head.i != verb.i:
+            # "accused A of backing B", "said that A had given B money, a claim ...": the one who claims it
+            verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return
+        refusers = self.actors(subject_tokens(tok))
+        makers = [(a, i) for a, i in self._others(self.actors(subject_tokens(verb)), refusers)
+                  if a.kind != "person" or self.idx.country_of(a) is not None]  # (a police chief's claim: whose?)
+        if refusers and makers:
+            self.emit("rejected", refusers, makers, tok, "verb:reject+claim", 0.7)
+
     def told_must(self, tok) -> None:
         """ "A told B that B's government must stop the raids": a demand; "... or face action":
         a threat too."""
@@ -1731,7 +1757,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   ({"join"}, f.joining), ({"claim"}, f.claimed), (THREAT_VERBS, f.threat),
                   ({"refuse", "decline", "reject"}, f.refusal), (BLAMING_SPEECH, f.blame),
                   ({"bring"}, f.brought_together), ({"do", "follow"}, f.same_again),
-                  ({"leave", "quit", "exit", "withdraw", "pull"}, f.leaving), ({"give"}, f.ultimatum), ({"tell"}, f.told_must), ({"clash"}, f.clash), ({"accept"}, f.cannot_accept)]
+                  ({"leave", "quit", "exit", "withdraw", "pull"}, f.leaving), ({"give"}, f.ultimatum), ({"tell"}, f.told_must), ({"reject", "dismiss", "deny", "turn", "refuse", "rebuff", "spurn"}, f.rejected_claim), ({"clash"}, f.clash), ({"accept"}, f.cannot_accept)]
     noun_rules = [({"purchase", "acquisition", "import", "imports", "buying"}, f.purchase),
                   ({"demand", "call", "appeal", "request", "insistence"}, f.demand_that), ({"request"}, f.at_request),
                   (JOINT_THINGS, f.joint_with), (lex.classes.get("agreement", frozenset()), f.made_during),
