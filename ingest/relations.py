@@ -579,8 +579,9 @@ class _Finder:
                                          for p in c.children if p.dep_ == "pobj"])
             if len(found) == 1:
                 return found[0][0]
-            if len(found) > 1 and tok.lemma_.lower() in PACT_NOUNS and self.hostile:
-                self.parties = [a for a, _ in found]  # "the agreement" after "A and B agreed": both
+            if len(found) > 1 and (tok.lemma_.lower() in PACT_NOUNS or tok.lemma_.lower() in CLAIMS) and self.hostile:
+                # "the agreement" after "A and B agreed", "rejected the criticism" of A and B: both
+                self.parties = [a for a, _ in found]
                 return found[0][0]
         return None
 
