@@ -460,6 +460,9 @@ class ActorIndex:
 
     def _pronoun_person(self, tok) -> Actor | None:
         sent = self.sent_of(tok.i)
+        if tok.dep_ in ("dobj", "dative", "pobj") and tok.lower_ in ("him", "her"):
+            # "A phoned B and urged him to ...": not A, who would be "himself"
+            return self._object_pronoun(tok, sent)
         root_subj = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
         for s in root_subj:
             a = self.resolve(s) if s.lower_ not in PERSON_PRONOUNS else None
@@ -488,6 +491,27 @@ class ActorIndex:
             if tok.doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass"):
                 return m.actor
         return first.actor if first else None
+
+    def _object_pronoun(self, tok, sent) -> Actor | None:
+        """The person "him" or "her" stands for: the nearest person named before, in this sentence
+        or the one before, who is not the subject of the verb it is the object of."""
+        verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+        while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            verb = verb.head
+        doers = set()
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                m = self.by_token.get(c.i)
+                doer = m.actor if m is not None else \
+                    self._pronoun_person(c) if c.lower_ in ("he", "she") else None
+                if doer is not None:
+                    doers.add(doer.key)
+        prev = self.sents_upto(sent.start - 1, 1) if sent.start > 0 else []
+        lo = prev[0].start if prev else sent.start
+        for m in self.ments_back(tok.i, lo):
+            if m.actor.kind == "person" and m.actor.key not in doers and lo <= m.start < tok.i:
+                return m.actor
+        return None
 
     def _pronoun_group(self, tok) -> Actor | None:
         """ "it"/"its": the nearest state or organisation before it in the sentence, else the
