@@ -579,8 +579,10 @@ class _Finder:
                                          for p in c.children if p.dep_ == "pobj"])
             if len(found) == 1:
                 return found[0][0]
-            if len(found) > 1 and (tok.lemma_.lower() in PACT_NOUNS or tok.lemma_.lower() in CLAIMS) and self.hostile:
-                # "the agreement" after "A and B agreed", "rejected the criticism" of A and B: both
+            if len(found) > 1 and self.hostile and (tok.lemma_.lower() in PACT_NOUNS or tok.lemma_.lower() in CLAIMS
+                                                    or tok.lemma_.lower() in ("measure", "decision")):
+                # "the agreement" after "A and B agreed", "rejected the criticism" of A and B, "condemned
+                # the decision" after four states cut ties: each of them
                 self.parties = [a for a, _ in found]
                 return found[0][0]
         return None
@@ -795,7 +797,8 @@ class _Finder:
                 # "struck military targets in Iran": the state where the targets are
                 where = [p for t in [tok] + [c for c in tok.children if c.dep_ == "dobj"]
                          for p in prep_objects(t, ("in", "inside", "across", "into"))]
-                objs = [(a, True) for a, _ in self.places(where) if a.kind in ("country", "former_state")]
+                objs = [(a, True) for a, _ in self.places(where) if a.kind in ("country", "former_state") and
+                        not (entry.needs == "forces" and a.code in self.idx.gaz.few_recognise())]
                 conf = 0.7
             if not objs and entry.predicate == "threatened" and not passive(tok):
                 # "warned of consequences for X", "warned that there would be consequences for X"
