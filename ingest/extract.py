@@ -277,7 +277,10 @@ def modality_of(cand: Candidate, doc, idx: ActorIndex) -> tuple[str, Actor | Non
     # officials, fighters attacked Pakistani posts"), though not the doer's own account; a party's
     # own "said" does not
     outsider = next(((a, v) for a, v in reporters if not _is_party(a, cand, idx) or
-                     v.lower_ == "according" and not _is_side(a, cand.subject, idx)), None)
+                     v.lower_ == "according" and not _is_side(a, cand.subject, idx) or
+                     v.lemma_.lower() in ACCUSING and cand.predicate != "accused" and _is_side(a, cand.object, idx)),
+                    None)
+    # ("A accused B of plotting to kill him": what A says was done to A is still only A's charge)
     if modality == "asserted" and outsider is not None:
         return "reported", outsider[0], outsider[1]
     verb = reporters[0][1] if reporters else None

@@ -54,6 +54,9 @@ HARM_VERBS = WORDS.set("harm_verbs")
 REFUSED_ACTS = WORDS.set("refused_acts")
 # nouns that name again an act told before, and the words that told it
 EVENT_NOUNS = WORDS.multimap("event_nouns")
+# acts one side may ask of another ("called for the withdrawal of X's troops")
+WANTED_ACTS = frozenset({"withdrawal", "pullout", "removal", "release", "halt", "end", "cessation", "return",
+                         "extradition", "handover"})
 # what one side claims or asks, which another may reject ("a charge B rejects")
 CLAIMS = frozenset({"charge", "claim", "accusation", "allegation", "label", "demand", "criticism", "proposal", "offer",
                     "ultimatum", "request", "assertion", "description", "version"})
@@ -965,6 +968,25 @@ class _Finder:
         if refusers and makers:
             self.emit("rejected", refusers, makers, tok, "verb:reject+claim", 0.7)
 
+    def called_for(self, tok) -> None:
+        """ "called for the withdrawal of Vietnamese troops", "demanded the release of X's prisoners":
+        asking for an act of X's is urging X."""
+        lemma = tok.lemma_.lower()
+        if lemma == "call":
+            wanted = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
+                      if p.dep_ == "pobj"]
+        else:
+            wanted = [c for c in tok.children if c.dep_ == "dobj"]
+        wanted = [w for w in wanted if w.lemma_.lower() in WANTED_ACTS]
+        if not wanted:
+            return
+        owners = self.actors([c for w in wanted for c in w.children if c.dep_ == "poss"] +
+                             [p for w in wanted for p in of_chain(w, 1)], possessor=True, demonym=True)
+        subj = self.actors(subject_tokens(tok))
+        owners = [(a, i) for a, i in self._others(owners, subj) if a.kind in ("country", "former_state")]
+        if subj and owners:
+            self.emit("urged", subj, owners, tok, f"verb:{lemma}+act", 0.7)
+
     def told_must(self, tok) -> None:
         """ "A told B that B's government must stop the raids": a demand; "... or face action":
         a threat too."""
@@ -1762,7 +1784,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   ({"join"}, f.joining), ({"claim"}, f.claimed), (THREAT_VERBS, f.threat),
                   ({"refuse", "decline", "reject"}, f.refusal), (BLAMING_SPEECH, f.blame),
                   ({"bring"}, f.brought_together), ({"do", "follow"}, f.same_again),
-                  ({"leave", "quit", "exit", "withdraw", "pull"}, f.leaving), ({"give"}, f.ultimatum), ({"tell"}, f.told_must), ({"reject", "dismiss", "deny", "turn", "refuse", "rebuff", "spurn"}, f.rejected_claim), ({"clash"}, f.clash), ({"accept"}, f.cannot_accept)]
+                  ({"leave", "quit", "exit", "withdraw", "pull"}, f.leaving), ({"give"}, f.ultimatum), ({"tell"}, f.told_must), ({"call", "demand", "seek"}, f.called_for), ({"reject", "dismiss", "deny", "turn", "refuse", "rebuff", "spurn"}, f.rejected_claim), ({"clash"}, f.clash), ({"accept"}, f.cannot_accept)]
     noun_rules = [({"purchase", "acquisition", "import", "imports", "buying"}, f.purchase),
                   ({"demand", "call", "appeal", "request", "insistence"}, f.demand_that), ({"request"}, f.at_request),
                   (JOINT_THINGS, f.joint_with), (lex.classes.get("agreement", frozenset()), f.made_during),
