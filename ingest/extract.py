@@ -473,6 +473,10 @@ def _events(doc, article: Article, gaz: Gazetteer):
         if when and article.published and modality in ("asserted", "reported") and \
                 when > article.published.isoformat()[:len(when)]:
             modality = "future"  # also in someone's words: "when the President visits X next month"
+        elif when and len(when) == 10 and article.published and modality == "future" and \
+                0 < (article.published - date.fromisoformat(when)).days < 7:
+            # "will hold talks on Saturday": the Saturday ahead, not the one just gone
+            when = (date.fromisoformat(when) + timedelta(days=7)).isoformat()
         if when:
             known_dates.setdefault(key, when)
         start, end = _evidence_span(doc, doc[cand.trigger], idx)

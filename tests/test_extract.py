@@ -229,6 +229,8 @@ def test_reported_claim_names_the_claimant(extractor):
 @pytest.mark.parametrize("text,predicate,when", [
     ("Wang Yi met Yoko Kamikawa on Tuesday.", "met", "2024-03-12"),
     ("Wang Yi met Yoko Kamikawa on Thursday.", "met", "2024-03-14"),
+    # a planned meeting on a weekday is on the one ahead
+    ("Wang Yi will meet Yoko Kamikawa on Tuesday.", "met", "2024-03-19"),
     ("Wang Yi met Yoko Kamikawa last month.", "met", "2024-02"),
     ("Wang Yi met Yoko Kamikawa on February 3.", "met", "2024-02-03"),
     ("Iraq invaded Kuwait on Aug. 2, 1990.", "attacked", "1990-08-02"),
