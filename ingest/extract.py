@@ -122,8 +122,9 @@ def _chain_modality(chain) -> str:
             elif c.dep_ in ("amod", "compound") and cl in FUTURE_ADJ and t.pos_ in ("NOUN", "PROPN"):
                 future = True
         if t is not chain[0]:
-            if lemma in NEGATING_VERBS or lemma == "call" and any(c.lower_ == "off" for c in t.children):
-                neg = True
+            if lemma in NEGATING_VERBS or lemma == "call" and any(c.lower_ == "off" for c in t.children) or \
+                    lemma == "have" and any(c.lower_ == "yet" and c.dep_ == "advmod" for c in t.children):
+                neg = True  # ("has yet to sign": not signed)
             elif lemma in HEDGE_VERBS:
                 hedged = True
             elif lemma in FUTURE_VERBS and not (lemma == "agree" and chain[0].dep_ == "dobj" and chain[0].head.i == t.i) \
@@ -140,6 +141,9 @@ def _chain_modality(chain) -> str:
     if top.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children) and \
             (top.dep_ == "ROOT" or top.dep_ in ("acl", "relcl") and top.head.dep_ == "ROOT" and top.head.pos_ in ("NOUN", "PROPN")):
         future = True  # a headline's "X to visit Y"
+    if top.dep_ in ("acl", "ccomp") and top.head.pos_ == "NOUN" and \
+            any(c.dep_ == "det" and c.lower_ == "no" for c in top.head.children):
+        neg = True  # "there was no sign that X had sent arms"
     if top.dep_ in ("advcl", "acl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in top.children) and (
             top.head.lemma_.lower() in APPEALS or
             any(o.dep_ == "dobj" and o.lemma_.lower() in APPEALS for o in top.head.children)):
