@@ -1232,8 +1232,9 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
         if prev is not None:
             if country is None and role is not None and prev[1] is not None:
                 country = prev[1]
-            elif role is None and prev[2] and prev[0] is not None and (window or right):
-                role = prev[0]
+            elif role is None and prev[0] is not None and (prev[2] and (window or right) or not window and right and
+                                                          getattr(right[0], "lower_", "") == "of"):
+                role = prev[0]  # (and "President A of X, B of Y and C of Z": B and C are presidents too)
             elif role is None and country is None and not window and prev[2]:
                 role, country = prev[0], None
         if role is None and right:
