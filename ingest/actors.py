@@ -1167,7 +1167,8 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
                 window.insert(0, t)  # "AU trade and industry commissioner A"
                 j -= 1
                 continue
-            if t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "ADV") or t.text in (",", ";", ":", "(", ")", "“", "\"") \
+            if t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "ADV") and t.lower_ not in ("acting", "outgoing", "incoming") \
+                    or t.text in (",", ";", ":", "(", ")", "“", "\"") \
                     or (t.pos_ == "ADP" and t.lower_ != "of") or (t.pos_ == "PRON" and t.dep_ != "poss") \
                     or (t.i in idx.by_token and idx.by_token[t.i].actor.kind == "person"):
                 break
