@@ -146,6 +146,11 @@ class _Finder:
                 side = self.actors([p for h in heads for c in h.children if c.dep_ == "prep" and
                                     c.lower_ in ("from", "of") and c.i > t.i
                                     for p in c.children if p.dep_ == "pobj"], demonym=True)
+            listed = [a for c in t.children if c.dep_ == "appos" and c.i > t.i for a in self.actors([c])]
+            if t.i not in self.idx.by_token and len(listed) > 1:
+                side = listed  # "between A and the group of six - B, C, D ...": the six are one side
+                if len(out) < k:  # (and A, a name, is the other)
+                    out += [[(self.idx.by_token[x.i].actor, False)] for x in toks[:k] if x.i in self.idx.by_token]
             if side:
                 out.append(side)
         return out
@@ -854,6 +859,10 @@ class _Finder:
             if "between" in entry.objects:
                 for d in [c for c in tok.children if c.dep_ == "dobj"] + [tok]:
                     for group in between(d):
+                        sides = self.sides(group, tok)
+                        if len(sides) == 2 and max(len(x) for x in sides) > 1:  # two sides, one a list
+                            self.emit(entry.predicate, sides[0], sides[1], tok, rule + "/between", conf)
+                            continue
                         pair = self.group(group)
                         for i, a in enumerate(pair):
                             self.emit(entry.predicate, [a], pair[i + 1:], tok, rule + "/between", conf)
