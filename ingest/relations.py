@@ -60,6 +60,8 @@ WANTED_ACTS = frozenset({"withdrawal", "pullout", "removal", "release", "halt", 
 # what one side claims or asks, which another may reject ("a charge B rejects")
 CLAIMS = frozenset({"charge", "claim", "accusation", "allegation", "label", "demand", "criticism", "proposal", "offer",
                     "ultimatum", "request", "assertion", "description", "version"})
+# "the two presidents": a group named by the title its members hold
+TITLED_GROUPS = frozenset({"president", "minister", "premier", "chancellor", "king", "secretary"})
 # armed forces, whose arriving somewhere is no visit
 MILITARY = frozenset({"troop", "force", "soldier", "army", "navy", "warship", "ship", "aircraft", "jet", "unit",
                       "militia", "paratrooper", "marine", "peacekeeper", "tank", "fleet", "battalion", "brigade"})
@@ -290,6 +292,21 @@ class _Finder:
         # before states named together just now
         together = (self.recent_group(tok, size, {"person"}, within=25, region=region, met=True) if group_kinds is None
                     else []) or self.recent_group(tok, size, group_kinds, region=region)
+        if group_kinds is None and lemma in TITLED_GROUPS and size == 2:
+            # "the two presidents": people who hold that title, not whoever was named last
+            def other_title(a: Actor) -> bool:
+                role = (self.idx.role_of(a) or "").lower()
+                return a.kind == "person" and bool(role) and lemma not in role
+            if not together or any(other_title(a) for a in together):
+                titled: list[Actor] = []
+                for m in self.idx.ments_back(tok.i, self.idx.sents_upto(tok.i, 8)[0].start):
+                    if m.actor.kind == "person" and lemma in (self.idx.role_of(m.actor) or "").lower() and \
+                            self._in_region(m.actor, region) and all(m.actor.key != a.key for a in titled):
+                        titled.append(m.actor)
+                    if len(titled) == size:
+                        return titled
+                if together:
+                    return []  # (better no group than the wrong people)
         if not together and group_kinds is not None and size is not None and region is None:
             lo = self.idx.sents_upto(tok.i, 6)[0].start
             together = next((m for i, m in reversed(self.pairs) if lo <= i < tok.i and len(m) == size), [])
@@ -799,6 +816,13 @@ class _Finder:
                 # "welcomed A to the palace", "A welcomed B": a greeting in person
                 entry = LexEntry("met", "verb", tok.lemma_, ("dobj",), None)
                 rule = f"verb:{tok.lemma_}/in-person"
+            if entry.predicate == "urged" and tok.lemma_ == "call" and objs and \
+                    all(a.kind == "person" for a, _ in objs) and \
+                    not any(c.dep_ in ("xcomp", "advcl", "ccomp") for c in tok.children) and \
+                    any(c.lower_ == "on" and c.dep_ in ("prep", "prt") for c in tok.children):
+                # "the Pakistani leader called on President A": a courtesy call, a meeting in person
+                entry = LexEntry("met", "verb", tok.lemma_, ("dobj",), None)
+                rule = "verb:call-on/in-person"
             if entry.predicate == "met" and tok.lemma_ == "see":
                 objs = [(a, i) for a, i in objs if a.kind == "person"]
             if not objs and entry.predicate == "attacked" and not passive(tok) and obj_toks:
@@ -1264,7 +1288,8 @@ class _Finder:
                                possessor=True)
         verb = tok.head if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX") else None
         subj = self.actors(subject_tokens(verb)) if verb is not None else []
-        if subj and partners and verb.lemma_.lower() not in UNDOING:
+        if subj and partners and verb.lemma_.lower() not in UNDOING | {"sign", "conclude", "ink", "initial", "seal"}:
+            # ("signed a joint declaration with Y" is the signing, told by its own rule)
             # ("suspended joint exercises with Y" tells of their end: the verb's own rule)
             self.emit("cooperatedWith", subj, partners, tok, "noun:joint+with", 0.75)
 
