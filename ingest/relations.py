@@ -1020,6 +1020,36 @@ class _Finder:
         if subj and owners:
             self.emit("urged", subj, owners, tok, f"verb:{lemma}+act", 0.7)
 
+    def attended(self, tok) -> None:
+        """ "A and B attended a meeting in London", "a conference in London, attended by A": whoever
+        came from elsewhere visited the host's state; "C opened a conference ... attended by A": the host
+        met each guest."""
+        by = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if tok.tag_ == "VBN" and by and tok.dep_ in ("acl", "advcl"):
+            # (", attended by A" may hang on the verb whose object the meeting is)
+            meeting = tok.head if tok.dep_ == "acl" else next((c for c in tok.head.children if c.dep_ == "dobj"), tok.head)
+            guests = self.actors(by)
+        elif not passive(tok):
+            meeting = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            guests = self.actors(subject_tokens(tok))
+        else:
+            return
+        if meeting is None or meeting.lemma_.lower() not in GATHERINGS | {"talks", "talk", "ceremony", "funeral"}:
+            return
+        guests = [(a, i) for a, i in guests if a.kind == "person" and self.idx.country_of(a) is not None]
+        if not guests:
+            return
+        places = prep_objects(meeting, ("in",)) or prep_objects(tok, ("in",))
+        hosts = [a for a, _ in self.places(places) if a.kind == "country"]
+        if len(hosts) == 1:
+            visitors = [(a, i) for a, i in guests if self.idx.country_of(a).key != hosts[0].key]
+            if visitors:
+                self.emit("visited", visitors, [(hosts[0], True)], tok, "verb:attend+in", 0.7)
+        if by and meeting.dep_ == "dobj" and meeting.head.lemma_.lower() in ("open", "host", "chair"):
+            host = [(a, i) for a, i in self.actors(subject_tokens(meeting.head)) if a.kind == "person"]
+            if host:
+                self.emit("met", host, self._others(guests, host), tok, "verb:attend+host", 0.7)
+
     def told_must(self, tok) -> None:
         """ "A told B that B's government must stop the raids": a demand; "... or face action":
         a threat too."""
@@ -1818,7 +1848,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   ({"join"}, f.joining), ({"claim"}, f.claimed), (THREAT_VERBS, f.threat),
                   ({"refuse", "decline", "reject"}, f.refusal), (BLAMING_SPEECH, f.blame),
                   ({"bring"}, f.brought_together), ({"do", "follow"}, f.same_again),
-                  ({"leave", "quit", "exit", "withdraw", "pull"}, f.leaving), ({"give"}, f.ultimatum), ({"tell"}, f.told_must), ({"call", "demand", "seek"}, f.called_for), ({"reject", "dismiss", "deny", "turn", "refuse", "rebuff", "spurn"}, f.rejected_claim), ({"clash"}, f.clash), ({"accept"}, f.cannot_accept)]
+                  ({"leave", "quit", "exit", "withdraw", "pull"}, f.leaving), ({"give"}, f.ultimatum), ({"tell"}, f.told_must), ({"attend"}, f.attended), ({"call", "demand", "seek"}, f.called_for), ({"reject", "dismiss", "deny", "turn", "refuse", "rebuff", "spurn"}, f.rejected_claim), ({"clash"}, f.clash), ({"accept"}, f.cannot_accept)]
     noun_rules = [({"purchase", "acquisition", "import", "imports", "buying"}, f.purchase),
                   ({"demand", "call", "appeal", "request", "insistence"}, f.demand_that), ({"request"}, f.at_request),
                   (JOINT_THINGS, f.joint_with), (lex.classes.get("agreement", frozenset()), f.made_during),
