@@ -142,10 +142,11 @@ def test_blind_heldout_scores():
 @pytest.mark.parametrize("name, precision, recall", [
     ("heldout4", 0.88, 0.62),  # wire, BBC and web stories; development data after a first blind run
     ("heldout5", 0.9, 0.67),   # the same kinds; development data after a first blind run
-    ("heldout6", 0.86, 0.58),  # the same kinds; development data after two sessions unread
-    ("heldout7", 0.88, 0.77),  # the same kinds; development data after two sessions unread
-    ("heldout8", 0.81, 0.62),  # the same kinds, written blind; development data after a first blind run
-    ("heldout9", 0.76, 0.62),  # never looked at while writing rules: how the rules carry over
+    ("heldout6", 0.86, 0.6),   # the same kinds; development data after a session unread
+    ("heldout7", 0.88, 0.77),  # the same kinds; development data after a session unread
+    ("heldout8", 0.87, 0.71),  # the same kinds, written blind; development data after a first blind run
+    ("heldout9", 0.9, 0.65),   # the same kinds, written blind; development data after a first blind run
+    ("heldout10", 0.72, 0.61),  # never looked at while writing rules: how the rules carry over
 ])
 def test_more_heldout_scores(name, precision, recall):
     """Floors just under today's scores on the sets of articles in the three kinds of the real-news
