@@ -268,7 +268,7 @@ class ActorIndex:
             if found is None and (loose or tok.lemma_.lower() in INSTITUTIONS or tok.lower_ in INSTITUTIONS):
                 found = self._owner(tok)
             if found is None and tok.lower_ in ("countries", "nations"):
-                # "the countries of the European Union": the union (but "the two countries" are two)
+                # "the countries of the Arab League": the league (but "the two countries" are two)
                 found = next((a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                               for p in c.children if p.dep_ == "pobj" and (a := self.resolve(p)) is not None
                               and a.kind == "organisation"), None)
@@ -1303,7 +1303,7 @@ def _leaders(doc, idx: ActorIndex) -> None:
             led = idx.resolve(verb.head, allow_demonym=True)
             role, of = idx.roles.get(m.actor.key, (None, None))
             if led is not None and led.kind != "person" and (idx.role_source.get(m.actor.key) != "text" or of is None):
-                # ("a Cuban delegation led by Foreign Minister A": A is Cuba's foreign minister)
+                # ("a Chilean team led by Trade Minister A": A is Chile's trade minister)
                 idx.roles[m.actor.key] = (role or "Leader", led)
                 idx.role_source[m.actor.key] = "text"
 
@@ -1487,7 +1487,7 @@ def _home_titles(doc, idx: ActorIndex) -> None:
             place = idx.by_token[first.i + 1]
             if place.actor.kind in ("country", "former_state") and place.end < sent.end and \
                     doc[place.end].text == ",":
-                here = place.actor  # "In Moscow, Foreign Ministry spokesman A said"
+                here = place.actor  # "In Cairo, Deputy Minister A told reporters"
         if here is not None:
             idx.roles[m.actor.key] = (role, here)
 

@@ -64,7 +64,7 @@ def _verb_chain(tok) -> list:
             t = h.head  # "is due to take part in talks", "is expected to travel there for talks": as real as that
             chain.append(t)
         elif tok.dep_ == "pobj" and h.dep_ == "prep" and h.lower_ == "before" and h.head.pos_ in ("VERB", "AUX"):
-            t = h.head  # "is due in Tokyo on Friday, before a summit with A": as real as the arrival
+            t = h.head  # "lands in Hanoi next week, before talks with A": as real as the arrival
             chain.append(t)
         elif tok.dep_ == "dobj" and h.pos_ == "VERB" and (h.lemma_.lower() in NEGATING_VERBS | FUTURE_VERBS | HEDGE_VERBS
                                                           or h.lower_ in ("called", "calling", "call") and
@@ -154,7 +154,7 @@ def _chain_modality(chain) -> str:
         future = True  # "A is expected to raise it when he meets B": the meeting is ahead too
     if top.tag_ in ("VBZ", "VBP") and top.lemma_.lower() in SCHEDULED and not top.doc.user_data.get("headline") and \
             any(c.dep_ in ("prep", "npadvmod") and any(w.lower_ in PLANNED_DAYS for w in c.subtree) for c in top.children):
-        future = True  # "A flies to Washington on Tuesday for talks": a plan, told in the present
+        future = True  # "A travels to Ottawa on Thursday for a summit": a plan, told in the present
     if top.dep_ == "relcl" and top.tag_ == "VBN" and any(c.lower_ == "would" for c in top.children) and \
             any(c.lower_ == "have" for c in top.children) and \
             (any(w.lower_ in ("draft", "proposed") for w in top.head.subtree if w.i < top.head.i) or

@@ -141,8 +141,11 @@ class _Finder:
         "envoys from the two Nordic states" (empty sides are left out; the parser may hang
         the last side's "from" on the noun)."""
         out = []
+        # (names in apposition to a side, "the Quint - A, B and C", belong to that side)
+        toks = [t for t in toks if not any(o.i not in (t.i, toks[0].i) and t in o.subtree for o in toks)]
         for k, t in enumerate(toks):
-            side = self.actors([t], demonym=True) if t.i not in self.idx.by_token else []
+            side = self.actors([t], demonym=True) if t.i not in self.idx.by_token else \
+                [(self.idx.by_token[t.i].actor, False)]
             heads = [t] + ([noun] if k == len(toks) - 1 else [])
             if not side:
                 side = self.actors([p for h in heads for c in h.children if c.dep_ == "prep" and
@@ -151,8 +154,6 @@ class _Finder:
             listed = [a for c in t.children if c.dep_ == "appos" and c.i > t.i for a in self.actors([c])]
             if t.i not in self.idx.by_token and len(listed) > 1:
                 side = listed  # "between A and the group of six - B, C, D ...": the six are one side
-                if len(out) < k:  # (and A, a name, is the other)
-                    out += [[(self.idx.by_token[x.i].actor, False)] for x in toks[:k] if x.i in self.idx.by_token]
             if side:
                 out.append(side)
         return out
@@ -173,7 +174,7 @@ class _Finder:
                 named.append(tok)
             elif dep in ("pobj", "dobj", "appos") and tok.i in self.idx.by_token or \
                     dep in ("amod", "compound", "nmod") and tok.i in self.idx.by_token and \
-                    any(c.dep_ == "conj" for c in tok.children):  # "the Australian and New Zealand envoys"
+                    any(c.dep_ == "conj" for c in tok.children):  # "the Chilean and Peruvian consuls"
                 named.append(tok)
         twice = {sibs[0].i: sibs for sibs in subjects.values() if len(sibs) > 1}
         # "A met B": the pair "they" and "the two leaders" may stand for next
@@ -497,7 +498,7 @@ class _Finder:
                 indirect = c.i not in self.idx.by_token
                 found = [a] if a is not None else []
                 if c.lemma_.lower() in ("delegation", "team", "mission"):
-                    # "a delegation led by Foreign Minister A visited X": A too
+                    # "a team led by Energy Minister A toured X": A too
                     found += [m.actor for v in c.children if v.dep_ == "acl" and v.lemma_.lower() in ("lead", "head")
                               for ag in v.children if ag.dep_ == "agent" for p in ag.children
                               if (m := self.idx.mention_at(p.i)) is not None and m.actor.kind == "person"]
@@ -782,13 +783,13 @@ class _Finder:
                 objs = [(a, i) for a, i in objs if a.kind == "person" or titled]
             if not self._others(objs, subj) and entry.predicate in ("suppliedArmsTo", "aided") and entry.needs \
                     and not passive(tok):
-                # "X, which supplies most of its weapons": whose the goods are is who receives them
+                # "X, which provides nearly all its arms": whose the goods are is who receives them
                 goods = self.lex.classes.get(entry.needs, frozenset())
                 owners = [p for d in tok.children if d.dep_ == "dobj" for n in [d] + of_chain(d)
                           if n.lemma_.lower() in goods or n.lower_ in goods for p in n.children if p.dep_ == "poss"]
                 objs = self._others(self.actors(owners), subj)
                 if owners and not objs and owners[0].lower_ == "its" and tok.dep_ == "relcl":
-                    # "A depends on B, which supplies most of its arms": one does not supply oneself, so A
+                    # "A relies on B, which provides nearly all its arms": one does not arm oneself, so A
                     verb = tok.head
                     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                         verb = verb.head
@@ -820,7 +821,7 @@ class _Finder:
                     all(a.kind == "person" for a, _ in objs) and \
                     not any(c.dep_ in ("xcomp", "advcl", "ccomp") for c in tok.children) and \
                     any(c.lower_ == "on" and c.dep_ in ("prep", "prt") for c in tok.children):
-                # "the Pakistani leader called on President A": a courtesy call, a meeting in person
+                # "the visiting premier called on King A": a courtesy call, a meeting in person
                 entry = LexEntry("met", "verb", tok.lemma_, ("dobj",), None)
                 rule = "verb:call-on/in-person"
             if entry.predicate == "met" and tok.lemma_ == "see":
@@ -950,7 +951,7 @@ class _Finder:
             self.emit("urged", subj, self._others(objs, subj), tok, f"noun:{tok.lemma_.lower()}+that", 0.7)
 
     def cannot_accept(self, tok) -> None:
-        """ "The UK cannot accept the result of X's election": a refusal of what X did or claims."""
+        """ "Y could not accept the outcome of X's referendum": a refusal of what X did or claims."""
         if not any(c.dep_ == "neg" for c in tok.children) or \
                 not any(c.dep_ == "aux" and c.lower_ in ("can", "could", "ca", "will", "wo") for c in tok.children):
             return
@@ -979,7 +980,7 @@ class _Finder:
             self.emit("attacked", [(b, True)], [(a, True)], tok, "verb:clash/forces", 0.7)
 
     def rejected_claim(self, tok) -> None:
-        """ "A called it genocide, a label B rejects", "a claim Caracas dismissed as a fabrication": the
+        """ "A called it an occupation, a term B rejects", "a claim Lima dismissed as invented": the
         relative clause rejects whoever made the claim the clause hangs on."""
         if tok.dep_ != "relcl" or tok.head.lemma_.lower() not in CLAIMS or \
                 any(c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP") and c.lower_ != "that" for c in tok.children):
@@ -1261,7 +1262,7 @@ class _Finder:
                     tok.head.lemma_.lower() in LIGHT_VERBS or
                     "to" in slots and entry.predicate in ("suppliedArmsTo", "aided"))):
                 places = [p for n in (tok, tok.head) for c in n.children if c.dep_ == "prep" and c.lower_ == "in"
-                          for p in c.children if p.lower_ == "place"]  # "has sanctions in place against X"
+                          for p in c.children if p.lower_ == "place"]  # "keeps sanctions in place on X"
                 # "held talks on Monday with X", "an offensive into X's region"
                 objs = self.actors([o for n in [tok.head] + places for o in prep_objects(n, slots)],
                                    possessor=entry.predicate in COMMUNICATIVE)
@@ -1319,7 +1320,7 @@ class _Finder:
         verb = tok.head if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX") else None
         subj = self.actors(subject_tokens(verb)) if verb is not None else []
         if subj and partners and verb.lemma_.lower() not in UNDOING | {"sign", "conclude", "ink", "initial", "seal"}:
-            # ("signed a joint declaration with Y" is the signing, told by its own rule)
+            # ("signed a joint communique with Y" is the signing, told by its own rule)
             # ("suspended joint exercises with Y" tells of their end: the verb's own rule)
             self.emit("cooperatedWith", subj, partners, tok, "noun:joint+with", 0.75)
 
@@ -1383,7 +1384,7 @@ class _Finder:
             return
         head = tok.head
         if tok.dep_ == "nsubjpass" and head.lemma_.lower() in REDUCING:
-            # "Relations between A and B were broken off in 1984": A broke them off with B
+            # "Ties between A and B were severed in 1979": A cut them with B
             for group in between(tok):
                 pair = self.group(group)
                 if len(pair) == 2:

@@ -167,7 +167,7 @@ def subject_tokens(tok, depth: int = 0) -> list:
         if subj_is_who(tok) and ante.ent_type_ in ("GPE", "LOC") and ante.dep_ == "pobj" and ante.head.dep_ == "prep":
             ante = ante.head.head  # "the Houthi rebels in Yemen, who ...": the rebels
         if ante.dep_ in ("attr",) and ante.head.pos_ in ("VERB", "AUX") and ante.pos_ != "PROPN":
-            # ("X is a country that ...", but "the last to switch was Chad, which ...": Chad)
+            # ("X is a country that ...", but "the first to follow was Malawi, which ...": Malawi)
             return subject_tokens(ante.head, depth + 1)
         return [ante]
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
