@@ -91,6 +91,8 @@ class ActorIndex:
     role_source: dict[str, str] = field(default_factory=dict)  # person key -> "text" | "gazetteer"
     # person key -> the state of a party politician ("Tory leader A"), who does not act for it
     nationality: dict[str, Actor] = field(default_factory=dict)
+    # people an article calls opposition politicians: of some state, acting for none
+    opposition: set = field(default_factory=set)
     people: dict[str, Actor] = field(default_factory=dict)
     pending_singles: list = field(default_factory=list)
     sentence_years: dict[int, int] = field(default_factory=dict)
@@ -1317,6 +1319,12 @@ def _party_politician(person: Actor, words, idx: ActorIndex) -> bool:
     """ "Tory leader A", ", the Liberal Democrat spokesman,": a party's politician, of a known state
     but acting for no state (relations with their own government are domestic politics)."""
     text = " " + " ".join(t.lower_ for t in words) + " "
+    if " opposition " in text or " shadow " in text:
+        # "opposition leader A", "the shadow foreign secretary": a politician who speaks for no state
+        idx.opposition.add(person.key)
+        if idx.role_source.get(person.key) != "text":
+            idx.roles.pop(person.key, None)
+            idx.role_source[person.key] = "former"
     code = next((c for phrase, c in PARTY_STATES.items() if f" {phrase} " in text or f" {phrase}s " in text), None)
     state = idx.gaz.by_key.get(f"country/{code}") if code else None
     if state is None:

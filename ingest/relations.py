@@ -626,10 +626,10 @@ class _Finder:
     def emit(self, pred: str, subj: list, obj: list, trigger, rule: str, conf: float) -> None:
         sym = relation_info(pred).symmetric
         for s, s_ind in subj:
-            if s.org_kind == "ngo":
-                continue  # a campaign group's statements are no diplomacy ("Amnesty condemned X")
+            if s.org_kind == "ngo" or s.key in self.idx.opposition:
+                continue  # a campaign group's or an opposition politician's words are no diplomacy
             for o, o_ind in obj:
-                if s.key == o.key or self.idx.gaz.same_party(s, o) or o.org_kind == "ngo":
+                if s.key == o.key or self.idx.gaz.same_party(s, o) or o.org_kind == "ngo" or o.key in self.idx.opposition:
                     continue
                 home_s, home_o = self.idx.country_of(s), self.idx.country_of(o)
                 if (home_s is not None and home_s.key == o.key) or (home_o is not None and home_o.key == s.key):
