@@ -454,6 +454,13 @@ class _Finder:
             if a.kind in ("country", "former_state")]
         if res:
             return res
+        for t in toks:  # "struck targets in Indian-administered Kashmir": the state that holds it
+            for a in t.children:
+                if a.dep_ == "amod" and a.lemma_.lower() in ("administer", "control", "hold", "occupy", "run"):
+                    res += [(m.actor, True) for w in a.children if w.i < a.i and (m := self.idx.mention_at(w.i))
+                            is not None and m.actor.kind in ("country", "former_state")]
+        if res:
+            return res
         for t in toks:  # "arrived in the Indian capital": the state of the demonym
             if t.lemma_.lower() in ("capital", "country") and any(c.lower_ == "the" for c in t.children):
                 for c in t.children:
