@@ -410,7 +410,8 @@ class ActorIndex:
                                               tok.lemma_.lower() in ("request", "offer", "invitation", "proposal",
                                                                      "demand", "appeal", "plea", "call")):
                             return a  # "a request from Chancellor A": A's
-        if tok.lemma_.lower() in ("junta", "regime", "government", "authorities", "authority", "leadership", "rulers", "military"):
+        if tok.lemma_.lower() in ("junta", "regime", "government", "authorities", "authority", "leadership", "rulers",
+                                  "military"):
             nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
             for c in list(tok.children) + ([nxt] if nxt is not None and nxt.lower_ == "in" and nxt.head.i != tok.i
                                            else []):  # "the junta in Niger" (the parser may hang "in" on the verb)
@@ -1169,7 +1170,8 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
                 window.insert(0, t)  # "AU trade and industry commissioner A"
                 j -= 1
                 continue
-            if t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "ADV") and t.lower_ not in ("acting", "outgoing", "incoming") \
+            if t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "ADV") and \
+                    t.lower_ not in ("acting", "outgoing", "incoming") \
                     or t.text in (",", ";", ":", "(", ")", "“", "\"") \
                     or (t.pos_ == "ADP" and t.lower_ != "of") or (t.pos_ == "PRON" and t.dep_ != "poss") \
                     or (t.i in idx.by_token and idx.by_token[t.i].actor.kind == "person"):

@@ -128,7 +128,8 @@ def _chain_modality(chain) -> str:
             elif lemma in HEDGE_VERBS:
                 hedged = True
             elif lemma in FUTURE_VERBS and not (lemma == "agree" and chain[0].dep_ == "dobj" and chain[0].head.i == t.i) \
-                    and not (lemma in ("agree", "decide") and any(x.lemma_.lower() in DECIDED_MEASURES for x in chain)) \
+                    and not (lemma in ("agree", "decide") and
+                             any(x.lemma_.lower() in DECIDED_MEASURES for x in chain)) \
                     or (lemma == "be" and any(c.lower_ in ("due", "set", "expected", "scheduled")
                                                                 for c in t.children)):
                 future = True
@@ -153,7 +154,8 @@ def _chain_modality(chain) -> str:
             for m in top.children) and _chain_modality(_verb_chain(top.head)) in ("future", "hedged"):
         future = True  # "A is expected to raise it when he meets B": the meeting is ahead too
     if top.tag_ in ("VBZ", "VBP") and top.lemma_.lower() in SCHEDULED and not top.doc.user_data.get("headline") and \
-            any(c.dep_ in ("prep", "npadvmod") and any(w.lower_ in PLANNED_DAYS for w in c.subtree) for c in top.children):
+            any(c.dep_ in ("prep", "npadvmod") and any(w.lower_ in PLANNED_DAYS for w in c.subtree)
+                for c in top.children):
         future = True  # "A travels to Ottawa on Thursday for a summit": a plan, told in the present
     if top.dep_ == "relcl" and top.tag_ == "VBN" and any(c.lower_ == "would" for c in top.children) and \
             any(c.lower_ == "have" for c in top.children) and \

@@ -23,7 +23,8 @@ from .actors import INSTITUTIONS, ActorIndex
 from .words import WORDS
 from .gazetteer import LexEntry, Lexicon, fitting_particles
 from .shapes import (UNDOING, attack_lemmas, between, conditional_harm, conjuncts, goods_bound, goods_origin, listed,
-                     object_tokens, of_chain, passive, prep_objects, regular_lemma, scope_words, subject_tokens, undone, word_set)
+                     object_tokens, of_chain, passive, prep_objects, regular_lemma, scope_words, subject_tokens, undone,
+                     word_set)
 
 __all__ = ["Candidate", "find_relations"]
 
@@ -636,7 +637,8 @@ class _Finder:
             if s.org_kind == "ngo" or s.key in self.idx.opposition:
                 continue  # a campaign group's or an opposition politician's words are no diplomacy
             for o, o_ind in obj:
-                if s.key == o.key or self.idx.gaz.same_party(s, o) or o.org_kind == "ngo" or o.key in self.idx.opposition:
+                if s.key == o.key or self.idx.gaz.same_party(s, o) or o.org_kind == "ngo" or \
+                        o.key in self.idx.opposition:
                     continue
                 home_s, home_o = self.idx.country_of(s), self.idx.country_of(o)
                 if (home_s is not None and home_s.key == o.key) or (home_o is not None and home_o.key == s.key):
@@ -1035,7 +1037,8 @@ class _Finder:
         by = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if tok.tag_ == "VBN" and by and tok.dep_ in ("acl", "advcl"):
             # (", attended by A" may hang on the verb whose object the meeting is)
-            meeting = tok.head if tok.dep_ == "acl" else next((c for c in tok.head.children if c.dep_ == "dobj"), tok.head)
+            meeting = tok.head if tok.dep_ == "acl" else \
+                next((c for c in tok.head.children if c.dep_ == "dobj"), tok.head)
             guests = self.actors(by)
         elif not passive(tok):
             meeting = next((c for c in tok.children if c.dep_ == "dobj"), None)
@@ -1856,7 +1859,10 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   ({"join"}, f.joining), ({"claim"}, f.claimed), (THREAT_VERBS, f.threat),
                   ({"refuse", "decline", "reject"}, f.refusal), (BLAMING_SPEECH, f.blame),
                   ({"bring"}, f.brought_together), ({"do", "follow"}, f.same_again),
-                  ({"leave", "quit", "exit", "withdraw", "pull"}, f.leaving), ({"give"}, f.ultimatum), ({"tell"}, f.told_must), ({"attend"}, f.attended), ({"call", "demand", "seek"}, f.called_for), ({"reject", "dismiss", "deny", "turn", "refuse", "rebuff", "spurn"}, f.rejected_claim), ({"clash"}, f.clash), ({"accept"}, f.cannot_accept)]
+                  ({"leave", "quit", "exit", "withdraw", "pull"}, f.leaving), ({"give"}, f.ultimatum),
+                  ({"tell"}, f.told_must), ({"attend"}, f.attended), ({"call", "demand", "seek"}, f.called_for),
+                  ({"reject", "dismiss", "deny", "turn", "refuse", "rebuff", "spurn"}, f.rejected_claim),
+                  ({"clash"}, f.clash), ({"accept"}, f.cannot_accept)]
     noun_rules = [({"purchase", "acquisition", "import", "imports", "buying"}, f.purchase),
                   ({"demand", "call", "appeal", "request", "insistence"}, f.demand_that), ({"request"}, f.at_request),
                   (JOINT_THINGS, f.joint_with), (lex.classes.get("agreement", frozenset()), f.made_during),
