@@ -971,6 +971,21 @@ class _Finder:
         if subj and found:
             self.emit("rejected", subj, self._others(found, subj), tok, "verb:accept+cannot", 0.7)
 
+    def fought_war(self, tok) -> None:
+        """ "A and B, which fought a war in 1982", "A fought a border war with B": an attack each way."""
+        if not any(c.dep_ == "dobj" and c.lemma_.lower() in ("war", "battle") for c in tok.children):
+            return
+        sides = [(a, i) for a, i in self.actors(subject_tokens(tok)) if a.kind in ("country", "former_state")]
+        others = [(a, i) for a, i in self.actors(prep_objects(tok, ("with", "against")) +
+                                                [p for d in tok.children if d.dep_ == "dobj"
+                                                 for p in prep_objects(d, ("with", "against"))])
+                  if a.kind in ("country", "former_state")]
+        sides += [o for o in others if all(o[0].key != a.key for a, _ in sides)]
+        if len(sides) == 2:
+            (a, i), (b, j) = sides
+            self.emit("attacked", [(a, i)], [(b, j)], tok, "verb:fight+war", 0.7)
+            self.emit("attacked", [(b, j)], [(a, i)], tok, "verb:fight+war", 0.7)
+
     def clash(self, tok) -> None:
         """ "Indian and Chinese troops clashed", "Armenian forces clashed with Azerbaijani troops":
         armed forces fighting each other, an attack each way (a clash of words is no attack)."""
@@ -1862,7 +1877,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   ({"leave", "quit", "exit", "withdraw", "pull"}, f.leaving), ({"give"}, f.ultimatum),
                   ({"tell"}, f.told_must), ({"attend"}, f.attended), ({"call", "demand", "seek"}, f.called_for),
                   ({"reject", "dismiss", "deny", "turn", "refuse", "rebuff", "spurn"}, f.rejected_claim),
-                  ({"clash"}, f.clash), ({"accept"}, f.cannot_accept)]
+                  ({"clash"}, f.clash), ({"fight", "wage"}, f.fought_war), ({"accept"}, f.cannot_accept)]
     noun_rules = [({"purchase", "acquisition", "import", "imports", "buying"}, f.purchase),
                   ({"demand", "call", "appeal", "request", "insistence"}, f.demand_that), ({"request"}, f.at_request),
                   (JOINT_THINGS, f.joint_with), (lex.classes.get("agreement", frozenset()), f.made_during),
