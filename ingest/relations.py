@@ -971,6 +971,23 @@ class _Finder:
         if subj and found:
             self.emit("rejected", subj, self._others(found, subj), tok, "verb:accept+cannot", 0.7)
 
+    def drew_criticism(self, tok) -> None:
+        """ "A fired missiles, drawing condemnation from B and C", "the move sparked protests from B":
+        B and C criticized A."""
+        if tok.lemma_.lower() not in ("condemnation", "criticism", "protest", "rebuke", "censure") or \
+                tok.dep_ != "dobj" or tok.head.lemma_.lower() not in ("draw", "prompt", "spark", "provoke", "trigger",
+                                                                     "attract", "earn", "bring"):
+            return
+        critics = self.actors(prep_objects(tok, ("from", "by")))
+        verb = tok.head
+        self.hostile = True  # ("the decision by A drew criticism": A's)
+        targets = self.actors(subject_tokens(verb), possessor=True)
+        if not targets and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            targets = self.actors(subject_tokens(verb.head))  # "A fired missiles, drawing ...": A
+        self.hostile = False
+        if critics and targets:
+            self.emit("criticized", critics, self._others(targets, critics), tok, "noun:criticism+drawn", 0.7)
+
     def fought_war(self, tok) -> None:
         """ "A and B, which fought a war in 1982", "A fought a border war with B": an attack each way."""
         if not any(c.dep_ == "dobj" and c.lemma_.lower() in ("war", "battle") for c in tok.children):
@@ -1881,7 +1898,8 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
     noun_rules = [({"purchase", "acquisition", "import", "imports", "buying"}, f.purchase),
                   ({"demand", "call", "appeal", "request", "insistence"}, f.demand_that), ({"request"}, f.at_request),
                   (JOINT_THINGS, f.joint_with), (lex.classes.get("agreement", frozenset()), f.made_during),
-                  (TIES_NOUNS, f.ties), (TIES_NOUNS, f.relationship), (PARTNER_NOUNS, f.partner),
+                  (TIES_NOUNS, f.ties), (TIES_NOUNS, f.relationship),
+                  ({"condemnation", "criticism", "protest", "protests", "rebuke", "censure"}, f.drew_criticism), (PARTNER_NOUNS, f.partner),
                   (SUPPORTER_NOUNS | CRITIC_NOUNS, f.supporter), (CHARGE_NOUNS, f.charge), (SUPPLIER_NOUNS, f.supplier),
                   (set(JOINT_NOUNS) | lex.classes.get("agreement", frozenset()), f.joint_noun)]
     for tok in idx.tokens:
