@@ -464,6 +464,8 @@ def _events(doc, article: Article, gaz: Gazetteer):
     for cand in cands:
         if _ability(doc[cand.trigger]) and cand.rule != "verb:accept+cannot":
             continue  # "they can strike North Korean targets" states a capability, not an event
+        if any(m.dep_ == "mark" and m.lower_ == "whether" for t in _verb_chain(doc[cand.trigger]) for m in t.children):
+            continue  # "asked whether Britain would recognise X": a question, not an event
         modality, claimed_by, verb = modality_of(cand, doc, idx)
         if cand.rule == "visit:met-in" and modality in ("future", "hedged", "negated"):
             continue  # a guest is only known to be there by a meeting that took place
