@@ -63,6 +63,10 @@ def _verb_chain(tok) -> list:
                 or h.lower_ == "for" and h.head.lemma_.lower() in ("travel", "fly", "go", "head", "arrive", "come", "visit", "leave")):
             t = h.head  # "is due to take part in talks", "is expected to travel there for talks": as real as that
             chain.append(t)
+        elif tok.dep_ in ("dobj", "nsubjpass") and h.pos_ == "VERB" and \
+                any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS | HEDGE_MODALS for c in h.children):
+            t = h  # "Egypt might host the talks between A and B": as real as the hosting
+            chain.append(t)
         elif tok.dep_ == "pobj" and h.dep_ == "prep" and h.lower_ == "before" and h.head.pos_ in ("VERB", "AUX"):
             t = h.head  # "lands in Hanoi next week, before talks with A": as real as the arrival
             chain.append(t)
