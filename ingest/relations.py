@@ -971,6 +971,25 @@ class _Finder:
         if subj and found:
             self.emit("rejected", subj, self._others(found, subj), tok, "verb:accept+cannot", 0.7)
 
+    def called_in(self, tok) -> None:
+        """ "Pakistan called in the Indian envoy", "the Indian High Commissioner in Islamabad was called in
+        to receive a protest": the envoy was summoned, a protest to the envoy's state."""
+        envoys = self.lex.classes.get("envoy", frozenset())
+        right_after = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" and c.i == tok.i + 1]
+        if not right_after and not any(c.dep_ == "prt" and c.lower_ == "in" for c in tok.children):
+            return
+        posted = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and
+                  (c.lemma_.lower() in envoys or c.lower_ in envoys)]
+        posted += [p for c in right_after for p in c.children if p.dep_ == "pobj" and
+                   (p.lemma_.lower() in envoys or p.lower_ in envoys)]  # (the parser may read "in" as a preposition)
+        if not posted:
+            return
+        senders = [(self.idx.country_of(a) or a, i) for a, i in self.actors(posted, possessor=True)]
+        hosts = self.actors(subject_tokens(tok)) if not passive(tok) else \
+            [(a, i) for a, i in self.places(prep_objects(posted[0], ("in", "to"))) if a.kind == "country"]
+        if hosts and senders:
+            self.emit("criticized", hosts, self._others(senders, hosts), tok, "verb:call-in+envoy", 0.75)
+
     def drew_criticism(self, tok) -> None:
         """ "A fired missiles, drawing condemnation from B and C", "the move sparked protests from B":
         B and C criticized A."""
@@ -1894,7 +1913,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   ({"leave", "quit", "exit", "withdraw", "pull"}, f.leaving), ({"give"}, f.ultimatum),
                   ({"tell"}, f.told_must), ({"attend"}, f.attended), ({"call", "demand", "seek"}, f.called_for),
                   ({"reject", "dismiss", "deny", "turn", "refuse", "rebuff", "spurn"}, f.rejected_claim),
-                  ({"clash"}, f.clash), ({"fight", "wage"}, f.fought_war), ({"accept"}, f.cannot_accept)]
+                  ({"clash"}, f.clash), ({"fight", "wage"}, f.fought_war), ({"call"}, f.called_in), ({"accept"}, f.cannot_accept)]
     noun_rules = [({"purchase", "acquisition", "import", "imports", "buying"}, f.purchase),
                   ({"demand", "call", "appeal", "request", "insistence"}, f.demand_that), ({"request"}, f.at_request),
                   (JOINT_THINGS, f.joint_with), (lex.classes.get("agreement", frozenset()), f.made_during),
