@@ -49,8 +49,7 @@ VENUES = WORDS.set("venues")
 # nouns that stand for the state or organisation that owns them
 INSTITUTIONS = WORDS.set("institutions")
 # what a person decides or says, which stays theirs ("backed A's account" backs A, not A's state)
-PERSONAL_ACTS = frozenset({"decision", "account", "remarks", "comments", "statement", "speech", "words", "claim",
-                           "claims", "version", "proposal", "offer", "initiative", "plan", "stance", "position"})
+PERSONAL_ACTS = WORDS.set("personal_acts")
 PUBLIC_ROLES = WORDS.set("public_roles")
 
 
@@ -1473,8 +1472,7 @@ def find_actors(doc, gaz: Gazetteer, published=None) -> ActorIndex:
 
 # titles that name the post but not whom its holder serves at home ("Ambassador A" in a story
 # filed from Tokyo is as likely a foreign envoy as a Japanese one)
-_POSTED = {"ambassador", "envoy", "chairman", "leader", "head", "secretary-general", "secretary general",
-           "commander", "governor"}
+_POSTED = WORDS.set("posted_titles")
 
 
 def _home_titles(doc, idx: ActorIndex) -> None:

@@ -15,7 +15,7 @@ from dipgraph.graph.records import Actor, Article, Event, Extraction
 from dipgraph.graph.vocab import relation as relation_info
 
 from .actors import ActorIndex, find_actors, mentions_and_roles
-from .dates import resolve_date
+from .dates import WEEKDAYS, resolve_date
 from .words import WORDS
 from .gazetteer import Gazetteer, default_gazetteer
 from .relations import LIGHT_VERBS, TIES_VERBS, Candidate, find_relations
@@ -30,9 +30,8 @@ NEGATING_VERBS = WORDS.set("negating_verbs")
 FUTURE_VERBS = WORDS.set("future_verbs")
 DECIDED_MEASURES = WORDS.set("decided_measures")
 # journeys and meetings told in the present with a day are planned ("A flies to Rome on Monday")
-SCHEDULED = frozenset({"fly", "travel", "go", "head", "visit", "meet", "leave", "arrive", "host", "tour"})
-PLANNED_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow",
-                          "next", "later", "weekend"})
+SCHEDULED = WORDS.set("scheduled_moves")
+PLANNED_DAYS = frozenset(WEEKDAYS) | WORDS.set("planned_days")
 HEDGE_VERBS = WORDS.set("hedge_verbs")
 HEDGE_WORDS = WORDS.set("hedge_words")
 HEDGE_MODALS = {"could", "may", "might", "would", "should", "must"}  # ("should press Beijing": not done)
@@ -101,8 +100,12 @@ def _verb_chain(tok) -> list:
     return chain
 
 
-def _ability(trigger) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for t in _verb_chain(trigger) for c in t.children)
+def _no_event(trigger) -> bool:
+    """Whether the trigger's clause tells of no event: a capability ("they can strike X") or a
+    question ("asked whether Britain would recognise X")."""
+    chain = _verb_chain(trigger)
+    return any(c.dep_ == "aux" and c.lower_ in ("can", "ca") or c.dep_ == "mark" and c.lower_ == "whether"
+               for t in chain for c in t.children)
 
 
 def _chain_modality(chain) -> str:
@@ -466,10 +469,8 @@ def _events(doc, article: Article, gaz: Gazetteer):
     triggers = {c.trigger for c in cands}
     known_dates: dict[tuple, str] = {}
     for cand in cands:
-        if _ability(doc[cand.trigger]) and cand.rule != "verb:accept+cannot":
-            continue  # "they can strike North Korean targets" states a capability, not an event
-        if any(m.dep_ == "mark" and m.lower_ == "whether" for t in _verb_chain(doc[cand.trigger]) for m in t.children):
-            continue  # "asked whether Britain would recognise X": a question, not an event
+        if _no_event(doc[cand.trigger]) and cand.rule != "verb:accept+cannot":
+            continue  # ("cannot accept" is a refusal made now)
         modality, claimed_by, verb = modality_of(cand, doc, idx)
         if cand.rule == "visit:met-in" and modality in ("future", "hedged", "negated"):
             continue  # a guest is only known to be there by a meeting that took place

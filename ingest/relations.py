@@ -56,18 +56,15 @@ REFUSED_ACTS = WORDS.set("refused_acts")
 # nouns that name again an act told before, and the words that told it
 EVENT_NOUNS = WORDS.multimap("event_nouns")
 # acts one side may ask of another ("called for the withdrawal of X's troops")
-WANTED_ACTS = frozenset({"withdrawal", "pullout", "removal", "release", "halt", "end", "cessation", "return",
-                         "extradition", "handover"})
+WANTED_ACTS = WORDS.set("wanted_acts")
 # what one side claims or asks, which another may reject ("a charge B rejects")
-CLAIMS = frozenset({"charge", "claim", "accusation", "allegation", "label", "demand", "criticism", "proposal", "offer",
-                    "ultimatum", "request", "assertion", "description", "version"})
+CLAIMS = WORDS.set("charge_nouns") | WORDS.set("claims")
 # "the two presidents": a group named by the title its members hold
-TITLED_GROUPS = frozenset({"president", "minister", "premier", "chancellor", "king", "secretary"})
+TITLED_GROUPS = WORDS.set("titled_groups")
 # armed forces, whose arriving somewhere is no visit
-MILITARY = frozenset({"troop", "force", "soldier", "army", "navy", "warship", "ship", "aircraft", "jet", "unit",
-                      "militia", "paratrooper", "marine", "peacekeeper", "tank", "fleet", "battalion", "brigade"})
+MILITARY = WORDS.set("armed_forces")
 # verbs that end or cut ties ("relations were severed")
-REDUCING = frozenset({"break", "sever", "cut", "suspend", "freeze", "downgrade", "rupture"})
+REDUCING = WORDS.set("cutting_ties")
 
 
 THREATENING = frozenset({"threaten", "vow"})
@@ -110,6 +107,11 @@ TERRITORY_GROUP = WORDS.set("territory_group")
 EXCHANGED_BLOWS = WORDS.set("exchanged_blows")
 SPEECH_REPLIES = frozenset({"reply", "respond", "add", "insist", "counter", "retort"})
 SUPPLIER_NOUNS = frozenset({"supplier", "source", "provider", "seller", "exporter", "donor"})
+
+
+def _or_face(words: list[str]) -> bool:
+    """Whether the words name a penalty for not complying: "... or face sanctions", "or risk ..."."""
+    return any(a == "or" and b in ("face", "risk") for a, b in zip(words, words[1:]))
 
 
 class _Finder:
@@ -1128,14 +1130,14 @@ class _Finder:
             return
         self.emit("urged", subj, self._others(objs, subj), tok, "verb:tell+must", 0.7)
         words = [w.lower_ for c in clauses for w in c.subtree]
-        if any(a == "or" and b in ("face", "risk") for a, b in zip(words, words[1:])):
+        if _or_face(words):
             self.emit("threatened", subj, self._others(objs, subj), tok, "verb:tell+or-face", 0.65)
 
     def ultimatum(self, tok) -> None:
         """ "gave the regime until Friday to release X or face sanctions", "gave Y 48 hours to
         leave": a deadline with a penalty threatens whoever is given it."""
         words = [w.lower_ for w in tok.subtree]
-        if not any(a == "or" and b in ("face", "risk") for a, b in zip(words, words[1:])):
+        if not _or_face(words):
             return
         given = [c for c in tok.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN")]
         subj = self.actors(subject_tokens(tok))

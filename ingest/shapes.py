@@ -83,12 +83,12 @@ def scope_words(tok) -> set[str]:
 # what someone says something in: "in a joint statement by", "in a letter from"
 STATEMENT_NOUNS = WORDS.set("statement_nouns")
 # what one issues, signs or passes that then acts in one's name: "a decree recognising X"
-DOCUMENTS = STATEMENT_NOUNS | {"decree", "law", "order", "bill"}
+DOCUMENTS = STATEMENT_NOUNS | WORDS.set("documents")
 
 
 UNDOING = WORDS.set("undoing")
 # what asks someone else to act: "X's call on Y to withdraw", "Y accepted X's invitation to visit"
-APPEALS = frozenset({"call", "appeal", "request", "demand", "plea", "invitation", "urging", "pressure"})
+APPEALS = WORDS.set("appeals")
 
 
 TITLE_HEADS = frozenset({"minister", "ministry", "secretary", "chief", "official", "spokesman", "spokeswoman",
