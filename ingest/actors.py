@@ -28,6 +28,9 @@ HONORIFICS = WORDS.set("honorifics")
 SPEAKERS = WORDS.set("speakers")
 REALMS = {"kingdom", "emirate", "sultanate", "monarchy"}
 REALM_STATES = WORDS.multimap("realm_states")
+# "the country", "the island nation": the state named just before (see ActorIndex._the_country)
+STATE_NOUNS = {"country", "nation", "island", "state"}
+ISLAND_STATES = REALM_STATES.get("island", frozenset())
 SAYING = WORDS.set("reporting_verbs")
 PARTY_STATES = WORDS.map("party_states")
 # prefixes of warships' names and the state whose navy they serve ("HMS Dauntless")
@@ -260,6 +263,10 @@ class ActorIndex:
                 m = self.by_token.get(child.i)
                 if m is not None and m.how != "demonym":
                     return m.actor
+        if tok.tag_ == "NN" and low in STATE_NOUNS and any(c.lower_ == "the" for c in tok.children):
+            found = self._the_country(tok)
+            if found is not None:
+                return found
         if tok.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "the" for c in tok.children):
             org = self._definite_org(tok) if low not in REALMS else self._realm(tok)
             if org is not None:
@@ -350,6 +357,39 @@ class ActorIndex:
         for m in self.ments_back(tok.i, lo):
             if lo <= m.start < tok.i and m.actor.kind == "country" and m.actor.code in kind:
                 return m.actor
+        return None
+
+    def _the_country(self, tok) -> Actor | None:
+        """ "the country", "the nation", "the island (nation)": the state named last before it, in
+        its sentence or the two before, that is not the one acting on it ("Vietnamese troops
+        invaded the country", "Israel's invasion of the country" are about another state). A word
+        that sets it apart ("the neighbouring country", "the host nation") names no one here, and
+        "the island" is only ever an island state."""
+        if any(c.dep_ in ("amod", "poss", "nummod") or c.dep_ == "compound" and c.lower_ != "island"
+               or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            return None
+        island = tok.lower_ == "island" or any(c.dep_ == "compound" and c.lower_ == "island" for c in tok.children)
+        if tok.lower_ == "state" and not island:
+            return None  # ("the state" alone is as often a government or a province)
+        own: set[int] = set()
+        head = tok.head
+        while True:  # the doers of the verb or event noun it hangs on, up to its clause
+            for c in head.children:
+                if c.dep_ in ("nsubj", "nsubjpass", "poss", "agent") and c.i != tok.i and tok.i not in \
+                        {w.i for w in c.subtree}:
+                    own |= {w.i for w in c.subtree}
+            if head.pos_ in ("VERB", "AUX") and head.dep_ not in ("xcomp", "advcl", "pcomp") or head.head.i == head.i:
+                break
+            head = head.head
+        doers = {self.by_token[i].actor.key for i in own if i in self.by_token}
+        sents = self.sents_upto(tok.i, 3)
+        lo = sents[0].start if sents else 0
+        for m in self.ments_back(tok.i, lo):
+            if m.start in own or m.actor.key in doers or m.actor.kind not in ("country", "former_state"):
+                continue
+            if island and m.actor.code not in ISLAND_STATES:
+                return None
+            return m.actor
         return None
 
     def _owner(self, tok) -> Actor | None:
