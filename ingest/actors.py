@@ -112,6 +112,8 @@ class ActorIndex:
     _ment_starts: list = field(default_factory=list)
     _ment_seqs: list = field(default_factory=list)
     _focal: tuple | None = None
+    # the state a wire story was filed from ("HANOI, May 4 - "), where "arrived here" arrived
+    filed_from: Actor | None = None
 
     @property
     def text(self) -> str:
@@ -1062,8 +1064,15 @@ def _respectively(doc, idx: ActorIndex) -> None:
             idx.role_source[person.key] = "text"
 
 
+# the place of a wire story's dateline, as the parser reads it ("HANOI, May 4 .")
+_FILED_FROM = re.compile(r"\s*([^\W\d_a-z](?:[^\W\d_a-z]|[.'\- ]){1,40}),[^\n]{1,40}?(?:\([^)\n]{1,30}\)\s*)?[.\-—–]{1,2}\s")
+
+
 def _drop_dateline(doc, idx: ActorIndex) -> None:
     """ "MOSCOW, April 13 - A and B met": the place a story was filed from is no actor of it."""
+    filed = _FILED_FROM.match(idx.text)
+    if filed is not None and filed.group(1).strip().isupper():
+        idx.filed_from = _dateline_state(filed.group(1).strip(), idx)
     m = _DATELINE.match(idx.text)
     if m is None:
         return
@@ -1076,6 +1085,20 @@ def _drop_dateline(doc, idx: ActorIndex) -> None:
     for x in keep:
         for i in range(x.start, x.end):
             idx.by_token[i] = x
+
+
+def _dateline_state(place: str, idx: ActorIndex) -> Actor | None:
+    """The state of a dateline's place: a capital in the gazetteer (in the story's year: MOSCOW in
+    1987 is the Soviet Union), else a city of at least 50,000 people."""
+    if not place or len(place) > 40:
+        return None
+    name = " ".join(w.capitalize() for w in place.split()) if place.isupper() else place
+    entry = idx.gaz.lookup(name)
+    if entry is not None and entry.how == "metonym":
+        actor = idx.gaz.in_era(entry, name, idx.published_year)
+    else:
+        actor = idx.gaz.city_country(name) if entry is None else None
+    return actor if actor is not None and actor.kind in ("country", "former_state") else None
 
 
 def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:

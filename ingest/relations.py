@@ -1489,6 +1489,28 @@ class _Finder:
         if people and len(hosts) == 1:
             self.emit("visited", people, hosts, tok, "copula:be-in", 0.7)
 
+    def arrived_here(self, tok) -> None:
+        """ "MANILA, June 2 - Minister A arrived here today", "A, who flew in on Monday": in a wire
+        story, an arrival with no other destination is in the place the story was filed from."""
+        here = self.idx.filed_from
+        if here is None:
+            return
+        says_here = any(c.dep_ == "advmod" and c.lower_ == "here" for c in tok.children)
+        if not says_here:
+            if tok.lemma_.lower() != "arrive" and not (tok.lemma_.lower() in ("fly", "come") and any(
+                    c.dep_ == "prt" and c.lower_ == "in" for c in tok.children)):
+                return
+            if any(c.dep_ == "advmod" and c.lower_ in ("home", "back", "there") or
+                   c.dep_ == "prep" and c.lower_ in ("in", "at", "to", "into") or c.dep_ == "dobj"
+                   for c in tok.children):
+                return  # "arrived in Lima", "arrived back home": somewhere else
+        if any(t.lemma_.lower() in MILITARY for t in subject_tokens(tok)):
+            return  # (troops arriving are a deployment)
+        people = [(a, i) for a, i in self.actors(subject_tokens(tok)) if a.kind == "person" and
+                  (home := self.idx.country_of(a)) is not None and home.key != here.key]
+        if people:
+            self.emit("visited", people, [(here, True)], tok, "visit:arrived-here", 0.7)
+
     def brought_together(self, tok) -> None:
         """ "The talks brought together A and B with C and D", "Present at the meeting were A and B
         for one side and C and D for the other": all of them met (save two of one delegation)."""
@@ -1913,7 +1935,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   ({"refuse", "decline", "reject"}, f.refusal), (BLAMING_SPEECH, f.blame),
                   ({"bring"}, f.brought_together), ({"do", "follow"}, f.same_again),
                   ({"leave", "quit", "exit", "withdraw", "pull"}, f.leaving), ({"give"}, f.ultimatum),
-                  ({"tell"}, f.told_must), ({"attend"}, f.attended), ({"call", "demand", "seek"}, f.called_for),
+                  ({"tell"}, f.told_must), ({"attend"}, f.attended), ({"arrive", "fly", "come"}, f.arrived_here), ({"call", "demand", "seek"}, f.called_for),
                   ({"reject", "dismiss", "deny", "turn", "refuse", "rebuff", "spurn"}, f.rejected_claim),
                   ({"clash"}, f.clash), ({"fight", "wage"}, f.fought_war), ({"call"}, f.called_in), ({"accept"}, f.cannot_accept)]
     noun_rules = [({"purchase", "acquisition", "import", "imports", "buying"}, f.purchase),
