@@ -31,6 +31,9 @@ REALM_STATES = WORDS.multimap("realm_states")
 # "the country", "the island nation": the state named just before (see ActorIndex._the_country)
 STATE_NOUNS = {"country", "nation", "island", "state"}
 ISLAND_STATES = REALM_STATES.get("island", frozenset())
+# words of a state's formal name, never of a person's ("Democratic Republic", "Federation")
+STATE_FORMS = frozenset({"republic", "kingdom", "federation", "emirates", "commonwealth", "principality",
+                         "confederation", "sultanate", "emirate", "democratic", "socialist", "people's"})
 SAYING = WORDS.set("reporting_verbs")
 PARTY_STATES = WORDS.map("party_states")
 # prefixes of warships' names and the state whose navy they serve ("HMS Dauntless")
@@ -849,6 +852,8 @@ def _person_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
             continue  # ("the Deputy Foreign Minister": a title the NER took for a name)
         if name.split()[0] in SHIP_PREFIXES or start > 0 and doc[start - 1].lower_ in VESSELS:
             continue  # a ship, no person ("the tanker A"; a navy's, "USS A", is read by _warships)
+        if any(w.lower() in STATE_FORMS for w in name.split()):
+            continue  # "the Sahrawi Arab Democratic Republic": a state the NER took for a person
         entry = gaz.lookup(name)
         if entry is not None:
             if entry.how == "person":
@@ -894,7 +899,7 @@ def _titled_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
             return i
         name = clean_person_name(doc[i:j].text)
         entry = gaz.lookup(name) if name else None
-        if not name or entry is not None and entry.how != "person":
+        if not name or entry is not None and entry.how != "person" or any(w.lower() in STATE_FORMS for w in name.split()):
             return i
         actor = entry.actor if entry is not None else Actor(kind="person", label=name)
         idx.people[actor.key] = actor

@@ -78,7 +78,8 @@ def _verb_chain(tok) -> list:
             return chain
     for _ in range(5):
         if t.dep_ in ("xcomp", "conj") and t.head.i != t.i and not (
-                t.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)):
+                t.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") or c.dep_ == "aux" and c.lower_ != "to"
+                                         for c in t.children)):  # ("did not accept it and would ask B": asks)
             t = t.head
             chain.append(t)
         elif t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX"):
@@ -100,10 +101,18 @@ def _verb_chain(tok) -> list:
     return chain
 
 
+# verbs of wishing: what one side wants of another is no event ("A wants B to sign")
+WANTING = frozenset({"want", "wish", "prefer", "like"})
+
+
 def _no_event(trigger) -> bool:
-    """Whether the trigger's clause tells of no event: a capability ("they can strike X") or a
-    question ("asked whether Britain would recognise X")."""
+    """Whether the trigger's clause tells of no event: a capability ("they can strike X"), a
+    question ("asked whether Britain would recognise X") or a wish for another's act."""
     chain = _verb_chain(trigger)
+    if any(t.dep_ in ("ccomp", "xcomp") and t.head.lemma_.lower() in WANTING and
+           (any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) or any(c.dep_ == "dobj" for c in t.head.children))
+           for t in chain):
+        return True  # "A wants B to talk to C": A's wish, no act of B's
     return any(c.dep_ == "aux" and c.lower_ in ("can", "ca") or c.dep_ == "mark" and c.lower_ == "whether"
                for t in chain for c in t.children)
 

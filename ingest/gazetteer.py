@@ -15,6 +15,9 @@ from pathlib import Path
 from dipgraph.graph.records import Actor
 from dipgraph.graph.vocab import data_dir
 
+# words before a name in the gazetteers' name forms that are no part of the name ("Sheikh Jaber")
+_NAME_TITLES = frozenset({"sheikh", "sheik", "prince", "princess", "sir", "lord", "dame", "sayyed", "emperor"})
+
 __all__ = ["Gazetteer", "Entry", "Office", "load_gazetteer", "read_table", "Lexicon", "LexEntry", "fitting_particles"]
 
 
@@ -169,6 +172,8 @@ class Gazetteer:
                 if e.how != "person" or e.source:
                     continue  # the converted dictionaries' people are found by their full names only
                 for word in surface.split():
+                    if word.lower() in self.offices or word.lower() in _NAME_TITLES:
+                        continue  # ("King Hussein": "King" alone names nobody)
                     if len(word) > 1 and word[0].isupper() and e not in parts.get(word, []):
                         parts.setdefault(word, []).append(e)
             self._parts = parts

@@ -1154,6 +1154,8 @@ class _Finder:
             preps = [c for c in tok.children if c.dep_ == "prep"]
             preps += [c for p in preps if p.lower_ == "out" for c in p.children if c.dep_ == "prep"]
             objs += [p for c in preps if c.lower_ in ("from", "of") for p in c.children if p.dep_ == "pobj"]
+        # "withdrew from a Commonwealth summit": a meeting missed, the membership kept
+        objs = [o for o in objs if o.i in self.idx.by_token or o.lemma_.lower() not in GATHERINGS | {"talks", "talk"}]
         bodies = [(a, i) for a, i in self.actors(objs, possessor=True)
                   if a.kind == "organisation" and a.org_kind in ("intergovernmental", "alliance")]
         subj = self.actors(subject_tokens(tok))

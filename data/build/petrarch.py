@@ -870,6 +870,11 @@ def _person_names(record: ActorRecord, demonyms: set[str]) -> tuple[str, list[st
     return names[0], names[1:]
 
 
+# words of a state's formal name, never of a person's
+_STATE_FORMS = frozenset({"republic", "kingdom", "federation", "emirates", "commonwealth", "principality",
+                          "confederation", "sultanate", "emirate", "democratic", "socialist"})
+
+
 def people_rows(records: list[ActorRecord], *, iso: set[str], former: dict, demonyms: set[str],
                 offices: dict[str, str], org_codes: dict[str, str], person_marks=("CountryInfo.txt", "IGOrulers.txt")
                 ) -> tuple[list[PersonRow], dict[str, int]]:
@@ -888,6 +893,9 @@ def people_rows(records: list[ActorRecord], *, iso: set[str], former: dict, demo
             dropped["no full name"] += 1
             continue
         name, alts = got
+        if any(w.lower() in _STATE_FORMS for w in name.split()):
+            dropped["a state's formal name"] += 1  # ("Democratic Republic": East Germany's entry)
+            continue
         kept = []
         for t in rec.terms:
             actor = _term_actor(t, iso, former, org_codes, own_codes)
