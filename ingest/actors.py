@@ -655,7 +655,7 @@ class ActorIndex:
     def title_of(self, tok) -> tuple[str | None, Actor | None, bool]:
         """(role, country, is_counterpart) described by a noun phrase headed by ``tok``."""
         left = [c for c in tok.subtree if c.i <= tok.i and c.i >= tok.left_edge.i]
-        words = [t for t in left if t.dep_ not in ("det", "poss", "case", "punct")]
+        words = [t for t in left if t.dep_ not in ("det", "poss", "case", "punct") or t.i == tok.i]  # ("the king's")
         country = None
         for t in left:
             m = self.by_token.get(t.i)
@@ -1320,7 +1320,9 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
             if not counterparts:
                 continue  # decided once surnames are linked: "his" may be a surname's person
             role = _counterpart_role(m, window, idx)
-        if role is None and country is not None and right and any(getattr(t, "pos_", "") == "NOUN" for t in right):
+        if role is None and country is not None and right and any(
+                getattr(t, "pos_", "") == "NOUN" and (_is_title_word(t, idx) or t.lemma_.lower() in
+                                                     INSTITUTIONS | SPEAKERS | PUBLIC_ROLES) for t in right):
             role = None  # "Ali Shamkhani, the secretary of Iran's security council": acts for Iran
             idx.set_role(m.actor, None, country, source="text")
             continue

@@ -100,7 +100,7 @@ PLACE_NOUNS = WORDS.set("place_nouns")
 # "X-backed Y": what the first part does to the noun
 BACKING = WORDS.map("backing")
 EVALUATING = frozenset({"call", "describe", "characterize", "characterise", "label", "term", "brand", "denounce",
-                        "dismiss", "condemn", "deem", "consider"})
+                        "dismiss", "condemn", "deem", "consider", "regard", "view", "see"})
 # what a person holds, whose recognition is the person's ("recognised Maduro's second term")
 HELD_OFFICES = frozenset({"term", "presidency", "government", "rule", "leadership", "mandate", "election", "victory"})
 TERRITORY_GROUP = WORDS.set("territory_group")
@@ -741,6 +741,9 @@ class _Finder:
             if entry.predicate == "attacked" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ECONOMIC
                                                      for c in tok.children):
                 continue  # "will hit the economy of X hard" is no attack
+            if entry.needs == "trade" and any(c.dep_ == "dobj" and c.lemma_.lower() in self.lex.classes.get("talks", frozenset())
+                                              | self.lex.classes.get("agreement", frozenset()) for c in tok.children):
+                continue  # "suspended trade talks with X": the talks, not the trade
             if entry.predicate == "attacked" and conditional_harm(tok):
                 continue  # "if X moves, we will strike and destroy X": a threat, read by its own rule
             rule = f"verb:{entry.lemma}" + (f"+{entry.needs}" if entry.needs else "")
@@ -1176,7 +1179,7 @@ class _Finder:
                             for w in c.children if w.dep_ == "nsubj"]
             targets += prep_objects(x, ("to", "from", "with"))
             for d in [c for c in x.children if c.dep_ == "dobj"] if x.lemma_.lower() != "join" else []:
-                targets += prep_objects(d, ("from", "of"))
+                targets += prep_objects(d, ("from", "of", "for"))  # ("to back membership for X": X)
             if x.lemma_.lower() == "join":  # "refused to join NATO", not "refused to join protests against X"
                 targets = [t for t in targets if t.i in self.idx.by_token or t.lemma_.lower() in COALITION_NOUNS]
             subj = self.actors(subject_tokens(tok))
@@ -1674,8 +1677,8 @@ class _Finder:
         judgement += [w for o in objs for c in o.children if c.dep_ == "amod" and c.i > o.i for w in c.subtree]
         for o in objs:  # "called X's decision to buy the islands a provocation": the parser makes it a 2nd object
             for w in o.subtree:
-                second = [c for c in w.children if c.dep_ == "dobj"][1:]
-                judgement += [x for c in second for x in c.subtree]
+                second = [c for c in w.children if c.dep_ == "dobj"][0 if w.i == o.i and w.pos_ == "NOUN" else 1:]
+                judgement += [x for c in second for x in c.subtree]  # ("called the vote a blunder": on the noun)
         if not objs or not word_set(judgement) & NEGATIVE_EVAL:
             return
         speaker = self.actors(subject_tokens(tok))
@@ -1835,16 +1838,48 @@ class _Finder:
         "X is among the sharpest critics of Y's plan": stated criticism."""
         lemma = tok.lemma_.lower()
         pred = "supported" if lemma in SUPPORTER_NOUNS else "criticized" if lemma in CRITIC_NOUNS else None
-        verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "among" else tok.head
-        if pred is None or not (tok.dep_ == "attr" or verb is not tok.head) or \
-                verb.lemma_ not in ("be", "remain", "become"):
+        if pred is None:
             return
-        subj = self.actors([c for c in verb.children if c.dep_ == "nsubj"])
+        subj = self._described(tok)
+        if subj is None:
+            return
         self.hostile = pred == "criticized"
-        objs = self.actors(prep_objects(tok, ("of", "for")), possessor=True)
+        objs = self.actors(prep_objects(tok, ("of", "for")) + [c for c in tok.children if c.dep_ == "poss"],
+                           possessor=True)
         self.hostile = False
         if subj and objs:
             self.emit(pred, subj, self._others(objs, subj), tok, f"copula:{lemma}", 0.75)
+
+    def _described(self, tok) -> list | None:
+        """Whom a describing noun is said of: "A is a supporter of B", "A, a supporter of B,", "A is
+        among the critics of B", "A, one of B's strongest backers" (None when it describes no one)."""
+        noun = tok  # "A, one of B's strongest backers": the "one" stands where the noun would
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "one":
+            noun = tok.head.head
+        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "among" else noun.head
+        if noun.dep_ == "appos" and noun.head.pos_ in ("PROPN", "NOUN"):
+            return self.actors([noun.head])  # "A, a staunch supporter of B, said"
+        if (noun.dep_ == "attr" or verb is not noun.head) and verb.lemma_ in ("be", "remain", "become"):
+            return self.actors([c for c in verb.children if c.dep_ == "nsubj"])
+        return None
+
+    def recipient(self, tok) -> None:
+        """ "A ranks among the biggest recipients of US aid", "A, the main beneficiary of Japanese
+        loans,": the giver named on the aid aided A (armed it, when the aid is arms)."""
+        if tok.lemma_.lower() not in ("recipient", "beneficiary"):
+            return
+        receivers = self._described(tok)
+        arms = self.lex.classes.get("arms", frozenset())
+        aid = self.lex.classes.get("aid", frozenset()) | arms | {"assistance", "help"}
+        for goods in prep_objects(tok, ("of",)):
+            if goods.lemma_.lower() not in aid and goods.lower_ not in aid:
+                continue
+            givers = self.actors([c for c in goods.children if c.dep_ in ("amod", "compound", "poss", "nmod")
+                                  and c.i < goods.i] + prep_objects(goods, ("from",)) + prep_objects(tok, ("from",)),
+                                 demonym=True)
+            pred = "suppliedArmsTo" if goods.lemma_.lower() in arms or goods.lower_ in arms else "aided"
+            if receivers and givers:
+                self.emit(pred, givers, self._others(receivers, givers), tok, f"noun:{tok.lemma_.lower()}+of", 0.75)
 
     def charge(self, tok) -> None:
         """ "the charge from X that Y armed the rebels", "X's allegation that Y meddled": X accused Y."""
@@ -1945,7 +1980,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   (JOINT_THINGS, f.joint_with), (lex.classes.get("agreement", frozenset()), f.made_during),
                   (TIES_NOUNS, f.ties), (TIES_NOUNS, f.relationship),
                   ({"condemnation", "criticism", "protest", "protests", "rebuke", "censure"}, f.drew_criticism), (PARTNER_NOUNS, f.partner),
-                  (SUPPORTER_NOUNS | CRITIC_NOUNS, f.supporter), (CHARGE_NOUNS, f.charge), (SUPPLIER_NOUNS, f.supplier),
+                  (SUPPORTER_NOUNS | CRITIC_NOUNS, f.supporter), ({"recipient", "beneficiary"}, f.recipient), (CHARGE_NOUNS, f.charge), (SUPPLIER_NOUNS, f.supplier),
                   (set(JOINT_NOUNS) | lex.classes.get("agreement", frozenset()), f.joint_noun)]
     for tok in idx.tokens:
         pos = tok.pos_

@@ -281,11 +281,24 @@ def object_tokens(tok, entry: LexEntry, *, verb: bool, needs_words: frozenset = 
     if "dobj" in entry.objects:
         out += dobjs
     if "dative" in entry.objects:
-        out += [c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+        if not any(c.lower_ == "to" and c.dep_ in ("dative", "prep") for c in tok.children):
+            out += [c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"]  # (a "to" says who)
         if verb and passive(tok) and "dobj" not in entry.objects:
             out += dobjs  # "Sri Lanka was granted a loan": the receiver
-        if len(dobjs) > 1 and "dobj" not in entry.objects and dobjs[0].pos_ == "PROPN":
+        if len(dobjs) > 1 and "dobj" not in entry.objects and dobjs[0].pos_ in ("PROPN", "PRON"):
             out.append(dobjs[0])  # "gave Egypt and Israel billions": the parser took the receiver for an object
+        if verb and len(dobjs) == 1 and "dobj" not in entry.objects and dobjs[0].pos_ == "NOUN" and \
+                not any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+            # "sold Turkey drones": the parser hung the receiver on the goods as a compound
+            first = tok.i + 1
+            if first < dobjs[0].i and tok.doc[first].ent_type_ == "GPE" and tok.doc[first].ent_iob_ == "B":
+                last = first
+                while last + 1 < dobjs[0].i and tok.doc[last + 1].ent_iob_ == "I" and tok.doc[last + 1].is_alpha:
+                    last += 1
+                between = tok.doc[last + 1:dobjs[0].i]
+                if tok.doc[last].dep_ in ("compound", "nmod") and tok.doc[last].head.i == dobjs[0].i and all(
+                        w.dep_ in ("compound", "amod") and w.head.i == dobjs[0].i and w.ent_type_ != "GPE" for w in between):
+                    out.append(tok.doc[last])  # (not "sent Leopard 2 tanks to X": the goods' name)
     if "ccomp" in entry.objects:
         for c in tok.children:
             if c.dep_ in ("ccomp", "xcomp"):
