@@ -82,6 +82,12 @@ def _verb_chain(tok) -> list:
                                          for c in t.children)):  # ("did not accept it and would ask B": asks)
             t = t.head
             chain.append(t)
+        elif t.dep_ == "advcl" and t.tag_ == "VB" and t.head.pos_ in ("VERB", "AUX") and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and \
+                t.head.lemma_.lower() not in APPEALS and \
+                not any(o.dep_ == "dobj" and o.lemma_.lower() in APPEALS for o in t.head.children):
+            t = t.head  # "is due to fly to Brussels to brief A": the purpose is as real as the trip
+            chain.append(t)
         elif t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX"):
             t = t.head.head
             chain.append(t)

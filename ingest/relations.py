@@ -788,7 +788,8 @@ class _Finder:
                 if entry.predicate == "recognized" or entry.needs == "hand":
                     obj_toks = [self._holder(t) for t in obj_toks]  # (and "shook Correa's hand": Correa)
                 objs = self.actors(obj_toks, possessor=entry.predicate in COMMUNICATIVE or
-                                   entry.needs in ("envoy", "membership", "hand"),
+                                   entry.needs in ("envoy", "membership", "hand") or
+                                   entry.predicate == "cooperatedWith",  # ("worked with a US inquiry")
                                    demonym=entry.needs == "border")  # "closed its ports to Maltese ships"
                 self.hostile = False
             if entry.predicate in ("met",) and tok.lemma_ in ("receive", "host", "embrace", "shake", "greet"):
@@ -980,6 +981,17 @@ class _Finder:
         """ "Pakistan called in the Indian envoy", "the Indian High Commissioner in Islamabad was called in
         to receive a protest": the envoy was summoned, a protest to the envoy's state."""
         envoys = self.lex.classes.get("envoy", frozenset())
+        if any(c.dep_ in ("advmod", "prt") and c.lower_ in ("home", "back") for c in tok.children):
+            # "called their ambassadors home from Kathmandu": a recall, relations reduced with the host
+            posted = [c for c in tok.children if c.dep_ == "dobj" and (c.lemma_.lower() in envoys or c.lower_ in envoys)]
+            back = [c for c in tok.children if c.dep_ in ("advmod", "prt") and c.lower_ in ("home", "back")]
+            hosts = [(a, i) for a, i in self.places(prep_objects(tok, ("from",)) + prep_objects(back[0], ("from",)) +
+                                                    [p for d in posted for p in prep_objects(d, ("to", "in"))])
+                     if a.kind == "country"]
+            senders = self.actors(subject_tokens(tok))
+            if posted and hosts and senders:
+                self.emit("reducedRelationsWith", senders, self._others(hosts, senders), tok, "verb:call-home+envoy", 0.75)
+            return
         right_after = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" and c.i == tok.i + 1]
         if not right_after and not any(c.dep_ == "prt" and c.lower_ == "in" for c in tok.children):
             return
@@ -1135,6 +1147,24 @@ class _Finder:
         words = [w.lower_ for c in clauses for w in c.subtree]
         if _or_face(words):
             self.emit("threatened", subj, self._others(objs, subj), tok, "verb:tell+or-face", 0.65)
+
+    def said_must(self, tok) -> None:
+        """ "A said B must withdraw its troops", "A insisted that B should pay": a demand made in
+        public urges B (not the speaker's own side: "A said his country must act")."""
+        if tok.lemma_.lower() not in ("say", "insist", "declare", "state", "stress", "warn") or \
+                any(c.dep_ in ("dobj", "dative") for c in tok.children):
+            return  # (one told is the "told" rule's)
+        clauses = [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and any(
+            a.dep_ == "aux" and (a.lower_ in ("must", "should") or a.lower_ in ("has", "have") and
+                                 a.nbor(1).lower_ == "to") for a in c.children)]
+        if not clauses or any(c.dep_ == "neg" for cl in clauses for c in cl.children):
+            return
+        subj = self.actors(subject_tokens(tok))
+        objs = self.actors([c for cl in clauses for c in cl.children if c.dep_ in ("nsubj", "nsubjpass")
+                            and c.pos_ != "PRON"])
+        objs = self._others(objs, subj)
+        if subj and objs:
+            self.emit("urged", subj, objs, tok, "speech:say+must", 0.65)
 
     def ultimatum(self, tok) -> None:
         """ "gave the regime until Friday to release X or face sanctions", "gave Y 48 hours to
@@ -1972,7 +2002,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   ({"refuse", "decline", "reject"}, f.refusal), (BLAMING_SPEECH, f.blame),
                   ({"bring"}, f.brought_together), ({"do", "follow"}, f.same_again),
                   ({"leave", "quit", "exit", "withdraw", "pull"}, f.leaving), ({"give"}, f.ultimatum),
-                  ({"tell"}, f.told_must), ({"attend"}, f.attended), ({"arrive", "fly", "come"}, f.arrived_here), ({"call", "demand", "seek"}, f.called_for),
+                  ({"tell"}, f.told_must), ({"say", "insist", "declare", "state", "stress", "warn"}, f.said_must), ({"attend"}, f.attended), ({"arrive", "fly", "come"}, f.arrived_here), ({"call", "demand", "seek"}, f.called_for),
                   ({"reject", "dismiss", "deny", "turn", "refuse", "rebuff", "spurn"}, f.rejected_claim),
                   ({"clash"}, f.clash), ({"fight", "wage"}, f.fought_war), ({"call"}, f.called_in), ({"accept"}, f.cannot_accept)]
     noun_rules = [({"purchase", "acquisition", "import", "imports", "buying"}, f.purchase),
