@@ -31,6 +31,9 @@ REALM_STATES = WORDS.multimap("realm_states")
 # "the country", "the island nation": the state named just before (see ActorIndex._the_country)
 STATE_NOUNS = {"country", "nation", "island", "state"}
 ISLAND_STATES = REALM_STATES.get("island", frozenset())
+# words that make a region of the name after them ("Latin America", "Central Africa")
+REGION_WORDS = frozenset({"Latin", "Central", "North", "South", "Middle", "Southern", "Northern", "Eastern",
+                          "Western", "East", "West"})
 # words of a state's formal name, never of a person's ("Democratic Republic", "Federation")
 STATE_FORMS = frozenset({"republic", "kingdom", "federation", "emirates", "commonwealth", "principality",
                          "confederation", "sultanate", "emirate", "democratic", "socialist", "people's"})
@@ -783,6 +786,11 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
                     and entry.actor.kind == "organisation":
                 i = j
                 continue
+            # "Latin America", "Central Asia": a region whose last word is a state's name
+            if start > 0 and doc[start - 1].text in REGION_WORDS and j == start + 1 and \
+                    doc[start - 1].i not in idx.by_token:
+                i = j
+                continue
             # "Georgia"-style collisions with a person's first name, or a capital used as a surname
             if how == "metonym" and j < n and doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "I":
                 i = j
@@ -1179,6 +1187,8 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
                 if e.of is not None:
                     idx.set_role(actor, e.role, e.of, source="gazetteer")
         if actor is None:
+            if " " not in name and gaz.city_country(name) is not None:
+                continue  # "the Vladivostok offer": a city the NER took for a person named once
             actor = Actor(kind="person", label=name)
         idx.add(Ment(start, end, actor, "surname"))
 

@@ -1466,11 +1466,13 @@ class _Finder:
             pred = "aided"
         else:
             return
-        head = tok.head
-        if tok.dep_ not in ("attr", "appos") or (tok.dep_ == "attr" and head.lemma_ not in ("be", "remain", "become")):
+        subj = self._described(tok)  # ("A is one of B's largest aid donors")
+        if subj is None:
             return
-        subj = self.actors([head] if tok.dep_ == "appos" else subject_tokens(head))
         objs = self.actors([c for c in tok.children if c.dep_ == "poss"]) + self.actors(prep_objects(tok, ("to", "for")))
+        if not objs:  # "the main source of its tanks": whose the goods are
+            objs = self.actors([c for of in of_chain(tok, 1) for c in of.children if c.dep_ == "poss"])
+        objs = self._others(objs, subj)
         if subj and objs:
             self.emit(pred, subj, objs, tok, f"noun:{tok.lemma_.lower()}/copula", 0.75)
 
@@ -1889,7 +1891,7 @@ class _Finder:
         verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "among" else noun.head
         if noun.dep_ == "appos" and noun.head.pos_ in ("PROPN", "NOUN"):
             return self.actors([noun.head])  # "A, a staunch supporter of B, said"
-        if (noun.dep_ == "attr" or verb is not noun.head) and verb.lemma_ in ("be", "remain", "become"):
+        if (noun.dep_ == "attr" or verb.i != noun.head.i) and verb.lemma_ in ("be", "remain", "become"):
             return self.actors([c for c in verb.children if c.dep_ == "nsubj"])
         return None
 
@@ -1935,12 +1937,14 @@ class _Finder:
     def partner(self, tok) -> None:
         """ "Y is a strategic partner of X", "Y is X's closest ally", and, said by X's leader, "Y is
         a strategic partner": cooperation stated with a copula."""
-        if tok.lemma_.lower() not in PARTNER_NOUNS or tok.dep_ not in ("attr",) or tok.head.lemma_ not in ("be", "remain", "become"):
+        if tok.lemma_.lower() not in PARTNER_NOUNS:
             return
         if word_set(c for c in tok.children if c.dep_ in ("amod", "compound")) & {"trade", "trading", "business", "commercial"}:
             return  # a trading partner buys and sells; that is no stated cooperation
-        verb = tok.head
-        subj = self.actors([c for c in verb.children if c.dep_ == "nsubj"])
+        subj = self._described(tok)  # ("A is one of B's closest allies")
+        if subj is None or (tok.head.head if tok.head.lower_ == "of" else tok).dep_ == "appos":
+            return  # ("A, a close partner of B, said": background, which the gold writers do not count)
+        verb = tok.head.head.head if tok.head.lower_ == "of" and tok.head.head.lower_ == "one" else tok.head
         others = self.actors([c for c in tok.children if c.dep_ == "poss"])
         others += self.actors(prep_objects(tok, ("of", "for", "to", "with")))
         if not others and verb.dep_ in ("ccomp",) and verb.head.lemma_.lower() in ("say", "call", "describe", "tell", "add"):
