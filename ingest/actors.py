@@ -1268,7 +1268,7 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
         k = m.end
         if k < sent.end and doc[k].text == ",":
             k += 1
-            while k < sent.end and k < m.end + 10 and doc[k].text not in (",", ";", ".", "said", "says"):
+            while k < sent.end and k < m.end + 14 and doc[k].text not in (",", ";", ".", "said", "says"):
                 if doc[k].pos_ in ("VERB", "AUX"):
                     right = []
                     break
@@ -1278,6 +1278,7 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
                     while b > m.end and (doc[b].pos_ == "PROPN" or _is_title_word(doc[b], idx)) and \
                             doc[b].lower_ not in ("to", "of"):
                         b -= 1  # "adviser to Prime Minister A": back over A's own title
+                    right = [t for t in right if t.i <= b]  # (not the boss's own title: "half-brother of leader A")
                     if doc[b].lower_ in ("to", "of"):
                         home = idx.country_of(boss)
                         if home is not None:
