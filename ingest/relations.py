@@ -636,11 +636,11 @@ class _Finder:
     def emit(self, pred: str, subj: list, obj: list, trigger, rule: str, conf: float) -> None:
         sym = relation_info(pred).symmetric
         for s, s_ind in subj:
-            if s.org_kind == "ngo" or s.key in self.idx.opposition:
-                continue  # a campaign group's or an opposition politician's words are no diplomacy
+            if s.org_kind == "ngo" or s.key in self.idx.opposition or self._party_only(s):
+                continue  # a campaign group's, an opposition or a party politician's words are no diplomacy
             for o, o_ind in obj:
                 if s.key == o.key or self.idx.gaz.same_party(s, o) or o.org_kind == "ngo" or \
-                        o.key in self.idx.opposition:
+                        o.key in self.idx.opposition or self._party_only(o):
                     continue
                 home_s, home_o = self.idx.country_of(s), self.idx.country_of(o)
                 if (home_s is not None and home_s.key == o.key) or (home_o is not None and home_o.key == s.key):
@@ -663,6 +663,10 @@ class _Finder:
                 self.seen.add(key)
                 c = conf * (0.85 if s_ind else 1.0) * (0.85 if o_ind else 1.0)
                 self.out.append(Candidate(pred, s, o, trigger.i, rule, round(c, 3)))
+
+    def _party_only(self, a: Actor) -> bool:
+        """A party's politician who holds no office of state ("Tory leader A"): acts for no state."""
+        return a.key in self.idx.nationality and self.idx.roles.get(a.key, (None, None))[1] is None
 
     def _others(self, objs: list, subj: list) -> list:
         """The objects that are neither a subject nor a subject's own state."""
@@ -747,6 +751,9 @@ class _Finder:
             if entry.predicate == "attacked" and conditional_harm(tok):
                 continue  # "if X moves, we will strike and destroy X": a threat, read by its own rule
             rule = f"verb:{entry.lemma}" + (f"+{entry.needs}" if entry.needs else "")
+            if not subj and passive(tok) and entry.objects == ("with",):
+                # "A is allied with B", "A was paired with B": the passive says what the active does
+                subj = self.actors([c for c in tok.children if c.dep_ == "nsubjpass"])
             obj_toks = object_tokens(tok, entry, verb=True,
                                       needs_words=self.lex.classes.get(entry.needs or "", frozenset()))
             if entry.predicate == "sanctioned":
