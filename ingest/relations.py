@@ -1685,6 +1685,10 @@ class _Finder:
     def bargaining(self, tok) -> bool:
         """True if talks are about a deal: "talks on a loan repayment", "talks on trade relations"."""
         topics = self.lex.classes.get("deal", frozenset())
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and (
+                tok.head.head.lemma_.lower() in ("week", "month", "year") or
+                tok.head.head.lower_ == "rounds"):
+            return True  # "weeks of talks", "months of talks", "rounds of talks": a negotiation
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("on", "over", "about", "for", "concerning", "regarding"):
                 if word_set(c.subtree) & topics:
