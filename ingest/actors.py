@@ -386,19 +386,28 @@ class ActorIndex:
                 if c.dep_ in ("nsubj", "nsubjpass", "poss", "agent") and c.i != tok.i and tok.i not in \
                         {w.i for w in c.subtree}:
                     own |= {w.i for w in c.subtree}
-            if head.pos_ in ("VERB", "AUX") and head.dep_ not in ("xcomp", "advcl", "pcomp") or head.head.i == head.i:
+            if head.pos_ in ("VERB", "AUX"):
+                if head.dep_ == "xcomp" and head.head.i != head.i:  # "prompting A to cut ties with the country": A
+                    ctrl = [c for c in head.head.children if c.dep_ == "dobj"] or \
+                        [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                    own |= {w.i for c in ctrl for w in c.subtree}
+                break
+            if head.head.i == head.i:
                 break
             head = head.head
         doers = {self.by_token[i].actor.key for i in own if i in self.by_token}
         sents = self.sents_upto(tok.i, 3)
         lo = sents[0].start if sents else 0
-        for m in self.ments_back(tok.i, lo):
-            if m.start in own or m.actor.key in doers or m.actor.kind not in ("country", "former_state"):
-                continue
-            if island and m.actor.code not in ISLAND_STATES:
-                return None
-            return m.actor
-        return None
+        fits = [m for m in self.ments_back(tok.i, lo) if m.start not in own and m.actor.key not in doers and
+                m.actor.kind in ("country", "former_state") and m.how != "demonym"]
+        if island:
+            fits = [m for m in fits if m.actor.code in ISLAND_STATES]
+        if not fits:
+            return None
+        # the state a clause is about before the nearest one named: "A recognised B, and C broke with
+        # the island nation" is A
+        subjects = [m for m in fits if _is_subject(self.doc[m.start:m.end].root)]
+        return (subjects or fits)[0].actor
 
     def _owner(self, tok) -> Actor | None:
         """The state or organisation a noun belongs to: "the Israeli government", "its foreign
@@ -841,8 +850,16 @@ def _title_only(name: str, gaz: Gazetteer) -> bool:
 def _person_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
     """People named in full by the NER (or known to the gazetteer); single names wait for later."""
     singles = []
-    for ent in idx.ents:
-        if ent.label_ != "PERSON" or "\n" in ent.text:
+    people = [e for e in idx.ents if e.label_ == "PERSON"]
+    merged = []
+    for ent in people:  # "Juan Pablo" + "Ramírez Ortega": the NER may cut one name in two
+        if merged and merged[-1].end == ent.start and doc[ent.start - 1].whitespace_ and \
+                not doc[ent.start - 1].is_punct:
+            merged[-1] = doc[merged[-1].start:ent.end]
+        else:
+            merged.append(ent)
+    for ent in merged:
+        if "\n" in ent.text:
             continue
         if any(i in idx.by_token for i in range(ent.start, ent.end)):
             continue
@@ -1098,6 +1115,13 @@ def _drop_dateline(doc, idx: ActorIndex) -> None:
     for x in keep:
         for i in range(x.start, x.end):
             idx.by_token[i] = x
+
+
+def _is_subject(tok) -> bool:
+    """A clause's subject, or the name in one: "the Pacific kingdom of Tonga cut its ties"."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head.head
+    return tok.dep_ in ("nsubj", "nsubjpass")
 
 
 def _dateline_state(place: str, idx: ActorIndex) -> Actor | None:

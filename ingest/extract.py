@@ -19,7 +19,7 @@ from .dates import WEEKDAYS, resolve_date
 from .words import WORDS
 from .gazetteer import Gazetteer, default_gazetteer
 from .relations import LIGHT_VERBS, TIES_VERBS, Candidate, find_relations
-from .shapes import ACCUSING, APPEALS
+from .shapes import ACCUSING, APPEALS, DOCUMENTS
 
 __all__ = ["extract_doc", "gazetteer", "modality_of", "REPORTING_VERBS"]
 
@@ -78,8 +78,10 @@ def _verb_chain(tok) -> list:
             return chain
     for _ in range(5):
         if t.dep_ in ("xcomp", "conj") and t.head.i != t.i and not (
-                t.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") or c.dep_ == "aux" and c.lower_ != "to"
-                                         for c in t.children)):  # ("did not accept it and would ask B": asks)
+                t.dep_ == "conj" and (any(c.dep_ in ("nsubj", "nsubjpass") or c.dep_ == "aux" and c.lower_ != "to"
+                                          for c in t.children)  # ("did not accept it and would ask B": asks)
+                                      or t.tag_ in ("VBD", "VBZ") and t.head.tag_ == "VB")):
+            # (nor "said it would not deal with A and cut off oil to B": a verb of its own tense)
             t = t.head
             chain.append(t)
         elif t.dep_ == "advcl" and t.tag_ == "VB" and t.head.pos_ in ("VERB", "AUX") and \
@@ -95,8 +97,9 @@ def _verb_chain(tok) -> list:
                 t.head.lemma_ in {"let", "allow", "permit", "rule"} | NEGATING_VERBS | FUTURE_VERBS | HEDGE_VERBS:
             t = t.head
             chain.append(t)
-        elif t.dep_ == "acl" and t.tag_ == "VB" and t.head.dep_ in ("dobj", "nsubjpass") and \
-                t.head.head.pos_ in ("VERB", "AUX"):
+        elif t.dep_ == "acl" and (t.tag_ == "VB" or t.tag_ == "VBG" and t.head.lemma_.lower() in DOCUMENTS) and \
+                t.head.dep_ in ("dobj", "nsubjpass") and t.head.head.pos_ in ("VERB", "AUX"):
+            # ("wanted the board to pass a text that condemns X": as real as the passing)
             t = t.head.head  # "accepted an invitation to visit" (not "joined the sanctions imposed by X")
             chain.append(t)
         elif t.dep_ == "acomp" or (t.dep_ == "xcomp" and t.head.lemma_ == "be"):

@@ -22,7 +22,7 @@ from dipgraph.graph.vocab import relation as relation_info
 from .actors import INSTITUTIONS, ActorIndex
 from .words import WORDS
 from .gazetteer import LexEntry, Lexicon, fitting_particles
-from .shapes import (UNDOING, attack_lemmas, between, conditional_harm, conjuncts, goods_bound, goods_origin, listed,
+from .shapes import (DOCUMENTS, UNDOING, attack_lemmas, between, conditional_harm, conjuncts, goods_bound, goods_origin, listed,
                      object_tokens, of_chain, passive, prep_objects, regular_lemma, scope_words, subject_tokens, undone,
                      word_set)
 
@@ -97,6 +97,8 @@ THREAT_VERBS = WORDS.set("threat_verbs")
 COALITION_NOUNS = WORDS.set("coalition_nouns")
 DISMISSED = WORDS.set("dismissed")
 PLACE_NOUNS = WORDS.set("place_nouns")
+# what a side says it will do for itself: the one it warns is someone else
+SELF_DEFENCE = frozenset({"defend", "protect", "respond", "retaliate", "react", "use", "act", "safeguard"})
 # "X-backed Y": what the first part does to the noun
 BACKING = WORDS.map("backing")
 EVALUATING = frozenset({"call", "describe", "characterize", "characterise", "label", "term", "brand", "denounce",
@@ -112,6 +114,19 @@ SUPPLIER_NOUNS = frozenset({"supplier", "source", "provider", "seller", "exporte
 def _or_face(words: list[str]) -> bool:
     """Whether the words name a penalty for not complying: "... or face sanctions", "or risk ..."."""
     return any(a == "or" and b in ("face", "risk") for a, b in zip(words, words[1:]))
+
+
+def on_the_agenda(tok) -> bool:
+    """ "will hold talks on Thursday, with Iran and the EU budget on the agenda": a topic named in
+    an absolute "with" phrase, no party to the talks."""
+    w = tok
+    for _ in range(6):
+        if w.dep_ == "pobj" and w.head.lower_ == "with":
+            return any(x.lemma_.lower() in ("agenda", "table") for x in w.head.subtree)
+        if w.head.i == w.i:
+            return False
+        w = w.head
+    return False
 
 
 class _Finder:
@@ -756,6 +771,7 @@ class _Finder:
                 subj = self.actors([c for c in tok.children if c.dep_ == "nsubjpass"])
             obj_toks = object_tokens(tok, entry, verb=True,
                                       needs_words=self.lex.classes.get(entry.needs or "", frozenset()))
+            obj_toks = [o for o in obj_toks if not on_the_agenda(o)]
             if entry.predicate == "sanctioned":
                 obj_toks += goods_bound(obj_toks)
             if entry.needs == "imports":  # "banned imports of Georgian wine": the state whose goods
@@ -867,6 +883,8 @@ class _Finder:
                 # "warned that Sweden's entry would have consequences": the clause's subject
                 for c in tok.children:
                     if c.dep_ == "ccomp":
+                        if c.lemma_.lower() in SELF_DEFENCE:
+                            continue  # "warned that Venezuela would defend its territory": the speaker's side acts
                         for w in c.children:
                             if w.dep_ in ("nsubj", "nsubjpass"):
                                 objs = self.actors([w], possessor=True)
@@ -1369,8 +1387,8 @@ class _Finder:
                 places = [p for n in (tok, tok.head) for c in n.children if c.dep_ == "prep" and c.lower_ == "in"
                           for p in c.children if p.lower_ == "place"]  # "keeps sanctions in place on X"
                 # "held talks on Monday with X", "an offensive into X's region"
-                objs = self.actors([o for n in [tok.head] + places for o in prep_objects(n, slots)],
-                                   possessor=entry.predicate in COMMUNICATIVE)
+                objs = self.actors([o for n in [tok.head] + places for o in prep_objects(n, slots)
+                                    if not on_the_agenda(o)], possessor=entry.predicate in COMMUNICATIVE)
             if not objs and subj and how.startswith("light:") and entry.predicate == "sanctioned" and \
                     tok.head.dep_ == "conj" and tok.head.head.pos_ == "VERB":
                 # "condemned X and imposed an arms embargo": on X
@@ -1626,6 +1644,8 @@ class _Finder:
                 continue  # "calling for negotiations between A and B": asked for, not held
             if t.dep_ == "acl" and t.tag_ == "VB" and t.head.lemma_.lower() in ASKED_FOR:
                 continue  # "a request from A to send arms to B": asked, not sent
+            if t.dep_ == "acl" and t.head.dep_ == "dobj" and t.head.lemma_.lower() in DOCUMENTS:
+                t = t.head.head  # "wanted the board to pass a text condemning X": as the passing
             governor = None
             for _ in range(4):
                 if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:

@@ -147,7 +147,8 @@ def test_blind_heldout_scores():
     ("heldout8", 0.87, 0.71),  # the same kinds, written blind; development data after a first blind run
     ("heldout9", 0.9, 0.65),   # the same kinds, written blind; development data after a first blind run
     ("heldout10", 0.72, 0.61),  # never looked at while writing rules: how the rules carry over
-    ("heldout12", 0.81, 0.62),  # the same kinds, written blind; development data after a first blind run
+    ("heldout11", 0.77, 0.53),  # the same kinds, written blind; development data after a first blind run
+    ("heldout12", 0.84, 0.69),  # the same kinds, written blind; development data after a first blind run
 ])
 def test_more_heldout_scores(name, precision, recall):
     """Floors just under today's scores on the sets of articles in the three kinds of the real-news
