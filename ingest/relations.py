@@ -329,9 +329,38 @@ class _Finder:
         if not together and group_kinds is not None and size is not None and region is None:
             lo = self.idx.sents_upto(tok.i, 6)[0].start
             together = next((m for i, m in reversed(self.pairs) if lo <= i < tok.i and len(m) == size), [])
+        if group_kinds is not None and size == 2 and region is None:
+            # "both countries" named together sentences ago, or not at all, in a story about two states:
+            # the two the story is about
+            pair = self._dominant_pair(tok)
+            if pair and not (together and self._named_just_now(together, tok)):
+                return pair
         if together:
             return together if group_kinds is None else self._as_states(together)
         return self._recent_kind(tok, size, want, region=region)
+
+    def _named_just_now(self, members: list, tok) -> bool:
+        """Whether ``members`` were named together in the sentence of ``tok`` or the one before."""
+        lo = self.idx.sents_upto(tok.i, 2)[0].start
+        keys = {a.key for a in members}
+        return any(lo <= i < tok.i and {a.key for a in m} == keys for i, m in list(self.groups) + list(self.pairs))
+
+    def _dominant_pair(self, tok) -> list[Actor]:
+        """The two states an article has named far more than any other before ``tok`` (three times
+        each at least, and twice as often as the next), else none."""
+        counts: dict[str, int] = {}
+        actors: dict[str, Actor] = {}
+        for m in self.idx.ments:
+            if m.start >= tok.i:
+                break
+            a = m.actor if m.actor.kind != "person" else self.idx.country_of(m.actor)
+            if a is not None and a.kind in ("country", "former_state"):
+                counts[a.key] = counts.get(a.key, 0) + 1
+                actors[a.key] = a
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if len(ranked) >= 2 and ranked[1][1] >= 3 and (len(ranked) == 2 or ranked[2][1] * 2 <= ranked[1][1]):
+            return [actors[ranked[0][0]], actors[ranked[1][0]]]
+        return []
 
     def _nearer_plural(self, tok) -> bool:
         """Whether a plural noun naming no actor stands between ``tok`` and the last actor named in
