@@ -92,6 +92,7 @@ COOPERATIVE = WORDS.set("cooperative")
 HOSTILE = WORDS.set("hostile")
 ECONOMIC = WORDS.set("economic")
 NEGATIVE_EVAL = WORDS.set("negative_eval")
+CRIME_EVAL = WORDS.set("crime_eval")
 PACT_NOUNS = WORDS.set("pact_nouns")
 THREAT_VERBS = WORDS.set("threat_verbs")
 COALITION_NOUNS = WORDS.set("coalition_nouns")
@@ -118,11 +119,12 @@ def _or_face(words: list[str]) -> bool:
 
 def on_the_agenda(tok) -> bool:
     """ "will hold talks on Thursday, with Iran and the EU budget on the agenda": a topic named in
-    an absolute "with" phrase, no party to the talks."""
+    an absolute "with" phrase, no party to the talks; "with the help of A": a helper, no party."""
     w = tok
     for _ in range(6):
         if w.dep_ == "pobj" and w.head.lower_ == "with":
-            return any(x.lemma_.lower() in ("agenda", "table") for x in w.head.subtree)
+            return any(x.lemma_.lower() in ("agenda", "table") for x in w.head.subtree) or \
+                w.lemma_.lower() in ("help", "support", "assistance", "mediation", "backing", "aid")
         if w.head.i == w.i:
             return False
         w = w.head
@@ -1395,7 +1397,7 @@ class _Finder:
                             self.emit(entry.predicate, [(a, True)], [(b, True) for b in members[i + 1:]], tok,
                                       rule + "/of", 0.75)
             slots = tuple(s for s in entry.objects if s != "between")
-            obj_toks = prep_objects(tok, slots) if slots else []
+            obj_toks = [o for o in prep_objects(tok, slots) if not on_the_agenda(o)] if slots else []
             if entry.predicate == "sanctioned":
                 obj_toks += goods_bound(obj_toks)
             if slots and not obj_toks:  # "the condemnation by X of Y": the parser hangs "of Y" on X
@@ -1777,8 +1779,10 @@ class _Finder:
         self.hostile = True
         targets = self.actors(objs, possessor=True)
         self.hostile = False
+        # naming a crime ("described the arrests as state terrorism", "the killings as genocide") accuses
+        pred = "accused" if word_set(judgement) & CRIME_EVAL else "criticized"
         if speaker and targets:
-            self.emit("criticized", speaker, targets, tok, f"speech:{tok.lemma_.lower()}+as", 0.7)
+            self.emit(pred, speaker, targets, tok, f"speech:{tok.lemma_.lower()}+as", 0.7)
 
     def threat(self, tok) -> None:
         """ "If X crosses the line, we will destroy X's economy": harm promised on a condition is a
