@@ -476,7 +476,7 @@ class ActorIndex:
                         m = self.by_token.get(p.i)
                         if p.dep_ == "pobj" and m is not None and m.actor.kind in ("country", "former_state"):
                             return m.actor
-        if (tok.lemma_.lower() in ("junta", "regime", "putschist") or tok.lower_ == "generals" or
+        if (tok.lemma_.lower() in ("junta", "regime", "putschist") or tok.lower_ in ("generals", "authorities") or
                 tok.lemma_.lower() == "leader" and any(c.lower_ == "coup" for c in tok.children)) and \
                 any(c.lower_ == "the" for c in tok.children):
             return self._named_junta(tok) or self.focal_state()  # "the junta" in a story about Niger
