@@ -879,7 +879,7 @@ def _person_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
             continue  # a ship, no person ("the tanker A"; a navy's, "USS A", is read by _warships)
         if any(w.lower() in STATE_FORMS for w in name.split()):
             continue  # "the Sahrawi Arab Democratic Republic": a state the NER took for a person
-        entry = gaz.lookup(name)
+        entry = gaz.lookup(name) or gaz.person_variant(name)
         if entry is not None:
             if entry.how == "person":
                 idx.people[entry.actor.key] = entry.actor
@@ -923,7 +923,7 @@ def _titled_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
         if not 2 <= j - i <= 3 or (j < n and (doc[j].text[:1].isupper() and doc[j].is_alpha)):
             return i
         name = clean_person_name(doc[i:j].text)
-        entry = gaz.lookup(name) if name else None
+        entry = (gaz.lookup(name) or gaz.person_variant(name)) if name else None
         if not name or entry is not None and entry.how != "person" or any(w.lower() in STATE_FORMS for w in name.split()):
             return i
         actor = entry.actor if entry is not None else Actor(kind="person", label=name)
@@ -1009,7 +1009,7 @@ def _listed_name(doc, gaz: Gazetteer, idx: ActorIndex, t) -> bool:
             t.lower_ in ("ministry", "committee", "bank", "commission", "agency", "union", "party"):
         return False
     name = clean_person_name(doc[start:t.i + 1].text)
-    entry = gaz.lookup(name) if name else None
+    entry = (gaz.lookup(name) or gaz.person_variant(name)) if name else None
     if not name or entry is not None and entry.how != "person" or _title_only(name, gaz):
         return False
     actor = entry.actor if entry is not None else Actor(kind="person", label=name)
@@ -1606,20 +1606,23 @@ def _home_titles(doc, idx: ActorIndex) -> None:
 
 
 def mentions_and_roles(idx: ActorIndex, used: set[str]) -> tuple[list[Mention], list[Role]]:
-    """Mentions of the actors in ``used`` (with their surface forms) and their roles."""
+    """Mentions of the actors in ``used`` and of the people given a role (with their surface
+    forms, so a person's every name in the article is kept), and the roles."""
     doc = idx.doc
-    mentions = []
-    for m in idx.ments:
-        if m.actor.key in used and m.how != "demonym":
-            span = doc[m.start:m.end]
-            mentions.append(Mention(m.actor, span.text, span.start_char, span.end_char))
     roles = []
+    by_key = {m.actor.key: m.actor for m in idx.ments}
     for key, (role, of) in idx.roles.items():
-        actor = idx.people.get(key) or next((m.actor for m in idx.ments if m.actor.key == key), None)
+        actor = idx.people.get(key) or by_key.get(key)
         if actor is None or of is None:
             continue
         if key in used or idx.role_source.get(key) == "text":
             roles.append(Role(actor, of, role))
+    named = used | {r.person.key for r in roles} | {r.of.key for r in roles}
+    mentions = []
+    for m in idx.ments:
+        if m.actor.key in named and m.how != "demonym":
+            span = doc[m.start:m.end]
+            mentions.append(Mention(m.actor, span.text, span.start_char, span.end_char))
     return mentions, roles
 
 

@@ -127,6 +127,7 @@ class Gazetteer:
     terms_read: dict[str, tuple] = field(default_factory=dict)  # person label -> those roles read, once asked for
     _longest: dict[str, int] | None = None
     _parts: dict[str, list[Entry]] | None = None
+    _variants: dict | None = None
     _former_firsts: frozenset[str] | None = None
     _few: frozenset[str] | None = None
     _office_words: frozenset[str] | None = None
@@ -163,6 +164,29 @@ class Gazetteer:
                     out[first] = max(out.get(first, 0), n)
             self._longest = out
         return self._longest
+
+    def person_variant(self, name: str) -> Entry | None:
+        """The one known person a two-word name ("Virgilio Barco", "Junius Jayewardene", "Natwar
+        Singh") is short for: the first and last names of a longer form without its middle names,
+        its second surname or a leading initial ("Virgilio Barco Vargas", "Junius Richard
+        Jayewardene", "K. Natwar Singh"); None when no one or several people fit."""
+        words = name.split()
+        if len(words) != 2:
+            return None
+        if self._variants is None:
+            variants: dict[tuple[str, str], dict[str, Entry]] = {}
+            for surface, e in self.names.items():
+                ws = surface.split()
+                if e.how != "person" or len(ws) < 3:
+                    continue
+                keys = {(ws[0], ws[-1]), (ws[0], ws[-2])}
+                if len(ws[0]) <= 2 or ws[0].endswith("."):
+                    keys.add((ws[1], ws[-1]))  # "K. Natwar Singh"
+                for k in keys:
+                    variants.setdefault((k[0].lower(), k[1].lower()), {})[e.actor.key] = e
+            self._variants = variants
+        found = self._variants.get((words[0].lower(), words[1].lower()), {})
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def people_by_part(self) -> dict[str, list[Entry]]:
         """Known people by each word of their names ("Putin", "Xi"), for single names in articles."""
