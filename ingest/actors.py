@@ -96,6 +96,8 @@ class ActorIndex:
     ments: list[Ment] = field(default_factory=list)
     by_token: dict[int, Ment] = field(default_factory=dict)
     roles: dict[str, tuple[str | None, Actor | None]] = field(default_factory=dict)
+    # person key -> the organisations they chair beside the post they hold ("OAU chairman A of Zambia")
+    chairs: dict[str, list[tuple[str, Actor]]] = field(default_factory=dict)
     role_source: dict[str, str] = field(default_factory=dict)  # person key -> "text" | "gazetteer"
     # person key -> the state of a party politician ("Tory leader A"), who does not act for it
     nationality: dict[str, Actor] = field(default_factory=dict)
@@ -1570,6 +1572,7 @@ def find_actors(doc, gaz: Gazetteer, published=None) -> ActorIndex:
     _respectively(doc, idx)
     _listed_under_title(doc, idx)
     _leaders(doc, idx)
+    _chairs(doc, idx)
     assign_dated_roles(idx, published)
     _home_titles(doc, idx)
     return idx
@@ -1605,6 +1608,51 @@ def _home_titles(doc, idx: ActorIndex) -> None:
             idx.roles[m.actor.key] = (role, here)
 
 
+# words for the one who presides over a body of states for a term
+_CHAIR_WORDS = frozenset({"chairman", "chairwoman", "chairperson", "chair", "president", "head"})
+
+
+def _chairs(doc, idx: ActorIndex) -> None:
+    """A body of states a person chairs beside their own post: "OAU chairman A of Zambia", "AU
+    chairperson President B of Egypt", "C, the current ECOWAS chairman,", "D, who currently chairs
+    the AU". The person acts for the body too."""
+    bodies = ("intergovernmental", "alliance")
+    for m in idx.ments:
+        if m.actor.kind != "person":
+            continue
+        sent = idx.sent_of(m.start)
+        found: list[Actor] = []
+        # to the left: the body's name, a chair word, then any further title words, then the name
+        k = m.start - 1
+        while k >= sent.start and (_is_title_word(doc[k], idx) or doc[k].lower_ in _CHAIR_WORDS) and \
+                k not in idx.by_token:
+            k -= 1
+        if k >= sent.start and k in idx.by_token and k + 1 < m.start and doc[k + 1].lower_ in _CHAIR_WORDS:
+            body = idx.by_token[k].actor
+            if body.kind == "organisation" and body.org_kind in bodies:
+                found.append(body)
+        # to the right: ", the current ECOWAS chairman," or ", chairman of the OSCE,"
+        if m.end < sent.end and doc[m.end].text == ",":
+            words = []
+            for t in doc[m.end + 1:min(sent.end, m.end + 12)]:
+                if t.text in (",", ";", ".") or t.pos_ in ("VERB", "AUX"):
+                    break
+                words.append(t)
+            if any(t.lower_ in _CHAIR_WORDS for t in words):
+                found += [idx.by_token[t.i].actor for t in words if t.i in idx.by_token and
+                          idx.by_token[t.i].actor.kind == "organisation" and idx.by_token[t.i].actor.org_kind in bodies]
+        # a clause: "who currently chairs the AU"
+        head = doc[m.end - 1]
+        for rel in (c for c in head.children if c.dep_ == "relcl" and c.lemma_.lower() == "chair"):
+            found += [idx.by_token[o.i].actor for o in rel.children if o.dep_ == "dobj" and o.i in idx.by_token
+                      and idx.by_token[o.i].actor.kind == "organisation" and idx.by_token[o.i].actor.org_kind in bodies]
+        for body in found:
+            have = idx.chairs.setdefault(m.actor.key, [])
+            _, of = idx.roles.get(m.actor.key, (None, None))
+            if (of is None or of.key != body.key) and all(b.key != body.key for _, b in have):
+                have.append(("Chair", body))
+
+
 def mentions_and_roles(idx: ActorIndex, used: set[str]) -> tuple[list[Mention], list[Role]]:
     """Mentions of the actors in ``used`` and of the people given a role (with their surface
     forms, so a person's every name in the article is kept), and the roles."""
@@ -1617,6 +1665,10 @@ def mentions_and_roles(idx: ActorIndex, used: set[str]) -> tuple[list[Mention], 
             continue
         if key in used or idx.role_source.get(key) == "text":
             roles.append(Role(actor, of, role))
+    for key, chaired in idx.chairs.items():
+        actor = idx.people.get(key) or by_key.get(key)
+        if actor is not None:
+            roles += [Role(actor, body, role) for role, body in chaired]
     named = used | {r.person.key for r in roles} | {r.of.key for r in roles}
     mentions = []
     for m in idx.ments:
