@@ -802,6 +802,12 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
                     doc[start - 1].i not in idx.by_token:
                 i = j
                 continue
+            # a known name inside a longer one the NER found: "Pedro Pires" in "Pedro Pires de Miranda"
+            if how == "person" and j < n and doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "I" and \
+                    doc[start].ent_type_ == "PERSON" and gaz.lookup(doc[doc[start].i:j].text) is not None and \
+                    _ent_end(doc, start) > j:
+                i = j
+                continue
             # "Georgia"-style collisions with a person's first name, or a capital used as a surname
             if how == "metonym" and j < n and doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "I":
                 i = j
@@ -1117,6 +1123,14 @@ def _drop_dateline(doc, idx: ActorIndex) -> None:
     for x in keep:
         for i in range(x.start, x.end):
             idx.by_token[i] = x
+
+
+def _ent_end(doc, i: int) -> int:
+    """The end of the named entity that token ``i`` is part of."""
+    j = i + 1
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        j += 1
+    return j
 
 
 def _is_subject(tok) -> bool:

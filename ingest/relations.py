@@ -143,6 +143,7 @@ class _Finder:
         self.pairs: list[tuple[int, list[Actor]]] = []
         self.hostile = False  # whether the relation being read is one of criticism or refusal
         self._lemma_at: dict[str, list[int]] | None = None
+        self._state_counts: tuple[int, dict, dict] = (0, {}, {})  # mentions of states counted so far
 
     def group(self, toks) -> list[tuple[Actor, bool]]:
         """The actors of "between A and B", from the conjuncts, else from every name in the phrase
@@ -345,20 +346,27 @@ class _Finder:
         """Whether ``members`` were named together in the sentence of ``tok`` or the one before."""
         lo = self.idx.sents_upto(tok.i, 2)[0].start
         keys = {a.key for a in members}
-        return any(lo <= i < tok.i and {a.key for a in m} == keys for i, m in list(self.groups) + list(self.pairs))
+        for seq in (self.groups, self.pairs):  # both in text order: only the stretch before tok
+            k = bisect_left(seq, lo, key=lambda g: g[0])
+            while k < len(seq) and seq[k][0] < tok.i:
+                if {a.key for a in seq[k][1]} == keys:
+                    return True
+                k += 1
+        return False
 
     def _dominant_pair(self, tok) -> list[Actor]:
         """The two states an article has named far more than any other before ``tok`` (three times
-        each at least, and twice as often as the next), else none."""
-        counts: dict[str, int] = {}
-        actors: dict[str, Actor] = {}
-        for m in self.idx.ments:
-            if m.start >= tok.i:
-                break
+        each at least, and twice as often as the next), else none. The counts are kept as the
+        reading moves on, so that each question costs only the mentions since the last."""
+        upto, counts, actors = self._state_counts
+        if upto > tok.i:
+            upto, counts, actors = 0, {}, {}
+        for m in self.idx.ments_between(upto, tok.i):
             a = m.actor if m.actor.kind != "person" else self.idx.country_of(m.actor)
             if a is not None and a.kind in ("country", "former_state"):
                 counts[a.key] = counts.get(a.key, 0) + 1
                 actors[a.key] = a
+        self._state_counts = (tok.i, counts, actors)
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         if len(ranked) >= 2 and ranked[1][1] >= 3 and (len(ranked) == 2 or ranked[2][1] * 2 <= ranked[1][1]):
             return [actors[ranked[0][0]], actors[ranked[1][0]]]

@@ -96,8 +96,8 @@ def assign_dated_roles(idx, published: date | None) -> None:
         role, of = idx.roles.get(key, (None, None))
         year = idx.year_at(start)
         when: date | int | None = published
-        if year is not None and (published is None or year != published.year):
-            when = year
+        if year is not None and (published is None or year < published.year):
+            when = year  # (a year ahead, "will revert in 1999", says nothing of who holds office now)
         terms = terms_of(idx.gaz, actor.label)
         if of is not None:
             if source == "gazetteer" and _before_all(terms, when):
