@@ -98,6 +98,8 @@ THREAT_VERBS = WORDS.set("threat_verbs")
 COALITION_NOUNS = WORDS.set("coalition_nouns")
 DISMISSED = WORDS.set("dismissed")
 PLACE_NOUNS = WORDS.set("place_nouns")
+# verbs with which one makes a charge of one's own ("repeated the charge that ...")
+CHARGE_MAKING = frozenset({"repeat", "make", "level", "renew", "raise", "voice", "reiterate", "press", "bring"})
 # what a side says it will do for itself: the one it warns is someone else
 SELF_DEFENCE = frozenset({"defend", "protect", "respond", "retaliate", "react", "use", "act", "safeguard"})
 # "X-backed Y": what the first part does to the noun
@@ -2000,6 +2002,8 @@ class _Finder:
             return
         accusers = self.actors([c for c in tok.children if c.dep_ == "poss"] +
                                prep_objects(tok, ("from", "by", "of")), demonym=True)
+        if not accusers and tok.dep_ == "dobj" and tok.head.lemma_.lower() in CHARGE_MAKING:
+            accusers = self.actors(subject_tokens(tok.head))  # "X repeated the charge that Y armed Z"
         subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         accused = self.actors(subj, possessor=True)
         if subj and (subj[0].pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj[0].children)) \
