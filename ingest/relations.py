@@ -98,6 +98,8 @@ THREAT_VERBS = WORDS.set("threat_verbs")
 COALITION_NOUNS = WORDS.set("coalition_nouns")
 DISMISSED = WORDS.set("dismissed")
 PLACE_NOUNS = WORDS.set("place_nouns")
+# nouns that name an act told just before ("..., a move Moscow criticised")
+ACT_NOUNS = frozenset({"move", "decision", "step", "action", "measure", "act", "gesture"})
 # verbs with which one makes a charge of one's own ("repeated the charge that ...")
 CHARGE_MAKING = frozenset({"repeat", "make", "level", "renew", "raise", "voice", "reiterate", "press", "bring"})
 # what a side says it will do for itself: the one it warns is someone else
@@ -1974,6 +1976,30 @@ class _Finder:
             return self.actors([c for c in verb.children if c.dep_ == "nsubj"])
         return None
 
+    def act_judged(self, tok) -> None:
+        """ "A recognised B, a decision C condemned", "A offered B talks, a move C welcomed": the
+        act a clause tells, named again by a noun in apposition, is judged in a relative clause;
+        the judgement is of the clause's doer."""
+        if tok.dep_ != "relcl" or tok.head.lemma_.lower() not in ACT_NOUNS or \
+                any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
+            return
+        noun = tok.head
+        if not any(c.lower_ in ("a", "an") for c in noun.children) or noun.i == 0 or \
+                self.doc[noun.left_edge.i - 1].text != ",":
+            return
+        clause = noun.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        entries = [e for e in self.lex.verbs.get(tok.lemma_.lower(), []) if not e.needs and
+                   e.predicate in ("criticized", "supported", "rejected")]
+        if clause.pos_ not in ("VERB", "AUX") or not entries:
+            return
+        judges = self.actors([c for c in tok.children if c.dep_ == "nsubj"])
+        doers = self.actors(subject_tokens(clause))
+        if judges and doers:
+            self.emit(entries[0].predicate, judges, self._others(doers, judges), tok,
+                      f"verb:{tok.lemma_.lower()}+act", 0.7)
+
     def recipient(self, tok) -> None:
         """ "A ranks among the biggest recipients of US aid", "A, the main beneficiary of Japanese
         loans,": the giver named on the aid aided A (armed it, when the aid is arms)."""
@@ -2089,7 +2115,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   ({"leave", "quit", "exit", "withdraw", "pull"}, f.leaving), ({"give"}, f.ultimatum),
                   ({"tell"}, f.told_must), ({"say", "insist", "declare", "state", "stress", "warn"}, f.said_must), ({"attend"}, f.attended), ({"arrive", "fly", "come"}, f.arrived_here), ({"call", "demand", "seek"}, f.called_for),
                   ({"reject", "dismiss", "deny", "turn", "refuse", "rebuff", "spurn"}, f.rejected_claim),
-                  ({"clash"}, f.clash), ({"fight", "wage"}, f.fought_war), ({"call"}, f.called_in), ({"accept"}, f.cannot_accept)]
+                  ({"clash"}, f.clash), ({"criticise", "criticize", "condemn", "denounce", "welcome", "praise", "hail", "applaud", "reject", "oppose", "back", "support", "endorse"}, f.act_judged), ({"fight", "wage"}, f.fought_war), ({"call"}, f.called_in), ({"accept"}, f.cannot_accept)]
     noun_rules = [({"purchase", "acquisition", "import", "imports", "buying"}, f.purchase),
                   ({"demand", "call", "appeal", "request", "insistence"}, f.demand_that), ({"request"}, f.at_request),
                   (JOINT_THINGS, f.joint_with), (lex.classes.get("agreement", frozenset()), f.made_during),
