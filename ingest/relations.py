@@ -1147,6 +1147,23 @@ class _Finder:
         if refusers and makers:
             self.emit("rejected", refusers, makers, tok, "verb:reject+claim", 0.7)
 
+    def denied_charge(self, tok) -> None:
+        """ "A accused B of meddling. B denied the accusation": B rejects the one who accused it, the
+        accusation told last against B in the few sentences before."""
+        charge = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in CLAIMS | CHARGE_NOUNS and
+                  any(d.lower_ in ("the", "these", "those", "such") for d in c.children) and
+                  not any(d.dep_ in ("poss", "prep", "acl", "relcl") for d in c.children)]
+        if not charge:
+            return
+        deniers = self.actors(subject_tokens(tok))
+        keys = {a.key for a, _ in deniers} | {h.key for a, _ in deniers if (h := self.idx.country_of(a))}
+        lo = self.idx.sents_upto(tok.i, 3)[0].start
+        for cand in reversed(self.out):
+            if cand.predicate == "accused" and lo <= cand.trigger < tok.i and \
+                    (cand.object.key in keys or getattr(self.idx.country_of(cand.object), "key", None) in keys):
+                self.emit("rejected", deniers, [(cand.subject, True)], tok, "verb:deny+charge", 0.7)
+                return
+
     def called_for(self, tok) -> None:
         """ "called for the withdrawal of Vietnamese troops", "demanded the release of X's prisoners":
         asking for an act of X's is urging X."""
@@ -2115,7 +2132,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   ({"leave", "quit", "exit", "withdraw", "pull"}, f.leaving), ({"give"}, f.ultimatum),
                   ({"tell"}, f.told_must), ({"say", "insist", "declare", "state", "stress", "warn"}, f.said_must), ({"attend"}, f.attended), ({"arrive", "fly", "come"}, f.arrived_here), ({"call", "demand", "seek"}, f.called_for),
                   ({"reject", "dismiss", "deny", "turn", "refuse", "rebuff", "spurn"}, f.rejected_claim),
-                  ({"clash"}, f.clash), ({"criticise", "criticize", "condemn", "denounce", "welcome", "praise", "hail", "applaud", "reject", "oppose", "back", "support", "endorse"}, f.act_judged), ({"fight", "wage"}, f.fought_war), ({"call"}, f.called_in), ({"accept"}, f.cannot_accept)]
+                  ({"clash"}, f.clash), ({"deny", "reject", "dismiss", "rebut", "refute"}, f.denied_charge), ({"criticise", "criticize", "condemn", "denounce", "welcome", "praise", "hail", "applaud", "reject", "oppose", "back", "support", "endorse"}, f.act_judged), ({"fight", "wage"}, f.fought_war), ({"call"}, f.called_in), ({"accept"}, f.cannot_accept)]
     noun_rules = [({"purchase", "acquisition", "import", "imports", "buying"}, f.purchase),
                   ({"demand", "call", "appeal", "request", "insistence"}, f.demand_that), ({"request"}, f.at_request),
                   (JOINT_THINGS, f.joint_with), (lex.classes.get("agreement", frozenset()), f.made_during),
