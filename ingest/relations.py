@@ -1735,6 +1735,9 @@ class _Finder:
             trigger = self.doc[cand.trigger]
             # "met in Cairo", "held talks with B at the Kremlin": a seat of government is its state
             heads = [trigger] + [c for c in trigger.children if c.dep_ == "dobj"]
+            # "held talks with A in Libya": the parser may hang the place on the one met
+            heads += [p for h in list(heads) for w in h.children if w.dep_ == "prep" and w.lower_ == "with"
+                      for p in w.children if p.dep_ == "pobj" and p.i in self.idx.by_token]
             places = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
                       for p in c.children if p.dep_ == "pobj" and (c.lower_ == "in" or
                                                                    getattr(self.idx.mention_at(p.i), "how", "") == "metonym")]
