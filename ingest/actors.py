@@ -524,6 +524,16 @@ class ActorIndex:
         if tok.dep_ in ("dobj", "dative", "pobj") and tok.lower_ in ("him", "her"):
             # "A phoned B and urged him to ...": not A, who would be "himself"
             return self._object_pronoun(tok, sent)
+        if tok.lower_ in ("his", "her") and tok.dep_ == "poss":
+            # "During his stay in Moscow, A met B": a phrase put before the subject speaks of the subject
+            head = tok.head
+            while head.head.i != head.i and head.head.i != sent.root.i:
+                head = head.head
+            if head.dep_ == "prep" and head.head.i == sent.root.i:
+                later = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i]
+                a = self.resolve(later[0]) if later and later[0].lower_ not in PERSON_PRONOUNS else None
+                if a is not None and a.kind == "person":
+                    return a
         root_subj = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
         for s in root_subj:
             a = self.resolve(s) if s.lower_ not in PERSON_PRONOUNS else None
