@@ -854,9 +854,9 @@ class _Finder:
                 if entry.predicate == "recognized" or entry.needs == "hand":
                     obj_toks = [self._holder(t) for t in obj_toks]  # (and "shook Correa's hand": Correa)
                 objs = self.actors(obj_toks, possessor=entry.predicate in COMMUNICATIVE or
-                                   entry.needs in ("envoy", "membership", "hand") or
+                                   entry.needs in ("envoy", "membership", "hand", "forces") or
                                    entry.predicate == "cooperatedWith",  # ("worked with a US inquiry")
-                                   demonym=entry.needs == "border")  # "closed its ports to Maltese ships"
+                                   demonym=entry.needs in ("border", "forces"))  # "closed its ports to Maltese ships"
                 self.hostile = False
             if entry.predicate in ("met",) and tok.lemma_ in ("receive", "host", "embrace", "shake", "greet"):
                 # people, or a state's office holder left unnamed ("received the Iraqi prime minister")
