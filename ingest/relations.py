@@ -1045,6 +1045,20 @@ class _Finder:
         if subj and found:
             self.emit("rejected", subj, self._others(found, subj), tok, "verb:accept+cannot", 0.7)
 
+    def persona_non_grata(self, tok) -> None:
+        """ "Ghana declared the Nigerian envoy persona non grata": an expulsion, which the parser
+        seldom reads whole."""
+        words = [w for w in tok.subtree]
+        text = " ".join(w.lower_ for w in words)
+        if "persona non grata" not in text:
+            return
+        envoys = self.lex.classes.get("envoy", frozenset())
+        posted = [w for w in words if w.lemma_.lower() in envoys or w.lower_ in envoys]
+        senders = [(self.idx.country_of(a) or a, i) for a, i in self.actors(posted, possessor=True, demonym=True)]
+        hosts = self.actors(subject_tokens(tok))
+        if posted and senders and hosts:
+            self.emit("reducedRelationsWith", hosts, self._others(senders, hosts), tok, "verb:declare+png", 0.75)
+
     def called_in(self, tok) -> None:
         """ "Pakistan called in the Indian envoy", "the Indian High Commissioner in Islamabad was called in
         to receive a protest": the envoy was summoned, a protest to the envoy's state."""
@@ -2135,7 +2149,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   ({"leave", "quit", "exit", "withdraw", "pull"}, f.leaving), ({"give"}, f.ultimatum),
                   ({"tell"}, f.told_must), ({"say", "insist", "declare", "state", "stress", "warn"}, f.said_must), ({"attend"}, f.attended), ({"arrive", "fly", "come"}, f.arrived_here), ({"call", "demand", "seek"}, f.called_for),
                   ({"reject", "dismiss", "deny", "turn", "refuse", "rebuff", "spurn"}, f.rejected_claim),
-                  ({"clash"}, f.clash), ({"deny", "reject", "dismiss", "rebut", "refute"}, f.denied_charge), ({"criticise", "criticize", "condemn", "denounce", "welcome", "praise", "hail", "applaud", "reject", "oppose", "back", "support", "endorse"}, f.act_judged), ({"fight", "wage"}, f.fought_war), ({"call"}, f.called_in), ({"accept"}, f.cannot_accept)]
+                  ({"clash"}, f.clash), ({"declare"}, f.persona_non_grata), ({"deny", "reject", "dismiss", "rebut", "refute"}, f.denied_charge), ({"criticise", "criticize", "condemn", "denounce", "welcome", "praise", "hail", "applaud", "reject", "oppose", "back", "support", "endorse"}, f.act_judged), ({"fight", "wage"}, f.fought_war), ({"call"}, f.called_in), ({"accept"}, f.cannot_accept)]
     noun_rules = [({"purchase", "acquisition", "import", "imports", "buying"}, f.purchase),
                   ({"demand", "call", "appeal", "request", "insistence"}, f.demand_that), ({"request"}, f.at_request),
                   (JOINT_THINGS, f.joint_with), (lex.classes.get("agreement", frozenset()), f.made_during),
