@@ -1309,6 +1309,8 @@ class _Finder:
             targets += prep_objects(x, ("to", "from", "with"))
             for d in [c for c in x.children if c.dep_ == "dobj"] if x.lemma_.lower() != "join" else []:
                 targets += prep_objects(d, ("from", "of", "for"))  # ("to back membership for X": X)
+            if x.lemma_.lower() in ("hand", "extradite", "surrender", "return"):
+                targets = prep_objects(x, ("to",))  # "refused to extradite A to B": B, not A
             if x.lemma_.lower() == "join":  # "refused to join NATO", not "refused to join protests against X"
                 targets = [t for t in targets if t.i in self.idx.by_token or t.lemma_.lower() in COALITION_NOUNS]
             subj = self.actors(subject_tokens(tok))
