@@ -98,6 +98,9 @@ THREAT_VERBS = WORDS.set("threat_verbs")
 COALITION_NOUNS = WORDS.set("coalition_nouns")
 DISMISSED = WORDS.set("dismissed")
 PLACE_NOUNS = WORDS.set("place_nouns")
+# what a side can be said to be behind ("said X was behind the attack")
+CULPRIT_ACTS = frozenset({"attack", "attacks", "bombing", "bombings", "killing", "killings", "assassination",
+                          "plot", "coup", "blast", "explosion", "strike", "strikes", "raid", "unrest", "violence"})
 # nouns that name an act told just before ("..., a move Moscow criticised")
 ACT_NOUNS = frozenset({"move", "decision", "step", "action", "measure", "act", "gesture"})
 # verbs with which one makes a charge of one's own ("repeated the charge that ...")
@@ -1344,6 +1347,25 @@ class _Finder:
             targets = self.actors([w for w in c.children if w.dep_ == "nsubj"])
             if speaker and targets:
                 self.emit("criticized", speaker, targets, c, f"speech:{harm.lemma_.lower()}", 0.6)
+        for c in tok.children:  # "said X was behind the attack": an accusation
+            if c.dep_ == "ccomp" and c.lemma_ == "be" and not any(n.dep_ == "neg" for n in c.children) and any(
+                    p.dep_ == "prep" and p.lower_ == "behind" and any(
+                        o.dep_ == "pobj" and o.lemma_.lower() in CULPRIT_ACTS for o in p.children) for p in c.children):
+                targets = self.actors([w for w in c.children if w.dep_ == "nsubj"])
+                if speaker and targets:
+                    self.emit("accused", speaker, self._others(targets, speaker), c, "speech:behind", 0.65)
+
+    def held_responsible(self, tok) -> None:
+        """ "Seoul held Pyongyang responsible for the sinking": an accusation."""
+        near = list(tok.children) + [g for c in tok.children for g in c.children]
+        if not any(w.lower_ in ("responsible", "accountable") for w in near):
+            return
+        held = [c for c in tok.children if c.dep_ == "dobj"] or \
+            [w for c in tok.children if c.dep_ in ("ccomp", "oprd", "xcomp") for w in c.children if w.dep_ == "nsubj"]
+        accusers = self.actors(subject_tokens(tok))
+        targets = self._others(self.actors(held, possessor=True), accusers)
+        if accusers and targets:
+            self.emit("accused", accusers, targets, tok, "verb:hold+responsible", 0.75)
 
     # -- nouns ------------------------------------------------------------------------------------
     def noun_subjects(self, tok) -> tuple[list, str, float]:
@@ -2151,7 +2173,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   ({"leave", "quit", "exit", "withdraw", "pull"}, f.leaving), ({"give"}, f.ultimatum),
                   ({"tell"}, f.told_must), ({"say", "insist", "declare", "state", "stress", "warn"}, f.said_must), ({"attend"}, f.attended), ({"arrive", "fly", "come"}, f.arrived_here), ({"call", "demand", "seek"}, f.called_for),
                   ({"reject", "dismiss", "deny", "turn", "refuse", "rebuff", "spurn"}, f.rejected_claim),
-                  ({"clash"}, f.clash), ({"declare"}, f.persona_non_grata), ({"deny", "reject", "dismiss", "rebut", "refute"}, f.denied_charge), ({"criticise", "criticize", "condemn", "denounce", "welcome", "praise", "hail", "applaud", "reject", "oppose", "back", "support", "endorse"}, f.act_judged), ({"fight", "wage"}, f.fought_war), ({"call"}, f.called_in), ({"accept"}, f.cannot_accept)]
+                  ({"clash"}, f.clash), ({"hold"}, f.held_responsible), ({"declare"}, f.persona_non_grata), ({"deny", "reject", "dismiss", "rebut", "refute"}, f.denied_charge), ({"criticise", "criticize", "condemn", "denounce", "welcome", "praise", "hail", "applaud", "reject", "oppose", "back", "support", "endorse"}, f.act_judged), ({"fight", "wage"}, f.fought_war), ({"call"}, f.called_in), ({"accept"}, f.cannot_accept)]
     noun_rules = [({"purchase", "acquisition", "import", "imports", "buying"}, f.purchase),
                   ({"demand", "call", "appeal", "request", "insistence"}, f.demand_that), ({"request"}, f.at_request),
                   (JOINT_THINGS, f.joint_with), (lex.classes.get("agreement", frozenset()), f.made_during),
