@@ -32,11 +32,9 @@ REALM_STATES = WORDS.multimap("realm_states")
 STATE_NOUNS = {"country", "nation", "island", "state"}
 ISLAND_STATES = REALM_STATES.get("island", frozenset())
 # words that make a region of the name after them ("Latin America", "Central Africa")
-REGION_WORDS = frozenset({"Latin", "Central", "North", "South", "Middle", "Southern", "Northern", "Eastern",
-                          "Western", "East", "West"})
+REGION_WORDS = WORDS.set("region_words")
 # words of a state's formal name, never of a person's ("Democratic Republic", "Federation")
-STATE_FORMS = frozenset({"republic", "kingdom", "federation", "emirates", "commonwealth", "principality",
-                         "confederation", "sultanate", "emirate", "democratic", "socialist", "people's"})
+STATE_FORMS = WORDS.set("state_forms")
 SAYING = WORDS.set("reporting_verbs")
 PARTY_STATES = WORDS.map("party_states")
 # prefixes of warships' names and the state whose navy they serve ("HMS Dauntless")
@@ -808,7 +806,7 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
                 i = j
                 continue
             # "Latin America", "Central Asia": a region whose last word is a state's name
-            if start > 0 and doc[start - 1].text in REGION_WORDS and j == start + 1 and \
+            if start > 0 and doc[start - 1].is_title and doc[start - 1].lower_ in REGION_WORDS and j == start + 1 and \
                     doc[start - 1].i not in idx.by_token:
                 i = j
                 continue
@@ -1633,7 +1631,7 @@ def _home_titles(doc, idx: ActorIndex) -> None:
 
 
 # words for the one who presides over a body of states for a term
-_CHAIR_WORDS = frozenset({"chairman", "chairwoman", "chairperson", "chair", "president", "head"})
+_CHAIR_WORDS = WORDS.set("chair_words")
 
 
 def _chairs(doc, idx: ActorIndex) -> None:

@@ -111,7 +111,7 @@ def _verb_chain(tok) -> list:
 
 
 # verbs of wishing: what one side wants of another is no event ("A wants B to sign")
-WANTING = frozenset({"want", "wish", "prefer", "like"})
+WANTING = WORDS.set("wanting")
 
 
 def _no_event(trigger) -> bool:

@@ -15,8 +15,10 @@ from pathlib import Path
 from dipgraph.graph.records import Actor
 from dipgraph.graph.vocab import data_dir
 
+from .words import WORDS
+
 # words before a name in the gazetteers' name forms that are no part of the name ("Sheikh Jaber")
-_NAME_TITLES = frozenset({"sheikh", "sheik", "prince", "princess", "sir", "lord", "dame", "sayyed", "emperor"})
+_NAME_TITLES = WORDS.set("name_titles")
 
 __all__ = ["Gazetteer", "Entry", "Office", "load_gazetteer", "read_table", "Lexicon", "LexEntry", "fitting_particles"]
 

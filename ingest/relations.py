@@ -99,14 +99,13 @@ COALITION_NOUNS = WORDS.set("coalition_nouns")
 DISMISSED = WORDS.set("dismissed")
 PLACE_NOUNS = WORDS.set("place_nouns")
 # what a side can be said to be behind ("said X was behind the attack")
-CULPRIT_ACTS = frozenset({"attack", "attacks", "bombing", "bombings", "killing", "killings", "assassination",
-                          "plot", "coup", "blast", "explosion", "strike", "strikes", "raid", "unrest", "violence"})
+CULPRIT_ACTS = WORDS.set("culprit_acts")
 # nouns that name an act told just before ("..., a move Moscow criticised")
-ACT_NOUNS = frozenset({"move", "decision", "step", "action", "measure", "act", "gesture"})
+ACT_NOUNS = WORDS.set("act_nouns")
 # verbs with which one makes a charge of one's own ("repeated the charge that ...")
-CHARGE_MAKING = frozenset({"repeat", "make", "level", "renew", "raise", "voice", "reiterate", "press", "bring"})
+CHARGE_MAKING = WORDS.set("charge_making")
 # what a side says it will do for itself: the one it warns is someone else
-SELF_DEFENCE = frozenset({"defend", "protect", "respond", "retaliate", "react", "use", "act", "safeguard"})
+SELF_DEFENCE = WORDS.set("self_defence")
 # "X-backed Y": what the first part does to the noun
 BACKING = WORDS.map("backing")
 EVALUATING = frozenset({"call", "describe", "characterize", "characterise", "label", "term", "brand", "denounce",
@@ -124,7 +123,7 @@ def _or_face(words: list[str]) -> bool:
     return any(a == "or" and b in ("face", "risk") for a, b in zip(words, words[1:]))
 
 
-def on_the_agenda(tok) -> bool:
+def named_aside(tok) -> bool:
     """ "will hold talks on Thursday, with Iran and the EU budget on the agenda": a topic named in
     an absolute "with" phrase, no party to the talks; "with the help of A": a helper, no party."""
     w = tok
@@ -817,7 +816,7 @@ class _Finder:
                 subj = self.actors([c for c in tok.children if c.dep_ == "nsubjpass"])
             obj_toks = object_tokens(tok, entry, verb=True,
                                       needs_words=self.lex.classes.get(entry.needs or "", frozenset()))
-            obj_toks = [o for o in obj_toks if not on_the_agenda(o)]
+            obj_toks = [o for o in obj_toks if not named_aside(o)]
             if entry.predicate == "sanctioned":
                 obj_toks += goods_bound(obj_toks)
             if entry.needs == "imports":  # "banned imports of Georgian wine": the state whose goods
@@ -1469,7 +1468,7 @@ class _Finder:
                             self.emit(entry.predicate, [(a, True)], [(b, True) for b in members[i + 1:]], tok,
                                       rule + "/of", 0.75)
             slots = tuple(s for s in entry.objects if s != "between")
-            obj_toks = [o for o in prep_objects(tok, slots) if not on_the_agenda(o)] if slots else []
+            obj_toks = [o for o in prep_objects(tok, slots) if not named_aside(o)] if slots else []
             if entry.predicate == "sanctioned":
                 obj_toks += goods_bound(obj_toks)
             if slots and not obj_toks:  # "the condemnation by X of Y": the parser hangs "of Y" on X
@@ -1491,7 +1490,7 @@ class _Finder:
                           for p in c.children if p.lower_ == "place"]  # "keeps sanctions in place on X"
                 # "held talks on Monday with X", "an offensive into X's region"
                 objs = self.actors([o for n in [tok.head] + places for o in prep_objects(n, slots)
-                                    if not on_the_agenda(o)], possessor=entry.predicate in COMMUNICATIVE)
+                                    if not named_aside(o)], possessor=entry.predicate in COMMUNICATIVE)
             if not objs and subj and how.startswith("light:") and entry.predicate == "sanctioned" and \
                     tok.head.dep_ == "conj" and tok.head.head.pos_ == "VERB":
                 # "condemned X and imposed an arms embargo": on X

@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from dipgraph.ingest.words import WORDS
+
 __all__ = [
     "SOURCE_REPOSITORY", "SOURCE_COMMIT", "VerbBlock", "Pattern", "ActorRecord", "Term",
     "LEFT_OUT_BLOCKS", "LEFT_OUT_VERBS", "UNPATTERNED_VERBS", "JOINT", "joint_act_words", "read_verb_dictionary", "read_actor_dictionary", "read_agents", "news_case", "name_forms",
@@ -870,9 +872,8 @@ def _person_names(record: ActorRecord, demonyms: set[str]) -> tuple[str, list[st
     return names[0], names[1:]
 
 
-# words of a state's formal name, never of a person's
-_STATE_FORMS = frozenset({"republic", "kingdom", "federation", "emirates", "commonwealth", "principality",
-                          "confederation", "sultanate", "emirate", "democratic", "socialist"})
+# words of a state's formal name, never of a person's (the extractor's own list)
+_STATE_FORMS = WORDS.set("state_forms")
 
 
 def people_rows(records: list[ActorRecord], *, iso: set[str], former: dict, demonyms: set[str],
