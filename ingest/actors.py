@@ -218,6 +218,15 @@ class ActorIndex:
         for i in range(m.start, m.end):
             self.by_token[i] = m
 
+    def relabel(self, k: int, actor: Actor) -> None:
+        """Mention ``k`` stands for ``actor`` after all."""
+        old = self.ments[k]
+        m = Ment(old.start, old.end, actor, old.how)
+        self.ments[k] = m
+        self._by_start[self._by_start.index(old)] = m
+        for i in range(m.start, m.end):
+            self.by_token[i] = m
+
     def set_role(self, person: Actor, role: str | None, of: Actor | None, source: str = "text") -> None:
         if of is not None and of.kind == "person":
             return
@@ -888,6 +897,10 @@ def _person_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
         while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and \
                 not doc[end].whitespace_ and doc[end + 1].is_alpha and end + 1 not in idx.by_token:
             end += 2  # "Abdul-karim": the NER stops at the hyphen of a name
+        if end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end and \
+                doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end].ent_type_ in ("", "PERSON") and \
+                end not in idx.by_token and doc[end - 1].whitespace_:
+            end += 1  # "Enrique Pena | Nieto": the NER stops short of the surname the name hangs on
         name = clean_person_name(doc[start:end].text)
         if not name or not any(ch.isupper() for ch in name) or _title_only(name, gaz):
             continue  # ("the Deputy Foreign Minister": a title the NER took for a name)
@@ -911,6 +924,23 @@ def _person_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
                   doc[start].head.tag_ == "NNS" and doc[start].head.i == end):
             singles.append((start, end, name))  # ("Sikh militants": a people's name, no person's)
     idx.pending_singles = singles
+
+
+def _shortened_names(idx: ActorIndex) -> None:
+    """A name of two or more words that begins or ends the one longer name of a person in the
+    article is that person ("Cavaco Silva" for Anibal Cavaco Silva, "Pena Nieto" for Enrique Pena
+    Nieto), however the names were found."""
+    people = {m.actor.key: m.actor for m in idx.ments if m.actor.kind == "person"}
+    for k, m in enumerate(idx.ments):
+        words = m.actor.label.split()
+        n = len(words)
+        if m.actor.kind != "person" or n < 2:
+            continue
+        longer = [a for a in people.values() if len(a.label.split()) > n and
+                  (a.label.split()[-n:] == words or a.label.split()[:n] == words)]
+        if len(longer) == 1:
+            idx.relabel(k, longer[0])
+            idx.people.pop(m.actor.key, None)
 
 
 _NAME_WORD = re.compile(r"[A-ZÀ-Þ][\w'’.\-]*$")
@@ -1587,6 +1617,7 @@ def find_actors(doc, gaz: Gazetteer, published=None) -> ActorIndex:
     _titled_names(doc, gaz, idx)
     _bracketed_first_names(doc, gaz, idx)
     _listed_names(doc, gaz, idx)
+    _shortened_names(idx)
     _drop_dateline(doc, idx)
     _roles_from_titles(doc, idx, counterparts=False)
     _single_name_mentions(doc, gaz, idx)
@@ -1607,8 +1638,10 @@ _POSTED = WORDS.set("posted_titles")
 
 def _home_titles(doc, idx: ActorIndex) -> None:
     """ "Defence Minister A said" with no state named: the title is for the one state the person
-    ever held office for, or, in a sentence that opens "In Moscow,", for that state. (A story's
-    dateline does not settle it: a story filed from Moscow quotes Washington's officials too.)"""
+    ever held office for, or, in a sentence that opens "In Moscow,", for that state, or for the
+    state of the party the person heads or goes with, else for the
+    state of a wire story's dateline: "NAIROBI - Foreign Minister A said" is Kenya's minister, since
+    wire copy names a visitor's state with the title ("the Indian foreign minister, B, said in Lagos")."""
     for m in idx.ments:
         role, of = idx.roles.get(m.actor.key, (None, None))
         if m.actor.kind != "person" or role is None or of is not None or role.lower() in _POSTED \
@@ -1626,8 +1659,80 @@ def _home_titles(doc, idx: ActorIndex) -> None:
             if place.actor.kind in ("country", "former_state") and place.end < sent.end and \
                     doc[place.end].text == ",":
                 here = place.actor  # "In Cairo, Deputy Minister A told reporters"
+        if here is None and not states:
+            here = _party_of(m, idx)
+        if here is None and not states and _home_of_dateline(m, idx):
+            here = idx.filed_from
         if here is not None:
             idx.roles[m.actor.key] = (role, here)
+
+
+def _party_of(m: Ment, idx: ActorIndex) -> Actor | None:
+    """The state of the party a titled person heads or goes with: "a Peruvian mission led by
+    Trade Minister A", "B landed in Rome, accompanied by Finance Minister C" (B's state)."""
+    doc = idx.doc
+    k = m.start - 1
+    while k > 0 and m.start - k <= 5 and (doc[k].is_title or _is_title_word(doc[k], idx)):
+        k -= 1  # (read along the words: the parser may take the name for the clause's subject)
+    if k < 1 or doc[k].lower_ != "by" or doc[k - 1].lemma_.lower() not in ("lead", "head", "accompany"):
+        return None
+    verb = doc[k - 1]
+    if verb.lemma_.lower() in ("lead", "head") and verb.dep_ == "acl":
+        for c in verb.head.children:
+            if c.dep_ in ("amod", "compound", "poss") and c.i < verb.head.i:
+                a = idx.resolve(c, allow_demonym=True)
+                if a is not None and a.kind in ("country", "former_state"):
+                    return a
+    if verb.lemma_.lower() == "accompany":
+        clause = verb
+        while clause.head.i != clause.i and not any(c.dep_ == "nsubj" for c in clause.children):
+            clause = clause.head
+        for c in clause.children:
+            if c.dep_ == "nsubj":
+                a = idx.resolve(c)
+                if a is not None and a.kind == "person":
+                    return idx.roles.get(a.key, (None, None))[1]
+    return None
+
+
+def _home_of_dateline(m: Ment, idx: ActorIndex) -> bool:
+    """Whether a title with no state is for the state of a wire story's dateline: that state is
+    one the story is about (named at least twice), no other state is named more often in the
+    sentence that introduces the person and the one before, no other owns the title ("the
+    Community's commissioner, A"), and the person does not act on it ("Minister A accused Lima")."""
+    home = idx.filed_from
+    if home is None or sum(x.actor.key == home.key for x in idx.ments) < 2:
+        return False
+    first = next(x for x in idx.ments if x.actor.key == m.actor.key)
+    sent = idx.sent_of(first.start)
+    before = idx.sent_of(sent.start - 1) if sent.start > 0 else sent
+    doc = sent.doc
+    counts: dict[str, int] = {home.key: 0}
+    for x in idx.ments:
+        if not (before.start <= x.start < sent.end) or x.start == first.start or \
+                not (x.actor.kind in ("country", "former_state") or x.actor.org_kind in _BODIES):
+            continue
+        k = x.end
+        while k < sent.end and _is_title_word(doc[k], idx):
+            k += 1
+        other = idx.by_token.get(k)
+        if k > x.end and other is not None and other.actor.kind == "person" and k != first.start:
+            continue  # the state of another titled person ("Soviet leader A") is no matter
+        if x.actor.key == home.key and x.start >= first.end:
+            head = doc[x.start:x.end].root
+            if head.dep_ in ("dobj", "dative") and any(
+                    c.dep_ == "nsubj" and first.start <= c.i < first.end for c in head.head.children):
+                return False
+        counts[x.actor.key] = counts.get(x.actor.key, 0) + 1
+    for t in doc[sent.start:first.start]:
+        if t.dep_ == "poss" and t.i not in idx.by_token:
+            owner = idx.resolve(t)
+            if owner is not None and owner.kind != "person" and owner.key != home.key:
+                return False
+    return counts[home.key] > 0 and counts[home.key] >= max(counts.values())
+
+
+_BODIES = ("intergovernmental", "un-body", "alliance")
 
 
 # words for the one who presides over a body of states for a term
