@@ -122,6 +122,9 @@ def _no_event(trigger) -> bool:
            (any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) or any(c.dep_ == "dobj" for c in t.head.children))
            for t in chain):
         return True  # "A wants B to talk to C": A's wish, no act of B's
+    if any(t.dep_ == "ccomp" and t.head.lemma_.lower() in APPEALS and
+           any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) for t in chain):
+        return True  # "appealed to A, B and C to help him": asked of them, not done
     return any(c.dep_ == "aux" and c.lower_ in ("can", "ca") or c.dep_ == "mark" and c.lower_ == "whether"
                for t in chain for c in t.children)
 

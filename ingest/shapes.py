@@ -248,6 +248,15 @@ def prep_objects(tok, slots: tuple[str, ...]) -> list:
     for c in tok.children:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ in slots:
             out += [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
+            # "spoke with A and with B": the second preposition is a conjunct of the first
+            out += [p for g in list(c.children) + [g for g in tok.children if g.i > c.i]
+                    if g.dep_ == "conj" and g.pos_ == "ADP" and g.lower_ == c.lower_
+                    for p in g.children if p.dep_ == "pobj"]
+            # "appealed to A, B and C to help": the parser takes the list's tail for the subject of "to help"
+            out += [n for x in tok.children if x.dep_ in ("ccomp", "xcomp") and x.i > c.i and
+                    any(a.lower_ == "to" and a.dep_ == "aux" for a in x.children)
+                    for s in x.children if s.dep_ == "nsubj" and s.i > c.i and s.i > 0 and
+                    tok.doc[s.left_edge.i - 1].text == "," for n in [s] + list(s.conjuncts)]
             # "called on A to stop and on B to withdraw": the parser hangs the second "on" on the clause
             out += [p for x in tok.children if x.dep_ in ("xcomp", "advcl") and x.i > c.i for g in x.children
                     if g.dep_ == "conj" and g.pos_ == "ADP" and g.lower_ == c.lower_
@@ -297,8 +306,10 @@ def object_tokens(tok, entry: LexEntry, *, verb: bool, needs_words: frozenset = 
                     last += 1
                 between = tok.doc[last + 1:dobjs[0].i]
                 if tok.doc[last].dep_ in ("compound", "nmod") and tok.doc[last].head.i == dobjs[0].i and all(
-                        w.dep_ in ("compound", "amod") and w.head.i == dobjs[0].i and w.ent_type_ != "GPE" for w in between):
-                    out.append(tok.doc[last])  # (not "sent Leopard 2 tanks to X": the goods' name)
+                        w.dep_ in ("compound", "amod", "nummod", "appos") and last <= w.head.i <= dobjs[0].i and
+                        w.ent_type_ != "GPE" for w in between):
+                    out.append(tok.doc[last])  # (not "sent Leopard 2 tanks to X": the goods' name; but
+                    # "sold Peru 12 Mirage 2000 jets")
     if "ccomp" in entry.objects:
         for c in tok.children:
             if c.dep_ in ("ccomp", "xcomp"):
