@@ -77,7 +77,12 @@ def _verb_chain(tok) -> list:
         else:
             return chain
     for _ in range(5):
-        if t.dep_ in ("xcomp", "conj") and t.head.i != t.i and not (
+        if t.dep_ == "conj" and t.tag_ == "VBG" and t.head.tag_ == "VB" and t.head.dep_ == "xcomp" and \
+                t.head.head.tag_ == "VBG" and t.head.head.head.i != t.head.head.i:
+            # "refusing to sign the pact and keeping its embassy in B open": the keeping goes with the refusing
+            t = t.head.head.head
+            chain.append(t)
+        elif t.dep_ in ("xcomp", "conj") and t.head.i != t.i and not (
                 t.dep_ == "conj" and (any(c.dep_ in ("nsubj", "nsubjpass") or c.dep_ == "aux" and c.lower_ != "to"
                                           for c in t.children)  # ("did not accept it and would ask B": asks)
                                       or t.tag_ in ("VBD", "VBZ") and t.head.tag_ == "VB")):
@@ -132,7 +137,7 @@ def _no_event(trigger) -> bool:
 def _chain_modality(chain) -> str:
     neg = hedged = future = False
     would_only = True
-    for t in chain:
+    for k, t in enumerate(chain):
         lemma = t.lemma_.lower()
         if t.pos_ == "VERB" and lemma + "e" in FUTURE_VERBS | HEDGE_VERBS | NEGATING_VERBS:
             lemma += "e"  # "hoped" read as "hop"
@@ -149,7 +154,9 @@ def _chain_modality(chain) -> str:
                 hedged = True
             elif c.dep_ in ("amod", "compound") and cl in FUTURE_ADJ and t.pos_ in ("NOUN", "PROPN"):
                 future = True
-        if t is not chain[0]:
+        if t is not chain[0] and not (chain[k - 1].dep_ == "conj" and chain[k - 1].head.i == t.i):
+            # (a verb's own sense bears on what it governs, not on a verb joined to it: "refused to
+            # join the drills and kept its ties with B" kept them)
             if lemma in NEGATING_VERBS or lemma == "call" and any(c.lower_ == "off" for c in t.children) or \
                     lemma == "have" and any(c.lower_ == "yet" and c.dep_ == "advmod" for c in t.children):
                 neg = True  # ("has yet to sign": not signed)
@@ -297,6 +304,10 @@ def modality_of(cand: Candidate, doc, idx: ActorIndex) -> tuple[str, Actor | Non
     if cand.rule.endswith("/by"):  # "joined the sanctions imposed on X by Y": Y's sanctions are as told by "imposed"
         chain = next(([trigger] + _verb_chain(a)[1:] for a in trigger.children if a.dep_ == "acl" and a.tag_ == "VBN"
                       and any(c.dep_ == "agent" for c in a.children)), chain)
+    if cand.rule.startswith("noun:") and cand.rule.endswith(("/modifier", "/poss")) and trigger.dep_ == "pobj" and \
+            any(c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "nummod" for c in trigger.children) and \
+            trigger.head.head.pos_ == "VERB" and not trigger.head.head.lemma_.lower() in LIGHT_VERBS:
+        chain = [trigger]  # "was never consulted about the 1983 US invasion of Grenada": a known event
     modality = _chain_modality(chain)
     if modality == "hedged" and _said_would(chain, trigger):
         modality = "future"  # "X said Washington would announce sanctions": the future of reported speech
@@ -481,7 +492,17 @@ def _told(e: Event) -> tuple:
     return e.predicate, ends, e.modality if e.modality in ("negated", "future") else "factual"
 
 
+def _mend_lemmas(doc) -> None:
+    """Words the tokenizer cuts at a hyphen keep their whole lemma: "co-operation" is read as
+    cooperation, not as "operation"."""
+    for t in doc[2:]:
+        if t.lower_.startswith("operat") and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ == "co" and \
+                not doc[t.i - 2].whitespace_ and not doc[t.i - 1].whitespace_:
+            t.lemma_ = "co" + t.lemma_.lower()
+
+
 def _events(doc, article: Article, gaz: Gazetteer):
+    _mend_lemmas(doc)
     idx = find_actors(doc, gaz, article.published)
     cands = find_relations(doc, idx, gaz.lexicon)
     dates, by_start = _dates(doc, article.published, idx)

@@ -273,6 +273,10 @@ class _Finder:
     def group_members(self, tok) -> list[Actor]:
         """ "the two leaders", "both countries", "the three men", "they": the actors just named
         together, else the most recent actors of that kind."""
+        if self._each_other(tok):
+            # "each side blamed the other": the two the story is about, each way
+            return self._dominant_pair(tok) or self.recent_group(tok, 2, {"country", "former_state"}) or \
+                self._recent_kind(tok, 2, {"country", "former_state"})
         size = None
         for c in tok.children:
             if c.lower_ in GROUP_SIZES and c.dep_ in ("nummod", "det", "predet", "amod", "quantmod"):
@@ -297,6 +301,9 @@ class _Finder:
                 (self._they_chain(tok) if tok.lower_ == "they" and tok.dep_ == "nsubj" else [])
         if tok.tag_ not in ("NNS", "NNPS"):
             return []
+        if any(c.dep_ in ("compound", "amod", "nmod") and c.i in self.idx.by_token and
+               self.idx.by_token[c.i].actor.kind == "organisation" for c in tok.children):
+            return []  # "the EU ministers": the body's, not the last states named together
         if lemma in PERSON_GROUP:
             want = {"person"}
         elif lemma in STATE_GROUP:
@@ -347,6 +354,19 @@ class _Finder:
         if together:
             return together if group_kinds is None else self._as_states(together)
         return self._recent_kind(tok, size, want, region=region)
+
+    def _each_other(self, tok) -> bool:
+        """Whether ``tok`` is "each (side)" or "the other" of a sentence that has both."""
+        each = tok.lower_ == "each" and tok.dep_ in ("nsubj", "nsubjpass") or \
+            tok.lemma_.lower() in STATE_GROUP and any(c.lower_ == "each" and c.dep_ == "det" for c in tok.children)
+        other = tok.lower_ == "other" and tok.pos_ in ("ADJ", "NOUN", "PRON") and \
+            any(c.lower_ == "the" for c in tok.children) and tok.dep_ in ("dobj", "pobj")
+        if not (each or other):
+            return False
+        sent = self.idx.sent_of(tok.i)
+        return any(w.lower_ == "each" for w in sent) and any(
+            w.lower_ == "other" and w.dep_ in ("dobj", "pobj") and any(c.lower_ == "the" for c in w.children)
+            for w in sent)  # (not "each vowed not to back the other's foes")
 
     def _named_just_now(self, members: list, tok) -> bool:
         """Whether ``members`` were named together in the sentence of ``tok`` or the one before."""
@@ -1269,21 +1289,30 @@ class _Finder:
 
     def ultimatum(self, tok) -> None:
         """ "gave the regime until Friday to release X or face sanctions", "gave Y 48 hours to
-        leave": a deadline with a penalty threatens whoever is given it."""
+        leave": a deadline with a penalty threatens whoever is given it; without one ("gave B until
+        midnight to apologise") it urges B."""
         words = [w.lower_ for w in tok.subtree]
-        if not _or_face(words):
+        if _or_face(words):
+            pred = "threatened"
+        elif any(c.dep_ == "prep" and c.lower_ == "until" for c in tok.children) and any(
+                c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for c in tok.children):
+            pred = "urged"
+        else:
             return
         given = [c for c in tok.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN")]
-        subj = self.actors(subject_tokens(tok))
+        subj = self.actors(subject_tokens(tok), possessor=True)
         objs = self.actors(given[:1])
         if subj and objs:
-            self.emit("threatened", subj, self._others(objs, subj), tok, "verb:give+deadline", 0.7)
+            self.emit(pred, subj, self._others(objs, subj), tok, "verb:give+deadline", 0.7)
 
     def leaving(self, tok) -> None:
         """ "Gambia left the Commonwealth", "withdrew from the alliance": a member leaving a body
         of states reduces its relations with it (leaving a capital is only a departure)."""
         lemma = tok.lemma_.lower()
         objs = [c for c in tok.children if c.dep_ == "dobj"] if lemma in ("leave", "quit", "exit") else []
+        if any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+            objs = [o for o in objs if o.lower_ != "it"]  # "left it to each state to decide": no leaving
         if lemma in ("withdraw", "pull"):
             preps = [c for c in tok.children if c.dep_ == "prep"]
             preps += [c for p in preps if p.lower_ == "out" for c in p.children if c.dep_ == "prep"]
