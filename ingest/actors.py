@@ -29,7 +29,7 @@ SPEAKERS = WORDS.set("speakers")
 REALMS = {"kingdom", "emirate", "sultanate", "monarchy"}
 REALM_STATES = WORDS.multimap("realm_states")
 # "the country", "the island nation": the state named just before (see ActorIndex._the_country)
-STATE_NOUNS = {"country", "nation", "island", "state"}
+STATE_NOUNS = WORDS.set("state_nouns")
 ISLAND_STATES = REALM_STATES.get("island", frozenset())
 # words that make a region of the name after them ("Latin America", "Central Africa")
 REGION_WORDS = WORDS.set("region_words")
