@@ -388,6 +388,8 @@ class ActorIndex:
         island = tok.lower_ == "island" or any(c.dep_ == "compound" and c.lower_ == "island" for c in tok.children)
         if tok.lower_ == "state" and not island:
             return None  # ("the state" alone is as often a government or a province)
+        if tok.lower_ == "capital" and not (tok.dep_ == "dobj" or tok.dep_ == "pobj" and tok.head.lower_ in ("to", "into")):
+            return None  # "visited the capital", "flew to the capital"; but "met B in the capital" says not whose
         own: set[int] = set()
         head = tok.head
         while True:  # the doers of the verb or event noun it hangs on, up to its clause
