@@ -1085,10 +1085,10 @@ class _Finder:
         """ "Pakistan called in the Indian envoy", "the Indian High Commissioner in Islamabad was called in
         to receive a protest": the envoy was summoned, a protest to the envoy's state."""
         envoys = self.lex.classes.get("envoy", frozenset())
-        if any(c.dep_ in ("advmod", "prt") and c.lower_ in ("home", "back") for c in tok.children):
+        if any(c.dep_ in ("advmod", "prt", "oprd") and c.lower_ in ("home", "back") for c in tok.children):
             # "called their ambassadors home from Kathmandu": a recall, relations reduced with the host
             posted = [c for c in tok.children if c.dep_ == "dobj" and (c.lemma_.lower() in envoys or c.lower_ in envoys)]
-            back = [c for c in tok.children if c.dep_ in ("advmod", "prt") and c.lower_ in ("home", "back")]
+            back = [c for c in tok.children if c.dep_ in ("advmod", "prt", "oprd") and c.lower_ in ("home", "back")]
             hosts = [(a, i) for a, i in self.places(prep_objects(tok, ("from",)) + prep_objects(back[0], ("from",)) +
                                                     [p for d in posted for p in prep_objects(d, ("to", "in"))])
                      if a.kind == "country"]
@@ -1182,6 +1182,21 @@ class _Finder:
                   if a.kind != "person" or self.idx.country_of(a) is not None]  # (a police chief's claim: whose?)
         if refusers and makers:
             self.emit("rejected", refusers, makers, tok, "verb:reject+claim", 0.7)
+
+    def claims_by(self, tok) -> None:
+        """ "Moscow dismissed the accusations by Kiev", "A played down claims by B that ...": turning
+        down what another claimed rejects the one who claimed it (the parser may hang "by B" on the
+        verb, as if it were passive)."""
+        lemma = tok.lemma_.lower()
+        if lemma == "play" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children) or passive(tok):
+            return
+        claims = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in CLAIMS | CHARGE_NOUNS]
+        if not claims:
+            return
+        makers = self.actors(prep_objects(tok, ("by", "from")) + [p for c in claims for p in prep_objects(c, ("by", "from"))])
+        refusers = self.actors(subject_tokens(tok))
+        if refusers and makers:
+            self.emit("rejected", refusers, self._others(makers, refusers), tok, "verb:reject+claims-by", 0.7)
 
     def denied_charge(self, tok) -> None:
         """ "A accused B of meddling. B denied the accusation": B rejects the one who accused it, the
@@ -1704,6 +1719,17 @@ class _Finder:
         if people:
             self.emit("visited", people, [(here, True)], tok, "visit:arrived-here", 0.7)
 
+    def sent_envoy(self, tok) -> None:
+        """ "A sent his special envoy, B, to Zimbabwe", "A dispatched Foreign Minister B to Cairo": the
+        person sent visited the place (troops or aid sent are no visit)."""
+        people = [(a, i) for a, i in self.actors([c for c in tok.children if c.dep_ == "dobj"])
+                  if a.kind == "person"]
+        places = [(a, i) for a, i in self.places(prep_objects(tok, ("to",))) if a.kind in ("country", "former_state")]
+        places = [(a, i) for a, i in places if all(self.idx.country_of(p) is None or
+                                                   self.idx.country_of(p).key != a.key for p, _ in people)]
+        if people and places:
+            self.emit("visited", people, places, tok, "visit:sent", 0.7)
+
     def brought_together(self, tok) -> None:
         """ "The talks brought together A and B with C and D", "Present at the meeting were A and B
         for one side and C and D for the other": all of them met (save two of one delegation)."""
@@ -2199,7 +2225,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   ({"refuse", "decline", "reject"}, f.refusal), (BLAMING_SPEECH, f.blame),
                   ({"bring"}, f.brought_together), ({"do", "follow"}, f.same_again),
                   ({"leave", "quit", "exit", "withdraw", "pull"}, f.leaving), ({"give"}, f.ultimatum),
-                  ({"tell"}, f.told_must), ({"say", "insist", "declare", "state", "stress", "warn"}, f.said_must), ({"attend"}, f.attended), ({"arrive", "fly", "come"}, f.arrived_here), ({"call", "demand", "seek"}, f.called_for),
+                  ({"tell"}, f.told_must), ({"say", "insist", "declare", "state", "stress", "warn"}, f.said_must), ({"attend"}, f.attended), ({"arrive", "fly", "come"}, f.arrived_here), ({"dismiss", "reject", "deny", "downplay", "play", "rebuff", "refute"}, f.claims_by), ({"send", "dispatch"}, f.sent_envoy), ({"call", "demand", "seek"}, f.called_for),
                   ({"reject", "dismiss", "deny", "turn", "refuse", "rebuff", "spurn"}, f.rejected_claim),
                   ({"clash"}, f.clash), ({"hold"}, f.held_responsible), ({"declare"}, f.persona_non_grata), ({"deny", "reject", "dismiss", "rebut", "refute"}, f.denied_charge), ({"criticise", "criticize", "condemn", "denounce", "welcome", "praise", "hail", "applaud", "reject", "oppose", "back", "support", "endorse"}, f.act_judged), ({"fight", "wage"}, f.fought_war), ({"call"}, f.called_in), ({"accept"}, f.cannot_accept)]
     noun_rules = [({"purchase", "acquisition", "import", "imports", "buying"}, f.purchase),
