@@ -1235,6 +1235,15 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
                 and not doc[tok.i + 1:tok.i + 2].text.istitle():
             singles.append((tok.i, tok.i + 1, tok.text))  # "the Trump administration"
             continue
+        if tok.i not in idx.by_token and tok.pos_ == "PROPN" and tok.text not in parts and tok.text.istitle() \
+                and (tok.ent_type_ in ("", "PERSON", "ORG", "NORP") or
+                     tok.ent_type_ == "GPE" and gaz.city_country(tok.text) is None) \
+                and not doc[tok.i + 1:tok.i + 2].text.istitle() and not doc[tok.i - 1:tok.i].text.istitle() \
+                and not (tok.i > 0 and (doc[tok.i - 1].pos_ in ("PROPN", "DET") or doc[tok.i - 1].lower_ in _NAME_PARTICLES)) \
+                and tok.lower_ not in gaz.office_words() and tok.lower_ not in HONORIFICS | _TITLE_NAMES \
+                and _in_office_by_surname(gaz, tok.text, idx.published_year) is not None:
+            singles.append((tok.i, tok.i + 1, tok.text))  # "Museveni said": the president of the day
+            continue
         if tok.i in idx.by_token or tok.text not in parts or not (tok.pos_ == "PROPN" or tok.is_title):
             continue
         # "Biden, Johnson and Scholz", "Yoon has not spoken": NER may take a name for a place
@@ -1266,11 +1275,32 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
                 idx.people[actor.key] = actor
                 if e.of is not None:
                     idx.set_role(actor, e.role, e.of, source="gazetteer")
+        if actor is None and not royal and " " not in name:
+            actor = _in_office_by_surname(gaz, name, idx.published_year)
+            if actor is not None:
+                idx.people[actor.key] = actor
         if actor is None:
             if " " not in name and gaz.city_country(name) is not None:
                 continue  # "the Vladivostok offer": a city the NER took for a person named once
             actor = Actor(kind="person", label=name)
         idx.add(Ment(start, end, actor, "surname"))
+
+
+# words inside a name before its last part ("Marcel de Souza"): a surname after them is no name of its own
+_NAME_PARTICLES = WORDS.set("name_particles")
+_TITLE_NAMES = WORDS.set("name_titles")
+
+
+def _in_office_by_surname(gaz: Gazetteer, word: str, year: int | None) -> Actor | None:
+    """The one person of the converted dictionaries called ``word`` who held office in ``year``
+    ("Museveni" in 1987: Yoweri Museveni, not Janet Museveni, minister from 2009)."""
+    if year is None or gaz.lookup(word) is not None:
+        return None
+    held = {label for label in gaz.converted_surnames.get(word, ()) if any(t.covers(year) for t in terms_of(gaz, label))}
+    if len(held) != 1:
+        return None
+    entry = gaz.names.get(next(iter(held)))
+    return entry.actor if entry is not None else None
 
 
 def _spelling_variant(word: str, surnames) -> str | None:

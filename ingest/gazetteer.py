@@ -206,6 +206,18 @@ class Gazetteer:
         return self._parts
 
     @cached_property
+    def converted_surnames(self) -> dict[str, tuple[str, ...]]:
+        """The converted dictionaries' people by the last word of their names, for a surname used
+        alone of someone in office at the time (whom the article must date: see the actors module)."""
+        out: dict[str, list[str]] = {}
+        for surface, e in self.names.items():
+            if e.how == "person" and e.source and surface == e.actor.label and " " in surface:
+                last = surface.split()[-1]
+                if len(last) >= 3 and last[0].isupper() and surface not in out.get(last, []):
+                    out.setdefault(last, []).append(surface)
+        return {k: tuple(v) for k, v in out.items()}
+
+    @cached_property
     def office_heads(self) -> frozenset[str]:
         """The last word of every office title ("minister", "secretary"), read once."""
         return frozenset(o.split()[-1] for o in self.offices)

@@ -1184,7 +1184,8 @@ class _Finder:
             self.emit("rejected", refusers, makers, tok, "verb:reject+claim", 0.7)
 
     def claims_by(self, tok) -> None:
-        """ "Moscow dismissed the accusations by Kiev", "A played down claims by B that ...": turning
+        """ "Moscow dismissed the accusations by Kiev", "A played down claims by B that ...", "denied
+        Ugandan charges": turning
         down what another claimed rejects the one who claimed it (the parser may hang "by B" on the
         verb, as if it were passive)."""
         lemma = tok.lemma_.lower()
@@ -1194,6 +1195,8 @@ class _Finder:
         if not claims:
             return
         makers = self.actors(prep_objects(tok, ("by", "from")) + [p for c in claims for p in prep_objects(c, ("by", "from"))])
+        makers += [m for m in self.actors([w for c in claims for w in c.children if w.dep_ in ("amod", "poss", "compound")
+                                           and w.i < c.i], demonym=True) if m not in makers]  # "denied Ugandan charges"
         refusers = self.actors(subject_tokens(tok))
         if refusers and makers:
             self.emit("rejected", refusers, self._others(makers, refusers), tok, "verb:reject+claims-by", 0.7)
@@ -1287,12 +1290,17 @@ class _Finder:
     def said_must(self, tok) -> None:
         """ "A said B must withdraw its troops", "A insisted that B should pay": a demand made in
         public urges B (not the speaker's own side: "A said his country must act")."""
-        if tok.lemma_.lower() not in ("say", "insist", "declare", "state", "stress", "warn") or \
-                any(c.dep_ in ("dobj", "dative") for c in tok.children):
+        if tok.lemma_.lower() not in ("say", "insist", "declare", "state", "stress", "warn", "demand", "ask",
+                                      "request") or any(c.dep_ in ("dobj", "dative") for c in tok.children):
             return  # (one told is the "told" rule's)
         clauses = [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and any(
             a.dep_ == "aux" and (a.lower_ in ("must", "should") or a.lower_ in ("has", "have") and
                                  a.nbor(1).lower_ == "to") for a in c.children)]
+        if tok.lemma_.lower() in ("demand", "ask", "request", "insist"):
+            # "demanded that Uganda apologise": the bare verb of a demand
+            clauses += [c for c in tok.children if c.dep_ == "ccomp" and c.tag_ == "VB" and
+                        any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) and
+                        not any(a.dep_ in ("aux", "auxpass") for a in c.children)]
         if not clauses or any(c.dep_ == "neg" for cl in clauses for c in cl.children):
             return
         subj = self.actors(subject_tokens(tok))
@@ -1397,6 +1405,15 @@ class _Finder:
                 targets = self.actors([w for w in c.children if w.dep_ == "nsubj"])
                 if speaker and targets:
                     self.emit("accused", speaker, self._others(targets, speaker), c, "speech:behind", 0.65)
+            # "said X was responsible for the attack"
+            if c.dep_ == "ccomp" and c.lemma_ == "be" and not any(n.dep_ == "neg" for n in c.children) and any(
+                    a.dep_ == "acomp" and a.lower_ in ("responsible", "to blame") and any(
+                        p.dep_ == "prep" and p.lower_ == "for" and any(
+                            o.dep_ == "pobj" and o.lemma_.lower() in CULPRIT_ACTS for o in p.children)
+                        for p in a.children) for a in c.children):
+                targets = self.actors([w for w in c.children if w.dep_ == "nsubj"])
+                if speaker and targets:
+                    self.emit("accused", speaker, self._others(targets, speaker), c, "speech:responsible", 0.65)
 
     def held_responsible(self, tok) -> None:
         """ "Seoul held Pyongyang responsible for the sinking": an accusation."""
@@ -2225,7 +2242,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   ({"refuse", "decline", "reject"}, f.refusal), (BLAMING_SPEECH, f.blame),
                   ({"bring"}, f.brought_together), ({"do", "follow"}, f.same_again),
                   ({"leave", "quit", "exit", "withdraw", "pull"}, f.leaving), ({"give"}, f.ultimatum),
-                  ({"tell"}, f.told_must), ({"say", "insist", "declare", "state", "stress", "warn"}, f.said_must), ({"attend"}, f.attended), ({"arrive", "fly", "come"}, f.arrived_here), ({"dismiss", "reject", "deny", "downplay", "play", "rebuff", "refute"}, f.claims_by), ({"send", "dispatch"}, f.sent_envoy), ({"call", "demand", "seek"}, f.called_for),
+                  ({"tell"}, f.told_must), ({"say", "insist", "declare", "state", "stress", "warn", "demand", "ask", "request"}, f.said_must), ({"attend"}, f.attended), ({"arrive", "fly", "come"}, f.arrived_here), ({"dismiss", "reject", "deny", "downplay", "play", "rebuff", "refute"}, f.claims_by), ({"send", "dispatch"}, f.sent_envoy), ({"call", "demand", "seek"}, f.called_for),
                   ({"reject", "dismiss", "deny", "turn", "refuse", "rebuff", "spurn"}, f.rejected_claim),
                   ({"clash"}, f.clash), ({"hold"}, f.held_responsible), ({"declare"}, f.persona_non_grata), ({"deny", "reject", "dismiss", "rebut", "refute"}, f.denied_charge), ({"criticise", "criticize", "condemn", "denounce", "welcome", "praise", "hail", "applaud", "reject", "oppose", "back", "support", "endorse"}, f.act_judged), ({"fight", "wage"}, f.fought_war), ({"call"}, f.called_in), ({"accept"}, f.cannot_accept)]
     noun_rules = [({"purchase", "acquisition", "import", "imports", "buying"}, f.purchase),

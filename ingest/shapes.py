@@ -128,10 +128,18 @@ def subject_tokens(tok, depth: int = 0) -> list:
                       for b in by.children if b.dep_ == "pobj"]
         return agents
     subj = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+    # "A condemned B, as did C": C too
+    subj += [s for c in tok.children if c.dep_ == "advcl" and c.lemma_.lower() == "do" and
+             any(m.lower_ == "as" for m in c.children if m.dep_ in ("mark", "advmod"))
+             for s in c.children if s.dep_ == "nsubj"] if subj else []
     if subj and not (subj[0].tag_ in ("WP", "WDT") or subj[0].lower_ in ("who", "which", "that")):
         # "Egypt, Sudan sign deal": the parser takes the first of a headline's list for an adverb
         return [c for c in tok.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.ent_type_ != "DATE"
                 and c.i + 2 == subj[0].i and c.nbor(1).text == ","] + subj
+    if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ == "in" and tok.head.head.lemma_.lower() == "join":
+        # "A joined B in condemning C": both
+        joined = tok.head.head
+        return subject_tokens(joined, depth + 1) + [c for c in joined.children if c.dep_ == "dobj"]
     if subj and tok.dep_ != "relcl":
         return []
     if tok.dep_ == "ROOT" and tok.lemma_.lower() in ("say", "add", "insist", "argue", "claim", "warn"):
