@@ -44,6 +44,8 @@ VESSELS = frozenset({"ship", "vessel", "tanker", "frigate", "destroyer", "carrie
 # words before a title that say its holder does not act for the state ("former", "jailed nationalist leader")
 OUT_OF_OFFICE = frozenset({"former", "ex", "late", "shadow", "opposition", "jailed", "imprisoned", "detained",
                            "exiled", "dissident", "rebel", "nationalist"})
+# those who fight or oppose a state ("the Afghan rebels" are not Afghanistan)
+OPPONENTS = WORDS.set("opponents")
 FIRST_PERSON = {"i", "me", "my", "myself", "we", "us", "our", "ours", "ourselves"}
 QUOTING_VERBS = WORDS.set("quoting_verbs")
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
@@ -424,6 +426,8 @@ class ActorIndex:
         """The state or organisation a noun belongs to: "the Israeli government", "its foreign
         ministry", "member states of the European Community", "the German move". A relational noun
         ("its neighbour", "Russia's allies") names someone else, so it has no owner here."""
+        if tok.lemma_.lower() in OPPONENTS or tok.lower_ in OPPONENTS:
+            return None  # "arms for the Afghan rebels": not for Afghanistan
         if tok.lemma_.lower() in RELATIONAL:
             for c in tok.children:  # but "NATO allies" are the alliance's members: NATO
                 m = self.by_token.get(c.i)

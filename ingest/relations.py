@@ -1471,8 +1471,10 @@ class _Finder:
             head = carrier.head
         if carrier.dep_ in ("dobj", "nsubjpass") and (head.lemma_.lower() in LIGHT_VERBS or
                                                        head.lemma_.lower() in TIES_VERBS and tok.lemma_.lower() in TIES_NOUNS or
-                                                       head.lemma_.lower() in ("end", "finish", "wrap", "complete") and
-                                                       tok.lemma_.lower() in self.lex.classes.get("talks", frozenset())):
+                                                       head.lemma_.lower() in ("end", "finish", "wrap", "complete", "conclude",
+                                                                               "cut", "interrupt") and
+                                                       (tok.lemma_.lower() in self.lex.classes.get("talks", frozenset()) or
+                                                        tok.lemma_.lower() in ("visit", "trip", "tour"))):
             return self.actors(subject_tokens(head)), f"light:{head.lemma_.lower()}", 0.85
         # "at a meeting with X, Y said", "spent two days in talks with X", "went into hours of talks":
         # the subject of the verb the phrase hangs on
@@ -1736,6 +1738,18 @@ class _Finder:
         if people:
             self.emit("visited", people, [(here, True)], tok, "visit:arrived-here", 0.7)
 
+    def being_in(self, tok) -> None:
+        """ "Shultz is in Moscow for talks", "A was in Beijing on Monday": a person of one state
+        present in another visits it."""
+        if tok.lemma_ != "be" or any(c.dep_ in ("attr", "acomp") for c in tok.children):
+            return
+        people = [(a, i) for a, i in self.actors(subject_tokens(tok)) if a.kind == "person" and
+                  self.idx.country_of(a) is not None and self.idx.country_of(a).kind in ("country", "former_state")]
+        places = [(a, i) for a, i in self.places(prep_objects(tok, ("in",))) if a.kind in ("country", "former_state")]
+        places = [(a, i) for a, i in places if all(self.idx.country_of(p).key != a.key for p, _ in people)]
+        if people and places:
+            self.emit("visited", people, places, tok, "visit:was-in", 0.65)
+
     def sent_envoy(self, tok) -> None:
         """ "A sent his special envoy, B, to Zimbabwe", "A dispatched Foreign Minister B to Cairo": the
         person sent visited the place (troops or aid sent are no visit)."""
@@ -1842,6 +1856,8 @@ class _Finder:
             if cand.predicate != "met":
                 continue
             trigger = self.doc[cand.trigger]
+            if trigger.lemma_.lower() == "discuss":
+                continue  # ("discussed the war in Mozambique" says what, not where)
             # "met in Cairo", "held talks with B at the Kremlin": a seat of government is its state
             heads = [trigger] + [c for c in trigger.children if c.dep_ == "dobj"]
             # "held talks with A in Libya": the parser may hang the place on the one met
@@ -2242,7 +2258,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   ({"refuse", "decline", "reject"}, f.refusal), (BLAMING_SPEECH, f.blame),
                   ({"bring"}, f.brought_together), ({"do", "follow"}, f.same_again),
                   ({"leave", "quit", "exit", "withdraw", "pull"}, f.leaving), ({"give"}, f.ultimatum),
-                  ({"tell"}, f.told_must), ({"say", "insist", "declare", "state", "stress", "warn", "demand", "ask", "request"}, f.said_must), ({"attend"}, f.attended), ({"arrive", "fly", "come"}, f.arrived_here), ({"dismiss", "reject", "deny", "downplay", "play", "rebuff", "refute"}, f.claims_by), ({"send", "dispatch"}, f.sent_envoy), ({"call", "demand", "seek"}, f.called_for),
+                  ({"tell"}, f.told_must), ({"say", "insist", "declare", "state", "stress", "warn", "demand", "ask", "request"}, f.said_must), ({"attend"}, f.attended), ({"arrive", "fly", "come"}, f.arrived_here), ({"dismiss", "reject", "deny", "downplay", "play", "rebuff", "refute"}, f.claims_by), ({"send", "dispatch"}, f.sent_envoy), ({"be"}, f.being_in), ({"call", "demand", "seek"}, f.called_for),
                   ({"reject", "dismiss", "deny", "turn", "refuse", "rebuff", "spurn"}, f.rejected_claim),
                   ({"clash"}, f.clash), ({"hold"}, f.held_responsible), ({"declare"}, f.persona_non_grata), ({"deny", "reject", "dismiss", "rebut", "refute"}, f.denied_charge), ({"criticise", "criticize", "condemn", "denounce", "welcome", "praise", "hail", "applaud", "reject", "oppose", "back", "support", "endorse"}, f.act_judged), ({"fight", "wage"}, f.fought_war), ({"call"}, f.called_in), ({"accept"}, f.cannot_accept)]
     noun_rules = [({"purchase", "acquisition", "import", "imports", "buying"}, f.purchase),
