@@ -1427,8 +1427,9 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
         # Israeli too), "Presidents A of X and B of Y" (B is a president too)
         prev = titled.get(_joined_to(doc, j, sent, idx))
         if prev is not None:
-            if country is None and role is not None and prev[1] is not None:
-                country = prev[1]
+            if country is None and role is not None and prev[1] is not None and not (
+                    (served := _served(m.actor, idx)) and prev[1].key not in served):
+                country = prev[1]  # (not "Soviet leader A and President Reagan": Reagan was never Soviet)
             elif role is None and prev[0] is not None and (prev[2] and (window or right) or not window and right and
                                                           getattr(right[0], "lower_", "") == "of"):
                 role = prev[0]  # (and "President A of X, B of Y and C of Z": B and C are presidents too)
@@ -1530,6 +1531,15 @@ def _party_politician(person: Actor, words, idx: ActorIndex) -> bool:
         idx.roles.pop(person.key, None)
         idx.role_source[person.key] = "former"
     return True
+
+
+def _served(person: Actor, idx: ActorIndex) -> set[str]:
+    """The states and bodies a known person ever held office for."""
+    served = {t.of.key for t in terms_of(idx.gaz, person.label)}
+    entry = idx.gaz.lookup(person.label)
+    if entry is not None and entry.how == "person" and entry.of is not None:
+        served.add(entry.of.key)
+    return served
 
 
 def _title_in(tokens, idx: ActorIndex, offices) -> tuple[str | None, Actor | None, bool]:

@@ -154,6 +154,9 @@ def _chain_modality(chain) -> str:
                 hedged = True
             elif c.dep_ in ("amod", "compound") and cl in FUTURE_ADJ and t.pos_ in ("NOUN", "PROPN"):
                 future = True
+        if t is chain[0] and lemma == "be" and any(c.dep_ == "acomp" and c.lower_ in ("due", "expected", "scheduled")
+                                                   for c in t.children):
+            future = True  # "A is due in Berlin on Thursday"
         if t is not chain[0] and not (chain[k - 1].dep_ == "conj" and chain[k - 1].head.i == t.i):
             # (a verb's own sense bears on what it governs, not on a verb joined to it: "refused to
             # join the drills and kept its ties with B" kept them)

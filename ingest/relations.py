@@ -14,7 +14,7 @@ from __future__ import annotations
 import heapq
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dipgraph.graph.records import Actor
 from dipgraph.graph.vocab import relation as relation_info
@@ -55,6 +55,8 @@ HARM_VERBS = WORDS.set("harm_verbs")
 REFUSED_ACTS = WORDS.set("refused_acts")
 # nouns that name again an act told before, and the words that told it
 EVENT_NOUNS = WORDS.multimap("event_nouns")
+# cities that seat a body of states, and the body (with the years it bore that name)
+SEATS = WORDS.multimap("seats")
 # acts one side may ask of another ("called for the withdrawal of X's troops")
 WANTED_ACTS = WORDS.set("wanted_acts")
 # what one side claims or asks, which another may reject ("a charge B rejects")
@@ -140,6 +142,7 @@ def named_aside(tok) -> bool:
 class _Finder:
     def __init__(self, doc, idx: ActorIndex, lex: Lexicon):
         self.doc, self.idx, self.lex = doc, idx, lex
+        self._placing = False  # (reading the place of a visit: a seat of bodies is its state there)
         self.out: list[Candidate] = []
         self.seen: set[tuple] = set()
         self.groups: list[tuple[int, list[Actor]]] = []
@@ -525,10 +528,38 @@ class _Finder:
                     return found
         return []
 
+    def _seated_body(self, tok, actor: Actor) -> Actor:
+        """ "pressed Brussels to act", "accused Brussels": a city that seats a body of states and
+        acts or is acted on is the body, not its host (a visit to Brussels is still to Belgium)."""
+        m = self.idx.by_token[tok.i]
+        if m.how != "metonym":
+            return actor
+        seat = SEATS.get(self.doc[m.start:m.end].text)
+        if not seat:
+            return actor
+        year = self.idx.era_year(tok.i) or 9999
+        for spec in seat:  # "European Community<1993": until 1993; "European Union>1993": from then on
+            if "<" in spec:
+                name, edge = spec.split("<")
+                fits = year < int(edge)
+            elif ">" in spec:
+                name, edge = spec.split(">")
+                fits = year >= int(edge)
+            else:
+                name, fits = spec, True
+            entry = self.idx.gaz.lookup(name) if fits else None
+            if entry is not None:
+                return entry.actor
+        return actor
+
     def places(self, toks) -> list[tuple[Actor, bool]]:
         """The countries of places a visit went to: actors (capitals stand for their state) or
         cities ("flew into Hiroshima": Japan)."""
-        res = self.actors(toks)
+        self._placing = True
+        try:
+            res = self.actors(toks)
+        finally:
+            self._placing = False
         if res:
             return res
         # "toured Chile's largest copper mine": the state the place belongs to
@@ -582,6 +613,8 @@ class _Finder:
             for c in conjuncts(t):
                 a = self._adopter(c) if c.lemma_.lower() == "resolution" and c.dep_ == "nsubj" else None
                 a = a or self.idx.resolve(c, allow_demonym=demonym, loose=possessor)
+                if a is not None and not self._placing and c.i in self.idx.by_token:
+                    a = self._seated_body(c, a)
                 self.parties = []
                 if a is None and (possessor or c.lemma_.lower() == "resolution"):
                     a = self.event_agent(c)  # ("the resolution calls on X": those who adopted it)
@@ -761,7 +794,8 @@ class _Finder:
     # -- verbs ------------------------------------------------------------------------------------
     def verb(self, tok) -> None:
         entries = self.lex.verbs.get(tok.lemma_.lower()) or self.lex.verbs.get(tok.lower_) or \
-            self.lex.verbs.get(regular_lemma(tok))
+            self.lex.verbs.get(regular_lemma(tok)) or \
+            self.lex.verbs.get(tok.lower_[:-1] if tok.tag_ in ("VBD", "VBN") and tok.lower_.endswith("ed") else "")  # "dined"
         if entries:
             entries = fitting_particles(entries, tok)
         if not entries:
@@ -784,6 +818,7 @@ class _Finder:
             if any(word_set(c for c in d.children if c.dep_ in ("compound", "amod")) & calls
                    for d in tok.children if d.dep_ == "dobj"):
                 chosen = [e for e in chosen if e.needs != "talks"]
+
         if any(e.predicate == "suppliedArmsTo" for e in chosen):
             chosen = [e for e in chosen if e.predicate != "aided"]  # "lethal assistance" is arms
         if tok.lemma_ == "call":
@@ -1711,7 +1746,7 @@ class _Finder:
         if not subj or not places:
             return
         people = [(a, i) for a, i in self.actors(subj) if a.kind == "person" and self.idx.country_of(a) is not None]
-        hosts = [(a, True) for a, _ in self.places(places) if a.kind == "country"]
+        hosts = [(a, True) for a, _ in self.places(places) if a.kind in ("country", "former_state")]
         people = [(a, i) for a, i in people if all(self.idx.country_of(a).key != h.key for h, _ in hosts)]
         if people and len(hosts) == 1:
             self.emit("visited", people, hosts, tok, "copula:be-in", 0.7)
@@ -1737,18 +1772,6 @@ class _Finder:
                   (home := self.idx.country_of(a)) is not None and home.key != here.key]
         if people:
             self.emit("visited", people, [(here, True)], tok, "visit:arrived-here", 0.7)
-
-    def being_in(self, tok) -> None:
-        """ "Shultz is in Moscow for talks", "A was in Beijing on Monday": a person of one state
-        present in another visits it."""
-        if tok.lemma_ != "be" or any(c.dep_ in ("attr", "acomp") for c in tok.children):
-            return
-        people = [(a, i) for a, i in self.actors(subject_tokens(tok)) if a.kind == "person" and
-                  self.idx.country_of(a) is not None and self.idx.country_of(a).kind in ("country", "former_state")]
-        places = [(a, i) for a, i in self.places(prep_objects(tok, ("in",))) if a.kind in ("country", "former_state")]
-        places = [(a, i) for a, i in places if all(self.idx.country_of(p).key != a.key for p, _ in people)]
-        if people and places:
-            self.emit("visited", people, places, tok, "visit:was-in", 0.65)
 
     def sent_envoy(self, tok) -> None:
         """ "A sent his special envoy, B, to Zimbabwe", "A dispatched Foreign Minister B to Cairo": the
@@ -1848,6 +1871,25 @@ class _Finder:
             if governor.lemma_.lower() in THREATENING and cand.predicate in HARMFUL:
                 kept.append(Candidate("threatened", cand.subject, cand.object, governor.i,
                                       f"verb:{governor.lemma_.lower()}+to", round(cand.confidence * 0.9, 3)))
+        self.out = kept
+
+    def calls_not_meetings(self) -> None:
+        """ "held talks by telephone", "talked over a video link": talks held that way are a call."""
+        calls = self.lex.classes.get("call", frozenset())
+        kept = []
+        for cand in self.out:
+            if cand.predicate == "met":
+                t = self.doc[cand.trigger]
+                heads = [t] + ([t.head] if t.pos_ == "NOUN" and t.head.i != t.i else []) + \
+                    [d for d in t.children if d.dep_ == "dobj"]
+                if any(c.dep_ == "prep" and c.lower_ in ("by", "over", "via") and
+                       word_set(w for p in c.children if p.dep_ == "pobj" for w in p.subtree) & calls
+                       for h in heads for c in h.children):
+                    cand = replace(cand, predicate="phoned")
+                    if any(k.predicate == "phoned" and {k.subject.key, k.object.key} == {cand.subject.key, cand.object.key}
+                           for k in kept):
+                        continue
+            kept.append(cand)
         self.out = kept
 
     def visits_by_meeting(self) -> None:
@@ -2288,6 +2330,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
             for words, rule in noun_rules:
                 if lemma in words:
                     rule(tok)
+    f.calls_not_meetings()
     f.visits_by_meeting()
     f.verbless()
     f.governed_acts()
