@@ -55,6 +55,13 @@ HARM_VERBS = WORDS.set("harm_verbs")
 REFUSED_ACTS = WORDS.set("refused_acts")
 # nouns that name again an act told before, and the words that told it
 EVENT_NOUNS = WORDS.multimap("event_nouns")
+# being somewhere, and what is said there: "told reporters in Ankara", "gave the speech in Kiev"
+SPEAKING = WORDS.set("present_in")
+SPOKEN_THINGS = WORDS.set("spoken_things")
+# journeys that take someone somewhere ("the tour has taken A to Senegal")
+TRIP_NOUNS = frozenset({"tour", "trip", "visit", "journey", "mission", "travels", "odyssey"})
+# a government overthrown by its own soldiers ("condemned the coup": the state it happened in)
+COUP_NOUNS = WORDS.set("coup_nouns")
 # cities that seat a body of states, and the body (with the years it bore that name)
 SEATS = WORDS.multimap("seats")
 # acts one side may ask of another ("called for the withdrawal of X's troops")
@@ -706,6 +713,8 @@ class _Finder:
                     self.parties = [a for a, _ in found]  # "the bids by A and B": both
                 if found:
                     return found[0][0]
+        if tok.lemma_.lower() in COUP_NOUNS:
+            return self._coup_state(tok)
         verbs = EVENT_NOUNS.get(tok.lemma_.lower())
         if not verbs or not any(c.lower_ in ("the", "this", "that", "these") for c in tok.children) or \
                 any(c.dep_ in ("poss", "compound", "amod") and c.i in self.idx.by_token for c in tok.children):
@@ -735,6 +744,31 @@ class _Finder:
                 self.parties = [a for a, _ in found]
                 return found[0][0]
         return None
+
+    def _coup_state(self, tok) -> Actor | None:
+        """ "condemned the coup": the state whose government was overthrown, where its soldiers took
+        power (named with the coup, where it was told, else the state the story is about)."""
+        def state_in(w) -> Actor | None:
+            for c in [c for d in [w] + [d for d in w.children if d.dep_ == "dobj"] for c in d.children]:
+                if c.dep_ == "prep" and c.lower_ in ("in", "of"):  # ("seized power in Mali")
+                    found = [a for a, _ in self.actors([p for p in c.children if p.dep_ == "pobj"])
+                             if a.kind in ("country", "former_state")]
+                    if found:
+                        return found[0]
+            return None
+        here = state_in(tok)
+        if here is not None:
+            return here
+        if not any(c.lower_ in ("the", "this", "that", "these") for c in tok.children):
+            return None
+        lo = self.idx.sents_upto(tok.i, 4)[0].start
+        for j in self._told_before(COUP_NOUNS | {"seize", "oust", "topple", "overthrow", "depose"}, tok.i):
+            if j < lo:
+                break
+            here = state_in(self.doc[j])
+            if here is not None:
+                return here
+        return self.idx.focal_state()
 
     def _told_before(self, lemmas, i: int) -> Iterator[int]:
         """The tokens before token ``i`` whose lemma is one of ``lemmas``, nearest first, found
@@ -899,7 +933,7 @@ class _Finder:
                     sents = self.idx.sents_upto(tok.i, 5)
                     lo = sents[0].start if sents else 0
                     objs = next(([(m.actor, True)] for m in self.idx.ments_back(tok.i, lo)
-                                 if m.how == "metonym" and m.actor.kind == "country"), [])
+                                 if m.how == "metonym" and m.actor.kind in ("country", "former_state")), [])
                 if tok.lemma_.lower() in ("travel", "fly", "go", "come", "arrive"):
                     # "A flew to Oslo with B and C": they went too
                     subj = subj + [(a, True) for a, _ in self.actors(prep_objects(tok, ("with",)))
@@ -1126,7 +1160,7 @@ class _Finder:
             back = [c for c in tok.children if c.dep_ in ("advmod", "prt", "oprd") and c.lower_ in ("home", "back")]
             hosts = [(a, i) for a, i in self.places(prep_objects(tok, ("from",)) + prep_objects(back[0], ("from",)) +
                                                     [p for d in posted for p in prep_objects(d, ("to", "in"))])
-                     if a.kind == "country"]
+                     if a.kind in ("country", "former_state")]
             senders = self.actors(subject_tokens(tok))
             if posted and hosts and senders:
                 self.emit("reducedRelationsWith", senders, self._others(hosts, senders), tok, "verb:call-home+envoy", 0.75)
@@ -1142,7 +1176,7 @@ class _Finder:
             return
         senders = [(self.idx.country_of(a) or a, i) for a, i in self.actors(posted, possessor=True)]
         hosts = self.actors(subject_tokens(tok)) if not passive(tok) else \
-            [(a, i) for a, i in self.places(prep_objects(posted[0], ("in", "to"))) if a.kind == "country"]
+            [(a, i) for a, i in self.places(prep_objects(posted[0], ("in", "to"))) if a.kind in ("country", "former_state")]
         if hosts and senders:
             self.emit("criticized", hosts, self._others(senders, hosts), tok, "verb:call-in+envoy", 0.75)
 
@@ -1293,7 +1327,7 @@ class _Finder:
         if not guests:
             return
         places = prep_objects(meeting, ("in",)) or prep_objects(tok, ("in",))
-        hosts = [a for a, _ in self.places(places) if a.kind == "country"]
+        hosts = [a for a, _ in self.places(places) if a.kind in ("country", "former_state")]
         if len(hosts) == 1:
             visitors = [(a, i) for a, i in guests if self.idx.country_of(a).key != hosts[0].key]
             if visitors:
@@ -1599,7 +1633,7 @@ class _Finder:
                     tok.head.head.lemma_.lower() in ("travel", "fly", "go", "head", "arrive", "come"):
                 # "A will travel to Tehran next week for talks": talks with the hosts
                 objs = [(a, i) for a, i in self.places(prep_objects(tok.head.head, ("to", "in")))
-                        if a.kind == "country"]
+                        if a.kind in ("country", "former_state")]
                 how = "frame-host"
             if subj and objs:
                 self.emit(entry.predicate, subj, objs, tok, f"{rule}/{how}", conf)
@@ -1773,9 +1807,54 @@ class _Finder:
         if people:
             self.emit("visited", people, [(here, True)], tok, "visit:arrived-here", 0.7)
 
+    def spoke_in(self, tok) -> None:
+        """ "A gave the speech in Kiev", "Speaking in Nairobi, B said": a person
+        of one state who speaks or spends time in another's capital or city is there, on a visit (not
+        its envoy)."""
+        lemma = tok.lemma_.lower()
+        said = [d for d in tok.children if d.dep_ == "dobj" and d.lemma_.lower() in SPOKEN_THINGS]
+        if lemma not in SPEAKING and not said:
+            return  # (a meeting, a signing or a talk elsewhere is told by the rules for those)
+        spots = [p for h in [tok] + said for c in h.children
+                 if c.dep_ == "prep" and c.lower_ == "in" for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"]
+        spots = [p for p in spots if (m := self.idx.mention_at(p.i)) is not None and m.how == "metonym" or
+                 m is None and p.ent_type_ == "GPE"]
+        if not spots:
+            return
+        subj = subject_tokens(tok)
+        if not subj and tok.dep_ == "advcl" and tok.tag_ == "VBG":
+            subj = subject_tokens(tok.head)  # "Speaking in Cairo, A said"
+        people = [(a, i) for a, i in self.actors(subj) if a.kind == "person" and
+                  self.idx.country_of(a) is not None and self.idx.country_of(a).kind in ("country", "former_state")]
+        hosts = [(a, True) for a, _ in self.places(spots) if a.kind in ("country", "former_state")]
+        people = [(a, i) for a, i in people if all(self.idx.country_of(a).key != h.key for h, _ in hosts) and
+                  not any(w in (self.idx.role_of(a) or "").lower() for w in ("ambassador", "envoy", "charg", "consul",
+                                                                                "commissioner"))]
+        if people and len(hosts) == 1:
+            self.emit("visited", people, hosts, tok, "visit:spoke-in", 0.6)
+
+    def came_from(self, tok) -> None:
+        """ "A arrived here from Amman", "flew in from Paris after the summit", "returned from Moscow":
+        a person of another state who comes from a capital was there."""
+        spots = [p for p in prep_objects(tok, ("from",)) + [p for a in tok.children if a.dep_ == "advmod" and a.lower_ in
+                                                            ("here", "back", "home", "in") for p in prep_objects(a, ("from",))]
+                 if p.pos_ == "PROPN" and (
+            (m := self.idx.mention_at(p.i)) is not None and m.how == "metonym" or m is None and p.ent_type_ == "GPE")]
+        if not spots or any(t.lemma_.lower() in MILITARY for t in subject_tokens(tok)):
+            return
+        people = [(a, i) for a, i in self.actors(subject_tokens(tok)) if a.kind == "person" and
+                  self.idx.country_of(a) is not None and self.idx.country_of(a).kind in ("country", "former_state")]
+        hosts = [(a, True) for a, _ in self.places(spots) if a.kind in ("country", "former_state")]
+        people = [(a, i) for a, i in people if all(self.idx.country_of(a).key != h.key for h, _ in hosts)]
+        if people and len(hosts) == 1:
+            self.emit("visited", people, hosts, tok, "visit:came-from", 0.6)
+
     def sent_envoy(self, tok) -> None:
-        """ "A sent his special envoy, B, to Zimbabwe", "A dispatched Foreign Minister B to Cairo": the
-        person sent visited the place (troops or aid sent are no visit)."""
+        """ "A sent his special envoy, B, to Zimbabwe", "A dispatched Foreign Minister B to Cairo", "the
+        tour has taken A to Senegal and Kenya": the person sent or taken visited the place (troops or
+        aid sent are no visit)."""
+        if tok.lemma_.lower() == "take" and not any(t.lemma_.lower() in TRIP_NOUNS for t in subject_tokens(tok)):
+            return
         people = [(a, i) for a, i in self.actors([c for c in tok.children if c.dep_ == "dobj"])
                   if a.kind == "person"]
         places = [(a, i) for a, i in self.places(prep_objects(tok, ("to",))) if a.kind in ("country", "former_state")]
@@ -1911,7 +1990,7 @@ class _Finder:
             # "met in a tent outside Tripoli", "at a resort near Sochi": the place the place is in or by
             places += [q for p in places if p.i not in self.idx.by_token for c in p.children
                        if c.dep_ == "prep" and c.lower_ in ("outside", "near", "in") for q in c.children if q.dep_ == "pobj"]
-            hosts = [a for a, _ in self.places(places) if a.kind == "country"]
+            hosts = [a for a, _ in self.places(places) if a.kind in ("country", "former_state")]
             homes = {h.key for p in (cand.subject, cand.object) if (h := self.idx.country_of(p)) is not None}
             if len(hosts) != 1 or hosts[0].key not in homes:
                 continue  # a summit in a third state says nothing of who went where
@@ -2300,7 +2379,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   ({"refuse", "decline", "reject"}, f.refusal), (BLAMING_SPEECH, f.blame),
                   ({"bring"}, f.brought_together), ({"do", "follow"}, f.same_again),
                   ({"leave", "quit", "exit", "withdraw", "pull"}, f.leaving), ({"give"}, f.ultimatum),
-                  ({"tell"}, f.told_must), ({"say", "insist", "declare", "state", "stress", "warn", "demand", "ask", "request"}, f.said_must), ({"attend"}, f.attended), ({"arrive", "fly", "come"}, f.arrived_here), ({"dismiss", "reject", "deny", "downplay", "play", "rebuff", "refute"}, f.claims_by), ({"send", "dispatch"}, f.sent_envoy), ({"be"}, f.being_in), ({"call", "demand", "seek"}, f.called_for),
+                  ({"tell"}, f.told_must), ({"say", "insist", "declare", "state", "stress", "warn", "demand", "ask", "request"}, f.said_must), ({"attend"}, f.attended), ({"arrive", "fly", "come"}, f.arrived_here), ({"dismiss", "reject", "deny", "downplay", "play", "rebuff", "refute"}, f.claims_by), ({"send", "dispatch", "take"}, f.sent_envoy), ({"arrive", "fly", "come", "return"}, f.came_from), ({"be"}, f.being_in), ({"call", "demand", "seek"}, f.called_for),
                   ({"reject", "dismiss", "deny", "turn", "refuse", "rebuff", "spurn"}, f.rejected_claim),
                   ({"clash"}, f.clash), ({"hold"}, f.held_responsible), ({"declare"}, f.persona_non_grata), ({"deny", "reject", "dismiss", "rebut", "refute"}, f.denied_charge), ({"criticise", "criticize", "condemn", "denounce", "welcome", "praise", "hail", "applaud", "reject", "oppose", "back", "support", "endorse"}, f.act_judged), ({"fight", "wage"}, f.fought_war), ({"call"}, f.called_in), ({"accept"}, f.cannot_accept)]
     noun_rules = [({"purchase", "acquisition", "import", "imports", "buying"}, f.purchase),
@@ -2320,6 +2399,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
             f.verb(tok)
             if tok.dep_ == "amod":
                 f.compound_adjective(tok)
+            f.spoke_in(tok)
             lemma = tok.lemma_.lower()
             for words, rule in verb_rules:
                 if lemma in words:
