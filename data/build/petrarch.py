@@ -900,6 +900,8 @@ def people_rows(records: list[ActorRecord], *, iso: set[str], former: dict, demo
         kept = []
         for t in rec.terms:
             actor = _term_actor(t, iso, former, org_codes, own_codes)
+            if actor == "MUS" and "Ould" in name.split():
+                actor = "MRT"  # the dictionaries code Mauritania's leaders as Mauritius's; no Mauritian is "Ould"
             if actor is None:
                 continue
             role = role_from_comment(t.comment, offices) or ""
