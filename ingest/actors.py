@@ -1263,6 +1263,13 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
             continue
         seen_single.add((start, end))
         cands = parts.get(name, [])
+        if start > 0 and doc[start - 1].lower_.rstrip(".") in ("mr", "mrs", "ms", "miss") and \
+                len({a.key for _, a in cands}) > 1:
+            # "Mr Blair" is not Sir Ian Blair: a knight or a peer keeps the title
+            plain = [(pos, a) for pos, a in cands if not any(
+                doc[k].lower_ in ("sir", "lord", "dame", "lady", "baroness", "baron")
+                for k in range(max(0, pos - 3), pos))]
+            cands = plain or cands
         actor = None
         if cands:
             def rank(pa, start=start):

@@ -1952,6 +1952,17 @@ class _Finder:
                                       f"verb:{governor.lemma_.lower()}+to", round(cand.confidence * 0.9, 3)))
         self.out = kept
 
+    def words_not_blows(self) -> None:
+        """ "Blair attacked Chirac's budget plan", "A clashed with B over farm subsidies": one person
+        attacking another attacks with words, a criticism."""
+        out = []
+        for cand in self.out:
+            if cand.predicate == "attacked" and cand.subject.kind == "person" and cand.object.kind == "person" and \
+                    self.doc[cand.trigger].lemma_.lower() in ("attack", "clash", "assail", "savage", "lambast"):
+                cand = replace(cand, predicate="criticized")
+            out.append(cand)
+        self.out = out
+
     def calls_not_meetings(self) -> None:
         """ "held talks by telephone", "talked over a video link": talks held that way are a call."""
         calls = self.lex.classes.get("call", frozenset())
@@ -2411,6 +2422,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                 if lemma in words:
                     rule(tok)
     f.calls_not_meetings()
+    f.words_not_blows()
     f.visits_by_meeting()
     f.verbless()
     f.governed_acts()
