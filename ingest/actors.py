@@ -1679,6 +1679,8 @@ def find_actors(doc, gaz: Gazetteer, published=None) -> ActorIndex:
     _listed_under_title(doc, idx)
     _leaders(doc, idx)
     _chairs(doc, idx)
+    _chaired_by(doc, idx)
+    _represented_by(doc, idx)
     assign_dated_roles(idx, published)
     _home_titles(doc, idx)
     return idx
@@ -1689,13 +1691,62 @@ def find_actors(doc, gaz: Gazetteer, published=None) -> ActorIndex:
 _POSTED = WORDS.set("posted_titles")
 
 
+def _chaired_by(doc, idx: ActorIndex) -> None:
+    """ "the African Union, chaired by South African President A": A chairs the body too."""
+    for m in list(idx.ments):
+        if m.actor.kind != "organisation" or m.actor.org_kind not in _BODIES:
+            continue
+        root = doc[m.start:m.end].root
+        for acl in (c for c in root.children if c.dep_ == "acl" and c.lemma_.lower() in ("chair", "preside")):
+            for p in (p for a in acl.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"):
+                person = idx.mention_at(p.i)
+                if person is None or person.actor.kind != "person":
+                    continue
+                have = idx.chairs.setdefault(person.actor.key, [])
+                _, of = idx.roles.get(person.actor.key, (None, None))
+                if (of is None or of.key != m.actor.key) and all(b.key != m.actor.key for _, b in have):
+                    have.append(("Chair", m.actor))
+
+
+def _represented_by(doc, idx: ActorIndex) -> None:
+    """ "Australia was represented by its foreign minister, A", "Ukraine was represented by Defence
+    Minister B": who represents a state or body at an event acts for it."""
+    for tok in idx.tokens:
+        if tok.lemma_.lower() != "represent" or tok.tag_ != "VBN" or \
+                not any(c.dep_ == "auxpass" for c in tok.children):
+            continue
+        whom = [idx.resolve(c) for c in tok.children if c.dep_ == "nsubjpass"]
+        whom = [a for a in whom if a is not None and a.kind != "person"]
+        if not whom:
+            continue
+        for by in (c for c in tok.children if c.dep_ == "agent"):
+            for p in (p for p in by.children if p.dep_ == "pobj"):
+                for x in [p] + list(p.conjuncts):
+                    m = idx.mention_at(x.i)
+                    title = None
+                    if m is None or m.actor.kind != "person":
+                        # "its foreign minister, A": the person in apposition, the noun phrase the title
+                        ap = next((a for a in x.children if a.dep_ == "appos"), None)
+                        m = idx.mention_at(ap.i) if ap is not None else None
+                        title = " ".join(w.text for w in x.subtree if w.i < x.i + 1 and w.dep_ in ("amod", "compound")
+                                         or w.i == x.i).title() if m is not None else None
+                    if m is None or m.actor.kind != "person":
+                        continue
+                    role, of = idx.roles.get(m.actor.key, (None, None))
+                    if of is None:
+                        idx.set_role(m.actor, role or title, whom[0], source="text")
+
+
 def _home_titles(doc, idx: ActorIndex) -> None:
     """ "Defence Minister A said" with no state named: the title is for the one state the person
     ever held office for, or, in a sentence that opens "In Moscow,", for that state, or for the
     state of the party the person heads or goes with, else for the
     state of a wire story's dateline: "NAIROBI - Foreign Minister A said" is Kenya's minister, since
     wire copy names a visitor's state with the title ("the Indian foreign minister, B, said in Lagos")."""
-    for m in idx.ments:
+    asked: set[str] = set()
+    home = idx.filed_from
+    named = sum(x.actor.key == home.key for x in idx.ments) if home is not None else 0
+    for m in sorted(idx.ments, key=lambda x: x.start):
         role, of = idx.roles.get(m.actor.key, (None, None))
         if m.actor.kind != "person" or role is None or of is not None or role.lower() in _POSTED \
                 or idx.role_source.get(m.actor.key) != "text":
@@ -1714,8 +1765,10 @@ def _home_titles(doc, idx: ActorIndex) -> None:
                 here = place.actor  # "In Cairo, Deputy Minister A told reporters"
         if here is None and not states:
             here = _party_of(m, idx)
-        if here is None and not states and _home_of_dateline(m, idx):
-            here = idx.filed_from
+        if here is None and not states and m.actor.key not in asked:
+            asked.add(m.actor.key)
+            if _home_of_dateline(m, idx, named):
+                here = idx.filed_from
         if here is not None:
             idx.roles[m.actor.key] = (role, here)
 
@@ -1748,21 +1801,21 @@ def _party_of(m: Ment, idx: ActorIndex) -> Actor | None:
     return None
 
 
-def _home_of_dateline(m: Ment, idx: ActorIndex) -> bool:
+def _home_of_dateline(m: Ment, idx: ActorIndex, named: int) -> bool:
     """Whether a title with no state is for the state of a wire story's dateline: that state is
-    one the story is about (named at least twice), no other state is named more often in the
+    one the story is about (``named`` at least twice), no other state is named more often in the
     sentence that introduces the person and the one before, no other owns the title ("the
     Community's commissioner, A"), and the person does not act on it ("Minister A accused Lima")."""
     home = idx.filed_from
-    if home is None or sum(x.actor.key == home.key for x in idx.ments) < 2:
+    if home is None or named < 2:
         return False
-    first = next(x for x in idx.ments if x.actor.key == m.actor.key)
+    first = m  # the mentions are asked in text order: the first one asked introduces the person
     sent = idx.sent_of(first.start)
     before = idx.sent_of(sent.start - 1) if sent.start > 0 else sent
     doc = sent.doc
     counts: dict[str, int] = {home.key: 0}
-    for x in idx.ments:
-        if not (before.start <= x.start < sent.end) or x.start == first.start or \
+    for x in idx.ments_between(before.start, sent.end):
+        if x.start == first.start or \
                 not (x.actor.kind in ("country", "former_state") or x.actor.org_kind in _BODIES):
             continue
         k = x.end
