@@ -1692,7 +1692,7 @@ _POSTED = WORDS.set("posted_titles")
 
 
 def _chaired_by(doc, idx: ActorIndex) -> None:
-    """ "the African Union, chaired by South African President A": A chairs the body too."""
+    """ "ECOWAS, then chaired by Ghana's president, A": A chairs the body too."""
     for m in list(idx.ments):
         if m.actor.kind != "organisation" or m.actor.org_kind not in _BODIES:
             continue
@@ -1709,8 +1709,8 @@ def _chaired_by(doc, idx: ActorIndex) -> None:
 
 
 def _represented_by(doc, idx: ActorIndex) -> None:
-    """ "Australia was represented by its foreign minister, A", "Ukraine was represented by Defence
-    Minister B": who represents a state or body at an event acts for it."""
+    """ "Peru was represented at the summit by Trade Minister A", "Chile sent B, its deputy foreign
+    minister, and was represented by him": who represents a state or body at an event acts for it."""
     for tok in idx.tokens:
         if tok.lemma_.lower() != "represent" or tok.tag_ != "VBN" or \
                 not any(c.dep_ == "auxpass" for c in tok.children):
