@@ -954,9 +954,15 @@ _NAME_WORD = re.compile(r"[A-ZÀ-Þ][\w'’.\-]*$")
 _NOT_NAME = {"of", "for", "to", "and", "the", "said", "says", "on", "in", "at", "who", "has", "had", "was", "is"}
 
 
-def _title_heads(gaz: Gazetteer) -> set[str]:
-    heads = gaz.office_heads | {"spokesperson", "spokesman", "spokeswoman", "commissioner"}
-    return heads | {h + "s" for h in heads}
+_HEADS: dict[int, frozenset[str]] = {}
+
+
+def _title_heads(gaz: Gazetteer) -> frozenset[str]:
+    """The last words of titles, and their plurals (made once for each gazetteer)."""
+    if id(gaz) not in _HEADS:
+        heads = gaz.office_heads | {"spokesperson", "spokesman", "spokeswoman", "commissioner"}
+        _HEADS[id(gaz)] = frozenset(heads | {h + "s" for h in heads})
+    return _HEADS[id(gaz)]
 
 
 def _titled_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:

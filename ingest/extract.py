@@ -498,7 +498,10 @@ def _told(e: Event) -> tuple:
 def _mend_lemmas(doc) -> None:
     """Words the tokenizer cuts at a hyphen keep their whole lemma: "co-operation" is read as
     cooperation, not as "operation"."""
-    for t in doc[2:]:
+    strings = doc.vocab.strings
+    wanted = {strings.add(w) for w in ("operation", "operations", "operate", "operated", "operating")}
+    at = [i for i, h in enumerate(doc.to_array("LOWER").tolist()) if i >= 2 and h in wanted]
+    for t in (doc[i] for i in at):
         if t.lower_.startswith("operat") and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ == "co" and \
                 not doc[t.i - 2].whitespace_ and not doc[t.i - 1].whitespace_:
             t.lemma_ = "co" + t.lemma_.lower()
