@@ -44,6 +44,8 @@ VESSELS = frozenset({"ship", "vessel", "tanker", "frigate", "destroyer", "carrie
 # words before a title that say its holder does not act for the state ("former", "jailed nationalist leader")
 OUT_OF_OFFICE = frozenset({"former", "ex", "late", "shadow", "opposition", "jailed", "imprisoned", "detained",
                            "exiled", "dissident", "rebel", "nationalist"})
+# what one does to a text that makes it one's own ("a resolution drafted by X")
+DRAFTING = frozenset({"draft", "propose", "table", "sponsor", "submit", "write", "author", "put", "circulate"})
 # those who fight or oppose a state ("the Afghan rebels" are not Afghanistan)
 OPPONENTS = WORDS.set("opponents")
 FIRST_PERSON = {"i", "me", "my", "myself", "we", "us", "our", "ours", "ourselves"}
@@ -428,6 +430,12 @@ class ActorIndex:
         ("its neighbour", "Russia's allies") names someone else, so it has no owner here."""
         if tok.lemma_.lower() in OPPONENTS or tok.lower_ in OPPONENTS:
             return None  # "arms for the Afghan rebels": not for Afghanistan
+        for a in tok.children:  # "a text tabled by Britain": the drafter's, not the council's
+            if a.dep_ == "acl" and a.tag_ == "VBN" and a.lemma_.lower() in DRAFTING:
+                for p in (p for g in a.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"):
+                    who = self.resolve(p)
+                    if who is not None:
+                        return self.country_of(who) or who
         if tok.lemma_.lower() in RELATIONAL:
             for c in tok.children:  # but "NATO allies" are the alliance's members: NATO
                 m = self.by_token.get(c.i)

@@ -316,6 +316,10 @@ def modality_of(cand: Candidate, doc, idx: ActorIndex) -> tuple[str, Actor | Non
         modality = "future"  # "X said Washington would announce sanctions": the future of reported speech
     if cand.rule == "verb:threat+if" and modality == "future":
         modality = "asserted"  # "we will strike if ...": the future harm is the threat, made now
+    if cand.predicate == "threatened" and modality == "future" and len(chain) > 1 and \
+            chain[1].lemma_.lower() in ("vow", "pledge", "promise", "threaten", "swear") and \
+            not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall") for c in chain[1].children):
+        modality = "asserted"  # "vowed retaliation against X": the vow is the threat, made now
     if cand.rule == "verb:accept+cannot" and modality in ("negated", "future"):
         modality = "asserted"  # "cannot accept X's claim": the refusal is the act, made now
     reporters, denied = _reporters(trigger, idx)
@@ -507,8 +511,21 @@ def _mend_lemmas(doc) -> None:
             t.lemma_ = "co" + t.lemma_.lower()
 
 
+def _mend_participles(doc, verbs) -> None:
+    """A participle that opens a sentence, capitalised, is often tagged a name: "Accusing Qatar of
+    X, A cut ties" reads "Accusing" as a verb again when a relation verb is its stem."""
+    for sent in doc.sents:
+        t = sent[0]
+        if t.pos_ == "PROPN" and t.dep_ == "advcl" and t.lower_.endswith("ing") and len(t) > 5:
+            stem = t.lower_[:-3]
+            lemma = next((w for w in (stem, stem + "e", stem[:-1]) if w in verbs), None)
+            if lemma is not None:
+                t.pos_, t.tag_, t.lemma_ = "VERB", "VBG", lemma
+
+
 def _events(doc, article: Article, gaz: Gazetteer):
     _mend_lemmas(doc)
+    _mend_participles(doc, gaz.lexicon.verbs)
     idx = find_actors(doc, gaz, article.published)
     cands = find_relations(doc, idx, gaz.lexicon)
     dates, by_start = _dates(doc, article.published, idx)

@@ -12,6 +12,7 @@ Where a clause's subject and objects sit in the parse is :mod:`ingest.shapes`, w
 from __future__ import annotations
 
 import heapq
+import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -60,6 +61,9 @@ SPEAKING = WORDS.set("present_in")
 SPOKEN_THINGS = WORDS.set("spoken_things")
 # journeys that take someone somewhere ("the tour has taken A to Senegal")
 TRIP_NOUNS = frozenset({"tour", "trip", "visit", "journey", "mission", "travels", "odyssey"})
+# a game's score ("won 7-1") and the words of sport: beating a side there is no attack
+_SCORE = re.compile(r"\b\d{1,2}\s?[-–]\s?\d{1,2}\b")
+SPORTS_WORDS = WORDS.set("sports_words")
 # a government overthrown by its own soldiers ("condemned the coup": the state it happened in)
 COUP_NOUNS = WORDS.set("coup_nouns")
 # cities that seat a body of states, and the body (with the years it bore that name)
@@ -835,6 +839,9 @@ class _Finder:
         if not entries:
             return
         words = scope_words(tok)
+        if not any(c.dep_ == "dobj" for c in tok.children):
+            # "troops poured into X": an intransitive move is armed when its movers are
+            words = words | {w for w in word_set(subject_tokens(tok)) if w in self.lex.classes.get("forces", ())}
         specific = [e for e in entries if e.needs and self.needs_ok(e, words)]
         if specific:
             chosen = specific
@@ -1963,6 +1970,19 @@ class _Finder:
             out.append(cand)
         self.out = out
 
+    def games_not_wars(self) -> None:
+        """ "Germany crushed Brazil 7-1 in the World Cup semi-final": a score and a game in the
+        sentence make its beating and crushing sport, not war."""
+        out = []
+        for cand in self.out:
+            if cand.predicate == "attacked":
+                sent = self.idx.sent_of(cand.trigger)
+                text = sent.text.lower()
+                if _SCORE.search(text) and any(w.lower_ in SPORTS_WORDS or w.lemma_.lower() in SPORTS_WORDS for w in sent):
+                    continue
+            out.append(cand)
+        self.out = out
+
     def calls_not_meetings(self) -> None:
         """ "held talks by telephone", "talked over a video link": talks held that way are a call."""
         calls = self.lex.classes.get("call", frozenset())
@@ -2423,6 +2443,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                     rule(tok)
     f.calls_not_meetings()
     f.words_not_blows()
+    f.games_not_wars()
     f.visits_by_meeting()
     f.verbless()
     f.governed_acts()

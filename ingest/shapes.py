@@ -253,6 +253,11 @@ def left_neighbour(tok) -> list:
 
 def prep_objects(tok, slots: tuple[str, ...]) -> list:
     out = []
+    for r in tok.children:  # "poured across the border into Kuwait": the goal after the route
+        if r.dep_ == "prep" and r.lower_ in ("across", "over", "through") and r.lower_ not in slots:
+            out += [p for o in r.children if o.dep_ == "pobj" for g in o.children
+                    if g.dep_ == "prep" and g.lower_ in slots and g.lower_ in ("into", "to")
+                    for p in g.children if p.dep_ == "pobj"]
     for c in tok.children:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ in slots:
             out += [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
