@@ -2422,7 +2422,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   (set(JOINT_NOUNS) | lex.classes.get("agreement", frozenset()), f.joint_noun)]
     for tok in idx.tokens:
         pos = tok.pos_
-        if pos == "AUX" and tok.lemma_ == "be" and tok.dep_ in ("ROOT", "relcl"):
+        if pos == "AUX" and tok.lemma_ == "be" and tok.dep_ in ("ROOT", "relcl", "advcl", "ccomp", "conj"):
             f.being_in(tok)
             if tok.dep_ == "ROOT":
                 f.brought_together(tok)

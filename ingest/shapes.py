@@ -253,6 +253,10 @@ def left_neighbour(tok) -> list:
 
 def prep_objects(tok, slots: tuple[str, ...]) -> list:
     out = []
+    for r in tok.children:  # "moved its embassy back to Tel Aviv": the preposition after "back"
+        if r.dep_ == "advmod" and r.lower_ in ("back", "away", "over", "home"):
+            out += [p for g in r.children if g.dep_ == "prep" and g.lower_ in slots
+                    for p in g.children if p.dep_ == "pobj"]
     for r in tok.children:  # "poured across the border into Kuwait": the goal after the route
         if r.dep_ == "prep" and r.lower_ in ("across", "over", "through") and r.lower_ not in slots:
             out += [p for o in r.children if o.dep_ == "pobj" for g in o.children
