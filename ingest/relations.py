@@ -863,8 +863,10 @@ class _Finder:
         if any(e.predicate == "suppliedArmsTo" for e in chosen):
             chosen = [e for e in chosen if e.predicate != "aided"]  # "lethal assistance" is arms
         if tok.lemma_ == "call":
-            if any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "for") and not all(
-                    p.ent_type_ in ("DATE", "TIME") for p in c.children if p.dep_ == "pobj") for c in tok.children):
+            if any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "for") and (not all(
+                    p.ent_type_ in ("DATE", "TIME") for p in c.children if p.dep_ == "pobj") or
+                    not any(p.dep_ == "pobj" for p in c.children)) for c in tok.children):
+                # ("will call on A to open ...": the parser may leave "on" bare and take A for the object)
                 chosen = [e for e in chosen if e.predicate == "urged"]  # (not "called X on Monday")
             elif any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") for c in tok.children) or \
                     any(c.dep_ == "dobj" and c.pos_ == "PRON" and c.lower_ != "other" for c in tok.children):
@@ -1349,6 +1351,14 @@ class _Finder:
         a threat too."""
         told = [c for c in tok.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN")]
         clauses = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
+        if told and any(c.dep_ in ("xcomp", "advcl", "ccomp") and c.tag_ == "VB" and
+                        any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children):
+            # "told Ethiopia and Egypt to settle their dispute": an order, which urges
+            subj = self.actors(subject_tokens(tok))
+            objs = self.actors(told[:1])
+            if subj and objs:
+                self.emit("urged", subj, self._others(objs, subj), tok, "verb:tell+to", 0.7)
+            return
         if not told or not any(a.lower_ in ("must", "should") or a.lower_ in ("have", "has", "had") and
                                a.nbor(1).lower_ == "to" for c in clauses for a in c.children if a.dep_ == "aux") \
                 and not any(c.lemma_.lower() in ("have", "need") and

@@ -333,6 +333,9 @@ def object_tokens(tok, entry: LexEntry, *, verb: bool, needs_words: frozenset = 
                 out += [s for s in c.children if s.dep_ in ("nsubj",)]
     if slots:
         out += prep_objects(tok, slots)
+        if any(c.dep_ == "prep" and c.lower_ in slots and not any(p.dep_ == "pobj" for p in c.children)
+               for c in tok.children):
+            out += [c for c in tok.children if c.dep_ == "dobj"]  # "call on A to": "on" left bare, A the object
         if out and verb:  # "phoned A, and the leaders of B and C": a list the parser cut off
             out += [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > out[-1].i]
         for d in dobjs:  # "imposed sanctions ON Iran", "a package of sanctions ON Russia"
