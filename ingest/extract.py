@@ -515,9 +515,10 @@ def _mend_lemmas(doc) -> None:
 def _mend_participles(doc, verbs) -> None:
     """A participle that opens a sentence, capitalised, is often tagged a name: "Accusing Qatar of
     X, A cut ties" reads "Accusing" as a verb again when a relation verb is its stem."""
-    for sent in doc.sents:
-        t = sent[0]
-        if t.pos_ == "PROPN" and t.dep_ == "advcl" and t.lower_.endswith("ing") and len(t) > 5:
+    starts, tags = doc.to_array("SENT_START").tolist(), doc.to_array("POS").tolist()
+    propn = doc.vocab.strings["PROPN"]
+    for t in (doc[i] for i, (s, p) in enumerate(zip(starts, tags)) if s == 1 and p == propn):
+        if t.dep_ == "advcl" and t.lower_.endswith("ing") and len(t) > 5:
             stem = t.lower_[:-3]
             lemma = next((w for w in (stem, stem + "e", stem[:-1]) if w in verbs), None)
             if lemma is not None:

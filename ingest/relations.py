@@ -839,7 +839,7 @@ class _Finder:
         if not entries:
             return
         words = scope_words(tok)
-        if not any(c.dep_ == "dobj" for c in tok.children):
+        if any(e.needs == "forces" for e in entries) and not any(c.dep_ == "dobj" for c in tok.children):
             # "troops poured into X": an intransitive move is armed when its movers are
             words = words | {w for w in word_set(subject_tokens(tok)) if w in self.lex.classes.get("forces", ())}
         specific = [e for e in entries if e.needs and self.needs_ok(e, words)]
