@@ -140,18 +140,20 @@ def test_blind_heldout_scores():
 
 
 @pytest.mark.parametrize("name, precision, recall", [
-    ("heldout4", 0.91, 0.65),  # wire, BBC and web stories; development data after a first blind run
-    ("heldout5", 0.91, 0.7),   # the same kinds; development data after a first blind run
-    ("heldout6", 0.89, 0.64),   # the same kinds; development data after a session unread
+    ("heldout4", 0.92, 0.66),  # wire, BBC and web stories; development data after a first blind run
+    ("heldout5", 0.92, 0.71),  # the same kinds; development data after a first blind run
+    ("heldout6", 0.91, 0.65),  # the same kinds; development data after a session unread
     ("heldout7", 0.91, 0.82),  # the same kinds; development data after a session unread
-    ("heldout8", 0.88, 0.75),  # the same kinds, written blind; development data after a first blind run
-    ("heldout9", 0.9, 0.67),   # the same kinds, written blind; development data after a first blind run
-    ("heldout10", 0.78, 0.7),  # the same kinds; development data after two sessions unread
-    ("heldout11", 0.79, 0.61),  # the same kinds, written blind; development data after a first blind run
-    ("heldout12", 0.86, 0.72),  # the same kinds, written blind; development data after a first blind run
-    ("heldout13", 0.88, 0.63),  # the same kinds; development data after a session unread
-    ("heldout14", 0.84, 0.64),  # the same kinds; development data after a session unread
-    ("heldout15", 0.82, 0.7),  # the same kinds, written blind; development data after a first blind run
+    ("heldout8", 0.89, 0.77),  # the same kinds, written blind; development data after a first blind run
+    ("heldout9", 0.9, 0.72),   # the same kinds, written blind; development data after a first blind run
+    ("heldout10", 0.81, 0.73),  # the same kinds; development data after two sessions unread
+    ("heldout11", 0.8, 0.65),  # the same kinds, written blind; development data after a first blind run
+    ("heldout12", 0.87, 0.75),  # the same kinds, written blind; development data after a first blind run
+    ("heldout13", 0.89, 0.68),  # the same kinds; development data after a session unread
+    ("heldout14", 0.87, 0.66),  # the same kinds; development data after a session unread
+    ("heldout15", 0.86, 0.74),  # the same kinds, written blind; development data after a first blind run
+    ("heldout16", 0.87, 0.61),  # the same kinds, written blind; never looked at while writing rules
+    ("heldout17", 0.77, 0.59),  # the same kinds, written blind; never looked at while writing rules
 ])
 def test_more_heldout_scores(name, precision, recall):
     """Floors just under today's scores on the sets of articles in the three kinds of the real-news
