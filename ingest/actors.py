@@ -28,6 +28,8 @@ HONORIFICS = WORDS.set("honorifics")
 SPEAKERS = WORDS.set("speakers")
 REALMS = {"kingdom", "emirate", "sultanate", "monarchy"}
 REALM_STATES = WORDS.multimap("realm_states")
+# the kinds of actor that are states, present or former
+STATE_KINDS = ("country", "former_state")
 # "the country", "the island nation": the state named just before (see ActorIndex._the_country)
 STATE_NOUNS = WORDS.set("state_nouns")
 ISLAND_STATES = REALM_STATES.get("island", frozenset())
@@ -45,7 +47,7 @@ VESSELS = frozenset({"ship", "vessel", "tanker", "frigate", "destroyer", "carrie
 OUT_OF_OFFICE = frozenset({"former", "ex", "late", "shadow", "opposition", "jailed", "imprisoned", "detained",
                            "exiled", "dissident", "rebel", "nationalist"})
 # what one does to a text that makes it one's own ("a resolution drafted by X")
-DRAFTING = frozenset({"draft", "propose", "table", "sponsor", "submit", "write", "author", "put", "circulate"})
+DRAFTING = WORDS.set("drafting")
 # those who fight or oppose a state ("the Afghan rebels" are not Afghanistan)
 OPPONENTS = WORDS.set("opponents")
 FIRST_PERSON = {"i", "me", "my", "myself", "we", "us", "our", "ours", "ourselves"}
@@ -414,7 +416,7 @@ class ActorIndex:
         sents = self.sents_upto(tok.i, 3)
         lo = sents[0].start if sents else 0
         fits = [m for m in self.ments_back(tok.i, lo) if m.start not in own and m.actor.key not in doers and
-                m.actor.kind in ("country", "former_state") and m.how != "demonym"]
+                m.actor.kind in STATE_KINDS and m.how != "demonym"]
         if island:
             fits = [m for m in fits if m.actor.code in ISLAND_STATES]
         if not fits:
@@ -497,7 +499,7 @@ class ActorIndex:
                 if c.dep_ == "prep" and c.lower_ == "in":
                     for p in c.children:
                         m = self.by_token.get(p.i)
-                        if p.dep_ == "pobj" and m is not None and m.actor.kind in ("country", "former_state"):
+                        if p.dep_ == "pobj" and m is not None and m.actor.kind in STATE_KINDS:
                             return m.actor
         if (tok.lemma_.lower() in ("junta", "regime", "putschist") or tok.lower_ in ("generals", "authorities") or
                 tok.lemma_.lower() == "leader" and any(c.lower_ == "coup" for c in tok.children)) and \
@@ -517,7 +519,7 @@ class ActorIndex:
                 m = self.by_token.get(c.i) if c.dep_ in ("compound", "amod", "poss", "nmod") else None
                 if c.dep_ == "prep" and c.lower_ == "in":
                     m = next((self.by_token.get(p.i) for p in c.children if p.dep_ == "pobj"), None)
-                if m is not None and m.actor.kind in ("country", "former_state"):
+                if m is not None and m.actor.kind in STATE_KINDS:
                     return m.actor
         return None
 
@@ -532,7 +534,7 @@ class ActorIndex:
         counts: dict[str, int] = {}
         actors: dict[str, Actor] = {}
         for m in self.ments:
-            if m.actor.kind in ("country", "former_state"):
+            if m.actor.kind in STATE_KINDS:
                 counts[m.actor.key] = counts.get(m.actor.key, 0) + 1
                 actors[m.actor.key] = m.actor
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
@@ -746,7 +748,7 @@ class ActorIndex:
         if best is not None:
             return best
         # "the Russian president said": the state; but "the last leader of the G7" is not the G7
-        return country if country is not None and country.kind in ("country", "former_state") else None
+        return country if country is not None and country.kind in STATE_KINDS else None
 
     def _by_rank(self, tok, role: str, country: Actor | None) -> Actor | None:
         """ "The Jordanian monarch" after King A of Jordan, "the minister" after Foreign Minister B,
@@ -962,22 +964,14 @@ _NAME_WORD = re.compile(r"[A-ZÀ-Þ][\w'’.\-]*$")
 _NOT_NAME = {"of", "for", "to", "and", "the", "said", "says", "on", "in", "at", "who", "has", "had", "was", "is"}
 
 
-_HEADS: dict[int, frozenset[str]] = {}
 
-
-def _title_heads(gaz: Gazetteer) -> frozenset[str]:
-    """The last words of titles, and their plurals (made once for each gazetteer)."""
-    if id(gaz) not in _HEADS:
-        heads = gaz.office_heads | {"spokesperson", "spokesman", "spokeswoman", "commissioner"}
-        _HEADS[id(gaz)] = frozenset(heads | {h + "s" for h in heads})
-    return _HEADS[id(gaz)]
 
 
 def _titled_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
     """A run of two to four capitalised words right after a title is a person's name, though the
     NER missed it or called it something else: "Presidents Anna Kovac of ... and ...",
     "Ambassador Lena Ostrova"."""
-    heads = _title_heads(gaz)
+    heads = gaz.title_heads
     n = len(doc)
 
     def run_from(i: int) -> int:
@@ -1209,7 +1203,7 @@ def _dateline_state(place: str, idx: ActorIndex) -> Actor | None:
         actor = idx.gaz.in_era(entry, name, idx.published_year)
     else:
         actor = idx.gaz.city_country(name) if entry is None else None
-    return actor if actor is not None and actor.kind in ("country", "former_state") else None
+    return actor if actor is not None and actor.kind in STATE_KINDS else None
 
 
 def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
@@ -1774,7 +1768,7 @@ def _home_titles(doc, idx: ActorIndex) -> None:
         first = next((t for t in sent if not t.is_space), doc[sent.start])
         if first.lower_ == "in" and first.i + 1 in idx.by_token:
             place = idx.by_token[first.i + 1]
-            if place.actor.kind in ("country", "former_state") and place.end < sent.end and \
+            if place.actor.kind in STATE_KINDS and place.end < sent.end and \
                     doc[place.end].text == ",":
                 here = place.actor  # "In Cairo, Deputy Minister A told reporters"
         if here is None and not states:
@@ -1801,7 +1795,7 @@ def _party_of(m: Ment, idx: ActorIndex) -> Actor | None:
         for c in verb.head.children:
             if c.dep_ in ("amod", "compound", "poss") and c.i < verb.head.i:
                 a = idx.resolve(c, allow_demonym=True)
-                if a is not None and a.kind in ("country", "former_state"):
+                if a is not None and a.kind in STATE_KINDS:
                     return a
     if verb.lemma_.lower() == "accompany":
         clause = verb
@@ -1830,7 +1824,7 @@ def _home_of_dateline(m: Ment, idx: ActorIndex, named: int) -> bool:
     counts: dict[str, int] = {home.key: 0}
     for x in idx.ments_between(before.start, sent.end):
         if x.start == first.start or \
-                not (x.actor.kind in ("country", "former_state") or x.actor.org_kind in _BODIES):
+                not (x.actor.kind in STATE_KINDS or x.actor.org_kind in _BODIES):
             continue
         k = x.end
         while k < sent.end and _is_title_word(doc[k], idx):

@@ -218,6 +218,12 @@ class Gazetteer:
         return {k: tuple(v) for k, v in out.items()}
 
     @cached_property
+    def title_heads(self) -> frozenset[str]:
+        """The last words of titles, spokespeople's included, and their plurals, read once."""
+        heads = self.office_heads | {"spokesperson", "spokesman", "spokeswoman", "commissioner"}
+        return frozenset(heads | {h + "s" for h in heads})
+
+    @cached_property
     def office_heads(self) -> frozenset[str]:
         """The last word of every office title ("minister", "secretary"), read once."""
         return frozenset(o.split()[-1] for o in self.offices)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from dipgraph.graph.records import Actor
 from dipgraph.graph.vocab import relation as relation_info
 
-from .actors import INSTITUTIONS, ActorIndex
+from .actors import INSTITUTIONS, STATE_KINDS, ActorIndex
 from .words import WORDS
 from .gazetteer import LexEntry, Lexicon, fitting_particles
 from .shapes import (DOCUMENTS, UNDOING, attack_lemmas, between, conditional_harm, conjuncts, goods_bound, goods_origin, listed,
@@ -60,7 +60,7 @@ EVENT_NOUNS = WORDS.multimap("event_nouns")
 SPEAKING = WORDS.set("present_in")
 SPOKEN_THINGS = WORDS.set("spoken_things")
 # journeys that take someone somewhere ("the tour has taken A to Senegal")
-TRIP_NOUNS = frozenset({"tour", "trip", "visit", "journey", "mission", "travels", "odyssey"})
+TRIP_NOUNS = WORDS.set("trip_nouns")
 # a game's score ("won 7-1") and the words of sport: beating a side there is no attack
 _SCORE = re.compile(r"\b\d{1,2}\s?[-–]\s?\d{1,2}\b")
 SPORTS_WORDS = WORDS.set("sports_words")
@@ -246,7 +246,7 @@ class _Finder:
                     and tok.i in self.idx.by_token and any(c.dep_ == "conj" for c in tok.children):
                 members = [self.idx.by_token[c.i].actor for c in conjuncts(tok) if c.i in self.idx.by_token]
                 members = [a for i, a in enumerate(members) if all(a.key != b.key for b in members[:i])]
-                if len(members) > 1 and all(a.kind in ("country", "former_state") for a in members):
+                if len(members) > 1 and all(a.kind in STATE_KINDS for a in members):
                     self.pairs.append((tok.i, members))
 
     def _with_met_pairs(self) -> list[tuple[int, list[Actor]]]:
@@ -403,7 +403,7 @@ class _Finder:
             upto, counts, actors = 0, {}, {}
         for m in self.idx.ments_between(upto, tok.i):
             a = m.actor if m.actor.kind != "person" else self.idx.country_of(m.actor)
-            if a is not None and a.kind in ("country", "former_state"):
+            if a is not None and a.kind in STATE_KINDS:
                 counts[a.key] = counts.get(a.key, 0) + 1
                 actors[a.key] = a
         self._state_counts = (tok.i, counts, actors)
@@ -576,21 +576,21 @@ class _Finder:
         # "toured Chile's largest copper mine": the state the place belongs to
         res = [(a, True) for a, _ in self.actors([t for t in toks if any(
             c.dep_ == "poss" and c.i in self.idx.by_token for c in t.children)], possessor=True)
-            if a.kind in ("country", "former_state")]
+            if a.kind in STATE_KINDS]
         if res:
             return res
         for t in toks:  # "struck targets in Indian-administered Kashmir": the state that holds it
             for a in t.children:
                 if a.dep_ == "amod" and a.lemma_.lower() in ("administer", "control", "hold", "occupy", "run"):
                     res += [(m.actor, True) for w in a.children if w.i < a.i and (m := self.idx.mention_at(w.i))
-                            is not None and m.actor.kind in ("country", "former_state")]
+                            is not None and m.actor.kind in STATE_KINDS]
         if res:
             return res
         for t in toks:  # "arrived in the Indian capital": the state of the demonym
             if t.lemma_.lower() in ("capital", "country") and any(c.lower_ == "the" for c in t.children):
                 for c in t.children:
                     m = self.idx.mention_at(c.i)
-                    if c.dep_ == "amod" and m is not None and m.actor.kind in ("country", "former_state"):
+                    if c.dep_ == "amod" and m is not None and m.actor.kind in STATE_KINDS:
                         res.append((m.actor, True))
         if res:
             return res
@@ -756,7 +756,7 @@ class _Finder:
             for c in [c for d in [w] + [d for d in w.children if d.dep_ == "dobj"] for c in d.children]:
                 if c.dep_ == "prep" and c.lower_ in ("in", "of"):  # ("seized power in Mali")
                     found = [a for a, _ in self.actors([p for p in c.children if p.dep_ == "pobj"])
-                             if a.kind in ("country", "former_state")]
+                             if a.kind in STATE_KINDS]
                     if found:
                         return found[0]
             return None
@@ -919,7 +919,7 @@ class _Finder:
                 obj_toks += goods_bound(obj_toks)
             if entry.needs == "imports":  # "banned imports of Georgian wine": the state whose goods
                 objs = [(m.actor, True) for d in tok.children if d.dep_ == "dobj" for w in d.subtree
-                        if (m := self.idx.mention_at(w.i)) is not None and m.actor.kind in ("country", "former_state")]
+                        if (m := self.idx.mention_at(w.i)) is not None and m.actor.kind in STATE_KINDS]
                 if subj and objs:
                     self.emit(entry.predicate, subj, objs, tok, f"verb:{entry.lemma}+imports", 0.8)
                 continue
@@ -942,7 +942,7 @@ class _Finder:
                     sents = self.idx.sents_upto(tok.i, 5)
                     lo = sents[0].start if sents else 0
                     objs = next(([(m.actor, True)] for m in self.idx.ments_back(tok.i, lo)
-                                 if m.how == "metonym" and m.actor.kind in ("country", "former_state")), [])
+                                 if m.how == "metonym" and m.actor.kind in STATE_KINDS), [])
                 if tok.lemma_.lower() in ("travel", "fly", "go", "come", "arrive"):
                     # "A flew to Oslo with B and C": they went too
                     subj = subj + [(a, True) for a, _ in self.actors(prep_objects(tok, ("with",)))
@@ -982,7 +982,7 @@ class _Finder:
                 # troops into X" tells of no deployment at all)
                 if any(c.dep_ == "neg" for c in tok.children):
                     continue
-                objs = [(a, i) for a, i in objs if a.kind in ("country", "former_state") and
+                objs = [(a, i) for a, i in objs if a.kind in STATE_KINDS and
                         a.code not in self.idx.gaz.few_recognise()]
             if entry.needs == "envoy" and not subj and passive(tok):
                 # "the French ambassador to Mali was expelled": by the state he was posted to
@@ -1011,7 +1011,7 @@ class _Finder:
                 # "struck military targets in Iran": the state where the targets are
                 where = [p for t in [tok] + [c for c in tok.children if c.dep_ == "dobj"]
                          for p in prep_objects(t, ("in", "inside", "across", "into"))]
-                objs = [(a, True) for a, _ in self.places(where) if a.kind in ("country", "former_state") and
+                objs = [(a, True) for a, _ in self.places(where) if a.kind in STATE_KINDS and
                         not (entry.needs == "forces" and a.code in self.idx.gaz.few_recognise())]
                 conf = 0.7
             if not objs and entry.predicate == "threatened" and not passive(tok):
@@ -1140,7 +1140,7 @@ class _Finder:
             return
         objs = [c for c in tok.children if c.dep_ == "dobj"]
         found = [(m.actor, True) for o in objs for w in o.subtree
-                 if (m := self.idx.mention_at(w.i)) is not None and m.actor.kind in ("country", "former_state")][:1]
+                 if (m := self.idx.mention_at(w.i)) is not None and m.actor.kind in STATE_KINDS][:1]
         subj = self.actors(subject_tokens(tok))
         if subj and found:
             self.emit("rejected", subj, self._others(found, subj), tok, "verb:accept+cannot", 0.7)
@@ -1169,7 +1169,7 @@ class _Finder:
             back = [c for c in tok.children if c.dep_ in ("advmod", "prt", "oprd") and c.lower_ in ("home", "back")]
             hosts = [(a, i) for a, i in self.places(prep_objects(tok, ("from",)) + prep_objects(back[0], ("from",)) +
                                                     [p for d in posted for p in prep_objects(d, ("to", "in"))])
-                     if a.kind in ("country", "former_state")]
+                     if a.kind in STATE_KINDS]
             senders = self.actors(subject_tokens(tok))
             if posted and hosts and senders:
                 self.emit("reducedRelationsWith", senders, self._others(hosts, senders), tok, "verb:call-home+envoy", 0.75)
@@ -1185,7 +1185,7 @@ class _Finder:
             return
         senders = [(self.idx.country_of(a) or a, i) for a, i in self.actors(posted, possessor=True)]
         hosts = self.actors(subject_tokens(tok)) if not passive(tok) else \
-            [(a, i) for a, i in self.places(prep_objects(posted[0], ("in", "to"))) if a.kind in ("country", "former_state")]
+            [(a, i) for a, i in self.places(prep_objects(posted[0], ("in", "to"))) if a.kind in STATE_KINDS]
         if hosts and senders:
             self.emit("criticized", hosts, self._others(senders, hosts), tok, "verb:call-in+envoy", 0.75)
 
@@ -1210,11 +1210,11 @@ class _Finder:
         """ "A and B, which fought a war in 1982", "A fought a border war with B": an attack each way."""
         if not any(c.dep_ == "dobj" and c.lemma_.lower() in ("war", "battle") for c in tok.children):
             return
-        sides = [(a, i) for a, i in self.actors(subject_tokens(tok)) if a.kind in ("country", "former_state")]
+        sides = [(a, i) for a, i in self.actors(subject_tokens(tok)) if a.kind in STATE_KINDS]
         others = [(a, i) for a, i in self.actors(prep_objects(tok, ("with", "against")) +
                                                 [p for d in tok.children if d.dep_ == "dobj"
                                                  for p in prep_objects(d, ("with", "against"))])
-                  if a.kind in ("country", "former_state")]
+                  if a.kind in STATE_KINDS]
         sides += [o for o in others if all(o[0].key != a.key for a, _ in sides)]
         if len(sides) == 2:
             (a, i), (b, j) = sides
@@ -1230,7 +1230,7 @@ class _Finder:
         states = []
         for t in sides:
             for m in (self.idx.mention_at(w.i) for w in t.subtree if w.i < t.i):
-                if m is not None and m.actor.kind in ("country", "former_state") and \
+                if m is not None and m.actor.kind in STATE_KINDS and \
                         all(m.actor.key != a.key for a in states):
                     states.append(m.actor)
         if len(states) == 2:
@@ -1311,7 +1311,7 @@ class _Finder:
         owners = self.actors([c for w in wanted for c in w.children if c.dep_ == "poss"] +
                              [p for w in wanted for p in of_chain(w, 1)], possessor=True, demonym=True)
         subj = self.actors(subject_tokens(tok))
-        owners = [(a, i) for a, i in self._others(owners, subj) if a.kind in ("country", "former_state")]
+        owners = [(a, i) for a, i in self._others(owners, subj) if a.kind in STATE_KINDS]
         if subj and owners:
             self.emit("urged", subj, owners, tok, f"verb:{lemma}+act", 0.7)
 
@@ -1336,7 +1336,7 @@ class _Finder:
         if not guests:
             return
         places = prep_objects(meeting, ("in",)) or prep_objects(tok, ("in",))
-        hosts = [a for a, _ in self.places(places) if a.kind in ("country", "former_state")]
+        hosts = [a for a, _ in self.places(places) if a.kind in STATE_KINDS]
         if len(hosts) == 1:
             visitors = [(a, i) for a, i in guests if self.idx.country_of(a).key != hosts[0].key]
             if visitors:
@@ -1644,13 +1644,13 @@ class _Finder:
                     tok.head.dep_ == "conj" and tok.head.head.pos_ == "VERB":
                 # "condemned X and imposed an arms embargo": on X
                 objs = [(a, i) for a, i in self.actors([c for c in tok.head.head.children if c.dep_ == "dobj"])
-                        if a.kind in ("country", "former_state")]
+                        if a.kind in STATE_KINDS]
             if not objs and subj and how == "frame" and entry.predicate in ("met", "negotiatedWith") and \
                     tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.lemma_.lower() in ("talk", "talks") and \
                     tok.head.head.lemma_.lower() in ("travel", "fly", "go", "head", "arrive", "come"):
                 # "A will travel to Tehran next week for talks": talks with the hosts
                 objs = [(a, i) for a, i in self.places(prep_objects(tok.head.head, ("to", "in")))
-                        if a.kind in ("country", "former_state")]
+                        if a.kind in STATE_KINDS]
                 how = "frame-host"
             if subj and objs:
                 self.emit(entry.predicate, subj, objs, tok, f"{rule}/{how}", conf)
@@ -1723,7 +1723,7 @@ class _Finder:
             return
         buyers = self.actors([c for c in tok.children if c.dep_ == "poss"])
         sellers = [(m.actor, True) for g in goods for w in g.subtree if w.i < g.i and w.dep_ in ("amod", "compound")
-                   and (m := self.idx.mention_at(w.i)) is not None and m.actor.kind in ("country", "former_state")]
+                   and (m := self.idx.mention_at(w.i)) is not None and m.actor.kind in STATE_KINDS]
         sellers += self.actors([p for n in goods + [tok] for c in n.children if c.dep_ == "prep" and c.lower_ == "from"
                                 for p in c.children if p.dep_ == "pobj"])
         if buyers and sellers:
@@ -1788,6 +1788,30 @@ class _Finder:
             self.emit("cooperatedWith", [a], pairs[i + 1:], tok, "ties:improve", 0.8)
 
 
+    def _hosts(self, toks) -> list[tuple[Actor, bool]]:
+        """The states of the places ``toks`` name, for a visit."""
+        return [(a, True) for a, _ in self.places(toks) if a.kind in STATE_KINDS]
+
+    def _from_elsewhere(self, people: list, hosts: list) -> list:
+        """Those of ``people`` who do not act for any of the ``hosts`` (a visitor, not a host)."""
+        return [(a, i) for a, i in people if all((home := self.idx.country_of(a)) is None or home.key != h.key
+                                                 for h, _ in hosts)]
+
+    def _seat_spots(self, toks) -> list:
+        """Of ``toks``, the names of capitals and cities (not of countries: "in Syria" may be a topic)."""
+        return [p for p in toks if p.pos_ == "PROPN" and (
+            (m := self.idx.mention_at(p.i)) is not None and m.how == "metonym" or m is None and p.ent_type_ == "GPE")]
+
+    def _state_people(self, toks) -> list:
+        """The people ``toks`` name who act for a state."""
+        return [(a, i) for a, i in self.actors(toks) if a.kind == "person" and
+                (home := self.idx.country_of(a)) is not None and home.kind in STATE_KINDS]
+
+    def _posted(self, person: Actor) -> bool:
+        """Whether a person's post is abroad (an ambassador is where he serves, not visiting)."""
+        role = (self.idx.role_of(person) or "").lower()
+        return any(w in role for w in ("ambassador", "envoy", "charg", "consul", "high commissioner"))
+
     def being_in(self, tok) -> None:
         """ "Minister A was in Lima on Tuesday": a person of one state in another's territory is
         visiting it."""
@@ -1797,8 +1821,8 @@ class _Finder:
         if not subj or not places:
             return
         people = [(a, i) for a, i in self.actors(subj) if a.kind == "person" and self.idx.country_of(a) is not None]
-        hosts = [(a, True) for a, _ in self.places(places) if a.kind in ("country", "former_state")]
-        people = [(a, i) for a, i in people if all(self.idx.country_of(a).key != h.key for h, _ in hosts)]
+        hosts = self._hosts(places)
+        people = self._from_elsewhere(people, hosts)
         if people and len(hosts) == 1:
             self.emit("visited", people, hosts, tok, "copula:be-in", 0.7)
 
@@ -1832,37 +1856,28 @@ class _Finder:
         said = [d for d in tok.children if d.dep_ == "dobj" and d.lemma_.lower() in SPOKEN_THINGS]
         if lemma not in SPEAKING and not said:
             return  # (a meeting, a signing or a talk elsewhere is told by the rules for those)
-        spots = [p for h in [tok] + said for c in h.children
-                 if c.dep_ == "prep" and c.lower_ == "in" for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"]
-        spots = [p for p in spots if (m := self.idx.mention_at(p.i)) is not None and m.how == "metonym" or
-                 m is None and p.ent_type_ == "GPE"]
+        spots = self._seat_spots([p for h in [tok] + said for c in h.children
+                                  if c.dep_ == "prep" and c.lower_ == "in" for p in c.children if p.dep_ == "pobj"])
         if not spots:
             return
         subj = subject_tokens(tok)
         if not subj and tok.dep_ == "advcl" and tok.tag_ == "VBG":
             subj = subject_tokens(tok.head)  # "Speaking in Cairo, A said"
-        people = [(a, i) for a, i in self.actors(subj) if a.kind == "person" and
-                  self.idx.country_of(a) is not None and self.idx.country_of(a).kind in ("country", "former_state")]
-        hosts = [(a, True) for a, _ in self.places(spots) if a.kind in ("country", "former_state")]
-        people = [(a, i) for a, i in people if all(self.idx.country_of(a).key != h.key for h, _ in hosts) and
-                  not any(w in (self.idx.role_of(a) or "").lower() for w in ("ambassador", "envoy", "charg", "consul",
-                                                                                "commissioner"))]
+        hosts = self._hosts(spots)
+        people = [(a, i) for a, i in self._from_elsewhere(self._state_people(subj), hosts) if not self._posted(a)]
         if people and len(hosts) == 1:
             self.emit("visited", people, hosts, tok, "visit:spoke-in", 0.6)
 
     def came_from(self, tok) -> None:
         """ "A arrived here from Amman", "flew in from Paris after the summit", "returned from Moscow":
         a person of another state who comes from a capital was there."""
-        spots = [p for p in prep_objects(tok, ("from",)) + [p for a in tok.children if a.dep_ == "advmod" and a.lower_ in
-                                                            ("here", "back", "home", "in") for p in prep_objects(a, ("from",))]
-                 if p.pos_ == "PROPN" and (
-            (m := self.idx.mention_at(p.i)) is not None and m.how == "metonym" or m is None and p.ent_type_ == "GPE")]
+        spots = self._seat_spots(prep_objects(tok, ("from",)) + [
+            p for a in tok.children if a.dep_ == "advmod" and a.lower_ in ("here", "back", "home", "in")
+            for p in prep_objects(a, ("from",))])
         if not spots or any(t.lemma_.lower() in MILITARY for t in subject_tokens(tok)):
             return
-        people = [(a, i) for a, i in self.actors(subject_tokens(tok)) if a.kind == "person" and
-                  self.idx.country_of(a) is not None and self.idx.country_of(a).kind in ("country", "former_state")]
-        hosts = [(a, True) for a, _ in self.places(spots) if a.kind in ("country", "former_state")]
-        people = [(a, i) for a, i in people if all(self.idx.country_of(a).key != h.key for h, _ in hosts)]
+        hosts = self._hosts(spots)
+        people = self._from_elsewhere(self._state_people(subject_tokens(tok)), hosts)
         if people and len(hosts) == 1:
             self.emit("visited", people, hosts, tok, "visit:came-from", 0.6)
 
@@ -1874,7 +1889,7 @@ class _Finder:
             return
         people = [(a, i) for a, i in self.actors([c for c in tok.children if c.dep_ == "dobj"])
                   if a.kind == "person"]
-        places = [(a, i) for a, i in self.places(prep_objects(tok, ("to",))) if a.kind in ("country", "former_state")]
+        places = [(a, i) for a, i in self.places(prep_objects(tok, ("to",))) if a.kind in STATE_KINDS]
         places = [(a, i) for a, i in places if all(self.idx.country_of(p) is None or
                                                    self.idx.country_of(p).key != a.key for p, _ in people)]
         if people and places:
@@ -2031,14 +2046,13 @@ class _Finder:
             # "met in a tent outside Tripoli", "at a resort near Sochi": the place the place is in or by
             places += [q for p in places if p.i not in self.idx.by_token for c in p.children
                        if c.dep_ == "prep" and c.lower_ in ("outside", "near", "in") for q in c.children if q.dep_ == "pobj"]
-            hosts = [a for a, _ in self.places(places) if a.kind in ("country", "former_state")]
+            hosts = [a for a, _ in self.places(places) if a.kind in STATE_KINDS]
             homes = {h.key for p in (cand.subject, cand.object) if (h := self.idx.country_of(p)) is not None}
             if len(hosts) != 1 or hosts[0].key not in homes:
                 continue  # a summit in a third state says nothing of who went where
             for person in (cand.subject, cand.object):
                 home = self.idx.country_of(person)
-                role = (self.idx.role_of(person) or "").lower()
-                if any(w in role for w in ("ambassador", "envoy", "charg", "consul", "high commissioner")):
+                if self._posted(person):
                     continue  # a state's envoy in the host's capital is posted there, not visiting
                 if person.kind == "person" and home is not None and home.key != hosts[0].key:
                     self.emit("visited", [(person, False)], [(hosts[0], True)], trigger, "visit:met-in", 0.7)
@@ -2164,7 +2178,7 @@ class _Finder:
                     if where:  # "an attack on oil plants in X": the parser may hang "in X" on the attack
                         where += [p for c in w.children if c.dep_ == "prep" and c.lower_ in ("in", "inside")
                                   for p in c.children if p.dep_ == "pobj"]
-                    targets = [(a, True) for a, _ in self.places(where) if a.kind in ("country", "former_state")]
+                    targets = [(a, True) for a, _ in self.places(where) if a.kind in STATE_KINDS]
                     if targets:
                         break
         if not targets:  # "depots owned by X were struck at night. Y claimed the strikes"
@@ -2174,7 +2188,7 @@ class _Finder:
                 if w.pos_ == "VERB" and passive(w) and w.lemma_.lower() in attack_verbs:
                     hit = [c for c in w.children if c.dep_ == "nsubjpass"]
                     targets = self.actors(hit, possessor=True) or \
-                        [(a, True) for a, _ in self.places(hit) if a.kind in ("country", "former_state")]
+                        [(a, True) for a, _ in self.places(hit) if a.kind in STATE_KINDS]
                     if targets:
                         break
         if targets:
