@@ -224,6 +224,20 @@ class ActorIndex:
         for i in range(m.start, m.end):
             self.by_token[i] = m
 
+    def keep(self, ments: list[Ment]) -> None:
+        """Keep only ``ments`` (in the order they were found) of the mentions."""
+        if len(ments) == len(self.ments):
+            return
+        self.ments[:] = ments
+        order = sorted(range(len(ments)), key=lambda k: ments[k].start)
+        self._by_start[:] = [ments[k] for k in order]
+        self._ment_starts[:] = [ments[k].start for k in order]
+        self._ment_seqs[:] = order
+        self.by_token.clear()
+        for m in ments:
+            for i in range(m.start, m.end):
+                self.by_token[i] = m
+
     def relabel(self, k: int, actor: Actor) -> None:
         """Mention ``k`` stands for ``actor`` after all."""
         old = self.ments[k]
@@ -731,10 +745,11 @@ class ActorIndex:
         if role is None:
             return None
         # in the order the mentions were found: the first such person if named after the title,
-        # else the last found of those named before it
+        # else the last found of those named before it; "a spokesman" is someone not named before
+        fresh = tok.left_edge.lower_ in ("a", "an", "another") and tok.left_edge.tag_ == "DT"
         first = last = None
         for seq, m in self.ments_near(tok.i):
-            if m.actor.kind != "person":
+            if m.actor.kind != "person" or fresh and m.start < tok.i:
                 continue
             r, of = self.roles.get(m.actor.key, (None, None))
             if r == role and (country is None or (of is not None and of.key == country.key)):
@@ -839,6 +854,12 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
             if how == "person" and j < n and doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "I" and \
                     doc[start].ent_type_ == "PERSON" and gaz.lookup(doc[doc[start].i:j].text) is not None and \
                     _ent_end(doc, start) > j:
+                i = j
+                continue
+            # "Pakistan's Foreign Office", "the Pakistani Foreign Office": another state's ministry
+            before = start - 2 if start > 1 and doc[start - 1].tag_ == "POS" else start - 1
+            if how == "metonym" and before >= 0 and (prev := idx.by_token.get(before)) is not None and \
+                    prev.actor.kind in STATE_KINDS and prev.actor.key != entry.actor.key and len(doc[start:j]) > 1:
                 i = j
                 continue
             # "Georgia"-style collisions with a person's first name, or a capital used as a surname
@@ -1158,23 +1179,16 @@ def _respectively(doc, idx: ActorIndex) -> None:
 _FILED_FROM = re.compile(r"\s*([^\W\d_a-z](?:[^\W\d_a-z]|[.'\- ]){1,40}),[^\n]{1,40}?(?:\([^)\n]{1,30}\)\s*)?[.\-—–]{1,2}\s")
 
 
-def _drop_dateline(doc, idx: ActorIndex) -> None:
-    """ "MOSCOW, April 13 - A and B met": the place a story was filed from is no actor of it."""
+def _drop_non_actors(doc, idx: ActorIndex) -> None:
+    """ "MOSCOW, April 13 - A and B met": the place a story was filed from is no actor of it; nor
+    is the one a "non-" denies ("a key non-NATO partner")."""
     filed = _FILED_FROM.match(idx.text)
     if filed is not None and filed.group(1).strip().isupper():
         idx.filed_from = _dateline_state(filed.group(1).strip(), idx)
     m = _DATELINE.match(idx.text)
-    if m is None:
-        return
-    end = m.end()
-    keep = [x for x in idx.ments if doc[x.start].idx >= end]
-    if len(keep) == len(idx.ments):
-        return
-    idx.ments[:] = keep
-    idx.by_token.clear()
-    for x in keep:
-        for i in range(x.start, x.end):
-            idx.by_token[i] = x
+    end = m.end() if m is not None else 0
+    idx.keep([x for x in idx.ments if doc[x.start].idx >= end and not (
+        x.start > 1 and doc[x.start - 1].text == "-" and doc[x.start - 2].lower_ == "non")])
 
 
 def _ent_end(doc, i: int) -> int:
@@ -1679,7 +1693,7 @@ def find_actors(doc, gaz: Gazetteer, published=None) -> ActorIndex:
     _bracketed_first_names(doc, gaz, idx)
     _listed_names(doc, gaz, idx)
     _shortened_names(idx)
-    _drop_dateline(doc, idx)
+    _drop_non_actors(doc, idx)
     _roles_from_titles(doc, idx, counterparts=False)
     _single_name_mentions(doc, gaz, idx)
     _roles_from_titles(doc, idx)

@@ -869,8 +869,9 @@ class _Finder:
                 # ("will call on A to open ...": the parser may leave "on" bare and take A for the object)
                 chosen = [e for e in chosen if e.predicate == "urged"]  # (not "called X on Monday")
             elif any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") for c in tok.children) or \
-                    any(c.dep_ == "dobj" and c.pos_ == "PRON" and c.lower_ != "other" for c in tok.children):
-                chosen = []  # "calling it baseless", "called the move a mistake"
+                    any(c.dep_ == "dobj" and c.pos_ == "PRON" and c.lower_ != "other" for c in tok.children) or \
+                    sum(c.dep_ == "dobj" for c in tok.children) > 1:
+                chosen = []  # "calling it baseless", "called the move a mistake", "calls A a partner"
         subj = self.actors(subject_tokens(tok))
         if tok.lemma_.lower() == "thank" and chosen:
             # "A thanked B for its support": B supported A (thanks are no praise of their own here)
@@ -1272,12 +1273,28 @@ class _Finder:
         claims = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in CLAIMS | CHARGE_NOUNS]
         if not claims:
             return
-        makers = self.actors(prep_objects(tok, ("by", "from")) + [p for c in claims for p in prep_objects(c, ("by", "from"))])
-        makers += [m for m in self.actors([w for c in claims for w in c.children if w.dep_ in ("amod", "poss", "compound")
-                                           and w.i < c.i], demonym=True) if m not in makers]  # "denied Ugandan charges"
+        makers = self._claim_makers(claims, tok)
         refusers = self.actors(subject_tokens(tok))
         if refusers and makers:
             self.emit("rejected", refusers, self._others(makers, refusers), tok, "verb:reject+claims-by", 0.7)
+
+    def _claim_makers(self, claims: list, tok) -> list[tuple[Actor, bool]]:
+        """Who made the ``claims`` a verb ``tok`` turns down: "the charges by B", "claims from B",
+        "B's accusations", "Ugandan charges"."""
+        makers = self.actors(prep_objects(tok, ("by", "from")) + [p for c in claims for p in prep_objects(c, ("by", "from"))])
+        return makers + [m for m in self.actors([w for c in claims for w in c.children
+                                                 if w.dep_ in ("amod", "poss", "compound") and w.i < c.i],
+                                                demonym=True) if m not in makers]
+
+    def _accuser_before(self, deniers: list, tok) -> list[tuple[Actor, bool]]:
+        """The one who accused ``deniers`` last, in the few sentences before ``tok``."""
+        keys = {a.key for a, _ in deniers} | {h.key for a, _ in deniers if (h := self.idx.country_of(a))}
+        lo = self.idx.sents_upto(tok.i, 3)[0].start
+        for cand in reversed(self.out):
+            if cand.predicate == "accused" and lo <= cand.trigger < tok.i and \
+                    (cand.object.key in keys or getattr(self.idx.country_of(cand.object), "key", None) in keys):
+                return [(cand.subject, True)]
+        return []
 
     def denied_charge(self, tok) -> None:
         """ "A accused B of meddling. B denied the accusation": B rejects the one who accused it, the
@@ -1288,13 +1305,9 @@ class _Finder:
         if not charge:
             return
         deniers = self.actors(subject_tokens(tok))
-        keys = {a.key for a, _ in deniers} | {h.key for a, _ in deniers if (h := self.idx.country_of(a))}
-        lo = self.idx.sents_upto(tok.i, 3)[0].start
-        for cand in reversed(self.out):
-            if cand.predicate == "accused" and lo <= cand.trigger < tok.i and \
-                    (cand.object.key in keys or getattr(self.idx.country_of(cand.object), "key", None) in keys):
-                self.emit("rejected", deniers, [(cand.subject, True)], tok, "verb:deny+charge", 0.7)
-                return
+        accuser = self._accuser_before(deniers, tok) if deniers else []
+        if accuser:
+            self.emit("rejected", deniers, accuser, tok, "verb:deny+charge", 0.7)
 
     def called_for(self, tok) -> None:
         """ "called for the withdrawal of Vietnamese troops", "demanded the release of X's prisoners":
@@ -1899,8 +1912,9 @@ class _Finder:
         """ "The talks brought together A and B with C and D", "Present at the meeting were A and B
         for one side and C and D for the other": all of them met (save two of one delegation)."""
         if tok.lemma_ == "bring":
-            if not any(c.lower_ == "together" for c in tok.children):
-                return
+            if not any(c.lower_ == "together" for c in tok.children) or \
+                    tok.tag_ in ("VBP", "VBZ") and tok.dep_ == "relcl":
+                return  # ("the talks, which bring together A and B,": what the forum is, no meeting)
             toks = [c for c in tok.children if c.dep_ == "dobj"] + prep_objects(tok, ("with",))
         elif tok.lemma_ == "be" and any(c.lower_ in ("present", "attending") and c.i < tok.i and any(
                 p.dep_ == "prep" and p.lower_ in ("at", "for") for p in c.children) for c in tok.children):
@@ -2103,14 +2117,28 @@ class _Finder:
         if tok.lemma_.lower() not in EVALUATING:
             return
         objs = [c for c in tok.children if c.dep_ == "dobj"]
-        judgement = [w for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "advcl") or
-                     c.dep_ == "prep" and c.lower_ == "as" for w in c.subtree]
+        if any(o.lower_ in ("it", "this", "that") for o in objs):
+            return  # "called it a mistake": an act told before, not a state
+        judged = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "advcl") or
+                  c.dep_ == "prep" and c.lower_ == "as"]
+        if not objs:  # "called India's decision regrettable": the parser may hang the act on the verdict
+            objs = [w for c in judged if c.dep_ == "oprd" for w in c.children
+                    if w.dep_ in ("compound", "nmod", "nsubj") and w.pos_ == "NOUN" and w.i < c.i]
+        judgement = [w for c in judged for w in c.subtree]
+        judgement += [w for o in objs for x in o.subtree if x.dep_ == "oprd" for w in x.subtree]  # (under a clause)
         judgement += [w for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "as" for w in c.subtree]
         judgement += [w for o in objs for c in o.children if c.dep_ == "amod" and c.i > o.i for w in c.subtree]
         for o in objs:  # "called X's decision to buy the islands a provocation": the parser makes it a 2nd object
             for w in o.subtree:
                 second = [c for c in w.children if c.dep_ == "dobj"][0 if w.i == o.i and w.pos_ == "NOUN" else 1:]
                 judgement += [x for c in second for x in c.subtree]  # ("called the vote a blunder": on the noun)
+        if objs and any(o.lemma_.lower() in CLAIMS | CHARGE_NOUNS for o in objs):
+            # "called the accusations by B baseless": a dismissal of B's charge
+            speaker = self.actors(subject_tokens(tok)) if word_set(judgement) & DISMISSED else []
+            accusers = speaker and (self._claim_makers(objs, tok) or self._accuser_before(speaker, tok))
+            if accusers:
+                self.emit("rejected", speaker, self._others(accusers, speaker), tok, f"speech:{tok.lemma_.lower()}+as", 0.7)
+            return
         if not objs or not word_set(judgement) & NEGATIVE_EVAL:
             return
         speaker = self.actors(subject_tokens(tok))

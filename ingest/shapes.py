@@ -142,6 +142,12 @@ def subject_tokens(tok, depth: int = 0) -> list:
         return subject_tokens(joined, depth + 1) + [c for c in joined.children if c.dep_ == "dobj"]
     if subj and tok.dep_ != "relcl":
         return []
+    if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ == "as" and \
+            tok.head.head.lemma_.lower() in ("quote", "cite"):
+        # "Radio X quoted Minister A as accusing B": A accuses
+        quoted = [c for c in tok.head.head.children if c.dep_ == "dobj"]
+        if quoted:
+            return quoted
     if tok.dep_ == "ROOT" and tok.lemma_.lower() in ("say", "add", "insist", "argue", "claim", "warn"):
         # "X is ..., President A of B has said": the parser hangs the speaker on the quotation
         first = min([c.i for c in tok.children if c.dep_ in ("aux", "auxpass")] + [tok.i])
