@@ -63,6 +63,8 @@ VENUES = WORDS.set("venues")
 INSTITUTIONS = WORDS.set("institutions")
 # what a person decides or says, which stays theirs ("backed A's account" backs A, not A's state)
 PERSONAL_ACTS = WORDS.set("personal_acts")
+# acts done to someone: "the invasion of X", "the murder of Y's envoy" name who suffered them
+HARM_NOUNS = WORDS.set("harm_nouns")
 PUBLIC_ROLES = WORDS.set("public_roles")
 
 
@@ -497,7 +499,8 @@ class ActorIndex:
                                 return self.country_of(a) or a
         for c in tok.children:
             # "members of the League", "a spokesman for the rebels"
-            if c.dep_ == "prep" and (c.lower_ in ("of", "from") or c.lower_ == "for" and tok.lemma_.lower() in SPEAKERS):
+            if c.dep_ == "prep" and (c.lower_ == "from" or c.lower_ == "of" and tok.lemma_.lower() not in HARM_NOUNS or
+                                     c.lower_ == "for" and tok.lemma_.lower() in SPEAKERS):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         a = self.resolve(p)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from dipgraph.graph.records import Actor, Article, Event, Extraction
 from dipgraph.graph.vocab import relation as relation_info
 
-from .actors import ActorIndex, find_actors, mentions_and_roles
+from .actors import STATE_KINDS, ActorIndex, find_actors, mentions_and_roles
 from .dates import WEEKDAYS, resolve_date
 from .words import WORDS
 from .gazetteer import Gazetteer, default_gazetteer
@@ -541,6 +541,8 @@ def _events(doc, article: Article, gaz: Gazetteer):
         modality, claimed_by, verb = modality_of(cand, doc, idx)
         if cand.rule == "visit:met-in" and modality in ("future", "hedged", "negated"):
             continue  # a guest is only known to be there by a meeting that took place
+        if _at_home(cand, idx):
+            continue
         when = _date_for(cand, doc, idx, dates, by_start, verb, modality, claimed_by, triggers)
         key = (cand.predicate, frozenset((cand.subject.key, cand.object.key)))
         if when is None and key in known_dates:
@@ -567,6 +569,18 @@ def _events(doc, article: Article, gaz: Gazetteer):
             start=start, end=end,
             claimed_by=claimed_by, confidence=round(conf, 3), extractor=cand.rule))
     return events, idx
+
+
+_CONTACTS = frozenset({"met", "phoned", "visited", "negotiatedWith", "signedAgreementWith", "cooperatedWith"})
+
+
+def _at_home(cand: Candidate, idx: ActorIndex) -> bool:
+    """Whether a relation links a person with another of the same state or with that state ("the
+    foreign minister met the president"): home affairs, not diplomacy."""
+    if cand.subject.kind != "person" and cand.object.kind != "person" or cand.predicate not in _CONTACTS:
+        return False  # (a minister may urge or accuse his own president: gold files count that)
+    sides = [idx.country_of(a) if a.kind == "person" else a for a in (cand.subject, cand.object)]
+    return all(s is not None and s.kind in STATE_KINDS for s in sides) and sides[0].key == sides[1].key
 
 
 def _evidence_span(doc, trigger, idx: ActorIndex) -> tuple[int, int]:

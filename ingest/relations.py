@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from dipgraph.graph.records import Actor
 from dipgraph.graph.vocab import relation as relation_info
 
-from .actors import INSTITUTIONS, STATE_KINDS, ActorIndex
+from .actors import HARM_NOUNS, INSTITUTIONS, STATE_KINDS, ActorIndex
 from .words import WORDS
 from .gazetteer import LexEntry, Lexicon, fitting_particles
 from .shapes import (DOCUMENTS, UNDOING, attack_lemmas, between, conditional_harm, conjuncts, goods_bound, goods_origin, listed,
@@ -681,8 +681,10 @@ class _Finder:
         """All the actors a noun belongs to when it names several: "the proposals of both A and B",
         "the navies of A, B and C", "the accord between A and B", "the A-B border agreement"."""
         out: list[Actor] = []
+        harm = tok.lemma_.lower() in HARM_NOUNS
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "between", "among", "from"):
+            if c.dep_ == "prep" and c.lower_ in ("of", "between", "among", "from") and not (harm and c.lower_ == "of"):
+                # (but "the killing of A's envoy", "the invasion of B": A and B suffered it)
                 for p in c.children:  # ("negotiators from A, B and C")
                     if p.dep_ == "pobj":
                         out += [a for x in conjuncts(p) if (a := self.idx.resolve(x)) is not None and
