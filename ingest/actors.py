@@ -1018,7 +1018,7 @@ def _titled_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
         return j
 
     lowered = [w.lower() for w in idx.texts]
-    for i in [k for k, w in enumerate(lowered) if w in heads]:
+    for i in [k for k, w in enumerate(lowered) if w in heads or w in COUNTERPART]:
         t = doc[i]
         if t.i + 2 >= n:
             continue
@@ -1442,18 +1442,24 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
                 continue
         elif k + 1 < sent.end and doc[k].lower_ == "of" and (k + 1) in idx.by_token:
             right = [doc[k], doc[k + 1]]
-        if not window and m.start > sent.start + 1 and doc[m.start - 1].text == ",":
-            # "the President of Brazil, Ana Lima": the name is in apposition to its title
+        # (a rank alone, "Admiral A", says nothing of whom the person serves)
+        lead = window[0].i if window and all(t.lower_ in HONORIFICS for t in window) and \
+            _title_in(window, idx, offices)[1] is None else m.start
+        if (not window or lead < m.start) and lead > sent.start + 1 and doc[lead - 1].text == ",":
+            # "the President of Brazil, Ana Lima", "NATO's commander in the south, Admiral B": the
+            # name is in apposition to its title
             root = doc[m.start:m.end].root
             head = root.head
-            if root.dep_ == "appos" and head.i < m.start and _is_title_word(head, idx):
-                window = [t for t in doc[max(head.left_edge.i, sent.start):m.start - 1]
+            if root.dep_ == "appos" and head.i < lead and _is_title_word(head, idx):
+                window = [t for t in doc[max(head.left_edge.i, sent.start):lead - 1]
                           if not t.is_punct and t.lower_ not in ("a", "an", "the")]
-            elif m.start - 2 in idx.by_token and idx.by_token[m.start - 2].actor.kind != "person":
-                of = idx.by_token[m.start - 2]  # the same when the parser missed the apposition
+            elif lead - 2 in idx.by_token and idx.by_token[lead - 2].actor.kind != "person":
+                of = idx.by_token[lead - 2]  # the same when the parser missed the apposition
                 if of.start - 2 > sent.start and doc[of.start - 1].lower_ == "of" and \
                         _is_title_word(doc[of.start - 2], idx):
                     window = list(doc[of.start - 2:of.end])
+            if any(t.lower_ in OUT_OF_OFFICE for t in window):
+                continue  # "the country's former army chief, Colonel A,"
         role, country, counterpart = _title_in(window, idx, offices)
         # a title shared over a list: "Israeli prime minister A and energy minister B" (B is
         # Israeli too), "Presidents A of X and B of Y" (B is a president too)

@@ -138,7 +138,10 @@ class Gazetteer:
         surface = " ".join(surface.split())
         if not surface:
             return
-        for form in {surface, surface[0].upper() + surface[1:]}:
+        forms = {surface, surface[0].upper() + surface[1:]}
+        if entry.actor.kind == "organisation" and len(surface) >= 4 and surface.isalpha() and surface.isupper():
+            forms.add(surface.capitalize())  # the house style of some papers: "Nato", "Opec", "Asean"
+        for form in forms:
             if override or form not in self.names:
                 self.names[form] = entry
         self.by_key.setdefault(entry.actor.key, entry.actor)
