@@ -481,6 +481,12 @@ class ActorIndex:
                         m = self.by_token.get(w.i)
                         if w.i < c.i and m is not None:
                             return self.country_of(m.actor) or m.actor
+        for c in tok.children:  # "the zone Britain declared", "the measures X imposed": the doer's
+            if c.dep_ == "relcl" and c.pos_ == "VERB" and not any(d.dep_ in ("dobj", "nsubjpass") for d in c.children):
+                for d in c.children:
+                    m = self.by_token.get(d.i) if d.dep_ == "nsubj" and d.i > tok.i else None
+                    if m is not None and m.how != "demonym":
+                        return self.country_of(m.actor) or m.actor
         for c in tok.children:  # "oil fields belonging to X"
             if c.dep_ == "acl" and c.lemma_.lower() == "belong":
                 for p in (p for to in c.children if to.dep_ == "prep" and to.lower_ == "to"

@@ -525,9 +525,23 @@ def _mend_participles(doc, verbs) -> None:
                 t.pos_, t.tag_, t.lemma_ = "VERB", "VBG", lemma
 
 
+def _mend_neighbouring(doc) -> None:
+    """ "invaded neighbouring Afghanistan": the parser may read "neighbouring" as a verb whose
+    object is the state; it is an adjective of the state, the object of the verb before."""
+    lowers = doc.to_array("LOWER").tolist()
+    wanted = {doc.vocab.strings.add(w) for w in ("neighbouring", "neighboring")}
+    for i in (i for i, w in enumerate(lowers) if w in wanted and i + 1 < len(doc)):
+        t, state = doc[i], doc[i + 1]
+        if t.pos_ == "VERB" and t.dep_ in ("xcomp", "advcl", "ccomp", "conj") and state.head.i == i and \
+                state.dep_ == "dobj" and state.pos_ == "PROPN" and t.head.i != i:
+            state.head, state.dep_ = t.head, "dobj"
+            t.head, t.dep_, t.pos_, t.tag_ = state, "amod", "ADJ", "JJ"
+
+
 def _events(doc, article: Article, gaz: Gazetteer):
     _mend_lemmas(doc)
     _mend_participles(doc, gaz.lexicon.verbs)
+    _mend_neighbouring(doc)
     idx = find_actors(doc, gaz, article.published)
     cands = find_relations(doc, idx, gaz.lexicon)
     dates, by_start = _dates(doc, article.published, idx)
