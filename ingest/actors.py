@@ -63,6 +63,8 @@ VENUES = WORDS.set("venues")
 INSTITUTIONS = WORDS.set("institutions")
 # what a person decides or says, which stays theirs ("backed A's account" backs A, not A's state)
 PERSONAL_ACTS = WORDS.set("personal_acts")
+# what one does that makes a measure or a plan one's own ("the zone X declared")
+MAKING = WORDS.set("making")
 # acts done to someone: "the invasion of X", "the murder of Y's envoy" name who suffered them
 HARM_NOUNS = WORDS.set("harm_nouns")
 PUBLIC_ROLES = WORDS.set("public_roles")
@@ -482,7 +484,8 @@ class ActorIndex:
                         if w.i < c.i and m is not None:
                             return self.country_of(m.actor) or m.actor
         for c in tok.children:  # "the zone Britain declared", "the measures X imposed": the doer's
-            if c.dep_ == "relcl" and c.pos_ == "VERB" and not any(d.dep_ in ("dobj", "nsubjpass") for d in c.children):
+            if c.dep_ == "relcl" and c.lemma_.lower() in MAKING and \
+                    not any(d.dep_ in ("dobj", "nsubjpass") for d in c.children):
                 for d in c.children:
                     m = self.by_token.get(d.i) if d.dep_ == "nsubj" and d.i > tok.i else None
                     if m is not None and m.how != "demonym":
