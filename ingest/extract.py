@@ -99,7 +99,9 @@ def _verb_chain(tok) -> list:
             t = t.head.head
             chain.append(t)
         elif t.dep_ in ("ccomp", "dobj", "pcomp", "advcl") and t.tag_ in ("VB", "VBG") and \
-                t.head.lemma_ in {"let", "allow", "permit", "rule"} | NEGATING_VERBS | FUTURE_VERBS | HEDGE_VERBS:
+                t.head.lemma_ in {"let", "allow", "permit", "rule"} | NEGATING_VERBS | FUTURE_VERBS | HEDGE_VERBS and \
+                not (t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > 0 and t.doc[t.i - 1].text == ","):
+            # (but "refused to set a date, accusing B of ...": the participle after the comma is done)
             t = t.head
             chain.append(t)
         elif t.dep_ == "acl" and (t.tag_ == "VB" or t.tag_ == "VBG" and t.head.lemma_.lower() in DOCUMENTS) and \

@@ -56,6 +56,8 @@ HARM_VERBS = WORDS.set("harm_verbs")
 REFUSED_ACTS = WORDS.set("refused_acts")
 # nouns that name again an act told before, and the words that told it
 EVENT_NOUNS = WORDS.multimap("event_nouns")
+# dealings one side may refuse to have with another ("refused talks with A")
+DEALINGS = WORDS.set("dealings")
 # being somewhere, and what is said there: "told reporters in Ankara", "gave the speech in Kiev"
 SPEAKING = WORDS.set("present_in")
 SPOKEN_THINGS = WORDS.set("spoken_things")
@@ -1454,6 +1456,13 @@ class _Finder:
         subject rejects those it would not deal with (the refused act itself is a negated event)."""
         if tok.lemma_.lower() not in ("refuse", "decline", "reject"):
             return
+        # "refused any dealings with A", "rejected talks with B": those it will not deal with
+        dealt = [p for d in tok.children if d.dep_ == "dobj" and d.lemma_.lower() in DEALINGS
+                 for p in prep_objects(d, ("with",))]
+        subj = self.actors(subject_tokens(tok)) if dealt else []
+        objs = self._others(self.actors(dealt), subj) if subj else []
+        if objs:
+            self.emit("rejected", subj, objs, tok, f"verb:{tok.lemma_.lower()}+dealings", 0.7)
         for x in tok.children:
             if x.dep_ != "xcomp" or x.lemma_.lower() not in REFUSED_ACTS:
                 continue
