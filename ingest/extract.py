@@ -214,6 +214,10 @@ def _chain_modality(chain) -> str:
     return "asserted"
 
 
+# words that open a clause of time or cause, whose event the sentence tells as it happened
+SUBORDINATORS = frozenset({"after", "before", "when", "since", "because", "as", "while", "once", "until"})
+
+
 def _reporters(trigger, idx: ActorIndex) -> tuple[list[tuple[Actor | None, object]], bool]:
     """Who the sentence says claims the event, innermost first, and whether one of them denies it."""
     out = []
@@ -234,7 +238,9 @@ def _reporters(trigger, idx: ActorIndex) -> tuple[list[tuple[Actor | None, objec
                 [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
                  for p in c.children if p.dep_ == "pobj"]
             out.append((_speaker(by, idx), head))
-        if t.dep_ in ("ccomp", "parataxis", "xcomp", "advcl") and head.lemma_.lower() in REPORTING_VERBS | DENIAL_VERBS:
+        if t.dep_ in ("ccomp", "parataxis", "xcomp", "advcl") and head.lemma_.lower() in REPORTING_VERBS | DENIAL_VERBS \
+                and not (t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in SUBORDINATORS for m in t.children)):
+            # (not "recalled its envoys after A recognised B": a clause of time is told, not claimed)
             if head.lemma_.lower() in DENIAL_VERBS and t.dep_ == "ccomp":
                 denied = True
             subj = [c for c in head.children if c.dep_ in ("nsubj",)]

@@ -245,7 +245,8 @@ class _Finder:
                 if len(members) > 1:
                     self.groups.append((tok.i, members))
             elif (dep in ("pobj", "dobj", "appos") and tok.pos_ == "PROPN" or dep in ("amod", "compound", "nmod")) \
-                    and tok.i in self.idx.by_token and any(c.dep_ == "conj" for c in tok.children):
+                    and tok.i in self.idx.by_token and any(c.dep_ == "conj" or c.dep_ == "appos" and c.pos_ == "PROPN"
+                                                           for c in tok.children):  # ("A, B, C and D": B an apposition)
                 members = [self.idx.by_token[c.i].actor for c in conjuncts(tok) if c.i in self.idx.by_token]
                 members = [a for i, a in enumerate(members) if all(a.key != b.key for b in members[:i])]
                 if len(members) > 1 and all(a.kind in STATE_KINDS for a in members):
