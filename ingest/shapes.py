@@ -216,6 +216,8 @@ def subject_tokens(tok, depth: int = 0) -> list:
             owners = [c for c in head.children if c.dep_ == "poss"]
             if owners:
                 return owners  # "welcomed the EU's decision to tighten sanctions": the EU tightens them
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and head.dep_ == "dobj":
+        return []  # "welcomed talks held in Paris": whoever held them, not those who welcomed them
     if tok.dep_ == "acl" and head.dep_ in ("dobj", "pobj") and head.head.pos_ in ("VERB", "AUX", "ADP"):
         verb = head.head if head.head.pos_ != "ADP" else head.head.head
         return subject_tokens(verb, depth + 1)  # "accepted an invitation to visit Abu Dhabi"
