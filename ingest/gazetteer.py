@@ -405,12 +405,12 @@ def _petrarch_org_rows(gz: Gazetteer, folder: Path) -> None:
                 names_of[n] = entry
 
 
-def _petrarch_people_rows(gz: Gazetteer, folder: Path) -> None:
-    """People of the converted dictionaries with their name variants and dated roles (``gz.terms``,
-    by the person's label, as the file gives them: actor, role, start, end; :mod:`ingest.tenure`
-    reads those of the people an article names). A person the project's people.tsv lists keeps its
-    entry (its role and state win); the variants join it."""
-    path = folder / "petrarch_people.tsv"
+def _dated_people_rows(gz: Gazetteer, path: Path) -> None:
+    """People with their name variants and dated roles, from the project's table of office holders
+    or the converted dictionaries (``gz.terms``, by the person's label, as the file gives them:
+    actor, role, start, end; :mod:`ingest.tenure` reads those of the people an article names). A
+    person the project's people.tsv lists keeps its entry (its role and state win); the variants
+    join it, and a person of both dated files has the terms of both."""
     if not path.exists():
         return
     header, rows = _generated_rows(path)
@@ -453,7 +453,8 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
     _region_rows(gz, folder)
     gz.lexicon = Lexicon.load(folder / "lexicon.tsv")
     _petrarch_org_rows(gz, folder)
-    _petrarch_people_rows(gz, folder)
+    _dated_people_rows(gz, folder / "office_terms.tsv")
+    _dated_people_rows(gz, folder / "petrarch_people.tsv")
     for row in read_table(folder / "petrarch_offices.tsv") if (folder / "petrarch_offices.tsv").exists() else ():
         gz.offices.setdefault(row["title"].lower(), Office(row["title"].lower(), row["role"], row.get("rank", "")))
     if (folder / "petrarch_lexicon.tsv").exists():

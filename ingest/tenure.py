@@ -1,8 +1,8 @@
 """Dated roles: who acted for which state or organisation when, and whom that makes a person
 represent in one article.
 
-The gazetteer holds, for people of ``data/petrarch_people.tsv``, the terms of their roles
-("Sergey Lavrov: Russia, Ambassador 1994-2004; Russia, Foreign Minister from 2004"). A person
+The gazetteer holds, for people of ``data/office_terms.tsv`` and ``data/petrarch_people.tsv``, the
+terms of their roles ("Sergey Lavrov: Russia, Ambassador 1994-2004; Russia, Foreign Minister from 2004"). A person
 represents a state in an article only when the article's date for them (the year the text is
 about where they are first named, else the publication date) falls within one of those terms;
 otherwise only the text can say it ("former Nigerian President Obasanjo" never represents Nigeria).
