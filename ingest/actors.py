@@ -1187,6 +1187,44 @@ def _respectively(doc, idx: ActorIndex) -> None:
             idx.role_source[person.key] = "text"
 
 
+def _titles_of_listed(doc, idx: ActorIndex) -> None:
+    """ "the prime ministers of A, B and C, X, Y and Z": the n-th name holds the title for the
+    n-th state; "A's President X, B's Y and C's Z": each name acts for the state before it."""
+    offices = idx.gaz.offices
+    for t in idx.tokens:
+        if t.tag_ not in ("NNS", "NNPS") or not _is_title_word(t, idx):
+            continue
+        states = [idx.by_token[x.i].actor for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj" for x in [p, *p.conjuncts]
+                  if x.i in idx.by_token and idx.by_token[x.i].actor.kind in STATE_KINDS]
+        if len(states) < 2:
+            continue
+        k = max(idx.by_token[x].end for x in range(t.i, t.right_edge.i + 1) if x in idx.by_token and
+                idx.by_token[x].actor.kind in STATE_KINDS)
+        people: list[Actor] = []
+        while k < len(doc) and doc[k].text in (",", "and") and k + 1 < len(doc):
+            m = idx.by_token.get(k + 1)
+            if m is None or m.actor.kind != "person":
+                break
+            people.append(m.actor)
+            k = m.end
+        if len(people) == len(states):
+            role = _title_in([w for w in doc[t.left_edge.i:t.i + 1] if w.dep_ != "det"], idx, offices)[0]
+            for person, state in zip(people, states):
+                if idx.country_of(person) is None:
+                    idx.set_role(person, role, state)
+    for sent in idx.sents:
+        owned = []  # (person, state) for each "State's Name" of the sentence
+        for m in idx.ments_between(sent.start, sent.end):
+            if m.actor.kind == "person" and m.start >= 2 and doc[m.start - 1].tag_ == "POS" and \
+                    (s := idx.by_token.get(m.start - 2)) is not None and s.actor.kind in STATE_KINDS:
+                owned.append((m.actor, s.actor))
+        if len(owned) >= 2:  # a list of leaders, each given with the state (not "Russia's A" alone)
+            for person, state in owned:
+                if idx.country_of(person) is None:
+                    idx.set_role(person, None, state)
+
+
 # the place of a wire story's dateline, as the parser reads it ("HANOI, May 4 .")
 _FILED_FROM = re.compile(r"\s*([^\W\d_a-z](?:[^\W\d_a-z]|[.'\- ]){1,40}),[^\n]{1,40}?(?:\([^)\n]{1,30}\)\s*)?[.\-—–]{1,2}\s")
 
@@ -1716,6 +1754,7 @@ def find_actors(doc, gaz: Gazetteer, published=None) -> ActorIndex:
     _single_name_mentions(doc, gaz, idx)
     _roles_from_titles(doc, idx)
     _respectively(doc, idx)
+    _titles_of_listed(doc, idx)
     _listed_under_title(doc, idx)
     _leaders(doc, idx)
     _chairs(doc, idx)

@@ -56,6 +56,8 @@ HARM_VERBS = WORDS.set("harm_verbs")
 REFUSED_ACTS = WORDS.set("refused_acts")
 # nouns that name again an act told before, and the words that told it
 EVENT_NOUNS = WORDS.multimap("event_nouns")
+# meetings and calls, which one has with people
+CONTACT_ACTS = frozenset({"met", "phoned", "negotiatedWith"})
 # dealings one side may refuse to have with another ("refused talks with A")
 DEALINGS = WORDS.set("dealings")
 # being somewhere, and what is said there: "told reporters in Ankara", "gave the speech in Kiev"
@@ -2053,6 +2055,15 @@ class _Finder:
             kept.append(cand)
         self.out = kept
 
+    def people_over_states(self) -> None:
+        """ "held talks with the prime ministers of A and B, C and D": one met the people; the
+        states they lead are not met a second time by the same words."""
+        people = {(c.trigger, c.predicate, c.subject.key, home.key) for c in self.out
+                  if c.predicate in CONTACT_ACTS and c.object.kind == "person" and
+                  (home := self.idx.country_of(c.object)) is not None}
+        if people:
+            self.out = [c for c in self.out if (c.trigger, c.predicate, c.subject.key, c.object.key) not in people]
+
     def visits_by_meeting(self) -> None:
         """ "A and B met in Cairo": whoever came from another state visited the host's state."""
         for cand in list(self.out):
@@ -2506,6 +2517,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                 if lemma in words:
                     rule(tok)
     f.calls_not_meetings()
+    f.people_over_states()
     f.words_not_blows()
     f.games_not_wars()
     f.visits_by_meeting()
