@@ -1537,7 +1537,8 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
             role = None  # "Ali Shamkhani, the secretary of Iran's security council": acts for Iran
             idx.set_role(m.actor, None, country, source="text")
             continue
-        if role or (country is not None and (counterpart or window and window[-1].pos_ in ("NOUN", "PROPN", "ADJ") and (
+        listed_of = prev is not None and not window and right and getattr(right[0], "lower_", "") == "of"
+        if role or (country is not None and (counterpart or listed_of or window and window[-1].pos_ in ("NOUN", "PROPN", "ADJ") and (
                 _is_title_word(window[-1], idx) or window[-1].pos_ == "PROPN" or
                 window[-1].lemma_.lower() in INSTITUTIONS | SPEAKERS | PUBLIC_ROLES))):
             # (a nationality with a public role acts for the state; "American grandmaster A" does not)

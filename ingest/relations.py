@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from dipgraph.graph.records import Actor
 from dipgraph.graph.vocab import relation as relation_info
 
-from .actors import HARM_NOUNS, INSTITUTIONS, STATE_KINDS, ActorIndex
+from .actors import COUNTERPART, HARM_NOUNS, INSTITUTIONS, STATE_KINDS, ActorIndex
 from .words import WORDS
 from .gazetteer import LexEntry, Lexicon, fitting_particles
 from .shapes import (DOCUMENTS, UNDOING, attack_lemmas, between, conditional_harm, conjuncts, goods_bound, goods_origin, listed,
@@ -308,6 +308,18 @@ class _Finder:
                       for p in c.children if p.dep_ == "pobj" for a, _ in self.actors([p])]
             if listed:
                 return listed
+        if tok.lower_ == "both" and tok.dep_ in ("dobj", "pobj") and tok.pos_ in ("PRON", "DET", "NOUN"):
+            # "spoke with A and B and urged both to": the two named last in the sentence, not the doer
+            verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+            doers = {a.key for a, _ in self.actors(subject_tokens(verb))}
+            sent = self.idx.sent_of(tok.i)
+            named: dict[bool, list[Actor]] = {True: [], False: []}  # people, and the others
+            for m in self.idx.ments_back(tok.i, sent.start):
+                kind = named[m.actor.kind == "person"]
+                if m.actor.key not in doers and m.how != "demonym" and all(a.key != m.actor.key for a in kind):
+                    kind.append(m.actor)
+            two = named[True] if len(named[True]) >= 2 else named[False]
+            return two[:2][::-1] if len(two) >= 2 else []
         if tok.lower_ in GROUP_SIZES and tok.lower_ != "both" and any(c.lower_ == "the" for c in tok.children):
             # "the two could hold a video call": the last two people or the pair just named together
             return self.recent_group(tok, GROUP_SIZES[tok.lower_], None) or \
@@ -636,6 +648,8 @@ class _Finder:
                     a = self.event_agent(c)  # ("the resolution calls on X": those who adopted it)
                 indirect = c.i not in self.idx.by_token
                 found = [a] if a is not None else []
+                if not found and c.tag_ == "NNS" and c.lemma_.lower() in COUNTERPART:
+                    found = self._named_after(c)  # "phoned his counterparts, A of X and B of Y,"
                 if c.lemma_.lower() in ("delegation", "team", "mission"):
                     # "a team led by Energy Minister A toured X": A too
                     found += [m.actor for v in c.children if v.dep_ == "acl" and v.lemma_.lower() in ("lead", "head")
@@ -669,6 +683,21 @@ class _Finder:
                     if all(a.key != x.key for x, _ in res):
                         res.append((a, indirect))
         return res
+
+    def _named_after(self, tok) -> list[Actor]:
+        """The people listed right after a plural noun and a comma, read along the words (the
+        parser may hang them anywhere): "his counterparts, A of X and B of Y"."""
+        doc, out = self.doc, []
+        k = tok.i + 1
+        while k + 1 < len(doc) and doc[k].text in (",", "and") and not (doc[k].text == "and" and not out):
+            m = self.idx.mention_at(k + 1)
+            if m is None or m.actor.kind != "person":
+                break
+            out.append(m.actor)
+            k = m.end
+            if k + 1 < len(doc) and doc[k].lower_ == "of" and (s := self.idx.mention_at(k + 1)) is not None:
+                k = s.end  # ("A of Armenia")
+        return out
 
     def _adopter(self, tok) -> Actor | None:
         """ "Resolution 999, written by A and B, urges X": the body of states that adopted a
