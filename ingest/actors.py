@@ -292,7 +292,7 @@ class ActorIndex:
             rel = tok.head.head if low == "whose" else tok.head
             return self.resolve(rel.head, allow_demonym=allow_demonym)  # "Modi, whose government"
         if low in FIRST_PERSON and tok.pos_ == "PRON":
-            return self._quoted_speaker(tok)
+            return self.quoted_speaker(tok)
         if low in PERSON_PRONOUNS:
             return self._pronoun_person(tok)
         if low in GROUP_PRONOUNS:
@@ -324,7 +324,7 @@ class ActorIndex:
             return found
         return None
 
-    def _quoted_speaker(self, tok) -> Actor | None:
+    def quoted_speaker(self, tok) -> Actor | None:
         """ "I" or "we" in a quotation: whoever the quotation is attributed to, in its own sentence
         or in the one just before or after within the paragraph ('"...," he said. "I applaud ..."');
         "we" is the speaker's state or organisation."""

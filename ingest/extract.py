@@ -552,6 +552,7 @@ def _events(doc, article: Article, gaz: Gazetteer):
     _mend_neighbouring(doc)
     idx = find_actors(doc, gaz, article.published)
     cands = find_relations(doc, idx, gaz.lexicon)
+    cands += _speakers_own(cands, doc, idx)
     dates, by_start = _dates(doc, article.published, idx)
     lead = _lead_date(doc, dates, idx)
     events: list[Event] = []
@@ -594,6 +595,25 @@ def _events(doc, article: Article, gaz: Gazetteer):
 
 
 _CONTACTS = frozenset({"met", "phoned", "visited", "negotiatedWith", "signedAgreementWith", "cooperatedWith"})
+
+
+def _speakers_own(cands: list[Candidate], doc, idx: ActorIndex) -> list[Candidate]:
+    """ '"The United Kingdom stands with Sri Lanka," Mr Straw said': a state's act told in the
+    words of one who speaks for it is the speaker's act too."""
+    out = []
+    for cand in cands:
+        if cand.subject.kind not in STATE_KINDS:
+            continue
+        trigger = doc[cand.trigger]
+        sent = idx.sent_of(trigger.i)
+        opened = sum(1 if t.tag_ == "``" else -1 for t in doc[sent.start:trigger.i] if t.tag_ in ("``", "''"))
+        if opened <= 0:
+            continue
+        speaker = idx.quoted_speaker(trigger)
+        if speaker is not None and speaker.key != cand.object.key and \
+                getattr(idx.country_of(speaker), "key", None) == cand.subject.key:
+            out.append(replace(cand, subject=speaker, rule=cand.rule + "/speaker"))
+    return out
 
 
 def _at_home(cand: Candidate, idx: ActorIndex) -> bool:
