@@ -125,6 +125,7 @@ class Gazetteer:
     regions: dict[str, frozenset[str]] = field(default_factory=dict)  # "Gulf" -> ISO codes of its states
     lexicon: Lexicon = field(default_factory=Lexicon)
     by_key: dict[str, Actor] = field(default_factory=dict)
+    acts_for: dict[str, str] = field(default_factory=dict)  # an executive body's label -> its body's label
     terms: dict[str, tuple] = field(default_factory=dict)  # person label -> dated roles as written (ingest.tenure)
     terms_read: dict[str, tuple] = field(default_factory=dict)  # person label -> those roles read, once asked for
     _longest: dict[str, int] | None = None
@@ -290,8 +291,9 @@ class Gazetteer:
         return self.by_key.get(f"country/{code}") if code else None
 
     def same_party(self, a: Actor, b: Actor) -> bool:
-        """True for the same actor, or a former state and its successor (Soviet Union, Russia)."""
-        if a.key == b.key:
+        """True for the same actor, a former state and its successor (Soviet Union, Russia), or a
+        body and its executive (the African Union and its Commission)."""
+        if a.key == b.key or self.acts_for.get(a.label, a.label) == self.acts_for.get(b.label, b.label):
             return True
         ca, cb = a.code, b.code
         return bool(ca and cb and (self.successors.get(ca) == cb or self.successors.get(cb) == ca))
@@ -346,6 +348,8 @@ def _org_rows(gz: Gazetteer, folder: Path) -> None:
                       org_kind=row.get("kind") or None)
         for n in [row["name"], *_split(row.get("altnames", ""))]:
             gz.add(n, Entry(actor, "name"))
+        if row.get("acts_for"):
+            gz.acts_for[row["name"]] = row["acts_for"]
 
 
 def _people_rows(gz: Gazetteer, folder: Path) -> None:

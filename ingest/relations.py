@@ -830,7 +830,8 @@ class _Finder:
                         o.key in self.idx.opposition or self._party_only(o):
                     continue
                 home_s, home_o = self.idx.country_of(s), self.idx.country_of(o)
-                if (home_s is not None and home_s.key == o.key) or (home_o is not None and home_o.key == s.key):
+                if (home_s is not None and self.idx.gaz.same_party(home_s, o)) or \
+                        (home_o is not None and self.idx.gaz.same_party(home_o, s)):
                     continue  # "Guterres welcomed it (the U.N.)": a person and the body they act for
                 party_s, party_o = self.idx.nationality.get(s.key), self.idx.nationality.get(o.key)
                 if (party_s or party_o) and (party_s or home_s or s).key == (party_o or home_o or o).key:
