@@ -2028,8 +2028,9 @@ class _Finder:
                 t = t.head.head  # "wanted the board to pass a text condemning X": as the passing
             governor = None
             for _ in range(4):
-                if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
-                    break
+                if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i or \
+                        t.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+                    break  # ("A urged restraint, and B called on C": B's own act)
                 t = t.head
                 if t.lemma_.lower() in THREATENING | URGING:
                     governor = t
