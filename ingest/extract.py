@@ -19,7 +19,7 @@ from .dates import WEEKDAYS, resolve_date
 from .words import WORDS
 from .gazetteer import Gazetteer, default_gazetteer
 from .relations import LIGHT_VERBS, TIES_VERBS, Candidate, find_relations
-from .shapes import ACCUSING, APPEALS, DOCUMENTS
+from .shapes import ACCUSING, APPEALS, DOCUMENTS, coordinated_with
 
 __all__ = ["extract_doc", "gazetteer", "modality_of", "REPORTING_VERBS"]
 
@@ -87,7 +87,7 @@ def _verb_chain(tok) -> list:
                                           for c in t.children)  # ("did not accept it and would ask B": asks)
                                       or t.tag_ in ("VBD", "VBZ") and t.head.tag_ == "VB")):
             # (nor "said it would not deal with A and cut off oil to B": a verb of its own tense)
-            t = t.head
+            t = coordinated_with(t) if t.dep_ == "conj" else t.head
             chain.append(t)
         elif t.dep_ == "advcl" and t.tag_ == "VB" and t.head.pos_ in ("VERB", "AUX") and \
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and \
@@ -160,7 +160,7 @@ def _chain_modality(chain) -> str:
         if t is chain[0] and lemma == "be" and any(c.dep_ == "acomp" and c.lower_ in ("due", "expected", "scheduled")
                                                    for c in t.children):
             future = True  # "A is due in Berlin on Thursday"
-        if t is not chain[0] and not (chain[k - 1].dep_ == "conj" and chain[k - 1].head.i == t.i):
+        if t is not chain[0] and not (chain[k - 1].dep_ == "conj" and coordinated_with(chain[k - 1]).i == t.i):
             # (a verb's own sense bears on what it governs, not on a verb joined to it: "refused to
             # join the drills and kept its ties with B" kept them)
             if lemma in NEGATING_VERBS or lemma == "call" and any(c.lower_ == "off" for c in t.children) or \
@@ -226,7 +226,7 @@ def _reporters(trigger, idx: ActorIndex) -> tuple[list[tuple[Actor | None, objec
     seen = 0
     while t.head.i != t.i and seen < 12:
         seen += 1
-        head = t.head
+        head = coordinated_with(t) if t.dep_ == "conj" else t.head
         if head.lemma_.lower() in DENIAL_VERBS and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in CHARGES and c.i > t.i for c in head.children):
             t = head  # "A accused B of ..., a charge B denies": the parser hangs the accusation on the denial

@@ -23,7 +23,7 @@ from dipgraph.graph.vocab import relation as relation_info
 from .actors import COUNTERPART, HARM_NOUNS, INSTITUTIONS, STATE_KINDS, ActorIndex
 from .words import WORDS
 from .gazetteer import LexEntry, Lexicon, fitting_particles
-from .shapes import (DOCUMENTS, UNDOING, attack_lemmas, between, conditional_harm, conjuncts, goods_bound, goods_origin, listed,
+from .shapes import (DOCUMENTS, UNDOING, attack_lemmas, between, conditional_harm, conjuncts, coordinated_with, goods_bound, goods_origin, listed,
                      object_tokens, of_chain, passive, prep_objects, regular_lemma, scope_words, subject_tokens, undone,
                      word_set)
 
@@ -2031,6 +2031,8 @@ class _Finder:
                 if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i or \
                         t.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
                     break  # ("A urged restraint, and B called on C": B's own act)
+                if t.dep_ == "conj" and coordinated_with(t).i != t.head.i:
+                    break  # ("asked X to send a team and called on Y": the calling is done, not asked for)
                 t = t.head
                 if t.lemma_.lower() in THREATENING | URGING:
                     governor = t

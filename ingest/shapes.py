@@ -9,7 +9,8 @@ from .gazetteer import LexEntry, Lexicon
 from .words import WORDS
 
 __all__ = ["ACCUSING", "CLAUSES", "OBJECT_CONTROL", "PASSIVE_SUBJ", "STATEMENT_NOUNS", "SUBJECT_DEPS", "TITLE_HEADS",
-           "UNDOING", "adjacent", "attack_lemmas", "between", "conditional_harm", "conjuncts", "left_neighbour",
+           "UNDOING", "adjacent", "attack_lemmas", "between", "conditional_harm", "conjuncts", "coordinated_with",
+           "left_neighbour",
            "listed", "object_tokens", "of_chain", "passive", "phrase", "prep_objects", "regular_lemma",
            "scope_words", "goods_bound", "subj_is_who", "subject_tokens", "undone", "word_set"]
 
@@ -101,6 +102,18 @@ OBJECT_CONTROL = frozenset({"urge", "ask", "press", "call", "invite", "tell", "p
                             "drive", "spur", "convince", "order", "instruct", "allow", "permit", "enable"})
 
 
+def coordinated_with(tok):
+    """The verb a joined verb goes with: its head, but for a finite verb the parser hung on a
+    non-finite one inside a clause ("denied that A had crossed the border and accused B",
+    "asked X to send a team and called on Y"), the verb that governs that clause."""
+    head = tok.head
+    if tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ", "VBP") and head.tag_ in ("VB", "VBG", "VBN") and \
+            head.dep_ in ("ccomp", "xcomp", "advcl") and head.head.pos_ in ("VERB", "AUX") and \
+            not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children):
+        return head.head
+    return head
+
+
 def passive(tok) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
@@ -155,7 +168,7 @@ def subject_tokens(tok, depth: int = 0) -> list:
             first -= 2  # "... of Pakistan has said": the name before "of"
         if first > 0 and tok.doc[first - 1].pos_ == "PROPN" and tok.doc[first - 1].dep_ in ("appos", "npadvmod"):
             return [tok.doc[first - 1]]
-    head = tok.head
+    head = coordinated_with(tok)
     if tok.dep_ == "conj" and head.i != tok.i:
         if passive(head) and not passive(tok) and head.dep_ == "ccomp" and \
                 any(c.dep_ == "aux" for c in tok.children):
