@@ -107,14 +107,15 @@ def coordinated_with(tok):
     non-finite one inside a clause ("denied that A had crossed the border and accused B",
     "asked X to send a team and called on Y"), the verb that governs that clause."""
     head = tok.head
-    if tok.dep_ != "conj" or head.dep_ not in ("ccomp", "xcomp", "advcl") or head.head.pos_ not in ("VERB", "AUX") \
-            or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-        return head
+    governor = head.head.head if head.dep_ == "pcomp" and head.head.dep_ == "prep" else head.head
+    if tok.dep_ != "conj" or head.dep_ not in ("ccomp", "xcomp", "advcl", "pcomp") or \
+            governor.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return head  # (and "accused A of breaking its word and called on B": the calling goes with the accusing)
     aux = [c.lower_ for c in tok.children if c.dep_ == "aux"]
     finite = tok.tag_ in ("VBD", "VBZ", "VBP") and not aux or any(a in ("has", "have", "had", "will") for a in aux)
     # ("demanded that the mission leave, and has accused B": the accusing goes with the demand)
     if finite and (head.tag_ in ("VB", "VBG") or head.tag_ == "VBN" and not aux):
-        return head.head
+        return governor
     return head
 
 
