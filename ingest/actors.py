@@ -673,6 +673,8 @@ class ActorIndex:
             # "X has kept an embassy there since it recognised Y": the main clause's subject
             for c in verb.head.children:
                 first = self.by_token.get(c.i) if c.dep_ in ("nsubj", "nsubjpass") else None
+                if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") and verb.head.dep_ == "relcl":
+                    first = self.by_token.get(verb.head.head.i)  # "Iraq, which ... since it invaded Kuwait"
                 if first is not None and first.actor.kind != "person" and first.how != "demonym":
                     return first.actor
                 if first is None and c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.i < tok.i:

@@ -651,8 +651,11 @@ class _Finder:
                 if not found and c.tag_ == "NNS" and c.lemma_.lower() in COUNTERPART:
                     found = self._named_after(c)  # "phoned his counterparts, A of X and B of Y,"
                 if c.lemma_.lower() in ("delegation", "team", "mission"):
-                    # "a team led by Energy Minister A toured X": A too
-                    found += [m.actor for v in c.children if v.dep_ == "acl" and v.lemma_.lower() in ("lead", "head")
+                    # "a team led by Energy Minister A toured X": A too (and "a delegation of presidents
+                    # led by A", where the parser hangs the leading on the presidents)
+                    members = of_chain(c, 1)
+                    found += [m.actor for v in [*c.children, *(members[0].children if members else ())]
+                              if v.dep_ == "acl" and v.lemma_.lower() in ("lead", "head")
                               for ag in v.children if ag.dep_ == "agent" for p in ag.children
                               if (m := self.idx.mention_at(p.i)) is not None and m.actor.kind == "person"]
                 found += [p for p in self.parties if all(p.key != x.key for x in found)]
