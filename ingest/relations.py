@@ -1361,7 +1361,8 @@ class _Finder:
         wanted = [w for w in wanted if w.lemma_.lower() in WANTED_ACTS]
         if not wanted:
             return
-        owners = self.actors([c for w in wanted for c in w.children if c.dep_ == "poss"] +
+        owners = self.actors([c for w in wanted for c in w.children if c.dep_ == "poss" or
+                              c.dep_ == "amod" and c.i < w.i and c.i in self.idx.by_token] +  # "a Vietnamese withdrawal"
                              [p for w in wanted for p in of_chain(w, 1)], possessor=True, demonym=True)
         subj = self.actors(subject_tokens(tok))
         owners = [(a, i) for a, i in self._others(owners, subj) if a.kind in STATE_KINDS]
