@@ -288,6 +288,11 @@ def prep_objects(tok, slots: tuple[str, ...]) -> list:
             out += [p for o in r.children if o.dep_ == "pobj" for g in o.children
                     if g.dep_ == "prep" and g.lower_ in slots and g.lower_ in ("into", "to")
                     for p in g.children if p.dep_ == "pobj"]
+    for r in tok.children:  # "talks with A on Thursday and with B on Friday": the parser hangs the
+        # second "with" on the date's preposition
+        if r.dep_ == "prep" and r.lower_ not in slots:
+            out += [p for g in r.children if g.dep_ == "conj" and g.pos_ == "ADP" and g.lower_ in slots
+                    for p in g.children if p.dep_ == "pobj"]
     for c in tok.children:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ in slots:
             out += [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
