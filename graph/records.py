@@ -9,7 +9,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from datetime import date
 
 __all__ = ["Article", "Actor", "Mention", "Role", "Event", "Extraction", "slugify", "text_hash"]
@@ -17,8 +17,10 @@ __all__ = ["Article", "Actor", "Mention", "Role", "Event", "Extraction", "slugif
 ACTOR_KINDS = ("person", "country", "former_state", "organisation")
 
 
+@lru_cache(maxsize=1 << 16)
 def slugify(name: str) -> str:
-    """A lower-case ASCII slug of ``name`` for IRIs: ``"Choe Sun-hui" -> "choe-sun-hui"``."""
+    """A lower-case ASCII slug of ``name`` for IRIs: ``"Choe Sun-hui" -> "choe-sun-hui"`` (kept for
+    the names seen last: extraction asks for the same people's keys over and over)."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
     if slug:

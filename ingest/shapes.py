@@ -279,39 +279,40 @@ def left_neighbour(tok) -> list:
 
 def prep_objects(tok, slots: tuple[str, ...]) -> list:
     out = []
-    for r in tok.children:  # "moved its embassy back to Tel Aviv": the preposition after "back"
+    kids = list(tok.children)  # (read once: each pass over a token's children makes new objects)
+    for r in kids:  # "moved its embassy back to Tel Aviv": the preposition after "back"
         if r.dep_ == "advmod" and r.lower_ in ("back", "away", "over", "home"):
             out += [p for g in r.children if g.dep_ == "prep" and g.lower_ in slots
                     for p in g.children if p.dep_ == "pobj"]
-    for r in tok.children:  # "poured across the border into Kuwait": the goal after the route
+    for r in kids:  # "poured across the border into Kuwait": the goal after the route
         if r.dep_ == "prep" and r.lower_ in ("across", "over", "through") and r.lower_ not in slots:
             out += [p for o in r.children if o.dep_ == "pobj" for g in o.children
                     if g.dep_ == "prep" and g.lower_ in slots and g.lower_ in ("into", "to")
                     for p in g.children if p.dep_ == "pobj"]
-    for r in tok.children:  # "talks with A on Thursday and with B on Friday": the parser hangs the
+    for r in kids:  # "talks with A on Thursday and with B on Friday": the parser hangs the
         # second "with" on the date's preposition
         if r.dep_ == "prep" and r.lower_ not in slots:
             out += [p for g in r.children if g.dep_ == "conj" and g.pos_ == "ADP" and g.lower_ in slots
                     for p in g.children if p.dep_ == "pobj"]
-    for c in tok.children:
+    for c in kids:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ in slots:
             out += [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
             # "spoke with A and with B": the second preposition is a conjunct of the first
-            out += [p for g in list(c.children) + [g for g in tok.children if g.i > c.i]
+            out += [p for g in list(c.children) + [g for g in kids if g.i > c.i]
                     if g.dep_ == "conj" and g.pos_ == "ADP" and g.lower_ == c.lower_
                     for p in g.children if p.dep_ == "pobj"]
             # "appealed to A, B and C to help": the parser takes the list's tail for the subject of "to help"
-            out += [n for x in tok.children if x.dep_ in ("ccomp", "xcomp") and x.i > c.i and
+            out += [n for x in kids if x.dep_ in ("ccomp", "xcomp") and x.i > c.i and
                     any(a.lower_ == "to" and a.dep_ == "aux" for a in x.children)
                     for s in x.children if s.dep_ == "nsubj" and s.i > c.i and s.i > 0 and
                     tok.doc[s.left_edge.i - 1].text == "," for n in [s] + list(s.conjuncts)]
             # "called on A to stop and on B to withdraw": the parser hangs the second "on" on the clause
-            out += [p for x in tok.children if x.dep_ in ("xcomp", "advcl") and x.i > c.i for g in x.children
+            out += [p for x in kids if x.dep_ in ("xcomp", "advcl") and x.i > c.i for g in x.children
                     if g.dep_ == "conj" and g.pos_ == "ADP" and g.lower_ == c.lower_
                     for p in g.children if p.dep_ == "pobj"]
         # "called on X", "protested to X": particles and phrasal prepositions
         if c.dep_ == "prt" and c.lower_ in slots:
-            out += [p for p in tok.children if p.dep_ == "dobj"]
+            out += [p for p in kids if p.dep_ == "dobj"]
     return out
 
 
