@@ -817,16 +817,17 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
     """Longest gazetteer names in the text, with an optional "the" before them."""
     longest = gaz.longest_by_first_word()
     texts = [t.text_with_ws for t in idx.tokens]
+    words = idx.texts
     n = len(doc)
     i = 0
     while i < n:
-        tok = doc[i]
-        the = tok.lower_ == "the" and i + 1 < n and doc[i + 1].text in longest
-        if tok.text not in longest and not the:
+        word = words[i]
+        the = word in ("the", "The", "THE") and i + 1 < n and words[i + 1] in longest
+        if word not in longest and not the:
             i += 1
             continue
         first = i + 1 if the else i
-        limit = longest[doc[first].text]
+        limit = longest[words[first]]
         found = None
         text = ""
         for j in range(first + 1, min(n, first + 12) + 1):

@@ -1983,7 +1983,8 @@ class _Finder:
         or, for an act of both sides, with each other."""
         for sent in self.idx.sents:
             if len(sent) > 16 or sent.text.rstrip()[-1:] in (".", "!", "?", '"', "”") or \
-                    sent.root.pos_ in ("VERB", "AUX") or any(t.pos_ == "VERB" for t in sent):
+                    sent.root.pos_ in ("VERB", "AUX") or \
+                    any(t.pos_ == "VERB" for t in self.idx.tokens[sent.start:sent.end]):
                 continue  # (a headline has no full stop)
             for t in sent:
                 entries = self.lex.verbs.get(t.lower_) or \

@@ -120,7 +120,18 @@ def coordinated_with(tok):
 
 
 def passive(tok) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    """Whether a verb is passive: it has a passive subject or auxiliary (read once per document,
+    from the parse's arrays, since the rules ask it of the same verbs again and again)."""
+    doc = tok.doc
+    heads = doc.user_data.get("passive_heads")
+    if heads is None:
+        strings = doc.vocab.strings
+        wanted = {strings.add("nsubjpass"), strings.add("auxpass")}
+        arr = doc.to_array(["DEP", "HEAD"]).tolist()
+        heads = doc.user_data["passive_heads"] = frozenset(
+            i + int(head) if head < 2 ** 63 else i + int(head) - 2 ** 64
+            for i, (dep, head) in enumerate(arr) if dep in wanted)
+    return tok.i in heads
 
 
 def subject_tokens(tok, depth: int = 0) -> list:
