@@ -1216,14 +1216,15 @@ def _titles_of_listed(doc, idx: ActorIndex) -> None:
             for person, state in zip(people, states):
                 if idx.country_of(person) is None:
                     idx.set_role(person, role, state)
-    for sent in idx.sents:
-        owned = []  # (person, state) for each "State's Name" of the sentence
-        for m in idx.ments_between(sent.start, sent.end):
-            if m.actor.kind == "person" and m.start >= 2 and doc[m.start - 1].tag_ == "POS" and \
-                    (s := idx.by_token.get(m.start - 2)) is not None and s.actor.kind in STATE_KINDS:
-                owned.append((m.actor, s.actor))
-        if len(owned) >= 2:  # a list of leaders, each given with the state (not "Russia's A" alone)
-            for person, state in owned:
+    owned: dict[int, list] = {}  # by sentence: (person, state) for each "State's Name"
+    tokens = idx.tokens
+    for m in idx.ments:
+        if m.actor.kind == "person" and m.start >= 2 and tokens[m.start - 1].tag_ == "POS" and \
+                (s := idx.by_token.get(m.start - 2)) is not None and s.actor.kind in STATE_KINDS:
+            owned.setdefault(idx.sent_of(m.start).start, []).append((m.actor, s.actor))
+    for pairs in owned.values():
+        if len(pairs) >= 2:  # a list of leaders, each given with the state (not "Russia's A" alone)
+            for person, state in pairs:
                 if idx.country_of(person) is None:
                     idx.set_role(person, None, state)
 
@@ -1239,6 +1240,8 @@ def _drop_non_actors(doc, idx: ActorIndex) -> None:
     if filed is not None and filed.group(1).strip().isupper():
         idx.filed_from = _dateline_state(filed.group(1).strip(), idx)
     m = _DATELINE.match(idx.text)
+    if m is None and "non-" not in idx.text:
+        return
     end = m.end() if m is not None else 0
     idx.keep([x for x in idx.ments if doc[x.start].idx >= end and not (
         x.start > 1 and doc[x.start - 1].text == "-" and doc[x.start - 2].lower_ == "non")])

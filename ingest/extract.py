@@ -606,7 +606,7 @@ def _speakers_own(cands: list[Candidate], doc, idx: ActorIndex) -> list[Candidat
             continue
         trigger = doc[cand.trigger]
         sent = idx.sent_of(trigger.i)
-        opened = sum(1 if t.tag_ == "``" else -1 for t in doc[sent.start:trigger.i] if t.tag_ in ("``", "''"))
+        opened = sum(1 if t.tag_ == "``" else -1 for t in idx.tokens[sent.start:trigger.i] if t.tag_ in ("``", "''"))
         if opened <= 0:
             continue
         speaker = idx.quoted_speaker(trigger)

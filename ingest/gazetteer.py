@@ -293,7 +293,8 @@ class Gazetteer:
     def same_party(self, a: Actor, b: Actor) -> bool:
         """True for the same actor, a former state and its successor (Soviet Union, Russia), or a
         body and its executive (the African Union and its Commission)."""
-        if a.key == b.key or self.acts_for.get(a.label, a.label) == self.acts_for.get(b.label, b.label):
+        if a.key == b.key or a.kind == b.kind == "organisation" and \
+                self.acts_for.get(a.label, a.label) == self.acts_for.get(b.label, b.label):
             return True
         ca, cb = a.code, b.code
         return bool(ca and cb and (self.successors.get(ca) == cb or self.successors.get(cb) == ca))
