@@ -77,7 +77,8 @@ class Extractor:
                     yield truecase(a.title, cased), (a, True)
 
         body = None
-        for doc, (article, is_title) in parse(self.nlp, stream(), self.batch_size):
+        # a batch holds ``batch_size`` articles: each is its body and its headline, two documents
+        for doc, (article, is_title) in parse(self.nlp, stream(), 2 * self.batch_size):
             if is_title:
                 yield extract_doc(body, article, gaz, title_doc=doc)
                 body = None
