@@ -101,7 +101,7 @@ def _verb_chain(tok) -> list:
         elif t.dep_ in ("ccomp", "dobj", "pcomp", "advcl") and t.tag_ in ("VB", "VBG") and \
                 t.head.lemma_ in {"let", "allow", "permit", "rule"} | NEGATING_VERBS | FUTURE_VERBS | HEDGE_VERBS and \
                 not (t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > 0 and t.doc[t.i - 1].text == ","):
-            # (but "refused to set a date, accusing B of ...": the participle after the comma is done)
+            # (but "refused to fix a time, blaming B for ...": the participle after the comma is done)
             t = t.head
             chain.append(t)
         elif t.dep_ == "acl" and (t.tag_ == "VB" or t.tag_ == "VBG" and t.head.lemma_.lower() in DOCUMENTS) and \
@@ -598,7 +598,7 @@ _CONTACTS = frozenset({"met", "phoned", "visited", "negotiatedWith", "signedAgre
 
 
 def _speakers_own(cands: list[Candidate], doc, idx: ActorIndex) -> list[Candidate]:
-    """ '"The United Kingdom stands with Sri Lanka," Mr Straw said': a state's act told in the
+    """ '"Canada stands by Haiti," Ms Roy said': a state's act told in the
     words of one who speaks for it is the speaker's act too."""
     out = []
     for cand in cands:

@@ -2094,7 +2094,7 @@ class _Finder:
         self.out = kept
 
     def people_over_states(self) -> None:
-        """ "held talks with the prime ministers of A and B, C and D": one met the people; the
+        """ "talks with the presidents of A and B, C and D": one met the people; the
         states they lead are not met a second time by the same words."""
         people = {(c.trigger, c.predicate, c.subject.key, home.key) for c in self.out
                   if c.predicate in CONTACT_ACTS and c.object.kind == "person" and

@@ -104,13 +104,13 @@ OBJECT_CONTROL = frozenset({"urge", "ask", "press", "call", "invite", "tell", "p
 
 def coordinated_with(tok):
     """The verb a joined verb goes with: its head, but for a finite verb the parser hung on a
-    non-finite one inside a clause ("denied that A had crossed the border and accused B",
+    non-finite one inside a clause ("denied that its jets had entered A's airspace and blamed B",
     "asked X to send a team and called on Y"), the verb that governs that clause."""
     head = tok.head
     governor = head.head.head if head.dep_ == "pcomp" and head.head.dep_ == "prep" else head.head
     if tok.dep_ != "conj" or head.dep_ not in ("ccomp", "xcomp", "advcl", "pcomp") or \
             governor.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-        return head  # (and "accused A of breaking its word and called on B": the calling goes with the accusing)
+        return head  # (and "accused A of cheating and called on B to ...": the calling goes with the accusing)
     aux = [c.lower_ for c in tok.children if c.dep_ == "aux"]
     finite = tok.tag_ in ("VBD", "VBZ", "VBP") and not aux or any(a in ("has", "have", "had", "will") for a in aux)
     # ("demanded that the mission leave, and has accused B": the accusing goes with the demand)

@@ -146,14 +146,17 @@ def test_blind_heldout_scores():
     ("heldout7", 0.91, 0.82),  # the same kinds; development data after a session unread
     ("heldout8", 0.89, 0.77),  # the same kinds, written blind; development data after a first blind run
     ("heldout9", 0.9, 0.72),   # the same kinds, written blind; development data after a first blind run
-    ("heldout10", 0.81, 0.73),  # the same kinds; development data after two sessions unread
-    ("heldout11", 0.8, 0.65),  # the same kinds, written blind; development data after a first blind run
+    ("heldout10", 0.84, 0.77),  # the same kinds; development data after two sessions unread
+    ("heldout11", 0.81, 0.66),  # the same kinds, written blind; development data after a first blind run
     ("heldout12", 0.87, 0.75),  # the same kinds, written blind; development data after a first blind run
-    ("heldout13", 0.89, 0.68),  # the same kinds; development data after a session unread
+    ("heldout13", 0.89, 0.7),  # the same kinds; development data after a session unread
     ("heldout14", 0.87, 0.66),  # the same kinds; development data after a session unread
     ("heldout15", 0.86, 0.74),  # the same kinds, written blind; development data after a first blind run
-    ("heldout16", 0.87, 0.61),  # the same kinds, written blind; never looked at while writing rules
-    ("heldout17", 0.77, 0.59),  # the same kinds, written blind; never looked at while writing rules
+    ("heldout16", 0.91, 0.68),  # the same kinds, written blind; development data after a session unread
+    ("heldout17", 0.88, 0.68),  # the same kinds, written blind; development data after a session unread
+    ("heldout18", 0.86, 0.73),  # the same kinds, written blind; development data after a first blind run
+    ("heldout19", 0.76, 0.67),  # the same kinds, written blind; never looked at while writing rules
+    ("heldout20", 0.85, 0.56),  # the same kinds, written blind; never looked at while writing rules
 ])
 def test_more_heldout_scores(name, precision, recall):
     """Floors just under today's scores on the sets of articles in the three kinds of the real-news
