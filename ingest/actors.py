@@ -1192,7 +1192,7 @@ def _respectively(doc, idx: ActorIndex) -> None:
 
 def _titles_of_listed(doc, idx: ActorIndex) -> None:
     """ "the prime ministers of A, B and C, X, Y and Z": the n-th name holds the title for the
-    n-th state; "A's President X, B's Y and C's Z": each name acts for the state before it."""
+    n-th state."""
     offices = idx.gaz.offices
     for t in idx.tokens:
         if t.tag_ not in ("NNS", "NNPS") or not _is_title_word(t, idx):
@@ -1216,6 +1216,11 @@ def _titles_of_listed(doc, idx: ActorIndex) -> None:
             for person, state in zip(people, states):
                 if idx.country_of(person) is None:
                     idx.set_role(person, role, state)
+
+
+def _possessed_names(idx: ActorIndex) -> None:
+    """ "A's President X, B's Y and C's Z": in a sentence that lists leaders so, each name acts for
+    the state before it (but not "Russia's X" alone, who may be anyone of that state)."""
     owned: dict[int, list] = {}  # by sentence: (person, state) for each "State's Name"
     tokens = idx.tokens
     for m in idx.ments:
@@ -1223,7 +1228,7 @@ def _titles_of_listed(doc, idx: ActorIndex) -> None:
                 (s := idx.by_token.get(m.start - 2)) is not None and s.actor.kind in STATE_KINDS:
             owned.setdefault(idx.sent_of(m.start).start, []).append((m.actor, s.actor))
     for pairs in owned.values():
-        if len(pairs) >= 2:  # a list of leaders, each given with the state (not "Russia's A" alone)
+        if len(pairs) >= 2:
             for person, state in pairs:
                 if idx.country_of(person) is None:
                     idx.set_role(person, None, state)
@@ -1762,6 +1767,7 @@ def find_actors(doc, gaz: Gazetteer, published=None) -> ActorIndex:
     _roles_from_titles(doc, idx)
     _respectively(doc, idx)
     _titles_of_listed(doc, idx)
+    _possessed_names(idx)
     _listed_under_title(doc, idx)
     _leaders(doc, idx)
     _chairs(doc, idx)

@@ -598,8 +598,8 @@ _CONTACTS = frozenset({"met", "phoned", "visited", "negotiatedWith", "signedAgre
 
 
 def _speakers_own(cands: list[Candidate], doc, idx: ActorIndex) -> list[Candidate]:
-    """ '"Canada stands by Haiti," Ms Roy said': a state's act told in the
-    words of one who speaks for it is the speaker's act too."""
+    """ '"Canada stands by Haiti," Ms Roy said': a state's act told in the words of one who speaks
+    for it is the speaker's act too."""
     out = []
     for cand in cands:
         if cand.subject.kind not in STATE_KINDS:

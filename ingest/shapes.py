@@ -107,10 +107,11 @@ def coordinated_with(tok):
     non-finite one inside a clause ("denied that its jets had entered A's airspace and blamed B",
     "asked X to send a team and called on Y"), the verb that governs that clause."""
     head = tok.head
+    # ("accused A of cheating and called on B to ...": the calling goes with the accusing)
     governor = head.head.head if head.dep_ == "pcomp" and head.head.dep_ == "prep" else head.head
     if tok.dep_ != "conj" or head.dep_ not in ("ccomp", "xcomp", "advcl", "pcomp") or \
             governor.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-        return head  # (and "accused A of cheating and called on B to ...": the calling goes with the accusing)
+        return head
     aux = [c.lower_ for c in tok.children if c.dep_ == "aux"]
     finite = tok.tag_ in ("VBD", "VBZ", "VBP") and not aux or any(a in ("has", "have", "had", "will") for a in aux)
     # ("demanded that the mission leave, and has accused B": the accusing goes with the demand)
