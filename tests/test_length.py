@@ -108,7 +108,8 @@ def test_a_long_article_is_parsed_in_pieces_and_joined_into_its_own_text():
     # every text given (the bodies and the headlines, which are parsed too), in pieces of at most the limit
     assert max(sizes) <= PIECE_CHARS
     assert sum(sizes) == sum(len(a.text) + len(a.title) for a in (short, long, short))
-    assert all(sum(batch) <= BATCH_CHARS and len(batch) <= 4 for batch in spy.batches)
+    # a batch holds at most batch_size articles, each a body and its headline
+    assert all(sum(batch) <= BATCH_CHARS and len(batch) <= 2 * 4 for batch in spy.batches)
     # the pieces join into the article's text, with the tokens of a parse in one piece
     [(joined, _)] = list(parse(nlp, [(long.text, None)]))
     whole = nlp(long.text)
