@@ -1780,27 +1780,16 @@ def find_actors(doc, gaz: Gazetteer, published=None) -> ActorIndex:
 
 
 def _bodies_of_their_day(idx: ActorIndex) -> None:
-    """An officer of the African Union Commission acts for the African Union; and before the
-    European Union was founded (November 1993), what is said of it was the European Community's
-    ("Commission President Jacques Delors" in 1987)."""
-    gaz = idx.gaz
-    before_eu = idx.published_year is not None and idx.published_year < 1993
-
-    def of_day(actor: Actor) -> Actor:
-        parent = gaz.acts_for.get(actor.label)
-        if parent is not None and (entry := gaz.lookup(parent)) is not None:
-            actor = entry.actor
-        if before_eu and actor.label == "European Union" and (entry := gaz.lookup("European Community")) is not None:
-            actor = entry.actor
-        return actor
-
+    """An officer of the African Union Commission acts for the African Union; and what an article
+    of 1987 says of the European Union it says of the European Community ("Commission President
+    Jacques Delors" in 1987): each body as it was when the article was written."""
+    gaz, year = idx.gaz, idx.published_year
     for key, (role, of) in list(idx.roles.items()):
-        if of is not None and of.kind == "organisation" and (day := of_day(of)) is not of:
+        if of is not None and (day := gaz.body_of_year(of, year)) is not of:
             idx.roles[key] = (role, day)
-    if before_eu:
-        for k, m in enumerate(idx.ments):
-            if m.actor.label == "European Union":
-                idx.relabel(k, of_day(m.actor))
+    for k, m in enumerate(idx.ments):
+        if m.actor.label in gaz.earlier_names and (day := gaz.body_of_year(m.actor, year)) is not m.actor:
+            idx.relabel(k, day)  # (a mention of the African Union Commission stays the Commission)
 
 
 # titles that name the post but not whom its holder serves at home ("Ambassador A" in a story

@@ -126,6 +126,7 @@ class Gazetteer:
     lexicon: Lexicon = field(default_factory=Lexicon)
     by_key: dict[str, Actor] = field(default_factory=dict)
     acts_for: dict[str, str] = field(default_factory=dict)  # an executive body's label -> its body's label
+    earlier_names: dict[str, tuple[str, int]] = field(default_factory=dict)  # body -> (earlier name, year it changed)
     terms: dict[str, tuple] = field(default_factory=dict)  # person label -> dated roles as written (ingest.tenure)
     terms_read: dict[str, tuple] = field(default_factory=dict)  # person label -> those roles read, once asked for
     _longest: dict[str, int] | None = None
@@ -290,6 +291,21 @@ class Gazetteer:
         code = _cities().get(" ".join(name.split()))
         return self.by_key.get(f"country/{code}") if code else None
 
+    def body_of_year(self, actor: Actor, year: int | None) -> Actor:
+        """The body an organisation was in ``year``: the body an executive acts for (the African
+        Union for its Commission), under the name it bore then (the European Community for the
+        European Union before 1993)."""
+        if actor.kind != "organisation":
+            return actor
+        parent = self.acts_for.get(actor.label)
+        if parent is not None and (entry := self.lookup(parent)) is not None:
+            actor = entry.actor
+        earlier = self.earlier_names.get(actor.label)
+        if earlier is not None and year is not None and year < earlier[1] and \
+                (entry := self.lookup(earlier[0])) is not None:
+            actor = entry.actor
+        return actor
+
     def same_party(self, a: Actor, b: Actor) -> bool:
         """True for the same actor, a former state and its successor (Soviet Union, Russia), or a
         body and its executive (the African Union and its Commission)."""
@@ -351,6 +367,9 @@ def _org_rows(gz: Gazetteer, folder: Path) -> None:
             gz.add(n, Entry(actor, "name"))
         if row.get("acts_for"):
             gz.acts_for[row["name"]] = row["acts_for"]
+        if row.get("became"):
+            later, _, year = row["became"].partition(">")
+            gz.earlier_names[later] = (row["name"], int(year))
 
 
 def _people_rows(gz: Gazetteer, folder: Path) -> None:

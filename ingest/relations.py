@@ -71,7 +71,7 @@ SPORTS_WORDS = WORDS.set("sports_words")
 # a government overthrown by its own soldiers ("condemned the coup": the state it happened in)
 COUP_NOUNS = WORDS.set("coup_nouns")
 # cities that seat a body of states, and the body (with the years it bore that name)
-SEATS = WORDS.multimap("seats")
+SEATS = WORDS.map("seats")
 # acts one side may ask of another ("called for the withdrawal of X's troops")
 WANTED_ACTS = WORDS.set("wanted_acts")
 # what one side claims or asks, which another may reject ("a charge B rejects")
@@ -563,22 +563,10 @@ class _Finder:
         if m.how != "metonym":
             return actor
         seat = SEATS.get(self.doc[m.start:m.end].text)
-        if not seat:
+        entry = self.idx.gaz.lookup(seat) if seat else None
+        if entry is None:
             return actor
-        year = self.idx.era_year(tok.i) or 9999
-        for spec in seat:  # "European Community<1993": until 1993; "European Union>1993": from then on
-            if "<" in spec:
-                name, edge = spec.split("<")
-                fits = year < int(edge)
-            elif ">" in spec:
-                name, edge = spec.split(">")
-                fits = year >= int(edge)
-            else:
-                name, fits = spec, True
-            entry = self.idx.gaz.lookup(name) if fits else None
-            if entry is not None:
-                return entry.actor
-        return actor
+        return self.idx.gaz.body_of_year(entry.actor, self.idx.era_year(tok.i))
 
     def places(self, toks) -> list[tuple[Actor, bool]]:
         """The countries of places a visit went to: actors (capitals stand for their state) or
