@@ -20,7 +20,7 @@ from dipgraph.graph.records import Actor, Mention, Role
 
 from .words import WORDS
 from .gazetteer import Gazetteer
-from .tenure import assign_dated_roles, terms_of
+from .tenure import assign_dated_roles, only_state, terms_of
 
 __all__ = ["ActorIndex", "Ment", "find_actors", "clean_person_name"]
 
@@ -1857,9 +1857,10 @@ def _home_titles(doc, idx: ActorIndex) -> None:
         if m.actor.kind != "person" or role is None or of is not None or role.lower() in _POSTED \
                 or idx.role_source.get(m.actor.key) != "text":
             continue
-        states = {t.of.key: t.of for t in terms_of(idx.gaz, m.actor.label)}
-        if len(states) == 1:  # whatever the year, the one state the person ever held office for
-            idx.roles[m.actor.key] = (role, next(iter(states.values())))
+        terms = terms_of(idx.gaz, m.actor.label)
+        states = {t.of.key for t in terms}
+        if (only := only_state(idx, terms)) is not None:  # whatever the year, the one state the person
+            idx.roles[m.actor.key] = (role, only)  # ever held office for
             continue
         sent = idx.sent_of(m.start)
         here = None

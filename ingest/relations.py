@@ -2026,9 +2026,10 @@ class _Finder:
                     break  # ("A urged restraint, and B called on C": B's own act)
                 if t.dep_ == "conj" and coordinated_with(t).i != t.head.i:
                     break  # ("asked X to send a team and called on Y": the calling is done, not asked for)
-                t = t.head
+                step, t = t.dep_, t.head
                 if t.lemma_.lower() in THREATENING | URGING:
-                    governor = t
+                    # ("called the deaths a massacre and blamed B": a verb joined to the appeal is an act)
+                    governor = t if step == "xcomp" else None
                     break
             if governor is None or governor.i == cand.trigger:
                 kept.append(cand)

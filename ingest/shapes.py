@@ -44,6 +44,8 @@ def word_set(tokens) -> set[str]:
     for t in tokens:
         out.add(t.lower_)
         out.add(t.lemma_.lower())
+        if t.pos_ == "PROPN" and t.lower_.endswith("s"):
+            out.add(t.lower_[:-1])  # a name keeps its plural as lemma: "the Camp David Accords"
     return out
 
 
@@ -76,8 +78,8 @@ def scope_words(tok) -> set[str]:
     # a title's words are no object's ("flew in with his defence minister" carried no arms)
     toks = [t for t in toks if not (t.dep_ in ("compound", "amod") and t.head.lemma_.lower() in TITLE_HEADS)]
     words = word_set(toks)
-    if any(t.ent_type_ == "MONEY" for t in toks):
-        words.add("$money")  # "lent Pakistan $3 billion"
+    if any(t.ent_type_ == "MONEY" or t.tag_ == "$" for t in toks):
+        words.add("$money")  # "lent Pakistan $3 billion", "gives A £30m a year"
     return words
 
 
@@ -351,7 +353,8 @@ def object_tokens(tok, entry: LexEntry, *, verb: bool, needs_words: frozenset = 
     if "dobj" in entry.objects:
         out += dobjs
     if "dative" in entry.objects:
-        if not any(c.lower_ == "to" and c.dep_ in ("dative", "prep") for c in tok.children):
+        if not any(c.lower_ == "to" and c.dep_ in ("dative", "prep") and
+                   any(p.pos_ in ("PROPN", "PRON") for p in c.children if p.dep_ == "pobj") for c in tok.children):
             out += [c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"]  # (a "to" says who)
         if verb and passive(tok) and "dobj" not in entry.objects:
             out += dobjs  # "Sri Lanka was granted a loan": the receiver

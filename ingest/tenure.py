@@ -74,6 +74,17 @@ def _before_all(terms: tuple[Term, ...], when: date | int | None) -> bool:
     return (when < first.year) if isinstance(when, int) else (when < first)
 
 
+def only_state(idx, terms: tuple[Term, ...]) -> Actor | None:
+    """The one state (or body) all of a person's terms are for, when the article names it: a
+    namesake who served a state the article never names is someone else ("Conservative spokesman
+    A" in a British story is not the Canadian minister of that name)."""
+    states = {t.of.key: t.of for t in terms}
+    if len(states) != 1:
+        return None
+    state = next(iter(states.values()))
+    return state if any(m.actor.key == state.key for m in idx.ments) else None
+
+
 def assign_dated_roles(idx, published: date | None) -> None:
     """Give each person of the article with dated roles in the gazetteer the role that holds on
     the article's date for them, where the text has not said whom they act for. A title the text
@@ -106,7 +117,7 @@ def assign_dated_roles(idx, published: date | None) -> None:
         if _before_all(terms, when):
             continue
         term = held_at(terms, when)
-        if term is None and source == "text" and len({t.of.key for t in terms}) == 1 and \
+        if term is None and source == "text" and only_state(idx, terms) is not None and \
                 (role or "").lower() not in ("leader", "chairman", "head"):
             # the text gives a current title but no state ("Home Secretary Charles Clarke", "Elaine
             # Chao, the Secretary of Transportation" after her listed term): the title is for the

@@ -265,9 +265,19 @@ def test_a_title_without_its_state_takes_the_state_of_the_term(extractor):
 
 def test_a_title_outside_the_terms_takes_the_one_state_of_the_person(extractor):
     # the text says he holds an office; the dictionary says the only state he held one for
-    titled = extractor.extract(Article(text="Prime Minister Brian Mulroney met Margaret Thatcher in London.",
+    titled = extractor.extract(Article(text="Prime Minister Brian Mulroney met Margaret Thatcher in London. "
+                                            "They spoke of trade between Canada and Europe.",
                                        published=date(2015, 6, 9), id="g"))
     assert ("Brian Mulroney", "Canada") in _roles(titled)
+
+
+def test_a_title_for_a_state_the_article_never_names_is_a_namesakes(extractor):
+    # the dictionary knows one Andrew Mitchell, a Canadian minister until 2006; a British story's
+    # spokesman of that name, undated or later, in a text that never names Canada, is someone else
+    text = "Conservative development spokesman Andrew Mitchell welcomed the decision to hold back the money."
+    for published in (None, date(2012, 6, 1)):
+        ex = extractor.extract(Article(text=text, published=published, id="n"))
+        assert all(state != "Canada" for _, state in _roles(ex)), published
 
 
 def test_name_variants_are_one_actor_across_articles(extractor, store):
