@@ -288,6 +288,9 @@ class ActorIndex:
                 return None  # "Iranian" is no actor, but "the Iranians" stand for their state
             return m.actor
         low = tok.lower_
+        if low in ("who", "which") and tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp" and \
+                tok.head.head.dep_ == "relcl" and tok.head.head.i < tok.head.i and tok.i < tok.head.head.i:
+            return self.resolve(tok.head.head.head, allow_demonym=allow_demonym)  # "A, which officials say sent B"
         if low == "whose" and tok.head.head.dep_ == "relcl" or low in ("who", "which") and tok.head.dep_ == "relcl":
             rel = tok.head.head if low == "whose" else tok.head
             return self.resolve(rel.head, allow_demonym=allow_demonym)  # "Modi, whose government"
@@ -692,6 +695,9 @@ class ActorIndex:
             for c in verb.head.children:
                 if c.dep_ in ("compound", "nmod", "amod") and c.i < verb.head.i:
                     own |= {w.i for w in c.subtree}
+        if verb.dep_ == "relcl" and tok.dep_ == "nsubj" and verb.head.i < tok.i:
+            # "blamed A, which it says encouraged B": not the clause's own antecedent
+            own |= set(range(verb.head.left_edge.i, verb.head.i + 1))
         if verb.dep_ == "conj":  # "India has not condemned Russia, and Russia remains its supplier"
             for c in verb.head.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.i not in own:
@@ -703,10 +709,15 @@ class ActorIndex:
                         found = self.resolve(c)
                         if found is not None and found.kind != "person":
                             return found
+        doer = None
+        if tok.lower_ == "it" and (tok.dep_ == "dative" or tok.dep_ == "dobj" and any(
+                c.dep_ == "prep" and c.lower_ == "with" for c in tok.head.children)):
+            # "A, which officials say provides it with aid": a receiver, not the giver ("itself")
+            doer = next((self.resolve(c) for c in tok.head.children if c.dep_ == "nsubj" and c.i < tok.i), None)
         best: tuple[int, Actor] | None = None
         for m in self.ments_back(tok.i, sent.start):
             if sent.start <= m.start < tok.i and m.actor.kind != "person" and m.how != "demonym" \
-                    and m.start not in own:
+                    and m.start not in own and (doer is None or m.actor.key != doer.key):
                 best = (m.start, m.actor)
                 break
         for j in range(tok.i - 1, best[0] if best else sent.start - 1, -1):
@@ -716,6 +727,10 @@ class ActorIndex:
                 home = self._owner(w)
                 if home is not None and home.kind != "person":
                     return home
+        if best is not None and tok.lower_ == "it" and tok.dep_ == "dobj" and doer is None and any(
+                w.tag_ == "NN" and w.dep_ in ("dobj", "nsubj", "nsubjpass") and w.i not in self.by_token and
+                w.lemma_.lower() not in STATE_NOUNS for w in tok.doc[best[0] + 1:tok.i]):
+            return None  # "A welcomed the plan and B backed it": the plan, a thing named since A
         if best is not None:
             return best[1]
         prev = self.sents_upto(sent.start - 1, 1) if sent.start > 0 else []

@@ -172,6 +172,8 @@ def subject_tokens(tok, depth: int = 0) -> list:
         # "A joined B in condemning C": both
         joined = tok.head.head
         return subject_tokens(joined, depth + 1) + [c for c in joined.children if c.dep_ == "dobj"]
+    if subj and tok.dep_ == "ccomp" and tok.head.dep_ == "relcl" and subj[0].i < tok.head.i:
+        return subj  # "A, which officials say sent B arms": the relative pronoun, whose antecedent acts
     if subj and tok.dep_ != "relcl":
         return []
     if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ == "as" and \
@@ -291,6 +293,11 @@ def left_neighbour(tok) -> list:
     return []
 
 
+# nouns of quantity, through whose "of" a preposition reaches what it is about
+QUANTITY_NOUNS = frozenset({"worth", "range", "number", "series", "host", "handful", "lot", "half", "most", "part",
+                            "share", "dozens", "hundreds", "thousands", "millions", "billions"})
+
+
 def prep_objects(tok, slots: tuple[str, ...]) -> list:
     out = []
     kids = list(tok.children)  # (read once: each pass over a token's children makes new objects)
@@ -310,7 +317,9 @@ def prep_objects(tok, slots: tuple[str, ...]) -> list:
                     for p in g.children if p.dep_ == "pobj"]
     for c in kids:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ in slots:
-            out += [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
+            found = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
+            # "tariffs on $250 billion worth of Chinese goods", "sanctions on a number of A's banks"
+            out += found + [o for p in found if p.lemma_.lower() in QUANTITY_NOUNS for o in of_chain(p, 1)]
             # "spoke with A and with B": the second preposition is a conjunct of the first
             out += [p for g in list(c.children) + [g for g in kids if g.i > c.i]
                     if g.dep_ == "conj" and g.pos_ == "ADP" and g.lower_ == c.lower_
