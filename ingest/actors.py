@@ -37,6 +37,7 @@ ISLAND_STATES = REALM_STATES.get("island", frozenset())
 REGION_WORDS = WORDS.set("region_words")
 # words of a state's formal name, never of a person's ("Democratic Republic", "Federation")
 STATE_FORMS = WORDS.set("state_forms")
+PLACE_NOUNS = WORDS.set("place_nouns")
 SAYING = WORDS.set("reporting_verbs")
 PARTY_STATES = WORDS.map("party_states")
 # prefixes of warships' names and the state whose navy they serve ("HMS Dauntless")
@@ -973,8 +974,9 @@ def _person_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
             continue  # ("the Deputy Foreign Minister": a title the NER took for a name)
         if name.split()[0] in SHIP_PREFIXES or start > 0 and doc[start - 1].lower_ in VESSELS:
             continue  # a ship, no person ("the tanker A"; a navy's, "USS A", is read by _warships)
-        if any(w.lower() in STATE_FORMS for w in name.split()):
-            continue  # "the Sahrawi Arab Democratic Republic": a state the NER took for a person
+        if any(w.lower() in STATE_FORMS for w in name.split()) or \
+                len(name.split()) > 1 and name.split()[-1].lower() in PLACE_NOUNS:
+            continue  # "the Sahrawi Arab Democratic Republic", "Rakhine State": places the NER took for people
         entry = gaz.lookup(name) or gaz.person_variant(name)
         if entry is not None:
             if entry.how == "person":
@@ -1265,6 +1267,21 @@ def _drop_non_actors(doc, idx: ActorIndex) -> None:
     end = m.end() if m is not None else 0
     idx.keep([x for x in idx.ments if doc[x.start].idx >= end and not (
         x.start > 1 and doc[x.start - 1].text == "-" and doc[x.start - 2].lower_ == "non")])
+
+
+STATE_FORM_WORDS = frozenset({"People", "People's", "Democratic", "Republic", "Socialist", "Federal", "Islamic",
+                              "Arab", "United", "Kingdom"})
+
+
+def _state_forms(doc, idx: ActorIndex) -> None:
+    """ "the Mongolian People's Republic": a state's form after a nationality is that nation's state,
+    not the state that form alone names ("the People's Republic" is China)."""
+    for k, m in enumerate(idx.ments):
+        if m.how == "name" and m.start > 0 and doc[m.start].text in STATE_FORM_WORDS:
+            before = idx.by_token.get(m.start - 1)
+            if before is not None and before.how == "demonym" and before.end == m.start and \
+                    before.actor.key != m.actor.key and before.actor.kind in STATE_KINDS:
+                idx.relabel(k, before.actor)
 
 
 def _ent_end(doc, i: int) -> int:
@@ -1777,6 +1794,7 @@ def find_actors(doc, gaz: Gazetteer, published=None) -> ActorIndex:
     _listed_names(doc, gaz, idx)
     _shortened_names(idx)
     _drop_non_actors(doc, idx)
+    _state_forms(doc, idx)
     _roles_from_titles(doc, idx, counterparts=False)
     _single_name_mentions(doc, gaz, idx)
     _roles_from_titles(doc, idx)
@@ -1965,6 +1983,7 @@ _BODIES = ("intergovernmental", "un-body", "alliance")
 
 # words for the one who presides over a body of states for a term
 _CHAIR_WORDS = WORDS.set("chair_words")
+AHEAD_WORDS = frozenset({"next", "future", "incoming", "designate", "prospective"})
 
 
 def _chairs(doc, idx: ActorIndex) -> None:
@@ -1993,7 +2012,8 @@ def _chairs(doc, idx: ActorIndex) -> None:
                 if t.text in (",", ";", ".") or t.pos_ in ("VERB", "AUX"):
                     break
                 words.append(t)
-            if any(t.lower_ in _CHAIR_WORDS for t in words):
+            if any(t.lower_ in _CHAIR_WORDS for t in words) and not any(t.lower_ in AHEAD_WORDS for t in words):
+                # (", as the next president of the Commission": not yet)
                 found += [idx.by_token[t.i].actor for t in words if t.i in idx.by_token and
                           idx.by_token[t.i].actor.kind == "organisation" and idx.by_token[t.i].actor.org_kind in bodies]
         # a clause: "who currently chairs the AU"

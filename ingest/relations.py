@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from dipgraph.graph.records import Actor
 from dipgraph.graph.vocab import relation as relation_info
 
-from .actors import COUNTERPART, HARM_NOUNS, INSTITUTIONS, STATE_KINDS, ActorIndex
+from .actors import COUNTERPART, HARM_NOUNS, INSTITUTIONS, PLACE_NOUNS, STATE_KINDS, ActorIndex
 from .words import WORDS
 from .gazetteer import LexEntry, Lexicon, fitting_particles
 from .shapes import (DOCUMENTS, UNDOING, attack_lemmas, between, conditional_harm, conjuncts, coordinated_with, goods_bound, goods_origin, listed,
@@ -114,7 +114,6 @@ PACT_NOUNS = WORDS.set("pact_nouns")
 THREAT_VERBS = WORDS.set("threat_verbs")
 COALITION_NOUNS = WORDS.set("coalition_nouns")
 DISMISSED = WORDS.set("dismissed")
-PLACE_NOUNS = WORDS.set("place_nouns")
 # what a side can be said to be behind ("said X was behind the attack")
 CULPRIT_ACTS = WORDS.set("culprit_acts")
 # nouns that name an act told just before ("..., a move Moscow criticised")
