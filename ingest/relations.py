@@ -2101,16 +2101,20 @@ class _Finder:
             # "met in Cairo", "held talks with B at the Kremlin": a seat of government is its state
             heads = [trigger] + [c for c in trigger.children if c.dep_ == "dobj"]
             # "held talks with A in Libya": the parser may hang the place on the one met
-            heads += [p for h in list(heads) for w in h.children if w.dep_ == "prep" and w.lower_ == "with"
-                      for p in w.children if p.dep_ == "pobj" and p.i in self.idx.by_token]
+            withs = [w for h in heads for w in h.children if w.dep_ == "prep" and w.lower_ == "with"]
+            # ("talks with A in Yerevan on Thursday and with B in Baku": the second "with" a conjunct)
+            withs += [w for w in trigger.subtree if w.dep_ == "conj" and w.pos_ == "ADP" and w.lower_ == "with"]
+            heads += [p for w in withs for p in w.children if p.dep_ == "pobj" and p.i in self.idx.by_token]
             places = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
                       for p in c.children if p.dep_ == "pobj" and (c.lower_ == "in" or
                                                                    getattr(self.idx.mention_at(p.i), "how", "") == "metonym")]
             # "met in a tent outside Tripoli", "at a resort near Sochi": the place the place is in or by
             places += [q for p in places if p.i not in self.idx.by_token for c in p.children
                        if c.dep_ == "prep" and c.lower_ in ("outside", "near", "in") for q in c.children if q.dep_ == "pobj"]
-            hosts = [a for a, _ in self.places(places) if a.kind in STATE_KINDS]
             homes = {h.key for p in (cand.subject, cand.object) if (h := self.idx.country_of(p)) is not None}
+            hosts = [a for a, _ in self.places(places) if a.kind in STATE_KINDS]
+            if len(hosts) > 1:  # several places told: the one that is home to one of the two
+                hosts = list({a.key: a for a in hosts if a.key in homes}.values())
             if len(hosts) != 1 or hosts[0].key not in homes:
                 continue  # a summit in a third state says nothing of who went where
             for person in (cand.subject, cand.object):
