@@ -547,10 +547,36 @@ def _mend_neighbouring(doc) -> None:
             t.head, t.dep_, t.pos_, t.tag_ = state, "amod", "ADJ", "JJ"
 
 
+def _mend_reduced_relatives(doc) -> None:
+    """ "the pact (that) the two countries signed in 1984": the small parser may read the verb as a
+    participle on its own subject ("countries signed in 1984"); it is a clause on the noun before."""
+    for v in doc:
+        if v.dep_ != "acl" or v.tag_ not in ("VBD", "VBN") or v.pos_ != "VERB" or v.i == 0:
+            continue
+        subj = v.head
+        if subj.i != v.i - 1 or subj.pos_ != "NOUN" or any(c.dep_ in ("dobj", "agent") for c in v.children) or \
+                not any(c.dep_ in ("det", "nummod", "predet") for c in subj.children):
+            continue
+        k = subj.left_edge.i - 1
+        rel = doc[k] if k >= 0 and doc[k].lower_ in ("that", "which") else None
+        if rel is not None:
+            k -= 1
+        if k < 0 or doc[k].pos_ != "NOUN" or any(t.is_punct for t in doc[k:subj.i]):
+            continue
+        noun = doc[k]
+        if v.is_ancestor(noun):
+            continue  # (no loop in the tree)
+        v.head, v.dep_ = noun, "relcl"
+        subj.head, subj.dep_ = v, "nsubj"
+        if rel is not None:
+            rel.head, rel.dep_ = v, "dobj"
+
+
 def _events(doc, article: Article, gaz: Gazetteer):
     _mend_lemmas(doc)
     _mend_participles(doc, gaz.lexicon.verbs)
     _mend_neighbouring(doc)
+    _mend_reduced_relatives(doc)
     idx = find_actors(doc, gaz, article.published)
     cands = find_relations(doc, idx, gaz.lexicon)
     cands += _speakers_own(cands, doc, idx)

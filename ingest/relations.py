@@ -383,6 +383,17 @@ class _Finder:
                 return pair
         if together:
             return together if group_kinds is None else self._as_states(together)
+        if want == {"country", "former_state"} and size == 2 and region is None:
+            # "A accused B of breaking the pact the two countries signed": the two states of its own
+            # sentence, when it has named just two
+            sent = self.idx.sent_of(tok.i)
+            states: dict[str, Actor] = {}
+            for m in self.idx.ments_between(sent.start, tok.i):
+                a = m.actor if m.actor.kind != "person" else self.idx.country_of(m.actor)
+                if a is not None and a.kind in want:
+                    states.setdefault(a.key, a)
+            if len(states) == 2:
+                return list(states.values())
         return self._recent_kind(tok, size, want, region=region)
 
     def _each_other(self, tok) -> bool:

@@ -70,8 +70,8 @@ def scope_words(tok) -> set[str]:
             toks.extend(phrase(c))
     if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
         toks.append(tok.head)
-    if tok.dep_ == "acl" and tok.tag_ == "VBN":
-        toks.append(tok.head)  # "the declaration signed by A and B": what was signed
+    if tok.dep_ == "acl" and (tok.tag_ == "VBN" or any(c.dep_ == "nsubj" for c in tok.children)):
+        toks.append(tok.head)  # "the declaration signed by A and B", "a pact A and B signed": what was signed
     if tok.dep_ == "relcl" and (any(c.dep_ == "dobj" and c.lower_ in ("that", "which", "whom") for c in tok.children)
                                 or not any(c.dep_ in ("dobj", "nsubjpass") or c.tag_ in ("WDT", "WP") for c in tok.children)):
         toks.append(tok.head)  # "drones that Russia has been using against Ukraine": the drones are used
