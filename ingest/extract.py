@@ -324,13 +324,13 @@ def modality_of(cand: Candidate, doc, idx: ActorIndex) -> tuple[str, Actor | Non
     modality = _chain_modality(chain)
     if modality == "hedged" and _said_would(chain, trigger):
         modality = "future"  # "X said Washington would announce sanctions": the future of reported speech
-    if cand.rule == "verb:threat+if" and modality == "future":
+    if cand.rule.removesuffix("/speaker") == "verb:threat+if" and modality == "future":
         modality = "asserted"  # "we will strike if ...": the future harm is the threat, made now
     if cand.predicate == "threatened" and modality == "future" and len(chain) > 1 and \
             chain[1].lemma_.lower() in ("vow", "pledge", "promise", "threaten", "swear") and \
             not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall") for c in chain[1].children):
         modality = "asserted"  # "vowed retaliation against X": the vow is the threat, made now
-    if cand.rule == "verb:accept+cannot" and modality in ("negated", "future"):
+    if cand.rule.removesuffix("/speaker") == "verb:accept+cannot" and modality in ("negated", "future"):
         modality = "asserted"  # "cannot accept X's claim": the refusal is the act, made now
     reporters, denied = _reporters(trigger, idx)
     if denied and modality == "asserted":
@@ -586,11 +586,13 @@ def _events(doc, article: Article, gaz: Gazetteer):
     triggers = {c.trigger for c in cands}
     known_dates: dict[tuple, str] = {}
     for cand in cands:
-        if _no_event(doc[cand.trigger]) and cand.rule != "verb:accept+cannot":
+        if _no_event(doc[cand.trigger]) and cand.rule.removesuffix("/speaker") != "verb:accept+cannot":
             continue  # ("cannot accept" is a refusal made now)
         modality, claimed_by, verb = modality_of(cand, doc, idx)
         if cand.rule == "visit:met-in" and modality in ("future", "hedged", "negated"):
             continue  # a guest is only known to be there by a meeting that took place
+        if cand.rule.endswith("/speaker") and cand.predicate == "supported" and modality == "future":
+            modality = "asserted"  # "A said his country would stand by B": the pledge is the support
         if _at_home(cand, idx):
             continue
         when = _date_for(cand, doc, idx, dates, by_start, verb, modality, claimed_by, triggers)
@@ -624,9 +626,15 @@ def _events(doc, article: Article, gaz: Gazetteer):
 _CONTACTS = frozenset({"met", "phoned", "visited", "negotiatedWith", "signedAgreementWith", "cooperatedWith"})
 
 
+# acts done in words, which the one who says them for a state does too
+SPEECH_ACTS = frozenset({"supported", "criticized", "urged", "rejected", "threatened"})
+SAYING_VERBS = frozenset({"say", "tell", "announce", "declare", "state", "add", "insist", "stress", "pledge",
+                          "promise", "vow", "assure", "reiterate", "affirm", "reaffirm"})
+
+
 def _speakers_own(cands: list[Candidate], doc, idx: ActorIndex) -> list[Candidate]:
-    """ '"Canada stands by Haiti," Ms Roy said': a state's act told in the words of one who speaks
-    for it is the speaker's act too."""
+    """ '"Canada stands by Haiti," Ms Roy said', "Ms Roy said Canada would stand by Haiti": a state's
+    act told in the words of one who speaks for it is the speaker's act too."""
     out = []
     for cand in cands:
         if cand.subject.kind not in STATE_KINDS:
@@ -634,9 +642,14 @@ def _speakers_own(cands: list[Candidate], doc, idx: ActorIndex) -> list[Candidat
         trigger = doc[cand.trigger]
         sent = idx.sent_of(trigger.i)
         opened = sum(1 if t.tag_ == "``" else -1 for t in idx.tokens[sent.start:trigger.i] if t.tag_ in ("``", "''"))
-        if opened <= 0:
+        if opened > 0:
+            speaker = idx.quoted_speaker(trigger)
+        elif cand.predicate in SPEECH_ACTS:
+            said = _reporters(trigger, idx)[0]
+            speaker = said[0][0] if said and said[0][0] is not None and said[0][0].kind == "person" and \
+                said[0][1].lemma_.lower() in SAYING_VERBS else None
+        else:
             continue
-        speaker = idx.quoted_speaker(trigger)
         if speaker is not None and speaker.key != cand.object.key and \
                 getattr(idx.country_of(speaker), "key", None) == cand.subject.key:
             out.append(replace(cand, subject=speaker, rule=cand.rule + "/speaker"))
