@@ -229,7 +229,7 @@ def _reporters(trigger, idx: ActorIndex) -> tuple[list[tuple[Actor | None, objec
         seen += 1
         head = coordinated_with(t) if t.dep_ == "conj" else t.head
         if head.lemma_.lower() in DENIAL_VERBS and any(
-                c.dep_ == "dobj" and c.lemma_.lower() in CHARGES and c.i > t.i for c in head.children):
+                c.dep_ in ("dobj", "nsubj") and c.lemma_.lower() in CHARGES and c.i > t.i for c in head.children):
             t = head  # "A accused B of ..., a charge B denies": the parser hangs the accusation on the denial
             continue
         if t.dep_ in ("relcl", "acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in CHARGES and \

@@ -76,6 +76,7 @@ SEATS = WORDS.map("seats")
 WANTED_ACTS = WORDS.set("wanted_acts")
 # what one side claims or asks, which another may reject ("a charge B rejects")
 CLAIMS = WORDS.set("charge_nouns") | WORDS.set("claims")
+TURNING_DOWN = frozenset({"reject", "deny", "dismiss", "refuse", "rebuff", "spurn", "turn", "dispute", "contest"})
 # "the two presidents": a group named by the title its members hold
 TITLED_GROUPS = WORDS.set("titled_groups")
 # armed forces, whose arriving somewhere is no visit
@@ -2454,6 +2455,35 @@ class _Finder:
         if accusers and accused:
             self.emit("accused", accusers, accused, tok, f"noun:{tok.lemma_.lower()}+that", 0.75)
 
+    def claim_turned_down(self, tok) -> None:
+        """ "A has called the killings genocide, a charge (that) B rejects", "A asked B for money, a
+        request B turned down": the one the clause before tells of making the claim is rejected."""
+        if not any(d.lower_ == "a" for d in tok.children):
+            return
+        head = tok.head
+        if tok.dep_ == "dobj" and head.lemma_.lower() in TURNING_DOWN - {"turn"}:
+            # ("A accused B of X, a charge B denies": the parser may hang the accusation on the denial)
+            told = [c for c in head.children if c.dep_ == "ccomp" and c.i < tok.i]
+            refusers = self.actors([c for c in head.children if c.dep_ == "nsubj"], demonym=True)
+            makers = self.actors(subject_tokens(told[0])) if told else []
+            if refusers and makers:
+                self.emit("rejected", refusers, self._others(makers, refusers), head, "noun:claim+turned-down", 0.7)
+            return
+        if tok.dep_ not in ("appos", "npadvmod", "dobj") or tok.left_edge.i == 0 or \
+                self.doc[tok.left_edge.i - 1].text != ",":
+            return  # (", a request B turned down": set off by a comma, whatever the parser made of it)
+        for rel in (c for c in tok.children if c.dep_ in ("relcl", "acl")):
+            lemma = rel.lemma_.lower()
+            if lemma not in TURNING_DOWN or lemma == "turn" and not any(c.lower_ == "down" for c in rel.children):
+                continue
+            refusers = self.actors([c for c in rel.children if c.dep_ == "nsubj"], demonym=True)
+            verb = tok.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            makers = self.actors(subject_tokens(verb)) if verb.pos_ in ("VERB", "AUX") else []
+            if refusers and makers:
+                self.emit("rejected", refusers, self._others(makers, refusers), rel, "noun:claim+turned-down", 0.7)
+
     def partner(self, tok) -> None:
         """ "Y is a strategic partner of X", "Y is X's closest ally", and, said by X's leader, "Y is
         a strategic partner": cooperation stated with a copula."""
@@ -2534,7 +2564,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   (JOINT_THINGS, f.joint_with), (lex.classes.get("agreement", frozenset()), f.made_during),
                   (TIES_NOUNS, f.ties), (TIES_NOUNS, f.relationship),
                   ({"condemnation", "criticism", "protest", "protests", "rebuke", "censure"}, f.drew_criticism), (PARTNER_NOUNS, f.partner),
-                  (SUPPORTER_NOUNS | CRITIC_NOUNS, f.supporter), ({"recipient", "beneficiary"}, f.recipient), (CHARGE_NOUNS, f.charge), (SUPPLIER_NOUNS, f.supplier),
+                  (SUPPORTER_NOUNS | CRITIC_NOUNS, f.supporter), ({"recipient", "beneficiary"}, f.recipient), (CHARGE_NOUNS, f.charge), (CHARGE_NOUNS | CLAIMS, f.claim_turned_down), (SUPPLIER_NOUNS, f.supplier),
                   (set(JOINT_NOUNS) | lex.classes.get("agreement", frozenset()), f.joint_noun)]
     for tok in idx.tokens:
         pos = tok.pos_
