@@ -17,6 +17,11 @@ __all__ = ["ACCUSING", "CLAUSES", "OBJECT_CONTROL", "PASSIVE_SUBJ", "STATEMENT_N
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJ = ("nsubjpass",)
 ACCUSING = WORDS.set("accusing")
+# verbs that tell what a speaker said, and acts done in speaking, which a speaker does beside what is said
+SAYING_TO = frozenset({"say", "tell", "announce", "declare", "state", "insist", "stress", "add", "note", "argue"})
+SPOKEN_ACTS = frozenset({"urge", "call", "warn", "demand", "appeal", "ask", "press", "accuse", "condemn", "criticise",
+                         "criticize", "praise", "welcome", "reject", "deny", "dismiss", "thank", "invite", "blame",
+                         "threaten", "denounce", "congratulate", "hail"})
 def conjuncts(tok) -> list:
     """``tok`` and the words listed with it: "A, B and C" (the parser may hang B on A as an apposition)."""
     out = [tok]
@@ -107,13 +112,18 @@ OBJECT_CONTROL = frozenset({"urge", "ask", "press", "call", "invite", "tell", "p
 def coordinated_with(tok):
     """The verb a joined verb goes with: its head, but for a finite verb the parser hung on a
     non-finite one inside a clause ("denied that its jets had entered A's airspace and blamed B",
-    "asked X to send a team and called on Y"), the verb that governs that clause."""
+    "asked X to send a team and called on Y"), the verb that governs that clause; and for a verb of
+    speech joined to what a speaker said ("A said the evidence was serious and urged B"), the saying."""
     head = tok.head
     # ("accused A of cheating and called on B to ...": the calling goes with the accusing)
     governor = head.head.head if head.dep_ == "pcomp" and head.head.dep_ == "prep" else head.head
     if tok.dep_ != "conj" or head.dep_ not in ("ccomp", "xcomp", "advcl", "pcomp") or \
             governor.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return head
+    if head.dep_ == "ccomp" and governor.lemma_.lower() in SAYING_TO and tok.lemma_.lower() in SPOKEN_ACTS and \
+            governor.i < head.i < tok.i and not any(c.dep_ == "aux" and c.lower_ in ("would", "will", "could", "might", "should")
+                                       for c in tok.children):
+        return governor
     aux = [c.lower_ for c in tok.children if c.dep_ == "aux"]
     finite = tok.tag_ in ("VBD", "VBZ", "VBP") and not aux or any(a in ("has", "have", "had", "will") for a in aux)
     # ("demanded that the mission leave, and has accused B": the accusing goes with the demand)
