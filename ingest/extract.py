@@ -547,11 +547,18 @@ def _mend_neighbouring(doc) -> None:
             t.head, t.dep_, t.pos_, t.tag_ = state, "amod", "ADJ", "JJ"
 
 
+def _tokens_with(doc, attr: str, values: tuple[str, ...]) -> list:
+    """The tokens whose ``attr`` (a parse array: "DEP", "TAG") is one of ``values``, found from the
+    arrays without making a token object for every word."""
+    wanted = {doc.vocab.strings.add(v) for v in values}
+    return [doc[i] for i, x in enumerate(doc.to_array(attr).tolist()) if x in wanted]
+
+
 def _mend_reduced_relatives(doc) -> None:
     """ "the pact (that) the two countries signed in 1984": the small parser may read the verb as a
     participle on its own subject ("countries signed in 1984"); it is a clause on the noun before."""
-    for v in doc:
-        if v.dep_ != "acl" or v.tag_ not in ("VBD", "VBN") or v.pos_ != "VERB" or v.i == 0:
+    for v in _tokens_with(doc, "DEP", ("acl",)):
+        if v.tag_ not in ("VBD", "VBN") or v.pos_ != "VERB" or v.i == 0:
             continue
         subj = v.head
         if subj.i != v.i - 1 or subj.pos_ != "NOUN" or any(c.dep_ in ("dobj", "agent") for c in v.children) or \
@@ -572,11 +579,30 @@ def _mend_reduced_relatives(doc) -> None:
             rel.head, rel.dep_ = v, "dobj"
 
 
+def _mend_infinitives(doc) -> None:
+    """ "used the speech to condemn the raid": the small parser may take "to" for a preposition
+    whose object is the verb, and hang the verb's own object on the verb before; "to" is the
+    verb's marker, the clause says what for, and what follows is its object."""
+    for v in _tokens_with(doc, "DEP", ("pobj",)):
+        if v.tag_ != "VB" or v.i == 0 or v.head.i != v.i - 1 or v.head.lower_ != "to":
+            continue
+        to = v.head
+        main = to.head
+        if main.pos_ not in ("VERB", "AUX") or main.i > to.i:
+            continue
+        objs = [c for c in main.children if c.dep_ == "dobj" and c.i > v.i]
+        v.head, v.dep_ = main, "advcl"
+        to.head, to.dep_, to.pos_, to.tag_ = v, "aux", "PART", "TO"
+        for o in objs:
+            o.head = v
+
+
 def _events(doc, article: Article, gaz: Gazetteer):
     _mend_lemmas(doc)
     _mend_participles(doc, gaz.lexicon.verbs)
     _mend_neighbouring(doc)
     _mend_reduced_relatives(doc)
+    _mend_infinitives(doc)
     idx = find_actors(doc, gaz, article.published)
     cands = find_relations(doc, idx, gaz.lexicon)
     cands += _speakers_own(cands, doc, idx)
