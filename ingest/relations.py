@@ -1723,8 +1723,10 @@ class _Finder:
                     how.startswith("light:") or how == "by" or how == "frame" and (any(
                         c.lower_ in ("joint", "combined", "bilateral", "trilateral", "mutual") for c in tok.children)
                         or tok.lemma_.lower() in ("talk", "talks", "meeting", "summit") and
-                        tok.head.lower_ in ("after", "following", "during"))):
-                # ("A and B, after talks in Rome, said": they talked with each other)
+                        tok.head.lower_ in ("after", "following", "during") or
+                        tok.lemma_.lower() in ("talk", "talks", "meeting") and tok.head.lower_ == "at" and
+                        all(a.kind == "person" for a, _ in subj))):
+                # ("A and B, after talks in Rome, said", "at a meeting in Paris, A and B said": they met)
                 # "Steinmeier and Duda held a video call"
                 for i, a in enumerate(subj):
                     self.emit(entry.predicate, [a], subj[i + 1:], tok, f"{rule}/plural", conf * 0.95)
