@@ -671,15 +671,28 @@ def _speakers_own(cands: list[Candidate], doc, idx: ActorIndex) -> list[Candidat
         if opened > 0:
             speaker = idx.quoted_speaker(trigger)
         elif cand.predicate in SPEECH_ACTS:
-            said = _reporters(trigger, idx)[0]
-            speaker = said[0][0] if said and said[0][0] is not None and said[0][0].kind == "person" and \
-                said[0][1].lemma_.lower() in SAYING_VERBS else None
+            speaker = _sayer(trigger, idx)
         else:
             continue
         if speaker is not None and speaker.key != cand.object.key and \
                 getattr(idx.country_of(speaker), "key", None) == cand.subject.key:
             out.append(replace(cand, subject=speaker, rule=cand.rule + "/speaker"))
     return out
+
+
+def _sayer(trigger, idx: ActorIndex) -> Actor | None:
+    """The person whose saying the clause of ``trigger`` tells ("A said B would ..."), if any."""
+    t = trigger
+    for _ in range(8):
+        head = t.head
+        if head.i == t.i:
+            return None
+        if t.dep_ == "ccomp" and head.lemma_.lower() in SAYING_VERBS:
+            subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            who = idx.resolve(subj) if subj is not None else None
+            return who if who is not None and who.kind == "person" else None
+        t = head
+    return None
 
 
 def _at_home(cand: Candidate, idx: ActorIndex) -> bool:
