@@ -1629,6 +1629,10 @@ class _Finder:
                 carrier.head.lower_ == "with" and carrier.head.head.lemma_.lower() in ("answer", "respond", "reply")):
             head = carrier.head
             verb = head.head
+            for _ in range(2):  # "announced it after talks with B during a visit to C": the announcer's
+                if verb.pos_ == "NOUN" and verb.dep_ == "pobj" and verb.head.dep_ == "prep" and \
+                        verb.head.lower_ in ("after", "during", "at", "following", "before"):
+                    verb = verb.head.head
             if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "npadvmod") and verb.head.pos_ == "VERB":
                 verb = verb.head
             elif verb.pos_ == "PROPN" and verb.dep_ == "nsubj" and verb.head.pos_ == "VERB" and verb.i in self.idx.by_token:
