@@ -419,6 +419,10 @@ def object_tokens(tok, entry: LexEntry, *, verb: bool, needs_words: frozenset = 
                 for w in d.subtree:
                     if w is not d and w.dep_ in ("dobj", "acl") and w.head.i >= d.i:
                         out += prep_objects(w, slots)
+    if not out and entry.predicate == "sanctioned":
+        # "sanctions imposed over Iran's nuclear programme": the one whose deed they answer
+        out += [o for h in [tok] + dobjs + [a for a in tok.children if a.dep_ == "acl"]
+                for p in prep_objects(h, ("over",)) for o in p.children if o.dep_ == "poss"]
     return out
 
 
