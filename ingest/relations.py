@@ -1152,6 +1152,11 @@ class _Finder:
         doers = self.actors(subject_tokens(verb))
         if askers and doers:
             self.emit("urged", askers, doers, tok, "noun:request/at", 0.7)
+            if verb.lemma_.lower() in ("send", "dispatch", "deploy") and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in self.lex.classes.get("forces", frozenset())
+                    for c in verb.children):
+                # "sent troops to A at the request of its government": help sent to the one who asked
+                self.emit("aided", doers, askers, tok, "noun:request/at+forces", 0.7)
 
     def demand_that(self, tok) -> None:
         """ "a demand from Spain and Italy that Malta reopen its ports", "X's call for Y to
@@ -1454,6 +1459,17 @@ class _Finder:
         leave": a deadline with a penalty threatens whoever is given it; without one ("gave B until
         midnight to apologise") it urges B."""
         words = [w.lower_ for w in tok.subtree]
+        envoys = [c for c in tok.children if c.dep_ in ("dobj", "dative") and
+                  c.lemma_.lower() in self.lex.classes.get("envoy", frozenset())]
+        if envoys and any(c.dep_ in ("advcl", "xcomp", "relcl", "acl") and c.lemma_.lower() == "leave"
+                          for w in [tok] + envoys + [c for c in tok.children if c.dep_ == "dobj"] for c in w.children):
+            # "gave the US ambassador 72 hours to leave": an expulsion
+            subj = self.actors(subject_tokens(tok), possessor=True)
+            states = self.actors([c for c in envoys[0].children if c.dep_ in ("poss", "compound", "amod", "nmod")],
+                                 demonym=True)
+            if subj and states:
+                self.emit("reducedRelationsWith", subj, self._others(states, subj), tok, "verb:give+envoy-leave", 0.75)
+            return
         if _or_face(words):
             pred = "threatened"
         elif any(c.dep_ == "prep" and c.lower_ == "until" for c in tok.children) and any(
