@@ -2191,9 +2191,10 @@ class _Finder:
             return bool(word_set(w for c in head.children if c.dep_ in ("advcl", "prep", "xcomp")
                                for w in c.subtree) & topics)
         carrier = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok  # "weeks of talks"
-        if carrier.dep_ == "pobj" and carrier.head.lower_ in ("after", "following") and \
+        if carrier.dep_ == "pobj" and carrier.head.lower_ in ("after", "following", "in") and \
                 carrier.head.head.pos_ in ("VERB", "AUX"):
-            # "the accord was sealed after a year of talks": the talks were bargaining over it
+            # "the accord was sealed after a year of talks", "the agreement was reached in talks in
+            # Mexico City": the talks were bargaining over it
             verb = carrier.head.head
             return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in topics for c in verb.children)
         return False
