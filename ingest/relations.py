@@ -2183,8 +2183,9 @@ class _Finder:
             if c.dep_ == "prep" and c.lower_ in ("on", "over", "about", "for", "concerning", "regarding"):
                 if word_set(c.subtree) & topics:
                     return True
-            if c.dep_ in ("compound", "amod") and (c.lemma_.lower() in topics or c.lower_ in topics):
-                return True  # "trade talks", "loan talks"
+            if c.dep_ in ("compound", "amod") and (c.lemma_.lower() in topics or c.lower_ in topics or
+                                                   c.lower_ in ("indirect", "proximity")):
+                return True  # "trade talks", "loan talks", "indirect talks" (no meeting face to face)
         head = tok.head
         if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and head.pos_ == "VERB":
             # "ended talks, having made progress on trade relations"
