@@ -139,6 +139,13 @@ def _no_event(trigger) -> bool:
 def _chain_modality(chain) -> str:
     neg = hedged = future = False
     would_only = True
+    if chain[0].pos_ == "NOUN":
+        # "a visit cancelled at the last minute", "has had a meeting with B called off"
+        undone = [c for c in chain[0].children if c.dep_ == "acl"]
+        if len(chain) > 1 and chain[1].lemma_ == "have":
+            undone += [c for c in chain[1].children if c.dep_ in ("advcl", "ccomp", "xcomp", "oprd") and c.i > chain[0].i]
+        neg = any(c.tag_ in ("VBN", "VBD") and (c.lemma_.lower() in NEGATING_VERBS or c.lemma_.lower() == "call" and
+                                               any(p.lower_ == "off" for p in c.children)) for c in undone)
     for k, t in enumerate(chain):
         lemma = t.lemma_.lower()
         if t.pos_ == "VERB" and lemma + "e" in FUTURE_VERBS | HEDGE_VERBS | NEGATING_VERBS:
