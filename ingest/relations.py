@@ -76,6 +76,12 @@ SEATS = WORDS.map("seats")
 WANTED_ACTS = WORDS.set("wanted_acts")
 # what one side claims or asks, which another may reject ("a charge B rejects")
 CLAIMS = WORDS.set("charge_nouns") | WORDS.set("claims")
+# what one may turn down that another did to one, and the relations that tell of it
+ANSWERED = {"criticism": frozenset({"criticized", "accused"}), "condemnation": frozenset({"criticized"}),
+            "protest": frozenset({"criticized"}), "rebuke": frozenset({"criticized"}),
+            "sanction": frozenset({"sanctioned"}), "sanctions": frozenset({"sanctioned"}),
+            "demand": frozenset({"urged"}), "ultimatum": frozenset({"urged", "threatened"}),
+            "request": frozenset({"urged"}), "call": frozenset({"urged"}), "appeal": frozenset({"urged"})}
 TURNING_DOWN = frozenset({"reject", "deny", "dismiss", "refuse", "rebuff", "spurn", "turn", "dispute", "contest"})
 # "the two presidents": a group named by the title its members hold
 TITLED_GROUPS = WORDS.set("titled_groups")
@@ -1330,12 +1336,13 @@ class _Finder:
                                                  if w.dep_ in ("amod", "poss", "compound") and w.i < c.i],
                                                 demonym=True) if m not in makers]
 
-    def _accuser_before(self, deniers: list, tok) -> list[tuple[Actor, bool]]:
-        """The one who accused ``deniers`` last, in the few sentences before ``tok``."""
+    def _accuser_before(self, deniers: list, tok, acts: frozenset[str] = frozenset({"accused"})) -> list[tuple[Actor, bool]]:
+        """The one who accused ``deniers`` (or did another of ``acts`` to them) last, in the few
+        sentences before ``tok``."""
         keys = {a.key for a, _ in deniers} | {h.key for a, _ in deniers if (h := self.idx.country_of(a))}
         lo = self.idx.sents_upto(tok.i, 3)[0].start
         for cand in reversed(self.out):
-            if cand.predicate == "accused" and lo <= cand.trigger < tok.i and \
+            if cand.predicate in acts and lo <= cand.trigger < tok.i and \
                     (cand.object.key in keys or getattr(self.idx.country_of(cand.object), "key", None) in keys):
                 return [(cand.subject, True)]
         return []
@@ -1343,13 +1350,16 @@ class _Finder:
     def denied_charge(self, tok) -> None:
         """ "A accused B of meddling. B denied the accusation": B rejects the one who accused it, the
         accusation told last against B in the few sentences before."""
-        charge = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in CLAIMS | CHARGE_NOUNS and
+        charge = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in CLAIMS | CHARGE_NOUNS | ANSWERED.keys() and
                   any(d.lower_ in ("the", "these", "those", "such") for d in c.children) and
                   not any(d.dep_ in ("poss", "prep", "acl", "relcl") for d in c.children)]
         if not charge:
             return
         deniers = self.actors(subject_tokens(tok))
-        accuser = self._accuser_before(deniers, tok) if deniers else []
+        # "rejected the criticism", "dismissed the sanctions", "turned down the demand": the one who
+        # did that to them last
+        acts = ANSWERED.get(charge[0].lemma_.lower(), frozenset({"accused"}))
+        accuser = self._accuser_before(deniers, tok, acts) if deniers else []
         if accuser:
             self.emit("rejected", deniers, accuser, tok, "verb:deny+charge", 0.7)
 
@@ -2582,7 +2592,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   ({"leave", "quit", "exit", "withdraw", "pull"}, f.leaving), ({"give"}, f.ultimatum),
                   ({"tell"}, f.told_must), ({"say", "insist", "declare", "state", "stress", "warn", "demand", "ask", "request"}, f.said_must), ({"attend"}, f.attended), ({"arrive", "fly", "come"}, f.arrived_here), ({"dismiss", "reject", "deny", "downplay", "play", "rebuff", "refute"}, f.claims_by), ({"send", "dispatch", "take"}, f.sent_envoy), ({"arrive", "fly", "come", "return"}, f.came_from), ({"be"}, f.being_in), ({"call", "demand", "seek"}, f.called_for),
                   ({"reject", "dismiss", "deny", "turn", "refuse", "rebuff", "spurn"}, f.rejected_claim),
-                  ({"clash"}, f.clash), ({"hold"}, f.held_responsible), ({"declare"}, f.persona_non_grata), ({"deny", "reject", "dismiss", "rebut", "refute"}, f.denied_charge), ({"criticise", "criticize", "condemn", "denounce", "welcome", "praise", "hail", "applaud", "reject", "oppose", "back", "support", "endorse"}, f.act_judged), ({"fight", "wage"}, f.fought_war), ({"call"}, f.called_in), ({"accept"}, f.cannot_accept)]
+                  ({"clash"}, f.clash), ({"hold"}, f.held_responsible), ({"declare"}, f.persona_non_grata), ({"deny", "reject", "dismiss", "rebut", "refute", "rebuff", "spurn"}, f.denied_charge), ({"criticise", "criticize", "condemn", "denounce", "welcome", "praise", "hail", "applaud", "reject", "oppose", "back", "support", "endorse"}, f.act_judged), ({"fight", "wage"}, f.fought_war), ({"call"}, f.called_in), ({"accept"}, f.cannot_accept)]
     noun_rules = [({"purchase", "acquisition", "import", "imports", "buying"}, f.purchase),
                   ({"demand", "call", "appeal", "request", "insistence"}, f.demand_that), ({"request"}, f.at_request),
                   (JOINT_THINGS, f.joint_with), (lex.classes.get("agreement", frozenset()), f.made_during),
