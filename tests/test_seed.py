@@ -155,8 +155,10 @@ def test_blind_heldout_scores():
     ("heldout16", 0.91, 0.68),  # the same kinds, written blind; development data after a session unread
     ("heldout17", 0.88, 0.68),  # the same kinds, written blind; development data after a session unread
     ("heldout18", 0.86, 0.73),  # the same kinds, written blind; development data after a first blind run
-    ("heldout19", 0.76, 0.67),  # the same kinds, written blind; never looked at while writing rules
-    ("heldout20", 0.85, 0.56),  # the same kinds, written blind; never looked at while writing rules
+    ("heldout19", 0.79, 0.74),  # the same kinds, written blind; development data after a session unread
+    ("heldout20", 0.88, 0.6),  # the same kinds, written blind; development data after a session unread
+    ("heldout21", 0.87, 0.58),  # the same kinds, written blind; never looked at while writing rules
+    ("heldout22", 0.79, 0.74),  # the same kinds, written blind; never looked at while writing rules
 ])
 def test_more_heldout_scores(name, precision, recall):
     """Floors just under today's scores on the sets of articles in the three kinds of the real-news
