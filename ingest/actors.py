@@ -976,7 +976,7 @@ def _person_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
             continue  # a ship, no person ("the tanker A"; a navy's, "USS A", is read by _warships)
         if any(w.lower() in STATE_FORMS for w in name.split()) or \
                 len(name.split()) > 1 and name.split()[-1].lower() in PLACE_NOUNS:
-            continue  # "the Sahrawi Arab Democratic Republic", "Rakhine State": places the NER took for people
+            continue  # "the Sahrawi Arab Democratic Republic", "Kachin State": places the NER took for people
         entry = gaz.lookup(name) or gaz.person_variant(name)
         if entry is not None:
             if entry.how == "person":
@@ -2013,7 +2013,7 @@ def _chairs(doc, idx: ActorIndex) -> None:
                     break
                 words.append(t)
             if any(t.lower_ in _CHAIR_WORDS for t in words) and not any(t.lower_ in AHEAD_WORDS for t in words):
-                # (", as the next president of the Commission": not yet)
+                # (", due to become the next chairman of the bloc": not yet)
                 found += [idx.by_token[t.i].actor for t in words if t.i in idx.by_token and
                           idx.by_token[t.i].actor.kind == "organisation" and idx.by_token[t.i].actor.org_kind in bodies]
         # a clause: "who currently chairs the AU"

@@ -140,7 +140,7 @@ def _chain_modality(chain) -> str:
     neg = hedged = future = False
     would_only = True
     if chain[0].pos_ == "NOUN":
-        # "a visit cancelled at the last minute", "has had a meeting with B called off"
+        # "a visit cancelled at the last minute", "had his talks with B called off"
         undone = [c for c in chain[0].children if c.dep_ == "acl"]
         if len(chain) > 1 and chain[1].lemma_ == "have":
             undone += [c for c in chain[1].children if c.dep_ in ("advcl", "ccomp", "xcomp", "oprd") and c.i > chain[0].i]
@@ -563,7 +563,7 @@ def _tokens_with(doc, attr: str, values: tuple[str, ...]) -> list:
 
 
 def _mend_reduced_relatives(doc) -> None:
-    """ "the pact (that) the two countries signed in 1984": the small parser may read the verb as a
+    """ "the accord (that) both states signed in 1979": the small parser may read the verb as a
     participle on its own subject ("countries signed in 1984"); it is a clause on the noun before."""
     for v in _tokens_with(doc, "DEP", ("acl",)):
         if v.tag_ not in ("VBD", "VBN") or v.pos_ != "VERB" or v.i == 0:
@@ -588,7 +588,7 @@ def _mend_reduced_relatives(doc) -> None:
 
 
 def _mend_infinitives(doc) -> None:
-    """ "used the speech to condemn the raid": the small parser may take "to" for a preposition
+    """ "took the chance to denounce the shelling": the small parser may take "to" for a preposition
     whose object is the verb, and hang the verb's own object on the verb before; "to" is the
     verb's marker, the clause says what for, and what follows is its object."""
     for v in _tokens_with(doc, "DEP", ("pobj",)):

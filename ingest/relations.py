@@ -391,7 +391,7 @@ class _Finder:
         if together:
             return together if group_kinds is None else self._as_states(together)
         if want == {"country", "former_state"} and size == 2 and region is None:
-            # "A accused B of breaking the pact the two countries signed": the two states of its own
+            # "A accused B of flouting the accord the two states drew up": the two states of its own
             # sentence, when it has named just two
             sent = self.idx.sent_of(tok.i)
             states: dict[str, Actor] = {}
@@ -1756,7 +1756,7 @@ class _Finder:
                         tok.head.lower_ in ("after", "following", "during") or
                         tok.lemma_.lower() in ("talk", "talks", "meeting") and tok.head.lower_ == "at" and
                         all(a.kind == "person" for a, _ in subj))):
-                # ("A and B, after talks in Rome, said", "at a meeting in Paris, A and B said": they met)
+                # ("A and B, after talks in Rome, said", "at a meeting in Oslo, A and B agreed": they met)
                 # "Steinmeier and Duda held a video call"
                 for i, a in enumerate(subj):
                     self.emit(entry.predicate, [a], subj[i + 1:], tok, f"{rule}/plural", conf * 0.95)
@@ -2071,7 +2071,7 @@ class _Finder:
                     break  # ("asked X to send a team and called on Y": the calling is done, not asked for)
                 step, t = t.dep_, t.head
                 if t.lemma_.lower() in THREATENING | URGING:
-                    # ("called the deaths a massacre and blamed B": a verb joined to the appeal is an act)
+                    # ("called the shooting a crime and blamed B": a verb joined to the appeal is an act)
                     governor = t if step == "xcomp" else None
                     break
             if governor is None or governor.i == cand.trigger:
@@ -2146,7 +2146,7 @@ class _Finder:
             heads = [trigger] + [c for c in trigger.children if c.dep_ == "dobj"]
             # "held talks with A in Libya": the parser may hang the place on the one met
             withs = [w for h in heads for w in h.children if w.dep_ == "prep" and w.lower_ == "with"]
-            # ("talks with A in Yerevan on Thursday and with B in Baku": the second "with" a conjunct)
+            # ("talks with A in Riga one day and with B in Vilnius the next": the second "with" a conjunct)
             withs += [w for w in trigger.subtree if w.dep_ == "conj" and w.pos_ == "ADP" and w.lower_ == "with"]
             heads += [p for w in withs for p in w.children if p.dep_ == "pobj" and p.i in self.idx.by_token]
             places = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
@@ -2204,8 +2204,8 @@ class _Finder:
         carrier = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok  # "weeks of talks"
         if carrier.dep_ == "pobj" and carrier.head.lower_ in ("after", "following", "in") and \
                 carrier.head.head.pos_ in ("VERB", "AUX"):
-            # "the accord was sealed after a year of talks", "the agreement was reached in talks in
-            # Mexico City": the talks were bargaining over it
+            # "the accord was sealed after a year of talks", "the pact came out of talks held in
+            # Lusaka": the talks were bargaining over it
             verb = carrier.head.head
             return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in topics for c in verb.children)
         return False

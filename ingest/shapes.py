@@ -328,7 +328,7 @@ def prep_objects(tok, slots: tuple[str, ...]) -> list:
     for c in kids:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ in slots:
             found = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
-            # "tariffs on $250 billion worth of Chinese goods", "sanctions on a number of A's banks"
+            # "duties on $3 billion worth of Japanese steel", "sanctions on a number of A's banks"
             out += found + [o for p in found if p.lemma_.lower() in QUANTITY_NOUNS for o in of_chain(p, 1)]
             # "spoke with A and with B": the second preposition is a conjunct of the first
             out += [p for g in list(c.children) + [g for g in kids if g.i > c.i]
