@@ -19,7 +19,7 @@ from .dates import WEEKDAYS, resolve_date
 from .words import WORDS
 from .gazetteer import Gazetteer, default_gazetteer
 from .relations import LIGHT_VERBS, TIES_VERBS, Candidate, find_relations
-from .shapes import ACCUSING, APPEALS, DOCUMENTS, coordinated_with
+from .shapes import ACCUSING, APPEALS, DOCUMENTS, SAYING_VERBS, coordinated_with
 
 __all__ = ["extract_doc", "gazetteer", "modality_of", "REPORTING_VERBS"]
 
@@ -660,10 +660,8 @@ def _events(doc, article: Article, gaz: Gazetteer):
 _CONTACTS = frozenset({"met", "phoned", "visited", "negotiatedWith", "signedAgreementWith", "cooperatedWith"})
 
 
-# acts done in words, which the one who says them for a state does too
-SPEECH_ACTS = frozenset({"supported", "criticized", "urged", "rejected", "threatened"})
-SAYING_VERBS = frozenset({"say", "tell", "announce", "declare", "state", "add", "insist", "stress", "pledge",
-                          "promise", "vow", "assure", "reiterate", "affirm", "reaffirm"})
+# relations done in words, which the one who says them for a state does too
+SPEECH_RELATIONS = frozenset({"supported", "criticized", "urged", "rejected", "threatened"})
 
 
 def _speakers_own(cands: list[Candidate], doc, idx: ActorIndex) -> list[Candidate]:
@@ -678,7 +676,7 @@ def _speakers_own(cands: list[Candidate], doc, idx: ActorIndex) -> list[Candidat
         opened = sum(1 if t.tag_ == "``" else -1 for t in idx.tokens[sent.start:trigger.i] if t.tag_ in ("``", "''"))
         if opened > 0:
             speaker = idx.quoted_speaker(trigger)
-        elif cand.predicate in SPEECH_ACTS:
+        elif cand.predicate in SPEECH_RELATIONS:
             speaker = _sayer(trigger, idx)
         else:
             continue

@@ -18,10 +18,10 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJ = ("nsubjpass",)
 ACCUSING = WORDS.set("accusing")
 # verbs that tell what a speaker said, and acts done in speaking, which a speaker does beside what is said
-SAYING_TO = frozenset({"say", "tell", "announce", "declare", "state", "insist", "stress", "add", "note", "argue"})
-SPOKEN_ACTS = frozenset({"urge", "call", "warn", "demand", "appeal", "ask", "press", "accuse", "condemn", "criticise",
-                         "criticize", "praise", "welcome", "reject", "deny", "dismiss", "thank", "invite", "blame",
-                         "threaten", "denounce", "congratulate", "hail"})
+SAYING_VERBS = WORDS.set("saying_verbs")
+SPOKEN_ACTS = WORDS.set("spoken_acts")
+
+
 def conjuncts(tok) -> list:
     """``tok`` and the words listed with it: "A, B and C" (the parser may hang B on A as an apposition)."""
     out = [tok]
@@ -120,7 +120,7 @@ def coordinated_with(tok):
     if tok.dep_ != "conj" or head.dep_ not in ("ccomp", "xcomp", "advcl", "pcomp") or \
             governor.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return head
-    if head.dep_ == "ccomp" and governor.lemma_.lower() in SAYING_TO and tok.lemma_.lower() in SPOKEN_ACTS and \
+    if head.dep_ == "ccomp" and governor.lemma_.lower() in SAYING_VERBS and tok.lemma_.lower() in SPOKEN_ACTS and \
             governor.i < head.i < tok.i and not any(c.dep_ == "aux" and c.lower_ in ("would", "will", "could", "might", "should")
                                        for c in tok.children):
         return governor
