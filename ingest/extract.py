@@ -332,13 +332,13 @@ def modality_of(cand: Candidate, doc, idx: ActorIndex) -> tuple[str, Actor | Non
     modality = _chain_modality(chain)
     if modality == "hedged" and _said_would(chain, trigger):
         modality = "future"  # "X said Washington would announce sanctions": the future of reported speech
-    if cand.rule.removesuffix("/speaker") == "verb:threat+if" and modality == "future":
+    if _own_rule(cand) == "verb:threat+if" and modality == "future":
         modality = "asserted"  # "we will strike if ...": the future harm is the threat, made now
     if cand.predicate == "threatened" and modality == "future" and len(chain) > 1 and \
             chain[1].lemma_.lower() in ("vow", "pledge", "promise", "threaten", "swear") and \
             not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall") for c in chain[1].children):
         modality = "asserted"  # "vowed retaliation against X": the vow is the threat, made now
-    if cand.rule.removesuffix("/speaker") == "verb:accept+cannot" and modality in ("negated", "future"):
+    if _own_rule(cand) == "verb:accept+cannot" and modality in ("negated", "future"):
         modality = "asserted"  # "cannot accept X's claim": the refusal is the act, made now
     reporters, denied = _reporters(trigger, idx)
     if denied and modality == "asserted":
@@ -564,7 +564,7 @@ def _tokens_with(doc, attr: str, values: tuple[str, ...]) -> list:
 
 def _mend_reduced_relatives(doc) -> None:
     """ "the accord (that) both states signed in 1979": the small parser may read the verb as a
-    participle on its own subject ("countries signed in 1984"); it is a clause on the noun before."""
+    participle on its own subject ("states signed in 1979"); it is a clause on the noun before."""
     for v in _tokens_with(doc, "DEP", ("acl",)):
         if v.tag_ not in ("VBD", "VBN") or v.pos_ != "VERB" or v.i == 0:
             continue
@@ -620,7 +620,7 @@ def _events(doc, article: Article, gaz: Gazetteer):
     triggers = {c.trigger for c in cands}
     known_dates: dict[tuple, str] = {}
     for cand in cands:
-        if _no_event(doc[cand.trigger]) and cand.rule.removesuffix("/speaker") != "verb:accept+cannot":
+        if _no_event(doc[cand.trigger]) and _own_rule(cand) != "verb:accept+cannot":
             continue  # ("cannot accept" is a refusal made now)
         modality, claimed_by, verb = modality_of(cand, doc, idx)
         if cand.rule == "visit:met-in" and modality in ("future", "hedged", "negated"):
@@ -684,6 +684,11 @@ def _speakers_own(cands: list[Candidate], doc, idx: ActorIndex) -> list[Candidat
                 getattr(idx.country_of(speaker), "key", None) == cand.subject.key:
             out.append(replace(cand, subject=speaker, rule=cand.rule + "/speaker"))
     return out
+
+
+def _own_rule(cand: Candidate) -> str:
+    """The rule that found a relation, the same for its copy given to the speaker."""
+    return cand.rule.removesuffix("/speaker")
 
 
 def _sayer(trigger, idx: ActorIndex) -> Actor | None:
