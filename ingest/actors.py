@@ -1269,6 +1269,22 @@ def _drop_non_actors(doc, idx: ActorIndex) -> None:
         x.start > 1 and doc[x.start - 1].text == "-" and doc[x.start - 2].lower_ == "non")])
 
 
+def _capitals_in_names(doc, idx: ActorIndex) -> None:
+    """ "the Minsk Group", "the Paris Club", "Kabul Bank": a capital that begins the name of something
+    else (the parser's entity runs on over a capitalised word that is no title) stands for no state."""
+    drop = set()
+    for m in idx.ments:
+        if m.how != "metonym" or m.end >= len(doc):
+            continue
+        nxt = doc[m.end]
+        if nxt.is_title and nxt.ent_iob_ == "I" and nxt.ent_type_ in ("ORG", "FAC", "EVENT", "WORK_OF_ART") and \
+                nxt.i not in idx.by_token and not _is_title_word(nxt, idx) and \
+                doc[_ent_end(doc, m.end) - 1].lemma_.lower() not in INSTITUTIONS:
+            drop.add(m.start)  # (but "White House National Security Council" is an organ of the state)
+    if drop:
+        idx.keep([m for m in idx.ments if m.start not in drop])
+
+
 STATE_FORM_WORDS = frozenset({"People", "People's", "Democratic", "Republic", "Socialist", "Federal", "Islamic",
                               "Arab", "United", "Kingdom"})
 
@@ -1794,6 +1810,7 @@ def find_actors(doc, gaz: Gazetteer, published=None) -> ActorIndex:
     _listed_names(doc, gaz, idx)
     _shortened_names(idx)
     _drop_non_actors(doc, idx)
+    _capitals_in_names(doc, idx)
     _state_forms(doc, idx)
     _roles_from_titles(doc, idx, counterparts=False)
     _single_name_mentions(doc, gaz, idx)
