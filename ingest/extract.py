@@ -613,7 +613,10 @@ def _events(doc, article: Article, gaz: Gazetteer):
     _mend_infinitives(doc)
     idx = find_actors(doc, gaz, article.published)
     cands = find_relations(doc, idx, gaz.lexicon)
-    cands += _speakers_own(cands, doc, idx)
+    spoken = _speakers_own(cands, doc, idx)
+    cands += spoken
+    # "A said his country would stand by B": a pledge of support, made by the speaker, is support now
+    pledged = {c.trigger for c in spoken if c.predicate == "supported"}
     dates, by_start = _dates(doc, article.published, idx)
     lead = _lead_date(doc, dates, idx)
     events: list[Event] = []
@@ -625,8 +628,8 @@ def _events(doc, article: Article, gaz: Gazetteer):
         modality, claimed_by, verb = modality_of(cand, doc, idx)
         if cand.rule == "visit:met-in" and modality in ("future", "hedged", "negated"):
             continue  # a guest is only known to be there by a meeting that took place
-        if cand.rule.endswith("/speaker") and cand.predicate == "supported" and modality == "future":
-            modality = "asserted"  # "A said his country would stand by B": the pledge is the support
+        if cand.predicate == "supported" and modality == "future" and cand.trigger in pledged:
+            modality = "asserted"
         if _at_home(cand, idx):
             continue
         when = _date_for(cand, doc, idx, dates, by_start, verb, modality, claimed_by, triggers)

@@ -148,7 +148,7 @@ def test_blind_heldout_scores():
     ("heldout9", 0.9, 0.72),   # the same kinds, written blind; development data after a first blind run
     ("heldout10", 0.84, 0.77),  # the same kinds; development data after two sessions unread
     ("heldout11", 0.81, 0.66),  # the same kinds, written blind; development data after a first blind run
-    ("heldout12", 0.87, 0.75),  # the same kinds, written blind; development data after a first blind run
+    ("heldout12", 0.86, 0.75),  # the same kinds, written blind; development data after a first blind run
     ("heldout13", 0.89, 0.7),  # the same kinds; development data after a session unread
     ("heldout14", 0.87, 0.66),  # the same kinds; development data after a session unread
     ("heldout15", 0.86, 0.74),  # the same kinds, written blind; development data after a first blind run
