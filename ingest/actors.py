@@ -1285,15 +1285,12 @@ def _capitals_in_names(doc, idx: ActorIndex) -> None:
         idx.keep([m for m in idx.ments if m.start not in drop])
 
 
-STATE_FORM_WORDS = frozenset({"People", "People's", "Democratic", "Republic", "Socialist", "Federal", "Islamic",
-                              "Arab", "United", "Kingdom"})
-
-
 def _state_forms(doc, idx: ActorIndex) -> None:
     """ "the Mongolian People's Republic": a state's form after a nationality is that nation's state,
     not the state that form alone names ("the People's Republic" is China)."""
     for k, m in enumerate(idx.ments):
-        if m.how == "name" and m.start > 0 and doc[m.start].text in STATE_FORM_WORDS:
+        if m.how == "name" and m.start > 0 and any(t.lower_ in STATE_FORMS or t.lower_ + "'s" in STATE_FORMS
+                                                   for t in doc[m.start:m.end]):
             before = idx.by_token.get(m.start - 1)
             if before is not None and before.how == "demonym" and before.end == m.start and \
                     before.actor.key != m.actor.key and before.actor.kind in STATE_KINDS:
@@ -2000,7 +1997,7 @@ _BODIES = ("intergovernmental", "un-body", "alliance")
 
 # words for the one who presides over a body of states for a term
 _CHAIR_WORDS = WORDS.set("chair_words")
-AHEAD_WORDS = frozenset({"next", "future", "incoming", "designate", "prospective"})
+AHEAD_WORDS = WORDS.set("ahead_titles")
 
 
 def _chairs(doc, idx: ActorIndex) -> None:

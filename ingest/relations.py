@@ -77,12 +77,8 @@ WANTED_ACTS = WORDS.set("wanted_acts")
 # what one side claims or asks, which another may reject ("a charge B rejects")
 CLAIMS = WORDS.set("charge_nouns") | WORDS.set("claims")
 # what one may turn down that another did to one, and the relations that tell of it
-ANSWERED = {"criticism": frozenset({"criticized", "accused"}), "condemnation": frozenset({"criticized"}),
-            "protest": frozenset({"criticized"}), "rebuke": frozenset({"criticized"}),
-            "sanction": frozenset({"sanctioned"}), "sanctions": frozenset({"sanctioned"}),
-            "demand": frozenset({"urged"}), "ultimatum": frozenset({"urged", "threatened"}),
-            "request": frozenset({"urged"}), "call": frozenset({"urged"}), "appeal": frozenset({"urged"})}
-TURNING_DOWN = frozenset({"reject", "deny", "dismiss", "refuse", "rebuff", "spurn", "turn", "dispute", "contest"})
+ANSWERED = WORDS.multimap("answered")
+TURNING_DOWN = WORDS.set("turning_down")
 # "the two presidents": a group named by the title its members hold
 TITLED_GROUPS = WORDS.set("titled_groups")
 # armed forces, whose arriving somewhere is no visit
@@ -2498,10 +2494,7 @@ class _Finder:
         if tok.dep_ == "dobj" and head.lemma_.lower() in TURNING_DOWN - {"turn"}:
             # ("A accused B of X, a charge B denies": the parser may hang the accusation on the denial)
             told = [c for c in head.children if c.dep_ == "ccomp" and c.i < tok.i]
-            refusers = self.actors([c for c in head.children if c.dep_ == "nsubj"], demonym=True)
-            makers = self.actors(subject_tokens(told[0])) if told else []
-            if refusers and makers:
-                self.emit("rejected", refusers, self._others(makers, refusers), head, "noun:claim+turned-down", 0.7)
+            self._turned_down(head, subject_tokens(told[0]) if told else [])
             return
         if tok.dep_ not in ("appos", "npadvmod", "dobj") or tok.left_edge.i == 0 or \
                 self.doc[tok.left_edge.i - 1].text != ",":
@@ -2510,13 +2503,17 @@ class _Finder:
             lemma = rel.lemma_.lower()
             if lemma not in TURNING_DOWN or lemma == "turn" and not any(c.lower_ == "down" for c in rel.children):
                 continue
-            refusers = self.actors([c for c in rel.children if c.dep_ == "nsubj"], demonym=True)
             verb = tok.head
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                 verb = verb.head
-            makers = self.actors(subject_tokens(verb)) if verb.pos_ in ("VERB", "AUX") else []
-            if refusers and makers:
-                self.emit("rejected", refusers, self._others(makers, refusers), rel, "noun:claim+turned-down", 0.7)
+            self._turned_down(rel, subject_tokens(verb) if verb.pos_ in ("VERB", "AUX") else [])
+
+    def _turned_down(self, verb, makers: list) -> None:
+        """The subject of ``verb`` rejects the ``makers`` of the claim it turns down."""
+        refusers = self.actors([c for c in verb.children if c.dep_ == "nsubj"], demonym=True)
+        found = self.actors(makers) if refusers else []
+        if refusers and found:
+            self.emit("rejected", refusers, self._others(found, refusers), verb, "noun:claim+turned-down", 0.7)
 
     def partner(self, tok) -> None:
         """ "Y is a strategic partner of X", "Y is X's closest ally", and, said by X's leader, "Y is

@@ -304,8 +304,7 @@ def left_neighbour(tok) -> list:
 
 
 # nouns of quantity, through whose "of" a preposition reaches what it is about
-QUANTITY_NOUNS = frozenset({"worth", "range", "number", "series", "host", "handful", "lot", "half", "most", "part",
-                            "share", "dozens", "hundreds", "thousands", "millions", "billions"})
+QUANTITY_NOUNS = WORDS.set("quantity_nouns")
 
 
 def prep_objects(tok, slots: tuple[str, ...]) -> list:
