@@ -1354,6 +1354,9 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
         if len(last) >= 5:
             surnames.setdefault(last[:3], set()).add(last)
     for tok in idx.tokens:
+        if tok.text not in parts and tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.dep_ == "pobj" and \
+                tok.head.lower_ in _PLACE_PREPOSITIONS:
+            continue  # "a summit in Bali": a place, though a person somewhere bears its name
         if tok.i not in idx.by_token and tok.pos_ == "PROPN" and tok.text not in parts and surnames and \
                 tok.ent_type_ in ("", "PERSON", "ORG") and len(tok.text) >= 5 and tok.text.istitle() and \
                 (variant := _spelling_variant(tok.text, surnames.get(tok.text[:3], ()))) is not None and \
@@ -1424,6 +1427,8 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
             actor = Actor(kind="person", label=name)
         idx.add(Ment(start, end, actor, "surname"))
 
+
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "into", "outside"})
 
 # words inside a name before its last part ("Marcel de Souza"): a surname after them is no name of its own
 _NAME_PARTICLES = WORDS.set("name_particles")

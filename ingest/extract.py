@@ -605,12 +605,43 @@ def _mend_infinitives(doc) -> None:
             o.head = v
 
 
+def _mend_number_subjects(doc) -> None:
+    """ "once the two signed treaties": the small parser may read the verb as an adjective on the noun
+    (treaties that were signed); "the two" is the verb's subject and the noun its object. Only where
+    the noun phrase is the object of "after/before/when ..." or stands alone without a verb."""
+    for num in _tokens_with(doc, "LOWER", ("two", "three", "both")):
+        v = doc[num.i + 1] if num.i + 1 < len(doc) else None
+        if v is None or num.i == 0 or doc[num.i - 1].lower_ != "the" and num.lower_ != "both" or \
+                v.tag_ not in ("VBD", "VBN") or v.dep_ != "amod" or v.i + 1 >= len(doc):
+            continue
+        noun = doc[v.i + 1]
+        if num.head.i != noun.i or v.head.i != noun.i or noun.pos_ != "NOUN" or \
+                noun.dep_ not in ("pobj", "ROOT"):
+            continue
+        if noun.dep_ == "ROOT":
+            v.head, v.dep_ = v, "ROOT"
+            for c in list(noun.children):
+                if c.i > noun.i and c.dep_ == "punct":
+                    c.head = v
+        else:
+            prep = noun.head
+            if prep.lower_ not in ("after", "before", "as", "since", "until", "when", "once"):
+                continue
+            v.head, v.dep_ = prep.head, "advcl"
+            prep.head, prep.dep_ = v, "mark"
+        num.head, num.dep_ = v, "nsubj"
+        noun.head, noun.dep_ = v, "dobj"
+        if doc[num.i - 1].lower_ == "the":
+            doc[num.i - 1].head = num
+
+
 def _events(doc, article: Article, gaz: Gazetteer):
     _mend_lemmas(doc)
     _mend_participles(doc, gaz.lexicon.verbs)
     _mend_neighbouring(doc)
     _mend_reduced_relatives(doc)
     _mend_infinitives(doc)
+    _mend_number_subjects(doc)
     idx = find_actors(doc, gaz, article.published)
     cands = find_relations(doc, idx, gaz.lexicon)
     spoken = _speakers_own(cands, doc, idx)

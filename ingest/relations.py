@@ -894,7 +894,8 @@ class _Finder:
                 c.dep_ == "prep" and c.lower_ in ("in", "at", "during", "on") and
                 any(p.ent_type_ in ("GPE", "LOC", "FAC", "EVENT") or p.lower_ in ("sidelines", "summit", "meeting")
                     for p in c.children) for c in tok.children):
-            chosen = []  # "spoke with Xi in Bali" was not a call
+            # "spoke with Xi in Bali", "the two spoke on the sidelines": no call, a meeting in person
+            chosen = [replace(e, predicate="met") for e in chosen if e.predicate == "phoned"]
         if any(e.needs == "talks" for e in chosen):  # "held phone talks with": a call, told by the noun
             calls = self.lex.classes.get("call", frozenset())
             if any(word_set(c for c in d.children if c.dep_ in ("compound", "amod")) & calls

@@ -173,7 +173,8 @@ CASES = [
     ("Chinese ministers met the Japanese delegation in Tokyo.", {("China", "met", "Japan", "asserted")}),
     ("Modi has not spoken to Shehbaz Sharif since the strikes.",
      {("Narendra Modi", "phoned", "Shehbaz Sharif", "negated")}),
-    ("Biden spoke with Xi in Bali on Monday.", set()),
+    # spoken with in person, not on the phone: a meeting
+    ("Biden spoke with Xi in Bali on Monday.", {("Joe Biden", "met", "Xi Jinping", "asserted")}),
     ("Ukraine criticized Hungary on Monday. Hungary rejected the criticism.",
      {("Ukraine", "criticized", "Hungary", "asserted"), ("Hungary", "rejected", "Ukraine", "asserted")}),
     ("Beijing is not providing lethal assistance to Russia.", {("China", "suppliedArmsTo", "Russia", "negated")}),
