@@ -18,7 +18,7 @@ from .actors import STATE_KINDS, ActorIndex, find_actors, mentions_and_roles
 from .dates import WEEKDAYS, resolve_date
 from .words import WORDS
 from .gazetteer import Gazetteer, default_gazetteer
-from .relations import LIGHT_VERBS, TIES_VERBS, Candidate, find_relations
+from .relations import CLAIMS, LIGHT_VERBS, TIES_VERBS, TURNING_DOWN, Candidate, find_relations
 from .shapes import ACCUSING, APPEALS, DOCUMENTS, SAYING_VERBS, coordinated_with
 
 __all__ = ["extract_doc", "gazetteer", "modality_of", "REPORTING_VERBS"]
@@ -605,6 +605,20 @@ def _mend_infinitives(doc) -> None:
             o.head = v
 
 
+def _mend_claim_verbs(doc) -> None:
+    """ "A accused B of X, charges B rejected": the small parser may read the plural claim noun as a
+    verb of saying ("charges that B rejected"); it is a noun set beside the clause before, and what
+    follows it is a relative clause on it."""
+    for tok in _tokens_with(doc, "TAG", ("VBZ",)):
+        if tok.i == 0 or doc[tok.i - 1].text != "," or tok.lemma_.lower() not in CLAIMS:
+            continue
+        turned = [c for c in tok.children if c.dep_ == "ccomp" and c.lemma_.lower() in TURNING_DOWN and
+                  any(d.dep_ == "nsubj" for d in c.children)]
+        if turned:
+            tok.pos_, tok.tag_, tok.dep_ = "NOUN", "NNS", "appos"
+            turned[0].dep_ = "relcl"
+
+
 def _mend_number_subjects(doc) -> None:
     """ "once the two signed treaties": the small parser may read the verb as an adjective on the noun
     (treaties that were signed); "the two" is the verb's subject and the noun its object. Only where
@@ -642,6 +656,7 @@ def _events(doc, article: Article, gaz: Gazetteer):
     _mend_reduced_relatives(doc)
     _mend_infinitives(doc)
     _mend_number_subjects(doc)
+    _mend_claim_verbs(doc)
     idx = find_actors(doc, gaz, article.published)
     cands = find_relations(doc, idx, gaz.lexicon)
     spoken = _speakers_own(cands, doc, idx)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from dipgraph.graph.records import Actor
 from dipgraph.graph.vocab import relation as relation_info
 
-from .actors import COUNTERPART, HARM_NOUNS, INSTITUTIONS, PLACE_NOUNS, STATE_KINDS, ActorIndex
+from .actors import COUNTERPART, HARM_NOUNS, INSTITUTIONS, PLACE_NOUNS, SPEAKERS, STATE_KINDS, ActorIndex
 from .words import WORDS
 from .gazetteer import LexEntry, Lexicon, fitting_particles
 from .shapes import (DOCUMENTS, UNDOING, attack_lemmas, between, conditional_harm, conjuncts, coordinated_with, goods_bound, goods_origin, listed,
@@ -636,6 +636,12 @@ class _Finder:
                 t = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                           for p in c.children if p.dep_ == "pobj"), t)
             members = self.group_members(t)
+            if not members and t.tag_ == "NNS" and t.dep_ == "nsubj" and t.i not in self.idx.by_token and \
+                    t.lemma_.lower() in SPEAKERS | PERSON_GROUP | {"delegation"} and \
+                    not any(c.dep_ == "appos" for c in t.children):  # ("the ministers of the two, A and B")
+                # "envoys of both states signed": both states
+                members = [a for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                           for p in c.children if p.dep_ == "pobj" for a in self.group_members(p)]
             if members:
                 res += [(a, True) for a in members if all(a.key != x.key for x, _ in res)]
                 continue
@@ -1289,7 +1295,10 @@ class _Finder:
     def rejected_claim(self, tok) -> None:
         """ "A called it an occupation, a term B rejects", "a claim Lima dismissed as invented": the
         relative clause rejects whoever made the claim the clause hangs on."""
-        if tok.dep_ != "relcl" or tok.head.lemma_.lower() not in CLAIMS or \
+        if tok.dep_ != "relcl":
+            self._claim_by_shape(tok)
+            return
+        if tok.head.lemma_.lower() not in CLAIMS or \
                 any(c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP") and c.lower_ != "that" for c in tok.children):
             return
         if tok.lemma_.lower() == "turn" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
@@ -1308,6 +1317,35 @@ class _Finder:
                   if a.kind != "person" or self.idx.country_of(a) is not None]  # (a police chief's claim: whose?)
         if refusers and makers:
             self.emit("rejected", refusers, makers, tok, "verb:reject+claim", 0.7)
+
+    def _claim_by_shape(self, tok) -> None:
+        """ "A accused B of X, charges both governments rejected": where the small parser makes no
+        relative clause of the words after the comma, their order tells it: a comma, a claim noun, the
+        subject of the refusal, the refusal with no object of its own."""
+        if any(c.dep_ in ("dobj", "ccomp") and c.i > tok.i for c in tok.children) or \
+                tok.lemma_.lower() == "turn" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
+            return
+        subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i][-1:]
+        if not subj:
+            return
+        if subj[0].lemma_.lower() in CLAIMS:  # "a charge Lima denies", with the refuser hung on the claim
+            k = subj[0].i
+            subj = [c for c in subj[0].children if c.dep_ in ("appos", "compound") and c.i > k][:1]
+        else:
+            k = subj[0].left_edge.i - 1
+        refusers = self.actors(subj)
+        if not refusers or k < 2 or self.doc[k].lemma_.lower() not in CLAIMS:
+            return
+        k -= 1
+        if self.doc[k].lower_ in ("a", "the", "these", "those", "such"):
+            k -= 1
+        if self.doc[k].text != ",":
+            return
+        sent = self.idx.sent_of(tok.i)
+        for verb in self.doc[sent.start:k]:
+            if verb.pos_ == "VERB" and (makers := self._others(self.actors(subject_tokens(verb)), refusers)):
+                self.emit("rejected", refusers, makers, tok, "verb:reject+claim", 0.7)
+                return
 
     def claims_by(self, tok) -> None:
         """ "Moscow dismissed the accusations by Kiev", "A played down claims by B that ...", "denied
