@@ -157,8 +157,10 @@ def test_blind_heldout_scores():
     ("heldout18", 0.86, 0.73),  # the same kinds, written blind; development data after a first blind run
     ("heldout19", 0.79, 0.74),  # the same kinds, written blind; development data after a session unread
     ("heldout20", 0.88, 0.6),  # the same kinds, written blind; development data after a session unread
-    ("heldout21", 0.87, 0.58),  # the same kinds, written blind; never looked at while writing rules
-    ("heldout22", 0.79, 0.74),  # the same kinds, written blind; never looked at while writing rules
+    ("heldout21", 0.87, 0.6),  # the same kinds, written blind; development data after a session unread
+    ("heldout22", 0.79, 0.75),  # the same kinds, written blind; development data after a session unread
+    ("heldout23", 0.9, 0.62),  # the same kinds, written blind; never looked at while writing rules
+    ("heldout24", 0.85, 0.66),  # the same kinds, written blind; never looked at while writing rules
 ])
 def test_more_heldout_scores(name, precision, recall):
     """Floors just under today's scores on the sets of articles in the three kinds of the real-news
