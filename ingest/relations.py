@@ -79,6 +79,7 @@ CLAIMS = WORDS.set("charge_nouns") | WORDS.set("claims")
 # what one may turn down that another did to one, and the relations that tell of it
 ANSWERED = WORDS.multimap("answered")
 TURNING_DOWN = WORDS.set("turning_down")
+TALKS_FATES = WORDS.set("talks_fates")
 # "the two presidents": a group named by the title its members hold
 TITLED_GROUPS = WORDS.set("titled_groups")
 # armed forces, whose arriving somewhere is no visit
@@ -188,6 +189,12 @@ class _Finder:
         "envoys from the two Nordic states" (empty sides are left out; the parser may hang
         the last side's "from" on the noun)."""
         out = []
+        if len(toks) > 2 and [w.lower_ for w in self.doc[toks[0].i + 1:toks[1].left_edge.i]] == ["and"] and \
+                [w.text for w in self.doc[toks[1].i + 1:toks[2].left_edge.i]] == [","]:
+            # "talks between A and B, C and D": A on one side, the list on the other
+            first, rest = self.actors(toks[:1], demonym=True), self.actors(toks[1:2], demonym=True)
+            if first and len(rest) == len(toks) - 1:
+                return [first[:1], rest]
         # (names in apposition to a side, "the Quint - A, B and C", belong to that side)
         toks = [t for t in toks if not any(o.i not in (t.i, toks[0].i) and t in o.subtree for o in toks)]
         for k, t in enumerate(toks):
@@ -2232,6 +2239,9 @@ class _Finder:
                                                    c.lower_ in ("indirect", "proximity")):
                 return True  # "trade talks", "loan talks", "indirect talks" (no meeting face to face)
         head = tok.head
+        if tok.dep_ in ("nsubj", "dobj") and head.lemma_.lower() in TALKS_FATES and \
+                (head.lemma_.lower() != "break" or any(c.lower_ in ("down", "off") for c in head.children)):
+            return True  # "the talks broke down", "agreed to open talks": only a negotiation does that
         if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and head.pos_ == "VERB":
             # "ended talks, having made progress on trade relations"
             return bool(word_set(w for c in head.children if c.dep_ in ("advcl", "prep", "xcomp")
