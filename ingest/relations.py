@@ -309,6 +309,12 @@ class _Finder:
         for c in tok.children:
             if c.lower_ in GROUP_SIZES and c.dep_ in ("nummod", "det", "predet", "amod", "quantmod"):
                 size = GROUP_SIZES[c.lower_]
+        if size is not None and tok.tag_ == "NNS":
+            # "two officials, A and B": the group is named right there
+            named = [m.actor for c in tok.children if c.dep_ == "appos" and c.i > tok.i for x in conjuncts(c)
+                     if (m := self.idx.mention_at(x.i)) is not None]
+            if len(named) == size:
+                return named
         lemma = tok.lemma_.lower()
         if lemma in GATHERINGS or lemma in OUTCOME_NOUNS:
             return self.gathering(tok)
@@ -1045,7 +1051,8 @@ class _Finder:
                 subj = self.actors([p for t in obj_toks for p in prep_objects(t, ("to", "in"))])
             conf = 0.9 if not entry.needs else 0.85
             if entry.needs == "envoy":  # "summoned the Japanese ambassador, Hideo Tarumi": Japan
-                objs = [(self.idx.country_of(a) or a, i) if a.kind == "person" else (a, i) for a, i in objs]
+                objs = [(self.idx.country_of(a), i) if a.kind == "person" else (a, i) for a, i in objs
+                        if a.kind != "person" or self.idx.country_of(a) is not None]  # (an envoy of no known state: none)
             if entry.predicate == "supported" and tok.lemma_ in ("welcome", "greet") and (any(
                     c.dep_ == "prep" and c.lower_ in ("to", "in", "at") for c in tok.children) or
                     subj and all(a.kind == "person" for a, _ in subj)) and \
