@@ -54,6 +54,8 @@ OPPONENTS = WORDS.set("opponents")
 FIRST_PERSON = {"i", "me", "my", "myself", "we", "us", "our", "ours", "ourselves"}
 QUOTING_VERBS = WORDS.set("quoting_verbs")
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+_PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+GENDERED_TITLES = WORDS.map("gendered_titles")
 GROUP_PRONOUNS = {"it", "its", "itself", "they", "them", "their"}
 COUNTERPART = WORDS.set("counterpart")
 # nouns that name another actor by its tie to the owner ("its neighbour" is not "it")
@@ -120,6 +122,7 @@ class ActorIndex:
     _text: str | None = None
     _ents: list | None = None
     _texts: list | None = None
+    _sexes: dict | None = None
     _tokens: list | None = None
     _starts: list | None = None
     _ent_starts: list | None = None
@@ -572,7 +575,29 @@ class ActorIndex:
             return actors[ranked[0][0]]
         return None
 
+    def _sex_of(self, actor: Actor) -> str | None:
+        """ "m" or "f" where the article addresses the person so ("Mr A", "Queen B"), else None."""
+        if self._sexes is None or self._sexes.get("") != len(self.ments):  # (mentions may still be added)
+            self._sexes = {"": len(self.ments)}
+            for m in self.ments:
+                if m.actor.kind == "person" and m.start > 0:
+                    sex = GENDERED_TITLES.get(self.texts[m.start - 1].lower())
+                    if sex is not None:
+                        self._sexes.setdefault(m.actor.key, sex)
+        return self._sexes.get(actor.key)
+
     def _pronoun_person(self, tok) -> Actor | None:
+        """The person "he", "she" or "his" stands for (never one addressed as the other sex)."""
+        a = self._pronoun_person_any(tok)
+        sex = _PRONOUN_SEX.get(tok.lower_)
+        if a is None or sex is None or self._sex_of(a) in (None, sex):
+            return a
+        # "Mr A met Dr B in Paris. She then flew to Berlin": the nearest person of the pronoun's sex
+        lo = self.sents_upto(tok.i, 3)[0].start
+        return next((m.actor for m in self.ments_back(tok.i, lo)
+                     if m.actor.kind == "person" and self._sex_of(m.actor) in (None, sex)), None)
+
+    def _pronoun_person_any(self, tok) -> Actor | None:
         sent = self.sent_of(tok.i)
         if tok.dep_ in ("dobj", "dative", "pobj") and tok.lower_ in ("him", "her"):
             # "A phoned B and urged him to ...": not A, who would be "himself"
@@ -1274,15 +1299,29 @@ def _capitals_in_names(doc, idx: ActorIndex) -> None:
     else (the parser's entity runs on over a capitalised word that is no title) stands for no state."""
     drop = set()
     for m in idx.ments:
-        if m.how != "metonym" or m.end >= len(doc):
+        if m.how not in ("metonym", "name") or m.end >= len(doc):
             continue
         nxt = doc[m.end]
+        if m.how == "name":
+            if m.end - m.start == 1 and _addressed(doc, doc[m.start]):
+                drop.add(m.start)
+            continue
         if nxt.is_title and nxt.ent_iob_ == "I" and nxt.ent_type_ in ("ORG", "FAC", "EVENT", "WORK_OF_ART") and \
                 nxt.i not in idx.by_token and not _is_title_word(nxt, idx) and \
                 doc[_ent_end(doc, m.end) - 1].lemma_.lower() not in INSTITUTIONS:
             drop.add(m.start)  # (but "White House National Security Council" is an organ of the state)
+        elif m.end - m.start == 1 and _addressed(doc, doc[m.start]):
+            drop.add(m.start)  # "Mr Hague", "Dr Paris": a person's name, though a place bears it
     if drop:
         idx.keep([m for m in idx.ments if m.start not in drop])
+
+
+_ADDRESS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss"})
+
+
+def _addressed(doc, tok) -> bool:
+    """True if a form of address stands before the word ("Mr Hague"): it is a person's name."""
+    return tok.i > 0 and doc[tok.i - 1].lower_ in _ADDRESS
 
 
 def _state_forms(doc, idx: ActorIndex) -> None:
@@ -1365,7 +1404,7 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
             continue
         if tok.i not in idx.by_token and tok.pos_ == "PROPN" and tok.text not in parts and len(tok.text) > 3 \
                 and len({e.actor.key for e in known_parts.get(tok.text, [])}) == 1 \
-                and (tok.ent_type_ in ("", "PERSON", "ORG", "NORP") or
+                and (tok.ent_type_ in ("", "PERSON", "ORG", "NORP") or _addressed(doc, tok) or
                      tok.ent_type_ == "GPE" and gaz.city_country(tok.text) is None) \
                 and not doc[tok.i + 1:tok.i + 2].text.istitle():
             singles.append((tok.i, tok.i + 1, tok.text))  # "the Trump administration"
@@ -1382,7 +1421,7 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
         if tok.i in idx.by_token or tok.text not in parts or not (tok.pos_ == "PROPN" or tok.is_title):
             continue
         # "Biden, Johnson and Scholz", "Yoon has not spoken": NER may take a name for a place
-        surname = tok.ent_type_ == "GPE" and gaz.city_country(tok.text) is None
+        surname = tok.ent_type_ == "GPE" and (gaz.city_country(tok.text) is None or _addressed(doc, tok))
         if tok.ent_type_ in ("NORP", "DATE") or tok.ent_type_ == "GPE" and not surname or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"
                                                      and doc[tok.i + 1].i not in idx.by_token and
                                                      doc[tok.i + 1].ent_type_ == "PERSON"):
@@ -1422,7 +1461,7 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
             if actor is not None:
                 idx.people[actor.key] = actor
         if actor is None:
-            if " " not in name and gaz.city_country(name) is not None:
+            if " " not in name and gaz.city_country(name) is not None and not _addressed(doc, doc[start]):
                 continue  # "the Vladivostok offer": a city the NER took for a person named once
             actor = Actor(kind="person", label=name)
         idx.add(Ment(start, end, actor, "surname"))
