@@ -165,6 +165,9 @@ def _chain_modality(chain) -> str:
                 hedged = True
             elif c.dep_ in ("amod", "compound") and cl in FUTURE_ADJ and t.pos_ in ("NOUN", "PROPN"):
                 future = True
+        if t is chain[0] and any(c.dep_ in ("preconj", "cc") and c.lower_ in ("neither", "nor")
+                                 for c in [*t.children, *(t.head.children if t.dep_ == "conj" else ())]):
+            neg = True  # "has neither accepted nor rejected it"
         if t is chain[0] and lemma == "be" and any(c.dep_ == "acomp" and c.lower_ in ("due", "expected", "scheduled")
                                                    for c in t.children):
             future = True  # "A is due in Berlin on Thursday"

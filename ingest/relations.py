@@ -889,6 +889,12 @@ class _Finder:
             return True
         return bool(words & self.lex.classes.get(entry.needs, frozenset()))
 
+    def _summoner(self, toks) -> list[tuple[Actor, bool]]:
+        """Whose office an envoy was called in to: the ministry itself, or the state of the place it is in
+        ("the foreign ministry in Lima")."""
+        return self.actors(toks) or [(a, True) for a, _ in self.places(
+            [p for t in toks for p in prep_objects(t, ("in",))]) if a.kind in STATE_KINDS]
+
     # -- verbs ------------------------------------------------------------------------------------
     def verb(self, tok) -> None:
         entries = self.lex.verbs.get(tok.lemma_.lower()) or self.lex.verbs.get(tok.lower_) or \
@@ -1013,6 +1019,8 @@ class _Finder:
                 # criticizing "the agreement" the article told of criticizes all who made it
                 self.hostile = entry.predicate in ("criticized", "rejected", "accused", "threatened")
                 # "expelled Soviet advisers", "suspended Egypt's membership": whose they are
+                if entry.predicate == "recognized" and any(t.lemma_.lower() in CLAIMS for t in obj_toks):
+                    continue  # "won't recognise the Thai claim": a claim, no state or government
                 if entry.predicate == "recognized" or entry.needs == "hand":
                     obj_toks = [self._holder(t) for t in obj_toks]  # (and "shook Correa's hand": Correa)
                 objs = self.actors(obj_toks, possessor=entry.predicate in COMMUNICATIVE or
@@ -1047,8 +1055,10 @@ class _Finder:
                 objs = [(a, i) for a, i in objs if a.kind in STATE_KINDS and
                         a.code not in self.idx.gaz.few_recognise()]
             if entry.needs == "envoy" and not subj and passive(tok):
-                # "the French ambassador to Mali was expelled": by the state he was posted to
-                subj = self.actors([p for t in obj_toks for p in prep_objects(t, ("to", "in"))])
+                # "the French ambassador to Mali was expelled": by the state he was posted to; "was
+                # called to the ministry in Lima": by the ministry's state
+                subj = self.actors([p for t in obj_toks for p in prep_objects(t, ("to", "in"))]) or \
+                    (self._summoner(prep_objects(tok, ("to",))) if tok.lemma_.lower() == "summon" else [])
             conf = 0.9 if not entry.needs else 0.85
             if entry.needs == "envoy":  # "summoned the Japanese ambassador, Hideo Tarumi": Japan
                 objs = [(self.idx.country_of(a), i) if a.kind == "person" else (a, i) for a, i in objs
