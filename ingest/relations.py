@@ -1157,7 +1157,7 @@ class _Finder:
         lead = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in ("suit", "lead", "example")]
         lead = lead or [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
                         if p.dep_ == "pobj" and any(a.lower_ == "own" for a in p.children)]  # "followed with its own"
-        if lemma == "follow" and not lead:
+        if lemma == "follow" and not lead and not self._followed_in_time(tok):
             return
         leaders = {a.key for a, _ in self.actors([c for c in lead[0].children if c.dep_ == "poss"])} \
             if lead and lead[0].lemma_.lower() in ("lead", "example") else set()  # "followed Moscow's lead"
@@ -1166,13 +1166,27 @@ class _Finder:
         floor = self.idx.sent_of(floor - 1).start if floor > 0 else floor
         told = [c for c in self.out if floor <= c.trigger < tok.i and self.doc[c.trigger].pos_ == "VERB" and
                 (not leaders or c.subject.key in leaders)]
+        if lemma == "follow" and not lead:  # "A recognised B in 1973 and C followed in 1974": that verb's act
+            told = [c for c in told if c.trigger == tok.head.i and tok.dep_ in ("conj", "advcl", "acl")]
         if not told:
             return
         last = max(told, key=lambda c: c.trigger)  # what a verb told last, not an act a noun named
         objs = [(c.object, True) for c in told if c.trigger == last.trigger and c.predicate == last.predicate]
-        subj = self.actors(subject_tokens(tok))
+        agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        subj = self.actors(agents or subject_tokens(tok))  # (", followed in May by C")
         if subj:
             self.emit(last.predicate, subj, self._others(objs, subj), tok, f"verb:{lemma}+same", 0.6)
+
+    @staticmethod
+    def _followed_in_time(tok) -> bool:
+        """ "A recognised B in 1973 and C followed in 1974", "..., followed a year later by D":
+        following with no object, told with a time, is doing the same."""
+        if any(c.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp") for c in tok.children) or tok.tag_ == "VBG":
+            return False
+        return any(c.dep_ == "prep" and c.lower_ in ("in", "on") and any(p.ent_type_ == "DATE" for p in c.children) or
+                   c.dep_ in ("npadvmod", "advmod") and c.lower_ in ("later", "soon", "shortly", "months", "weeks", "days",
+                                                                      "years", "year", "month", "week")
+                   for c in tok.children)
 
     def at_request(self, tok) -> None:
         """ "Troops from X moved in at the request of Y", "at Y's request": Y asked X to do it."""
