@@ -15,7 +15,7 @@ from dipgraph.graph.records import Actor, Article, Event, Extraction
 from dipgraph.graph.vocab import relation as relation_info
 
 from .actors import STATE_KINDS, ActorIndex, find_actors, mentions_and_roles
-from .dates import WEEKDAYS, resolve_date
+from .dates import WEEKDAYS, WORD_NUMBERS, resolve_date
 from .words import WORDS
 from .gazetteer import Gazetteer, default_gazetteer
 from .relations import CLAIMS, LIGHT_VERBS, TIES_VERBS, TURNING_DOWN, Candidate, find_relations
@@ -398,7 +398,7 @@ def _dates(doc, published: date | None, idx: ActorIndex) -> tuple[_Dates, dict[i
         iso = resolve_date(text, published)
         if ref is not published and _BARE_MONTH.fullmatch(ent.text.strip().lower()):
             iso = resolve_date(ent.text, ref)
-        step = _DAY_AFTER.get(" ".join(text.lower().split()))
+        step = _day_step(text)
         if step is not None and last_day is not None:
             # "the following day", "a day later": the day after the one the story last told of
             iso = (date.fromisoformat(last_day) + timedelta(days=step)).isoformat()
@@ -821,6 +821,22 @@ def _narrative_date(doc, sent, events: list[Event], idx: ActorIndex, cand: Candi
 _BARE_MONTH = re.compile(r"(?:in |on |early |late |mid-?)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?: \d{1,2}(?:st|nd|rd|th)?)?")
 _DAY_AFTER = {"the following day": 1, "the next day": 1, "a day later": 1, "the day after": 1,
               "one day later": 1, "the previous day": -1, "the day before": -1, "a day earlier": -1}
+_DAYS_APART = re.compile(r"(a|an|\d+|[a-z]+) (day|days|week|weeks) (earlier|later|before|after)")
+
+
+def _day_step(text: str) -> int | None:
+    """Days from the day the story last told of: "the next day" 1, "four days earlier" -4."""
+    t = " ".join(text.lower().split())
+    if t in _DAY_AFTER:
+        return _DAY_AFTER[t]
+    m = _DAYS_APART.fullmatch(t)
+    n = None if m is None else 1 if m[1] in ("a", "an") else int(m[1]) if m[1].isdigit() else WORD_NUMBERS.get(m[1])
+    if n is None:
+        return None
+    n *= 7 if m[2].startswith("week") else 1
+    return -n if m[3] in ("earlier", "before") else n
+
+
 _ISSUING = {"issue", "release", "publish", "post", "send", "deliver", "make"}
 
 

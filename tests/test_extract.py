@@ -246,6 +246,10 @@ def test_reported_claim_names_the_claimant(extractor):
     ("Iran and Oman signed a border pact on March 4. A day later, Qatar condemned the pact.", "criticized",
      "2024-03-05"),
     ("Ten years ago today Iran and Oman signed a border pact.", "signedAgreementWith", "2014-03-14"),
+    ("On March 4, 2015, Chile signed a pact with Peru. Three days earlier, Bolivia had condemned the pact.",
+     "criticized", "2015-03-01"),
+    ("On March 4, 2015, Chile signed a pact with Peru. Two weeks later, Bolivia condemned the pact.",
+     "criticized", "2015-03-18"),
 ])
 def test_dates_resolve_against_publication(extractor, text, predicate, when):
     ex = run(extractor, text)
