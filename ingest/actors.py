@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from dipgraph.graph.records import Actor, Mention, Role
 
+from .text import fold_accents
 from .words import WORDS
 from .gazetteer import Gazetteer
 from .tenure import assign_dated_roles, only_state, terms_of
@@ -692,10 +693,12 @@ class ActorIndex:
             if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i:
                 own |= {w.i for w in c.subtree}
                 subject = self.by_token.get(c.i)
-                if tok.lower_ == "its" and tok.head.dep_ == "dobj" and tok.head.head.i == verb.i and \
+                held = tok.head.dep_ == "dobj" and tok.head.head.i == verb.i or \
+                    tok.head.dep_ == "pobj" and tok.head.head.lower_ == "by" and tok.head.head.head.i == verb.i
+                if tok.lower_ == "its" and held and \
                         verb.lemma_ not in ("be", "remain", "become") and subject is not None and \
                         subject.actor.kind != "person" and subject.how != "demonym":
-                    return subject.actor  # "Pakistan reaffirmed its backing": the subject's own
+                    return subject.actor  # "Pakistan reaffirmed its backing", "stood by its pledge": the subject's own
         if tok.dep_ == "nsubj" and verb.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ in ("since", "after", "when", "because", "as", "before", "until")
                 for m in verb.children):
@@ -1025,13 +1028,14 @@ def _shortened_names(idx: ActorIndex) -> None:
     article is that person ("Cavaco Silva" for Anibal Cavaco Silva, "Pena Nieto" for Enrique Pena
     Nieto), however the names were found."""
     people = {m.actor.key: m.actor for m in idx.ments if m.actor.kind == "person"}
+    folded = {key: fold_accents(a.label).split() for key, a in people.items()}  # ("Perez" for "Pérez")
     for k, m in enumerate(idx.ments):
-        words = m.actor.label.split()
+        words = fold_accents(m.actor.label).split()
         n = len(words)
         if m.actor.kind != "person" or n < 2:
             continue
-        longer = [a for a in people.values() if len(a.label.split()) > n and
-                  (a.label.split()[-n:] == words or a.label.split()[:n] == words)]
+        longer = [a for a in people.values() if len(folded[a.key]) > n and
+                  (folded[a.key][-n:] == words or folded[a.key][:n] == words)]
         if len(longer) == 1:
             idx.relabel(k, longer[0])
             idx.people.pop(m.actor.key, None)

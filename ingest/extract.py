@@ -16,6 +16,7 @@ from dipgraph.graph.vocab import relation as relation_info
 
 from .actors import STATE_KINDS, ActorIndex, find_actors, mentions_and_roles
 from .dates import WEEKDAYS, WORD_NUMBERS, resolve_date
+from .text import fold_accents
 from .words import WORDS
 from .gazetteer import Gazetteer, default_gazetteer
 from .relations import CLAIMS, LIGHT_VERBS, TIES_VERBS, TURNING_DOWN, Candidate, find_relations
@@ -508,9 +509,9 @@ def _as_in_text(actor: Actor, idx: ActorIndex) -> Actor:
     """The person of the text that a headline names by part of the name ("Okafor" for "Ngozi Okafor")."""
     if actor.kind != "person":
         return actor
-    words = actor.label.split()
+    words = fold_accents(actor.label).split()
     found = {m.actor.key: m.actor for m in idx.ments if m.actor.kind == "person" and
-             m.actor.label.split()[-len(words):] == words}
+             fold_accents(m.actor.label).split()[-len(words):] == words}
     return next(iter(found.values())) if len(found) == 1 else actor
 
 

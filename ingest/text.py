@@ -14,9 +14,15 @@ offsets still point into the article text as it was read.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 
-__all__ = ["unwrap", "is_hard_wrapped", "truecase", "is_shouting", "separate_dateline", "for_parser"]
+__all__ = ["unwrap", "is_hard_wrapped", "truecase", "is_shouting", "separate_dateline", "for_parser", "fold_accents"]
+
+
+def fold_accents(text: str) -> str:
+    """The text without accents, for comparing spellings of one name ("Perez" and "Pérez")."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 _DATELINE = re.compile(r"\s*[^\W\d_](?:[^\W\d_]|[.'\- ]){1,40}(?:,(?:[^\n\-—–.]|\.(?= ?\d)){0,40})?\s*(?:\([^)\n]{1,30}\)\s*)?(?P<dash>[-—–]{1,2})(?P<space>\s)")
 
