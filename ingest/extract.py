@@ -623,6 +623,22 @@ def _mend_claim_verbs(doc) -> None:
             turned[0].dep_ = "relcl"
 
 
+def _mend_compound_nouns(doc, nouns) -> None:
+    """ "has a returns deal with B": the small parser may read "a returns" as a subject and "deal" as
+    its verb; a noun after "a" and a noun is the head of that noun phrase, which is the object."""
+    for t in _tokens_with(doc, "TAG", ("VB", "VBP")):
+        if t.i < 2 or t.lemma_.lower() not in nouns or t.dep_ not in ("ccomp", "xcomp", "conj", "advcl"):
+            continue
+        s = doc[t.i - 1]
+        if s.head.i != t.i or s.dep_ != "nsubj" or s.pos_ != "NOUN" or \
+                not any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in s.children):
+            continue
+        t.pos_, t.tag_, t.dep_ = "NOUN", "NN", "dobj"
+        s.dep_, s.head = "compound", t
+        for d in [d for d in s.children if d.dep_ == "det"]:
+            d.head = t
+
+
 def _mend_number_subjects(doc) -> None:
     """ "once the two signed treaties": the small parser may read the verb as an adjective on the noun
     (treaties that were signed); "the two" is the verb's subject and the noun its object. Only where
@@ -661,6 +677,7 @@ def _events(doc, article: Article, gaz: Gazetteer):
     _mend_infinitives(doc)
     _mend_number_subjects(doc)
     _mend_claim_verbs(doc)
+    _mend_compound_nouns(doc, gaz.lexicon.nouns)
     idx = find_actors(doc, gaz, article.published)
     cands = find_relations(doc, idx, gaz.lexicon)
     spoken = _speakers_own(cands, doc, idx)

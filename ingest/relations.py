@@ -1795,6 +1795,13 @@ class _Finder:
             if entry.predicate == "sanctioned" and not objs:
                 objs = self.actors(goods_origin(obj_toks), demonym=True)
             subj, how, conf = self.noun_subjects(tok)
+            if objs and (not subj or how == "poss" and all(a.kind not in STATE_KINDS for a, _ in subj)) and \
+                    entry.predicate == "signedAgreementWith" and tok.dep_ == "pobj" and tok.head.lower_ == "under":
+                # "A's ships pass under a 2003 treaty with B", "A hosts troops under its pact with B"
+                clause = tok.head.head
+                while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+                    clause = clause.head
+                subj, how, conf = self.actors(subject_tokens(clause), possessor=True), "under", 0.75
             if not objs and slots and (how.startswith("light:") or tok.dep_ == "dobj" and (
                     tok.head.lemma_.lower() in LIGHT_VERBS or
                     "to" in slots and entry.predicate in ("suppliedArmsTo", "aided"))):
