@@ -1797,7 +1797,7 @@ class _Finder:
             subj, how, conf = self.noun_subjects(tok)
             if objs and (not subj or how == "poss" and all(a.kind not in STATE_KINDS for a, _ in subj)) and \
                     entry.predicate == "signedAgreementWith" and tok.dep_ == "pobj" and tok.head.lower_ == "under":
-                # "A's ships pass under a 2003 treaty with B", "A hosts troops under its pact with B"
+                # "A's boats fish under a 1990 accord with B", "A hosts troops under its pact with B"
                 clause = tok.head.head
                 while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
                     clause = clause.head
