@@ -639,6 +639,29 @@ def _mend_compound_nouns(doc, nouns) -> None:
             d.head = t
 
 
+def _mend_datives(doc, verbs) -> None:
+    """ "has given the Colombian armed forces military aid": the small parser may hang the receiver
+    on the thing given, as a noun modifying it; after a verb that takes a receiver ("give", "send"),
+    a noun phrase with its own article before the object's modifiers is the receiver."""
+    for d in _tokens_with(doc, "DEP", ("nmod",)):
+        obj = d.head
+        verb = obj.head
+        if obj.dep_ != "dobj" or d.i > obj.i or verb.pos_ != "VERB" or d.tag_ != "NNS" or \
+                not any(e.objects and "dative" in e.objects for e in verbs.get(verb.lemma_.lower(), ())) or \
+                any(c.dep_ == "det" and c.i > d.i for c in obj.children) or \
+                not all(w.dep_ in ("amod", "compound") and w.head.i == obj.i for w in doc[d.i + 1:obj.i]):
+            continue
+        k, mods = d.left_edge.i - 1, []
+        while k > 0 and doc[k].dep_ in ("amod", "compound") and doc[k].head.i == obj.i:
+            mods.append(doc[k])  # ("the Philippine armed forces": the parser may hang "Philippine" on the thing)
+            k -= 1
+        if k < 0 or doc[k].lower_ != "the":
+            continue
+        d.head, d.dep_ = verb, "dative"
+        for w in [doc[k], *mods]:
+            w.head = d
+
+
 def _mend_number_subjects(doc) -> None:
     """ "once the two signed treaties": the small parser may read the verb as an adjective on the noun
     (treaties that were signed); "the two" is the verb's subject and the noun its object. Only where
@@ -678,6 +701,7 @@ def _events(doc, article: Article, gaz: Gazetteer):
     _mend_number_subjects(doc)
     _mend_claim_verbs(doc)
     _mend_compound_nouns(doc, gaz.lexicon.nouns)
+    _mend_datives(doc, gaz.lexicon.verbs)
     idx = find_actors(doc, gaz, article.published)
     cands = find_relations(doc, idx, gaz.lexicon)
     spoken = _speakers_own(cands, doc, idx)

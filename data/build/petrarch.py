@@ -122,7 +122,7 @@ LEFT_OUT_VERBS = frozenset("""
     altercate bludgeon clobber conflict duel grapple kick match pit quarrel square stone struggle wrestle
     ram thump beat best break bust disarm dominate master overcome overshadow overtake ravish ruin
     shatter surmount desolate eradicate infest inhabit reside butcher back
-    target defeat kick
+    target defeat kick count
 """.split())
 
 # Particles (adverbs after the verb) and prepositions that introduce the other side.
