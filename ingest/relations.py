@@ -1817,7 +1817,7 @@ class _Finder:
                         if a.kind in STATE_KINDS]
             if not objs and subj and how == "poss" and entry.predicate == "supported" and tok.dep_ == "pobj" and \
                     tok.head.lower_ == "on" and tok.head.head.lemma_.lower() in ("count", "rely", "depend", "bank"):
-                # "A could count on his support": the one whose support it is backs A
+                # "A can rely on our support": the one whose support it is backs A
                 objs = self.actors(subject_tokens(tok.head.head))
             if not objs and subj and how == "frame" and entry.predicate in ("met", "negotiatedWith") and \
                     tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.lemma_.lower() in ("talk", "talks") and \
