@@ -1585,7 +1585,10 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
                 k += 1
             if _party_politician(m.actor, [t for t in right if not isinstance(t, _Stand)], idx):
                 continue
-            if any(getattr(t, "lower_", "") in OUT_OF_OFFICE - {"late"} for t in right):
+            if any(getattr(t, "lower_", "") in OUT_OF_OFFICE - {"late"} for t in right) and \
+                    _title_in(window, idx, offices)[0] is not None:
+                right = []  # "Secretary-General A, a former Korean foreign minister,": the title held now
+            elif any(getattr(t, "lower_", "") in OUT_OF_OFFICE - {"late"} for t in right):
                 right = []
                 if idx.role_source.get(m.actor.key) != "text":  # ", the former US secretary of state,"
                     idx.roles.pop(m.actor.key, None)
