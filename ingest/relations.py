@@ -1028,6 +1028,10 @@ class _Finder:
                                    entry.predicate == "cooperatedWith",  # ("worked with a US inquiry")
                                    demonym=entry.needs in ("border", "forces"))  # "closed its ports to Maltese ships"
                 self.hostile = False
+            if objs and all(indirect for _, indirect in objs) and relation_info(entry.predicate).symmetric:
+                homes = {h.key for a, _ in subj for h in (a, self.idx.country_of(a)) if h is not None}
+                if all(a.key in homes for a, _ in objs):
+                    objs = []  # "A of X and B of Y will meet the parties": not X and Y, the doers' own
             if entry.predicate in ("met",) and tok.lemma_ in ("receive", "host", "embrace", "shake", "greet"):
                 # people, or a state's office holder left unnamed ("received the Iraqi prime minister")
                 titled = any(t.pos_ == "NOUN" and t.lower_ in self.idx.gaz.office_words() for t in obj_toks)
