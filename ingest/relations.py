@@ -1444,7 +1444,7 @@ class _Finder:
         """ "called for the withdrawal of Vietnamese troops", "demanded the release of X's prisoners":
         asking for an act of X's is urging X."""
         lemma = tok.lemma_.lower()
-        if lemma == "call":
+        if lemma in ("call", "campaign", "press", "push", "lobby", "appeal"):  # (all asking "for" it)
             wanted = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
                       if p.dep_ == "pobj"]
         else:
@@ -2682,7 +2682,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   ({"refuse", "decline", "reject"}, f.refusal), (BLAMING_SPEECH, f.blame),
                   ({"bring"}, f.brought_together), ({"do", "follow"}, f.same_again),
                   ({"leave", "quit", "exit", "withdraw", "pull"}, f.leaving), ({"give"}, f.ultimatum),
-                  ({"tell"}, f.told_must), ({"say", "insist", "declare", "state", "stress", "warn", "demand", "ask", "request"}, f.said_must), ({"attend"}, f.attended), ({"arrive", "fly", "come"}, f.arrived_here), ({"dismiss", "reject", "deny", "downplay", "play", "rebuff", "refute"}, f.claims_by), ({"send", "dispatch", "take"}, f.sent_envoy), ({"arrive", "fly", "come", "return"}, f.came_from), ({"be"}, f.being_in), ({"call", "demand", "seek"}, f.called_for),
+                  ({"tell"}, f.told_must), ({"say", "insist", "declare", "state", "stress", "warn", "demand", "ask", "request"}, f.said_must), ({"attend"}, f.attended), ({"arrive", "fly", "come"}, f.arrived_here), ({"dismiss", "reject", "deny", "downplay", "play", "rebuff", "refute"}, f.claims_by), ({"send", "dispatch", "take"}, f.sent_envoy), ({"arrive", "fly", "come", "return"}, f.came_from), ({"be"}, f.being_in), ({"call", "demand", "seek", "campaign", "press", "push", "lobby", "appeal"}, f.called_for),
                   ({"reject", "dismiss", "deny", "turn", "refuse", "rebuff", "spurn"}, f.rejected_claim),
                   ({"clash"}, f.clash), ({"hold"}, f.held_responsible), ({"declare"}, f.persona_non_grata), ({"deny", "reject", "dismiss", "rebut", "refute", "rebuff", "spurn"}, f.denied_charge), ({"criticise", "criticize", "condemn", "denounce", "welcome", "praise", "hail", "applaud", "reject", "oppose", "back", "support", "endorse"}, f.act_judged), ({"fight", "wage"}, f.fought_war), ({"call"}, f.called_in), ({"accept"}, f.cannot_accept)]
     noun_rules = [({"purchase", "acquisition", "import", "imports", "buying"}, f.purchase),
