@@ -80,6 +80,8 @@ CLAIMS = WORDS.set("charge_nouns") | WORDS.set("claims")
 ANSWERED = WORDS.multimap("answered")
 TURNING_DOWN = WORDS.set("turning_down")
 TALKS_FATES = WORDS.set("talks_fates")
+STRIKING_BACK = WORDS.set("striking_back")
+REPRISALS = WORDS.set("reprisals")
 # "the two presidents": a group named by the title its members hold
 TITLED_GROUPS = WORDS.set("titled_groups")
 # armed forces, whose arriving somewhere is no visit
@@ -1541,6 +1543,36 @@ class _Finder:
         if subj and objs:
             self.emit("urged", subj, objs, tok, "speech:say+must", 0.65)
 
+    def said_would(self, tok) -> None:
+        """ "A warned that its forces would respond", "vowed its army will take revenge on B", "said B
+        would bear the consequences": the speaker's side pledging to strike back at B, or B told what
+        it will bear, is a threat to B."""
+        clauses = [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ == "VERB" and
+                   any(a.dep_ == "aux" and a.lower_ in ("would", "will", "'ll", "wo", "could") for a in c.children)
+                   and not any(a.dep_ == "neg" for a in c.children)]
+        speakers = self.actors(subject_tokens(tok)) if clauses else []
+        if not speakers:
+            return
+        sides = {a.key for a, _ in speakers} | {h.key for a, _ in speakers if (h := self.idx.country_of(a))}
+        for cl in clauses:
+            lemma = cl.lemma_.lower()
+            doers = self.actors([c for c in cl.children if c.dep_ == "nsubj"], possessor=True)
+            taken = {c.lemma_.lower() for c in cl.children if c.dep_ == "dobj"}
+            if lemma in ("bear", "face", "pay", "suffer") and taken & REPRISALS:
+                targets = self._others(doers, speakers)  # "B would bear the consequences"
+            elif (lemma in STRIKING_BACK or lemma == "take" and taken & REPRISALS) and doers and (all(
+                    a.key in sides or getattr(self.idx.country_of(a), "key", None) in sides for a, _ in doers) or
+                    len(sides) == len(speakers) and all(a.kind in STATE_KINDS for a, _ in doers)):
+                # (a speaker of no known state speaks for the state that strikes back)
+                # the speaker's own side strikes back: at whom the clause or its "if" names
+                named = [p for c in cl.children if c.dep_ in ("prep", "advcl") for p in c.subtree
+                         if p.dep_ in ("pobj", "nsubj", "dobj") and p.pos_ in ("NOUN", "PROPN")]
+                targets = self._others(self.actors(named, possessor=True, demonym=True), speakers)
+            else:
+                continue
+            if targets:
+                self.emit("threatened", speakers, targets, tok, "speech:would-strike-back", 0.65)
+
     def ultimatum(self, tok) -> None:
         """ "gave the regime until Friday to release X or face sanctions", "gave Y 48 hours to
         leave": a deadline with a penalty threatens whoever is given it; without one ("gave B until
@@ -2682,7 +2714,8 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   ({"refuse", "decline", "reject"}, f.refusal), (BLAMING_SPEECH, f.blame),
                   ({"bring"}, f.brought_together), ({"do", "follow"}, f.same_again),
                   ({"leave", "quit", "exit", "withdraw", "pull"}, f.leaving), ({"give"}, f.ultimatum),
-                  ({"tell"}, f.told_must), ({"say", "insist", "declare", "state", "stress", "warn", "demand", "ask", "request"}, f.said_must), ({"attend"}, f.attended), ({"arrive", "fly", "come"}, f.arrived_here), ({"dismiss", "reject", "deny", "downplay", "play", "rebuff", "refute"}, f.claims_by), ({"send", "dispatch", "take"}, f.sent_envoy), ({"arrive", "fly", "come", "return"}, f.came_from), ({"be"}, f.being_in), ({"call", "demand", "seek", "campaign", "press", "push", "lobby", "appeal"}, f.called_for),
+                  ({"tell"}, f.told_must), ({"say", "insist", "declare", "state", "stress", "warn", "demand", "ask", "request"}, f.said_must),
+                  ({"say", "warn", "vow", "declare", "insist", "add", "pledge", "threaten"}, f.said_would), ({"attend"}, f.attended), ({"arrive", "fly", "come"}, f.arrived_here), ({"dismiss", "reject", "deny", "downplay", "play", "rebuff", "refute"}, f.claims_by), ({"send", "dispatch", "take"}, f.sent_envoy), ({"arrive", "fly", "come", "return"}, f.came_from), ({"be"}, f.being_in), ({"call", "demand", "seek", "campaign", "press", "push", "lobby", "appeal"}, f.called_for),
                   ({"reject", "dismiss", "deny", "turn", "refuse", "rebuff", "spurn"}, f.rejected_claim),
                   ({"clash"}, f.clash), ({"hold"}, f.held_responsible), ({"declare"}, f.persona_non_grata), ({"deny", "reject", "dismiss", "rebut", "refute", "rebuff", "spurn"}, f.denied_charge), ({"criticise", "criticize", "condemn", "denounce", "welcome", "praise", "hail", "applaud", "reject", "oppose", "back", "support", "endorse"}, f.act_judged), ({"fight", "wage"}, f.fought_war), ({"call"}, f.called_in), ({"accept"}, f.cannot_accept)]
     noun_rules = [({"purchase", "acquisition", "import", "imports", "buying"}, f.purchase),
