@@ -82,6 +82,8 @@ TURNING_DOWN = WORDS.set("turning_down")
 TALKS_FATES = WORDS.set("talks_fates")
 STRIKING_BACK = WORDS.set("striking_back")
 REPRISALS = WORDS.set("reprisals")
+REFUSING = WORDS.set("refusing")
+TELLING_ACTS = WORDS.set("telling_acts")
 # "the two presidents": a group named by the title its members hold
 TITLED_GROUPS = WORDS.set("titled_groups")
 # armed forces, whose arriving somewhere is no visit
@@ -1233,12 +1235,16 @@ class _Finder:
 
     def cannot_accept(self, tok) -> None:
         """ "Y could not accept the outcome of X's referendum": a refusal of what X did or claims."""
-        if not any(c.dep_ == "neg" for c in tok.children) or \
-                not any(c.dep_ == "aux" and c.lower_ in ("can", "could", "ca", "will", "wo") for c in tok.children):
-            return
         objs = [c for c in tok.children if c.dep_ == "dobj"]
+        # "did not accept", "would never accept", "will accept no terms set by B"
+        if not any(c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ == "never" for c in tok.children) and \
+                not any(d.dep_ == "det" and d.lower_ == "no" for o in objs for d in o.children):
+            return
         found = [(m.actor, True) for o in objs for w in o.subtree
-                 if (m := self.idx.mention_at(w.i)) is not None and m.actor.kind in STATE_KINDS][:1]
+                 if (m := self.idx.mention_at(w.i)) is not None and
+                 (m.actor.kind in STATE_KINDS or m.actor.kind == "organisation" and m.how != "demonym") and
+                 not any(a.dep_ == "prep" and a.lower_ in ("on", "about", "over", "with", "for", "regarding")
+                         for a in w.ancestors if o.i != a.i and o.is_ancestor(a))][:1]  # (not what it is about)
         subj = self.actors(subject_tokens(tok))
         if subj and found:
             self.emit("rejected", subj, self._others(found, subj), tok, "verb:accept+cannot", 0.7)
@@ -1253,6 +1259,11 @@ class _Finder:
         envoys = self.lex.classes.get("envoy", frozenset())
         posted = [w for w in words if w.lemma_.lower() in envoys or w.lower_ in envoys]
         senders = [(self.idx.country_of(a) or a, i) for a, i in self.actors(posted, possessor=True, demonym=True)]
+        if not senders:  # "declared Alvarez persona non grata", the ambassador named before
+            named = {m.actor.key: m.actor for w in words if (m := self.idx.mention_at(w.i)) is not None}
+            senders = [(home, True) for a in named.values()
+                       if a.kind == "person" and self._posted(a) and (home := self.idx.country_of(a)) is not None]
+            posted = posted or senders
         hosts = self.actors(subject_tokens(tok))
         if posted and senders and hosts:
             self.emit("reducedRelationsWith", hosts, self._others(senders, hosts), tok, "verb:declare+png", 0.75)
@@ -1543,6 +1554,31 @@ class _Finder:
         if subj and objs:
             self.emit("urged", subj, objs, tok, "speech:say+must", 0.65)
 
+    def refused_to(self, tok) -> None:
+        """ "A refused to back a loan for B", "refused to apologise to B": refusing to do something
+        to another rejects it."""
+        if tok.lemma_.lower() not in REFUSING:
+            return
+        # (not refusing to tell, to judge or to join in a hostile act: "declined to blame B" rejects no one)
+        acts = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and
+                any(a.lower_ == "to" for a in c.children) and
+                c.lemma_.lower() not in TELLING_ACTS | EVALUATING | {"join"} and
+                not any(e.predicate in ("criticized", "accused", "sanctioned", "attacked", "threatened", "rejected",
+                                        "recognized") for e in self.lex.verbs.get(c.lemma_.lower(), ()))]
+        subj = self.actors(subject_tokens(tok)) if acts else []
+        if not subj:
+            return
+        # whom the act is done to: its object or receiver, "to/for B" on it or on its object, the
+        # one let or made to act ("let the envoy speak"); not what its object is about
+        heads = acts + [o for a in acts for o in a.children if o.dep_ == "dobj"]
+        named = [c for a in acts for c in a.children if c.dep_ in ("dobj", "dative")] + \
+            [c for a in acts for x in a.children if x.dep_ == "ccomp" for c in x.children if c.dep_ == "nsubj"] + \
+            [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("to", "for") for p in c.children
+             if p.dep_ == "pobj"]
+        objs = self._others(self.actors(named, possessor=True, demonym=True), subj)
+        if objs:
+            self.emit("rejected", subj, objs, tok, "verb:refuse+act", 0.65)
+
     def said_would(self, tok) -> None:
         """ "A warned that its forces would respond", "vowed its army will take revenge on B", "said B
         would bear the consequences": the speaker's side pledging to strike back at B, or B told what
@@ -1831,6 +1867,14 @@ class _Finder:
             if entry.predicate == "sanctioned" and not objs:
                 objs = self.actors(goods_origin(obj_toks), demonym=True)
             subj, how, conf = self.noun_subjects(tok)
+            if tok.lemma_.lower() == "solidarity" and tok.dep_ == "pobj" and tok.head.lower_ == "in" and \
+                    not (subj and objs):
+                # "said he acted in solidarity with B", "postponed it, in solidarity with B": the doer backs B
+                clause = tok.head.head
+                while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+                    clause = clause.head
+                subj, how, conf = subj or self.actors(subject_tokens(clause)), "in", 0.7
+                objs = objs or self.actors(prep_objects(clause, ("with",)))  # (the parser may hang "with B" there)
             if objs and (not subj or how == "poss" and all(a.kind not in STATE_KINDS for a, _ in subj)) and \
                     entry.predicate == "signedAgreementWith" and tok.dep_ == "pobj" and tok.head.lower_ == "under":
                 # "A's boats fish under a 1990 accord with B", "A hosts troops under its pact with B"
@@ -2715,7 +2759,8 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   ({"bring"}, f.brought_together), ({"do", "follow"}, f.same_again),
                   ({"leave", "quit", "exit", "withdraw", "pull"}, f.leaving), ({"give"}, f.ultimatum),
                   ({"tell"}, f.told_must), ({"say", "insist", "declare", "state", "stress", "warn", "demand", "ask", "request"}, f.said_must),
-                  ({"say", "warn", "vow", "declare", "insist", "add", "pledge", "threaten"}, f.said_would), ({"attend"}, f.attended), ({"arrive", "fly", "come"}, f.arrived_here), ({"dismiss", "reject", "deny", "downplay", "play", "rebuff", "refute"}, f.claims_by), ({"send", "dispatch", "take"}, f.sent_envoy), ({"arrive", "fly", "come", "return"}, f.came_from), ({"be"}, f.being_in), ({"call", "demand", "seek", "campaign", "press", "push", "lobby", "appeal"}, f.called_for),
+                  ({"say", "warn", "vow", "declare", "insist", "add", "pledge", "threaten"}, f.said_would),
+                  (REFUSING, f.refused_to), ({"attend"}, f.attended), ({"arrive", "fly", "come"}, f.arrived_here), ({"dismiss", "reject", "deny", "downplay", "play", "rebuff", "refute"}, f.claims_by), ({"send", "dispatch", "take"}, f.sent_envoy), ({"arrive", "fly", "come", "return"}, f.came_from), ({"be"}, f.being_in), ({"call", "demand", "seek", "campaign", "press", "push", "lobby", "appeal"}, f.called_for),
                   ({"reject", "dismiss", "deny", "turn", "refuse", "rebuff", "spurn"}, f.rejected_claim),
                   ({"clash"}, f.clash), ({"hold"}, f.held_responsible), ({"declare"}, f.persona_non_grata), ({"deny", "reject", "dismiss", "rebut", "refute", "rebuff", "spurn"}, f.denied_charge), ({"criticise", "criticize", "condemn", "denounce", "welcome", "praise", "hail", "applaud", "reject", "oppose", "back", "support", "endorse"}, f.act_judged), ({"fight", "wage"}, f.fought_war), ({"call"}, f.called_in), ({"accept"}, f.cannot_accept)]
     noun_rules = [({"purchase", "acquisition", "import", "imports", "buying"}, f.purchase),
