@@ -83,6 +83,9 @@ TALKS_FATES = WORDS.set("talks_fates")
 STRIKING_BACK = WORDS.set("striking_back")
 REPRISALS = WORDS.set("reprisals")
 REFUSING = WORDS.set("refusing")
+# the words each rule of find_relations is tried on (data/words.tsv), by the rule's name
+VERB_TRIGGERS = WORDS.multimap("verb_triggers")
+NOUN_TRIGGERS = WORDS.multimap("noun_triggers")
 TELLING_ACTS = WORDS.set("telling_acts")
 # "the two presidents": a group named by the title its members hold
 TITLED_GROUPS = WORDS.set("titled_groups")
@@ -2754,21 +2757,29 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
     f.record_groups()
     # the rules beyond the lexicon's verbs and nouns, each asked only of the words it reads
     verb_rules = [(EVALUATING, f.evaluation), (BLAMING_SPEECH | SPEECH_REPLIES, f.dismissal),
-                  ({"join"}, f.joining), ({"claim"}, f.claimed), (THREAT_VERBS, f.threat),
-                  ({"refuse", "decline", "reject"}, f.refusal), (BLAMING_SPEECH, f.blame),
-                  ({"bring"}, f.brought_together), ({"do", "follow"}, f.same_again),
-                  ({"leave", "quit", "exit", "withdraw", "pull"}, f.leaving), ({"give"}, f.ultimatum),
-                  ({"tell"}, f.told_must), ({"say", "insist", "declare", "state", "stress", "warn", "demand", "ask", "request"}, f.said_must),
-                  ({"say", "warn", "vow", "declare", "insist", "add", "pledge", "threaten"}, f.said_would),
-                  (REFUSING, f.refused_to), ({"attend"}, f.attended), ({"arrive", "fly", "come"}, f.arrived_here), ({"dismiss", "reject", "deny", "downplay", "play", "rebuff", "refute"}, f.claims_by), ({"send", "dispatch", "take"}, f.sent_envoy), ({"arrive", "fly", "come", "return"}, f.came_from), ({"be"}, f.being_in), ({"call", "demand", "seek", "campaign", "press", "push", "lobby", "appeal"}, f.called_for),
-                  ({"reject", "dismiss", "deny", "turn", "refuse", "rebuff", "spurn"}, f.rejected_claim),
-                  ({"clash"}, f.clash), ({"hold"}, f.held_responsible), ({"declare"}, f.persona_non_grata), ({"deny", "reject", "dismiss", "rebut", "refute", "rebuff", "spurn"}, f.denied_charge), ({"criticise", "criticize", "condemn", "denounce", "welcome", "praise", "hail", "applaud", "reject", "oppose", "back", "support", "endorse"}, f.act_judged), ({"fight", "wage"}, f.fought_war), ({"call"}, f.called_in), ({"accept"}, f.cannot_accept)]
-    noun_rules = [({"purchase", "acquisition", "import", "imports", "buying"}, f.purchase),
-                  ({"demand", "call", "appeal", "request", "insistence"}, f.demand_that), ({"request"}, f.at_request),
-                  (JOINT_THINGS, f.joint_with), (lex.classes.get("agreement", frozenset()), f.made_during),
-                  (TIES_NOUNS, f.ties), (TIES_NOUNS, f.relationship),
-                  ({"condemnation", "criticism", "protest", "protests", "rebuke", "censure"}, f.drew_criticism), (PARTNER_NOUNS, f.partner),
-                  (SUPPORTER_NOUNS | CRITIC_NOUNS, f.supporter), ({"recipient", "beneficiary"}, f.recipient), (CHARGE_NOUNS, f.charge), (CHARGE_NOUNS | CLAIMS, f.claim_turned_down), (SUPPLIER_NOUNS, f.supplier),
+                  (VERB_TRIGGERS["joining"], f.joining), (VERB_TRIGGERS["claimed"], f.claimed),
+                  (THREAT_VERBS, f.threat), (VERB_TRIGGERS["refusal"], f.refusal), (BLAMING_SPEECH, f.blame),
+                  (VERB_TRIGGERS["brought_together"], f.brought_together),
+                  (VERB_TRIGGERS["same_again"], f.same_again), (VERB_TRIGGERS["leaving"], f.leaving),
+                  (VERB_TRIGGERS["ultimatum"], f.ultimatum), (VERB_TRIGGERS["told_must"], f.told_must),
+                  (VERB_TRIGGERS["said_must"], f.said_must), (VERB_TRIGGERS["said_would"], f.said_would),
+                  (REFUSING, f.refused_to), (VERB_TRIGGERS["attended"], f.attended),
+                  (VERB_TRIGGERS["arrived_here"], f.arrived_here), (VERB_TRIGGERS["claims_by"], f.claims_by),
+                  (VERB_TRIGGERS["sent_envoy"], f.sent_envoy), (VERB_TRIGGERS["came_from"], f.came_from),
+                  (VERB_TRIGGERS["being_in"], f.being_in), (VERB_TRIGGERS["called_for"], f.called_for),
+                  (VERB_TRIGGERS["rejected_claim"], f.rejected_claim), (VERB_TRIGGERS["clash"], f.clash),
+                  (VERB_TRIGGERS["held_responsible"], f.held_responsible),
+                  (VERB_TRIGGERS["persona_non_grata"], f.persona_non_grata),
+                  (VERB_TRIGGERS["denied_charge"], f.denied_charge), (VERB_TRIGGERS["act_judged"], f.act_judged),
+                  (VERB_TRIGGERS["fought_war"], f.fought_war), (VERB_TRIGGERS["called_in"], f.called_in),
+                  (VERB_TRIGGERS["cannot_accept"], f.cannot_accept)]
+    noun_rules = [(NOUN_TRIGGERS["purchase"], f.purchase), (NOUN_TRIGGERS["demand_that"], f.demand_that),
+                  (NOUN_TRIGGERS["at_request"], f.at_request), (JOINT_THINGS, f.joint_with),
+                  (lex.classes.get("agreement", frozenset()), f.made_during), (TIES_NOUNS, f.ties),
+                  (TIES_NOUNS, f.relationship), (NOUN_TRIGGERS["drew_criticism"], f.drew_criticism),
+                  (PARTNER_NOUNS, f.partner), (SUPPORTER_NOUNS | CRITIC_NOUNS, f.supporter),
+                  (NOUN_TRIGGERS["recipient"], f.recipient), (CHARGE_NOUNS, f.charge),
+                  (CHARGE_NOUNS | CLAIMS, f.claim_turned_down), (SUPPLIER_NOUNS, f.supplier),
                   (set(JOINT_NOUNS) | lex.classes.get("agreement", frozenset()), f.joint_noun)]
     for tok in idx.tokens:
         pos = tok.pos_
