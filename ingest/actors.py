@@ -1320,7 +1320,7 @@ def _capitals_in_names(doc, idx: ActorIndex) -> None:
         idx.keep([m for m in idx.ments if m.start not in drop])
 
 
-_ADDRESS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss"})
+_ADDRESS = WORDS.set("address_forms")
 
 
 def _addressed(doc, tok) -> bool:

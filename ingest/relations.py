@@ -83,6 +83,8 @@ TALKS_FATES = WORDS.set("talks_fates")
 STRIKING_BACK = WORDS.set("striking_back")
 REPRISALS = WORDS.set("reprisals")
 REFUSING = WORDS.set("refusing")
+BEARING_VERBS = WORDS.set("bearing_verbs")
+RELYING_VERBS = WORDS.set("relying_verbs")
 # the words each rule of find_relations is tried on (data/words.tsv), by the rule's name
 VERB_TRIGGERS = WORDS.multimap("verb_triggers")
 NOUN_TRIGGERS = WORDS.multimap("noun_triggers")
@@ -1460,7 +1462,7 @@ class _Finder:
         """ "called for the withdrawal of Vietnamese troops", "demanded the release of X's prisoners":
         asking for an act of X's is urging X."""
         lemma = tok.lemma_.lower()
-        if lemma in ("call", "campaign", "press", "push", "lobby", "appeal"):  # (all asking "for" it)
+        if lemma not in ("demand", "seek"):  # (the others ask "for" it: "called for", "pressed for")
             wanted = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
                       if p.dep_ == "pobj"]
         else:
@@ -1597,7 +1599,7 @@ class _Finder:
             lemma = cl.lemma_.lower()
             doers = self.actors([c for c in cl.children if c.dep_ == "nsubj"], possessor=True)
             taken = {c.lemma_.lower() for c in cl.children if c.dep_ == "dobj"}
-            if lemma in ("bear", "face", "pay", "suffer") and taken & REPRISALS:
+            if lemma in BEARING_VERBS and taken & REPRISALS:
                 targets = self._others(doers, speakers)  # "B would bear the consequences"
             elif (lemma in STRIKING_BACK or lemma == "take" and taken & REPRISALS) and doers and (all(
                     a.key in sides or getattr(self.idx.country_of(a), "key", None) in sides for a, _ in doers) or
@@ -1899,7 +1901,7 @@ class _Finder:
                 objs = [(a, i) for a, i in self.actors([c for c in tok.head.head.children if c.dep_ == "dobj"])
                         if a.kind in STATE_KINDS]
             if not objs and subj and how == "poss" and entry.predicate == "supported" and tok.dep_ == "pobj" and \
-                    tok.head.lower_ == "on" and tok.head.head.lemma_.lower() in ("count", "rely", "depend", "bank"):
+                    tok.head.lower_ == "on" and tok.head.head.lemma_.lower() in RELYING_VERBS:
                 # "A can rely on our support": the one whose support it is backs A
                 objs = self.actors(subject_tokens(tok.head.head))
             if not objs and subj and how == "frame" and entry.predicate in ("met", "negotiatedWith") and \
