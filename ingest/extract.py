@@ -172,9 +172,12 @@ def _chain_modality(chain) -> str:
         if t is chain[0] and lemma == "be" and any(c.dep_ == "acomp" and c.lower_ in ("due", "expected", "scheduled")
                                                    for c in t.children):
             future = True  # "A is due in Berlin on Thursday"
-        if t is not chain[0] and not (chain[k - 1].dep_ == "conj" and coordinated_with(chain[k - 1]).i == t.i):
+        if t is not chain[0] and not (chain[k - 1].dep_ == "conj" and coordinated_with(chain[k - 1]).i == t.i) \
+                and not (chain[k - 1].dep_ == "advcl" and chain[k - 1].tag_ == "VBG" and chain[k - 1].i < t.i and
+                         not any(c.dep_ in ("mark", "aux") for c in chain[k - 1].children)):
             # (a verb's own sense bears on what it governs, not on a verb joined to it: "refused to
-            # join the drills and kept its ties with B" kept them)
+            # join the drills and kept its ties with B" kept them; nor on a participle put before it:
+            # "Meeting in Lima, the leaders decided to ..." met)
             if lemma in NEGATING_VERBS or lemma == "call" and any(c.lower_ == "off" for c in t.children) or \
                     lemma == "have" and any(c.lower_ == "yet" and c.dep_ == "advmod" for c in t.children):
                 neg = True  # ("has yet to sign": not signed)
@@ -662,6 +665,19 @@ def _mend_datives(doc, verbs) -> None:
             w.head = d
 
 
+def _mend_participle_nouns(doc, verbs) -> None:
+    """ "Meeting in Mendoza, the presidents decided ...": the small parser may read a participle that
+    opens a clause as a noun; an "-ing" word heading a clause on the verb, whose stem is a relation
+    verb, is that verb."""
+    for tok in _tokens_with(doc, "DEP", ("advcl",)):
+        low = tok.lower_
+        if tok.pos_ != "NOUN" or not low.endswith("ing") or tok.i > tok.head.i:
+            continue
+        stem = next((s for s in (low[:-3], low[:-3] + "e", low[:-4]) if s in verbs), None)
+        if stem is not None:
+            tok.pos_, tok.tag_, tok.lemma_ = "VERB", "VBG", stem
+
+
 def _mend_number_subjects(doc) -> None:
     """ "once the two signed treaties": the small parser may read the verb as an adjective on the noun
     (treaties that were signed); "the two" is the verb's subject and the noun its object. Only where
@@ -699,6 +715,7 @@ def _events(doc, article: Article, gaz: Gazetteer):
     _mend_reduced_relatives(doc)
     _mend_infinitives(doc)
     _mend_number_subjects(doc)
+    _mend_participle_nouns(doc, gaz.lexicon.verbs)
     _mend_claim_verbs(doc)
     _mend_compound_nouns(doc, gaz.lexicon.nouns)
     _mend_datives(doc, gaz.lexicon.verbs)
