@@ -2096,8 +2096,8 @@ class _Finder:
         says_here = any(c.dep_ == "advmod" and c.lower_ == "here" for c in tok.children)
         if not says_here:
             if tok.lemma_.lower() != "arrive" and not (tok.lemma_.lower() in ("fly", "come") and any(
-                    c.dep_ == "prt" and c.lower_ == "in" for c in tok.children)):
-                return
+                    c.dep_ in ("prt", "advmod") and c.lower_ == "in" and not any(c.children) for c in tok.children)):
+                return  # ("flew in": the parser may call "in" an adverb)
             if any(c.dep_ == "advmod" and c.lower_ in ("home", "back", "there") or
                    c.dep_ == "prep" and c.lower_ in ("in", "at", "to", "into") or c.dep_ == "dobj"
                    for c in tok.children):
