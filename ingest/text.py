@@ -16,10 +16,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
+from functools import lru_cache
 
 __all__ = ["unwrap", "is_hard_wrapped", "truecase", "is_shouting", "separate_dateline", "for_parser", "fold_accents"]
 
 
+@lru_cache(maxsize=8192)
 def fold_accents(text: str) -> str:
     """The text without accents, for comparing spellings of one name ("Perez" and "Pérez")."""
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
