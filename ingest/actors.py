@@ -1454,17 +1454,12 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
         if actor is None and not royal:
             known = gaz.people_by_part().get(name, [])  # "Putin", and "Xi" for Xi Jinping
             keys = {e.actor.key for e in known}
-            held = _in_office_by_surname(gaz, name, idx.published_year) if len(keys) == 1 and " " not in name else None
-            if len(keys) == 1 and (held is None or held.key == known[0].actor.key or
-                                   _same_name(held.label, known[0].actor.label)):
+            if len(keys) == 1:
                 e = known[0]
                 actor = e.actor
                 idx.people[actor.key] = actor
                 if e.of is not None:
                     idx.set_role(actor, e.role, e.of, source="gazetteer")
-            elif held is not None:  # "Zardari" in 2008: the one in office then, not a namesake of today
-                actor = held
-                idx.people[actor.key] = actor
         if actor is None and not royal and " " not in name:
             actor = _in_office_by_surname(gaz, name, idx.published_year)
             if actor is not None:
@@ -1477,12 +1472,6 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
 
 
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "into", "outside"})
-
-def _same_name(a: str, b: str) -> bool:
-    """True if one name holds every word of the other ("Ali Khamenei" in "Sayyed Ali Khamenei")."""
-    x, y = set(a.split()), set(b.split())
-    return x <= y or y <= x
-
 
 # words inside a name before its last part ("Marcel de Souza"): a surname after them is no name of its own
 _NAME_PARTICLES = WORDS.set("name_particles")
