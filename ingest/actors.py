@@ -123,7 +123,7 @@ class ActorIndex:
     _text: str | None = None
     _ents: list | None = None
     _texts: list | None = None
-    _sexes: dict | None = None
+    _sexes: tuple[int, dict[str, str]] | None = None  # (mentions counted, sex by person key)
     _tokens: list | None = None
     _starts: list | None = None
     _ent_starts: list | None = None
@@ -578,14 +578,15 @@ class ActorIndex:
 
     def _sex_of(self, actor: Actor) -> str | None:
         """ "m" or "f" where the article addresses the person so ("Mr A", "Queen B"), else None."""
-        if self._sexes is None or self._sexes.get("") != len(self.ments):  # (mentions may still be added)
-            self._sexes = {"": len(self.ments)}
+        if self._sexes is None or self._sexes[0] != len(self.ments):  # (mentions may still be added)
+            sexes: dict[str, str] = {}
             for m in self.ments:
                 if m.actor.kind == "person" and m.start > 0:
                     sex = GENDERED_TITLES.get(self.texts[m.start - 1].lower())
                     if sex is not None:
-                        self._sexes.setdefault(m.actor.key, sex)
-        return self._sexes.get(actor.key)
+                        sexes.setdefault(m.actor.key, sex)
+            self._sexes = (len(self.ments), sexes)
+        return self._sexes[1].get(actor.key)
 
     def _pronoun_person(self, tok) -> Actor | None:
         """The person "he", "she" or "his" stands for (never one addressed as the other sex)."""
