@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -220,6 +220,22 @@ class _Finder:
             if side:
                 out.append(side)
         return out
+
+    def lively_sentences(self) -> set[int]:
+        """The numbers of the sentences that can state a relation: those naming an actor, or
+        referring to one by a pronoun, a role ("the minister") or a group ("the two sides").
+        The rules read only these; the rest of a story (background, quotes about prices) is
+        skipped, which saves about a tenth of the finder's time."""
+        idx = self.idx
+        starts = [s.start for s in idx.sents]
+        lively = {bisect_right(starts, i) - 1 for i in idx.by_token}
+        for k, sent in enumerate(idx.sents):
+            if k not in lively and any(
+                    t.pos_ == "PRON" or t.pos_ in ("NOUN", "PROPN") and (
+                        idx.resolve(t) is not None or self.group_members(t))
+                    for t in idx.tokens[sent.start:sent.end]):
+                lively.add(k)
+        return lively
 
     def record_groups(self) -> None:
         """Actors named together as the subject of a clause ("Japan, South Korea and the United
@@ -2182,9 +2198,8 @@ class _Finder:
         actors named before a word the lexicon knows as a verb act, on the actors named after it
         or, for an act of both sides, with each other."""
         for sent in self.idx.sents:
-            if len(sent) > 16 or sent.text.rstrip()[-1:] in (".", "!", "?", '"', "”") or \
-                    sent.root.pos_ in ("VERB", "AUX") or \
-                    any(t.pos_ == "VERB" for t in self.idx.tokens[sent.start:sent.end]):
+            if len(sent) > 16 or any(t.pos_ == "VERB" for t in self.idx.tokens[sent.start:sent.end]) or \
+                    sent.root.pos_ in ("VERB", "AUX") or sent.text.rstrip()[-1:] in (".", "!", "?", '"', "”"):
                 continue  # (a headline has no full stop)
             for t in sent:
                 entries = self.lex.verbs.get(t.lower_) or \
@@ -2783,7 +2798,11 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   (NOUN_TRIGGERS["recipient"], f.recipient), (CHARGE_NOUNS, f.charge),
                   (CHARGE_NOUNS | CLAIMS, f.claim_turned_down), (SUPPLIER_NOUNS, f.supplier),
                   (set(JOINT_NOUNS) | lex.classes.get("agreement", frozenset()), f.joint_noun)]
+    lively = f.lively_sentences()
+    starts = [s.start for s in idx.sents]
     for tok in idx.tokens:
+        if bisect_right(starts, tok.i) - 1 not in lively:
+            continue
         pos = tok.pos_
         if pos == "AUX" and tok.lemma_ == "be" and tok.dep_ in ("ROOT", "relcl", "advcl", "ccomp", "conj"):
             f.being_in(tok)
