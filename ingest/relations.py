@@ -1141,6 +1141,13 @@ class _Finder:
                             objs = self.actors([w for a in c.children if a.dep_ == "advcl" and any(
                                 m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children)
                                 for w in a.children if w.dep_ in ("nsubj", "nsubjpass")], possessor=True)
+                if not objs and entry.predicate == "threatened" and any(
+                        c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in tok.children):
+                    # "threatened to veto the deal unless B dropped its demand": B, on whom it depends
+                    objs = self.actors([w for h in [tok, *(c for c in tok.children if c.dep_ == "xcomp")]
+                                        for a in h.children if a.dep_ == "advcl" and any(
+                        m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children)
+                        for w in a.children if w.dep_ in ("nsubj", "nsubjpass")], possessor=True)
                 objs = self._others(objs, subj)  # "A and B warned that they would ...": not each other
                 conf = 0.6
             if len(subj) > 1 and any(t.lower_ in ("other", "another") or
@@ -1153,6 +1160,12 @@ class _Finder:
                               rule + "/each-other", conf * 0.95)
             elif subj and objs:
                 self.emit(entry.predicate, subj, objs, tok, rule, conf)
+            elif entry.needs == "ties" and entry.predicate == "reducedRelationsWith" and len(subj) > 1 and \
+                    not passive(tok):
+                # "A and B broke off relations": each with the other
+                for a in subj:
+                    self.emit(entry.predicate, [a], [b for b in subj if b[0].key != a[0].key], tok,
+                              rule + "/each-other", conf * 0.95)
             elif relation_info(entry.predicate).symmetric and len(subj) > 1 and not objs and \
                     (not passive(tok) or entry.needs) \
                     and tok.lemma_ not in ("host", "receive", "welcome", "see", "embrace", "attend", "greet") and \

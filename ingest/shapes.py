@@ -224,6 +224,9 @@ def subject_tokens(tok, depth: int = 0) -> list:
         ante = head
         if subj_is_who(tok) and ante.ent_type_ in ("GPE", "LOC") and ante.dep_ == "pobj" and ante.head.dep_ == "prep":
             ante = ante.head.head  # "the Houthi rebels in Yemen, who ...": the rebels
+        if ante.dep_ == "pobj" and ante.head.lower_ == "of" and ante.head.head.lower_ == "one" and \
+                ante.head.head.dep_ == "attr" and any(a.lower_ == "to" and a.dep_ == "aux" for a in tok.children):
+            ante = ante.head.head  # "A was one of the few nations to back B": A
         if ante.dep_ in ("attr",) and ante.head.pos_ in ("VERB", "AUX") and ante.pos_ != "PROPN":
             # ("X is a country that ...", but "the first to follow was Malawi, which ...": Malawi)
             return subject_tokens(ante.head, depth + 1)
@@ -403,7 +406,9 @@ def object_tokens(tok, entry: LexEntry, *, verb: bool, needs_words: frozenset = 
             out += [c for c in tok.children if c.dep_ == "dobj"]  # "call on A to": "on" left bare, A the object
         if out and verb:  # "phoned A, and the leaders of B and C": a list the parser cut off
             out += [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > out[-1].i]
-        for d in dobjs:  # "imposed sanctions ON Iran", "a package of sanctions ON Russia"
+        # "imposed sanctions ON Iran", "a package of sanctions ON Russia", "imposed bans and other
+        # sanctions ON Iran" (the parser hangs the preposition on the last of the list)
+        for d in dobjs + [c for d in dobjs for c in d.children if c.dep_ == "conj" and c.pos_ == "NOUN"]:
             out += prep_objects(d, slots)
             for of in of_chain(d):
                 out += prep_objects(of, slots)
