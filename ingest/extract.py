@@ -30,6 +30,8 @@ CHARGES = WORDS.set("charge_nouns")
 NEGATING_VERBS = WORDS.set("negating_verbs")
 FUTURE_VERBS = WORDS.set("future_verbs")
 DECIDED_MEASURES = WORDS.set("decided_measures")
+# "pledged to expand cooperation": the cooperation is there already
+WIDENING = WORDS.set("widening_verbs")
 # journeys and meetings told in the present with a day are planned ("A flies to Rome on Monday")
 SCHEDULED = WORDS.set("scheduled_moves")
 PLANNED_DAYS = frozenset(WEEKDAYS) | WORDS.set("planned_days")
@@ -187,6 +189,9 @@ def _chain_modality(chain) -> str:
                     and not (chain[k - 1].dep_ == "pcomp" and chain[k - 1].head.lower_ in ("before", "after")) \
                     and not (lemma in ("agree", "decide") and
                              any(x.lemma_.lower() in DECIDED_MEASURES for x in chain)) \
+                    and not (lemma in ("pledge", "vow", "promise") and len(chain) > 2 and
+                             chain[0].lemma_.lower() in ("cooperation", "co-operation") and
+                             chain[1].lemma_.lower() in WIDENING) \
                     or (lemma == "be" and any(c.lower_ in ("due", "set", "expected", "scheduled")
                                                                 for c in t.children)):
                 future = True

@@ -1065,7 +1065,9 @@ class _Finder:
                     and not passive(tok):
                 # "X, which provides nearly all its arms": whose the goods are is who receives them
                 goods = self.lex.classes.get(entry.needs, frozenset())
-                owners = [p for d in tok.children if d.dep_ == "dobj" for n in [d] + of_chain(d)
+                goods_toks = [d for d in tok.children if d.dep_ == "dobj"] + [  # ("wrote off A's debt")
+                    o for r in tok.children if r.dep_ == "prt" for o in r.children if o.dep_ == "pobj"]
+                owners = [p for d in goods_toks for n in [d] + of_chain(d)
                           if n.lemma_.lower() in goods or n.lower_ in goods for p in n.children if p.dep_ == "poss"]
                 objs = self._others(self.actors(owners), subj)
                 if owners and not objs and owners[0].lower_ == "its" and tok.dep_ == "relcl":
