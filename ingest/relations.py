@@ -1794,6 +1794,12 @@ class _Finder:
             by = [p for of in tok.children if of.dep_ == "prep" and of.lower_ in ("of", "to")
                   for o in of.children if o.dep_ == "pobj" and (o.pos_ == "NOUN" or of.lower_ == "to")
                   for c in o.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+        if not by and tok.dep_ == "dobj" and not passive(tok.head) and \
+                tok.head.lemma_.lower() not in VERB_TRIGGERS["joining"]:  # (one joins an act as its doer)
+            # "follows a visit to B two years ago by A": the parser takes "by A" for the agent of the
+            # active verb, past the date
+            by = [p for c in tok.head.children if c.dep_ in ("agent", "prep") and c.lower_ == "by" and c.i > tok.i
+                  for p in c.children if p.dep_ == "pobj"]
         if by and all(any(d.lower_ in ("a", "an") for d in p.children) for p in by):
             return [], "", 0.0  # "the first visit by a Korean leader in 12 years": nobody in particular
         if by:
@@ -1805,6 +1811,8 @@ class _Finder:
         if not mod_actors:  # "Russian weapons shipments": the parser hangs the state on the goods
             arms_aid = self.lex.classes.get("arms", frozenset()) | self.lex.classes.get("aid", frozenset())
             goods = [c for c in mods if c.dep_ == "compound" and (c.lemma_.lower() in arms_aid or c.lower_ in arms_aid)]
+            # "the supply of US weapons to B": the goods after "of"
+            goods += [o for o in of_chain(tok, 1) if o.lemma_.lower() in arms_aid or o.lower_ in arms_aid]
             mod_actors = self.actors([a for c in goods for a in c.children if a.dep_ in ("amod", "compound") and a.i < c.i],
                                      demonym=True)
         if mod_actors:
@@ -2026,6 +2034,7 @@ class _Finder:
         if tok.lemma_.lower() not in SUPPLIER_NOUNS:
             return
         words = word_set(w for of in of_chain(tok, 1) for w in of.subtree)
+        words |= word_set(c for c in tok.children if c.dep_ == "compound")  # "the main arms supplier of B"
         if tok.lemma_.lower() == "donor":
             words |= word_set(tok.subtree)
         if words & self.lex.classes.get("arms", frozenset()):
@@ -2039,7 +2048,11 @@ class _Finder:
             return
         objs = self.actors([c for c in tok.children if c.dep_ == "poss"]) + self.actors(prep_objects(tok, ("to", "for")))
         if not objs:  # "the main source of its tanks": whose the goods are
-            objs = self.actors([c for of in of_chain(tok, 1) for c in of.children if c.dep_ == "poss"])
+            goods = self.lex.classes.get("arms", frozenset()) | self.lex.classes.get("aid", frozenset())
+            objs = self.actors([c for of in of_chain(tok, 1) if of.lemma_.lower() in goods or of.lower_ in goods
+                                for c in of.children if c.dep_ == "poss"])
+        if not objs and any(c.dep_ == "compound" for c in tok.children):  # "the main arms supplier OF B"
+            objs = self.actors([of for of in of_chain(tok, 1) if of.pos_ == "PROPN"])
         objs = self._others(objs, subj)
         if subj and objs:
             self.emit(pred, subj, objs, tok, f"noun:{tok.lemma_.lower()}/copula", 0.75)
