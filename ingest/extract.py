@@ -198,8 +198,8 @@ def _chain_modality(chain) -> str:
             elif lemma == "going" or (lemma == "go" and t.tag_ == "VBG"):
                 future = True
             elif lemma == "be" and any(c.dep_ == "xcomp" and c in chain and any(a.lower_ == "to" for a in c.children)
-                                       for c in t.children):
-                future = True  # "X is to visit Y"
+                                       for c in t.children) and not any(c.dep_ == "attr" for c in t.children):
+                future = True  # "X is to visit Y" (but "X was the first state to recognise Y")
     top = chain[-1]
     if top.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children) and \
             (top.dep_ == "ROOT" or top.dep_ in ("acl", "relcl") and top.head.dep_ == "ROOT" and top.head.pos_ in ("NOUN", "PROPN")):
