@@ -933,12 +933,16 @@ class _Finder:
         if any(e.needs == "forces" for e in entries) and not any(c.dep_ == "dobj" for c in tok.children):
             # "troops poured into X": an intransitive move is armed when its movers are
             words = words | {w for w in word_set(subject_tokens(tok)) if w in self.lex.classes.get("forces", ())}
-        specific = [e for e in entries if e.needs and self.needs_ok(e, words)]
+        has_object = passive(tok) or any(c.dep_ in ("dobj", "dative") for c in tok.children)
+        # (a sense whose only object is a direct one is out of reach without one: "trained alongside
+        # Philippine troops" is no training of troops)
+        reachable = [e for e in entries if has_object or e.objects != ("dobj",)]
+        specific = [e for e in reachable if e.needs and self.needs_ok(e, words)]
         if specific:
             chosen = specific
         else:
-            used = set().union(*(self.lex.classes.get(e.needs, frozenset()) for e in entries if e.needs)) \
-                if any(e.needs for e in entries) else set()
+            used = set().union(*(self.lex.classes.get(e.needs, frozenset()) for e in reachable if e.needs)) \
+                if any(e.needs for e in reachable) else set()
             chosen = [e for e in entries if not e.needs and not (words & used)]
         if tok.lemma_ in ("speak", "talk") and not specific and any(
                 c.dep_ == "prep" and c.lower_ in ("in", "at", "during", "on") and
@@ -1171,7 +1175,8 @@ class _Finder:
             elif relation_info(entry.predicate).symmetric and len(subj) > 1 and not objs and \
                     (not passive(tok) or entry.needs) \
                     and tok.lemma_ not in ("host", "receive", "welcome", "see", "embrace", "attend", "greet") and \
-                    (tok.lemma_ != "work" or any(c.lower_ == "together" for c in tok.children)) and \
+                    (tok.lemma_ not in ("work", "train", "exercise") or
+                     any(c.lower_ in ("together", "jointly") for c in tok.children)) and \
                     not any(c.dep_ == "dobj" and c.lemma_.lower() in EXCHANGED_BLOWS for c in tok.children) and \
                     not any(c.dep_ == "prep" and c.lower_ == "alongside" or tok.lemma_ == "call" and (
                             c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "upon", "off") or
