@@ -346,6 +346,13 @@ class _Finder:
         if tok.tag_ == "NNS" and lemma in STATE_GROUP:  # "seven countries, including A, B and C"
             listed = [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("including", "like")
                       for p in c.children if p.dep_ == "pobj" for a, _ in self.actors([p])]
+            for w in tok.doc[tok.i + 1:min(tok.i + 8, self.idx.sent_of(tok.i).end)] if not listed else ():
+                # "toured several countries in 2016, including A": the parser hangs the list on the date
+                if w.lower_ == "including" and (w.head.ent_type_ in ("DATE", "TIME") or w.head.i == tok.head.i):
+                    listed = [a for p in w.children if p.dep_ == "pobj" for a, _ in self.actors([p])]
+                    break
+                if w.pos_ in ("NOUN", "PROPN", "VERB") and w.ent_type_ not in ("DATE", "TIME"):
+                    break
             if listed:
                 return listed
         if tok.lower_ == "both" and tok.dep_ in ("dobj", "pobj") and tok.pos_ in ("PRON", "DET", "NOUN"):
@@ -1857,6 +1864,9 @@ class _Finder:
                 verb = verb.head
             elif verb.pos_ == "PROPN" and verb.dep_ == "nsubj" and verb.head.pos_ == "VERB" and verb.i in self.idx.by_token:
                 verb = verb.head  # "A and B, after talks in Rome, said": the parser hangs the phrase on A
+            elif verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "nsubj" and verb.head.pos_ in ("VERB", "AUX") and \
+                    head.lower_ == "on" and any(p.dep_ == "punct" for p in verb.children if p.i == head.i - 1):
+                verb = verb.head  # "A's prime minister, on a visit to B, said": the phrase set off by commas
             if verb.pos_ in ("VERB", "AUX"):
                 if passive(verb) and tok.lemma_.lower() in ("visit", "trip", "tour", "stay"):
                     # "A was received by B during a visit to C": A is the visitor
