@@ -382,7 +382,8 @@ class ActorIndex:
             if lo <= m.start < tok.i and m.actor.kind == "organisation":
                 words = {w.lower() for w in m.actor.label.split()}
                 if word in words or word in ("bloc", "grouping", "organisation", "organization", "body", "alliance") and \
-                        m.actor.org_kind in ("intergovernmental", "alliance"):
+                        m.actor.org_kind in ("intergovernmental", "alliance") or \
+                        word == "judge" and tok.tag_ == "NNS" and m.actor.org_kind == "court":  # "the judges ruled"
                     return m.actor
         if tok.text == "Community" and self.published_year is not None and self.published_year <= 1993:
             entry = self.gaz.lookup("European Community")  # "the Community" of wire copy before 1993
@@ -617,6 +618,13 @@ class ActorIndex:
         root_subj = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
         for s in root_subj:
             a = self.resolve(s) if s.lower_ not in PERSON_PRONOUNS else None
+            if a is not None and a.kind == "person":
+                return a
+        if tok.dep_ in ("nsubj", "nsubjpass") and sent.start > 0 and tok.i - sent.start <= 1 and \
+                self.text[:sent.start_char].rstrip().endswith(('"', "”")):
+            # 'A said: "B has turned the vote into a farce." He warned ...': the one who spoke, not
+            # the one he spoke of
+            a = self.quoted_speaker(self.tokens[sent.start - 1])
             if a is not None and a.kind == "person":
                 return a
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i == sent.root.i and sent.start > 0:
