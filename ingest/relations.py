@@ -830,6 +830,9 @@ class _Finder:
                 if not found:  # "an arrest warrant from the International Criminal Court"
                     found = self.actors([p for c in w.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
                                          for p in c.children if p.dep_ == "pobj"])
+                if not found and w.dep_ == "dobj" and w.head.pos_ == "VERB" and w.head.i < w.i and \
+                        w.head.lemma_.lower() in LIGHT_VERBS - {"announce", "attend", "join", "call", "agree"}:
+                    found = self.actors(subject_tokens(w.head))  # "A ordered the expulsion of B's envoys"
             if len(found) == 1:
                 return found[0][0]
             if len(found) > 1 and self.hostile and (tok.lemma_.lower() in PACT_NOUNS or tok.lemma_.lower() in CLAIMS
