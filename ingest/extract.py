@@ -670,6 +670,18 @@ def _mend_datives(doc, verbs) -> None:
             w.head = d
 
 
+def _mend_signoff(doc) -> None:
+    """A wire story's last line, the agency's name alone ("Reuter"), is no word of the last
+    sentence: the small parser may take it for the object of that sentence's verb."""
+    k = len(doc) - 1
+    while k > 0 and doc[k].is_space:
+        k -= 1
+    t = doc[k]
+    if k > 1 and t.lower_ in ("reuter", "reuters") and doc[k - 1].is_space and "\n" in doc[k - 1].text and \
+            t.head.i != t.i:
+        t.dep_ = "dep"
+
+
 def _mend_participle_nouns(doc, verbs) -> None:
     """ "Meeting in Mendoza, the presidents decided ...": the small parser may read a participle that
     opens a clause as a noun; an "-ing" word heading a clause on the verb, whose stem is a relation
@@ -724,6 +736,7 @@ def _events(doc, article: Article, gaz: Gazetteer):
     _mend_claim_verbs(doc)
     _mend_compound_nouns(doc, gaz.lexicon.nouns)
     _mend_datives(doc, gaz.lexicon.verbs)
+    _mend_signoff(doc)
     idx = find_actors(doc, gaz, article.published)
     cands = find_relations(doc, idx, gaz.lexicon)
     spoken = _speakers_own(cands, doc, idx)

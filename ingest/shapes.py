@@ -390,8 +390,8 @@ def object_tokens(tok, entry: LexEntry, *, verb: bool, needs_words: frozenset = 
                 while last + 1 < dobjs[0].i and tok.doc[last + 1].ent_iob_ == "I" and tok.doc[last + 1].is_alpha:
                     last += 1
                 between = tok.doc[last + 1:dobjs[0].i]
-                if tok.doc[last].dep_ in ("compound", "nmod") and tok.doc[last].head.i == dobjs[0].i and all(
-                        w.dep_ in ("compound", "amod", "nummod", "appos") and last <= w.head.i <= dobjs[0].i and
+                if tok.doc[last].dep_ in ("compound", "nmod") and last < tok.doc[last].head.i <= dobjs[0].i and all(
+                        w.dep_ in ("compound", "amod", "nummod", "appos", "nmod") and last <= w.head.i <= dobjs[0].i and
                         w.ent_type_ != "GPE" for w in between):
                     out.append(tok.doc[last])  # (not "sent Leopard 2 tanks to X": the goods' name; but
                     # "sold Peru 12 Mirage 2000 jets")

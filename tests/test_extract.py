@@ -6,6 +6,7 @@ developed on; each row is what a reader of the sentence would list.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -341,3 +342,12 @@ def test_former_titles_do_not_make_a_representative(extractor):
     roles = {(r.person.label, r.of.label) for r in ex.roles}
     assert ("Abiy Ahmed", "Ethiopia") in roles
     assert not any(person == "Olusegun Obasanjo" for person, _ in roles)
+
+
+def test_a_wire_sign_off_is_no_object_of_the_last_sentence(extractor):
+    # the story's last sentence gives aid; the parser takes the sign-off line for a second object
+    from dipgraph.ingest.read import read_paths
+    path = Path(__file__).parent / "data" / "heldout7" / "reuters-chad-libya-oau-truce.txt"
+    (article,) = [a for a in read_paths([path]) if isinstance(a, Article)]
+    assert article.text.rstrip().endswith("Reuter")
+    assert ("United States", "aided", "Chad", "asserted") in triples(extractor.extract(article))
