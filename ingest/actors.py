@@ -26,6 +26,8 @@ from .tenure import assign_dated_roles, only_state, terms_of
 __all__ = ["ActorIndex", "Ment", "find_actors", "clean_person_name"]
 
 HONORIFICS = WORDS.set("honorifics")
+# names of things the entity recogniser may take for a person ("announced it on Twitter")
+NOT_PEOPLE = WORDS.set("not_people")
 SPEAKERS = WORDS.set("speakers")
 REALMS = {"kingdom", "emirate", "sultanate", "monarchy"}
 REALM_STATES = WORDS.multimap("realm_states")
@@ -1007,6 +1009,8 @@ def _person_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
                 end not in idx.by_token and doc[end - 1].whitespace_:
             end += 1  # "Enrique Pena | Nieto": the NER stops short of the surname the name hangs on
         name = clean_person_name(doc[start:end].text)
+        if name.lower() in NOT_PEOPLE:
+            continue
         if not name or not any(ch.isupper() for ch in name) or _title_only(name, gaz):
             continue  # ("the Deputy Foreign Minister": a title the NER took for a name)
         if name.split()[0] in SHIP_PREFIXES or start > 0 and doc[start - 1].lower_ in VESSELS:
