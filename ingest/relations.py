@@ -56,6 +56,8 @@ HARM_VERBS = WORDS.set("harm_verbs")
 REFUSED_ACTS = WORDS.set("refused_acts")
 # nouns that name again an act told before, and the words that told it
 EVENT_NOUNS = WORDS.multimap("event_nouns")
+# "the two agreed to keep in touch", "agreed to deepen ties": an understanding, no agreement signed
+KEEPING_UP = WORDS.set("keeping_up") | WORDS.set("widening_verbs")
 # meetings and calls, which one has with people
 CONTACT_ACTS = frozenset({"met", "phoned", "negotiatedWith"})
 # dealings one side may refuse to have with another ("refused talks with A")
@@ -1188,6 +1190,8 @@ class _Finder:
                     (tok.lemma_ not in ("work", "train", "exercise") or
                      any(c.lower_ in ("together", "jointly") for c in tok.children)) and \
                     not any(c.dep_ == "dobj" and c.lemma_.lower() in EXCHANGED_BLOWS for c in tok.children) and \
+                    not (tok.lemma_ == "agree" and any(
+                        c.dep_ == "ccomp" or c.dep_ == "xcomp" and c.lemma_.lower() in KEEPING_UP for c in tok.children)) and \
                     not any(c.dep_ == "prep" and c.lower_ == "alongside" or tok.lemma_ == "call" and (
                             c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "upon", "off") or
                             c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))
