@@ -1110,6 +1110,9 @@ class _Finder:
             if entry.needs == "envoy":  # "summoned the Japanese ambassador, Hideo Tarumi": Japan
                 objs = [(self.idx.country_of(a), i) if a.kind == "person" else (a, i) for a, i in objs
                         if a.kind != "person" or self.idx.country_of(a) is not None]  # (an envoy of no known state: none)
+            if entry.predicate == "supported" and tok.lemma_ in ("welcome", "hail") and objs and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in self.lex.classes.get("talks", frozenset()) for c in tok.children):
+                objs = []  # "welcomed the talks between A and B": a hope for the talks, no side taken
             if entry.predicate == "supported" and tok.lemma_ in ("welcome", "greet") and (any(
                     c.dep_ == "prep" and c.lower_ in ("to", "in", "at") for c in tok.children) or
                     subj and all(a.kind == "person" for a, _ in subj)) and \
