@@ -121,7 +121,8 @@ class Gazetteer:
     offices: dict[str, Office] = field(default_factory=dict)
     successors: dict[str, str] = field(default_factory=dict)  # former state code -> successor code
     years: dict[str, tuple[int, int]] = field(default_factory=dict)  # former state code -> (first, last)
-    eras: dict[str, list[Actor]] = field(default_factory=dict)  # shared capital -> former states
+    # shared capital -> (former state, the year from which the capital no longer stands for it)
+    eras: dict[str, list[tuple[Actor, int | None]]] = field(default_factory=dict)
     regions: dict[str, frozenset[str]] = field(default_factory=dict)  # "Gulf" -> ISO codes of its states
     lexicon: Lexicon = field(default_factory=Lexicon)
     by_key: dict[str, Actor] = field(default_factory=dict)
@@ -261,9 +262,9 @@ class Gazetteer:
         the Soviet Union; Bonn after 1990 is Germany."""
         if year is None or entry.how != "metonym":
             return entry.actor
-        for former in self.eras.get(surface, ()):
+        for former, until in self.eras.get(surface, ()):
             first, last = self.years[former.code]
-            if first <= year <= last:
+            if first <= year <= last and (until is None or year < until):
                 return former
         code = entry.actor.code
         if entry.actor.kind == "former_state" and code in self.years and year > self.years[code][1]:
@@ -355,7 +356,8 @@ def _former_rows(gz: Gazetteer, folder: Path) -> None:
             first, last = years.split("-", 1)
             gz.years[actor.code] = (int(first), int(last))
             for m in _split(row.get("era_metonyms", "")):
-                gz.eras.setdefault(m, []).append(actor)
+                name, _, until = m.partition("<")  # "Kiev<1991": a republic's capital until its independence
+                gz.eras.setdefault(name, []).append((actor, int(until) if until else None))
 
 
 def _org_rows(gz: Gazetteer, folder: Path) -> None:
