@@ -1576,7 +1576,8 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
         # right apposition: ", Russia's foreign minister," / "of China" / ", adviser to Prime Minister Abiy"
         right = []
         k = m.end
-        if k < sent.end and doc[k].text == ",":
+        if k < sent.end and doc[k].text == "," and not (k + 1 < sent.end and doc[k + 1].lower_ in ("and", "or", "but")):
+            # (", and Vietnamese Foreign Minister B": the next name of a list, with its own title)
             k += 1
             while k < sent.end and k < m.end + 14 and doc[k].text not in (",", ";", ".", "said", "says"):
                 if doc[k].pos_ in ("VERB", "AUX"):
@@ -1633,6 +1634,15 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
             if any(t.lower_ in OUT_OF_OFFICE for t in window):
                 continue  # "the country's former army chief, Colonel A,"
         role, country, counterpart = _title_in(window, idx, offices)
+        if country is not None and role is not None and not any(
+                isinstance(t, _Stand) or (w := idx.by_token.get(t.i)) is not None and w.actor.kind != "person"
+                for t in window):
+            # a title only one state uses ("Defence Secretary") said of a known person who never held
+            # office there: wire copy spells the American title the British way
+            served = _served(m.actor, idx)
+            if served and country.key not in served:
+                states = [a for k in served if (a := idx.gaz.by_key.get(k)) is not None and a.kind in STATE_KINDS]
+                country = states[0] if len(states) == 1 else None
         # a title shared over a list: "Israeli prime minister A and energy minister B" (B is
         # Israeli too), "Presidents A of X and B of Y" (B is a president too)
         prev = titled.get(_joined_to(doc, j, sent, idx))
