@@ -183,8 +183,12 @@ class ActorIndex:
 
     def sent_of(self, i: int):
         """The sentence holding token ``i``."""
-        sents = self.sents
-        return sents[bisect_right(self._starts, i) - 1]
+        return self.sents[self.sent_number(i)]
+
+    def sent_number(self, i: int) -> int:
+        """The number of the sentence holding token ``i`` (the first is 0)."""
+        self.sents  # (computes the sentence starts once)
+        return bisect_right(self._starts, i) - 1
 
     def sents_upto(self, i: int, n: int) -> list:
         """The last ``n`` sentences up to and including the one holding token ``i``."""

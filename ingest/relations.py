@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -229,8 +229,7 @@ class _Finder:
         The rules read only these; the rest of a story (background, quotes about prices) is
         skipped, which saves about a tenth of the finder's time."""
         idx = self.idx
-        starts = [s.start for s in idx.sents]
-        lively = {bisect_right(starts, i) - 1 for i in idx.by_token}
+        lively = {idx.sent_number(i) for i in idx.by_token}
         for k, sent in enumerate(idx.sents):
             if k not in lively and any(
                     t.pos_ == "PRON" or t.pos_ in ("NOUN", "PROPN") and (
@@ -2852,9 +2851,8 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   (CHARGE_NOUNS | CLAIMS, f.claim_turned_down), (SUPPLIER_NOUNS, f.supplier),
                   (set(JOINT_NOUNS) | lex.classes.get("agreement", frozenset()), f.joint_noun)]
     lively = f.lively_sentences()
-    starts = [s.start for s in idx.sents]
     for tok in idx.tokens:
-        if bisect_right(starts, tok.i) - 1 not in lively:
+        if idx.sent_number(tok.i) not in lively:
             continue
         pos = tok.pos_
         if pos == "AUX" and tok.lemma_ == "be" and tok.dep_ in ("ROOT", "relcl", "advcl", "ccomp", "conj"):
