@@ -2001,13 +2001,26 @@ def _home_titles(doc, idx: ActorIndex) -> None:
                     doc[place.end].text == ",":
                 here = place.actor  # "In Cairo, Deputy Minister A told reporters"
         if here is None and not states:
-            here = _party_of(m, idx)
+            here = _party_of(m, idx) or _came_from(m, idx)
         if here is None and not states and m.actor.key not in asked:
             asked.add(m.actor.key)
             if _home_of_dateline(m, idx, named):
                 here = idx.filed_from
         if here is not None:
             idx.roles[m.actor.key] = (role, here)
+
+
+def _came_from(m: Ment, idx: ActorIndex) -> Actor | None:
+    """The state of the capital a titled person came from: "Minister A, who flew in from Ankara
+    this morning," is Turkey's minister, not the dateline's."""
+    root = idx.doc[m.start:m.end].root
+    for clause in (c for c in root.children if c.dep_ == "relcl"):
+        for w in clause.subtree:
+            if w.dep_ == "pobj" and w.head.lower_ == "from" and w.i in idx.by_token:
+                place = idx.by_token[w.i]
+                if place.how == "metonym" and place.actor.kind in STATE_KINDS:
+                    return place.actor
+    return None
 
 
 def _party_of(m: Ment, idx: ActorIndex) -> Actor | None:
