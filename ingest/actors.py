@@ -2011,8 +2011,8 @@ def _home_titles(doc, idx: ActorIndex) -> None:
 
 
 def _came_from(m: Ment, idx: ActorIndex) -> Actor | None:
-    """The state of the capital a titled person came from: "Minister A, who flew in from Ankara
-    this morning," is Turkey's minister, not the dateline's."""
+    """The state of the capital a titled person came from: "Minister A, who flew in from Kampala
+    on Sunday," is Uganda's minister, not the dateline's."""
     root = idx.doc[m.start:m.end].root
     for clause in (c for c in root.children if c.dep_ == "relcl"):
         for w in clause.subtree:
