@@ -2058,7 +2058,7 @@ class _Finder:
         if tok.lemma_.lower() not in SUPPLIER_NOUNS:
             return
         words = word_set(w for of in of_chain(tok, 1) for w in of.subtree)
-        words |= word_set(c for c in tok.children if c.dep_ == "compound")  # "the main arms supplier of B"
+        words |= word_set(c for c in tok.children if c.dep_ == "compound")  # "the largest weapons supplier of B"
         if tok.lemma_.lower() == "donor":
             words |= word_set(tok.subtree)
         if words & self.lex.classes.get("arms", frozenset()):
@@ -2075,7 +2075,7 @@ class _Finder:
             goods = self.lex.classes.get("arms", frozenset()) | self.lex.classes.get("aid", frozenset())
             objs = self.actors([c for of in of_chain(tok, 1) if of.lemma_.lower() in goods or of.lower_ in goods
                                 for c in of.children if c.dep_ == "poss"])
-        if not objs and any(c.dep_ == "compound" for c in tok.children):  # "the main arms supplier OF B"
+        if not objs and any(c.dep_ == "compound" for c in tok.children):  # "the largest weapons supplier OF B"
             objs = self.actors([of for of in of_chain(tok, 1) if of.pos_ == "PROPN"])
         objs = self._others(objs, subj)
         if subj and objs:
