@@ -171,6 +171,8 @@ def named_aside(tok) -> bool:
 class _Finder:
     def __init__(self, doc, idx: ActorIndex, lex: Lexicon):
         self.doc, self.idx, self.lex = doc, idx, lex
+        # the words of goods one state gives another (arms and aid), whose owner or maker is the giver
+        self.goods = lex.classes.get("arms", frozenset()) | lex.classes.get("aid", frozenset())
         self._placing = False  # (reading the place of a visit: a seat of bodies is its state there)
         self.out: list[Candidate] = []
         self.seen: set[tuple] = set()
@@ -1110,7 +1112,8 @@ class _Finder:
                 objs = [(self.idx.country_of(a), i) if a.kind == "person" else (a, i) for a, i in objs
                         if a.kind != "person" or self.idx.country_of(a) is not None]  # (an envoy of no known state: none)
             if entry.predicate == "supported" and tok.lemma_ in ("welcome", "hail") and objs and any(
-                    c.dep_ == "dobj" and c.lemma_.lower() in self.lex.classes.get("talks", frozenset()) for c in tok.children):
+                    c.dep_ == "dobj" and c.lemma_.lower() in self.lex.classes.get("talks", frozenset())
+                    for c in tok.children):
                 objs = []  # "welcomed the talks between A and B": a hope for the talks, no side taken
             if entry.predicate == "supported" and tok.lemma_ in ("welcome", "greet") and (any(
                     c.dep_ == "prep" and c.lower_ in ("to", "in", "at") for c in tok.children) or
@@ -1193,7 +1196,8 @@ class _Finder:
                      any(c.lower_ in ("together", "jointly") for c in tok.children)) and \
                     not any(c.dep_ == "dobj" and c.lemma_.lower() in EXCHANGED_BLOWS for c in tok.children) and \
                     not (tok.lemma_ == "agree" and any(
-                        c.dep_ == "ccomp" or c.dep_ == "xcomp" and c.lemma_.lower() in KEEPING_UP for c in tok.children)) and \
+                        c.dep_ == "ccomp" or c.dep_ == "xcomp" and c.lemma_.lower() in KEEPING_UP
+                        for c in tok.children)) and \
                     not any(c.dep_ == "prep" and c.lower_ == "alongside" or tok.lemma_ == "call" and (
                             c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "upon", "off") or
                             c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))
@@ -1830,10 +1834,10 @@ class _Finder:
         mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i]
         mod_actors = self.actors(mods, demonym=True)
         if not mod_actors:  # "Russian weapons shipments": the parser hangs the state on the goods
-            arms_aid = self.lex.classes.get("arms", frozenset()) | self.lex.classes.get("aid", frozenset())
-            goods = [c for c in mods if c.dep_ == "compound" and (c.lemma_.lower() in arms_aid or c.lower_ in arms_aid)]
+            goods = [c for c in mods if c.dep_ == "compound" and
+                     (c.lemma_.lower() in self.goods or c.lower_ in self.goods)]
             # "the supply of US weapons to B": the goods after "of"
-            goods += [o for o in of_chain(tok, 1) if o.lemma_.lower() in arms_aid or o.lower_ in arms_aid]
+            goods += [o for o in of_chain(tok, 1) if o.lemma_.lower() in self.goods or o.lower_ in self.goods]
             mod_actors = self.actors([a for c in goods for a in c.children if a.dep_ in ("amod", "compound") and a.i < c.i],
                                      demonym=True)
         if mod_actors:
@@ -2072,9 +2076,8 @@ class _Finder:
             return
         objs = self.actors([c for c in tok.children if c.dep_ == "poss"]) + self.actors(prep_objects(tok, ("to", "for")))
         if not objs:  # "the main source of its tanks": whose the goods are
-            goods = self.lex.classes.get("arms", frozenset()) | self.lex.classes.get("aid", frozenset())
-            objs = self.actors([c for of in of_chain(tok, 1) if of.lemma_.lower() in goods or of.lower_ in goods
-                                for c in of.children if c.dep_ == "poss"])
+            objs = self.actors([c for of in of_chain(tok, 1) if of.lemma_.lower() in self.goods or
+                                of.lower_ in self.goods for c in of.children if c.dep_ == "poss"])
         if not objs and any(c.dep_ == "compound" for c in tok.children):  # "the largest weapons supplier OF B"
             objs = self.actors([of for of in of_chain(tok, 1) if of.pos_ == "PROPN"])
         objs = self._others(objs, subj)
