@@ -691,7 +691,11 @@ class ActorIndex:
             verb = verb.head
         if tok.dep_ == "nsubj" and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SAYING:
             # "Chile, which ... Peru, said it would ...": the one speaking, not the nearest name
-            for c in verb.head.children:
+            sayer = verb.head
+            if sayer.dep_ in ("advcl", "conj") and sayer.head.i < sayer.i and \
+                    not any(c.dep_ in ("nsubj", "nsubjpass") for c in sayer.children):
+                sayer = sayer.head  # "A rejected the charge from B, saying it ...": A says it
+            for c in sayer.children:
                 speaker = self.by_token.get(c.i) if c.dep_ == "nsubj" and c.i < tok.i else None
                 if speaker is not None and speaker.actor.kind in ("country", "former_state", "organisation") \
                         and speaker.how != "demonym":

@@ -40,6 +40,7 @@ HEDGE_WORDS = WORDS.set("hedge_words")
 HEDGE_MODALS = {"could", "may", "might", "would", "should", "must"}  # ("should press Beijing": not done)
 FUTURE_MODALS = {"will", "shall", "'ll"}
 FUTURE_ADJ = WORDS.set("future_adj")
+INTENT_NOUNS = WORDS.set("intent_nouns")
 NEG_DET = {"no", "never"}
 CONTACT = {"met", "phoned", "visited", "negotiatedWith"}
 
@@ -168,6 +169,15 @@ def _chain_modality(chain) -> str:
                 hedged = True
             elif c.dep_ in ("amod", "compound") and cl in FUTURE_ADJ and t.pos_ in ("NOUN", "PROPN"):
                 future = True
+        if t.dep_ == "acl" and t.tag_ == "VB" and t.head.lemma_.lower() in INTENT_NOUNS:
+            # "has a plan to aid B", "a duty to help B": not done yet; "has no plans to cut ties": not at all
+            if any(d.dep_ == "det" and d.lower_ == "no" for d in t.head.children):
+                neg = True
+            else:
+                future = True
+        if t is chain[0] and t.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in t.children):
+            neg = True  # "sold no weapons to B", "signed no deal with B"
         if t is chain[0] and any(c.dep_ in ("preconj", "cc") and c.lower_ in ("neither", "nor")
                                  for c in [*t.children, *(t.head.children if t.dep_ == "conj" else ())]):
             neg = True  # "has neither accepted nor rejected it"

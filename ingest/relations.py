@@ -884,10 +884,10 @@ class _Finder:
     def emit(self, pred: str, subj: list, obj: list, trigger, rule: str, conf: float) -> None:
         sym = relation_info(pred).symmetric
         for s, s_ind in subj:
-            if s.org_kind == "ngo" or s.key in self.idx.opposition or self._party_only(s):
+            if self._campaigner(s) or s.key in self.idx.opposition or self._party_only(s):
                 continue  # a campaign group's, an opposition or a party politician's words are no diplomacy
             for o, o_ind in obj:
-                if s.key == o.key or self.idx.gaz.same_party(s, o) or o.org_kind == "ngo" or \
+                if s.key == o.key or self.idx.gaz.same_party(s, o) or self._campaigner(o) or \
                         o.key in self.idx.opposition or self._party_only(o):
                     continue
                 home_s, home_o = self.idx.country_of(s), self.idx.country_of(o)
@@ -912,6 +912,19 @@ class _Finder:
                 self.seen.add(key)
                 c = conf * (0.85 if s_ind else 1.0) * (0.85 if o_ind else 1.0)
                 self.out.append(Candidate(pred, s, o, trigger.i, rule, round(c, 3)))
+
+    @staticmethod
+    def _each_alone(verb) -> bool:
+        """ "A and B are both negotiating to join C", "A and B each signed": each on its own, not with
+        the other."""
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return any(c.lower_ in ("both", "each") and c.dep_ in ("dep", "advmod", "npadvmod", "appos")
+                   for c in [*verb.children, *(w for s in subj for w in s.children)])
+
+    def _campaigner(self, a: Actor) -> bool:
+        """A campaign group, or one who speaks for it ("Amnesty's secretary general A")."""
+        home = self.idx.country_of(a)
+        return a.org_kind == "ngo" or (home is not None and home.org_kind == "ngo")
 
     def _party_only(self, a: Actor) -> bool:
         """A party's politician who holds no office of state ("Tory leader A"): acts for no state."""
@@ -1195,6 +1208,7 @@ class _Finder:
                     (tok.lemma_ not in ("work", "train", "exercise") or
                      any(c.lower_ in ("together", "jointly") for c in tok.children)) and \
                     not any(c.dep_ == "dobj" and c.lemma_.lower() in EXCHANGED_BLOWS for c in tok.children) and \
+                    not self._each_alone(tok) and \
                     not (tok.lemma_ == "agree" and any(
                         c.dep_ == "ccomp" or c.dep_ == "xcomp" and c.lemma_.lower() in KEEPING_UP
                         for c in tok.children)) and \

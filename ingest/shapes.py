@@ -147,6 +147,13 @@ def passive(tok) -> bool:
     return tok.i in heads
 
 
+def _named_by_apposition(noun):
+    """The name a noun stands beside as its apposition ("A, the official who ..." is A), else the noun."""
+    if noun.dep_ == "appos" and noun.pos_ == "NOUN" and noun.head.pos_ == "PROPN" and noun.head.i < noun.i:
+        return noun.head
+    return noun
+
+
 def subject_tokens(tok, depth: int = 0) -> list:
     """Tokens naming who does what ``tok`` (a verb) states, climbing conjunctions, control verbs
     and relative clauses when the verb has no subject of its own."""
@@ -230,7 +237,7 @@ def subject_tokens(tok, depth: int = 0) -> list:
         if ante.dep_ in ("attr",) and ante.head.pos_ in ("VERB", "AUX") and ante.pos_ != "PROPN":
             # ("X is a country that ...", but "the first to follow was Malawi, which ...": Malawi)
             return subject_tokens(ante.head, depth + 1)
-        return [ante]
+        return [_named_by_apposition(ante)]
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
         # "the declaration signed by A and B": the agents
         return [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -253,6 +260,8 @@ def subject_tokens(tok, depth: int = 0) -> list:
             return [head] + subject_tokens(head.head.head, depth + 1)
         return [head]
     if tok.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children):
+        if _named_by_apposition(head) is not head:
+            return [head.head]  # "A, the first Soviet minister ever to visit B,": A visits
         if head.lemma_.lower() in APPEALS:
             # "his call on A and B to impose sanctions": those called on
             called = [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "to")
