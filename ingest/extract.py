@@ -735,6 +735,21 @@ def _mend_number_subjects(doc) -> None:
             doc[num.i - 1].head = num
 
 
+def _mend_lost_subjects(doc) -> None:
+    """ "Nauru on Tuesday recognised B", "Vanuatu last week signed": the small parser may take a
+    rare name opening the sentence for an interjection or an adverb, and the verb is left without a
+    subject. A name the entity recogniser marks, alone before the sentence's finite verb, is its subject."""
+    for sent in doc.sents:
+        first, root = sent[0], sent.root
+        if first.i >= root.i or first.head.i != root.i or root.pos_ != "VERB" or \
+                root.tag_ not in ("VBD", "VBZ", "VBP") or first.dep_ not in ("intj", "advmod", "npadvmod", "dep") or \
+                first.ent_type_ not in ("GPE", "ORG", "PERSON", "NORP") or first.ent_iob_ != "B" or \
+                doc[first.i + 1].ent_iob_ == "I" or not first.text[:1].isupper() or \
+                any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in root.children):
+            continue
+        first.dep_, first.pos_, first.tag_ = "nsubj", "PROPN", "NNP"
+
+
 def _events(doc, article: Article, gaz: Gazetteer):
     _mend_lemmas(doc)
     _mend_participles(doc, gaz.lexicon.verbs)
@@ -747,6 +762,7 @@ def _events(doc, article: Article, gaz: Gazetteer):
     _mend_compound_nouns(doc, gaz.lexicon.nouns)
     _mend_datives(doc, gaz.lexicon.verbs)
     _mend_signoff(doc)
+    _mend_lost_subjects(doc)
     idx = find_actors(doc, gaz, article.published)
     cands = find_relations(doc, idx, gaz.lexicon)
     spoken = _speakers_own(cands, doc, idx)

@@ -1011,8 +1011,8 @@ class _Finder:
                 # the object of the preposition does the act to the grammatical subject
                 sellers = self.actors(prep_objects(tok, tuple(x[4:] for x in entry.objects)))
                 for d in [c for c in tok.children if c.dep_ == "dobj"] + [  # "relies on money from X"
-                        p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
-                        for p in c.children if p.dep_ == "pobj"]:
+                        p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "in")
+                        for p in c.children if p.dep_ == "pobj"]:  # ("received $3bn in aid from X")
                     for n in [d] + of_chain(d):  # "receives most of its arms from X"
                         sellers += self.actors(prep_objects(n, tuple(x[4:] for x in entry.objects)))
                 if not sellers:  # "receives $1.3 billion a year in US military assistance": whose aid
@@ -2081,8 +2081,8 @@ class _Finder:
             words |= word_set(tok.subtree)
         if words & self.lex.classes.get("arms", frozenset()):
             pred = "suppliedArmsTo"
-        elif words & self.lex.classes.get("aid", frozenset()):
-            pred = "aided"
+        elif words & self.lex.classes.get("aid", frozenset()) or tok.lemma_.lower() == "donor":
+            pred = "aided"  # (a donor gives aid, named or not: "one of B's biggest donors")
         else:
             return
         subj = self._described(tok)  # ("A is one of B's largest aid donors")
