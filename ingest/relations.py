@@ -690,6 +690,9 @@ class _Finder:
                 # "envoys of both states signed": both states
                 members = [a for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                            for p in c.children if p.dep_ == "pobj" for a in self.group_members(p)]
+            if members and t.tag_ == "NNS" and t.i + 2 < len(self.doc) and self.doc[t.i + 1].text == ",":
+                # "the two foreign ministers, A of X and B of Y": the people named
+                members = self._named_after(t) or members
             if members:
                 res += [(a, True) for a in members if all(a.key != x.key for x, _ in res)]
                 continue
@@ -703,8 +706,12 @@ class _Finder:
                     a = self.event_agent(c)  # ("the resolution calls on X": those who adopted it)
                 indirect = c.i not in self.idx.by_token
                 found = [a] if a is not None else []
-                if not found and c.tag_ == "NNS" and c.lemma_.lower() in COUNTERPART:
-                    found = self._named_after(c)  # "phoned his counterparts, A of X and B of Y,"
+                if not found and c.tag_ == "NNS" and (c.lemma_.lower() in COUNTERPART or (
+                        c.lemma_.lower() in self.idx.gaz.offices and c.i + 2 < len(self.doc) and
+                        self.doc[c.i + 1].text == ",")):
+                    # "phoned his counterparts, A of X and B of Y,", "signed by the two foreign
+                    # ministers, A of X and B of Y"
+                    found = self._named_after(c)
                 if c.lemma_.lower() in ("delegation", "team", "mission"):
                     # "a team led by Energy Minister A toured X": A too (and "a delegation of presidents
                     # led by A", where the parser hangs the leading on the presidents)
@@ -2788,6 +2795,9 @@ class _Finder:
         verb = tok.head.head.head if tok.head.lower_ == "of" and tok.head.head.lower_ == "one" else tok.head
         others = self.actors([c for c in tok.children if c.dep_ == "poss"])
         others += self.actors(prep_objects(tok, ("of", "for", "to", "with")))
+        if not others:  # "a close US ally", "a key Chinese partner"
+            others = [(m.actor, False) for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
+                      and (m := self.idx.mention_at(c.i)) is not None and m.actor.kind != "person"]
         if not others and verb.dep_ in ("ccomp",) and verb.head.lemma_.lower() in ("say", "call", "describe", "tell", "add"):
             speaker = self.actors(subject_tokens(verb.head))
             others = [(self.idx.country_of(a) or a, True) for a, _ in speaker]
