@@ -1285,6 +1285,35 @@ def _titles_of_listed(doc, idx: ActorIndex) -> None:
                     idx.set_role(person, role, state)
 
 
+def _listed_of_states(doc, idx: ActorIndex) -> None:
+    """ "the two foreign ministers, A of X and B of Y": each name after a plural title and a comma
+    holds the title for the state named after it."""
+    n = len(doc)
+    for t in idx.tokens:
+        if t.tag_ not in ("NNS", "NNPS") or t.i + 2 >= n or doc[t.i + 1].text != "," or \
+                not _is_title_word(t, idx):
+            continue
+        role = None
+        k = t.i + 2
+        while k < n:
+            m = idx.by_token.get(k)
+            if m is None or m.actor.kind != "person":
+                break
+            k = m.end
+            state = idx.by_token.get(k + 1) if k + 1 < n and doc[k].lower_ == "of" else None
+            if state is not None and state.actor.kind in STATE_KINDS:
+                if role is None:
+                    role = _title_in([w for w in doc[t.left_edge.i:t.i + 1] if w.dep_ != "det"], idx,
+                                     idx.gaz.offices)[0]
+                if idx.role_source.get(m.actor.key) != "text":
+                    idx.set_role(m.actor, role, state.actor, source="text")
+                k = state.end
+            if k < n and doc[k].text == ",":
+                k += 1
+            if k < n and doc[k].lower_ == "and":
+                k += 1
+
+
 def _possessed_names(idx: ActorIndex) -> None:
     """ "A's President X, B's Y and C's Z": in a sentence that lists leaders so, each name acts for
     the state before it (but not "Russia's X" alone, who may be anyone of that state)."""
@@ -1901,6 +1930,7 @@ def find_actors(doc, gaz: Gazetteer, published=None) -> ActorIndex:
     _roles_from_titles(doc, idx)
     _respectively(doc, idx)
     _titles_of_listed(doc, idx)
+    _listed_of_states(doc, idx)
     _possessed_names(idx)
     _listed_under_title(doc, idx)
     _leaders(doc, idx)

@@ -728,7 +728,9 @@ class _Finder:
                     if a is None or any(o.key == a.key for o in more):
                         found += more
                 if a is not None and a.kind == "person" and c.i not in self.idx.by_token and c.tag_ == "NNS":
-                    # "their counterparts, A and B": every person of the apposition
+                    # "their counterparts, A and B": every person of the apposition (and "the two
+                    # ministers, A of X and B of Y", where the parser hangs B on X)
+                    found += [p for p in self._named_after(c) if all(p.key != x.key for x in found)]
                     for ch in c.children:
                         if ch.dep_ == "appos" and ch.i > c.i:
                             found += [m.actor for x in conjuncts(ch)[1:] if (m := self.idx.mention_at(x.i)) is not None
