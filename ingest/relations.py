@@ -1887,6 +1887,14 @@ class _Finder:
             return self.actors(subject_tokens(head)), f"light:{head.lemma_.lower()}", 0.85
         # "at a meeting with X, Y said", "spent two days in talks with X", "went into hours of talks":
         # the subject of the verb the phrase hangs on
+        if carrier.dep_ in ("dobj", "pobj") and head.lower_ == "following" and head.dep_ in ("prep", "advcl", "acl"):
+            # "announced the deal following talks in Oslo": the parser reads "following" as a verb (of
+            # the clause, or of its object: "issued a statement following talks")
+            verb = head.head
+            if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
+                verb = verb.head
+            if verb.pos_ in ("VERB", "AUX"):
+                return self.actors(subject_tokens(verb)), "frame", 0.6
         if carrier.dep_ == "pobj" and carrier.head.dep_ == "prep" and (carrier.head.lower_ in (
                 "at", "during", "after", "before", "on", "in", "into", "for", "over", "following") or
                 carrier.head.lower_ == "with" and carrier.head.head.lemma_.lower() in ("answer", "respond", "reply")):
@@ -2009,7 +2017,10 @@ class _Finder:
                     self.emit(entry.predicate, [a], [b for b in subj if b[0].key != a[0].key], tok,
                               f"{rule}/each-other", conf * 0.95)
             elif len(subj) > 1 and relation_info(entry.predicate).symmetric and (
-                    how.startswith("light:") or how == "by" or how == "frame" and (any(
+                    how.startswith("light:") or how == "by" or
+                    how == "poss" and tok.head.lower_ in ("after", "following", "during") and
+                    any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children) or
+                    how == "frame" and (any(
                         c.lower_ in ("joint", "combined", "bilateral", "trilateral", "mutual") for c in tok.children)
                         or tok.lemma_.lower() in ("talk", "talks", "meeting", "summit") and
                         tok.head.lower_ in ("after", "following", "during") or

@@ -234,6 +234,9 @@ def subject_tokens(tok, depth: int = 0) -> list:
         if ante.dep_ == "pobj" and ante.head.lower_ == "of" and ante.head.head.lower_ == "one" and \
                 ante.head.head.dep_ == "attr" and any(a.lower_ == "to" and a.dep_ == "aux" for a in tok.children):
             ante = ante.head.head  # "A was one of the few nations to back B": A
+        if ante.dep_ == "pobj" and ante.head.lower_ == "among" and ante.head.head.lemma_ == "be" and \
+                ante.pos_ == "NOUN":
+            return subject_tokens(ante.head.head, depth + 1)  # "A and B were among the states that backed C"
         if ante.dep_ in ("attr",) and ante.head.pos_ in ("VERB", "AUX") and ante.pos_ != "PROPN":
             # ("X is a country that ...", but "the first to follow was Malawi, which ...": Malawi)
             return subject_tokens(ante.head, depth + 1)
