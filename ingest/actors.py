@@ -1943,6 +1943,12 @@ def find_actors(doc, gaz: Gazetteer, published=None) -> ActorIndex:
     return idx
 
 
+def _first_year(idx: ActorIndex, key: str) -> int | None:
+    """The year the passage that first names a person is about, where the text gives one."""
+    first = next((m.start for m in idx.ments if m.actor.key == key), None)
+    return idx.year_at(first) if first is not None else None
+
+
 def _bodies_of_their_day(idx: ActorIndex) -> None:
     """An officer of the African Union Commission acts for the African Union; and what an article
     of 1987 says of the European Union it says of the European Community ("Commission President
@@ -1950,6 +1956,12 @@ def _bodies_of_their_day(idx: ActorIndex) -> None:
     gaz, year = idx.gaz, idx.published_year
     for key, (role, of) in list(idx.roles.items()):
         if of is not None and (day := gaz.body_of_year(of, year)) is not of:
+            idx.roles[key] = (role, day)
+        elif of is not None and (idx.role_source.get(key) == "gazetteer" or of.code == "DEU") and \
+                (day := gaz.state_of_year(of, _first_year(idx, key) or year)) is not of:
+            # "Helmut Kohl" in 1987 acts for West Germany, whatever calls him German; a Russian known
+            # from the gazetteer acted for the Soviet Union then (but "Russian President A" in 1991
+            # is the text's word for the republic)
             idx.roles[key] = (role, day)
     for k, m in enumerate(idx.ments):
         if m.actor.label in gaz.earlier_names and (day := gaz.body_of_year(m.actor, year)) is not m.actor:

@@ -307,6 +307,18 @@ class Gazetteer:
             actor = entry.actor
         return actor
 
+    def state_of_year(self, actor: Actor, year: int | None) -> Actor:
+        """The state a country was in ``year`` when it was then part of a former state, or the former
+        state it continues: Russia in 1987 is the Soviet Union, Germany in 1987 West Germany (the
+        state that united Germany continues), Slovakia in 1980 Czechoslovakia."""
+        if actor.kind != "country" or not actor.code or year is None:
+            return actor
+        then = [f for f, s in self.successors.items() if s == actor.code and f in self.years and f != "DDR" and
+                self.years[f][0] <= year < self.years[f][1] + (1 if f != "XWG" else 0)]
+        # (East German officials are named so by the text; Germany united in October 1990)
+        found = [a for f in then if (a := self.by_key.get(f"country/{f}")) is not None]
+        return found[0] if len(found) == 1 else actor
+
     def same_party(self, a: Actor, b: Actor) -> bool:
         """True for the same actor, a former state and its successor (Soviet Union, Russia), or a
         body and its executive (the African Union and its Commission)."""
