@@ -61,6 +61,7 @@ _PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "
 GENDERED_TITLES = WORDS.map("gendered_titles")
 GROUP_PRONOUNS = {"it", "its", "itself", "they", "them", "their"}
 COUNTERPART = WORDS.set("counterpart")
+SETTING_APART = WORDS.set("setting_apart")
 # nouns that name another actor by its tie to the owner ("its neighbour" is not "it")
 RELATIONAL = WORDS.set("relational")
 # places named after a city, which stand for no one
@@ -421,9 +422,11 @@ class ActorIndex:
         invaded the country", "Israel's invasion of the country" are about another state). A word
         that sets it apart ("the neighbouring country", "the host nation") names no one here, and
         "the island" is only ever an island state."""
-        if any(c.dep_ in ("amod", "poss", "nummod") or c.dep_ == "compound" and c.lower_ != "island"
+        if any(c.dep_ in ("poss", "nummod") or c.dep_ == "compound" and c.lower_ != "island"
+               or c.dep_ == "amod" and (c.lower_ in SETTING_APART or c.i in self.by_token or c.ent_type_ == "NORP"
+                                        or c.tag_ in ("JJR", "JJS"))
                or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
-            return None
+            return None  # (but "the landlocked country", "the small island nation" only describe it)
         island = tok.lower_ == "island" or any(c.dep_ == "compound" and c.lower_ == "island" for c in tok.children)
         if tok.lower_ == "state" and not island:
             return None  # ("the state" alone is as often a government or a province)
