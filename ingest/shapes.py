@@ -245,6 +245,10 @@ def subject_tokens(tok, depth: int = 0) -> list:
         # "the declaration signed by A and B": the agents
         return [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     if tok.dep_ == "acl" and tok.tag_ == "VBG":
+        senders = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "from" and c.i < tok.i
+                   for p in c.children if p.dep_ == "pobj"]
+        if senders and head.lemma_.lower() in DOCUMENTS | {"message", "letter", "note", "appeal", "plea", "call"}:
+            return senders  # "carried a message from A urging B to ...": A urges
         if head.dep_ == "dobj" and head.lemma_.lower() in DOCUMENTS and head.head.pos_ == "VERB":
             # "signed a decree recognising X", "issued a statement condemning X": the signer, the issuer
             return subject_tokens(head.head, depth + 1)
