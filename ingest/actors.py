@@ -1417,6 +1417,8 @@ def _dateline_state(place: str, idx: ActorIndex) -> Actor | None:
     entry = idx.gaz.lookup(name)
     if entry is not None and entry.how == "metonym":
         actor = idx.gaz.in_era(entry, name, idx.published_year)
+    elif entry is not None and entry.how == "name" and entry.actor.kind == "country":
+        actor = entry.actor  # a city that bears its state's name: LUXEMBOURG, SINGAPORE, KUWAIT
     else:
         actor = idx.gaz.city_country(name) if entry is None else None
     return actor if actor is not None and actor.kind in STATE_KINDS else None
