@@ -756,6 +756,12 @@ class _Finder:
         parser may hang them anywhere): "his counterparts, A of X and B of Y"."""
         doc, out = self.doc, []
         k = tok.i + 1
+        first = self.idx.mention_at(k) if k < len(doc) else None
+        if first is not None and first.start == k and first.actor.kind == "person":
+            out.append(first.actor)  # ("his counterparts A of X and B of Y", with no comma)
+            k = first.end
+            if k + 1 < len(doc) and doc[k].lower_ == "of" and (s := self.idx.mention_at(k + 1)) is not None:
+                k = s.end
         while k + 1 < len(doc) and doc[k].text in (",", "and") and not (doc[k].text == "and" and not out):
             m = self.idx.mention_at(k + 1)
             if m is None or m.actor.kind != "person":
@@ -1567,9 +1573,14 @@ class _Finder:
             meeting = tok.head if tok.dep_ == "acl" else \
                 next((c for c in tok.head.children if c.dep_ == "dobj"), tok.head)
             guests = self.actors(by)
-        elif not passive(tok):
+        elif not passive(tok) and not by:
             meeting = next((c for c in tok.children if c.dep_ == "dobj"), None)
             guests = self.actors(subject_tokens(tok))
+        elif by:  # "the talks were hosted by A and attended by B", "the summit, hosted by C, was attended by B"
+            said = [c for h in ([tok, tok.head] if tok.dep_ == "conj" else [tok]) for c in h.children
+                    if c.dep_ == "nsubjpass"]
+            meeting = said[0] if said else None
+            guests = self.actors(by)
         else:
             return
         if meeting is None or meeting.lemma_.lower() not in GATHERINGS | {"talks", "talk", "ceremony", "funeral"}:
@@ -1579,6 +1590,17 @@ class _Finder:
             return
         places = prep_objects(meeting, ("in",)) or prep_objects(tok, ("in",))
         hosts = [a for a, _ in self.places(places) if a.kind in STATE_KINDS]
+        hosting = [h for h in [tok.head] if tok.dep_ == "conj" and passive(h)] + \
+            [h for h in meeting.children if h.dep_ == "acl" and h.tag_ == "VBN"]
+        hosted_by = [a for h in hosting if h.lemma_.lower() in ("host", "chair", "organise", "organize", "open")
+                     for a, _ in self.actors([p for c in h.children if c.dep_ == "agent"
+                                              for p in c.children if p.dep_ == "pobj"])]
+        if by and hosted_by:
+            if not hosts:  # the host's state, where the place goes unnamed
+                hosts = list({h.key: h for a in hosted_by if (h := self.idx.country_of(a)) is not None}.values())
+            people = [(a, False) for a in hosted_by if a.kind == "person"]
+            if people:
+                self.emit("met", people, self._others(guests, people), tok, "verb:attend+host", 0.7)
         if len(hosts) == 1:
             visitors = [(a, i) for a, i in guests if self.idx.country_of(a).key != hosts[0].key]
             if visitors:
