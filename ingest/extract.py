@@ -750,6 +750,12 @@ def _mend_lost_subjects(doc) -> None:
         first.dep_, first.pos_, first.tag_ = "nsubj", "PROPN", "NNP"
 
 
+def _offered(noun) -> bool:
+    """ "offered his support (sympathy)": a noun of support that a verb of offering governs."""
+    verb = noun.head.head if noun.dep_ == "conj" and noun.head.dep_ == "dobj" else noun.head
+    return noun.pos_ == "NOUN" and noun.dep_ in ("dobj", "conj") and verb.lemma_.lower() in ("offer", "extend")
+
+
 def _events(doc, article: Article, gaz: Gazetteer):
     _mend_lemmas(doc)
     _mend_participles(doc, gaz.lexicon.verbs)
@@ -780,8 +786,8 @@ def _events(doc, article: Article, gaz: Gazetteer):
         modality, claimed_by, verb = modality_of(cand, doc, idx)
         if cand.rule == "visit:met-in" and modality in ("future", "hedged", "negated"):
             continue  # a guest is only known to be there by a meeting that took place
-        if cand.predicate == "supported" and modality == "future" and cand.trigger in pledged:
-            modality = "asserted"
+        if cand.predicate == "supported" and modality == "future" and (cand.trigger in pledged or _offered(doc[cand.trigger])):
+            modality = "asserted"  # ("offered his support", "offering its sympathy": given in the offering)
         if _at_home(cand, idx):
             continue
         when = _date_for(cand, doc, idx, dates, by_start, verb, modality, claimed_by, triggers)

@@ -60,6 +60,8 @@ EVENT_NOUNS = WORDS.multimap("event_nouns")
 KEEPING_UP = WORDS.set("keeping_up") | WORDS.set("widening_verbs")
 # meetings and calls, which one has with people
 CONTACT_ACTS = frozenset({"met", "phoned", "negotiatedWith"})
+# verbs of reaching someone, whose purpose ("to offer support") is done to the one reached
+CONTACT_VERBS = frozenset({"telephone", "phone", "call", "ring", "visit", "meet", "fly", "travel", "write"})
 # dealings one side may refuse to have with another ("refused talks with A")
 DEALINGS = WORDS.set("dealings")
 # being somewhere, and what is said there: "told reporters in Ankara", "gave the speech in Kiev"
@@ -1853,8 +1855,18 @@ class _Finder:
     # -- nouns ------------------------------------------------------------------------------------
     def noun_subjects(self, tok) -> tuple[list, str, float]:
         poss = [c for c in tok.children if c.dep_ == "poss"]
+        if not poss and tok.dep_ == "conj" and tok.head.dep_ == "dobj":
+            poss = [c for c in tok.head.children if c.dep_ == "poss"]  # "offered Britain's sympathy and support"
         if poss:
-            return self.actors(poss), "poss", 0.85
+            owners = self.actors(poss)
+            verb = tok.head.head if tok.dep_ == "conj" else tok.head
+            if owners and tok.dep_ in ("dobj", "conj") and verb.pos_ == "VERB" and verb.lemma_.lower() in LIGHT_VERBS:
+                # "A offered Britain's support": A, who speaks for Britain, gives it
+                doers = [(a, i) for a, i in self.actors(subject_tokens(verb)) if a.kind == "person" and
+                         (h := self.idx.country_of(a)) is not None and any(h.key == o.key for o, _ in owners)]
+                if doers:
+                    return doers, "poss", 0.85
+            return owners, "poss", 0.85
         # "the invasion of Kuwait by Iraq", "the sanctions adopted by Switzerland"
         by = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
         by += [p for a in tok.children if a.dep_ == "acl" and a.tag_ == "VBN"
@@ -2020,6 +2032,16 @@ class _Finder:
                 # "condemned X and imposed an arms embargo": on X
                 objs = [(a, i) for a, i in self.actors([c for c in tok.head.head.children if c.dep_ == "dobj"])
                         if a.kind in STATE_KINDS]
+            if not objs and subj and entry.predicate in ("supported", "aided"):
+                # "phoned A to offer his support", "flew to B to pledge aid": the one phoned or visited
+                light = tok.head.head if tok.dep_ == "conj" and tok.head.dep_ == "dobj" else tok.head
+                main = light.head
+                if tok.dep_ in ("dobj", "conj") and light.pos_ == "VERB" and light.dep_ in ("advcl", "xcomp") and \
+                        any(c.dep_ == "aux" and c.lower_ == "to" for c in light.children) and \
+                        main.lemma_.lower() in CONTACT_VERBS:
+                    objs = self._others(self.actors([c for c in main.children if c.dep_ == "dobj"]), subj) or \
+                        self._others([(a, i) for a, i in self.places(prep_objects(main, ("to",)) + [
+                            c for c in main.children if c.dep_ == "dobj"]) if a.kind in STATE_KINDS], subj)
             if not objs and subj and how == "poss" and entry.predicate == "supported" and tok.dep_ == "pobj" and \
                     tok.head.lower_ == "on" and tok.head.head.lemma_.lower() in RELYING_VERBS:
                 # "A can rely on our support": the one whose support it is backs A
