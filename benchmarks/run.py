@@ -113,9 +113,14 @@ def _ingest_md(r: dict) -> list[str]:
         rows.append(f"| words/s, Dask local cluster of 2 workers vs 1, running | {rate(r['dask_2_seconds'])} | "
                     f"{rate(r['dask_1_seconds'])} | {_ratio(x)} | ≥ 1.6× | {_ok(x, 1.6)} |")
     rows.append("")
+    rounds = ""
+    if r.get("rounds", 1) > 1:
+        rounds = (f" They are timed in turn, {r['rounds']} rounds each, and each figure is its best round "
+                  f"(words/s of every round: `nlp.pipe` {', '.join(rate(x) for x in r['nlp_pipe_rounds'])}; "
+                  f"ingest {', '.join(rate(x) for x in r['ingest_1_rounds'])}).")
     rows.append(f"{r['articles']:,} generated articles, {w:,} words, model `{r['model']}`, batch size "
                 f"{r['batch_size']}. `nlp.pipe` and the single-process ingest run in the measuring process "
-                "after the model is loaded there; `--processes 1` and `--processes 2` are the command on a "
+                f"after the model is loaded there.{rounds} `--processes 1` and `--processes 2` are the command on a "
                 "JSON Lines file in a fresh process, as a user runs it (with `--processes 2` two worker "
                 "processes parse and extract, each loading the model, and the command's own process writes "
                 "the store). The Dask runs are on a local cluster already started, as a cluster serves many "
