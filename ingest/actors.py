@@ -1948,22 +1948,19 @@ def find_actors(doc, gaz: Gazetteer, published=None) -> ActorIndex:
     return idx
 
 
-def _first_year(idx: ActorIndex, key: str) -> int | None:
-    """The year the passage that first names a person is about, where the text gives one."""
-    first = next((m.start for m in idx.ments if m.actor.key == key), None)
-    return idx.year_at(first) if first is not None else None
-
-
 def _bodies_of_their_day(idx: ActorIndex) -> None:
     """An officer of the African Union Commission acts for the African Union; and what an article
     of 1987 says of the European Union it says of the European Community ("Commission President
     Jacques Delors" in 1987): each body as it was when the article was written."""
     gaz, year = idx.gaz, idx.published_year
+    first: dict[str, int] = {}  # where each actor is first named
+    for m in idx.ments:
+        first.setdefault(m.actor.key, m.start)
     for key, (role, of) in list(idx.roles.items()):
         if of is not None and (day := gaz.body_of_year(of, year)) is not of:
             idx.roles[key] = (role, day)
         elif of is not None and (idx.role_source.get(key) == "gazetteer" or of.code == "DEU") and \
-                (day := gaz.state_of_year(of, _first_year(idx, key) or year)) is not of:
+                (day := gaz.state_of_year(of, (key in first and idx.year_at(first[key])) or year)) is not of:
             # "Helmut Kohl" in 1987 acts for West Germany, whatever calls him German; a Russian known
             # from the gazetteer acted for the Soviet Union then (but "Russian President A" in 1991
             # is the text's word for the republic)

@@ -20,7 +20,7 @@ from .text import fold_accents
 from .words import WORDS
 from .gazetteer import Gazetteer, default_gazetteer
 from .relations import CLAIMS, LIGHT_VERBS, TIES_VERBS, TURNING_DOWN, Candidate, find_relations
-from .shapes import ACCUSING, APPEALS, DOCUMENTS, SAYING_VERBS, coordinated_with
+from .shapes import ACCUSING, APPEALS, DOCUMENTS, SAYING_VERBS, coordinated_with, object_verb
 
 __all__ = ["extract_doc", "gazetteer", "modality_of", "REPORTING_VERBS"]
 
@@ -739,12 +739,13 @@ def _mend_lost_subjects(doc) -> None:
     """ "Nauru on Tuesday recognised B", "Vanuatu last week signed": the small parser may take a
     rare name opening the sentence for an interjection or an adverb, and the verb is left without a
     subject. A name the entity recogniser marks, alone before the sentence's finite verb, is its subject."""
-    for sent in doc.sents:
-        first, root = sent[0], sent.root
-        if first.i >= root.i or first.head.i != root.i or root.pos_ != "VERB" or \
-                root.tag_ not in ("VBD", "VBZ", "VBP") or first.dep_ not in ("intj", "advmod", "npadvmod", "dep") or \
-                first.ent_type_ not in ("GPE", "ORG", "PERSON", "NORP") or first.ent_iob_ != "B" or \
-                doc[first.i + 1].ent_iob_ == "I" or not first.text[:1].isupper() or \
+    for first in _tokens_with(doc, "DEP", ("intj", "advmod", "npadvmod", "dep")):
+        if not first.is_sent_start or first.ent_type_ not in ("GPE", "ORG", "PERSON", "NORP") or \
+                first.ent_iob_ != "B" or not first.text[:1].isupper() or \
+                first.i + 1 < len(doc) and doc[first.i + 1].ent_iob_ == "I":
+            continue
+        root = first.head
+        if first.i >= root.i or root.dep_ != "ROOT" or root.pos_ != "VERB" or root.tag_ not in ("VBD", "VBZ", "VBP") or \
                 any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in root.children):
             continue
         first.dep_, first.pos_, first.tag_ = "nsubj", "PROPN", "NNP"
@@ -752,8 +753,7 @@ def _mend_lost_subjects(doc) -> None:
 
 def _offered(noun) -> bool:
     """ "offered his support (sympathy)": a noun of support that a verb of offering governs."""
-    verb = noun.head.head if noun.dep_ == "conj" and noun.head.dep_ == "dobj" else noun.head
-    return noun.pos_ == "NOUN" and noun.dep_ in ("dobj", "conj") and verb.lemma_.lower() in ("offer", "extend")
+    return noun.pos_ == "NOUN" and noun.dep_ in ("dobj", "conj") and object_verb(noun).lemma_.lower() in ("offer", "extend")
 
 
 def _events(doc, article: Article, gaz: Gazetteer):

@@ -24,7 +24,7 @@ from .actors import COUNTERPART, HARM_NOUNS, INSTITUTIONS, PLACE_NOUNS, SPEAKERS
 from .words import WORDS
 from .gazetteer import LexEntry, Lexicon, fitting_particles
 from .shapes import (DOCUMENTS, UNDOING, attack_lemmas, between, conditional_harm, conjuncts, coordinated_with, goods_bound, goods_origin, listed,
-                     object_tokens, of_chain, passive, prep_objects, regular_lemma, scope_words, subject_tokens, undone,
+                     object_tokens, object_verb, of_chain, passive, prep_objects, regular_lemma, scope_words, subject_tokens, undone,
                      word_set)
 
 __all__ = ["Candidate", "find_relations"]
@@ -1859,7 +1859,7 @@ class _Finder:
             poss = [c for c in tok.head.children if c.dep_ == "poss"]  # "offered Britain's sympathy and support"
         if poss:
             owners = self.actors(poss)
-            verb = tok.head.head if tok.dep_ == "conj" else tok.head
+            verb = object_verb(tok)
             if owners and tok.dep_ in ("dobj", "conj") and verb.pos_ == "VERB" and verb.lemma_.lower() in LIGHT_VERBS:
                 # "A offered Britain's support": A, who speaks for Britain, gives it
                 doers = [(a, i) for a, i in self.actors(subject_tokens(verb)) if a.kind == "person" and
@@ -2034,7 +2034,7 @@ class _Finder:
                         if a.kind in STATE_KINDS]
             if not objs and subj and entry.predicate in ("supported", "aided"):
                 # "phoned A to offer his support", "flew to B to pledge aid": the one phoned or visited
-                light = tok.head.head if tok.dep_ == "conj" and tok.head.dep_ == "dobj" else tok.head
+                light = object_verb(tok)
                 main = light.head
                 if tok.dep_ in ("dobj", "conj") and light.pos_ == "VERB" and light.dep_ in ("advcl", "xcomp") and \
                         any(c.dep_ == "aux" and c.lower_ == "to" for c in light.children) and \

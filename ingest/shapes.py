@@ -147,6 +147,12 @@ def passive(tok) -> bool:
     return tok.i in heads
 
 
+def object_verb(noun):
+    """The verb whose direct object ``noun`` is, reading through a list ("offered its sympathy and
+    support": "offered" for both nouns); else the noun's head."""
+    return noun.head.head if noun.dep_ == "conj" and noun.head.dep_ == "dobj" else noun.head
+
+
 def _named_by_apposition(noun):
     """The name a noun stands beside as its apposition ("A, the official who ..." is A), else the noun."""
     if noun.dep_ == "appos" and noun.pos_ == "NOUN" and noun.head.pos_ == "PROPN" and noun.head.i < noun.i:
