@@ -1465,7 +1465,8 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
                 and len({e.actor.key for e in known_parts.get(tok.text, [])}) == 1 \
                 and (tok.ent_type_ in ("", "PERSON", "ORG", "NORP") or _addressed(doc, tok) or
                      tok.ent_type_ == "GPE" and gaz.city_country(tok.text) is None) \
-                and not doc[tok.i + 1:tok.i + 2].text.istitle():
+                and not doc[tok.i + 1:tok.i + 2].text.istitle() \
+                and not _other_first_name(doc, tok, known_parts[tok.text][0], gaz, idx):
             singles.append((tok.i, tok.i + 1, tok.text))  # "the Trump administration"
             continue
         if tok.i not in idx.by_token and tok.pos_ == "PROPN" and tok.text not in parts and tok.text.istitle() \
@@ -1527,6 +1528,18 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
 
 
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "into", "outside"})
+
+
+def _other_first_name(doc, tok, known, gaz: Gazetteer, idx: ActorIndex) -> bool:
+    """ "Ana Lopez" is not the known Andres Manuel Lopez Obrador: a capitalised word before the
+    surname that is no title and no part of the known person's names is someone else's first name."""
+    if tok.i == 0:
+        return False
+    prev = doc[tok.i - 1]
+    return prev.is_alpha and prev.is_title and prev.i not in idx.by_token and prev.pos_ == "PROPN" and \
+        prev.lower_ not in gaz.office_words() and prev.lower_ not in HONORIFICS | _TITLE_NAMES and \
+        fold_accents(prev.text) not in fold_accents(known.actor.label).split() and \
+        prev.ent_type_ not in ("GPE", "NORP", "ORG")
 
 # words inside a name before its last part ("Marcel de Souza"): a surname after them is no name of its own
 _NAME_PARTICLES = WORDS.set("name_particles")

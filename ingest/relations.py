@@ -720,7 +720,9 @@ class _Finder:
                     members = of_chain(c, 1)
                     found += [m.actor for v in [*c.children, *(members[0].children if members else ())]
                               if v.dep_ == "acl" and v.lemma_.lower() in ("lead", "head")
-                              for ag in v.children if ag.dep_ == "agent" for p in ag.children
+                              for ag in v.children if ag.dep_ == "agent" for o in ag.children
+                              for p in [o, *(x for x in o.children if x.dep_ == "appos")]  # ("led by its
+                              # foreign minister, A")
                               if (m := self.idx.mention_at(p.i)) is not None and m.actor.kind == "person"]
                 found += [p for p in self.parties if all(p.key != x.key for x in found)]
                 if indirect and c.pos_ in ("NOUN", "PROPN") and (a is not None or possessor or (
@@ -748,10 +750,21 @@ class _Finder:
                             if m is not None and m.actor.kind == "person" and m.actor.key != a.key and \
                                     w.i == m.end - 1 and any(x.dep_ == "cc" and x.lower_ == "and" for x in w.children):
                                 found.insert(0, m.actor)
+                if c.tag_ == "NNS" and c.lemma_.lower() in self.idx.gaz.offices and \
+                        sum(f.kind == "person" for f in found) > 1:
+                    # "the foreign ministers of A and B, X and Y, met C": the named ministers, not their states
+                    found = [f for f in found if f.kind == "person"]
                 for a in found:
                     if all(a.key != x.key for x, _ in res):
                         res.append((a, indirect))
         return res
+
+    def _met_with_others(self, tok, entry) -> bool:
+        """ "A and B met with a delegation (with officials of C)": they met those, not each other."""
+        return "with" in entry.objects and any(
+            o.dep_ == "pobj" and (o.i in self.idx.by_token or o.lemma_.lower() in GATHERINGS or
+                                  o.lower_ in INSTITUTIONS or o.lemma_.lower() in self.idx.gaz.offices)
+            for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children)
 
     def _named_after(self, tok) -> list[Actor]:
         """The people listed right after a plural noun and a comma, read along the words (the
@@ -1226,6 +1239,7 @@ class _Finder:
                      any(c.lower_ in ("together", "jointly") for c in tok.children)) and \
                     not any(c.dep_ == "dobj" and c.lemma_.lower() in EXCHANGED_BLOWS for c in tok.children) and \
                     not self._each_alone(tok) and \
+                    not self._met_with_others(tok, entry) and \
                     not (tok.lemma_ == "agree" and any(
                         c.dep_ == "ccomp" or c.dep_ == "xcomp" and c.lemma_.lower() in KEEPING_UP
                         for c in tok.children)) and \
