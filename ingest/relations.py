@@ -111,6 +111,7 @@ HARMFUL = frozenset({"sanctioned", "attacked", "reducedRelationsWith", "criticiz
 GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 PERSON_GROUP = WORDS.set("person_group")
 GATHERINGS = WORDS.set("gatherings")
+STAKES = WORDS.set("stakes")
 MEETINGS = {w for w, v in WORDS.multimap("gatherings").items() if "meeting" in v}
 OUTCOME_NOUNS = WORDS.set("outcome_nouns")
 STATE_GROUP = WORDS.set("state_group")
@@ -355,6 +356,11 @@ class _Finder:
                 # "toured several countries in 2016, including A": the parser hangs the list on the date
                 if w.lower_ == "including" and (w.head.ent_type_ in ("DATE", "TIME") or w.head.i == tok.head.i):
                     listed = [a for p in w.children if p.dep_ == "pobj" for a, _ in self.actors([p])]
+                    break
+                if w.lower_ == "among" and w.i + 2 < len(tok.doc) and tok.doc[w.i + 1].lower_ == "them" and \
+                        (first := self.idx.mention_at(w.i + 2)) is not None:
+                    # "sold jets to several states, among them A and B" (wherever the parser hangs them)
+                    listed = [a for a, _ in self.actors(conjuncts(tok.doc[first.end - 1]))]
                     break
                 if w.pos_ in ("NOUN", "PROPN", "VERB") and w.ent_type_ not in ("DATE", "TIME"):
                     break
@@ -1065,11 +1071,21 @@ class _Finder:
             if not subj and passive(tok) and entry.objects == ("with",):
                 # "A is allied with B", "A was paired with B": the passive says what the active does
                 subj = self.actors([c for c in tok.children if c.dep_ == "nsubjpass"])
+            if tok.lemma_ == "oppose" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children) and (
+                    passive(tok) or tok.dep_ == "acomp"):
+                # "A is opposed to B's bid": a stand of A's (whoever the parser makes the subject)
+                subj = self.actors([c for c in tok.children if c.dep_ == "nsubjpass"] or
+                                   ([c for c in tok.head.children if c.dep_ == "nsubj"] if tok.dep_ == "acomp" else []))
             obj_toks = object_tokens(tok, entry, verb=True,
                                       needs_words=self.lex.classes.get(entry.needs or "", frozenset()))
             obj_toks = [o for o in obj_toks if not named_aside(o)]
             if entry.predicate == "sanctioned":
                 obj_toks += goods_bound(obj_toks)
+            if entry.predicate in ("supported", "rejected", "criticized") and "dobj" in entry.objects:
+                # "backed a permanent seat for B", "opposes membership for B": the side it is for
+                obj_toks += [p for o in obj_toks if o.lemma_.lower() in STAKES and o.i not in self.idx.by_token
+                             for c in o.children if c.dep_ == "prep" and c.lower_ == "for"
+                             for x in c.children if x.dep_ == "pobj" for p in conjuncts(x)]
             if entry.needs == "imports":  # "banned imports of Georgian wine": the state whose goods
                 objs = [(m.actor, True) for d in tok.children if d.dep_ == "dobj" for w in d.subtree
                         if (m := self.idx.mention_at(w.i)) is not None and m.actor.kind in STATE_KINDS]
