@@ -627,6 +627,32 @@ def _mend_infinitives(doc) -> None:
             o.head = v
 
 
+_DECIDING = INTENT_NOUNS | {"decision", "move", "attempt", "effort", "agreement", "refusal", "pledge", "vow",
+                            "threat", "determination", "resolve", "choice"}
+
+
+def _mend_noun_infinitives(doc) -> None:
+    """ "cited A's decision in 2003 to give up its programme": with a phrase between them, the small
+    parser may hang the infinitive on the verb before; it tells what the noun is a decision (plan,
+    attempt) to do, so it belongs to the noun, whose owner does it."""
+    for v in _tokens_with(doc, "DEP", ("advcl",)):
+        main = v.head
+        if main.pos_ != "VERB" or main.i > v.i or not any(a.dep_ == "aux" and a.lower_ == "to" and a.i == v.i - 1
+                                                           for a in v.children):
+            continue
+        nouns = [c for c in main.children if c.dep_ == "dobj" and c.i < v.i and c.lemma_.lower() in _DECIDING]
+        if not nouns:
+            continue
+        noun = nouns[-1]
+        between = range(noun.i + 1, v.i - 1)
+        # only a phrase of place or time on the verb or the noun lies between ("in 2003", "last week")
+        if not between or any(doc[k].dep_ == "punct" or doc[k].pos_ == "VERB" for k in between) or \
+                not all(any(a.i in between and a.dep_ in ("prep", "npadvmod") and a.head.i in (main.i, noun.i)
+                            for a in [doc[k], *doc[k].ancestors]) for k in between):
+            continue
+        v.head, v.dep_ = noun, "acl"
+
+
 def _mend_claim_verbs(doc) -> None:
     """ "A accused B of X, charges B rejected": the small parser may read the plural claim noun as a
     verb of saying ("charges that B rejected"); it is a noun set beside the clause before, and what
@@ -762,6 +788,7 @@ def _events(doc, article: Article, gaz: Gazetteer):
     _mend_neighbouring(doc)
     _mend_reduced_relatives(doc)
     _mend_infinitives(doc)
+    _mend_noun_infinitives(doc)
     _mend_number_subjects(doc)
     _mend_participle_nouns(doc, gaz.lexicon.verbs)
     _mend_claim_verbs(doc)

@@ -66,12 +66,17 @@ def phrase(tok) -> list:
     return out
 
 
+# prepositions of a trigger's circumstances, whose phrase is none of its objects
+CIRCUMSTANCE = frozenset({"after", "before", "during", "following", "since", "until", "amid", "despite"})
+
+
 def scope_words(tok) -> set[str]:
     """Words of a trigger's own phrase: its objects, prepositions, modifiers (not its subject)."""
     toks = []
     for c in tok.children:
         if c.dep_ in ("dobj", "nsubjpass", "prep", "dative", "attr", "oprd", "npadvmod", "acomp",
-                      "pobj", "compound", "amod", "advmod", "prt"):
+                      "pobj", "compound", "amod", "advmod", "prt") and not (
+                c.dep_ == "prep" and c.lower_ in CIRCUMSTANCE):  # ("suspended X after talks": no talks suspended)
             toks.extend(phrase(c))
     if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
         toks.append(tok.head)
