@@ -112,6 +112,12 @@ GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 PERSON_GROUP = WORDS.set("person_group")
 GATHERINGS = WORDS.set("gatherings")
 STAKES = WORDS.set("stakes")
+# verbs of having something one was given: "A has (won, enjoys) the backing of B"
+HAVING = WORDS.set("having")
+# verbs after which "for talks" tells what the doer came or met for
+GOING_FOR = frozenset({"travel", "fly", "go", "come", "arrive", "head", "leave", "meet", "gather", "convene",
+                       "sit", "return", "stay", "be", "set", "sail", "drive", "invite", "summon", "visit", "tour",
+                       "hold", "host", "receive", "welcome", "call"})
 MEETINGS = {w for w, v in WORDS.multimap("gatherings").items() if "meeting" in v}
 OUTCOME_NOUNS = WORDS.set("outcome_nouns")
 STATE_GROUP = WORDS.set("state_group")
@@ -1975,6 +1981,10 @@ class _Finder:
             elif verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "nsubj" and verb.head.pos_ in ("VERB", "AUX") and \
                     head.lower_ == "on" and any(p.dep_ == "punct" for p in verb.children if p.i == head.i - 1):
                 verb = verb.head  # "A's prime minister, on a visit to B, said": the phrase set off by commas
+            if head.lower_ == "for" and (head.head.pos_ == "NOUN" or verb.lemma_.lower() not in GOING_FOR):
+                # "resisted pressure for sanctions on B", "pressed for an embargo": asked for, not done
+                # ("flew to Oslo for talks", "met in Geneva for talks": the talks are the doer's)
+                return [], "", 0.0
             if verb.pos_ in ("VERB", "AUX"):
                 if passive(verb) and tok.lemma_.lower() in ("visit", "trip", "tour", "stay"):
                     # "A was received by B during a visit to C": A is the visitor
@@ -2033,6 +2043,18 @@ class _Finder:
                 self.actors(obj_toks, possessor=entry.predicate in COMMUNICATIVE)
             if entry.predicate == "sanctioned" and not objs:
                 objs = self.actors(goods_origin(obj_toks), demonym=True)
+            if entry.predicate == "supported" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in HAVING:
+                # "A has (won, enjoys) the backing of B", "A secured B's support": B backs A
+                givers = self.actors([p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                                      for p in c.children if p.dep_ == "pobj"], possessor=True) or \
+                    self.actors([c for c in tok.children if c.dep_ == "poss"])
+                holders = self._others(self.actors(subject_tokens(tok.head), possessor=True), givers)
+                if givers and holders:
+                    self.emit("supported", givers, holders, tok, f"{rule}/had", 0.75)
+                continue
+            if entry.predicate == "supported" and tok.dep_ == "dobj" and \
+                    tok.head.lemma_.lower() in ("seek", "request", "solicit", "want", "need", "lobby"):
+                continue  # "A sought the backing of B": none given yet, and none by A
             subj, how, conf = self.noun_subjects(tok)
             if tok.lemma_.lower() == "solidarity" and tok.dep_ == "pobj" and tok.head.lower_ == "in" and \
                     not (subj and objs):
