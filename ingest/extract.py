@@ -528,8 +528,12 @@ def _as_in_text(actor: Actor, idx: ActorIndex) -> Actor:
     if actor.kind != "person":
         return actor
     words = fold_accents(actor.label).split()
-    found = {m.actor.key: m.actor for m in idx.ments if m.actor.kind == "person" and
-             fold_accents(m.actor.label).split()[-len(words):] == words}
+    people = {m.actor.key: m.actor for m in idx.ments if m.actor.kind == "person"}
+    found = {k: a for k, a in people.items() if fold_accents(a.label).split()[-len(words):] == words}
+    if not found and actor.key not in people:
+        # "Johnson stands by X" over a text about Alan Johnson: the headline's surname is the text's
+        # person, not a namesake the gazetteer knows
+        found = {k: a for k, a in people.items() if fold_accents(a.label).split()[-1:] == words[-1:]}
     return next(iter(found.values())) if len(found) == 1 else actor
 
 

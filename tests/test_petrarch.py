@@ -83,6 +83,11 @@ HANS_BEISPIEL_  # CountryInfo.txt
 \t[DEUGOV 700101-741231]
 ERNA_MUSTER_  # CountryInfo.txt
 \t[DDRGOV 19710101-19891231]
+OTTO_VERSEHEN_  # CountryInfo.txt
+\t[DEUGOV >201005011] 
+GRETA_BEISPIEL_  # CountryInfo.txt
++GRETA_MARIA_BEISPIEL_
+\t[DEUGOV 20100101-20121231]
 """
 
 INTERNATIONAL = """\
@@ -157,6 +162,9 @@ def test_conversion_people(built):
         # two-digit years are 19xx above 30
         ("Hans Beispiel", "", "XWG", "", "1970-01-01", "1974-12-31"),
         ("Erna Muster", "", "DDR", "", "1971-01-01", "1989-12-31"),
+        # a record whose only code cannot be read (a nine-digit date) is left out, not merged with
+        # the next person's
+        ("Greta Beispiel", "Greta Maria Beispiel", "DEU", "", "2010-01-01", "2012-12-31"),
         # an organisation's code names the organisation
         ("Mary Exemplar", "", "Organization of Example States", "", "2001-01-01", "2005-12-31"),
     }

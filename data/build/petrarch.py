@@ -666,6 +666,7 @@ class ActorRecord:
     comment: str = ""
     line: int = 0
     section: str = ""
+    coded: bool = False  # a code line was seen, though none could be read
 
 
 def _date(text: str) -> date | None:
@@ -724,7 +725,7 @@ def read_actor_dictionary(text: str) -> list[ActorRecord]:
         nonlocal pending
         if pending is not None and pending.terms:
             records.append(pending)
-            pending = None
+        pending = None
 
     for n, raw in enumerate(text.splitlines(), 1):
         if not raw.strip():
@@ -741,7 +742,8 @@ def read_actor_dictionary(text: str) -> list[ActorRecord]:
             if pending is None:
                 continue
             terms = _terms(body, comment)
-            if terms:
+            pending.coded = True  # (a record whose only code cannot be read is dropped, not merged
+            if terms:             # into the next one)
                 pending.terms.extend(terms)
             continue
         if body.startswith("+"):
@@ -753,7 +755,7 @@ def read_actor_dictionary(text: str) -> list[ActorRecord]:
         # a primary phrase: the one before it is complete if it has codes
         name = re.sub(r"\[[^\]]*\]", "", body).strip()
         terms = _terms(body, comment) or []
-        if pending is not None and pending.terms:
+        if pending is not None and (pending.terms or pending.coded):
             close()
         if pending is None:
             pending = ActorRecord([name], comment=comment, line=n, section=section)
