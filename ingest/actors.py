@@ -269,11 +269,22 @@ class ActorIndex:
         old_role, old_of = self.roles.get(person.key, (None, None))
         if self.role_source.get(person.key) in ("text", "former") and source != "text":
             return
+        if source == "text" and of is None and old_of is not None and old_of.kind == "organisation" and \
+                self.role_source.get(person.key) == "gazetteer" and self._national(role):
+            old_of = None  # "Prime Minister A", known for a later post at a body of states: not that body's
         if self.role_source.get(person.key) != "text" or old_of is None:
             self.roles[person.key] = (role or old_role, of or old_of)
         else:
             self.roles[person.key] = (old_role or role, old_of)
         self.role_source[person.key] = source if self.role_source.get(person.key) != "text" else "text"
+
+    def _national(self, role: str | None) -> bool:
+        """A title only a state's officers bear: a head of government, a minister, a monarch."""
+        if not role:
+            return False
+        ranks = {o.rank for o in self.gaz.offices.values() if o.role.lower() == role.lower()}
+        return bool(ranks) and ranks <= {"head_of_government", "minister"} or \
+            role.lower() in ("king", "queen", "emir", "sultan", "crown prince")
 
     # -- questions --------------------------------------------------------------------------------
     def mention_at(self, i: int) -> Ment | None:
@@ -1065,6 +1076,7 @@ def _shortened_names(idx: ActorIndex) -> None:
             idx.people.pop(m.actor.key, None)
 
 
+_MONARCHS = frozenset({"king", "queen", "emir", "sultan", "prince", "princess", "sheikh", "grand duke", "duke"})
 _NAME_WORD = re.compile(r"[A-ZÀ-Þ][\w'’.\-]*$")
 # words that may follow a title but are no part of a name
 _NOT_NAME = {"of", "for", "to", "and", "the", "said", "says", "on", "in", "at", "who", "has", "had", "was", "is"}
@@ -1080,13 +1092,21 @@ def _titled_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
     heads = gaz.title_heads
     n = len(doc)
 
-    def run_from(i: int) -> int:
+    def name_word(i: int, j: int) -> bool:
+        if doc[j].text == "-":  # "King Willem-Alexander": a hyphen joins the halves of a name
+            return j > i and j + 1 < n and _hyphen_tail(doc, doc[j + 1])
+        return bool(_NAME_WORD.match(doc[j].text))
+
+    def run_from(i: int, royal: bool = False) -> int:
         j = i
-        while j < n and j - i < 4 and _NAME_WORD.match(doc[j].text) and doc[j].lower_ not in _NOT_NAME \
+        while j < n and j - i < 4 and name_word(i, j) and doc[j].lower_ not in _NOT_NAME \
                 and doc[j].lower_ not in heads and j not in idx.by_token and doc[j].ent_type_ not in ("DATE", "TIME") \
                 and not doc[j].is_sent_start:
             j += 1
-        if not 2 <= j - i <= 3 or (j < n and (doc[j].text[:1].isupper() and doc[j].is_alpha)):
+        one = royal and j - i == 1 and j + 1 < n and doc[j].lower_ == "of" and (
+            j + 1 in idx.by_token or doc[j + 1].lower_ == "the" and j + 2 in idx.by_token)
+        # ("King Harald of Norway": a monarch goes by one name, with the realm after it)
+        if not (2 <= j - i <= 3 or one) or (j < n and (doc[j].text[:1].isupper() and doc[j].is_alpha)):
             return i
         name = clean_person_name(doc[i:j].text)
         entry = (gaz.lookup(name) or gaz.person_variant(name)) if name else None
@@ -1107,7 +1127,7 @@ def _titled_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
         if doc[t.i + 1].text == "," and t.i + 3 < n:
             run_from(t.i + 2)  # "a State Department spokesperson, Ana Ruiz, said": the name in apposition
             continue
-        j = run_from(t.i + 1)
+        j = run_from(t.i + 1, royal=t.lower_ in _MONARCHS)
         # a plural title names several: "Presidents A B of X and C D of Y"
         while t.lower_.endswith("s") and j > t.i + 1 and j < n:
             k = j
@@ -1475,6 +1495,7 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
                 and not doc[tok.i + 1:tok.i + 2].text.istitle() and not doc[tok.i - 1:tok.i].text.istitle() \
                 and not (tok.i > 0 and (doc[tok.i - 1].pos_ in ("PROPN", "DET") or doc[tok.i - 1].lower_ in _NAME_PARTICLES)) \
                 and tok.lower_ not in gaz.office_words() and tok.lower_ not in HONORIFICS | _TITLE_NAMES \
+                and not _hyphen_tail(doc, tok) \
                 and _in_office_by_surname(gaz, tok.text, idx.published_year) is not None:
             singles.append((tok.i, tok.i + 1, tok.text))  # "Museveni said": the president of the day
             continue
@@ -1530,12 +1551,20 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "into", "outside"})
 
 
+def _hyphen_tail(doc, tok) -> bool:
+    """ "Willem-Alexander": the second half of a hyphenated name, no surname of its own."""
+    return tok.i >= 2 and doc[tok.i - 1].text in ("-", "‐") and not doc[tok.i - 1].whitespace_ and \
+        not doc[tok.i - 2].whitespace_ and doc[tok.i - 2].is_title
+
+
 def _other_first_name(doc, tok, known, gaz: Gazetteer, idx: ActorIndex) -> bool:
     """ "Ana Lopez" is not the known Andres Manuel Lopez Obrador: a capitalised word before the
     surname that is no title and no part of the known person's names is someone else's first name."""
     if tok.i == 0:
         return False
     prev = doc[tok.i - 1]
+    if _hyphen_tail(doc, tok):
+        return True
     return prev.is_alpha and prev.is_title and prev.i not in idx.by_token and prev.pos_ == "PROPN" and \
         prev.lower_ not in gaz.office_words() and prev.lower_ not in HONORIFICS | _TITLE_NAMES and \
         fold_accents(prev.text) not in fold_accents(known.actor.label).split() and \
@@ -1665,6 +1694,9 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
                 continue
         elif k + 1 < sent.end and doc[k].lower_ == "of" and (k + 1) in idx.by_token:
             right = [doc[k], doc[k + 1]]
+        elif k + 2 < sent.end and doc[k].lower_ == "of" and doc[k + 1].lower_ == "the" and (k + 2) in idx.by_token \
+                and idx.by_token[k + 2].actor.kind in STATE_KINDS:
+            right = [doc[k], doc[k + 2]]  # "King A of the Netherlands"
         # (a rank alone, "Admiral A", says nothing of whom the person serves)
         lead = window[0].i if window and all(t.lower_ in HONORIFICS for t in window) and \
             _title_in(window, idx, offices)[1] is None else m.start
