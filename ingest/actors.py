@@ -278,6 +278,12 @@ class ActorIndex:
             self.roles[person.key] = (old_role or role, old_of)
         self.role_source[person.key] = source if self.role_source.get(person.key) != "text" else "text"
 
+    def set_known_role(self, person: Actor, entry) -> None:
+        """The role the gazetteer gives a known person, as it stood in the article's year."""
+        role, of = entry.of_year(self.published_year)
+        if of is not None:
+            self.set_role(person, role, of, source="gazetteer")
+
     def _national(self, role: str | None) -> bool:
         """A title only a state's officers bear: a head of government, a minister, a monarch."""
         if not role:
@@ -928,8 +934,7 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
                     entry = type(entry)(era_actor, how)
             if how == "person":
                 idx.people[entry.actor.key] = entry.actor
-                if entry.of is not None:
-                    idx.set_role(entry.actor, entry.role, entry.of, source="gazetteer")
+                idx.set_known_role(entry.actor, entry)
             # a name inside a longer one: "Security Council" in "Supreme National Security Council"
             if doc[start].ent_iob_ == "I" and doc[start].ent_type_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW") \
                     and start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ != "DET" \
@@ -1044,8 +1049,7 @@ def _person_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
         if entry is not None:
             if entry.how == "person":
                 idx.people[entry.actor.key] = entry.actor
-                if entry.of is not None:
-                    idx.set_role(entry.actor, entry.role, entry.of, source="gazetteer")
+                idx.set_known_role(entry.actor, entry)
                 idx.add(Ment(start, end, entry.actor, "person"))
             continue
         if len(name.split()) >= 2:
@@ -1114,8 +1118,8 @@ def _titled_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
             return i
         actor = entry.actor if entry is not None else Actor(kind="person", label=name)
         idx.people[actor.key] = actor
-        if entry is not None and entry.of is not None:
-            idx.set_role(actor, entry.role, entry.of, source="gazetteer")
+        if entry is not None:
+            idx.set_known_role(actor, entry)
         idx.add(Ment(i, j, actor, "person"))
         return j
 
@@ -1535,8 +1539,7 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
                 e = known[0]
                 actor = e.actor
                 idx.people[actor.key] = actor
-                if e.of is not None:
-                    idx.set_role(actor, e.role, e.of, source="gazetteer")
+                idx.set_known_role(actor, e)
         if actor is None and not royal and " " not in name:
             actor = _in_office_by_surname(gaz, name, idx.published_year)
             if actor is not None:

@@ -44,6 +44,17 @@ class Entry:
     role: str | None = None  # for known people: their best-known role
     of: Actor | None = None  # for known people: whom they act for
     source: str = ""  # "" for the project's own files, "petrarch" for the converted dictionaries
+    since: int | None = None  # for known people: the year ``role`` began, when they acted for another before
+    earlier: tuple[tuple[int, Actor], ...] = ()  # whom they acted for before ``since``, from each year on
+
+    def of_year(self, year: int | None) -> tuple[str | None, Actor | None]:
+        """The role and state (or body) of a known person in ``year``: their listed role from its
+        first year on (or when the year is unknown), before it whom they acted for then, without a
+        title (none at all before the first of those years)."""
+        if year is None or self.since is None or year >= self.since:
+            return self.role, self.of
+        then = [actor for start, actor in self.earlier if start <= year]
+        return (None, then[-1]) if then else (None, None)
 
 
 @dataclass(frozen=True)
@@ -395,7 +406,19 @@ def _people_rows(gz: Gazetteer, folder: Path) -> None:
         if of is None and ref:
             entry = gz.names.get(ref)
             of = entry.actor if entry else None
-        e = Entry(person, "person", role=row.get("role") or None, of=of)
+        earlier = []
+        for part in _split(row.get("earlier", "")):
+            ref_then, _, start = part.rpartition("@")
+            then = gz.by_key.get(f"country/{ref_then.upper()}") if len(ref_then) == 3 and ref_then.isalpha() else None
+            if then is None:
+                found = gz.names.get(ref_then)
+                then = found.actor if found else None
+            if then is None or not start.isdigit():
+                raise ValueError(f"{path}: {row['name']}: cannot read earlier entry {part!r}")
+            earlier.append((int(start), then))
+        since = row.get("since") or ""
+        e = Entry(person, "person", role=row.get("role") or None, of=of,
+                  since=int(since) if since.isdigit() else None, earlier=tuple(sorted(earlier, key=lambda x: x[0])))
         for n in [row["name"], *_split(row.get("altnames", ""))]:
             gz.add(n, e)
 
@@ -464,7 +487,8 @@ def _dated_people_rows(gz: Gazetteer, path: Path) -> None:
             names = [name, *(row[i_alt].split("|") if row[i_alt] else ())]
             known = next((names_of[n] for n in names if n in names_of and names_of[n].how == "person"), None)
             if known is not None:
-                entry = Entry(known.actor, "person", known.role, known.of, source="petrarch")
+                entry = Entry(known.actor, "person", known.role, known.of, source="petrarch", since=known.since,
+                              earlier=known.earlier)
             else:
                 entry = Entry(Actor(kind="person", label=name), "person", source="petrarch")
             for n in names:
