@@ -136,6 +136,7 @@ class ActorIndex:
     _ment_starts: list = field(default_factory=list)
     _ment_seqs: list = field(default_factory=list)
     _focal: tuple | None = None
+    _chain: int = 0  # how many pronouns back a "he" is being followed
     # the state a wire story was filed from ("HANOI, May 4 - "), where "arrived here" arrived
     filed_from: Actor | None = None
 
@@ -664,6 +665,16 @@ class ActorIndex:
                                                     if c.dep_ == "appos" and c.i in self.by_token), None)
                 if m is not None and m.actor.kind == "person":
                     return m.actor
+                if m is None and s.lower_ == tok.lower_ and self._chain < 3:
+                    # "He spoke with A and B. He called on X to ...": the same "he" goes on, a few
+                    # sentences back at most
+                    self._chain += 1
+                    try:
+                        a = self._pronoun_person_any(s)
+                    finally:
+                        self._chain -= 1
+                    if a is not None:
+                        return a
         # else the most recent person who was the subject of a clause, in this or the last sentences
         sents = self.sents_upto(tok.i, 3)
         lo = sents[0].start if sents else 0
