@@ -112,6 +112,11 @@ GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 PERSON_GROUP = WORDS.set("person_group")
 GATHERINGS = WORDS.set("gatherings")
 STAKES = WORDS.set("stakes")
+# what refusing to do answers any request made just before ("refused to comply")
+ANSWERING = frozenset({"comply", "apologise", "apologize", "do", "agree", "accept", "budge", "yield", "give"})
+# what one side asks of another, which the other can refuse ("refused the request")
+ASKING_NOUNS = frozenset({"request", "demand", "call", "appeal", "plea", "invitation", "offer", "proposal",
+                          "ultimatum", "requests", "demands", "calls", "appeals", "pleas"})
 # verbs of having something one was given: "A has (won, enjoys) the backing of B"
 HAVING = WORDS.set("having")
 # verbs after which "for talks" tells what the doer came or met for
@@ -1807,6 +1812,7 @@ class _Finder:
         subject rejects those it would not deal with (the refused act itself is a negated event)."""
         if tok.lemma_.lower() not in ("refuse", "decline", "reject"):
             return
+        before = len(self.out)
         # "refused any dealings with A", "rejected talks with B": those it will not deal with
         dealt = [p for d in tok.children if d.dep_ == "dobj" and d.lemma_.lower() in DEALINGS
                  for p in prep_objects(d, ("with",))]
@@ -1832,6 +1838,23 @@ class _Finder:
             objs = self.actors([self._holder(t) for t in targets], possessor=True)
             if subj and objs:
                 self.emit("rejected", subj, objs, tok, f"verb:{tok.lemma_.lower()}+{x.lemma_.lower()}", 0.7)
+        if len(self.out) == before and tok.lemma_.lower() in ("refuse", "decline") and not any(
+                c.dep_ == "dobj" and c.lemma_.lower() not in ASKING_NOUNS for c in tok.children):
+            # "A asked B to free them. B refused.", "demanded an apology from B, which B refused to
+            # give": the refusal answers the request made of B just before
+            subj = self.actors(subject_tokens(tok))
+            keys = {a.key for a, _ in subj}
+            sents = self.idx.sents_upto(tok.i, 3)
+            lo = sents[0].start if sents else 0
+            doing = {x.lemma_.lower() for x in tok.children if x.dep_ == "xcomp"}
+            askers = [(c.subject, False) for c in self.out
+                      if c.predicate == "urged" and c.object.key in keys and lo <= c.trigger < tok.i and (
+                          not doing or doing <= ANSWERING | {x.lemma_.lower() for x in self.doc[c.trigger].subtree
+                                                             if x.pos_ == "VERB"})]
+            # (refusing to do what was asked, or to comply: "refused to sign the treaty" after a
+            # request for something else answers no one)
+            if subj and askers:
+                self.emit("rejected", subj, askers, tok, f"verb:{tok.lemma_.lower()}/after-request", 0.6)
 
     def _holder(self, tok):
         """ "Maduro's second term", "Guaido's presidency": the person who holds the office, not
