@@ -43,6 +43,11 @@ STATE_FORMS = WORDS.set("state_forms")
 PLACE_NOUNS = WORDS.set("place_nouns")
 SAYING = WORDS.set("reporting_verbs")
 PARTY_STATES = WORDS.map("party_states")
+# words of parties' names that many states have ("Conservative leader A"): a party politician's title
+PARTY_WORDS = WORDS.set("party_words")
+POLITICIANS = frozenset({"leader", "senator", "congressman", "congresswoman", "lawmaker", "legislator", "candidate",
+                         "nominee", "chairman", "spokesman", "spokeswoman", "mp", "deputy", "frontrunner",
+                         "challenger", "presidential", "party"})
 # prefixes of warships' names and the state whose navy they serve ("HMS Dauntless")
 SHIP_PREFIXES = {"USS": "USA", "HMS": "GBR", "HMAS": "AUS", "HMCS": "CAN", "HMNZS": "NZL", "RFS": "RUS"}
 VESSELS = frozenset({"ship", "vessel", "tanker", "frigate", "destroyer", "carrier", "cruiser", "warship",
@@ -279,8 +284,10 @@ class ActorIndex:
             self.roles[person.key] = (old_role or role, old_of)
         self.role_source[person.key] = source if self.role_source.get(person.key) != "text" else "text"
 
-    def set_known_role(self, person: Actor, entry) -> None:
-        """The role the gazetteer gives a known person, as it stood in the article's year."""
+    def set_known_role(self, person: Actor, entry, at: int) -> None:
+        """The role the gazetteer gives a known person (named at token ``at``), as it stood in the
+        year the article was published. (A year its sentence names is often another event's: "Foreign
+        Secretary A said the 1997 treaty ..." A title the text gives settles it: see _listed_titles.)"""
         role, of = entry.of_year(self.published_year)
         if of is not None:
             self.set_role(person, role, of, source="gazetteer")
@@ -945,7 +952,7 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
                     entry = type(entry)(era_actor, how)
             if how == "person":
                 idx.people[entry.actor.key] = entry.actor
-                idx.set_known_role(entry.actor, entry)
+                idx.set_known_role(entry.actor, entry, start)
             # a name inside a longer one: "Security Council" in "Supreme National Security Council"
             if doc[start].ent_iob_ == "I" and doc[start].ent_type_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW") \
                     and start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ != "DET" \
@@ -1060,7 +1067,7 @@ def _person_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
         if entry is not None:
             if entry.how == "person":
                 idx.people[entry.actor.key] = entry.actor
-                idx.set_known_role(entry.actor, entry)
+                idx.set_known_role(entry.actor, entry, start)
                 idx.add(Ment(start, end, entry.actor, "person"))
             continue
         if len(name.split()) >= 2:
@@ -1130,7 +1137,7 @@ def _titled_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
         actor = entry.actor if entry is not None else Actor(kind="person", label=name)
         idx.people[actor.key] = actor
         if entry is not None:
-            idx.set_known_role(actor, entry)
+            idx.set_known_role(actor, entry, i)
         idx.add(Ment(i, j, actor, "person"))
         return j
 
@@ -1550,7 +1557,7 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
                 e = known[0]
                 actor = e.actor
                 idx.people[actor.key] = actor
-                idx.set_known_role(actor, e)
+                idx.set_known_role(actor, e, start)
         if actor is None and not royal and " " not in name:
             actor = _in_office_by_surname(gaz, name, idx.published_year)
             if actor is not None:
@@ -1846,6 +1853,14 @@ def _party_politician(person: Actor, words, idx: ActorIndex) -> bool:
             idx.role_source[person.key] = "former"
     code = next((c for phrase, c in PARTY_STATES.items() if f" {phrase} " in text or f" {phrase}s " in text), None)
     state = idx.gaz.by_key.get(f"country/{code}") if code else None
+    if state is None and any(w.text[:1].isupper() and w.lower_ in PARTY_WORDS and w.i not in idx.by_token and
+                             w.i + 1 < len(w.doc) and w.doc[w.i + 1].lower_ in POLITICIANS for w in words):
+        # "Conservative leader A", "Republican senator B": a party politician of some state, who holds
+        # no office in it that the gazetteer knows of, whatever post it lists for later years
+        if idx.role_source.get(person.key) != "text":
+            idx.roles.pop(person.key, None)
+            idx.role_source[person.key] = "former"
+        return True
     if state is None:
         return False
     idx.nationality[person.key] = state
@@ -2002,9 +2017,61 @@ def find_actors(doc, gaz: Gazetteer, published=None) -> ActorIndex:
     _chaired_by(doc, idx)
     _represented_by(doc, idx)
     assign_dated_roles(idx, published)
+    _listed_titles(idx)
     _home_titles(doc, idx)
+    _dated_by_office_holders(idx)
     _bodies_of_their_day(idx)
     return idx
+
+
+def _listed_titles(idx: ActorIndex) -> None:
+    """A known person the text gives their listed title without a state ("Premier Zhou Enlai" in a
+    passage on 1972, "Foreign Secretary Jack Straw") holds that post for its state then, whatever
+    year the article was written."""
+    for key, (role, of) in list(idx.roles.items()):
+        if of is not None or not role or idx.role_source.get(key) != "text":
+            continue
+        actor = idx.people.get(key)
+        entry = idx.gaz.names.get(actor.label) if actor is not None else None
+        if entry is not None and entry.how == "person" and entry.actor.key == key and entry.of is not None and \
+                entry.role and entry.role.lower() == role.lower():
+            idx.roles[key] = (role, entry.of)
+
+
+def _dated_by_office_holders(idx: ActorIndex) -> None:
+    """An article without a date is dated by the known people it names with their listed title:
+    "Prime Minister Tony Blair" and "Foreign Secretary Jack Straw" put it between 2001 and 2006, so
+    David Cameron, named there without a title, is not yet prime minister, and John Major no longer."""
+    if idx.published_year is not None:
+        return
+    lo = hi = None
+    known = {}
+    for key, (role, of) in idx.roles.items():
+        actor = idx.people.get(key)
+        entry = idx.gaz.names.get(actor.label) if actor is not None else None
+        if entry is None or entry.how != "person" or entry.actor.key != key:
+            continue
+        known[key] = entry
+        if idx.role_source.get(key) == "text" and role and entry.role and role.lower() == entry.role.lower() and \
+                entry.since is not None and (of is None or entry.of is None or of.key == entry.of.key):
+            lo = entry.since if lo is None else max(lo, entry.since)
+            if entry.until is not None:
+                hi = entry.until if hi is None else min(hi, entry.until)
+    if lo is None or hi is None or lo > hi:
+        return
+    for key, entry in known.items():
+        if idx.role_source.get(key) != "gazetteer":
+            continue
+        if entry.since is not None and entry.since > hi:
+            role, of = entry.of_year(hi)
+        elif entry.until is not None and entry.until < lo:
+            role, of = None, None
+        else:
+            continue
+        if of is None:
+            del idx.roles[key]
+        else:
+            idx.roles[key] = (role, of)
 
 
 def _bodies_of_their_day(idx: ActorIndex) -> None:

@@ -46,11 +46,14 @@ class Entry:
     source: str = ""  # "" for the project's own files, "petrarch" for the converted dictionaries
     since: int | None = None  # for known people: the year ``role`` began, when they acted for another before
     earlier: tuple[tuple[int, Actor], ...] = ()  # whom they acted for before ``since``, from each year on
+    until: int | None = None  # for known people: the year they left ``role``
 
     def of_year(self, year: int | None) -> tuple[str | None, Actor | None]:
         """The role and state (or body) of a known person in ``year``: their listed role from its
         first year on (or when the year is unknown), before it whom they acted for then, without a
-        title (none at all before the first of those years)."""
+        title (none at all before the first of those years). The year they left (``until``) is not
+        asked here: an article written later often looks back on their time ("Nixon's visit in
+        1972"), and then they act in it as they did then."""
         if year is None or self.since is None or year >= self.since:
             return self.role, self.of
         then = [actor for start, actor in self.earlier if start <= year]
@@ -416,9 +419,10 @@ def _people_rows(gz: Gazetteer, folder: Path) -> None:
             if then is None or not start.isdigit():
                 raise ValueError(f"{path}: {row['name']}: cannot read earlier entry {part!r}")
             earlier.append((int(start), then))
-        since = row.get("since") or ""
+        since, until = row.get("since") or "", row.get("until") or ""
         e = Entry(person, "person", role=row.get("role") or None, of=of,
-                  since=int(since) if since.isdigit() else None, earlier=tuple(sorted(earlier, key=lambda x: x[0])))
+                  since=int(since) if since.isdigit() else None, earlier=tuple(sorted(earlier, key=lambda x: x[0])),
+                  until=int(until) if until.isdigit() else None)
         for n in [row["name"], *_split(row.get("altnames", ""))]:
             gz.add(n, e)
 
@@ -488,7 +492,7 @@ def _dated_people_rows(gz: Gazetteer, path: Path) -> None:
             known = next((names_of[n] for n in names if n in names_of and names_of[n].how == "person"), None)
             if known is not None:
                 entry = Entry(known.actor, "person", known.role, known.of, source="petrarch", since=known.since,
-                              earlier=known.earlier)
+                              earlier=known.earlier, until=known.until)
             else:
                 entry = Entry(Actor(kind="person", label=name), "person", source="petrarch")
             for n in names:
