@@ -2176,7 +2176,9 @@ def _home_titles(doc, idx: ActorIndex) -> None:
                 here = place.actor  # "In Cairo, Deputy Minister A told reporters"
         if here is None and not states:
             here = _party_of(m, idx) or _came_from(m, idx)
-        if here is None and not states and m.actor.key not in asked:
+        if here is None and (not states or idx.filed_from is not None and idx.filed_from.key in states) and \
+                m.actor.key not in asked:
+            # (a dateline of a state the person is known to have served, in another year, too)
             asked.add(m.actor.key)
             if _home_of_dateline(m, idx, named):
                 here = idx.filed_from
