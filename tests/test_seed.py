@@ -163,7 +163,7 @@ def test_blind_heldout_scores():
     ("heldout24", 0.88, 0.73),  # the same kinds, written blind; development data after a session unread
     ("heldout25", 0.89, 0.53),  # the same kinds, written blind; development data after a session unread
     ("heldout26", 0.86, 0.65),  # the same kinds, written blind; development data after a session unread
-    ("heldout27", 0.82, 0.60),  # the same kinds, written blind; development data after a session unread
+    ("heldout27", 0.88, 0.63),  # the same kinds, written blind; development data after a session unread
     ("heldout28", 0.82, 0.64),  # the same kinds, written blind; development data after a session unread
     ("heldout29", 0.79, 0.55),  # the same kinds, written blind; never looked at while writing rules
     ("heldout30", 0.87, 0.67),  # the same kinds, written blind; never looked at while writing rules
