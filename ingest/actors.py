@@ -284,9 +284,9 @@ class ActorIndex:
             self.roles[person.key] = (old_role or role, old_of)
         self.role_source[person.key] = source if self.role_source.get(person.key) != "text" else "text"
 
-    def set_known_role(self, person: Actor, entry, at: int) -> None:
-        """The role the gazetteer gives a known person (named at token ``at``), as it stood in the
-        year the article was published. (A year its sentence names is often another event's: "Foreign
+    def set_known_role(self, person: Actor, entry) -> None:
+        """The role the gazetteer gives a known person, as it stood in the year the article was
+        published. (Not the year the sentence names, which is often another event's: "Foreign
         Secretary A said the 1997 treaty ..." A title the text gives settles it: see _listed_titles.)"""
         role, of = entry.of_year(self.published_year)
         if of is not None:
@@ -952,7 +952,7 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
                     entry = type(entry)(era_actor, how)
             if how == "person":
                 idx.people[entry.actor.key] = entry.actor
-                idx.set_known_role(entry.actor, entry, start)
+                idx.set_known_role(entry.actor, entry)
             # a name inside a longer one: "Security Council" in "Supreme National Security Council"
             if doc[start].ent_iob_ == "I" and doc[start].ent_type_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW") \
                     and start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ != "DET" \
@@ -1067,7 +1067,7 @@ def _person_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
         if entry is not None:
             if entry.how == "person":
                 idx.people[entry.actor.key] = entry.actor
-                idx.set_known_role(entry.actor, entry, start)
+                idx.set_known_role(entry.actor, entry)
                 idx.add(Ment(start, end, entry.actor, "person"))
             continue
         if len(name.split()) >= 2:
@@ -1098,7 +1098,7 @@ def _shortened_names(idx: ActorIndex) -> None:
             idx.people.pop(m.actor.key, None)
 
 
-_MONARCHS = frozenset({"king", "queen", "emir", "sultan", "prince", "princess", "sheikh", "grand duke", "duke"})
+_MONARCHS = frozenset({"king", "queen", "emir", "sultan", "prince", "princess", "sheikh", "duke"})
 _NAME_WORD = re.compile(r"[A-ZÀ-Þ][\w'’.\-]*$")
 # words that may follow a title but are no part of a name
 _NOT_NAME = {"of", "for", "to", "and", "the", "said", "says", "on", "in", "at", "who", "has", "had", "was", "is"}
@@ -1137,7 +1137,7 @@ def _titled_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
         actor = entry.actor if entry is not None else Actor(kind="person", label=name)
         idx.people[actor.key] = actor
         if entry is not None:
-            idx.set_known_role(actor, entry, i)
+            idx.set_known_role(actor, entry)
         idx.add(Ment(i, j, actor, "person"))
         return j
 
@@ -1557,7 +1557,7 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
                 e = known[0]
                 actor = e.actor
                 idx.people[actor.key] = actor
-                idx.set_known_role(actor, e, start)
+                idx.set_known_role(actor, e)
         if actor is None and not royal and " " not in name:
             actor = _in_office_by_surname(gaz, name, idx.published_year)
             if actor is not None:
