@@ -45,9 +45,7 @@ SAYING = WORDS.set("reporting_verbs")
 PARTY_STATES = WORDS.map("party_states")
 # words of parties' names that many states have ("Conservative leader A"): a party politician's title
 PARTY_WORDS = WORDS.set("party_words")
-POLITICIANS = frozenset({"leader", "senator", "congressman", "congresswoman", "lawmaker", "legislator", "candidate",
-                         "nominee", "chairman", "spokesman", "spokeswoman", "mp", "deputy", "frontrunner",
-                         "challenger", "presidential", "party"})
+POLITICIANS = WORDS.set("politician_nouns")
 # prefixes of warships' names and the state whose navy they serve ("HMS Dauntless")
 SHIP_PREFIXES = {"USS": "USA", "HMS": "GBR", "HMAS": "AUS", "HMCS": "CAN", "HMNZS": "NZL", "RFS": "RUS"}
 VESSELS = frozenset({"ship", "vessel", "tanker", "frigate", "destroyer", "carrier", "cruiser", "warship",
@@ -1098,7 +1096,7 @@ def _shortened_names(idx: ActorIndex) -> None:
             idx.people.pop(m.actor.key, None)
 
 
-_MONARCHS = frozenset({"king", "queen", "emir", "sultan", "prince", "princess", "sheikh", "duke"})
+_MONARCHS = WORDS.set("monarch_titles")
 _NAME_WORD = re.compile(r"[A-ZÀ-Þ][\w'’.\-]*$")
 # words that may follow a title but are no part of a name
 _NOT_NAME = {"of", "for", "to", "and", "the", "said", "says", "on", "in", "at", "who", "has", "had", "was", "is"}

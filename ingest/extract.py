@@ -631,8 +631,7 @@ def _mend_infinitives(doc) -> None:
             o.head = v
 
 
-_DECIDING = INTENT_NOUNS | {"decision", "move", "attempt", "effort", "agreement", "refusal", "pledge", "vow",
-                            "threat", "determination", "resolve", "choice"}
+_DECIDING = INTENT_NOUNS | WORDS.set("deciding_nouns")
 
 
 def _mend_noun_infinitives(doc) -> None:

@@ -112,17 +112,11 @@ GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 PERSON_GROUP = WORDS.set("person_group")
 GATHERINGS = WORDS.set("gatherings")
 STAKES = WORDS.set("stakes")
-# what refusing to do answers any request made just before ("refused to comply")
-ANSWERING = frozenset({"comply", "apologise", "apologize", "do", "agree", "accept", "budge", "yield", "give"})
-# what one side asks of another, which the other can refuse ("refused the request")
-ASKING_NOUNS = frozenset({"request", "demand", "call", "appeal", "plea", "invitation", "offer", "proposal",
-                          "ultimatum", "requests", "demands", "calls", "appeals", "pleas"})
+ANSWERING = WORDS.set("answering")  # "refused to comply" answers any request made just before
+ASKING_NOUNS = WORDS.set("asking_nouns")  # what one side asks of another ("refused the request")
 # verbs of having something one was given: "A has (won, enjoys) the backing of B"
 HAVING = WORDS.set("having")
-# verbs after which "for talks" tells what the doer came or met for
-GOING_FOR = frozenset({"travel", "fly", "go", "come", "arrive", "head", "leave", "meet", "gather", "convene",
-                       "sit", "return", "stay", "be", "set", "sail", "drive", "invite", "summon", "visit", "tour",
-                       "hold", "host", "receive", "welcome", "call"})
+GOING_FOR = WORDS.set("going_for")  # verbs after which "for talks" tells what the doer came or met for
 MEETINGS = {w for w, v in WORDS.multimap("gatherings").items() if "meeting" in v}
 OUTCOME_NOUNS = WORDS.set("outcome_nouns")
 STATE_GROUP = WORDS.set("state_group")

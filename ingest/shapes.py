@@ -67,7 +67,7 @@ def phrase(tok) -> list:
 
 
 # prepositions of a trigger's circumstances, whose phrase is none of its objects
-CIRCUMSTANCE = frozenset({"after", "before", "during", "following", "since", "until", "amid", "despite"})
+CIRCUMSTANCE = WORDS.set("circumstance_preps")
 
 
 def scope_words(tok) -> set[str]:
