@@ -290,11 +290,17 @@ class ActorIndex:
         if of is not None:
             self.set_role(person, role, of, source="gazetteer")
 
+    def known_entry(self, key: str):
+        """The gazetteer's entry of the person with ``key`` (their listed post and years), if any."""
+        actor = self.people.get(key)
+        entry = self.gaz.names.get(actor.label) if actor is not None else None
+        return entry if entry is not None and entry.how == "person" and entry.actor.key == key else None
+
     def _national(self, role: str | None) -> bool:
         """A title only a state's officers bear: a head of government, a minister, a monarch."""
         if not role:
             return False
-        ranks = {o.rank for o in self.gaz.offices.values() if o.role.lower() == role.lower()}
+        ranks = self.gaz.role_ranks.get(role.lower(), frozenset())
         return bool(ranks) and ranks <= {"head_of_government", "minister"} or \
             role.lower() in ("king", "queen", "emir", "sultan", "crown prince")
 
@@ -2029,10 +2035,8 @@ def _listed_titles(idx: ActorIndex) -> None:
     for key, (role, of) in list(idx.roles.items()):
         if of is not None or not role or idx.role_source.get(key) != "text":
             continue
-        actor = idx.people.get(key)
-        entry = idx.gaz.names.get(actor.label) if actor is not None else None
-        if entry is not None and entry.how == "person" and entry.actor.key == key and entry.of is not None and \
-                entry.role and entry.role.lower() == role.lower():
+        entry = idx.known_entry(key)
+        if entry is not None and entry.of is not None and entry.role and entry.role.lower() == role.lower():
             idx.roles[key] = (role, entry.of)
 
 
@@ -2045,9 +2049,8 @@ def _dated_by_office_holders(idx: ActorIndex) -> None:
     lo = hi = None
     known = {}
     for key, (role, of) in idx.roles.items():
-        actor = idx.people.get(key)
-        entry = idx.gaz.names.get(actor.label) if actor is not None else None
-        if entry is None or entry.how != "person" or entry.actor.key != key:
+        entry = idx.known_entry(key)
+        if entry is None:
             continue
         known[key] = entry
         if idx.role_source.get(key) == "text" and role and entry.role and role.lower() == entry.role.lower() and \

@@ -244,6 +244,14 @@ class Gazetteer:
         return frozenset(heads | {h + "s" for h in heads})
 
     @cached_property
+    def role_ranks(self) -> dict[str, frozenset[str]]:
+        """The ranks of the offices of each role label, in lower case ("foreign minister": minister)."""
+        out: dict[str, set[str]] = {}
+        for o in self.offices.values():
+            out.setdefault(o.role.lower(), set()).add(o.rank)
+        return {k: frozenset(v) for k, v in out.items()}
+
+    @cached_property
     def office_heads(self) -> frozenset[str]:
         """The last word of every office title ("minister", "secretary"), read once."""
         return frozenset(o.split()[-1] for o in self.offices)
@@ -400,22 +408,24 @@ def _org_rows(gz: Gazetteer, folder: Path) -> None:
             gz.earlier_names[later] = (row["name"], int(year))
 
 
+def _actor_ref(gz: Gazetteer, ref: str) -> Actor | None:
+    """The actor a people.tsv cell names: an ISO 3166 alpha-3 code, else an organisation's name."""
+    of = gz.by_key.get(f"country/{ref.upper()}") if ref and len(ref) == 3 and ref.isalpha() else None
+    if of is None and ref:
+        entry = gz.names.get(ref)
+        of = entry.actor if entry else None
+    return of
+
+
 def _people_rows(gz: Gazetteer, folder: Path) -> None:
     path = folder / "people.tsv"
     for row in read_table(path) if path.exists() else []:
         person = Actor(kind="person", label=row["name"], wikidata=row.get("wikidata") or None)
-        ref = row.get("actor", "")
-        of = gz.by_key.get(f"country/{ref.upper()}") if ref and len(ref) == 3 and ref.isalpha() else None
-        if of is None and ref:
-            entry = gz.names.get(ref)
-            of = entry.actor if entry else None
+        of = _actor_ref(gz, row.get("actor", ""))
         earlier = []
         for part in _split(row.get("earlier", "")):
             ref_then, _, start = part.rpartition("@")
-            then = gz.by_key.get(f"country/{ref_then.upper()}") if len(ref_then) == 3 and ref_then.isalpha() else None
-            if then is None:
-                found = gz.names.get(ref_then)
-                then = found.actor if found else None
+            then = _actor_ref(gz, ref_then)
             if then is None or not start.isdigit():
                 raise ValueError(f"{path}: {row['name']}: cannot read earlier entry {part!r}")
             earlier.append((int(start), then))
