@@ -1153,6 +1153,12 @@ def _titled_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
         if doc[t.i + 1].text == "," and t.i + 3 < n:
             run_from(t.i + 2)  # "a State Department spokesperson, Ana Ruiz, said": the name in apposition
             continue
+        if doc[t.i + 1].lower_ in ("in", "to", "at", "for"):
+            # "Japan's ambassador in Beijing, Ken Sato, said": the post's place, then the name
+            comma = next((k for k in range(t.i + 3, min(t.i + 7, n - 1)) if doc[k].text == ","), None)
+            if comma is not None and all(w.pos_ in ("PROPN", "DET") or w.text in ("-", ".") for w in doc[t.i + 2:comma]):
+                run_from(comma + 1)
+            continue
         j = run_from(t.i + 1, royal=t.lower_ in _MONARCHS)
         # a plural title names several: "Presidents A B of X and C D of Y"
         while t.lower_.endswith("s") and j > t.i + 1 and j < n:
@@ -1647,8 +1653,11 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
         if j > sent.start and doc[j].text == "," and _title_in(window, idx, offices)[0] is None and (
                 doc[j - 1].lower_ in idx.gaz.offices or (
                 doc[j - 1].pos_ == "NOUN" and any(c.dep_ == "poss" for c in doc[j - 1].children) or
-                _is_title_word(doc[j - 1], idx) and any(c.dep_ == "poss" for c in doc[j - 1].subtree))):
-            j -= 1  # "the Japanese ambassador, Hideo Tarumi", "Pakistan's military ruler, Yahya Khan"
+                _is_title_word(doc[j - 1], idx) and any(c.dep_ == "poss" for c in doc[j - 1].subtree) or
+                j - 3 > sent.start and doc[j - 1].pos_ == "PROPN" and doc[j - 2].lower_ in TARGET_PREPS and
+                _is_title_word(doc[j - 3], idx))):
+            j -= 1  # "the Japanese ambassador, Hideo Tarumi", "Pakistan's military ruler, Yahya Khan",
+            # "its ambassador to Somalia, Ana Lima"
         while j >= sent.start and j >= m.start - 8:
             t = doc[j]
             if t.pos_ == "ADP" and t.lower_ in TARGET_PREPS and j > sent.start and \
@@ -1905,6 +1914,10 @@ def _title_in(tokens, idx: ActorIndex, offices) -> tuple[str | None, Actor | Non
                 idx.by_token.get(t.i - 2) if t.i >= 2 and t.doc[t.i - 1].text == "," else None
         if mm is not None and mm.actor.kind != "person" and not target:
             country = country or mm.actor if t.pos_ != "ADP" else country
+        elif mm is None and t.lower_ == "its" and t.dep_ == "poss" and not target and country is None:
+            owner = idx.resolve(t)  # "Kenya said its foreign minister, A, ...": the state "its" stands for
+            if owner is not None and owner.kind != "person":
+                country = owner
     tokens = [t for t in tokens if not isinstance(t, _Stand)]
     words = [t.lower_ for t in tokens]
     role = None

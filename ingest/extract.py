@@ -373,6 +373,10 @@ def modality_of(cand: Candidate, doc, idx: ActorIndex) -> tuple[str, Actor | Non
                      v.lemma_.lower() in ACCUSING and cand.predicate != "accused" and _is_side(a, cand.object, idx)),
                     None)
     # ("A accused B of plotting to kill him": what A says was done to A is still only A's charge)
+    if modality == "asserted" and outsider is not None and cand.rule.startswith("noun:") and \
+            cand.rule.endswith(("/modifier", "/poss")) and trigger.dep_ in ("nsubj", "nsubjpass", "pobj") and \
+            any(c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "poss" for c in trigger.children):
+        outsider = None  # "X said the US-led invasion was illegal": the invasion is no claim of X's, but known
     if modality == "asserted" and outsider is not None:
         return "reported", outsider[0], outsider[1]
     verb = reporters[0][1] if reporters else None
@@ -780,6 +784,26 @@ def _mend_lost_subjects(doc) -> None:
         first.dep_, first.pos_, first.tag_ = "nsubj", "PROPN", "NNP"
 
 
+def _mend_split_appositions(doc) -> None:
+    """ "A recalled its envoy to B, C D, for talks and told ...": the small parser may take the name set
+    off by commas after an object for the subject of the next verb of the list, which has its subject
+    already. The name is in apposition to the noun before it."""
+    for name in _tokens_with(doc, "DEP", ("nsubj",)):
+        verb = name.head
+        first = name.left_edge.i
+        if name.pos_ != "PROPN" or verb.dep_ != "conj" or verb.i < name.i or first < 2 or \
+                doc[first - 1].text != "," or name.i + 1 >= len(doc) or doc[name.i + 1].text != "," or \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.head.children):
+            continue
+        noun = doc[first - 2]
+        while noun.head.i < noun.i and noun.head.pos_ in ("NOUN", "PROPN", "ADP") and noun.head.i > verb.head.i:
+            noun = noun.head
+        if noun.pos_ != "NOUN" or noun.head.i != verb.head.i or noun.dep_ not in ("dobj", "pobj"):
+            continue
+        name.head, name.dep_ = noun, "appos"
+        doc[first - 1].head = noun
+
+
 def _offered(noun) -> bool:
     """ "offered his support (sympathy)": a noun of support that a verb of offering governs."""
     return noun.pos_ == "NOUN" and noun.dep_ in ("dobj", "conj") and object_verb(noun).lemma_.lower() in ("offer", "extend")
@@ -799,6 +823,7 @@ def _events(doc, article: Article, gaz: Gazetteer):
     _mend_datives(doc, gaz.lexicon.verbs)
     _mend_signoff(doc)
     _mend_lost_subjects(doc)
+    _mend_split_appositions(doc)
     idx = find_actors(doc, gaz, article.published)
     cands = find_relations(doc, idx, gaz.lexicon)
     spoken = _speakers_own(cands, doc, idx)

@@ -66,6 +66,8 @@ CONTACT_VERBS = frozenset({"telephone", "phone", "call", "ring", "visit", "meet"
 DEALINGS = WORDS.set("dealings")
 # being somewhere, and what is said there: "told reporters in Ankara", "gave the speech in Kiev"
 SPEAKING = WORDS.set("present_in")
+PHONE_MEDIA = WORDS.set("phone_media")
+PHONE_PREPS = WORDS.set("phone_preps")
 SPOKEN_THINGS = WORDS.set("spoken_things")
 # journeys that take someone somewhere ("the tour has taken A to Senegal")
 TRIP_NOUNS = WORDS.set("trip_nouns")
@@ -1014,8 +1016,10 @@ class _Finder:
         if tok.lemma_ in ("speak", "talk") and not specific and any(
                 c.dep_ == "prep" and c.lower_ in ("in", "at", "during", "on") and
                 any(p.ent_type_ in ("GPE", "LOC", "FAC", "EVENT") or p.lower_ in ("sidelines", "summit", "meeting")
-                    for p in c.children) for c in tok.children):
-            # "spoke with Xi in Bali", "the two spoke on the sidelines": no call, a meeting in person
+                    or p.lower_ in ("private", "person") for p in c.children) for c in tok.children) or any(
+                c.dep_ == "advmod" and c.lower_ in ("privately", "face-to-face") for c in tok.children):
+            # "spoke with Xi in Bali", "the two spoke on the sidelines", "spoke to him in private": no
+            # call, a meeting in person
             chosen = [replace(e, predicate="met") for e in chosen if e.predicate == "phoned"]
         if any(e.needs == "talks" for e in chosen):  # "held phone talks with": a call, told by the noun
             calls = self.lex.classes.get("call", frozenset())
@@ -1199,7 +1203,7 @@ class _Finder:
             if not objs and entry.predicate == "attacked" and not passive(tok) and obj_toks:
                 # "struck military targets in Iran": the state where the targets are
                 where = [p for t in [tok] + [c for c in tok.children if c.dep_ == "dobj"]
-                         for p in prep_objects(t, ("in", "inside", "across", "into"))]
+                         for p in prep_objects(t, ("in", "inside", "across", "into", "near", "around", "outside"))]
                 objs = [(a, True) for a, _ in self.places(where) if a.kind in STATE_KINDS and
                         not (entry.needs == "forces" and a.code in self.idx.gaz.few_recognise())]
                 conf = 0.7
@@ -1942,6 +1946,9 @@ class _Finder:
             if found:
                 return found, "by", 0.8
         mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i]
+        # "the US-led invasion": the state that led it
+        mods += [a for c in mods if c.lemma_.lower() == "lead" and c.tag_ == "VBN"
+                 for a in c.children if a.dep_ in ("npadvmod", "compound", "nmod") and a.i < c.i]
         mod_actors = self.actors(mods, demonym=True)
         if not mod_actors:  # "Russian weapons shipments": the parser hangs the state on the goods
             goods = [c for c in mods if c.dep_ == "compound" and
@@ -2346,6 +2353,28 @@ class _Finder:
         people = [(a, i) for a, i in self._from_elsewhere(self._state_people(subj), hosts) if not self._posted(a)]
         if people and len(hosts) == 1:
             self.emit("visited", people, hosts, tok, "visit:spoke-in", 0.6)
+
+    def by_phone(self, tok) -> None:
+        """ "A told B in a telephone call", "A assured B by phone": whatever was said, A and B spoke on
+        the telephone."""
+        media = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in PHONE_PREPS
+                 for p in c.children if p.dep_ == "pobj" and self._phone_medium(p)]
+        if not media:
+            return
+        heard = [c for c in tok.children if c.dep_ in ("dobj", "dative")] + \
+            prep_objects(tok, ("to", "with"))
+        subj = self.actors(subject_tokens(tok))
+        if subj and heard:
+            self.emit("phoned", subj, self._others(self.actors(heard), subj), tok, "phone:medium", 0.7)
+
+    def _phone_medium(self, p) -> bool:
+        """ "telephone", "a phone call", "a video conference": a call; a plain "conversation" is not."""
+        lemma = p.lemma_.lower()
+        if lemma in PHONE_MEDIA:
+            return True
+        calls = self.lex.classes.get("call", frozenset())
+        return lemma in calls and (lemma == "call" or any(
+            c.dep_ in ("compound", "amod") and c.lower_ in PHONE_MEDIA for c in p.children))
 
     def came_from(self, tok) -> None:
         """ "A arrived here from Amman", "flew in from Paris after the summit", "returned from Moscow":
@@ -3017,6 +3046,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
             if tok.dep_ == "amod":
                 f.compound_adjective(tok)
             f.spoke_in(tok)
+            f.by_phone(tok)
             lemma = tok.lemma_.lower()
             for words, rule in verb_rules:
                 if lemma in words:

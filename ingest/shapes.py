@@ -20,6 +20,7 @@ ACCUSING = WORDS.set("accusing")
 # verbs that tell what a speaker said, and acts done in speaking, which a speaker does beside what is said
 SAYING_VERBS = WORDS.set("saying_verbs")
 SPOKEN_ACTS = WORDS.set("spoken_acts")
+REBUILDING = WORDS.set("rebuilding_nouns")
 
 
 def conjuncts(tok) -> list:
@@ -450,6 +451,12 @@ def object_tokens(tok, entry: LexEntry, *, verb: bool, needs_words: frozenset = 
                 for w in d.subtree:
                     if w is not d and w.dep_ in ("dobj", "acl") and w.head.i >= d.i:
                         out += prep_objects(w, slots)
+    if not out and entry.predicate == "aided":
+        # "pledged $1bn towards Iraq's reconstruction", "funds for the rebuilding of Gaza": whose it is
+        works = [p for h in [tok] + dobjs for p in prep_objects(h, ("towards", "toward", "for", "to"))
+                 if p.lemma_.lower() in REBUILDING]
+        out += [o for p in works for o in p.children if o.dep_ == "poss"] + \
+            [o for p in works for o in prep_objects(p, ("of",))]
     if not out and entry.predicate == "sanctioned":
         # "sanctions imposed over Iran's nuclear programme": the one whose deed they answer
         out += [o for h in [tok] + dobjs + [a for a in tok.children if a.dep_ == "acl"]
