@@ -136,6 +136,7 @@ class ActorIndex:
     # the mentions in text order, with their starts, kept as they are added: looking near a token
     # then costs the same however long the article is
     _by_start: list = field(default_factory=list)
+    _resolving: set = field(default_factory=set)  # tokens being resolved now (a guard against asking one again)
     _ment_starts: list = field(default_factory=list)
     _ment_seqs: list = field(default_factory=list)
     _focal: tuple | None = None
@@ -322,6 +323,20 @@ class ActorIndex:
 
         ``loose`` also accepts any noun owned by an actor ("Russia's invasion" for Russia), as the
         object of criticism, support or attack names its owner."""
+        m = self.by_token.get(tok.i)
+        if m is None:
+            # a pronoun inside the phrase that owns it ("his aide", "his" read through the subject
+            # that holds it) would be asked of itself again: it stands for no one that way
+            if tok.i in self._resolving:
+                return None
+            self._resolving.add(tok.i)
+            try:
+                return self._resolve(tok, allow_demonym=allow_demonym, loose=loose)
+            finally:
+                self._resolving.discard(tok.i)
+        return self._resolve(tok, allow_demonym=allow_demonym, loose=loose)
+
+    def _resolve(self, tok, *, allow_demonym: bool, loose: bool) -> Actor | None:
         m = self.by_token.get(tok.i)
         if m is not None:
             if m.how == "demonym" and not allow_demonym and not (

@@ -165,8 +165,10 @@ def test_blind_heldout_scores():
     ("heldout26", 0.86, 0.65),  # the same kinds, written blind; development data after a session unread
     ("heldout27", 0.88, 0.63),  # the same kinds, written blind; development data after a session unread
     ("heldout28", 0.82, 0.64),  # the same kinds, written blind; development data after a session unread
-    ("heldout29", 0.79, 0.55),  # the same kinds, written blind; never looked at while writing rules
-    ("heldout30", 0.87, 0.67),  # the same kinds, written blind; never looked at while writing rules
+    ("heldout29", 0.82, 0.6),  # the same kinds, written blind; development data after a session unread
+    ("heldout30", 0.87, 0.69),  # the same kinds, written blind; development data after a session unread
+    ("heldout31", 0.88, 0.66),  # the same kinds, written blind; never looked at while writing rules
+    ("heldout32", 0.81, 0.58),  # the same kinds, written blind; never looked at while writing rules
 ])
 def test_more_heldout_scores(name, precision, recall):
     """Floors just under today's scores on the sets of articles in the three kinds of the real-news
