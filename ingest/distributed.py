@@ -117,7 +117,7 @@ def ingest_dask(store, items: Iterable[Article | Problem], address: str, *, extr
                     yield from waiting.pop(next_index)
                     next_index += 1
 
-        store_all(store, in_order(), report, force=force, on_article=on_article)
+        store_all(store, in_order(), report, force=force, on_article=on_article, on_problem=on_problem)
     finally:
         client.close()
         if cluster is not None:

@@ -321,5 +321,7 @@ def evaluate(pairs: list[tuple[Article, Path]], extractor, gaz: Gazetteer | None
     report = Report()
     gold_of = {a.key: g for a, g in pairs}
     for ex in extractor.pipe([a for a, _ in pairs]):
+        if not isinstance(ex, Extraction):
+            raise RuntimeError(str(ex))  # an article that could not be extracted cannot be scored
         report.per_article[article_name(ex.article)] = score_extraction(ex, read_gold(gold_of[ex.article.key]), gaz)
     return report

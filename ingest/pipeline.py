@@ -59,17 +59,29 @@ class Extractor:
         return load_nlp(self.model)
 
     def extract(self, article: Article) -> Extraction:
-        return next(iter(self.pipe([article])))
+        out = next(iter(self.pipe([article])))
+        if isinstance(out, Problem):
+            raise RuntimeError(str(out))
+        return out
 
-    def pipe(self, articles: Iterable[Article], n_process: int = 1) -> Iterator[Extraction]:
+    def pipe(self, articles: Iterable[Article], n_process: int = 1) -> Iterator[Extraction | Problem]:
         """Extractions of ``articles``, in input order; ``n_process`` > 1 parses and extracts in
-        that many worker processes (each loads the pipeline once), this process only collects."""
+        that many worker processes (each loads the pipeline once), this process only collects.
+        An article whose extraction fails gives a :class:`Problem` in its place, naming it, and the
+        others go on."""
         if n_process > 1:
             yield from _pipe_processes(self.model, self.batch_size, articles, n_process)
             return
-        from .extract import extract_doc, gazetteer
+        from .extract import extract_doc as _extract_doc, gazetteer
         from .parse import parse
         from .text import for_parser, truecase
+
+        def extract_doc(doc, article: Article, gaz, title_doc=None) -> Extraction | Problem:
+            try:
+                return _extract_doc(doc, article, gaz, title_doc=title_doc)
+            except Exception as exc:  # a fault in the rules costs this article, not the run
+                return Problem(article.origin or article.key,
+                               f"extraction failed ({type(exc).__name__}: {exc}); the article was not stored")
 
         gaz = gazetteer()
         cased = gaz.cased_names
@@ -315,13 +327,16 @@ def ingest(store: GraphStore, items: Iterable[Article | Problem], *, extractor: 
     report = IngestReport()
     todo = articles_to_do(store, items, report, force=force, replace=replace, on_problem=on_problem,
                           on_article=on_article)
-    store_all(store, extractor.pipe(todo, n_process=n_process), report, force=force, on_article=on_article)
+    store_all(store, extractor.pipe(todo, n_process=n_process), report, force=force, on_article=on_article,
+              on_problem=on_problem)
     return report
 
 
-def store_all(store: GraphStore, extractions: Iterable[Extraction], report: IngestReport, *, force: bool = False,
-              on_article: Callable[[Article, str], None] | None = None) -> None:
-    """Write ``extractions`` to the store in batches of whole articles, counting them in ``report``.
+def store_all(store: GraphStore, extractions: Iterable[Extraction | Problem], report: IngestReport, *,
+              force: bool = False, on_article: Callable[[Article, str], None] | None = None,
+              on_problem: Callable[[Problem], None] | None = None) -> None:
+    """Write ``extractions`` to the store in batches of whole articles, counting them in ``report``;
+    a :class:`Problem` in their place (an article whose extraction failed) is recorded there instead.
 
     The store writes in a thread of its own: the database does its work without holding Python's
     lock, so writing one batch overlaps with parsing the next. At most two batches wait, and the
@@ -355,6 +370,11 @@ def store_all(store: GraphStore, extractions: Iterable[Extraction], report: Inge
         batch: list[Extraction] = []
         try:
             for ex in extractions:
+                if isinstance(ex, Problem):
+                    report.problems.append(ex)
+                    if on_problem:
+                        on_problem(ex)
+                    continue
                 batch.append(ex)
                 if len(batch) >= WRITE_BATCH:
                     pending.append((batch, writer.submit(store_batch, batch)))

@@ -133,3 +133,31 @@ def test_a_full_disk_is_one_line_naming_the_store_and_what_to_do(tmp_path, small
     with Store(store, create=False) as st:
         ids = {a["id"] for a in st.articles()}
     assert ids == {f"corpus-{i}" for i in range(603)}
+
+
+# -- a fault in the extraction rules ---------------------------------------------------------------------
+def test_an_article_the_rules_fail_on_is_one_problem_and_the_others_are_stored(tmp_path, monkeypatch):
+    """A bug the rules hit on one article (here made to happen: no input is known to cause one) costs
+    that article, named in one message; the articles before and after it are stored."""
+    import dipgraph.ingest.extract as extract
+    from dipgraph.graph.records import Article
+    from dipgraph.ingest.pipeline import Extractor, ingest
+
+    real = extract.extract_doc
+
+    def faulty(doc, article, gaz, title_doc=None):
+        if article.id == "b":
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(doc, article, gaz, title_doc=title_doc)
+
+    monkeypatch.setattr(extract, "extract_doc", faulty)
+    items = [Article(text=SENTENCES[i], title=f"Report {k}", id=k, origin=f"{k}.txt") for i, k in enumerate("abc")]
+    seen = []
+    with Store(tmp_path / "store") as st:
+        report = ingest(st, items, on_problem=seen.append)
+        stored = {a["id"] for a in st.articles()}
+    assert stored == {"a", "c"}
+    assert report.added == 2
+    assert [str(p) for p in seen] == [str(p) for p in report.problems]
+    assert len(report.problems) == 1
+    assert str(report.problems[0]).startswith("b.txt: extraction failed (RecursionError")
