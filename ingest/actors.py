@@ -363,6 +363,14 @@ class ActorIndex:
                 m = self.by_token.get(child.i)
                 if m is not None and m.how != "demonym":
                     return m.actor
+        if tok.tag_ == "NN" and low in ("country", "nation"):
+            # "his country": the state of the person "his" stands for
+            for c in tok.children:
+                if c.dep_ == "poss" and c.lower_ in ("his", "her"):
+                    person = self.resolve(c)
+                    home = self.country_of(person) if person is not None and person.kind == "person" else None
+                    if home is not None:
+                        return home
         if tok.tag_ == "NN" and low in STATE_NOUNS and any(c.lower_ == "the" for c in tok.children):
             found = self._the_country(tok)
             if found is not None:
@@ -2284,7 +2292,11 @@ def _home_of_dateline(m: Ment, idx: ActorIndex, named: int) -> bool:
             if head.dep_ in ("dobj", "dative") and any(
                     c.dep_ == "nsubj" and first.start <= c.i < first.end for c in head.head.children):
                 return False
-        counts[x.actor.key] = counts.get(x.actor.key, 0) + 1
+        if x.how == "demonym" and x.start > first.start:
+            continue  # what the person speaks of ("flew in from a South African base") is no rival
+        # the home state as a subject ("Zambia accused B ... B's claim") outweighs the one it acts on
+        weight = 2 if x.actor.key == home.key and doc[x.start:x.end].root.dep_ in ("nsubj", "nsubjpass") else 1
+        counts[x.actor.key] = counts.get(x.actor.key, 0) + weight
     for t in doc[sent.start:first.start]:
         if t.dep_ == "poss" and t.i not in idx.by_token:
             owner = idx.resolve(t)

@@ -857,11 +857,14 @@ class _Finder:
         if tok.lemma_.lower() in COUP_NOUNS:
             return self._coup_state(tok)
         verbs = EVENT_NOUNS.get(tok.lemma_.lower())
-        if not verbs or not any(c.lower_ in ("the", "this", "that", "these") for c in tok.children) or \
+        if not verbs or not any(c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children) or \
                 any(c.dep_ in ("poss", "compound", "amod") and c.i in self.idx.by_token for c in tok.children):
             return None
         for j in self._told_before(verbs, tok.i):  # the most recent telling, back to the lead if need be
             w = self.doc[j]
+            if w.pos_ == "VERB" and any(c.dep_ == "neg" or c.lower_ in ("neither", "nor")
+                                        for c in [*w.children, *(w.head.children if w.dep_ == "conj" else ())]):
+                continue  # "X neither accepts nor recognizes it": no act of X's to name again
             if w.pos_ == "VERB":
                 found = self.actors(subject_tokens(w))
             else:
@@ -903,7 +906,7 @@ class _Finder:
         here = state_in(tok)
         if here is not None:
             return here
-        if not any(c.lower_ in ("the", "this", "that", "these") for c in tok.children):
+        if not any(c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children):
             return None
         lo = self.idx.sents_upto(tok.i, 4)[0].start
         for j in self._told_before(COUP_NOUNS | {"seize", "oust", "topple", "overthrow", "depose"}, tok.i):
@@ -1371,7 +1374,7 @@ class _Finder:
         if not any(c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ == "never" for c in tok.children) and \
                 not any(d.dep_ == "det" and d.lower_ == "no" for o in objs for d in o.children):
             return
-        found = [(m.actor, True) for o in objs for w in o.subtree
+        found = [(self._seated_body(w, m.actor), True) for o in objs for w in o.subtree
                  if (m := self.idx.mention_at(w.i)) is not None and
                  (m.actor.kind in STATE_KINDS or m.actor.kind == "organisation" and m.how != "demonym") and
                  not any(a.dep_ == "prep" and a.lower_ in ("on", "about", "over", "with", "for", "regarding")
@@ -2264,7 +2267,11 @@ class _Finder:
         if len(pairs) < 2 and tok.dep_ == "dobj":
             subj = self.actors(subject_tokens(head))
             objs = self.actors(prep_objects(tok, ("with",)) or prep_objects(head, ("with",)))
-            if subj and objs:  # "established relations with X", "boosted ties on Monday with X"
+            if subj and objs and head.lemma_.lower() in ("establish", "re-establish", "reestablish") and \
+                    any(c.lower_ == "diplomatic" for c in tok.children):
+                # "established diplomatic relations with X": the first step of one state's recognition
+                self.emit("recognized", subj, objs, tok, "ties:establish/with", 0.75)
+            elif subj and objs:  # "established relations with X", "boosted ties on Monday with X"
                 self.emit("cooperatedWith", subj, objs, tok, "ties:improve/with", 0.75)
             elif len(subj) > 1:  # "Russia and North Korea agreed to deepen cooperation"
                 for i, a in enumerate(subj):
