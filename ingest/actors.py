@@ -1706,6 +1706,8 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
                 break
             window.insert(0, t)
             j -= 1
+        if m.end - m.start > 1 and doc[m.start].lower_ in offices and doc[m.start].is_title:
+            window.append(doc[m.start])  # "King Hussein": a name the gazetteer knows with its title in it
         if _party_politician(m.actor, window, idx):
             continue
         if any(t.lower_ in OUT_OF_OFFICE for t in window):
@@ -2059,9 +2061,45 @@ def find_actors(doc, gaz: Gazetteer, published=None) -> ActorIndex:
     assign_dated_roles(idx, published)
     _listed_titles(idx)
     _home_titles(doc, idx)
+    _speaking_for_institution(doc, idx)
     _dated_by_office_holders(idx)
     _bodies_of_their_day(idx)
     return idx
+
+
+def _speaking_for_institution(doc, idx: ActorIndex) -> None:
+    """ "China's foreign ministry rejected the charge. Spokesman A said ...", "The White House
+    reacted cautiously. Spokesman B said": a spokesperson with no state named speaks for the one
+    state whose institution the sentence before, or the sentence itself before the name, tells of."""
+    offices = idx.gaz.offices
+    done: set[str] = set()
+    for m in sorted(idx.ments, key=lambda x: x.start):
+        key = m.actor.key
+        role, of = idx.roles.get(key, (None, None))
+        if m.actor.kind != "person" or of is not None or not role or key in done or \
+                idx.role_source.get(key) != "text" or terms_of(idx.gaz, m.actor.label):
+            continue
+        done.add(key)
+        title = offices.get(role.lower())
+        if not any(o.rank == "spokesperson" and o.role == role for o in offices.values()) and \
+                (title is None or title.rank != "spokesperson"):
+            continue
+        sent = idx.sent_of(m.start)
+        before = idx.sent_of(sent.start - 1) if sent.start > 0 else sent
+        states = set()
+        found = None
+        for x in idx.ments_between(before.start, m.start):
+            if x.actor.kind not in STATE_KINDS or x.how == "demonym" and x.start >= sent.start:
+                continue
+            head = doc[x.start:x.end].root
+            while head.dep_ == "conj" and head.head.i < head.i:
+                head = head.head  # "Chinese and Japanese officials": both
+            if x.how == "metonym" and x.actor.kind in STATE_KINDS and head.ent_type_ != "GPE" or \
+                    head.head.lemma_.lower() in INSTITUTIONS and head.dep_ in ("poss", "amod", "compound"):
+                states.add(x.actor.key)  # "the White House", "China's foreign ministry"
+                found = x.actor
+        if len(states) == 1:
+            idx.roles[key] = (role, found)
 
 
 def _listed_titles(idx: ActorIndex) -> None:
