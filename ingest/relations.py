@@ -67,6 +67,7 @@ DEALINGS = WORDS.set("dealings")
 # being somewhere, and what is said there: "told reporters in Ankara", "gave the speech in Kiev"
 SPEAKING = WORDS.set("present_in")
 PHONE_MEDIA = WORDS.set("phone_media")
+ENTERING_FOR = WORDS.set("entering_for")
 PHONE_PREPS = WORDS.set("phone_preps")
 SPOKEN_THINGS = WORDS.set("spoken_things")
 # journeys that take someone somewhere ("the tour has taken A to Senegal")
@@ -615,7 +616,19 @@ class _Finder:
         # "praised the African Union and urged both parties": states and parties named in the same
         # sentence are rarely the ones meant
         hi = tok.i if want == {"person"} else self.idx.sent_of(tok.i).start
-        ments = [m for m in self.idx.ments_back(hi, lo) if m.how != "demonym"]
+        forces = self.lex.classes.get("forces", frozenset())
+        named = [m for m in self.idx.ments_back(hi, lo)]
+        ments = [m for m in named if m.how != "demonym"]
+        found = self._recent_of(ments, size, want, region)
+        if found or size < 2:
+            return found
+        # else a demonym counts where it stands for its state: "Russian tanks entered B ... urged both
+        # countries", "the Georgian government"
+        return self._recent_of([m for m in named if m.how != "demonym" or (
+            (h := self.doc[m.start:m.end].root.head).lemma_.lower() in INSTITUTIONS or h.lower_ in forces or
+            h.lemma_.lower() in forces)], size, want, region)
+
+    def _recent_of(self, ments: list, size: int, want: set[str], region: frozenset[str] | None) -> list[Actor]:
         for by_people in (False, True):
             # states named as such first; else "talks between Kissinger and Zhou ... the two sides":
             # the states the people named act for
@@ -999,11 +1012,16 @@ class _Finder:
             self.lex.verbs.get(tok.lower_[:-1] if tok.tag_ in ("VBD", "VBN") and tok.lower_.endswith("ed") else "")  # "dined"
         if entries:
             entries = fitting_particles(entries, tok)
+        if entries and tok.lemma_.lower() == "enter" and any(
+                c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in ENTERING_FOR for c in tok.children):
+            # "troops entered B to fight the rebels": the fight is with whom the clause names, not B
+            entries = [e for e in entries if e.predicate != "attacked"]
         if not entries:
             return
         words = scope_words(tok)
-        if any(e.needs == "forces" for e in entries) and not any(c.dep_ == "dobj" for c in tok.children):
-            # "troops poured into X": an intransitive move is armed when its movers are
+        if any(e.needs == "forces" for e in entries) and (not any(c.dep_ == "dobj" for c in tok.children) or
+                                                          tok.lemma_.lower() == "enter"):
+            # "troops poured into X", "tanks entered X": a move is armed when its movers are
             words = words | {w for w in word_set(subject_tokens(tok)) if w in self.lex.classes.get("forces", ())}
         has_object = passive(tok) or any(c.dep_ in ("dobj", "dative") for c in tok.children)
         # (a sense whose only object is a direct one is out of reach without one: "trained alongside
