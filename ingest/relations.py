@@ -1663,10 +1663,15 @@ class _Finder:
             people = [(a, False) for a in hosted_by if a.kind == "person"]
             if people:
                 self.emit("met", people, self._others(guests, people), tok, "verb:attend+host", 0.7)
+        rule = "verb:attend+in"
+        if not hosts and not places and self.idx.filed_from is not None and \
+                any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in meeting.children):
+            # "ASTANA - ... B attended the summit as a guest": the gathering the wire story was filed from
+            hosts, rule = [self.idx.filed_from], "verb:attend+dateline"
         if len(hosts) == 1:
             visitors = [(a, i) for a, i in guests if self.idx.country_of(a).key != hosts[0].key]
             if visitors:
-                self.emit("visited", visitors, [(hosts[0], True)], tok, "verb:attend+in", 0.7)
+                self.emit("visited", visitors, [(hosts[0], True)], tok, rule, 0.7)
         if by and meeting.dep_ == "dobj" and meeting.head.lemma_.lower() in ("open", "host", "chair"):
             host = [(a, i) for a, i in self.actors(subject_tokens(meeting.head)) if a.kind == "person"]
             if host:
@@ -2577,8 +2582,8 @@ class _Finder:
     def visits_by_meeting(self) -> None:
         """ "A and B met in Cairo": whoever came from another state visited the host's state."""
         for cand in list(self.out):
-            if cand.predicate != "met":
-                continue
+            if cand.predicate not in ("met", "signedAgreementWith"):
+                continue  # ("signed the treaty in Astana": the signers were there)
             trigger = self.doc[cand.trigger]
             if trigger.lemma_.lower() == "discuss":
                 continue  # ("discussed the war in Mozambique" says what, not where)
@@ -2592,6 +2597,11 @@ class _Finder:
             places = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
                       for p in c.children if p.dep_ == "pobj" and (c.lower_ == "in" or
                                                                    getattr(self.idx.mention_at(p.i), "how", "") == "metonym")]
+            # "signed it at the palace in Astana": the city the building is in
+            places += [q for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "at"
+                       for p in c.children if p.dep_ == "pobj" and p.i not in self.idx.by_token
+                       for d in p.children if d.dep_ == "prep" and d.lower_ == "in"
+                       for q in d.children if q.dep_ == "pobj"]
             # "met in a tent outside Tripoli", "at a resort near Sochi": the place the place is in or by
             places += [q for p in places if p.i not in self.idx.by_token for c in p.children
                        if c.dep_ == "prep" and c.lower_ in ("outside", "near", "in") for q in c.children if q.dep_ == "pobj"]
