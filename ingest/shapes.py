@@ -438,6 +438,9 @@ def object_tokens(tok, entry: LexEntry, *, verb: bool, needs_words: frozenset = 
         # sanctions ON Iran" (the parser hangs the preposition on the last of the list)
         for d in dobjs + [c for d in dobjs for c in d.children if c.dep_ == "conj" and c.pos_ == "NOUN"]:
             out += prep_objects(d, slots)
+            # "extended credits worth $1bn to B": the parser hangs the receiver on the worth
+            out += [p for a in d.children if a.dep_ == "amod" and a.lower_ in ("worth", "valued")
+                    for p in prep_objects(a, slots)]
             for of in of_chain(d):
                 out += prep_objects(of, slots)
         if not out and entry.needs:  # "spoke by telephone WITH X"
