@@ -1420,6 +1420,32 @@ class _Finder:
         if posted and senders and hosts:
             self.emit("reducedRelationsWith", hosts, self._others(senders, hosts), tok, "verb:declare+png", 0.75)
 
+    def sent_out(self, tok) -> None:
+        """ "Ten American diplomats were ordered out of Russia", "two Iranian envoys were expelled from
+        Britain", "British diplomats were told to leave Iran": the state they must leave expels the
+        state whose envoys they are."""
+        if not passive(tok):
+            return
+        envoys = self.lex.classes.get("envoy", frozenset())
+        posted = [c for c in tok.children if c.dep_ in ("nsubjpass",) and
+                  (c.lemma_.lower() in envoys or c.lower_ in envoys)]
+        if not posted:
+            return
+        lemma = tok.lemma_.lower()
+        if lemma in ("tell", "ask", "order") and not any(
+                c.dep_ == "prt" and c.lower_ == "out" or c.dep_ == "prep" and c.lower_ == "out" for c in tok.children):
+            left = [c for c in tok.children if c.dep_ == "xcomp" and c.lemma_.lower() == "leave"]
+            places = [d for x in left for d in x.children if d.dep_ == "dobj"]
+        else:
+            places = [p for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in ("from", "out")
+                      for x in [c, *(d for d in c.children if d.dep_ == "prep" and d.lower_ == "of")]
+                      for p in x.children if p.dep_ == "pobj"]
+        hosts = [(a, i) for a, i in self.places(places) if a.kind in STATE_KINDS] or \
+            self.actors([p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"])
+        senders = [(self.idx.country_of(a) or a, i) for a, i in self.actors(posted, possessor=True, demonym=True)]
+        if hosts and senders:
+            self.emit("reducedRelationsWith", hosts, self._others(senders, hosts), tok, f"verb:{lemma}+envoys-out", 0.75)
+
     def called_in(self, tok) -> None:
         """ "Pakistan called in the Indian envoy", "the Indian High Commissioner in Islamabad was called in
         to receive a protest": the envoy was summoned, a protest to the envoy's state."""
@@ -3055,7 +3081,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   (VERB_TRIGGERS["being_in"], f.being_in), (VERB_TRIGGERS["called_for"], f.called_for),
                   (VERB_TRIGGERS["rejected_claim"], f.rejected_claim), (VERB_TRIGGERS["clash"], f.clash),
                   (VERB_TRIGGERS["held_responsible"], f.held_responsible),
-                  (VERB_TRIGGERS["persona_non_grata"], f.persona_non_grata),
+                  (VERB_TRIGGERS["persona_non_grata"], f.persona_non_grata), (VERB_TRIGGERS["sent_out"], f.sent_out),
                   (VERB_TRIGGERS["denied_charge"], f.denied_charge), (VERB_TRIGGERS["act_judged"], f.act_judged),
                   (VERB_TRIGGERS["fought_war"], f.fought_war), (VERB_TRIGGERS["called_in"], f.called_in),
                   (VERB_TRIGGERS["cannot_accept"], f.cannot_accept)]
