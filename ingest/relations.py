@@ -2596,6 +2596,23 @@ class _Finder:
             kept.append(cand)
         self.out = kept
 
+    def talks_between_states(self) -> None:
+        """ "talks between London and Tirana", "secret talks with the US": talks of one state with
+        another are negotiations; people hold talks in a meeting."""
+        talks = {"talk", "talks"}  # (a summit or a meeting of states is still a meeting)
+        kept = []
+        for cand in self.out:
+            if cand.predicate == "met" and cand.subject.kind != "person" and cand.object.kind != "person":
+                t = self.doc[cand.trigger]
+                if t.lemma_.lower() in talks or t.lower_ in talks or \
+                        any(d.dep_ == "dobj" and (d.lemma_.lower() in talks or d.lower_ in talks) for d in t.children):
+                    cand = replace(cand, predicate="negotiatedWith", rule=cand.rule + "/states")
+                    if any(k.predicate == "negotiatedWith" and {k.subject.key, k.object.key} ==
+                           {cand.subject.key, cand.object.key} and k.trigger == cand.trigger for k in kept):
+                        continue
+            kept.append(cand)
+        self.out = kept
+
     def people_over_states(self) -> None:
         """ "talks with the presidents of A and B, C and D": one met the people; the
         states they lead are not met a second time by the same words."""
@@ -3120,6 +3137,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                     rule(tok)
     f.calls_not_meetings()
     f.people_over_states()
+    f.talks_between_states()
     f.words_not_blows()
     f.games_not_wars()
     f.visits_by_meeting()
