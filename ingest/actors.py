@@ -1072,7 +1072,16 @@ def _person_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
             start += 1
         if start >= ent.end:
             continue
+        if start == ent.start and start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and \
+                doc[start - 1].ent_type_ == "" and doc[start - 1].dep_ == "compound" and \
+                start <= doc[start - 1].head.i < ent.end and doc[start - 1].whitespace_ and \
+                start - 1 not in idx.by_token and doc[start - 1].lower_ not in HONORIFICS and \
+                not _is_title_word(doc[start - 1], idx) and doc[start - 1].is_alpha:
+            start -= 1  # "General Ashfaq Parvez Kayani": the NER may leave out the first of three names
         end = ent.end
+        if doc[end - 1].text == "-" and end < len(doc) and not doc[end - 1].whitespace_ and doc[end].is_alpha and \
+                end not in idx.by_token:
+            end += 1  # "Gholam-reza": the NER stops after the hyphen
         while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and \
                 not doc[end].whitespace_ and doc[end + 1].is_alpha and end + 1 not in idx.by_token:
             end += 2  # "Abdul-karim": the NER stops at the hyphen of a name
@@ -1144,6 +1153,8 @@ def _titled_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
     def name_word(i: int, j: int) -> bool:
         if doc[j].text == "-":  # "King Willem-Alexander": a hyphen joins the halves of a name
             return j > i and j + 1 < n and _hyphen_tail(doc, doc[j + 1])
+        if j > i and doc[j - 1].text == "-" and doc[j].is_alpha and _hyphen_tail(doc, doc[j]):
+            return True  # "Gholam-reza": the half after the hyphen may be written small
         return bool(_NAME_WORD.match(doc[j].text))
 
     def run_from(i: int, royal: bool = False) -> int:
