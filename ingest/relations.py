@@ -68,6 +68,7 @@ DEALINGS = WORDS.set("dealings")
 SPEAKING = WORDS.set("present_in")
 PHONE_MEDIA = WORDS.set("phone_media")
 ENTERING_FOR = WORDS.set("entering_for")
+SEEKING = WORDS.set("seeking")
 PHONE_PREPS = WORDS.set("phone_preps")
 SPOKEN_THINGS = WORDS.set("spoken_things")
 # journeys that take someone somewhere ("the tour has taken A to Senegal")
@@ -2307,6 +2308,9 @@ class _Finder:
         if not (tok.dep_ in ("nsubj", "nsubjpass", "dobj") and head.lemma_.lower() in TIES_VERBS):
             # "ties reach", "boost ties"
             return
+        if tok.dep_ == "dobj" and (head.lemma_.lower() in SEEKING or head.dep_ in ("xcomp", "acl") and
+                                   head.head.lemma_.lower() in SEEKING):
+            return  # "sought better relations with B", "efforts to improve ties with B": wanted, not yet had
         pairs = []
         for group in between(tok):
             pairs = self.group(group)
