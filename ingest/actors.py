@@ -2082,7 +2082,6 @@ def _speaking_for_institution(doc, idx: ActorIndex) -> None:
     """ "China's foreign ministry rejected the charge. Spokesman A said ...", "The White House
     reacted cautiously. Spokesman B said": a spokesperson with no state named speaks for the one
     state whose institution the sentence before, or the sentence itself before the name, tells of."""
-    offices = idx.gaz.offices
     done: set[str] = set()
     for m in sorted(idx.ments, key=lambda x: x.start):
         key = m.actor.key
@@ -2091,9 +2090,7 @@ def _speaking_for_institution(doc, idx: ActorIndex) -> None:
                 idx.role_source.get(key) != "text" or terms_of(idx.gaz, m.actor.label):
             continue
         done.add(key)
-        title = offices.get(role.lower())
-        if not any(o.rank == "spokesperson" and o.role == role for o in offices.values()) and \
-                (title is None or title.rank != "spokesperson"):
+        if "spokesperson" not in idx.gaz.role_ranks.get(role.lower(), ()):
             continue
         sent = idx.sent_of(m.start)
         before = idx.sent_of(sent.start - 1) if sent.start > 0 else sent
