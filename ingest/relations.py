@@ -69,6 +69,7 @@ SPEAKING = WORDS.set("present_in")
 PHONE_MEDIA = WORDS.set("phone_media")
 ENTERING_FOR = WORDS.set("entering_for")
 SEEKING = WORDS.set("seeking")
+PRIVATE_PEOPLE = WORDS.set("private_people")
 PHONE_PREPS = WORDS.set("phone_preps")
 SPOKEN_THINGS = WORDS.set("spoken_things")
 # journeys that take someone somewhere ("the tour has taken A to Senegal")
@@ -1263,6 +1264,8 @@ class _Finder:
                         for w in a.children if w.dep_ in ("nsubj", "nsubjpass")], possessor=True)
                 objs = self._others(objs, subj)  # "A and B warned that they would ...": not each other
                 conf = 0.6
+            if entry.predicate == "aided" and obj_toks and all(t.lemma_.lower() in PRIVATE_PEOPLE for t in obj_toks):
+                objs = []  # "helped British travellers", "aided Syrian refugees": people, not their state
             if len(subj) > 1 and any(t.lower_ in ("other", "another") or
                                      any(c.dep_ == "poss" and c.lower_ in ("other", "another") for c in t.children)
                                      for t in obj_toks + [c for c in tok.children if c.dep_ == "dobj"
