@@ -2102,7 +2102,7 @@ def _speaking_for_institution(doc, idx: ActorIndex) -> None:
             head = doc[x.start:x.end].root
             while head.dep_ == "conj" and head.head.i < head.i:
                 head = head.head  # "Chinese and Japanese officials": both
-            if x.how == "metonym" and x.actor.kind in STATE_KINDS and head.ent_type_ != "GPE" or \
+            if x.how == "metonym" and head.ent_type_ != "GPE" or \
                     head.head.lemma_.lower() in INSTITUTIONS and head.dep_ in ("poss", "amod", "compound"):
                 states.add(x.actor.key)  # "the White House", "China's foreign ministry"
                 found = x.actor

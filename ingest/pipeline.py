@@ -72,13 +72,13 @@ class Extractor:
         if n_process > 1:
             yield from _pipe_processes(self.model, self.batch_size, articles, n_process)
             return
-        from .extract import extract_doc as _extract_doc, gazetteer
+        from .extract import extract_doc, gazetteer
         from .parse import parse
         from .text import for_parser, truecase
 
-        def extract_doc(doc, article: Article, gaz, title_doc=None) -> Extraction | Problem:
+        def extract_one(doc, article: Article, gaz, title_doc=None) -> Extraction | Problem:
             try:
-                return _extract_doc(doc, article, gaz, title_doc=title_doc)
+                return extract_doc(doc, article, gaz, title_doc=title_doc)
             except Exception as exc:  # a fault in the rules costs this article, not the run
                 return Problem(article.origin or article.key,
                                f"extraction failed ({type(exc).__name__}: {exc}); the article was not stored")
@@ -96,14 +96,14 @@ class Extractor:
         # a batch holds ``batch_size`` articles: each is its body and its headline, two documents
         for doc, (article, is_title) in parse(self.nlp, stream(), 2 * self.batch_size):
             if is_title:
-                yield extract_doc(body, article, gaz, title_doc=doc)
+                yield extract_one(body, article, gaz, title_doc=doc)
                 body = None
                 continue
             if body is not None:
-                yield extract_doc(body, body_article, gaz)
+                yield extract_one(body, body_article, gaz)
             body, body_article = doc, article
         if body is not None:
-            yield extract_doc(body, body_article, gaz)
+            yield extract_one(body, body_article, gaz)
 
 
 def _extract_chunk(model: str, batch_size: int, articles: list[Article]) -> list[Extraction]:

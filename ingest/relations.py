@@ -66,11 +66,14 @@ CONTACT_VERBS = frozenset({"telephone", "phone", "call", "ring", "visit", "meet"
 DEALINGS = WORDS.set("dealings")
 # being somewhere, and what is said there: "told reporters in Ankara", "gave the speech in Kiev"
 SPEAKING = WORDS.set("present_in")
-PHONE_MEDIA = WORDS.set("phone_media")
+# the determiners with which a noun names again something told before ("the attack", "those raids")
+NAMED_AGAIN = ("the", "this", "that", "these", "those")
 ENTERING_FOR = WORDS.set("entering_for")
 SEEKING = WORDS.set("seeking")
 PRIVATE_PEOPLE = WORDS.set("private_people")
 PHONE_PREPS = WORDS.set("phone_preps")
+# a call's own words ("a call", "a conversation") say nothing of the line it is held on
+SPOKEN_EXCHANGES = frozenset({"call", "conversation"})
 SPOKEN_THINGS = WORDS.set("spoken_things")
 # journeys that take someone somewhere ("the tour has taken A to Senegal")
 TRIP_NOUNS = WORDS.set("trip_nouns")
@@ -618,14 +621,13 @@ class _Finder:
         # "praised the African Union and urged both parties": states and parties named in the same
         # sentence are rarely the ones meant
         hi = tok.i if want == {"person"} else self.idx.sent_of(tok.i).start
-        forces = self.lex.classes.get("forces", frozenset())
-        named = [m for m in self.idx.ments_back(hi, lo)]
-        ments = [m for m in named if m.how != "demonym"]
-        found = self._recent_of(ments, size, want, region)
+        named = list(self.idx.ments_back(hi, lo))
+        found = self._recent_of([m for m in named if m.how != "demonym"], size, want, region)
         if found or size < 2:
             return found
         # else a demonym counts where it stands for its state: "Russian tanks entered B ... urged both
         # countries", "the Georgian government"
+        forces = self.lex.classes.get("forces", frozenset())
         return self._recent_of([m for m in named if m.how != "demonym" or (
             (h := self.doc[m.start:m.end].root.head).lemma_.lower() in INSTITUTIONS or h.lower_ in forces or
             h.lemma_.lower() in forces)], size, want, region)
@@ -872,7 +874,7 @@ class _Finder:
         if tok.lemma_.lower() in COUP_NOUNS:
             return self._coup_state(tok)
         verbs = EVENT_NOUNS.get(tok.lemma_.lower())
-        if not verbs or not any(c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children) or \
+        if not verbs or not any(c.lower_ in NAMED_AGAIN for c in tok.children) or \
                 any(c.dep_ in ("poss", "compound", "amod") and c.i in self.idx.by_token for c in tok.children):
             return None
         for j in self._told_before(verbs, tok.i):  # the most recent telling, back to the lead if need be
@@ -921,7 +923,7 @@ class _Finder:
         here = state_in(tok)
         if here is not None:
             return here
-        if not any(c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children):
+        if not any(c.lower_ in NAMED_AGAIN for c in tok.children):
             return None
         lo = self.idx.sents_upto(tok.i, 4)[0].start
         for j in self._told_before(COUP_NOUNS | {"seize", "oust", "topple", "overthrow", "depose"}, tok.i):
@@ -1414,7 +1416,7 @@ class _Finder:
             return
         envoys = self.lex.classes.get("envoy", frozenset())
         posted = [w for w in words if w.lemma_.lower() in envoys or w.lower_ in envoys]
-        senders = [(self.idx.country_of(a) or a, i) for a, i in self.actors(posted, possessor=True, demonym=True)]
+        senders = self._envoys_states(posted)
         if not senders:  # "declared Alvarez persona non grata", the ambassador named before
             named = {m.actor.key: m.actor for w in words if (m := self.idx.mention_at(w.i)) is not None}
             senders = [(home, True) for a in named.values()
@@ -1423,6 +1425,10 @@ class _Finder:
         hosts = self.actors(subject_tokens(tok))
         if posted and senders and hosts:
             self.emit("reducedRelationsWith", hosts, self._others(senders, hosts), tok, "verb:declare+png", 0.75)
+
+    def _envoys_states(self, posted) -> list[tuple[Actor, bool]]:
+        """The states whose envoys ``posted`` are ("the Nigerian envoy", "Iran's diplomats")."""
+        return [(self.idx.country_of(a) or a, i) for a, i in self.actors(posted, possessor=True, demonym=True)]
 
     def sent_out(self, tok) -> None:
         """ "Ten American diplomats were ordered out of Russia", "two Iranian envoys were expelled from
@@ -1436,8 +1442,8 @@ class _Finder:
         if not posted:
             return
         lemma = tok.lemma_.lower()
-        if lemma in ("tell", "ask", "order") and not any(
-                c.dep_ == "prt" and c.lower_ == "out" or c.dep_ == "prep" and c.lower_ == "out" for c in tok.children):
+        if lemma in ("tell", "ask", "order") and not any(c.dep_ in ("prt", "prep") and c.lower_ == "out"
+                                                         for c in tok.children):
             left = [c for c in tok.children if c.dep_ == "xcomp" and c.lemma_.lower() == "leave"]
             places = [d for x in left for d in x.children if d.dep_ == "dobj"]
         else:
@@ -1446,7 +1452,7 @@ class _Finder:
                       for p in x.children if p.dep_ == "pobj"]
         hosts = [(a, i) for a, i in self.places(places) if a.kind in STATE_KINDS] or \
             self.actors([p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"])
-        senders = [(self.idx.country_of(a) or a, i) for a, i in self.actors(posted, possessor=True, demonym=True)]
+        senders = self._envoys_states(posted)
         if hosts and senders:
             self.emit("reducedRelationsWith", hosts, self._others(senders, hosts), tok, f"verb:{lemma}+envoys-out", 0.75)
 
@@ -2431,13 +2437,13 @@ class _Finder:
             self.emit("phoned", subj, self._others(self.actors(heard), subj), tok, "phone:medium", 0.7)
 
     def _phone_medium(self, p) -> bool:
-        """ "telephone", "a phone call", "a video conference": a call; a plain "conversation" is not."""
+        """ "telephone", "a phone call", "a video conference": a call (the lexicon's class of calls);
+        a plain "conversation" is not."""
         lemma = p.lemma_.lower()
-        if lemma in PHONE_MEDIA:
-            return True
         calls = self.lex.classes.get("call", frozenset())
-        return lemma in calls and (lemma == "call" or any(
-            c.dep_ in ("compound", "amod") and c.lower_ in PHONE_MEDIA for c in p.children))
+        lines = calls - SPOKEN_EXCHANGES
+        return lemma in lines or lemma == "call" or lemma in calls and any(
+            c.dep_ in ("compound", "amod") and c.lower_ in lines for c in p.children)
 
     def came_from(self, tok) -> None:
         """ "A arrived here from Amman", "flew in from Paris after the summit", "returned from Moscow":
