@@ -161,6 +161,7 @@ EVALUATING = frozenset({"call", "describe", "characterize", "characterise", "lab
 HELD_OFFICES = frozenset({"term", "presidency", "government", "rule", "leadership", "mandate", "election", "victory"})
 TERRITORY_GROUP = WORDS.set("territory_group")
 EXCHANGED_BLOWS = WORDS.set("exchanged_blows")
+GO_BETWEENS = WORDS.set("go_betweens")  # "a deal brokered by X": X is no side of it
 SPEECH_REPLIES = frozenset({"reply", "respond", "add", "insist", "counter", "retort"})
 SUPPLIER_NOUNS = frozenset({"supplier", "source", "provider", "seller", "exporter", "donor"})
 
@@ -1287,6 +1288,7 @@ class _Finder:
             elif relation_info(entry.predicate).symmetric and len(subj) > 1 and not objs and \
                     (not passive(tok) or entry.needs) \
                     and tok.lemma_ not in ("host", "receive", "welcome", "see", "embrace", "attend", "greet") and \
+                    tok.lemma_.lower() not in GO_BETWEENS and \
                     (tok.lemma_ not in ("work", "train", "exercise") or
                      any(c.lower_ in ("together", "jointly") for c in tok.children)) and \
                     not any(c.dep_ == "dobj" and c.lemma_.lower() in EXCHANGED_BLOWS for c in tok.children) and \
@@ -1988,7 +1990,7 @@ class _Finder:
             return owners, "poss", 0.85
         # "the invasion of Kuwait by Iraq", "the sanctions adopted by Switzerland"
         by = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
-        by += [p for a in tok.children if a.dep_ == "acl" and a.tag_ == "VBN"
+        by += [p for a in tok.children if a.dep_ == "acl" and a.tag_ == "VBN" and a.lemma_.lower() not in GO_BETWEENS
                for c in a.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if not by:  # "the expulsion of two diplomats by X", "a visit to Paris by X": the parser hangs
             # "by X" on what comes before it
@@ -3062,7 +3064,7 @@ class _Finder:
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i]
         named: list = []
         for c in mods:
-            if c.tag_ == "VBN" and c.lemma_.lower() in ("broker", "mediate", "host", "sponsor", "facilitate"):
+            if c.tag_ == "VBN" and c.lemma_.lower() in GO_BETWEENS:
                 continue  # "Chinese-brokered talks": the broker is no side of them
             for w in c.subtree:
                 m = self.idx.mention_at(w.i)
