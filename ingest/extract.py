@@ -617,6 +617,19 @@ def _mend_reduced_relatives(doc) -> None:
             rel.head, rel.dep_ = v, "dobj"
 
 
+def _mend_noun_participles(doc) -> None:
+    """ "lifted its ban on citizens travelling to B": the small parser may hang the participle on the
+    verb, which makes the verb's subject travel; it tells of the noun right before it."""
+    for v in _tokens_with(doc, "DEP", ("advcl",)):
+        if v.tag_ != "VBG" or v.i == 0:
+            continue
+        noun = doc[v.i - 1]
+        if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or not noun.head.is_ancestor(noun) or \
+                not v.head.is_ancestor(noun) or v.is_ancestor(noun):
+            continue
+        v.head, v.dep_ = noun, "acl"
+
+
 def _mend_infinitives(doc) -> None:
     """ "took the chance to denounce the shelling": the small parser may take "to" for a preposition
     whose object is the verb, and hang the verb's own object on the verb before; "to" is the
@@ -814,6 +827,7 @@ def _events(doc, article: Article, gaz: Gazetteer):
     _mend_participles(doc, gaz.lexicon.verbs)
     _mend_neighbouring(doc)
     _mend_reduced_relatives(doc)
+    _mend_noun_participles(doc)
     _mend_infinitives(doc)
     _mend_noun_infinitives(doc)
     _mend_number_subjects(doc)

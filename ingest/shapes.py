@@ -21,6 +21,7 @@ ACCUSING = WORDS.set("accusing")
 SAYING_VERBS = WORDS.set("saying_verbs")
 SPOKEN_ACTS = WORDS.set("spoken_acts")
 REBUILDING = WORDS.set("rebuilding_nouns")
+PRIVATE_PEOPLE = WORDS.set("private_people")
 
 
 def conjuncts(tok) -> list:
@@ -265,7 +266,7 @@ def subject_tokens(tok, depth: int = 0) -> list:
             # "signed a decree recognising X", "issued a statement condemning X": the signer, the issuer
             return subject_tokens(head.head, depth + 1)
         if head.dep_ == "pobj" and head.head.lower_ in ("on", "in", "at", "via", "through") and \
-                head.head.head.pos_ in ("NOUN", "VERB") and head.lemma_.lower() not in DOCUMENTS:
+                head.head.head.pos_ in ("NOUN", "VERB") and head.lemma_.lower() not in DOCUMENTS | PRIVATE_PEOPLE:
             # (but "abstained on the resolution condemning X": the resolution's, not the abstainer's)
             # "wrote a note on a blog praising X": the writer, not the blog
             verb = head.head.head
@@ -288,9 +289,13 @@ def subject_tokens(tok, depth: int = 0) -> list:
             if called:
                 return called
         elif head.lemma_.lower() not in ("refusal", "failure", "reluctance", "unwillingness", "inability"):
-            owners = [c for c in head.children if c.dep_ == "poss"]
+            owners = [c for c in head.children if c.dep_ == "poss"] or \
+                [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "by") and c.i < tok.i
+                 for p in c.children if p.dep_ == "pobj"]
             if owners:
-                return owners  # "welcomed the EU's decision to tighten sanctions": the EU tightens them
+                # "welcomed the EU's decision to tighten sanctions", "the efforts of A and B to persuade
+                # C", "a bid by A to join B": the owner does it
+                return owners
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and head.dep_ == "dobj":
         return []  # "welcomed talks held in Paris": whoever held them, not those who welcomed them
     if tok.dep_ == "acl" and head.dep_ in ("dobj", "pobj") and head.head.pos_ in ("VERB", "AUX", "ADP"):
