@@ -2754,6 +2754,17 @@ class _Finder:
         speaker = self.actors(subject_tokens(tok))
         self.hostile = True
         targets = self.actors(objs, possessor=True)
+        if not targets:  # "described the remarks by A as", "called the comments made by A": their author
+            targets = self.actors([p for o in objs if o.pos_ == "NOUN" for c in o.children
+                                   if c.dep_ == "prep" and c.lower_ == "by" or
+                                   c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() not in GO_BETWEENS
+                                   for b in ([c] if c.dep_ == "prep" else
+                                             [a for a in c.children if a.dep_ == "agent"])
+                                   for p in b.children if p.dep_ == "pobj"] +
+                                  # (the parser may hang "by A" on the verb, which is active)
+                                  [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" and
+                                   objs and c.i > objs[0].i and not passive(tok)
+                                   for p in c.children if p.dep_ == "pobj"])
         self.hostile = False
         # naming a crime ("described the arrests as state terrorism", "the killings as genocide") accuses
         pred = "accused" if word_set(judgement) & CRIME_EVAL else "criticized"
