@@ -630,6 +630,29 @@ def _mend_noun_participles(doc) -> None:
         v.head, v.dep_ = noun, "acl"
 
 
+_LED_GROUPS = ("delegation", "team", "mission", "side", "group", "coalition", "force", "forces", "government")
+
+
+def _mend_led_groups(doc) -> None:
+    """ "talks between a delegation led by A and a team headed by B": the small parser may join the
+    second group to A, the leader of the first; the two groups are the pair."""
+    for t in _tokens_with(doc, "DEP", ("conj",)):
+        if t.pos_ != "NOUN" or t.lemma_.lower() not in _LED_GROUPS:
+            continue
+        leader = t.head
+        agent = leader.head
+        if leader.dep_ != "pobj" or agent.dep_ != "agent" or agent.head.dep_ != "acl" or \
+                agent.head.lemma_.lower() not in ("lead", "head"):
+            continue
+        group = agent.head.head
+        if group.pos_ != "NOUN" or group.lemma_.lower() not in _LED_GROUPS or t.is_ancestor(group):
+            continue
+        t.head = group
+        for c in leader.children:
+            if c.dep_ == "cc" and c.i < t.i:
+                c.head = group
+
+
 def _mend_infinitives(doc) -> None:
     """ "took the chance to denounce the shelling": the small parser may take "to" for a preposition
     whose object is the verb, and hang the verb's own object on the verb before; "to" is the
@@ -828,6 +851,7 @@ def _events(doc, article: Article, gaz: Gazetteer):
     _mend_neighbouring(doc)
     _mend_reduced_relatives(doc)
     _mend_noun_participles(doc)
+    _mend_led_groups(doc)
     _mend_infinitives(doc)
     _mend_noun_infinitives(doc)
     _mend_number_subjects(doc)
