@@ -43,6 +43,7 @@ STATE_FORMS = WORDS.set("state_forms")
 PLACE_NOUNS = WORDS.set("place_nouns")
 SAYING = WORDS.set("reporting_verbs")
 PARTY_STATES = WORDS.map("party_states")
+BACKED = frozenset(WORDS.map("backing"))  # "a UN-backed court": the court is not the UN
 # words of parties' names that many states have ("Conservative leader A"): a party politician's title
 PARTY_WORDS = WORDS.set("party_words")
 POLITICIANS = WORDS.set("politician_nouns")
@@ -432,8 +433,8 @@ class ActorIndex:
     def _definite_org(self, tok) -> Actor | None:
         """ "the court" after the International Criminal Court, "the Community", "the bloc"."""
         word = tok.lemma_.lower()
-        if len(word) < 4 or any(c.dep_ in ("compound", "poss") or c.dep_ == "amod" and c.i in self.by_token
-                                for c in tok.children):
+        if len(word) < 4 or any((c.dep_ in ("compound", "poss") or c.dep_ == "amod" and c.i in self.by_token)
+                                and not _backer(c) for c in tok.children):
             return None  # ("the regional body" is still the body named before; "the Russian body" is not)
         sents = self.sents_upto(tok.i, 3)
         lo = sents[0].start if sents else 0
@@ -541,7 +542,7 @@ class ActorIndex:
                 if a is not None:
                     return self.country_of(a) or a
         for c in sorted(tok.children, key=lambda c: -c.i):
-            if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i:
+            if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i and not _backer(c):
                 m = self.by_token.get(c.i)
                 if m is not None and m.how == "metonym" and tok.lemma_.lower() in VENUES:
                     continue  # "a Lima hotel" is a building in Lima, not Peru
@@ -1477,6 +1478,13 @@ def _state_forms(doc, idx: ActorIndex) -> None:
             if before is not None and before.how == "demonym" and before.end == m.start and \
                     before.actor.key != m.actor.key and before.actor.kind in STATE_KINDS:
                 idx.relabel(k, before.actor)
+
+
+def _backer(tok) -> bool:
+    """Whether ``tok`` names who backs the noun it modifies, as "UN" in "the UN-backed court"."""
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].tag_ == "VBN" and \
+        doc[tok.i + 2].lemma_.lower() in BACKED
 
 
 def _ent_end(doc, i: int) -> int:
