@@ -2021,10 +2021,19 @@ def _sentence_years(sents, doc, text: str) -> dict[int, int]:
                     break
         if found is not None:
             years[sent.start] = found
-        elif carried is not None and "\n\n" not in text[max(0, sent.start_char - 3):sent.start_char]:
-            years[sent.start] = carried
+        elif carried is not None and not _starts_line(text, sent.start_char):
+            years[sent.start] = carried  # (a new paragraph starts afresh)
         carried = found if found is not None else (carried if sent.start in years else None)
     return years
+
+
+def _starts_line(text: str, at: int) -> bool:
+    """Whether only spaces stand between the line's start and offset ``at`` (a paragraph's first
+    sentence, indented or not, in text whose wrapped lines are joined)."""
+    k = at - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    return k < 0 or text[k] == "\n"
 
 
 def _former_capitals_set_the_era(doc, gaz: Gazetteer, idx: ActorIndex) -> None:

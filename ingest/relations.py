@@ -23,7 +23,7 @@ from dipgraph.graph.vocab import relation as relation_info
 from .actors import COUNTERPART, HARM_NOUNS, INSTITUTIONS, PLACE_NOUNS, SPEAKERS, STATE_KINDS, ActorIndex
 from .words import WORDS
 from .gazetteer import LexEntry, Lexicon, fitting_particles
-from .shapes import (DOCUMENTS, UNDOING, attack_lemmas, between, conditional_harm, conjuncts, coordinated_with, goods_bound, goods_origin, listed,
+from .shapes import (DOCUMENTS, UNDOING, UNDOING_NOUNS, attack_lemmas, between, conditional_harm, conjuncts, coordinated_with, goods_bound, goods_origin, listed,
                      object_tokens, object_verb, of_chain, passive, prep_objects, regular_lemma, scope_words, subject_tokens, undone,
                      word_set)
 
@@ -1053,6 +1053,9 @@ class _Finder:
                    for d in tok.children if d.dep_ == "dobj"):
                 chosen = [e for e in chosen if e.needs != "talks"]
 
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in UNDOING_NOUNS for c in tok.children):
+            # "announced the suspension of its treaty with B": no pact made
+            chosen = [e for e in chosen if e.predicate not in ("signedAgreementWith", "cooperatedWith")]
         if any(e.predicate == "suppliedArmsTo" for e in chosen):
             chosen = [e for e in chosen if e.predicate != "aided"]  # "lethal assistance" is arms
         if tok.lemma_ == "call":
@@ -2090,7 +2093,10 @@ class _Finder:
         specific = [e for e in entries if e.needs and self.needs_ok(e, words)]
         for entry in specific or [e for e in entries if not e.needs]:
             if entry.predicate in ("signedAgreementWith", "cooperatedWith") and undone(tok):
-                continue  # "scrapped its accord with X", "halted exercises with X": the verb tells what happened to it
+                if entry.predicate != "cooperatedWith" or tok.head.head.pos_ != "NOUN":
+                    continue  # "scrapped its accord with X", "halted exercises with X": the verb tells what happened to it
+                # "ordered the suspension of military cooperation with X": cooperation cut
+                entry = LexEntry("reducedRelationsWith", "noun", entry.lemma, entry.objects, None)
             rule = f"noun:{entry.lemma}"
             if entry.predicate == "met" and tok.lemma_.lower() in ("talk", "talks") and self.bargaining(tok):
                 entry = LexEntry("negotiatedWith", "noun", entry.lemma, entry.objects, None)
@@ -2331,9 +2337,19 @@ class _Finder:
         if len(pairs) < 2 and tok.dep_ == "dobj":
             subj = self.actors(subject_tokens(head))
             objs = self.actors(prep_objects(tok, ("with",)) or prep_objects(head, ("with",)))
-            if subj and objs and head.lemma_.lower() in ("establish", "re-establish", "reestablish") and \
-                    any(c.lower_ == "diplomatic" for c in tok.children):
-                # "established diplomatic relations with X": the first step of one state's recognition
+            mods = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
+            established = head.lemma_.lower() in ("establish", "re-establish", "reestablish") and (
+                "diplomatic" in mods or tok.lemma_.lower() in ("relation", "tie") and
+                all(m in ("full", "formal", "official", "normal") for m in mods))
+            if established and not objs and len(subj) > 1 and head.dep_ not in ("xcomp", "ccomp") and \
+                    all(a.kind in STATE_KINDS and not indirect for a, indirect in subj):
+                # "A and B established diplomatic relations": the first named recognises the other (not
+                # "agreed to establish", a pact; nor "the two countries established", told after the fact)
+                self.emit("recognized", subj[:1], subj[1:], tok, "ties:establish/listed", 0.7)
+                return
+            if subj and objs and established:
+                # "established (diplomatic) relations with X": the first step of one state's recognition
+                # (but "established close trade ties with X" is cooperation)
                 self.emit("recognized", subj, objs, tok, "ties:establish/with", 0.75)
             elif subj and objs:  # "established relations with X", "boosted ties on Monday with X"
                 self.emit("cooperatedWith", subj, objs, tok, "ties:improve/with", 0.75)
@@ -2941,7 +2957,12 @@ class _Finder:
             noun = tok.head.head
         verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "among" else noun.head
         if noun.dep_ == "appos" and noun.head.pos_ in ("PROPN", "NOUN"):
-            return self.actors([noun.head])  # "A, a staunch supporter of B, said"
+            # "A, a staunch supporter of B, said" (and "X and A, one of B's allies,": A alone)
+            k = noun.left_edge.i - 1
+            m = self.idx.mention_at(k - 1) if k > 0 and self.doc[k].text == "," else None
+            if m is not None and any(c.dep_ == "conj" for c in noun.head.children):
+                return [(m.actor, False)]
+            return self.actors([noun.head])
         if (noun.dep_ == "attr" or verb.i != noun.head.i) and verb.lemma_ in ("be", "remain", "become"):
             return self.actors([c for c in verb.children if c.dep_ == "nsubj"])
         return None
@@ -3048,9 +3069,9 @@ class _Finder:
             return
         if word_set(c for c in tok.children if c.dep_ in ("amod", "compound")) & {"trade", "trading", "business", "commercial"}:
             return  # a trading partner buys and sells; that is no stated cooperation
-        subj = self._described(tok)  # ("A is one of B's closest allies")
-        if subj is None or (tok.head.head if tok.head.lower_ == "of" else tok).dep_ == "appos":
-            return  # ("A, a close partner of B, said": background, which the gold writers do not count)
+        subj = self._described(tok)  # ("A is one of B's closest allies", "A, B's main ally,")
+        if subj is None:
+            return
         verb = tok.head.head.head if tok.head.lower_ == "of" and tok.head.head.lower_ == "one" else tok.head
         others = self.actors([c for c in tok.children if c.dep_ == "poss"])
         others += self.actors(prep_objects(tok, ("of", "for", "to", "with")))

@@ -9,7 +9,7 @@ from .gazetteer import LexEntry, Lexicon
 from .words import WORDS
 
 __all__ = ["ACCUSING", "CLAUSES", "OBJECT_CONTROL", "PASSIVE_SUBJ", "STATEMENT_NOUNS", "SUBJECT_DEPS", "TITLE_HEADS",
-           "UNDOING", "adjacent", "attack_lemmas", "between", "conditional_harm", "conjuncts", "coordinated_with",
+           "UNDOING", "UNDOING_NOUNS", "adjacent", "attack_lemmas", "between", "conditional_harm", "conjuncts", "coordinated_with",
            "left_neighbour",
            "listed", "object_tokens", "of_chain", "passive", "phrase", "prep_objects", "regular_lemma",
            "scope_words", "goods_bound", "subj_is_who", "subject_tokens", "undone", "word_set"]
@@ -102,6 +102,7 @@ DOCUMENTS = STATEMENT_NOUNS | WORDS.set("documents")
 
 
 UNDOING = WORDS.set("undoing")
+UNDOING_NOUNS = WORDS.set("undoing_nouns")
 # what asks someone else to act: "X's call on Y to withdraw", "Y accepted X's invitation to visit"
 APPEALS = WORDS.set("appeals")
 
@@ -516,6 +517,10 @@ def undone(tok) -> bool:
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ in ("from", "of"):
         head = head.head
+        if head.pos_ == "NOUN" and head.lemma_.lower() in UNDOING_NOUNS and tok.head.lower_ == "of":
+            return True  # "the suspension of its accord with X", "an end to exercises with X"
+    elif tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in UNDOING_NOUNS:
+        return True
     elif tok.dep_ not in ("dobj", "nsubjpass"):
         return False
     return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in UNDOING
