@@ -1052,6 +1052,42 @@ def _title_only(name: str, gaz: Gazetteer) -> bool:
                for w in name.split())
 
 
+_QUOTES = ('"', "\u201c", "\u201d", "'", "\u2018", "\u2019")
+
+
+def _nicknamed(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
+    """A name with a nickname in quotes inside it ('Roelof "Pik" Botha') is the person's name without
+    the nickname; the NER tends to cut it at the quotes."""
+    n = len(doc)
+    for i in range(1, n - 3):
+        t = doc[i]
+        if t.text not in _QUOTES or doc[i + 2].text not in _QUOTES or not doc[i + 1].is_title or \
+                not doc[i + 1].is_alpha or not doc[i - 1].is_title or not doc[i - 1].is_alpha or \
+                not doc[i + 3].is_title or not doc[i + 3].is_alpha:
+            continue
+        start = i - 1
+        while start - 1 >= 0 and start - 1 > i - 3 and doc[start - 1].is_title and doc[start - 1].is_alpha and \
+                doc[start - 1].pos_ == "PROPN" and doc[start - 1].lower_ not in HONORIFICS:
+            start -= 1
+        if doc[start].lower_ in HONORIFICS:
+            continue
+        end = i + 4
+        while end < n and end < i + 6 and doc[end].is_title and doc[end].is_alpha and doc[end].pos_ == "PROPN" and \
+                doc[end].ent_type_ in ("", "PERSON"):
+            end += 1
+        if any(k in idx.by_token for k in range(start, end)) or _title_only(doc[start:i].text, gaz):
+            continue
+        name = " ".join([doc[start:i].text, doc[i + 3:end].text])
+        entry = gaz.lookup(name) or gaz.person_variant(name)
+        if entry is not None and entry.how != "person":
+            continue
+        actor = entry.actor if entry is not None else Actor(kind="person", label=name)
+        idx.people[actor.key] = actor
+        if entry is not None:
+            idx.set_known_role(actor, entry)
+        idx.add(Ment(start, end, actor, "person"))
+
+
 def _person_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
     """People named in full by the NER (or known to the gazetteer); single names wait for later."""
     singles = []
@@ -2065,6 +2101,7 @@ def find_actors(doc, gaz: Gazetteer, published=None) -> ActorIndex:
     _former_capitals_set_the_era(doc, gaz, idx)
     _gazetteer_mentions(doc, gaz, idx)
     _half_names(doc, idx)
+    _nicknamed(doc, gaz, idx)
     _person_mentions(doc, gaz, idx)
     _warships(doc, gaz, idx)
     _titled_names(doc, gaz, idx)
