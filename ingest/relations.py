@@ -1661,6 +1661,9 @@ class _Finder:
         owners = self.actors([c for w in wanted for c in w.children if c.dep_ == "poss" or
                               c.dep_ == "amod" and c.i < w.i and c.i in self.idx.by_token] +  # "a Vietnamese withdrawal"
                              [p for w in wanted for p in of_chain(w, 1)], possessor=True, demonym=True)
+        for w in wanted:  # "demanded a ceasefire between A and B": both are asked
+            for group in between(w):
+                owners += [x for x in self.group(group) if all(x[0].key != o.key for o, _ in owners)]
         subj = self.actors(subject_tokens(tok))
         owners = [(a, i) for a, i in self._others(owners, subj) if a.kind in STATE_KINDS]
         if subj and owners:
@@ -2098,6 +2101,11 @@ class _Finder:
                 # "ordered the suspension of military cooperation with X": cooperation cut
                 entry = LexEntry("reducedRelationsWith", "noun", entry.lemma, entry.objects, None)
             rule = f"noun:{entry.lemma}"
+            if entry.predicate == "signedAgreementWith" and tok.lemma_.lower() in WANTED_ACTS and (
+                    tok.dep_ == "dobj" and tok.head.lemma_.lower() in VERB_TRIGGERS["called_for"] or
+                    tok.dep_ == "pobj" and tok.head.lower_ == "for" and
+                    tok.head.head.lemma_.lower() in VERB_TRIGGERS["called_for"]):
+                continue  # "demanded a ceasefire between A and B": asked for, not agreed
             if entry.predicate == "met" and tok.lemma_.lower() in ("talk", "talks") and self.bargaining(tok):
                 entry = LexEntry("negotiatedWith", "noun", entry.lemma, entry.objects, None)
                 rule = f"noun:{entry.lemma}+deal"
