@@ -161,7 +161,8 @@ EVALUATING = frozenset({"call", "describe", "characterize", "characterise", "lab
 HELD_OFFICES = frozenset({"term", "presidency", "government", "rule", "leadership", "mandate", "election", "victory"})
 TERRITORY_GROUP = WORDS.set("territory_group")
 EXCHANGED_BLOWS = WORDS.set("exchanged_blows")
-GO_BETWEENS = WORDS.set("go_betweens")  # "a deal brokered by X": X is no side of it
+GO_BETWEENS = WORDS.set("go_betweens")
+BASE_VERBS = WORDS.set("base_verbs")  # "Russia has military bases in B"  # "a deal brokered by X": X is no side of it
 SPEECH_REPLIES = frozenset({"reply", "respond", "add", "insist", "counter", "retort"})
 SUPPLIER_NOUNS = frozenset({"supplier", "source", "provider", "seller", "exporter", "donor"})
 
@@ -3118,6 +3119,29 @@ class _Finder:
         for i, a in enumerate(named):
             self.emit(pred, [a], named[i + 1:], tok, f"joint:{lemma}", 0.75)
 
+    def military_base(self, tok) -> None:
+        """ "A has military bases in B", "A, which uses an air base in B", "B hosts a Russian military
+        base": a state keeps forces in another with its leave, which is cooperation."""
+        verb = tok.head
+        if tok.lower_ not in ("base", "bases") or tok.dep_ != "dobj" or verb.lemma_.lower() not in BASE_VERBS or \
+                any(c.dep_ == "neg" for c in verb.children):
+            return
+        mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i]
+        if not word_set(mods) & {"military", "air", "naval", "army", "navy", "airbase"} and \
+                not (len(mods) == 1 and mods[0].i in self.idx.by_token):  # ("a customer base")
+            return
+        subj = [(self.idx.country_of(a) or a, i) for a, i in self.actors(subject_tokens(verb))]
+        subj = [(a, i) for a, i in subj if a.kind in STATE_KINDS]
+        if verb.lemma_.lower() == "host":  # "B hosts a Russian base": the base's owner
+            others = [(m.actor, True) for c in mods if (m := self.idx.mention_at(c.i)) is not None and
+                      m.actor.kind in STATE_KINDS]
+        else:
+            others = self.places(prep_objects(tok, ("in", "on", "at")) or prep_objects(verb, ("in", "on")))
+            others = [(a, i) for a, i in others if a.kind in STATE_KINDS]
+        others = self._others(others, subj)
+        if subj and others:
+            self.emit("cooperatedWith", subj, others, tok, "base:in", 0.7)
+
     def relationship(self, tok) -> None:
         """ "the close economic and security relationship between A and B": cooperation, when a
         word says the ties are close or of substance (bare "relations between" says nothing)."""
@@ -3163,6 +3187,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   (TIES_NOUNS, f.relationship), (NOUN_TRIGGERS["drew_criticism"], f.drew_criticism),
                   (PARTNER_NOUNS, f.partner), (SUPPORTER_NOUNS | CRITIC_NOUNS, f.supporter),
                   (NOUN_TRIGGERS["recipient"], f.recipient), (CHARGE_NOUNS, f.charge),
+                  (NOUN_TRIGGERS["military_base"], f.military_base),
                   (CHARGE_NOUNS | CLAIMS, f.claim_turned_down), (SUPPLIER_NOUNS, f.supplier),
                   (set(JOINT_NOUNS) | lex.classes.get("agreement", frozenset()), f.joint_noun)]
     lively = f.lively_sentences()
