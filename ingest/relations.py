@@ -1206,6 +1206,8 @@ class _Finder:
                 subj = self.actors([p for t in obj_toks for p in prep_objects(t, ("to", "in"))]) or \
                     (self._summoner(prep_objects(tok, ("to",))) if tok.lemma_.lower() == "summon" else [])
             conf = 0.9 if not entry.needs else 0.85
+            if entry.needs == "letter":  # "handed a letter from A to B": in person, so only to a person
+                objs = [(a, i) for a, i in objs if a.kind == "person"]
             if entry.needs == "envoy":  # "summoned the Japanese ambassador, Hideo Tarumi": Japan
                 objs = [(self.idx.country_of(a), i) if a.kind == "person" else (a, i) for a, i in objs
                         if a.kind != "person" or self.idx.country_of(a) is not None]  # (an envoy of no known state: none)
