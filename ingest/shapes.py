@@ -382,6 +382,10 @@ def prep_objects(tok, slots: tuple[str, ...]) -> list:
         # "called on X", "protested to X": particles and phrasal prepositions
         if c.dep_ == "prt" and c.lower_ in slots:
             out += [p for p in kids if p.dep_ == "dobj"]
+        # "gave approval for Egypt to build the tank": "for" marks a clause whose subject is the object
+        if c.dep_ in ("acl", "advcl", "xcomp", "ccomp") and "for" in slots and \
+                any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
+            out += [n for x in c.children if x.dep_ == "nsubj" for n in [x] + list(x.conjuncts)]
     return out
 
 
