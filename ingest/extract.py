@@ -351,6 +351,9 @@ def modality_of(cand: Candidate, doc, idx: ActorIndex) -> tuple[str, Actor | Non
             any(c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "nummod" for c in trigger.children) and \
             trigger.head.head.pos_ == "VERB" and not trigger.head.head.lemma_.lower() in LIGHT_VERBS:
         chain = [trigger]  # "was never consulted about the 1983 US invasion of Grenada": a known event
+    elif cand.rule.startswith("noun:") and cand.rule.endswith(("/modifier", "/poss")) and trigger.dep_ == "dobj" and \
+            trigger.head.pos_ == "VERB" and trigger.head.lemma_.lower() not in LIGHT_VERBS | TIES_VERBS:
+        chain = [trigger]  # "will examine a European Community complaint against B": made already
     modality = _chain_modality(chain)
     if modality == "hedged" and _said_would(chain, trigger):
         modality = "future"  # "X said Washington would announce sanctions": the future of reported speech
