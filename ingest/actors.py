@@ -1689,11 +1689,18 @@ def _in_office_by_surname(gaz: Gazetteer, word: str, year: int | None) -> Actor 
     ("Museveni" in 1987: Yoweri Museveni, not Janet Museveni, minister from 2009)."""
     if year is None or gaz.lookup(word) is not None:
         return None
-    held = {label for label in gaz.converted_surnames.get(word, ()) if any(t.covers(year) for t in terms_of(gaz, label))}
+    held = {label for label in gaz.converted_surnames.get(word, ()) if any(t.covers(year) for t in terms_of(gaz, label))
+            or _in_office(gaz.names.get(label), year)}
     if len(held) != 1:
         return None
     entry = gaz.names.get(next(iter(held)))
     return entry.actor if entry is not None else None
+
+
+def _in_office(entry, year: int) -> bool:
+    """Whether the gazetteer's own row of a person gives an office held in ``year``."""
+    return entry is not None and not entry.source and entry.since is not None and \
+        entry.since <= year <= (entry.until if entry.until is not None else 9999)
 
 
 def _spelling_variant(word: str, surnames) -> str | None:

@@ -227,11 +227,12 @@ class Gazetteer:
 
     @cached_property
     def converted_surnames(self) -> dict[str, tuple[str, ...]]:
-        """The converted dictionaries' people by the last word of their names, for a surname used
-        alone of someone in office at the time (whom the article must date: see the actors module)."""
+        """The people of the converted dictionaries, and the gazetteer's own with the years of their
+        office, by the last word of their names, for a surname used alone of someone in office at the
+        time (whom the article must date: see the actors module)."""
         out: dict[str, list[str]] = {}
         for surface, e in self.names.items():
-            if e.how == "person" and e.source and surface == e.actor.label and " " in surface:
+            if e.how == "person" and (e.source or e.since is not None) and surface == e.actor.label and " " in surface:
                 last = surface.split()[-1]
                 if len(last) >= 3 and last[0].isupper() and surface not in out.get(last, []):
                     out.setdefault(last, []).append(surface)
