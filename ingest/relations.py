@@ -162,7 +162,8 @@ HELD_OFFICES = frozenset({"term", "presidency", "government", "rule", "leadershi
 TERRITORY_GROUP = WORDS.set("territory_group")
 EXCHANGED_BLOWS = WORDS.set("exchanged_blows")
 GO_BETWEENS = WORDS.set("go_betweens")
-BASE_VERBS = WORDS.set("base_verbs")  # "Russia has military bases in B"  # "a deal brokered by X": X is no side of it
+BASE_VERBS = WORDS.set("base_verbs")
+CRITICAL_ADJECTIVES = WORDS.set("critical_adjectives")  # "A is critical of B"  # "Russia has military bases in B"  # "a deal brokered by X": X is no side of it
 SPEECH_REPLIES = frozenset({"reply", "respond", "add", "insist", "counter", "retort"})
 SUPPLIER_NOUNS = frozenset({"supplier", "source", "provider", "seller", "exporter", "donor"})
 
@@ -3121,6 +3122,20 @@ class _Finder:
         for i, a in enumerate(named):
             self.emit(pred, [a], named[i + 1:], tok, f"joint:{lemma}", 0.75)
 
+    def displeased(self, tok) -> None:
+        """ "A has been sharply critical of B", "A is furious with B over the drilling": displeasure
+        said of one side criticizes the other (or its act: "angry at B's decision")."""
+        head = tok.head
+        if tok.dep_ not in ("acomp", "oprd") or head.lemma_.lower() not in ("be", "remain", "become", "grow", "seem",
+                                                                          "appear", "sound") or \
+                any(c.dep_ == "neg" for c in [*tok.children, *head.children]):
+            return
+        subj = self.actors(subject_tokens(head))
+        objs = self._others(self.actors(prep_objects(tok, ("of", "with", "at", "over", "about", "towards", "toward")),
+                                        possessor=True), subj)
+        if subj and objs:
+            self.emit("criticized", subj, objs, tok, f"adjective:{tok.lemma_.lower()}", 0.75)
+
     def military_base(self, tok) -> None:
         """ "A has military bases in B", "A, which uses an air base in B", "B hosts a Russian military
         base": a state keeps forces in another with its leave, which is cooperation."""
@@ -3211,6 +3226,8 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
             for words, rule in verb_rules:
                 if lemma in words:
                     rule(tok)
+        elif pos == "ADJ" and tok.lemma_.lower() in CRITICAL_ADJECTIVES:
+            f.displeased(tok)
         elif pos in ("NOUN", "PROPN"):
             f.noun(tok)
             lemma = tok.lemma_.lower()
