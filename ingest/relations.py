@@ -1219,8 +1219,11 @@ class _Finder:
             if entry.predicate == "supported" and tok.lemma_ in ("welcome", "greet") and (any(
                     c.dep_ == "prep" and c.lower_ in ("to", "in", "at") for c in tok.children) or
                     subj and all(a.kind == "person" for a, _ in subj)) and \
-                    objs and all(a.kind == "person" and (not indirect or any(
-                        t.lower_ in ("he", "she", "him", "her") for t in obj_toks)) for a, indirect in objs):
+                    objs and (all(a.kind == "person" and (not indirect or any(
+                        t.lower_ in ("he", "she", "him", "her") for t in obj_toks)) for a, indirect in objs) or
+                              passive(tok) and subj and all(a.kind == "person" for a, _ in subj) and any(
+                                  c.dep_ == "prep" and c.lower_ in ("in", "at") for c in tok.children)):
+                # ("the Saudi crown prince was welcomed in Paris by Macron": a greeting too)
                 # "welcomed A to the palace", "A welcomed B": a greeting in person
                 entry = LexEntry("met", "verb", tok.lemma_, ("dobj",), None)
                 rule = f"verb:{tok.lemma_}/in-person"
