@@ -1222,7 +1222,16 @@ class _Finder:
                     objs and (all(a.kind == "person" and (not indirect or any(
                         t.lower_ in ("he", "she", "him", "her") for t in obj_toks)) for a, indirect in objs) or
                               passive(tok) and subj and all(a.kind == "person" for a, _ in subj) and any(
-                                  c.dep_ == "prep" and c.lower_ in ("in", "at") for c in tok.children)):
+                                  c.dep_ == "prep" and c.lower_ in ("in", "at") for c in tok.children) or
+                              any(c.dep_ == "prep" and c.lower_ in ("to", "in", "at") and any(
+                                  p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "FAC") and (
+                                      (m := self.idx.mention_at(p.i)) is None or m.how == "metonym")
+                                  for p in c.children) and any(
+                                  d.dep_ == "dobj" and d.i < c.i and (d.lemma_.lower() in self.idx.gaz.offices or (
+                                      (n := self.idx.mention_at(d.i)) is not None and n.actor.kind == "person"))
+                                  for d in tok.children) for c in tok.children)):
+                # ("welcomed the Australian prime minister to Jakarta": a greeting in person, but
+                # "welcomed Sweden to NATO" is support)
                 # ("the Saudi crown prince was welcomed in Paris by Macron": a greeting too)
                 # "welcomed A to the palace", "A welcomed B": a greeting in person
                 entry = LexEntry("met", "verb", tok.lemma_, ("dobj",), None)
