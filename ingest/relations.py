@@ -2832,6 +2832,24 @@ class _Finder:
         if subj and objs:
             self.emit("threatened", subj, objs, tok, "verb:threat+if", 0.7)
 
+    def threatened_harm(self, tok) -> None:
+        """ "threatened to turn Seoul into a sea of fire" (a harm no lexicon row names), "warned of a
+        merciless response if Seoul went on": the threat is for whom the harm or the condition names."""
+        if tok.lemma_.lower() not in ("threaten", "warn") or any(c.dep_ == "dobj" for c in tok.children) or \
+                any(c.dep_ == "neg" for c in tok.children):
+            return
+        objs = self.actors([d for x in tok.children if x.dep_ == "xcomp" and
+                            not any(self.needs_ok(e, scope_words(x))
+                                    for e in fitting_particles(self.lex.verbs.get(x.lemma_.lower(), []), x))
+                            for d in x.children if d.dep_ == "dobj"] +
+                           [w for x in tok.children if x.dep_ == "advcl" and any(
+                               m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in x.children)
+                            for w in x.children if w.dep_ in ("nsubj", "nsubjpass")])
+        subj = self.actors(subject_tokens(tok))
+        objs = self._others(objs, subj)
+        if subj and objs:
+            self.emit("threatened", subj, objs, tok, f"verb:{tok.lemma_.lower()}+harm", 0.7)
+
     def claimed(self, tok) -> None:
         """ "X claimed responsibility for the attack", "the attack was claimed by X": X attacked
         whoever the attack was on."""
@@ -3196,6 +3214,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
     verb_rules = [(EVALUATING, f.evaluation), (BLAMING_SPEECH | SPEECH_REPLIES, f.dismissal),
                   (VERB_TRIGGERS["joining"], f.joining), (VERB_TRIGGERS["claimed"], f.claimed),
                   (THREAT_VERBS, f.threat), (VERB_TRIGGERS["refusal"], f.refusal), (BLAMING_SPEECH, f.blame),
+                  (THREATENING | {"warn"}, f.threatened_harm),
                   (VERB_TRIGGERS["brought_together"], f.brought_together),
                   (VERB_TRIGGERS["same_again"], f.same_again), (VERB_TRIGGERS["leaving"], f.leaving),
                   (VERB_TRIGGERS["ultimatum"], f.ultimatum), (VERB_TRIGGERS["told_must"], f.told_must),
