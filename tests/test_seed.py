@@ -103,10 +103,10 @@ def test_real_news_scores_do_not_fall(realnews_dir):
     gold relations), overall, between actors and for roles."""
     t = _report(sorted(realnews_dir.glob("*.txt")), realnews_dir).total
     p, r, _ = t.prf()
-    assert p >= 0.94 and r >= 0.82
+    assert p >= 0.95 and r >= 0.85
     between = (set(t.required) | set(t.tp) | set(t.fp)) - {"represents"}
     p, r, _ = t.prf(among=between)
-    assert p >= 0.93 and r >= 0.77
+    assert p >= 0.95 and r >= 0.8
     p, r, _ = t.prf("represents")
     assert p >= 0.95 and r >= 0.9
 
@@ -167,8 +167,10 @@ def test_blind_heldout_scores():
     ("heldout28", 0.82, 0.64),  # the same kinds, written blind; development data after a session unread
     ("heldout29", 0.82, 0.6),  # the same kinds, written blind; development data after a session unread
     ("heldout30", 0.87, 0.69),  # the same kinds, written blind; development data after a session unread
-    ("heldout31", 0.88, 0.66),  # the same kinds, written blind; never looked at while writing rules
-    ("heldout32", 0.81, 0.58),  # the same kinds, written blind; never looked at while writing rules
+    ("heldout31", 0.89, 0.7),  # the same kinds, written blind; development data after a session unread
+    ("heldout32", 0.87, 0.6),  # the same kinds, written blind; development data after a session unread
+    ("heldout33", 0.82, 0.6),  # the same kinds, written blind; never looked at while writing rules
+    ("heldout34", 0.84, 0.66),  # the same kinds, written blind; never looked at while writing rules
 ])
 def test_more_heldout_scores(name, precision, recall):
     """Floors just under today's scores on the sets of articles in the three kinds of the real-news
