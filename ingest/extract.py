@@ -633,14 +633,14 @@ def _mend_noun_participles(doc) -> None:
         v.head, v.dep_ = noun, "acl"
 
 
-_LED_GROUPS = ("delegation", "team", "mission", "side", "group", "coalition", "force", "forces", "government")
+LED_GROUPS = WORDS.set("led_groups")  # "a delegation led by A"
 
 
 def _mend_led_groups(doc) -> None:
     """ "talks between a delegation led by A and a team headed by B": the small parser may join the
     second group to A, the leader of the first; the two groups are the pair."""
     for t in _tokens_with(doc, "DEP", ("conj",)):
-        if t.pos_ != "NOUN" or t.lemma_.lower() not in _LED_GROUPS:
+        if t.pos_ != "NOUN" or t.lemma_.lower() not in LED_GROUPS:
             continue
         leader = t.head
         agent = leader.head
@@ -648,7 +648,7 @@ def _mend_led_groups(doc) -> None:
                 agent.head.lemma_.lower() not in ("lead", "head"):
             continue
         group = agent.head.head
-        if group.pos_ != "NOUN" or group.lemma_.lower() not in _LED_GROUPS or t.is_ancestor(group):
+        if group.pos_ != "NOUN" or group.lemma_.lower() not in LED_GROUPS or t.is_ancestor(group):
             continue
         t.head = group
         for c in leader.children:

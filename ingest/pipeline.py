@@ -5,6 +5,7 @@ Extraction itself is pure (see :func:`ingest.extract.extract_doc`); this module 
 from __future__ import annotations
 
 import os
+import re
 import signal
 import sys
 import threading
@@ -51,8 +52,6 @@ def _load_nlp(model: str):
 def _split_dotted_compounds(nlp) -> None:
     """Split a hyphen after an abbreviation with stops ("U.S.-Japanese", "U.S.-led"), as the tokenizer
     already splits "US-Japanese": each side is a name the rules read."""
-    import re
-
     infixes = getattr(getattr(nlp.tokenizer.infix_finditer, "__self__", None), "pattern", None)
     suffixes = getattr(getattr(nlp.tokenizer.suffix_search, "__self__", None), "pattern", None)
     if infixes is None or suffixes is None:

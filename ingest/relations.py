@@ -110,6 +110,7 @@ REDUCING = WORDS.set("cutting_ties")
 
 
 THREATENING = frozenset({"threaten", "vow"})
+THREAT_WORDS = frozenset({"threaten", "warn"})  # whose harm or condition names the threatened
 ASKED_FOR = frozenset({"request", "demand", "plea", "appeal", "call", "proposal", "offer", "bid", "pressure"})
 JOINT_THINGS = frozenset({"centre", "center", "patrol", "patrols", "exercise", "exercises", "drill", "drills",
                           "venture", "project", "programme", "program", "force", "operation", "operations",
@@ -161,9 +162,9 @@ EVALUATING = frozenset({"call", "describe", "characterize", "characterise", "lab
 HELD_OFFICES = frozenset({"term", "presidency", "government", "rule", "leadership", "mandate", "election", "victory"})
 TERRITORY_GROUP = WORDS.set("territory_group")
 EXCHANGED_BLOWS = WORDS.set("exchanged_blows")
-GO_BETWEENS = WORDS.set("go_betweens")
-BASE_VERBS = WORDS.set("base_verbs")
-CRITICAL_ADJECTIVES = WORDS.set("critical_adjectives")  # "A is critical of B"  # "Russia has military bases in B"  # "a deal brokered by X": X is no side of it
+GO_BETWEENS = WORDS.set("go_betweens")  # "a deal brokered by X": X is no side of it
+BASE_VERBS = WORDS.set("base_verbs")  # "Russia has military bases in B"
+CRITICAL_ADJECTIVES = WORDS.set("critical_adjectives")  # "A is critical of B"
 SPEECH_REPLIES = frozenset({"reply", "respond", "add", "insist", "counter", "retort"})
 SUPPLIER_NOUNS = frozenset({"supplier", "source", "provider", "seller", "exporter", "donor"})
 
@@ -1006,6 +1007,43 @@ class _Finder:
             return True
         return bool(words & self.lex.classes.get(entry.needs, frozenset()))
 
+    def _greeted_in_person(self, tok, subj: list, objs: list, obj_toks: list) -> bool:
+        """Whether welcoming or greeting ``objs`` is a meeting in person, not a word of support:
+        "welcomed A to the palace", "A welcomed B", "the Saudi crown prince was welcomed in Paris by
+        Macron", "welcomed the Australian prime minister to Jakarta" (but "welcomed Sweden to NATO"
+        and "welcomed the decision" are support)."""
+        if not objs:
+            return False
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "in", "at")]
+        by_people = bool(subj) and all(a.kind == "person" for a, _ in subj)
+        if (preps or by_people) and all(a.kind == "person" and (not indirect or any(
+                t.lower_ in ("he", "she", "him", "her") for t in obj_toks)) for a, indirect in objs):
+            return True
+        if passive(tok) and by_people and any(c.lower_ in ("in", "at") for c in preps):
+            return True
+        officials = [d for d in tok.children if d.dep_ == "dobj" and (
+            d.lemma_.lower() in self.idx.gaz.offices or
+            (n := self.idx.mention_at(d.i)) is not None and n.actor.kind == "person")]
+        return any(d.i < c.i for c in preps for d in officials if any(
+            p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "FAC") and
+            ((m := self.idx.mention_at(p.i)) is None or m.how == "metonym") for p in c.children))
+
+    def _authors_by(self, objs: list, verb) -> list[tuple[Actor, bool]]:
+        """Who did the acts ``objs`` as their "by" phrase tells: "the remarks by A", "the comments
+        made by A", and "described the killings by A as", where the parser hangs "by A" on the
+        active verb."""
+        agents = []
+        for o in (o for o in objs if o.pos_ == "NOUN"):
+            for c in o.children:
+                if c.dep_ == "prep" and c.lower_ == "by":
+                    agents += [p for p in c.children if p.dep_ == "pobj"]
+                elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() not in GO_BETWEENS:
+                    agents += [p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        if objs and not passive(verb):
+            agents += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > objs[0].i
+                       for p in c.children if p.dep_ == "pobj"]
+        return self.actors(agents)
+
     def _summoner(self, toks) -> list[tuple[Actor, bool]]:
         """Whose office an envoy was called in to: the ministry itself, or the state of the place it is in
         ("the foreign ministry in Lima")."""
@@ -1216,24 +1254,8 @@ class _Finder:
                     c.dep_ == "dobj" and c.lemma_.lower() in self.lex.classes.get("talks", frozenset())
                     for c in tok.children):
                 objs = []  # "welcomed the talks between A and B": a hope for the talks, no side taken
-            if entry.predicate == "supported" and tok.lemma_ in ("welcome", "greet") and (any(
-                    c.dep_ == "prep" and c.lower_ in ("to", "in", "at") for c in tok.children) or
-                    subj and all(a.kind == "person" for a, _ in subj)) and \
-                    objs and (all(a.kind == "person" and (not indirect or any(
-                        t.lower_ in ("he", "she", "him", "her") for t in obj_toks)) for a, indirect in objs) or
-                              passive(tok) and subj and all(a.kind == "person" for a, _ in subj) and any(
-                                  c.dep_ == "prep" and c.lower_ in ("in", "at") for c in tok.children) or
-                              any(c.dep_ == "prep" and c.lower_ in ("to", "in", "at") and any(
-                                  p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "FAC") and (
-                                      (m := self.idx.mention_at(p.i)) is None or m.how == "metonym")
-                                  for p in c.children) and any(
-                                  d.dep_ == "dobj" and d.i < c.i and (d.lemma_.lower() in self.idx.gaz.offices or (
-                                      (n := self.idx.mention_at(d.i)) is not None and n.actor.kind == "person"))
-                                  for d in tok.children) for c in tok.children)):
-                # ("welcomed the Australian prime minister to Jakarta": a greeting in person, but
-                # "welcomed Sweden to NATO" is support)
-                # ("the Saudi crown prince was welcomed in Paris by Macron": a greeting too)
-                # "welcomed A to the palace", "A welcomed B": a greeting in person
+            if entry.predicate == "supported" and tok.lemma_ in ("welcome", "greet") and \
+                    self._greeted_in_person(tok, subj, objs, obj_toks):
                 entry = LexEntry("met", "verb", tok.lemma_, ("dobj",), None)
                 rule = f"verb:{tok.lemma_}/in-person"
             if entry.predicate == "urged" and tok.lemma_ == "call" and objs and \
@@ -2795,16 +2817,7 @@ class _Finder:
         self.hostile = True
         targets = self.actors(objs, possessor=True)
         if not targets:  # "described the remarks by A as", "called the comments made by A": their author
-            targets = self.actors([p for o in objs if o.pos_ == "NOUN" for c in o.children
-                                   if c.dep_ == "prep" and c.lower_ == "by" or
-                                   c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() not in GO_BETWEENS
-                                   for b in ([c] if c.dep_ == "prep" else
-                                             [a for a in c.children if a.dep_ == "agent"])
-                                   for p in b.children if p.dep_ == "pobj"] +
-                                  # (the parser may hang "by A" on the verb, which is active)
-                                  [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" and
-                                   objs and c.i > objs[0].i and not passive(tok)
-                                   for p in c.children if p.dep_ == "pobj"])
+            targets = self._authors_by(objs, tok)
         self.hostile = False
         # naming a crime ("described the arrests as state terrorism", "the killings as genocide") accuses
         pred = "accused" if word_set(judgement) & CRIME_EVAL else "criticized"
@@ -2835,7 +2848,7 @@ class _Finder:
     def threatened_harm(self, tok) -> None:
         """ "threatened to turn Seoul into a sea of fire" (a harm no lexicon row names), "warned of a
         merciless response if Seoul went on": the threat is for whom the harm or the condition names."""
-        if tok.lemma_.lower() not in ("threaten", "warn") or any(c.dep_ == "dobj" for c in tok.children) or \
+        if tok.lemma_.lower() not in THREAT_WORDS or any(c.dep_ == "dobj" for c in tok.children) or \
                 any(c.dep_ == "neg" for c in tok.children):
             return
         objs = self.actors([d for x in tok.children if x.dep_ == "xcomp" and
@@ -3214,7 +3227,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
     verb_rules = [(EVALUATING, f.evaluation), (BLAMING_SPEECH | SPEECH_REPLIES, f.dismissal),
                   (VERB_TRIGGERS["joining"], f.joining), (VERB_TRIGGERS["claimed"], f.claimed),
                   (THREAT_VERBS, f.threat), (VERB_TRIGGERS["refusal"], f.refusal), (BLAMING_SPEECH, f.blame),
-                  (THREATENING | {"warn"}, f.threatened_harm),
+                  (THREAT_WORDS, f.threatened_harm),
                   (VERB_TRIGGERS["brought_together"], f.brought_together),
                   (VERB_TRIGGERS["same_again"], f.same_again), (VERB_TRIGGERS["leaving"], f.leaving),
                   (VERB_TRIGGERS["ultimatum"], f.ultimatum), (VERB_TRIGGERS["told_must"], f.told_must),
