@@ -2005,6 +2005,20 @@ class _Finder:
                 if speaker and targets:
                     self.emit("accused", speaker, self._others(targets, speaker), c, "speech:responsible", 0.65)
 
+            # "said X bore responsibility for the crisis", "said the blame lay with X": an accusation
+            if c.dep_ == "ccomp" and not any(n.dep_ == "neg" for n in c.children):
+                blamed = []
+                if c.lemma_.lower() in ("bear", "carry", "share") and any(
+                        o.dep_ == "dobj" and o.lemma_.lower() in ("responsibility", "blame") and
+                        not any(d.lower_ == "no" for d in o.children) for o in c.children):
+                    blamed = [w for w in c.children if w.dep_ == "nsubj"]
+                elif c.lemma_.lower() in ("lie", "rest") and any(
+                        o.dep_ == "nsubj" and o.lemma_.lower() in ("responsibility", "blame") for o in c.children):
+                    blamed = [p for a in [c, *(a for a in c.children if a.dep_ == "advmod")] for p in prep_objects(a, ("with", "on"))]
+                targets = self.actors(blamed, possessor=True)
+                if speaker and targets:
+                    self.emit("accused", speaker, self._others(targets, speaker), c, "speech:responsibility", 0.65)
+
     def held_responsible(self, tok) -> None:
         """ "Seoul held Pyongyang responsible for the sinking": an accusation."""
         near = list(tok.children) + [g for c in tok.children for g in c.children]
@@ -2087,6 +2101,14 @@ class _Finder:
                                                        (tok.lemma_.lower() in self.lex.classes.get("talks", frozenset()) or
                                                         tok.lemma_.lower() in ("visit", "trip", "tour"))):
             return self.actors(subject_tokens(head)), f"light:{head.lemma_.lower()}", 0.85
+        if carrier.dep_ == "pobj" and carrier.head.lower_ in ("to", "toward", "towards"):
+            # "pledged $5m to the relief effort in B", "gave troops to the mission in B": the giver's
+            giver = carrier.head.head
+            if giver.pos_ == "NOUN" and giver.dep_ == "dobj":
+                giver = giver.head
+            if giver.pos_ == "VERB" and any(e.predicate == "aided" and "to" in e.objects
+                                            for e in self.lex.verbs.get(giver.lemma_.lower(), [])):
+                return self.actors(subject_tokens(giver)), f"light:{giver.lemma_.lower()}", 0.75
         # "at a meeting with X, Y said", "spent two days in talks with X", "went into hours of talks":
         # the subject of the verb the phrase hangs on
         if carrier.dep_ in ("dobj", "pobj") and head.lower_ == "following" and head.dep_ in ("prep", "advcl", "acl"):
@@ -3136,6 +3158,8 @@ class _Finder:
         if not others and verb.dep_ in ("ccomp",) and verb.head.lemma_.lower() in ("say", "call", "describe", "tell", "add"):
             speaker = self.actors(subject_tokens(verb.head))
             others = [(self.idx.country_of(a) or a, True) for a, _ in speaker]
+        if not others and len(subj) > 1 and tok.tag_ == "NNS" and tok.dep_ == "attr":
+            others = subj  # "A and B have long been close allies": each with the other
         if subj and others:
             self.emit("cooperatedWith", subj, others, tok, f"copula:{tok.lemma_.lower()}", 0.75)
 
@@ -3183,11 +3207,13 @@ class _Finder:
         """ "A has military bases in B", "A, which uses an air base in B", "B hosts a Russian military
         base": a state keeps forces in another with its leave, which is cooperation."""
         verb = tok.head
-        if tok.lower_ not in ("base", "bases") or tok.dep_ != "dobj" or verb.lemma_.lower() not in BASE_VERBS or \
-                any(c.dep_ == "neg" for c in verb.children):
+        # ("B hosts US troops", "B hosts American warplanes": the forces themselves)
+        hosted = verb.lemma_.lower() == "host" and (tok.lemma_.lower() in MILITARY or tok.lower_ in ("aircraft", "warplanes"))
+        if tok.lower_ not in ("base", "bases") and not hosted or tok.dep_ != "dobj" or \
+                verb.lemma_.lower() not in BASE_VERBS or any(c.dep_ == "neg" for c in verb.children):
             return
         mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i]
-        if not word_set(mods) & {"military", "air", "naval", "army", "navy", "airbase"} and \
+        if not hosted and not word_set(mods) & {"military", "air", "naval", "army", "navy", "airbase"} and \
                 not (len(mods) == 1 and mods[0].i in self.idx.by_token):  # ("a customer base")
             return
         subj = [(self.idx.country_of(a) or a, i) for a, i in self.actors(subject_tokens(verb))]

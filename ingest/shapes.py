@@ -398,9 +398,12 @@ def object_tokens(tok, entry: LexEntry, *, verb: bool, needs_words: frozenset = 
         if not dobjs and tok.dep_ == "conj":  # "X is under sanctions and was condemned by Y"
             dobjs = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if verb and not dobjs and "dobj" in entry.objects:
-        # "deplored what she called reckless drills by X": what the clause names
+        # "deplored what she called reckless drills by X", "blamed what it described as X's
+        # meddling": what the clause names
         dobjs += [o for c in tok.children if c.dep_ == "ccomp" and any(
-            w.dep_ == "dobj" and w.lower_ == "what" for w in c.children) for o in c.children if o.dep_ == "oprd"]
+            w.dep_ == "dobj" and w.lower_ == "what" for w in c.children)
+            for o in [*c.children, *(o for p in c.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children)]
+            if o.dep_ in ("oprd", "pobj")]
     if verb and not dobjs and "dobj" in entry.objects:
         # "rejected as baseless the charge from X": the parser hangs the shifted object on "as"
         for c in tok.children:
