@@ -403,8 +403,18 @@ class _Finder:
             return []  # "recruiting judges from X by threatening them": the judges
         if tok.lower_ in ("they", "them", "their"):
             # a group goes on being "they" over a few sentences: "A and B met. They agreed ... They urged"
-            return self.recent_group(tok, None, None, within=3, met=True) or \
+            found = self.recent_group(tok, None, None, within=3, met=True) or \
                 (self._they_chain(tok) if tok.lower_ == "they" and tok.dep_ == "nsubj" else [])
+            if tok.lower_ == "them" and found and tok.dep_ in ("dobj", "pobj", "dative"):
+                # "A and B called on them to stop": "them" is never the clause's own subject
+                verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+                subj = subject_tokens(verb) if verb.pos_ in ("VERB", "AUX") else []
+                doers = {a.key for a, _ in self.actors(subj)}
+                if any(a.key in doers for a in found):  # the group named before the subject, if any
+                    found = self.recent_group(self.doc[min(t.left_edge.i for t in subj)], None, None, within=3, met=True)
+                    if any(a.key in doers for a in found):
+                        return []
+            return found
         if tok.tag_ not in ("NNS", "NNPS"):
             return []
         if any(c.dep_ in ("compound", "amod", "nmod") and c.i in self.idx.by_token and
@@ -3191,17 +3201,35 @@ class _Finder:
 
     def displeased(self, tok) -> None:
         """ "A has been sharply critical of B", "A is furious with B over the drilling": displeasure
-        said of one side criticizes the other (or its act: "angry at B's decision")."""
+        said of one side criticizes the other (or its act: "angry at B's decision"; "A was disappointed
+        by B's decision", which the parser reads as a passive)."""
         head = tok.head
-        if tok.dep_ not in ("acomp", "oprd") or head.lemma_.lower() not in ("be", "remain", "become", "grow", "seem",
-                                                                          "appear", "sound") or \
-                any(c.dep_ == "neg" for c in [*tok.children, *head.children]):
+        if tok.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in tok.children):
+            head = tok
+        elif tok.dep_ not in ("acomp", "oprd") or head.lemma_.lower() not in ("be", "remain", "become", "grow", "seem",
+                                                                            "appear", "sound"):
+            return
+        if any(c.dep_ == "neg" for c in [*tok.children, *head.children]):
             return
         subj = self.actors(subject_tokens(head))
-        objs = self._others(self.actors(prep_objects(tok, ("of", "with", "at", "over", "about", "towards", "toward")),
+        objs = self._others(self.actors(prep_objects(tok, ("of", "with", "at", "over", "about", "towards", "toward", "by")),
                                         possessor=True), subj)
         if subj and objs:
             self.emit("criticized", subj, objs, tok, f"adjective:{tok.lemma_.lower()}", 0.75)
+
+    def in_protest(self, tok) -> None:
+        """ "A recalled its envoy in protest at B's remarks": the parser hangs what is protested at on
+        the verb, beside "in protest"; whoever did the act told there is criticized."""
+        kids = list(tok.children)
+        for k, c in enumerate(kids):
+            if c.dep_ == "prep" and c.lower_ == "in" and any(
+                    p.dep_ == "pobj" and p.lemma_.lower() == "protest" and not any(p.children) for p in c.children):
+                at = [p for d in kids[k + 1:k + 2] if d.dep_ == "prep" and d.lower_ in ("at", "against", "over")
+                      for p in d.children if p.dep_ == "pobj"]
+                subj = self.actors(subject_tokens(tok))
+                objs = self._others(self.actors(at, possessor=True), subj)
+                if subj and objs:
+                    self.emit("criticized", subj, objs, c, "noun:protest/in-protest-at", 0.7)
 
     def military_base(self, tok) -> None:
         """ "A has military bases in B", "A, which uses an air base in B", "B hosts a Russian military
@@ -3296,6 +3324,9 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
             for words, rule in verb_rules:
                 if lemma in words:
                     rule(tok)
+            if tok.lower_ in CRITICAL_ADJECTIVES:
+                f.displeased(tok)  # ("was disappointed by")
+            f.in_protest(tok)
         elif pos == "ADJ" and tok.lemma_.lower() in CRITICAL_ADJECTIVES:
             f.displeased(tok)
         elif pos in ("NOUN", "PROPN"):
