@@ -105,6 +105,7 @@ TELLING_ACTS = WORDS.set("telling_acts")
 TITLED_GROUPS = WORDS.set("titled_groups")
 # armed forces, whose arriving somewhere is no visit
 MILITARY = WORDS.set("armed_forces")
+PENALTY_LIST_WORDS = WORDS.set("penalty_lists")  # "its list of state sponsors of terrorism": a sanction
 # verbs that end or cut ties ("relations were severed")
 REDUCING = WORDS.set("cutting_ties")
 
@@ -876,6 +877,9 @@ class _Finder:
         definite noun names again, as the article told it before."""
         if tok.pos_ == "NOUN":  # "condemned the attack by Russia", "the measures taken by Y": an act's agent
             bys = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"]
+            if not bys and self.hostile and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and not passive(tok.head):
+                # "turned down the proposal by B": the parser may hang "by B" on the verb
+                bys = [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "by" and c.i == tok.right_edge.i + 1]
             if self.hostile:  # judged harshly: whoever took the measures
                 bys += [g for a in tok.children if a.dep_ == "acl" and a.tag_ == "VBN" for g in a.children
                         if g.dep_ == "agent"]
@@ -1662,7 +1666,9 @@ class _Finder:
     def _claim_makers(self, claims: list, tok) -> list[tuple[Actor, bool]]:
         """Who made the ``claims`` a verb ``tok`` turns down: "the charges by B", "claims from B",
         "B's accusations", "Ugandan charges"."""
-        makers = self.actors(prep_objects(tok, ("by", "from")) + [p for c in claims for p in prep_objects(c, ("by", "from"))])
+        makers = self.actors(prep_objects(tok, ("by", "from")) + [p for c in claims for p in prep_objects(c, ("by", "from"))] +
+                             [p for c in claims for a in c.children if a.dep_ == "acl" and a.tag_ == "VBN"  # ("made by B")
+                              for g in a.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"])
         return makers + [m for m in self.actors([w for c in claims for w in c.children
                                                  if w.dep_ in ("amod", "poss", "compound") and w.i < c.i],
                                                 demonym=True) if m not in makers]
@@ -2029,6 +2035,21 @@ class _Finder:
                 if speaker and targets:
                     self.emit("accused", speaker, self._others(targets, speaker), c, "speech:responsibility", 0.65)
 
+    def blacklisted(self, tok) -> None:
+        """ "A put B on its list of state sponsors of terrorism", "A added B's firms to its
+        sanctions list": a penalty list is a sanction."""
+        if any(c.dep_ == "neg" for c in tok.children):
+            return
+        lists = [p for p in prep_objects(tok, ("on", "onto", "to")) if p.lemma_.lower() in ("list", "blacklist")]
+        if not any(p.lemma_.lower() == "blacklist" or
+                   word_set(w for w in p.subtree if w.i != p.i) & PENALTY_LIST_WORDS for p in lists):
+            return
+        subj = self.actors(subject_tokens(tok))
+        objs = self._others(self.actors([c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")],
+                                        possessor=True, demonym=True), subj)
+        if subj and objs:
+            self.emit("sanctioned", subj, objs, tok, f"verb:{tok.lemma_.lower()}+list", 0.75)
+
     def held_responsible(self, tok) -> None:
         """ "Seoul held Pyongyang responsible for the sinking": an accusation."""
         near = list(tok.children) + [g for c in tok.children for g in c.children]
@@ -2210,7 +2231,10 @@ class _Finder:
             if slots and not obj_toks:
                 for a in tok.children:
                     if a.dep_ == "acl" and a.tag_ == "VBN":
-                        obj_toks += prep_objects(a, slots)
+                        # ("sanctions imposed by A on B": the parser may hang "on B" on A)
+                        obj_toks += prep_objects(a, slots) or [o for g in a.children if g.dep_ == "agent"
+                                                                for p in g.children if p.dep_ == "pobj"
+                                                                for o in prep_objects(p, slots)]
             objs = self.places(obj_toks) if entry.predicate == "visited" else \
                 self.actors(obj_toks, possessor=entry.predicate in COMMUNICATIVE)
             if entry.predicate == "sanctioned" and not objs:
@@ -3291,7 +3315,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   (VERB_TRIGGERS["sent_envoy"], f.sent_envoy), (VERB_TRIGGERS["came_from"], f.came_from),
                   (VERB_TRIGGERS["being_in"], f.being_in), (VERB_TRIGGERS["called_for"], f.called_for),
                   (VERB_TRIGGERS["rejected_claim"], f.rejected_claim), (VERB_TRIGGERS["clash"], f.clash),
-                  (VERB_TRIGGERS["held_responsible"], f.held_responsible),
+                  (VERB_TRIGGERS["held_responsible"], f.held_responsible), (VERB_TRIGGERS["blacklisted"], f.blacklisted),
                   (VERB_TRIGGERS["persona_non_grata"], f.persona_non_grata), (VERB_TRIGGERS["sent_out"], f.sent_out),
                   (VERB_TRIGGERS["denied_charge"], f.denied_charge), (VERB_TRIGGERS["act_judged"], f.act_judged),
                   (VERB_TRIGGERS["fought_war"], f.fought_war), (VERB_TRIGGERS["called_in"], f.called_in),

@@ -450,7 +450,9 @@ def object_tokens(tok, entry: LexEntry, *, verb: bool, needs_words: frozenset = 
         # "imposed sanctions ON Iran", "a package of sanctions ON Russia", "imposed bans and other
         # sanctions ON Iran" (the parser hangs the preposition on the last of the list)
         for d in dobjs + [c for d in dobjs for c in d.children if c.dep_ == "conj" and c.pos_ == "NOUN"]:
-            out += prep_objects(d, slots)
+            # ("opposes the arms sale TO B": the object is the sale's maker, not its buyer)
+            out += prep_objects(d, tuple(s for s in slots if s != "to") if "dobj" in entry.objects and
+                                not entry.needs else slots)
             # "extended credits worth $1bn to B": the parser hangs the receiver on the worth
             out += [p for a in d.children if a.dep_ == "amod" and a.lower_ in ("worth", "valued")
                     for p in prep_objects(a, slots)]
