@@ -2192,6 +2192,11 @@ class _Finder:
                 # "ordered the suspension of military cooperation with X": cooperation cut
                 entry = LexEntry("reducedRelationsWith", "noun", entry.lemma, entry.objects, None)
             rule = f"noun:{entry.lemma}"
+            if entry.predicate == "urged" and tok.lemma_.lower() == "call" and tok.dep_ == "dobj" and \
+                    tok.head.lemma_.lower() == "pay":
+                # "paid a (courtesy) call on B": a visit in person, not an appeal
+                entry = LexEntry("met", "noun", entry.lemma, ("on",), None)
+                rule = "noun:call+pay"
             if entry.predicate == "signedAgreementWith" and tok.lemma_.lower() in WANTED_ACTS and (
                     tok.dep_ == "dobj" and tok.head.lemma_.lower() in VERB_TRIGGERS["called_for"] or
                     tok.dep_ == "pobj" and tok.head.lower_ == "for" and
@@ -2904,8 +2909,17 @@ class _Finder:
     def threatened_harm(self, tok) -> None:
         """ "threatened to turn Seoul into a sea of fire" (a harm no lexicon row names), "warned of a
         merciless response if Seoul went on": the threat is for whom the harm or the condition names."""
-        if tok.lemma_.lower() not in THREAT_WORDS or any(c.dep_ == "dobj" for c in tok.children) or \
-                any(c.dep_ == "neg" for c in tok.children):
+        if tok.lemma_.lower() not in THREAT_WORDS or any(c.dep_ == "neg" for c in tok.children):
+            return
+        harms = [c for c in tok.children if c.dep_ == "dobj"]
+        if harms:  # "threatened a nuclear strike on B", "threatened war against B": the harm's target
+            attacks = self.lex.nouns
+            objs = self._others(self.actors([p for h in harms for e in attacks.get(h.lemma_.lower(), [])
+                                             if e.predicate in ("attacked", "sanctioned") and not e.needs
+                                             for p in prep_objects(h, ("on", "against"))]),
+                                self.actors(subject_tokens(tok)))
+            if objs:
+                self.emit("threatened", self.actors(subject_tokens(tok)), objs, tok, f"verb:{tok.lemma_.lower()}+harm", 0.7)
             return
         objs = self.actors([d for x in tok.children if x.dep_ == "xcomp" and
                             not any(self.needs_ok(e, scope_words(x))
