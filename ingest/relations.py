@@ -1542,6 +1542,14 @@ class _Finder:
             [(a, i) for a, i in self.places(prep_objects(posted[0], ("in", "to"))) if a.kind in STATE_KINDS]
         if hosts and senders:
             self.emit("criticized", hosts, self._others(senders, hosts), tok, "verb:call-in+envoy", 0.75)
+        # "the envoy, A, was called in by Minister B": B received A in person
+        summoners = self.actors([p for g in tok.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"]
+                                if passive(tok) else subject_tokens(tok))
+        envoy_people = [(m.actor, False) for e in posted for w in e.subtree
+                        if (m := self.idx.mention_at(w.i)) is not None and m.actor.kind == "person" and w.i == m.end - 1]
+        people = [(a, i) for a, i in summoners if a.kind == "person"]
+        if people and envoy_people:
+            self.emit("met", people, self._others(envoy_people, people), tok, "verb:call-in+envoy", 0.7)
 
     def drew_criticism(self, tok) -> None:
         """ "A fired missiles, drawing condemnation from B and C", "the move sparked protests from B":
@@ -2208,6 +2216,8 @@ class _Finder:
             if "between" in entry.objects:
                 # "talks between A and B", "talks were going on between A and B"
                 groups = between(tok) + (between(tok.head) if tok.dep_ in ("nsubj", "nsubjpass") else [])
+                # "talks held in Paris last week between A and B": on the participle
+                groups += [g for a in tok.children if a.dep_ == "acl" and a.tag_ == "VBN" for g in between(a)]
                 for group in groups:
                     sides = self.sides(group, tok)
                     if len(sides) == 2 and max(len(x) for x in sides) > 1:
@@ -2601,10 +2611,15 @@ class _Finder:
         """ "The talks brought together A and B with C and D", "Present at the meeting were A and B
         for one side and C and D for the other": all of them met (save two of one delegation)."""
         if tok.lemma_ == "bring":
-            if not any(c.lower_ == "together" for c in tok.children) or \
+            near = [*tok.children, *(g for c in tok.children if c.dep_ == "prep" for g in c.children)]
+            if not (any(c.lower_ == "together" for c in near) or "face to face" in tok.doc[tok.i:tok.right_edge.i + 1].text) or \
                     tok.tag_ in ("VBP", "VBZ") and tok.dep_ == "relcl":
+                # ("brought A together with B", where the parser hangs "together" on "with"; "face to face")
                 return  # ("the talks, which bring together A and B,": what the forum is, no meeting)
             toks = [c for c in tok.children if c.dep_ == "dobj"] + prep_objects(tok, ("with",))
+            if "face to face" in tok.doc[tok.i:tok.right_edge.i + 1].text:  # (a phrase the parser breaks up)
+                toks = [w for w in tok.subtree if w.i > tok.i and (m := self.idx.mention_at(w.i)) is not None and
+                        w.i == m.end - 1 and m.actor.kind == "person"]
         elif tok.lemma_ == "be" and any(c.lower_ in ("present", "attending") and c.i < tok.i and any(
                 p.dep_ == "prep" and p.lower_ in ("at", "for") for p in c.children) for c in tok.children):
             toks = [c for c in tok.children if c.dep_ in ("nsubj", "conj", "attr") and c.pos_ == "PROPN"]
