@@ -150,6 +150,8 @@ def _chain_modality(chain) -> str:
             undone += [c for c in chain[1].children if c.dep_ in ("advcl", "ccomp", "xcomp", "oprd") and c.i > chain[0].i]
         neg = any(c.tag_ in ("VBN", "VBD") and (c.lemma_.lower() in NEGATING_VERBS or c.lemma_.lower() == "call" and
                                                any(p.lower_ == "off" for p in c.children)) for c in undone)
+        if chain[0].dep_ == "pobj" and chain[0].head.lower_ == "of" and chain[0].head.head.lower_ == "ahead":
+            future = True  # "ahead of B's visit to C": still to come
     for k, t in enumerate(chain):
         lemma = t.lemma_.lower()
         if t.pos_ == "VERB" and lemma + "e" in FUTURE_VERBS | HEDGE_VERBS | NEGATING_VERBS:
@@ -181,9 +183,12 @@ def _chain_modality(chain) -> str:
         if t is chain[0] and any(c.dep_ in ("preconj", "cc") and c.lower_ in ("neither", "nor")
                                  for c in [*t.children, *(t.head.children if t.dep_ == "conj" else ())]):
             neg = True  # "has neither accepted nor rejected it"
-        if t is chain[0] and lemma == "be" and any(c.dep_ == "acomp" and c.lower_ in ("due", "expected", "scheduled")
+        if t is chain[0] and lemma == "be" and any(c.dep_ == "acomp" and c.lower_ in ("due", "expected", "scheduled", "poised", "slated")
                                                    for c in t.children):
             future = True  # "A is due in Berlin on Thursday"
+        if t is chain[0] and lemma == "expect" and t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children) and \
+                any(c.dep_ == "prep" and c.lower_ == "in" for c in t.children):
+            future = True  # "A is expected in Moscow next week"
         if t is not chain[0] and not (chain[k - 1].dep_ == "conj" and coordinated_with(chain[k - 1]).i == t.i) \
                 and not (chain[k - 1].dep_ == "advcl" and chain[k - 1].tag_ == "VBG" and chain[k - 1].i < t.i and
                          not any(c.dep_ in ("mark", "aux") for c in chain[k - 1].children)):
@@ -202,7 +207,7 @@ def _chain_modality(chain) -> str:
                     and not (lemma in ("pledge", "vow", "promise") and len(chain) > 2 and
                              chain[0].lemma_.lower() in ("cooperation", "co-operation") and
                              chain[1].lemma_.lower() in WIDENING) \
-                    or (lemma == "be" and any(c.lower_ in ("due", "set", "expected", "scheduled")
+                    or (lemma == "be" and any(c.lower_ in ("due", "set", "expected", "scheduled", "poised", "slated")
                                                                 for c in t.children)):
                 future = True
             elif lemma == "going" or (lemma == "go" and t.tag_ == "VBG"):

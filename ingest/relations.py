@@ -2140,6 +2140,10 @@ class _Finder:
                                                        (tok.lemma_.lower() in self.lex.classes.get("talks", frozenset()) or
                                                         tok.lemma_.lower() in ("visit", "trip", "tour"))):
             return self.actors(subject_tokens(head)), f"light:{head.lemma_.lower()}", 0.85
+        if carrier.dep_ == "pobj" and carrier.head.lower_ == "of" and carrier.head.head.lower_ == "ahead" and \
+                carrier.head.head.head.pos_ in ("VERB", "AUX"):
+            # "ahead of talks with B, A said": the talks are A's, still to come
+            return self.actors(subject_tokens(carrier.head.head.head)), "frame", 0.6
         if carrier.dep_ == "pobj" and carrier.head.lower_ in ("to", "toward", "towards"):
             # "pledged $5m to the relief effort in B", "gave troops to the mission in B": the giver's
             giver = carrier.head.head
@@ -2505,8 +2509,10 @@ class _Finder:
     def being_in(self, tok) -> None:
         """ "Minister A was in Lima on Tuesday": a person of one state in another's territory is
         visiting it."""
-        subj = subject_tokens(tok)  # ", who was in Oslo for a conference,": the one the clause is about
-        places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+        subj = subject_tokens(tok) or [c for c in tok.children if c.dep_ == "nsubjpass"]
+        # (", who was in Oslo for a conference,": the one the clause is about; "A is due in Havana on Sunday", "A is expected in Moscow": a visit ahead)
+        heads = [tok] + [c for c in tok.children if c.dep_ == "acomp" and c.lower_ in ("due", "expected")]
+        places = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
                   for p in c.children if p.dep_ == "pobj"]
         if not subj or not places:
             return
@@ -3379,6 +3385,9 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                     rule(tok)
             if tok.lower_ in CRITICAL_ADJECTIVES:
                 f.displeased(tok)  # ("was disappointed by")
+            if tok.lower_ == "expected" and passive(tok) and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are", "'s")
+                                                                for c in tok.children):
+                f.being_in(tok)  # ("A is expected in Moscow"; not "had been expected in Bonn yesterday")
             f.in_protest(tok)
         elif pos == "ADJ" and tok.lemma_.lower() in CRITICAL_ADJECTIVES:
             f.displeased(tok)
