@@ -965,6 +965,8 @@ class _Finder:
     def emit(self, pred: str, subj: list, obj: list, trigger, rule: str, conf: float) -> None:
         sym = relation_info(pred).symmetric
         for s, s_ind in subj:
+            if pred == "visited" and s.kind != "person" and not s_ind:
+                continue  # a state named as such does not travel; its people do ("the Greek minister flew")
             if self._campaigner(s) or s.key in self.idx.opposition or self._party_only(s):
                 continue  # a campaign group's, an opposition or a party politician's words are no diplomacy
             for o, o_ind in obj:
@@ -2478,6 +2480,14 @@ class _Finder:
                 for i, a in enumerate(subj):
                     self.emit("cooperatedWith", [a], subj[i + 1:], tok, "ties:improve/plural", 0.7)
             return
+        # "the ministers agreed to strengthen their security cooperation": ties are their states'
+        states: list[tuple[Actor, bool]] = []
+        for a, ind in pairs:
+            home = self.idx.country_of(a) if a.kind == "person" else None
+            b = home if home is not None and home.kind in STATE_KINDS else a
+            if all(b.key != x.key for x, _ in states):
+                states.append((b, ind))
+        pairs = states
         for i, a in enumerate(pairs):
             self.emit("cooperatedWith", [a], pairs[i + 1:], tok, "ties:improve", 0.8)
 
