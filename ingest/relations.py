@@ -1390,7 +1390,10 @@ class _Finder:
         floor = self.idx.sent_of(sent.start - 1).start if sent.start > 0 else 0
         floor = self.idx.sent_of(floor - 1).start if floor > 0 else floor
         told = [c for c in self.out if floor <= c.trigger < tok.i and self.doc[c.trigger].pos_ == "VERB" and
-                (not leaders or c.subject.key in leaders)]
+                (not leaders or c.subject.key in leaders) and
+                c.predicate not in ("accused", "criticized", "urged", "threatened")]
+        # (words are followed by words of one's own: "C followed suit" after a charge copies an act
+        # told before it more often than the charge)
         if lemma == "follow" and not lead:  # "A recognised B in 1973 and C followed in 1974": that verb's act
             told = [c for c in told if c.trigger == tok.head.i and tok.dep_ in ("conj", "advcl", "acl")]
         if not told:
@@ -1742,6 +1745,11 @@ class _Finder:
             # (", attended by A" may hang on the verb whose object the meeting is)
             meeting = tok.head if tok.dep_ == "acl" else \
                 next((c for c in tok.head.children if c.dep_ == "dobj"), tok.head)
+            if tok.dep_ == "advcl" and meeting.lemma_.lower() not in GATHERINGS:
+                # "A announced it at a news conference in Taipei, attended by B": the gathering told last
+                meeting = next((p for h in [tok.head, meeting] for c in h.children if c.dep_ == "prep" and
+                                c.lower_ in ("at", "during") and c.i < tok.i for p in c.children if p.dep_ == "pobj"),
+                               meeting)
             guests = self.actors(by)
         elif not passive(tok) and not by:
             meeting = next((c for c in tok.children if c.dep_ == "dobj"), None)
