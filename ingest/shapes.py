@@ -455,7 +455,8 @@ def object_tokens(tok, entry: LexEntry, *, verb: bool, needs_words: frozenset = 
                                 not entry.needs else slots)
             # "extended credits worth $1bn to B": the parser hangs the receiver on the worth
             out += [p for a in d.children if a.dep_ == "amod" and a.lower_ in ("worth", "valued")
-                    for p in prep_objects(a, slots)]
+                    for p in prep_objects(a, slots) + [q for n in a.children if n.dep_ == "npadvmod"
+                                                       for q in prep_objects(n, slots)]]
             for of in of_chain(d):
                 out += prep_objects(of, slots)
         if not out and entry.needs:  # "spoke by telephone WITH X"
