@@ -72,6 +72,7 @@ RELATIONAL = WORDS.set("relational")
 VENUES = WORDS.set("venues")
 # nouns that stand for the state or organisation that owns them
 INSTITUTIONS = WORDS.set("institutions")
+GOVERNING_BODIES = frozenset({"government", "administration", "regime", "cabinet", "junta"})  # a leader's are the state's
 # what a person decides or says, which stays theirs ("backed A's account" backs A, not A's state)
 PERSONAL_ACTS = WORDS.set("personal_acts")
 # what one does that makes a measure or a plan one's own ("the zone X declared")
@@ -547,7 +548,20 @@ class ActorIndex:
                 if m is not None and m.how == "metonym" and tok.lemma_.lower() in VENUES:
                     continue  # "a Lima hotel" is a building in Lima, not Peru
                 if m is not None:
-                    return self.country_of(m.actor) or m.actor  # "the Trump administration"
+                    home = self.country_of(m.actor)
+                    if home is None and m.actor.kind == "person" and tok.lemma_.lower() in GOVERNING_BODIES:
+                        # "the Aquino government", "the Bush administration": the state every known
+                        # holder of the name acted for
+                        states = {e.of.key: e.of for e in self.gaz.people_by_part().get(c.text, [])
+                                  if e.of is not None and e.of.kind in ("country", "former_state")}
+                        home = next(iter(states.values())) if len(states) == 1 else None
+                    return home or m.actor  # "the Trump administration"
+                if tok.lemma_.lower() in GOVERNING_BODIES and c.dep_ == "compound" and c.text.istitle():
+                    # "the Aquino government" in a story that names her no other way
+                    states = {e.of.key: e.of for e in self.gaz.people_by_part().get(c.text, [])
+                              if e.of is not None and e.of.kind in ("country", "former_state")}
+                    if len(states) == 1:
+                        return next(iter(states.values()))
                 if c.dep_ == "amod" and c.lemma_.lower() in ("lead", "command", "head", "draft", "propose", "sponsor",
                                                               "author", "write", "table", "draw"):
                     for w in c.children:  # "Saudi-led coalition aircraft": the leader's
