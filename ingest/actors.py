@@ -545,8 +545,8 @@ class ActorIndex:
         for c in sorted(tok.children, key=lambda c: -c.i):
             if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i and not _backer(c):
                 m = self.by_token.get(c.i)
-                if m is not None and m.how == "metonym" and tok.lemma_.lower() in VENUES:
-                    continue  # "a Lima hotel" is a building in Lima, not Peru
+                if m is not None and m.how == "metonym" and (tok.lemma_.lower() in VENUES or tok.lemma_.lower() in HARM_NOUNS):
+                    continue  # "a Lima hotel" is a building in Lima, not Peru; "the Moscow bombing" was there
                 if m is not None:
                     home = self.country_of(m.actor)
                     if home is None and m.actor.kind == "person" and tok.lemma_.lower() in GOVERNING_BODIES:

@@ -1728,11 +1728,12 @@ class _Finder:
         owners = self.actors([c for w in wanted for c in w.children if c.dep_ == "poss" or
                               c.dep_ == "amod" and c.i < w.i and c.i in self.idx.by_token] +  # "a Vietnamese withdrawal"
                              [p for w in wanted for p in of_chain(w, 1)], possessor=True, demonym=True)
-        for w in wanted:  # "demanded a ceasefire between A and B": both are asked
+        owners = [(a, i) for a, i in owners if a.kind in STATE_KINDS]
+        for w in wanted:  # "demanded a ceasefire between A and B": both are asked (a state or an armed group)
             for group in between(w):
                 owners += [x for x in self.group(group) if all(x[0].key != o.key for o, _ in owners)]
         subj = self.actors(subject_tokens(tok))
-        owners = [(a, i) for a, i in self._others(owners, subj) if a.kind in STATE_KINDS]
+        owners = self._others(owners, subj)
         if subj and owners:
             self.emit("urged", subj, owners, tok, f"verb:{lemma}+act", 0.7)
 
