@@ -881,6 +881,7 @@ def _events(doc, article: Article, gaz: Gazetteer):
     events: list[Event] = []
     triggers = {c.trigger for c in cands}
     known_dates: dict[tuple, str] = {}
+    stated: set[tuple] = set()
     for cand in cands:
         if _no_event(doc[cand.trigger]) and _own_rule(cand) != "verb:accept+cannot":
             continue  # ("cannot accept" is a refusal made now)
@@ -910,6 +911,10 @@ def _events(doc, article: Article, gaz: Gazetteer):
         if when:
             known_dates.setdefault(key, when)
         start, end = _evidence_span(doc, doc[cand.trigger], idx)
+        ends = key[1] if relation_info(cand.predicate).symmetric else (cand.subject.key, cand.object.key)
+        if (cand.predicate, ends, start, modality) in stated:
+            continue  # two rules that read one relation in one sentence make one event
+        stated.add((cand.predicate, ends, start, modality))
         conf = cand.confidence * (0.9 if modality == "reported" else 1.0)
         events.append(Event(
             predicate=cand.predicate, subject=cand.subject, object=cand.object, modality=modality,

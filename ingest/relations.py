@@ -2225,6 +2225,13 @@ class _Finder:
                     tok.dep_ == "pobj" and tok.head.lower_ == "for" and
                     tok.head.head.lemma_.lower() in VERB_TRIGGERS["called_for"]):
                 continue  # "demanded a ceasefire between A and B": asked for, not agreed
+            if entry.predicate == "signedAgreementWith" and tok.dep_ == "pobj" and \
+                    tok.head.lower_ in ("on", "over", "about", "for", "toward", "towards") and (
+                        tok.head.head.lemma_.lower() in self.lex.classes.get("talks", frozenset()) or
+                        tok.head.head.lemma_.lower() in ("negotiation", "negotiate", "bargaining")):
+                # "talks on a free trade agreement between A and B": bargained for, not signed
+                entry = LexEntry("negotiatedWith", "noun", entry.lemma, entry.objects, None)
+                rule = f"noun:{entry.lemma}+talks-on"
             if entry.predicate == "met" and tok.lemma_.lower() in ("talk", "talks") and self.bargaining(tok):
                 entry = LexEntry("negotiatedWith", "noun", entry.lemma, entry.objects, None)
                 rule = f"noun:{entry.lemma}+deal"
