@@ -1326,6 +1326,15 @@ class _Finder:
                 conf = 0.6
             if entry.predicate == "aided" and obj_toks and all(t.lemma_.lower() in PRIVATE_PEOPLE for t in obj_toks):
                 objs = []  # "helped British travellers", "aided Syrian refugees": people, not their state
+            if not objs and subj and entry.predicate == "signedAgreementWith" and entry.needs and tok.dep_ == "conj" \
+                    and not passive(tok) and not any(c.dep_ == "nsubj" for c in tok.children):
+                # "held talks with B and signed an agreement on trade": signed with the one met
+                first = coordinated_with(tok)
+                partners = prep_objects(first, ("with",)) + \
+                    [p for d in first.children if d.dep_ == "dobj" for p in prep_objects(d, ("with",))] + \
+                    [c for c in first.children if c.dep_ == "dobj" and first.lemma_.lower() in ("meet", "receive", "host")]
+                objs = self._others(self.actors(partners), subj)
+                rule += "/shared"
             if len(subj) > 1 and any(t.lower_ in ("other", "another") or
                                      any(c.dep_ == "poss" and c.lower_ in ("other", "another") for c in t.children)
                                      for t in obj_toks + [c for c in tok.children if c.dep_ == "dobj"
