@@ -1425,6 +1425,29 @@ class _Finder:
                                                                       "years", "year", "month", "week")
                    for c in tok.children)
 
+    def _makers(self, tok) -> list[tuple[Actor, bool]]:
+        """Whose the protest a noun names is: "Chinese objections", "Britain's protest", "protests
+        from A", "the objections of B", "criticism by C"."""
+        return self.actors([c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < tok.i] +
+                           prep_objects(tok, ("from", "of", "by")), possessor=True, demonym=True)
+
+    def despite_protests(self, tok) -> None:
+        """ "A flew them out despite protests from B", "A went ahead over the objections of B": B
+        protested what A did (and opposition is a refusal)."""
+        verb = tok.head.head
+        for _ in range(2):  # ("went ahead with the test despite B's opposition": hung on the test)
+            if verb.pos_ == "NOUN" and verb.dep_ in ("pobj", "dobj"):
+                verb = verb.head.head if verb.dep_ == "pobj" else verb.head
+        if tok.dep_ != "pobj" or tok.head.lower_ not in ("despite", "over", "overcoming") or \
+                verb.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in ("protest", "objection", "criticism",
+                                                                             "opposition", "condemnation"):
+            return
+        doers = self.actors(subject_tokens(verb))
+        makers = self._others(self._makers(tok), doers)
+        pred = "rejected" if tok.lemma_.lower() == "opposition" else "criticized"
+        if doers and makers:
+            self.emit(pred, makers, doers, tok, f"noun:{tok.lemma_.lower()}+despite", 0.65)
+
     def at_request(self, tok) -> None:
         """ "Troops from X moved in at the request of Y", "at Y's request": Y asked X to do it."""
         if tok.lemma_.lower() != "request" or tok.dep_ != "pobj" or tok.head.lower_ not in ("at", "on", "upon"):
@@ -3392,6 +3415,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   (VERB_TRIGGERS["cannot_accept"], f.cannot_accept)]
     noun_rules = [(NOUN_TRIGGERS["purchase"], f.purchase), (NOUN_TRIGGERS["demand_that"], f.demand_that),
                   (NOUN_TRIGGERS["at_request"], f.at_request), (JOINT_THINGS, f.joint_with),
+                  (NOUN_TRIGGERS["despite_protests"], f.despite_protests),
                   (lex.classes.get("agreement", frozenset()), f.made_during), (TIES_NOUNS, f.ties),
                   (TIES_NOUNS, f.relationship), (NOUN_TRIGGERS["drew_criticism"], f.drew_criticism),
                   (PARTNER_NOUNS, f.partner), (SUPPORTER_NOUNS | CRITIC_NOUNS, f.supporter),
