@@ -2086,6 +2086,22 @@ class _Finder:
                 if speaker and targets:
                     self.emit("accused", speaker, self._others(targets, speaker), c, "speech:responsibility", 0.65)
 
+    def barred_entry(self, tok) -> None:
+        """ "Eight US officials were barred from entering Russia", "A is banned from travelling to the
+        European Union": the state or union that keeps them out sanctions them (or their state)."""
+        if not passive(tok) or any(c.dep_ == "neg" for c in tok.children):
+            return
+        going = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
+                 if p.dep_ == "pcomp" and p.lemma_.lower() in ("enter", "travel", "visit", "come", "go")]
+        places = [d for g in going for d in g.children if d.dep_ == "dobj"] + \
+            [p for g in going for p in prep_objects(g, ("to", "into"))]
+        keepers = self.actors([p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]) or \
+            [(a, i) for a, i in self.places(places) + self.actors(places)
+             if a.kind in STATE_KINDS or a.org_kind == "intergovernmental"]
+        barred = self._others(self.actors([c for c in tok.children if c.dep_ == "nsubjpass"], demonym=True), keepers)
+        if keepers and barred:
+            self.emit("sanctioned", keepers, barred, tok, f"verb:{tok.lemma_.lower()}+entry", 0.7)
+
     def blacklisted(self, tok) -> None:
         """ "A put B on its list of state sponsors of terrorism", "A added B's firms to its
         sanctions list": a penalty list is a sanction."""
@@ -3409,6 +3425,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   (VERB_TRIGGERS["being_in"], f.being_in), (VERB_TRIGGERS["called_for"], f.called_for),
                   (VERB_TRIGGERS["rejected_claim"], f.rejected_claim), (VERB_TRIGGERS["clash"], f.clash),
                   (VERB_TRIGGERS["held_responsible"], f.held_responsible), (VERB_TRIGGERS["blacklisted"], f.blacklisted),
+                  (VERB_TRIGGERS["barred_entry"], f.barred_entry),
                   (VERB_TRIGGERS["persona_non_grata"], f.persona_non_grata), (VERB_TRIGGERS["sent_out"], f.sent_out),
                   (VERB_TRIGGERS["denied_charge"], f.denied_charge), (VERB_TRIGGERS["act_judged"], f.act_judged),
                   (VERB_TRIGGERS["fought_war"], f.fought_war), (VERB_TRIGGERS["called_in"], f.called_in),
