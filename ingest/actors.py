@@ -72,13 +72,16 @@ RELATIONAL = WORDS.set("relational")
 VENUES = WORDS.set("venues")
 # nouns that stand for the state or organisation that owns them
 INSTITUTIONS = WORDS.set("institutions")
-GOVERNING_BODIES = frozenset({"government", "administration", "regime", "cabinet", "junta"})  # a leader's are the state's
+# what a leader heads that stands for the state ("the Aquino government", "the Bush administration")
+GOVERNING_BODIES = WORDS.set("governing_bodies")
 # what a person decides or says, which stays theirs ("backed A's account" backs A, not A's state)
 PERSONAL_ACTS = WORDS.set("personal_acts")
 # what one does that makes a measure or a plan one's own ("the zone X declared")
 MAKING = WORDS.set("making")
 # acts done to someone: "the invasion of X", "the murder of Y's envoy" name who suffered them
 HARM_NOUNS = WORDS.set("harm_nouns")
+# heads a capital before them only places: "a Lima hotel", "the Moscow bombing"
+PLACED_HEADS = VENUES | HARM_NOUNS
 PUBLIC_ROLES = WORDS.set("public_roles")
 
 
@@ -393,6 +396,13 @@ class ActorIndex:
             return found
         return None
 
+    def _name_holders_state(self, name: str) -> Actor | None:
+        """The state every known person of that name acted for ("Aquino", "Bush"), or None when
+        they acted for several or none is known."""
+        states = {e.of.key: e.of for e in self.gaz.people_by_part().get(name, [])
+                  if e.of is not None and e.of.kind in ("country", "former_state")}
+        return next(iter(states.values())) if len(states) == 1 else None
+
     def quoted_speaker(self, tok) -> Actor | None:
         """ "I" or "we" in a quotation: whoever the quotation is attributed to, in its own sentence
         or in the one just before or after within the paragraph ('"...," he said. "I applaud ..."');
@@ -545,23 +555,18 @@ class ActorIndex:
         for c in sorted(tok.children, key=lambda c: -c.i):
             if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i and not _backer(c):
                 m = self.by_token.get(c.i)
-                if m is not None and m.how == "metonym" and (tok.lemma_.lower() in VENUES or tok.lemma_.lower() in HARM_NOUNS):
+                if m is not None and m.how == "metonym" and tok.lemma_.lower() in PLACED_HEADS:
                     continue  # "a Lima hotel" is a building in Lima, not Peru; "the Moscow bombing" was there
+                governed = tok.lemma_.lower() in GOVERNING_BODIES
                 if m is not None:
                     home = self.country_of(m.actor)
-                    if home is None and m.actor.kind == "person" and tok.lemma_.lower() in GOVERNING_BODIES:
-                        # "the Aquino government", "the Bush administration": the state every known
-                        # holder of the name acted for
-                        states = {e.of.key: e.of for e in self.gaz.people_by_part().get(c.text, [])
-                                  if e.of is not None and e.of.kind in ("country", "former_state")}
-                        home = next(iter(states.values())) if len(states) == 1 else None
+                    if home is None and m.actor.kind == "person" and governed:
+                        home = self._name_holders_state(c.text)  # "the Bush administration"
                     return home or m.actor  # "the Trump administration"
-                if tok.lemma_.lower() in GOVERNING_BODIES and c.dep_ == "compound" and c.text.istitle():
-                    # "the Aquino government" in a story that names her no other way
-                    states = {e.of.key: e.of for e in self.gaz.people_by_part().get(c.text, [])
-                              if e.of is not None and e.of.kind in ("country", "former_state")}
-                    if len(states) == 1:
-                        return next(iter(states.values()))
+                if governed and c.dep_ == "compound" and c.text.istitle():
+                    home = self._name_holders_state(c.text)  # "the Aquino government", her name told no other way
+                    if home is not None:
+                        return home
                 if c.dep_ == "amod" and c.lemma_.lower() in ("lead", "command", "head", "draft", "propose", "sponsor",
                                                               "author", "write", "table", "draw"):
                     for w in c.children:  # "Saudi-led coalition aircraft": the leader's

@@ -183,8 +183,9 @@ def _chain_modality(chain) -> str:
         if t is chain[0] and any(c.dep_ in ("preconj", "cc") and c.lower_ in ("neither", "nor")
                                  for c in [*t.children, *(t.head.children if t.dep_ == "conj" else ())]):
             neg = True  # "has neither accepted nor rejected it"
-        if t is chain[0] and lemma == "be" and any(c.dep_ == "acomp" and c.lower_ in ("due", "expected", "scheduled", "poised", "slated")
-                                                   for c in t.children):
+        if t is chain[0] and lemma == "be" and any(
+                c.dep_ == "acomp" and c.lower_ in ("due", "expected", "scheduled", "poised", "slated")
+                for c in t.children):
             future = True  # "A is due in Berlin on Thursday"
         if t is chain[0] and lemma == "expect" and t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children) and \
                 any(c.dep_ == "prep" and c.lower_ == "in" for c in t.children):

@@ -879,7 +879,8 @@ class _Finder:
             bys = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"]
             if not bys and self.hostile and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and not passive(tok.head):
                 # "turned down the proposal by B": the parser may hang "by B" on the verb
-                bys = [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "by" and c.i == tok.right_edge.i + 1]
+                bys = [c for c in tok.head.children
+                       if c.dep_ == "prep" and c.lower_ == "by" and c.i == tok.right_edge.i + 1]
             if self.hostile:  # judged harshly: whoever took the measures
                 bys += [g for a in tok.children if a.dep_ == "acl" and a.tag_ == "VBN" for g in a.children
                         if g.dep_ == "agent"]
@@ -1332,7 +1333,8 @@ class _Finder:
                 first = coordinated_with(tok)
                 partners = prep_objects(first, ("with",)) + \
                     [p for d in first.children if d.dep_ == "dobj" for p in prep_objects(d, ("with",))] + \
-                    [c for c in first.children if c.dep_ == "dobj" and first.lemma_.lower() in ("meet", "receive", "host")]
+                    [c for c in first.children
+                     if c.dep_ == "dobj" and first.lemma_.lower() in ("meet", "receive", "host")]
                 objs = self._others(self.actors(partners), subj)
                 rule += "/shared"
             if len(subj) > 1 and any(t.lower_ in ("other", "another") or
@@ -1711,9 +1713,11 @@ class _Finder:
     def _claim_makers(self, claims: list, tok) -> list[tuple[Actor, bool]]:
         """Who made the ``claims`` a verb ``tok`` turns down: "the charges by B", "claims from B",
         "B's accusations", "Ugandan charges"."""
-        makers = self.actors(prep_objects(tok, ("by", "from")) + [p for c in claims for p in prep_objects(c, ("by", "from"))] +
-                             [p for c in claims for a in c.children if a.dep_ == "acl" and a.tag_ == "VBN"  # ("made by B")
-                              for g in a.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"])
+        makers = self.actors(prep_objects(tok, ("by", "from")) +
+                             [p for c in claims for p in prep_objects(c, ("by", "from"))] +
+                             [p for c in claims for a in c.children if a.dep_ == "acl" and a.tag_ == "VBN"
+                              for g in a.children if g.dep_ == "agent"  # ("the allegations made by B")
+                              for p in g.children if p.dep_ == "pobj"])
         return makers + [m for m in self.actors([w for c in claims for w in c.children
                                                  if w.dep_ in ("amod", "poss", "compound") and w.i < c.i],
                                                 demonym=True) if m not in makers]
@@ -2081,7 +2085,8 @@ class _Finder:
                     blamed = [w for w in c.children if w.dep_ == "nsubj"]
                 elif c.lemma_.lower() in ("lie", "rest") and any(
                         o.dep_ == "nsubj" and o.lemma_.lower() in ("responsibility", "blame") for o in c.children):
-                    blamed = [p for a in [c, *(a for a in c.children if a.dep_ == "advmod")] for p in prep_objects(a, ("with", "on"))]
+                    blamed = [p for a in [c, *(a for a in c.children if a.dep_ == "advmod")]
+                              for p in prep_objects(a, ("with", "on"))]
                 targets = self.actors(blamed, possessor=True)
                 if speaker and targets:
                     self.emit("accused", speaker, self._others(targets, speaker), c, "speech:responsibility", 0.65)
@@ -2095,7 +2100,8 @@ class _Finder:
                  if p.dep_ == "pcomp" and p.lemma_.lower() in ("enter", "travel", "visit", "come", "go")]
         places = [d for g in going for d in g.children if d.dep_ == "dobj"] + \
             [p for g in going for p in prep_objects(g, ("to", "into"))]
-        keepers = self.actors([p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]) or \
+        keepers = self.actors([p for c in tok.children if c.dep_ == "agent"
+                               for p in c.children if p.dep_ == "pobj"]) or \
             [(a, i) for a, i in self.places(places) + self.actors(places)
              if a.kind in STATE_KINDS or a.org_kind == "intergovernmental"]
         barred = self._others(self.actors([c for c in tok.children if c.dep_ == "nsubjpass"], demonym=True), keepers)
@@ -2584,7 +2590,8 @@ class _Finder:
         """ "Minister A was in Lima on Tuesday": a person of one state in another's territory is
         visiting it."""
         subj = subject_tokens(tok) or [c for c in tok.children if c.dep_ == "nsubjpass"]
-        # (", who was in Oslo for a conference,": the one the clause is about; "A is due in Havana on Sunday", "A is expected in Moscow": a visit ahead)
+        # (", who was in Oslo for a conference,": the one the clause is about; "A is due in Havana on
+        # Sunday", "A is expected in Moscow": a visit ahead)
         heads = [tok] + [c for c in tok.children if c.dep_ == "acomp" and c.lower_ in ("due", "expected")]
         places = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
                   for p in c.children if p.dep_ == "pobj"]
@@ -2692,7 +2699,8 @@ class _Finder:
         for one side and C and D for the other": all of them met (save two of one delegation)."""
         if tok.lemma_ == "bring":
             near = [*tok.children, *(g for c in tok.children if c.dep_ == "prep" for g in c.children)]
-            if not (any(c.lower_ == "together" for c in near) or "face to face" in tok.doc[tok.i:tok.right_edge.i + 1].text) or \
+            if not (any(c.lower_ == "together" for c in near) or
+                    "face to face" in tok.doc[tok.i:tok.right_edge.i + 1].text) or \
                     tok.tag_ in ("VBP", "VBZ") and tok.dep_ == "relcl":
                 # ("brought A together with B", where the parser hangs "together" on "with"; "face to face")
                 return  # ("the talks, which bring together A and B,": what the forum is, no meeting)
@@ -3014,7 +3022,8 @@ class _Finder:
                                              for p in prep_objects(h, ("on", "against"))]),
                                 self.actors(subject_tokens(tok)))
             if objs:
-                self.emit("threatened", self.actors(subject_tokens(tok)), objs, tok, f"verb:{tok.lemma_.lower()}+harm", 0.7)
+                self.emit("threatened", self.actors(subject_tokens(tok)), objs, tok,
+                          f"verb:{tok.lemma_.lower()}+harm", 0.7)
             return
         objs = self.actors([d for x in tok.children if x.dep_ == "xcomp" and
                             not any(self.needs_ok(e, scope_words(x))
@@ -3345,7 +3354,8 @@ class _Finder:
         if any(c.dep_ == "neg" for c in [*tok.children, *head.children]):
             return
         subj = self.actors(subject_tokens(head))
-        objs = self._others(self.actors(prep_objects(tok, ("of", "with", "at", "over", "about", "towards", "toward", "by")),
+        objs = self._others(self.actors(prep_objects(tok, ("of", "with", "at", "over", "about", "towards", "toward",
+                                                           "by")),
                                         possessor=True), subj)
         if subj and objs:
             self.emit("criticized", subj, objs, tok, f"adjective:{tok.lemma_.lower()}", 0.75)
@@ -3369,7 +3379,8 @@ class _Finder:
         base": a state keeps forces in another with its leave, which is cooperation."""
         verb = tok.head
         # ("B hosts US troops", "B hosts American warplanes": the forces themselves)
-        hosted = verb.lemma_.lower() == "host" and (tok.lemma_.lower() in MILITARY or tok.lower_ in ("aircraft", "warplanes"))
+        hosted = verb.lemma_.lower() == "host" and (tok.lemma_.lower() in MILITARY or
+                                                    tok.lower_ in ("aircraft", "warplanes"))
         if tok.lower_ not in ("base", "bases") and not hosted or tok.dep_ != "dobj" or \
                 verb.lemma_.lower() not in BASE_VERBS or any(c.dep_ == "neg" for c in verb.children):
             return

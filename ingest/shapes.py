@@ -227,7 +227,8 @@ def subject_tokens(tok, depth: int = 0) -> list:
             # "X has said its missions are watched and has accused Y": joined to the saying
             return subject_tokens(head.head, depth + 1)
         return subject_tokens(head, depth + 1)
-    if tok.dep_ == "acomp" and head.pos_ in ("AUX", "VERB") and tok.lower_ in ("due", "set", "scheduled", "poised", "slated"):
+    if tok.dep_ == "acomp" and head.pos_ in ("AUX", "VERB") and \
+            tok.lower_ in ("due", "set", "scheduled", "poised", "slated"):
         return subject_tokens(head, depth + 1)  # "A is due to speak with B": A
     if tok.dep_ == "xcomp" and passive(head):
         # "Kazakhstan is expected to sign", "Iran is said to have supplied"
