@@ -1436,13 +1436,13 @@ class _Finder:
     def despite_protests(self, tok) -> None:
         """ "A flew them out despite protests from B", "A went ahead over the objections of B": B
         protested what A did (and opposition is a refusal)."""
+        if tok.dep_ != "pobj" or tok.head.lower_ not in ("despite", "over", "overcoming"):
+            return
         verb = tok.head.head
         for _ in range(2):  # ("went ahead with the test despite B's opposition": hung on the test)
             if verb.pos_ == "NOUN" and verb.dep_ in ("pobj", "dobj"):
                 verb = verb.head.head if verb.dep_ == "pobj" else verb.head
-        if tok.dep_ != "pobj" or tok.head.lower_ not in ("despite", "over", "overcoming") or \
-                verb.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in ("protest", "objection", "criticism",
-                                                                             "opposition", "condemnation"):
+        if verb.pos_ not in ("VERB", "AUX"):
             return
         doers = self.actors(subject_tokens(verb))
         makers = self._others(self._makers(tok), doers)
@@ -1582,8 +1582,7 @@ class _Finder:
         if hosts and senders:
             self.emit("criticized", hosts, self._others(senders, hosts), tok, "verb:call-in+envoy", 0.75)
         # "the envoy, A, was called in by Minister B": B received A in person
-        summoners = self.actors([p for g in tok.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"]
-                                if passive(tok) else subject_tokens(tok))
+        summoners = self.actors(prep_objects(tok, ("by",)) if passive(tok) else subject_tokens(tok))
         envoy_people = [(m.actor, False) for e in posted for w in e.subtree
                         if (m := self.idx.mention_at(w.i)) is not None and m.actor.kind == "person" and w.i == m.end - 1]
         people = [(a, i) for a, i in summoners if a.kind == "person"]
@@ -1716,8 +1715,7 @@ class _Finder:
         makers = self.actors(prep_objects(tok, ("by", "from")) +
                              [p for c in claims for p in prep_objects(c, ("by", "from"))] +
                              [p for c in claims for a in c.children if a.dep_ == "acl" and a.tag_ == "VBN"
-                              for g in a.children if g.dep_ == "agent"  # ("the allegations made by B")
-                              for p in g.children if p.dep_ == "pobj"])
+                              for p in prep_objects(a, ("by",))])  # ("the allegations made by B")
         return makers + [m for m in self.actors([w for c in claims for w in c.children
                                                  if w.dep_ in ("amod", "poss", "compound") and w.i < c.i],
                                                 demonym=True) if m not in makers]
@@ -2100,8 +2098,7 @@ class _Finder:
                  if p.dep_ == "pcomp" and p.lemma_.lower() in ("enter", "travel", "visit", "come", "go")]
         places = [d for g in going for d in g.children if d.dep_ == "dobj"] + \
             [p for g in going for p in prep_objects(g, ("to", "into"))]
-        keepers = self.actors([p for c in tok.children if c.dep_ == "agent"
-                               for p in c.children if p.dep_ == "pobj"]) or \
+        keepers = self.actors(prep_objects(tok, ("by",))) or \
             [(a, i) for a, i in self.places(places) + self.actors(places)
              if a.kind in STATE_KINDS or a.org_kind == "intergovernmental"]
         barred = self._others(self.actors([c for c in tok.children if c.dep_ == "nsubjpass"], demonym=True), keepers)
@@ -2323,8 +2320,7 @@ class _Finder:
                 for a in tok.children:
                     if a.dep_ == "acl" and a.tag_ == "VBN":
                         # ("sanctions imposed by A on B": the parser may hang "on B" on A)
-                        obj_toks += prep_objects(a, slots) or [o for g in a.children if g.dep_ == "agent"
-                                                                for p in g.children if p.dep_ == "pobj"
+                        obj_toks += prep_objects(a, slots) or [o for p in prep_objects(a, ("by",))
                                                                 for o in prep_objects(p, slots)]
             objs = self.places(obj_toks) if entry.predicate == "visited" else \
                 self.actors(obj_toks, possessor=entry.predicate in COMMUNICATIVE)
@@ -2551,13 +2547,11 @@ class _Finder:
                     self.emit("cooperatedWith", [a], subj[i + 1:], tok, "ties:improve/plural", 0.7)
             return
         # "the ministers agreed to strengthen their security cooperation": ties are their states'
-        states: list[tuple[Actor, bool]] = []
+        states: dict[str, tuple[Actor, bool]] = {}
         for a, ind in pairs:
-            home = self.idx.country_of(a) if a.kind == "person" else None
-            b = home if home is not None and home.kind in STATE_KINDS else a
-            if all(b.key != x.key for x, _ in states):
-                states.append((b, ind))
-        pairs = states
+            b = self._as_states([a])[0]
+            states.setdefault(b.key, (b, ind))
+        pairs = list(states.values())
         for i, a in enumerate(pairs):
             self.emit("cooperatedWith", [a], pairs[i + 1:], tok, "ties:improve", 0.8)
 
@@ -2699,13 +2693,13 @@ class _Finder:
         for one side and C and D for the other": all of them met (save two of one delegation)."""
         if tok.lemma_ == "bring":
             near = [*tok.children, *(g for c in tok.children if c.dep_ == "prep" for g in c.children)]
-            if not (any(c.lower_ == "together" for c in near) or
-                    "face to face" in tok.doc[tok.i:tok.right_edge.i + 1].text) or \
+            face_to_face = "face to face" in tok.doc[tok.i:tok.right_edge.i + 1].text  # (a phrase the parser breaks up)
+            if not (any(c.lower_ == "together" for c in near) or face_to_face) or \
                     tok.tag_ in ("VBP", "VBZ") and tok.dep_ == "relcl":
                 # ("brought A together with B", where the parser hangs "together" on "with"; "face to face")
                 return  # ("the talks, which bring together A and B,": what the forum is, no meeting)
             toks = [c for c in tok.children if c.dep_ == "dobj"] + prep_objects(tok, ("with",))
-            if "face to face" in tok.doc[tok.i:tok.right_edge.i + 1].text:  # (a phrase the parser breaks up)
+            if face_to_face:
                 toks = [w for w in tok.subtree if w.i > tok.i and (m := self.idx.mention_at(w.i)) is not None and
                         w.i == m.end - 1 and m.actor.kind == "person"]
         elif tok.lemma_ == "be" and any(c.lower_ in ("present", "attending") and c.i < tok.i and any(
@@ -3016,14 +3010,12 @@ class _Finder:
             return
         harms = [c for c in tok.children if c.dep_ == "dobj"]
         if harms:  # "threatened a nuclear strike on B", "threatened war against B": the harm's target
-            attacks = self.lex.nouns
-            objs = self._others(self.actors([p for h in harms for e in attacks.get(h.lemma_.lower(), [])
+            subj = self.actors(subject_tokens(tok))
+            objs = self._others(self.actors([p for h in harms for e in self.lex.nouns.get(h.lemma_.lower(), [])
                                              if e.predicate in ("attacked", "sanctioned") and not e.needs
-                                             for p in prep_objects(h, ("on", "against"))]),
-                                self.actors(subject_tokens(tok)))
-            if objs:
-                self.emit("threatened", self.actors(subject_tokens(tok)), objs, tok,
-                          f"verb:{tok.lemma_.lower()}+harm", 0.7)
+                                             for p in prep_objects(h, ("on", "against"))]), subj)
+            if subj and objs:
+                self.emit("threatened", subj, objs, tok, f"verb:{tok.lemma_.lower()}+harm", 0.7)
             return
         objs = self.actors([d for x in tok.children if x.dep_ == "xcomp" and
                             not any(self.needs_ok(e, scope_words(x))
