@@ -275,6 +275,9 @@ def _reporters(trigger, idx: ActorIndex) -> tuple[list[tuple[Actor | None, objec
                 [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
                  for p in c.children if p.dep_ == "pobj"]
             out.append((_speaker(by, idx), head))
+        if t.dep_ == "ccomp" and t.i < head.i and any(c.dep_ == "punct" and c.lower_ == ";" and t.i < c.i < head.i
+                                                       for c in head.children):
+            break  # "A blamed B; C denied any part": two clauses, the parser hangs the first on the second's verb
         if t.dep_ in ("ccomp", "parataxis", "xcomp", "advcl") and head.lemma_.lower() in REPORTING_VERBS | DENIAL_VERBS \
                 and not (t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in SUBORDINATORS for m in t.children)):
             # (not "recalled its envoys after A recognised B": a clause of time is told, not claimed)

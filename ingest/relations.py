@@ -14,7 +14,8 @@ from __future__ import annotations
 import heapq
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import chain, islice
 from dataclasses import dataclass, replace
 
 from dipgraph.graph.records import Actor
@@ -23,7 +24,7 @@ from dipgraph.graph.vocab import relation as relation_info
 from .actors import COUNTERPART, HARM_NOUNS, INSTITUTIONS, PLACE_NOUNS, SPEAKERS, STATE_KINDS, ActorIndex
 from .words import WORDS
 from .gazetteer import LexEntry, Lexicon, fitting_particles
-from .shapes import (DOCUMENTS, UNDOING, UNDOING_NOUNS, attack_lemmas, between, conditional_harm, conjuncts, coordinated_with, goods_bound, goods_origin, listed,
+from .shapes import (DOCUMENTS, not_yet_done, UNDOING, UNDOING_NOUNS, attack_lemmas, between, conditional_harm, conjuncts, coordinated_with, goods_bound, goods_origin, listed,
                      object_tokens, object_verb, of_chain, passive, prep_objects, regular_lemma, scope_words, subject_tokens, undone,
                      word_set)
 
@@ -68,6 +69,9 @@ DEALINGS = WORDS.set("dealings")
 SPEAKING = WORDS.set("present_in")
 # the determiners with which a noun names again something told before ("the attack", "those raids")
 NAMED_AGAIN = ("the", "this", "that", "these", "those")
+WITHDRAWALS = EVENT_NOUNS["withdrawal"]
+# places that lie inside one state, which a nationality before them names ("the Syrian port")
+SETTLED_PLACES = PLACE_NOUNS - {"area", "border", "part", "parts", "state", "territory", "outskirts"} | {"country"}
 ENTERING_FOR = WORDS.set("entering_for")
 SEEKING = WORDS.set("seeking")
 PRIVATE_PEOPLE = WORDS.set("private_people")
@@ -418,6 +422,9 @@ class _Finder:
             return found
         if tok.tag_ not in ("NNS", "NNPS"):
             return []
+        if lemma == "side" and tok.dep_ in ("dobj", "pobj", "dative") and \
+                any(c.lower_ in ("both", "two") for c in tok.children) and (at_odds := self._at_odds(tok)):
+            return at_odds  # "urged both sides to show restraint": the two in the fight told before
         if any(c.dep_ in ("compound", "amod", "nmod") and c.i in self.idx.by_token and
                self.idx.by_token[c.i].actor.kind == "organisation" for c in tok.children):
             return []  # "the EU ministers": the body's, not the last states named together
@@ -507,6 +514,16 @@ class _Finder:
                     return True
                 k += 1
         return False
+
+    def _at_odds(self, tok) -> list[Actor]:
+        """The two states of the last hostile act told in the sentences before ``tok``."""
+        lo = self.idx.sents_upto(tok.i, 10)[0].start
+        for c in reversed(self.out):
+            if lo <= c.trigger < tok.i and c.predicate in ("attacked", "threatened", "accused"):
+                pair = [a if a.kind != "person" else self.idx.country_of(a) for a in (c.subject, c.object)]
+                if all(a is not None and a.kind in STATE_KINDS for a in pair) and pair[0].key != pair[1].key:
+                    return pair
+        return []
 
     def _dominant_pair(self, tok) -> list[Actor]:
         """The two states an article has named far more than any other before ``tok`` (three times
@@ -699,8 +716,8 @@ class _Finder:
                             is not None and m.actor.kind in STATE_KINDS]
         if res:
             return res
-        for t in toks:  # "arrived in the Indian capital": the state of the demonym
-            if t.lemma_.lower() in ("capital", "country") and any(c.lower_ == "the" for c in t.children):
+        for t in toks:  # "arrived in the Indian capital", "the Libyan cities of A and B": the demonym's state
+            if t.lemma_.lower() in SETTLED_PLACES and any(c.lower_ == "the" for c in t.children):
                 for c in t.children:
                     m = self.idx.mention_at(c.i)
                     if c.dep_ == "amod" and m is not None and m.actor.kind in STATE_KINDS:
@@ -896,11 +913,20 @@ class _Finder:
         if not verbs or not any(c.lower_ in NAMED_AGAIN for c in tok.children) or \
                 any(c.dep_ in ("poss", "compound", "amod") and c.i in self.idx.by_token for c in tok.children):
             return None
-        for j in self._told_before(verbs, tok.i):  # the most recent telling, back to the lead if need be
+        tellings: Iterable[int] = self._told_before(verbs, tok.i)
+        if tok.lemma_.lower() in EVENT_NOUNS["attack"]:
+            # "condemned the attack": an attack told with its sides first, before a nearer bare
+            # mention ("said the other side had fired first")
+            near = list(islice(tellings, 20))
+            told = {c.trigger for c in self.out if c.predicate == "attacked"}
+            tellings = chain([j for j in near if j in told], near, tellings)
+        for j in tellings:  # the most recent telling, back to the lead if need be
             w = self.doc[j]
             if w.pos_ == "VERB" and any(c.dep_ == "neg" or c.lower_ in ("neither", "nor")
                                         for c in [*w.children, *(w.head.children if w.dep_ == "conj" else ())]):
                 continue  # "X neither accepts nor recognizes it": no act of X's to name again
+            if not_yet_done(w):
+                continue  # "warned it would not hesitate to strike again": no act done yet
             if w.pos_ == "VERB":
                 found = self.actors(subject_tokens(w))
             else:
@@ -1174,6 +1200,10 @@ class _Finder:
             obj_toks = object_tokens(tok, entry, verb=True,
                                       needs_words=self.lex.classes.get(entry.needs or "", frozenset()))
             obj_toks = [o for o in obj_toks if not named_aside(o)]
+            if any(c.dep_ == "dobj" and c.lemma_.lower() in WITHDRAWALS for c in tok.children):
+                # "demanded a pullout from B": the place left, not the one asked
+                obj_toks = [o for o in obj_toks if o.head.lower_ != "from" or
+                            not (o.head.head is tok or o.head.head.lemma_.lower() in WITHDRAWALS)]
             if entry.predicate == "sanctioned":
                 obj_toks += goods_bound(obj_toks)
             if entry.predicate in ("supported", "rejected", "criticized") and "dobj" in entry.objects:
@@ -1620,6 +1650,26 @@ class _Finder:
             (a, i), (b, j) = sides
             self.emit("attacked", [(a, i)], [(b, j)], tok, "verb:fight+war", 0.7)
             self.emit("attacked", [(b, j)], [(a, i)], tok, "verb:fight+war", 0.7)
+
+    def hit_back(self, tok) -> None:
+        """ "South Korean forces returned fire", "A retaliated", "B hit back": an attack on whoever
+        attacked them in the sentences just before."""
+        lemma = tok.lemma_.lower()
+        if lemma == "return":
+            if not any(c.dep_ == "dobj" and c.lower_ == "fire" for c in tok.children):
+                return
+        elif lemma != "retaliate" and not any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children):
+            return
+        if prep_objects(tok, ("on", "against", "at")) or any(c.dep_ == "dobj" and c.lower_ != "fire" for c in tok.children):
+            return  # a target named: the verb's own rules read it
+        sides = [(a, i) for a, i in self.actors(subject_tokens(tok)) if a.kind in STATE_KINDS]
+        if not sides or not_yet_done(tok):
+            return  # "would hit back": no act done yet
+        lo = self.idx.sents_upto(tok.i, 3)[0].start
+        for c in reversed(self.out):
+            if c.predicate == "attacked" and lo <= c.trigger < tok.i and any(c.object.key == a.key for a, _ in sides):
+                self.emit("attacked", sides, [(c.subject, True)], tok, "verb:hit+back", 0.7)
+                return
 
     def clash(self, tok) -> None:
         """ "Indian and Chinese troops clashed", "Armenian forces clashed with Azerbaijani troops":
@@ -3431,7 +3481,8 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   (VERB_TRIGGERS["barred_entry"], f.barred_entry),
                   (VERB_TRIGGERS["persona_non_grata"], f.persona_non_grata), (VERB_TRIGGERS["sent_out"], f.sent_out),
                   (VERB_TRIGGERS["denied_charge"], f.denied_charge), (VERB_TRIGGERS["act_judged"], f.act_judged),
-                  (VERB_TRIGGERS["fought_war"], f.fought_war), (VERB_TRIGGERS["called_in"], f.called_in),
+                  (VERB_TRIGGERS["fought_war"], f.fought_war), (VERB_TRIGGERS["hit_back"], f.hit_back),
+                  (VERB_TRIGGERS["called_in"], f.called_in),
                   (VERB_TRIGGERS["cannot_accept"], f.cannot_accept)]
     noun_rules = [(NOUN_TRIGGERS["purchase"], f.purchase), (NOUN_TRIGGERS["demand_that"], f.demand_that),
                   (NOUN_TRIGGERS["at_request"], f.at_request), (JOINT_THINGS, f.joint_with),

@@ -11,7 +11,7 @@ from .words import WORDS
 __all__ = ["ACCUSING", "CLAUSES", "OBJECT_CONTROL", "PASSIVE_SUBJ", "STATEMENT_NOUNS", "SUBJECT_DEPS", "TITLE_HEADS",
            "UNDOING", "UNDOING_NOUNS", "adjacent", "attack_lemmas", "between", "conditional_harm", "conjuncts", "coordinated_with",
            "left_neighbour",
-           "listed", "object_tokens", "of_chain", "passive", "phrase", "prep_objects", "regular_lemma",
+           "listed", "not_yet_done", "object_tokens", "of_chain", "passive", "phrase", "prep_objects", "regular_lemma",
            "scope_words", "goods_bound", "subj_is_who", "subject_tokens", "undone", "word_set"]
 
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -567,3 +567,16 @@ def goods_origin(toks) -> list:
     """ "a ban on imports of Iranian goods": the word that says whose goods they are."""
     return [c for t in toks if t.lemma_.lower() in GOODS or t.lower_ in GOODS for g in of_chain(t, 1)
             for c in g.children if c.dep_ in ("amod", "compound") and c.i < g.i]
+
+
+def not_yet_done(verb) -> bool:
+    """ "would strike", "will not hesitate to strike", "could retaliate": a verb in its base form
+    under a modal, itself or through the verbs it completes: an act not done (yet)."""
+    w = verb
+    while w.tag_ == "VB" or w.dep_ == "xcomp":
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in w.children):
+            return True
+        if w.dep_ != "xcomp" or w.head is w:
+            return False
+        w = w.head
+    return False

@@ -98,6 +98,8 @@ def truecase(text: str, cased: Mapping[str, str]) -> str:
 
     >>> truecase("RUSSIA, NORTH KOREA SIGN TRADE PACT", {"russia": "Russia", "north korea": "North Korea"})
     'Russia, North Korea sign trade pact'
+    >>> truecase("U.S. BOMBS LIBYA", {"u.s.": "U.S.", "libya": "Libya"})
+    'U.S. bombs Libya'
     """
     if not any(is_shouting(line) for line in text.split("\n")):
         return text
@@ -123,6 +125,8 @@ def _case_line(line: str, cased: Mapping[str, str]) -> str:
                 continue
             start, end = run[0].start(), run[-1].end()
             form = cased.get(line[start:end].lower())
+            if "." in line[start:end] and line[end:end + 1] == "." and (dotted := cased.get(line[start:end + 1].lower())):
+                form, end = dotted, end + 1  # "U.S." and "U.N.", whose last period the word pattern leaves
             if form is not None and len(form) == end - start:
                 chars[start:end] = form
                 i += n

@@ -351,3 +351,10 @@ def test_a_wire_sign_off_is_no_object_of_the_last_sentence(extractor):
     (article,) = [a for a in read_paths([path]) if isinstance(a, Article)]
     assert article.text.rstrip().endswith("Reuter")
     assert ("United States", "aided", "Chad", "asserted") in triples(extractor.extract(article))
+
+
+def test_a_headline_in_capitals_keeps_its_dotted_abbreviations(extractor):
+    art = Article(text="The raids followed weeks of warnings.", title="U.S. WARPLANES BOMB LIBYA",
+                  published=date(1986, 4, 15), id="t")
+    got = triples(extractor.extract(art), with_modality=False)
+    assert ("United States", "attacked", "Libya") in got
