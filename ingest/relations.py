@@ -762,6 +762,10 @@ class _Finder:
                 continue
             for c in conjuncts(t):
                 a = self._adopter(c) if c.lemma_.lower() == "resolution" and c.dep_ == "nsubj" else None
+                if c.tag_ == "NN" and c.lemma_.lower() in COUNTERPART and c.i not in self.idx.by_token:
+                    # "talks with his host, President A": A (wherever the parser hangs the name)
+                    named = [x for x in c.children if x.dep_ == "appos" and x.i in self.idx.by_token]
+                    a = self.idx.resolve(named[0]) if named else next(iter(self._named_after(c)), None)
                 a = a or self.idx.resolve(c, allow_demonym=demonym, loose=possessor)
                 if a is not None and not self._placing and c.i in self.idx.by_token:
                     a = self._seated_body(c, a)
@@ -841,6 +845,11 @@ class _Finder:
                 k = s.end
         while k + 1 < len(doc) and doc[k].text in (",", "and") and not (doc[k].text == "and" and not out):
             m = self.idx.mention_at(k + 1)
+            if m is None or m.how == "demonym":  # ("his host, (Argentine) President A": past the title)
+                j = k + 1 if m is None else m.end
+                while j < min(k + 5, len(doc) - 1) and doc[j].pos_ == "PROPN" and self.idx.mention_at(j) is None:
+                    j += 1
+                m = self.idx.mention_at(j)
             if m is None or m.actor.kind != "person":
                 break
             out.append(m.actor)
@@ -2839,11 +2848,14 @@ class _Finder:
         self.out = kept
 
     def words_not_blows(self) -> None:
-        """ "Blair attacked Chirac's budget plan", "A clashed with B over farm subsidies": one person
-        attacking another attacks with words, a criticism."""
+        """ "Blair attacked Chirac's budget plan", "A clashed with B over farm subsidies", "used his
+        speech to attack the IMF": a person attacking another, or a body that has no forces, attacks
+        with words, a criticism."""
         out = []
         for cand in self.out:
-            if cand.predicate == "attacked" and cand.subject.kind == "person" and cand.object.kind == "person" and \
+            if cand.predicate == "attacked" and cand.subject.kind == "person" and (
+                    cand.object.kind == "person" or cand.object.kind == "organisation" and
+                    cand.object.org_kind in ("intergovernmental", "un-body", "court", "bank")) and \
                     self.doc[cand.trigger].lemma_.lower() in ("attack", "clash", "assail", "savage", "lambast"):
                 cand = replace(cand, predicate="criticized")
             out.append(cand)
@@ -2915,6 +2927,16 @@ class _Finder:
             trigger = self.doc[cand.trigger]
             if trigger.lemma_.lower() == "discuss":
                 continue  # ("discussed the war in Mozambique" says what, not where)
+            met = [c for h in [trigger, *(d for d in trigger.children if d.dep_ == "dobj")] for c in h.children
+                   if c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ == "with"]
+            if cand.predicate == "met" and any(w.lemma_.lower() == "host" and w.tag_ == "NN" and
+                                               any(c.dep_ == "poss" for c in w.children)
+                                               for m in met for w in [m, *(p for p in m.children if p.dep_ == "pobj")]):
+                # "A held talks with his host, President B": A came to B's state
+                there, home = self.idx.country_of(cand.object), self.idx.country_of(cand.subject)
+                if there is not None and cand.subject.kind == "person" and (home is None or home.key != there.key):
+                    self.emit("visited", [(cand.subject, False)], [(there, True)], trigger, "visit:host", 0.7)
+                continue
             # "met in Cairo", "held talks with B at the Kremlin": a seat of government is its state
             heads = [trigger] + [c for c in trigger.children if c.dep_ == "dobj"]
             # "held talks with A in Libya": the parser may hang the place on the one met
@@ -3399,6 +3421,10 @@ class _Finder:
         objs = self._others(self.actors(prep_objects(tok, ("of", "with", "at", "over", "about", "towards", "toward",
                                                            "by")),
                                         possessor=True), subj)
+        if not objs:  # "A is angry that B has given asylum to ...": whoever did what angers A
+            objs = self._others(self.actors([s for c in tok.children if c.dep_ == "ccomp" and
+                                             any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                                             for v in conjuncts(c) for s in v.children if s.dep_ == "nsubj"]), subj)
         if subj and objs:
             self.emit("criticized", subj, objs, tok, f"adjective:{tok.lemma_.lower()}", 0.75)
 

@@ -11,7 +11,7 @@ from .words import WORDS
 __all__ = ["ACCUSING", "CLAUSES", "OBJECT_CONTROL", "PASSIVE_SUBJ", "STATEMENT_NOUNS", "SUBJECT_DEPS", "TITLE_HEADS",
            "UNDOING", "UNDOING_NOUNS", "adjacent", "attack_lemmas", "between", "conditional_harm", "conjuncts", "coordinated_with",
            "left_neighbour",
-           "listed", "not_yet_done", "object_tokens", "of_chain", "passive", "phrase", "prep_objects", "regular_lemma",
+           "listed", "not_yet_done", "object_tokens", "reduced_passive", "of_chain", "passive", "phrase", "prep_objects", "regular_lemma",
            "scope_words", "goods_bound", "subj_is_who", "subject_tokens", "undone", "word_set"]
 
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -168,12 +168,18 @@ def _named_by_apposition(noun):
     return noun
 
 
+def reduced_passive(tok) -> bool:
+    """Whether ``tok`` is a past participle with a "by" agent describing a noun ("A, backed by B,")."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ == "PROPN" and \
+        any(c.dep_ == "agent" for c in tok.children)
+
+
 def subject_tokens(tok, depth: int = 0) -> list:
     """Tokens naming who does what ``tok`` (a verb) states, climbing conjunctions, control verbs
     and relative clauses when the verb has no subject of its own."""
     if depth > 4:
         return []
-    if passive(tok):
+    if passive(tok) or reduced_passive(tok):
         agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if agents:  # "attended by A on one side and by B on the other": the second "by" hangs on the first phrase
             agents += [p for c in tok.children if c.dep_ == "prep" for b in c.children
@@ -394,7 +400,9 @@ def object_tokens(tok, entry: LexEntry, *, verb: bool, needs_words: frozenset = 
     out = []
     slots = tuple(s for s in entry.objects if s not in ("dobj", "ccomp", "dative", "between"))
     dobjs = [c for c in tok.children if c.dep_ in ("dobj",)]
-    if verb and passive(tok):
+    if verb and reduced_passive(tok):
+        dobjs = [tok.head]  # "the United States, backed by Mexico": the noun the participle describes
+    elif verb and passive(tok):
         dobjs = [c for c in tok.children if c.dep_ in PASSIVE_SUBJ]
         if not dobjs and tok.dep_ == "conj":  # "X is under sanctions and was condemned by Y"
             dobjs = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -560,7 +568,12 @@ GOODS = frozenset({"flight", "flights", "import", "imports", "export", "exports"
 def goods_bound(toks) -> list:
     """ "restrictions on flights to Cuba", "a ban on imports from Iran": where the goods or the
     travellers go to or come from."""
-    return [p for t in toks if t.lemma_.lower() in GOODS or t.lower_ in GOODS for p in prep_objects(t, ("to", "from"))]
+    return [p for t in toks if t.lemma_.lower() in GOODS or t.lower_ in GOODS
+            for p in prep_objects(t, ("to", "from", "with") if t.lemma_.lower() in TRADING else ("to", "from"))]
+
+
+# dealings a ban can be on, with the one dealt with: "a ban on all trade with X"
+TRADING = frozenset({"trade", "commerce", "business", "dealing", "transaction"})
 
 
 def goods_origin(toks) -> list:
