@@ -28,6 +28,8 @@ REPORTING_VERBS = WORDS.set("reporting_verbs")
 DENIAL_VERBS = WORDS.set("denial_verbs")
 CHARGES = WORDS.set("charge_nouns")
 NEGATING_VERBS = WORDS.set("negating_verbs")
+# what asks for a meeting or a pact that has not happened ("a proposal for talks")
+PROPOSALS = frozenset({"proposal", "plan", "offer", "invitation", "idea", "request", "call", "bid", "push"})
 FUTURE_VERBS = WORDS.set("future_verbs")
 DECIDED_MEASURES = WORDS.set("decided_measures")
 # "pledged to expand cooperation": the cooperation is there already
@@ -152,6 +154,13 @@ def _chain_modality(chain) -> str:
                                                any(p.lower_ == "off" for p in c.children)) for c in undone)
         if chain[0].dep_ == "pobj" and chain[0].head.lower_ == "of" and chain[0].head.head.lower_ == "ahead":
             future = True  # "ahead of B's visit to C": still to come
+        proposal = chain[0].head.head if chain[0].dep_ == "pobj" and chain[0].head.lower_ == "for" else None
+        if proposal is not None and proposal.lemma_.lower() in PROPOSALS:
+            # "a proposal for a meeting between A and B": none yet; "turned down a proposal for talks": none
+            future = True
+            turned = proposal.head if proposal.dep_ == "dobj" else None
+            neg = neg or turned is not None and (turned.lemma_.lower() in NEGATING_VERBS | {"reject", "rebuff", "spurn"} or
+                                                  any(c.dep_ == "prt" and c.lower_ == "down" for c in turned.children))
     for k, t in enumerate(chain):
         lemma = t.lemma_.lower()
         if t.pos_ == "VERB" and lemma + "e" in FUTURE_VERBS | HEDGE_VERBS | NEGATING_VERBS:

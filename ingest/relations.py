@@ -68,6 +68,9 @@ DEALINGS = WORDS.set("dealings")
 # being somewhere, and what is said there: "told reporters in Ankara", "gave the speech in Kiev"
 SPEAKING = WORDS.set("present_in")
 # the determiners with which a noun names again something told before ("the attack", "those raids")
+REPORTING_VERBS = WORDS.set("reporting_verbs")
+# what one tries to do, which settles nothing yet: "efforts to settle the dispute"
+ATTEMPTS = frozenset({"effort", "attempt", "bid", "endeavour", "endeavor"})
 NAMED_AGAIN = ("the", "this", "that", "these", "those")
 WITHDRAWALS = EVENT_NOUNS["withdrawal"]
 # places that lie inside one state, which a nationality before them names ("the Syrian port")
@@ -1115,6 +1118,10 @@ class _Finder:
             entries = [e for e in entries if e.predicate != "attacked"]
         if not entries:
             return
+        if tok.dep_ == "acl" and tok.head.lemma_.lower() in ATTEMPTS and any(c.lower_ == "to" for c in tok.children):
+            entries = [e for e in entries if e.predicate != "signedAgreementWith"]  # "efforts to settle the dispute"
+            if not entries:
+                return
         words = scope_words(tok)
         if any(e.needs == "forces" for e in entries) and (not any(c.dep_ == "dobj" for c in tok.children) or
                                                           tok.lemma_.lower() == "enter"):
@@ -1145,6 +1152,9 @@ class _Finder:
                    for d in tok.children if d.dep_ == "dobj"):
                 chosen = [e for e in chosen if e.needs != "talks"]
 
+        if tok.lemma_.lower() == "agree" and any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                                          for m in c.children) for c in tok.children):
+            chosen = [e for e in chosen if e.predicate != "signedAgreementWith"]  # "agreed with B that ...": a view shared
         if any(c.dep_ == "dobj" and c.lemma_.lower() in UNDOING_NOUNS for c in tok.children):
             # "announced the suspension of its treaty with B": no pact made
             chosen = [e for e in chosen if e.predicate not in ("signedAgreementWith", "cooperatedWith")]
@@ -1660,6 +1670,18 @@ class _Finder:
             self.emit("attacked", [(a, i)], [(b, j)], tok, "verb:fight+war", 0.7)
             self.emit("attacked", [(b, j)], [(a, i)], tok, "verb:fight+war", 0.7)
 
+    def broke_the_law(self, tok) -> None:
+        """ "A said the invasion breached the UN Charter": saying someone's act broke a law or a
+        pact criticizes whoever did it."""
+        if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in REPORTING_VERBS or any(c.dep_ == "neg" for c in tok.children):
+            return
+        acts = [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.i not in self.idx.by_token]
+        doers = [(a, True) for c in acts if (a := self.event_agent(c)) is not None] or \
+            self.actors([m for c in acts for m in c.children if m.dep_ in ("poss", "amod", "compound")], demonym=True)
+        speakers = self.actors(subject_tokens(tok.head))
+        if speakers and doers:
+            self.emit("criticized", speakers, self._others(doers, speakers), tok, "speech:act+breach", 0.7)
+
     def hit_back(self, tok) -> None:
         """ "South Korean forces returned fire", "A retaliated", "B hit back": an attack on whoever
         attacked them in the sentences just before."""
@@ -1787,6 +1809,9 @@ class _Finder:
         for cand in reversed(self.out):
             if cand.predicate in acts and lo <= cand.trigger < tok.i and \
                     (cand.object.key in keys or getattr(self.idx.country_of(cand.object), "key", None) in keys):
+                said = self.doc[cand.trigger]
+                if any(c.dep_ == "neg" for c in said.children) or said.head.lemma_.lower() in ("avoid", "refrain", "stop"):
+                    continue  # "has avoided accusing B": no charge to deny
                 return [(cand.subject, True)]
         return []
 
@@ -1796,6 +1821,9 @@ class _Finder:
         charge = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in CLAIMS | CHARGE_NOUNS | ANSWERED.keys() and
                   any(d.lower_ in ("the", "these", "those", "such") for d in c.children) and
                   not any(d.dep_ in ("poss", "prep", "acl", "relcl") for d in c.children)]
+        if not charge and tok.lemma_.lower() == "deny":  # "B denies any involvement": the charge told before
+            charge = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in
+                      ("involvement", "role", "responsibility", "wrongdoing", "complicity")]
         if not charge:
             return
         deniers = self.actors(subject_tokens(tok))
@@ -1816,11 +1844,19 @@ class _Finder:
         else:
             wanted = [c for c in tok.children if c.dep_ == "dobj"]
         wanted = [w for w in wanted if w.lemma_.lower() in WANTED_ACTS]
-        if not wanted:
+        # "called for American troops to be withdrawn": the troops' state is asked to take them out
+        moved = [s for c in tok.children if c.dep_ == "advcl" and c.lemma_.lower() in WITHDRAWALS | {"pull", "remove"}
+                 and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                 for s in c.children if s.dep_ == "nsubjpass" and s.lemma_.lower() in MILITARY]
+        if not wanted and not moved:
             return
-        owners = self.actors([c for w in wanted for c in w.children if c.dep_ == "poss" or
+        owners = self.actors([c for w in wanted + moved for c in w.children if c.dep_ == "poss" or
                               c.dep_ == "amod" and c.i < w.i and c.i in self.idx.by_token] +  # "a Vietnamese withdrawal"
                              [p for w in wanted for p in of_chain(w, 1)], possessor=True, demonym=True)
+        # "demanded an end to the attacks": whoever made them, as told before
+        owners += [(a, True) for w in wanted if w.lemma_.lower() in ("end", "halt", "cessation")
+                   for p in prep_objects(w, ("to",)) if p.lemma_.lower() in EVENT_NOUNS["attack"]
+                   and (a := self.event_agent(p)) is not None]
         owners = [(a, i) for a, i in owners if a.kind in STATE_KINDS]
         for w in wanted:  # "demanded a ceasefire between A and B": both are asked (a state or an armed group)
             for group in between(w):
@@ -2717,6 +2753,9 @@ class _Finder:
         lemma = p.lemma_.lower()
         calls = self.lex.classes.get("call", frozenset())
         lines = calls - SPOKEN_EXCHANGES
+        if lemma == "call" and any(c.dep_ == "compound" and c.pos_ in ("NOUN", "ADJ") and c.lower_ not in lines
+                                   for c in p.children):
+            return False  # "a death call", "a ceasefire call": a call for something, no telephone
         return lemma in lines or lemma == "call" or lemma in calls and any(
             c.dep_ in ("compound", "amod") and c.lower_ in lines for c in p.children)
 
@@ -2890,6 +2929,10 @@ class _Finder:
                     if any(k.predicate == "phoned" and {k.subject.key, k.object.key} == {cand.subject.key, cand.object.key}
                            for k in kept):
                         continue
+                elif t.lemma_.lower() in ("discuss", "talk") and not prep_objects(t, ("in", "at")) and any(
+                        k.predicate == "phoned" and {k.subject.key, k.object.key} == {cand.subject.key, cand.object.key}
+                        and self.idx.sents_upto(cand.trigger, 3)[0].start <= k.trigger < cand.trigger for k in kept):
+                    continue  # "A phoned B. ... the two men had discussed X": on that call
             kept.append(cand)
         self.out = kept
 
@@ -3213,6 +3256,15 @@ class _Finder:
         word = thing.lemma_.lower()
         if word in COALITION_NOUNS:
             founders = self.actors([c for c in thing.children if c.dep_ == "poss"], possessor=True)
+            told = [thing]
+            if any(c.lower_ == "the" for c in thing.children):  # "the coalition" told before as "the Saudi-led coalition"
+                told += [self.doc[j] for j in islice(self._told_before({word}, thing.i), 3)]
+            for w in told if not founders else ():  # "joined the Saudi-led coalition": its leader
+                founders = self.actors([n for a in w.children if a.dep_ == "amod" and a.lemma_.lower() == "lead"
+                                        for n in a.children if n.dep_ in ("npadvmod", "compound", "nmod") and n.i < a.i],
+                                       demonym=True)
+                if founders:
+                    break
             if not founders and thing.dep_ in ("dobj", "nsubjpass") and thing.head.lemma_.lower() in (
                     "announce", "form", "launch", "lead", "create", "build", "found", "establish", "propose"):
                 founders = self.actors(subject_tokens(thing.head))
@@ -3507,7 +3559,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   (VERB_TRIGGERS["barred_entry"], f.barred_entry),
                   (VERB_TRIGGERS["persona_non_grata"], f.persona_non_grata), (VERB_TRIGGERS["sent_out"], f.sent_out),
                   (VERB_TRIGGERS["denied_charge"], f.denied_charge), (VERB_TRIGGERS["act_judged"], f.act_judged),
-                  (VERB_TRIGGERS["fought_war"], f.fought_war), (VERB_TRIGGERS["hit_back"], f.hit_back),
+                  (VERB_TRIGGERS["fought_war"], f.fought_war), (VERB_TRIGGERS["hit_back"], f.hit_back), (VERB_TRIGGERS["broke_the_law"], f.broke_the_law),
                   (VERB_TRIGGERS["called_in"], f.called_in),
                   (VERB_TRIGGERS["cannot_accept"], f.cannot_accept)]
     noun_rules = [(NOUN_TRIGGERS["purchase"], f.purchase), (NOUN_TRIGGERS["demand_that"], f.demand_that),

@@ -168,6 +168,10 @@ def _named_by_apposition(noun):
     return noun
 
 
+# whom one waits on to act: "look to X to", "count on X to", "rely on X to"
+RELIED_ON = frozenset({("to", "look"), ("on", "count"), ("on", "rely"), ("on", "depend"), ("upon", "rely")})
+
+
 def reduced_passive(tok) -> bool:
     """Whether ``tok`` is a past participle with a "by" agent describing a noun ("A, backed by B,")."""
     return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ == "PROPN" and \
@@ -247,6 +251,10 @@ def subject_tokens(tok, depth: int = 0) -> list:
             return called  # "repeated his call on A to impose sanctions": the parser hangs the clause on the verb
         if tok.dep_ == "xcomp" and objs and head.lemma_ in OBJECT_CONTROL:
             return objs  # "urged X to", "prompting X to cut ties": X does it
+        relied = [p for c in head.children if c.dep_ == "prep" and (c.lower_, head.lemma_.lower()) in RELIED_ON
+                  for p in c.children if p.dep_ == "pobj"]
+        if relied and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children):
+            return relied  # "we look to X to work with the agency", "counting on Y to help": X, Y
         return subject_tokens(head, depth + 1)
     if tok.dep_ == "relcl":
         ante = head
