@@ -251,6 +251,9 @@ def _chain_modality(chain) -> str:
         neg = True  # "blocked a draft text that would have censured X": it was never adopted
     if neg:
         return "negated"
+    if (hedged and would_only or future) and any(t.lemma_.lower() in ("keep", "continue") and t.pos_ == "VERB"
+                                                  for t in chain[1:2]):
+        return "asserted"  # "would keep pressing X", "will continue to arm B": going on already
     if hedged and future and would_only:
         return "future"  # "would seek a call": the future of reported speech
     if hedged:

@@ -2625,6 +2625,9 @@ class _Finder:
             established = head.lemma_.lower() in ("establish", "re-establish", "reestablish") and (
                 "diplomatic" in mods or tok.lemma_.lower() in ("relation", "tie") and
                 all(m in ("full", "formal", "official", "normal") for m in mods))
+            if head.dep_ in ("xcomp", "ccomp", "acl") and "diplomatic" in mods and \
+                    head.lemma_.lower() in ("establish", "re-establish", "reestablish", "restore", "resume"):
+                return  # "agreed to establish (restore) diplomatic relations": the pact, read as such
             if established and not objs and len(subj) > 1 and head.dep_ not in ("xcomp", "ccomp") and \
                     all(a.kind in STATE_KINDS and not indirect for a, indirect in subj):
                 # "A and B established diplomatic relations": the first named recognises the other (not
