@@ -563,6 +563,9 @@ class ActorIndex:
                     if home is None and m.actor.kind == "person" and governed:
                         home = self._name_holders_state(c.text)  # "the Bush administration"
                     return home or m.actor  # "the Trump administration"
+                if m is None and c.dep_ == "compound" and c.lemma_.lower() == "administration" and \
+                        tok.lemma_.lower() in SPEAKERS | {"official"}:
+                    return self._administration(tok.i)  # "Administration officials said"
                 if governed and c.dep_ == "compound" and c.text.istitle():
                     home = self._name_holders_state(c.text)  # "the Aquino government", her name told no other way
                     if home is not None:
@@ -638,6 +641,15 @@ class ActorIndex:
                 if m is not None and m.actor.kind in STATE_KINDS:
                     return m.actor
         return None
+
+    def _administration(self, i: int) -> Actor | None:
+        """The state whose "administration" a bare mention means: that of the head of state or
+        government named last before token ``i``, else the state the story is about."""
+        for m in self.ments_back(i):
+            office = self.gaz.offices.get((self.role_of(m.actor) or "").lower()) if m.actor.kind == "person" else None
+            if office is not None and office.rank in ("head_of_state", "head_of_government"):
+                return self.country_of(m.actor) or self.focal_state()
+        return self.focal_state()
 
     def focal_state(self) -> Actor | None:
         """The state an article is about, when one is named far more often than any other."""

@@ -1138,13 +1138,13 @@ class _Finder:
             used = set().union(*(self.lex.classes.get(e.needs, frozenset()) for e in reachable if e.needs)) \
                 if any(e.needs for e in reachable) else set()
             chosen = [e for e in entries if not e.needs and not (words & used)]
-        if tok.lemma_ in ("speak", "talk") and not specific and any(
+        if tok.lemma_ in ("speak", "talk") and not specific and (any(
                 c.dep_ == "prep" and c.lower_ in ("in", "at", "during", "on") and
                 any(p.ent_type_ in ("GPE", "LOC", "FAC", "EVENT") or p.lower_ in ("sidelines", "summit", "meeting")
                     or p.lower_ in ("private", "person") for p in c.children) for c in tok.children) or any(
-                c.dep_ == "advmod" and c.lower_ in ("privately", "face-to-face") for c in tok.children):
-            # "spoke with Xi in Bali", "the two spoke on the sidelines", "spoke to him in private": no
-            # call, a meeting in person
+                c.dep_ == "advmod" and c.lower_ in ("privately", "face-to-face", "where") for c in tok.children)):
+            # "spoke with Xi in Bali", "the two spoke on the sidelines", "spoke to him in private", "the
+            # summit, where he spoke with B": no call, a meeting in person
             chosen = [replace(e, predicate="met") for e in chosen if e.predicate == "phoned"]
         if any(e.needs == "talks" for e in chosen):  # "held phone talks with": a call, told by the noun
             calls = self.lex.classes.get("call", frozenset())
@@ -1669,6 +1669,19 @@ class _Finder:
             (a, i), (b, j) = sides
             self.emit("attacked", [(a, i)], [(b, j)], tok, "verb:fight+war", 0.7)
             self.emit("attacked", [(b, j)], [(a, i)], tok, "verb:fight+war", 0.7)
+
+    def left_after_visit(self, tok) -> None:
+        """ "A left Tokyo at the end of a five-day visit": A visited the place left."""
+        ends = [p for p in prep_objects(tok, ("at",)) if p.lemma_.lower() == "end"]
+        trips = [v for e in ends for v in prep_objects(e, ("of",)) if v.lemma_.lower() in TRIP_NOUNS | {"visit"}
+                 and not prep_objects(v, ("to",))]
+        if not trips:
+            return
+        places = [c for c in tok.children if c.dep_ == "dobj"] + prep_objects(tok, ("from",))
+        hosts = [(a, i) for a, i in self.places(places) if a.kind in STATE_KINDS]
+        people = [(a, i) for a, i in self.actors(subject_tokens(tok)) if a.kind == "person"]
+        if hosts and people:
+            self.emit("visited", people, hosts, tok, "visit:left-after", 0.7)
 
     def broke_the_law(self, tok) -> None:
         """ "A said the invasion breached the UN Charter": saying someone's act broke a law or a
@@ -3563,6 +3576,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   (VERB_TRIGGERS["persona_non_grata"], f.persona_non_grata), (VERB_TRIGGERS["sent_out"], f.sent_out),
                   (VERB_TRIGGERS["denied_charge"], f.denied_charge), (VERB_TRIGGERS["act_judged"], f.act_judged),
                   (VERB_TRIGGERS["fought_war"], f.fought_war), (VERB_TRIGGERS["hit_back"], f.hit_back), (VERB_TRIGGERS["broke_the_law"], f.broke_the_law),
+                  (VERB_TRIGGERS["left_after_visit"], f.left_after_visit),
                   (VERB_TRIGGERS["called_in"], f.called_in),
                   (VERB_TRIGGERS["cannot_accept"], f.cannot_accept)]
     noun_rules = [(NOUN_TRIGGERS["purchase"], f.purchase), (NOUN_TRIGGERS["demand_that"], f.demand_that),
