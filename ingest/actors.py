@@ -376,6 +376,12 @@ class ActorIndex:
                     home = self.country_of(person) if person is not None and person.kind == "person" else None
                     if home is not None:
                         return home
+        if tok.tag_ == "NN" and low in STATE_NOUNS | {"republic", "kingdom"} and low != "capital":
+            # "the island nation of Nauru", "the Republic of Korea" (its name read as words): the state named
+            named = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                     if p.dep_ == "pobj" and p.i in self.by_token and (a := self.by_token[p.i].actor).kind in STATE_KINDS]
+            if named:
+                return named[0]
         if tok.tag_ == "NN" and low in STATE_NOUNS and any(c.lower_ == "the" for c in tok.children):
             found = self._the_country(tok)
             if found is not None:
@@ -486,13 +492,14 @@ class ActorIndex:
         invaded the country", "Israel's invasion of the country" are about another state). A word
         that sets it apart ("the neighbouring country", "the host nation") names no one here, and
         "the island" is only ever an island state."""
+        newborn = any(c.dep_ == "amod" and c.lower_ in ("new", "newest", "fledgling") for c in tok.children)
         if any(c.dep_ in ("poss", "nummod") or c.dep_ == "compound" and c.lower_ != "island"
                or c.dep_ == "amod" and (c.lower_ in SETTING_APART or c.i in self.by_token or c.ent_type_ == "NORP"
-                                        or c.tag_ in ("JJR", "JJS"))
+                                        or c.tag_ in ("JJR", "JJS")) and not (newborn and c.lower_ in ("new", "newest"))
                or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             return None  # (but "the landlocked country", "the small island nation" only describe it)
         island = tok.lower_ == "island" or any(c.dep_ == "compound" and c.lower_ == "island" for c in tok.children)
-        if tok.lower_ == "state" and not island:
+        if tok.lower_ == "state" and not island and not newborn:
             return None  # ("the state" alone is as often a government or a province)
         if tok.lower_ == "capital" and not (tok.dep_ == "dobj" or tok.dep_ == "pobj" and tok.head.lower_ in ("to", "into")):
             return None  # "visited the capital", "flew to the capital"; but "met B in the capital" says not whose
@@ -519,6 +526,8 @@ class ActorIndex:
                 m.actor.kind in STATE_KINDS and m.how != "demonym"]
         if island:
             fits = [m for m in fits if m.actor.code in ISLAND_STATES]
+        if newborn:  # "recognised the new state": one told to have become independent
+            fits = [m for m in fits if "independen" in self.sent_of(m.start).text.lower()]
         if not fits:
             return None
         # the state a clause is about before the nearest one named: "A recognised B, and C broke with

@@ -71,6 +71,10 @@ SPEAKING = WORDS.set("present_in")
 REPORTING_VERBS = WORDS.set("reporting_verbs")
 # what one tries to do, which settles nothing yet: "efforts to settle the dispute"
 ATTEMPTS = frozenset({"effort", "attempt", "bid", "endeavour", "endeavor"})
+# acts another state can be said to follow in a sentence of its own ("C followed weeks later")
+FOLLOWED_ACTS = frozenset({"recognized", "reducedRelationsWith", "sanctioned"})
+# what one does with one's recognition of a state ("announced their recognition")
+RECOGNITION_GIVING = frozenset({"announce", "declare", "extend", "grant", "give", "confirm", "express"})
 NAMED_AGAIN = ("the", "this", "that", "these", "those")
 WITHDRAWALS = EVENT_NOUNS["withdrawal"]
 # places that lie inside one state, which a nationality before them names ("the Syrian port")
@@ -1437,8 +1441,9 @@ class _Finder:
         """ "A recognised B. C did so a year later", "D followed suit", "E followed A's lead": the new
         subjects did what was told last, to the same objects."""
         lemma = tok.lemma_.lower()
-        if lemma == "do" and not any(c.lower_ == "so" and c.dep_ in ("advmod", "dobj") for c in tok.children):
-            return
+        if lemma == "do" and not any(c.lower_ == "so" and c.dep_ in ("advmod", "dobj") or
+                                     c.lower_ == "same" and c.dep_ == "dobj" for c in tok.children):
+            return  # ("C did so", "D has since done the same")
         lead = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in ("suit", "lead", "example")]
         lead = lead or [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
                         if p.dep_ == "pobj" and any(a.lower_ == "own" for a in p.children)]  # "followed with its own"
@@ -1449,12 +1454,17 @@ class _Finder:
         sent = self.idx.sent_of(tok.i)
         floor = self.idx.sent_of(sent.start - 1).start if sent.start > 0 else 0
         floor = self.idx.sent_of(floor - 1).start if floor > 0 else floor
-        told = [c for c in self.out if floor <= c.trigger < tok.i and self.doc[c.trigger].pos_ == "VERB" and
+        told = [c for c in self.out if floor <= c.trigger < tok.i and (
+                    self.doc[c.trigger].pos_ == "VERB" or  # (or "announced their recognition, and C had done so")
+                    self.doc[c.trigger].dep_ == "dobj" and c.trigger >= sent.start) and
                 (not leaders or c.subject.key in leaders) and
                 c.predicate not in ("accused", "criticized", "urged", "threatened")]
         # (words are followed by words of one's own: "C followed suit" after a charge copies an act
         # told before it more often than the charge)
-        if lemma == "follow" and not lead:  # "A recognised B in 1973 and C followed in 1974": that verb's act
+        if lemma == "follow" and not lead and tok.dep_ == "ROOT":
+            # "A recognised B in August. C followed a few weeks later": the act told just before
+            told = [c for c in told if c.trigger < sent.start and c.predicate in FOLLOWED_ACTS]
+        elif lemma == "follow" and not lead:  # "A recognised B in 1973 and C followed in 1974": that verb's act
             told = [c for c in told if c.trigger == tok.head.i and tok.dep_ in ("conj", "advcl", "acl")]
         if not told:
             return
@@ -1682,6 +1692,17 @@ class _Finder:
         people = [(a, i) for a, i in self.actors(subject_tokens(tok)) if a.kind == "person"]
         if hosts and people:
             self.emit("visited", people, hosts, tok, "visit:left-after", 0.7)
+
+    def recognition_told(self, tok) -> None:
+        """ "B declared independence. A recognised B. C and D also announced their recognition": the
+        state or government recognised last in the sentences before."""
+        if tok.dep_ != "dobj" or prep_objects(tok, ("of", "to")) or tok.head.lemma_.lower() not in RECOGNITION_GIVING:
+            return
+        lo = self.idx.sents_upto(tok.i, 6)[0].start
+        told = next((c for c in reversed(self.out) if c.predicate == "recognized" and lo <= c.trigger < tok.i), None)
+        subj = self.actors(subject_tokens(tok.head))
+        if told is not None and subj:
+            self.emit("recognized", subj, self._others([(told.object, True)], subj), tok, "noun:recognition+told", 0.65)
 
     def broke_the_law(self, tok) -> None:
         """ "A said the invasion breached the UN Charter": saying someone's act broke a law or a
@@ -3584,7 +3605,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   (NOUN_TRIGGERS["despite_protests"], f.despite_protests),
                   (lex.classes.get("agreement", frozenset()), f.made_during), (TIES_NOUNS, f.ties),
                   (TIES_NOUNS, f.relationship), (NOUN_TRIGGERS["drew_criticism"], f.drew_criticism),
-                  (PARTNER_NOUNS, f.partner), (SUPPORTER_NOUNS | CRITIC_NOUNS, f.supporter),
+                  (PARTNER_NOUNS, f.partner), (NOUN_TRIGGERS["recognition_told"], f.recognition_told), (SUPPORTER_NOUNS | CRITIC_NOUNS, f.supporter),
                   (NOUN_TRIGGERS["recipient"], f.recipient), (CHARGE_NOUNS, f.charge),
                   (NOUN_TRIGGERS["military_base"], f.military_base),
                   (CHARGE_NOUNS | CLAIMS, f.claim_turned_down), (SUPPLIER_NOUNS, f.supplier),
