@@ -1696,6 +1696,12 @@ class _Finder:
     def recognition_told(self, tok) -> None:
         """ "B declared independence. A recognised B. C and D also announced their recognition": the
         state or government recognised last in the sentences before."""
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("win", "gain", "receive", "obtain", "secure", "earn"):
+            givers = self.actors(prep_objects(tok, ("from",)) or prep_objects(tok.head, ("from",)))
+            won = self.actors(subject_tokens(tok.head))  # "B won recognition from A": A recognised B
+            if givers and won:
+                self.emit("recognized", givers, self._others(won, givers), tok, "noun:recognition+from", 0.7)
+            return
         if tok.dep_ != "dobj" or prep_objects(tok, ("of", "to")) or tok.head.lemma_.lower() not in RECOGNITION_GIVING:
             return
         lo = self.idx.sents_upto(tok.i, 6)[0].start
@@ -2389,6 +2395,9 @@ class _Finder:
         words |= word_set(w for of in of_chain(tok, 1) for w in of.subtree)
         specific = [e for e in entries if e.needs and self.needs_ok(e, words)]
         for entry in specific or [e for e in entries if not e.needs]:
+            if entry.predicate == "recognized" and (undone(tok) or tok.dep_ == "dobj" and tok.head.lemma_.lower() in
+                                                    ("end", "drop", "switch", "shift", "move", "transfer", "lose")):
+                continue  # "ending its recognition of Taiwan", "withdrew its recognition": none given
             if entry.predicate in ("signedAgreementWith", "cooperatedWith") and undone(tok):
                 if entry.predicate != "cooperatedWith" or tok.head.head.pos_ != "NOUN":
                     continue  # "scrapped its accord with X", "halted exercises with X": the verb tells what happened to it
@@ -2656,7 +2665,7 @@ class _Finder:
             subj = self.actors(subject_tokens(head))
             objs = self.actors(prep_objects(tok, ("with",)) or prep_objects(head, ("with",)))
             mods = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
-            established = head.lemma_.lower() in ("establish", "re-establish", "reestablish") and (
+            established = head.lemma_.lower() in ("establish", "re-establish", "reestablish", "open") and (
                 "diplomatic" in mods or tok.lemma_.lower() in ("relation", "tie") and
                 all(m in ("full", "formal", "official", "normal") for m in mods))
             if head.dep_ in ("xcomp", "ccomp", "acl") and "diplomatic" in mods and \
