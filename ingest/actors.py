@@ -82,6 +82,8 @@ MAKING = WORDS.set("making")
 HARM_NOUNS = WORDS.set("harm_nouns")
 # heads a capital before them only places: "a Lima hotel", "the Moscow bombing"
 PLACED_HEADS = VENUES | HARM_NOUNS
+# groups of states that act as the one leading them ("a coalition led by B", "the B-led force")
+LED_GROUPS = frozenset({"coalition", "alliance", "force", "forces", "bloc", "mission", "operation"})
 PUBLIC_ROLES = WORDS.set("public_roles")
 
 
@@ -599,9 +601,14 @@ class ActorIndex:
                     a = self.resolve(p, loose=True)
                     if a is not None:
                         return self.country_of(a) or a
-        for c in tok.children:  # "positions held by the rebels", "a resolution drafted by France"
-            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in ("hold", "control", "occupy", "run", "draft",
-                                                                              "propose", "sponsor", "operate", "own"):
+        # "positions held by the rebels", "a resolution drafted by France", "a coalition (of Arab states) led by B"
+        led = [c for of in tok.children if of.dep_ == "prep" and of.lower_ == "of" for o in of.children
+               if o.dep_ == "pobj" and o.lemma_.lower() in ("state", "country", "nation", "ally")
+               for c in o.children] if tok.lemma_.lower() in LED_GROUPS else []
+        for c in [*tok.children, *led]:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and (c.lemma_.lower() in (
+                    "hold", "control", "occupy", "run", "draft", "propose", "sponsor", "operate", "own") or
+                    c.lemma_.lower() in ("lead", "head", "command") and tok.lemma_.lower() in LED_GROUPS):
                 for ag in c.children:
                     if ag.dep_ == "agent":
                         for p in ag.children:
@@ -1681,6 +1688,10 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
         if actor is None and not royal:
             known = gaz.people_by_part().get(name, [])  # "Putin", and "Xi" for Xi Jinping
             keys = {e.actor.key for e in known}
+            if len(keys) > 1 and idx.published_year is not None:
+                # "Kirchner" in 2005: the one of that name in office in the article's year
+                known = [e for e in known if _in_office(e, idx.published_year)]
+                keys = {e.actor.key for e in known}
             if len(keys) == 1:
                 e = known[0]
                 actor = e.actor

@@ -240,9 +240,10 @@ def _chain_modality(chain) -> str:
             m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "after", "once", "before", "until", "while")
             for m in top.children) and _chain_modality(_verb_chain(top.head)) in ("future", "hedged"):
         future = True  # "A is expected to raise it when he meets B": the meeting is ahead too
-    if top.tag_ in ("VBZ", "VBP") and top.lemma_.lower() in SCHEDULED and not top.doc.user_data.get("headline") and \
-            any(c.dep_ in ("prep", "npadvmod") and any(w.lower_ in PLANNED_DAYS for w in c.subtree)
-                for c in top.children):
+    if top.tag_ in ("VBZ", "VBP") and top.lemma_.lower() in SCHEDULED and not top.doc.user_data.get("headline") and (
+            any(c.dep_ in ("prep", "npadvmod") and any(w.lower_ in PLANNED_DAYS for w in c.subtree) for c in top.children)
+            or any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "on" and not any(c.children) for c in top.children)):
+        # ("A flies on to Brazil": the next stop of a journey, still ahead)
         future = True  # "A travels to Ottawa on Thursday for a summit": a plan, told in the present
     if top.dep_ == "relcl" and top.tag_ == "VBN" and any(c.lower_ == "would" for c in top.children) and \
             any(c.lower_ == "have" for c in top.children) and \
