@@ -1822,6 +1822,8 @@ class _Finder:
         lemma = tok.lemma_.lower()
         if lemma == "play" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children) or passive(tok):
             return
+        if lemma == "brush" and not any(c.dep_ in ("prt", "advmod") and c.lower_ in ("aside", "off") for c in tok.children):
+            return  # ("brushed aside the complaints from B")
         claims = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in CLAIMS | CHARGE_NOUNS]
         if not claims:
             return
