@@ -69,6 +69,8 @@ DEALINGS = WORDS.set("dealings")
 SPEAKING = WORDS.set("present_in")
 # the determiners with which a noun names again something told before ("the attack", "those raids")
 REPORTING_VERBS = WORDS.set("reporting_verbs")
+# what an act is said to do to a law or a pact ("the raid violated the Charter")
+BREACHING = frozenset({"breach", "violate", "flout", "contravene", "infringe"})
 # what one tries to do, which settles nothing yet: "efforts to settle the dispute"
 ATTEMPTS = frozenset({"effort", "attempt", "bid", "endeavour", "endeavor"})
 # acts another state can be said to follow in a sentence of its own ("C followed weeks later")
@@ -1711,16 +1713,23 @@ class _Finder:
             self.emit("recognized", subj, self._others([(told.object, True)], subj), tok, "noun:recognition+told", 0.65)
 
     def broke_the_law(self, tok) -> None:
-        """ "A said the invasion breached the UN Charter": saying someone's act broke a law or a
-        pact criticizes whoever did it."""
-        if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in REPORTING_VERBS or any(c.dep_ == "neg" for c in tok.children):
-            return
-        acts = [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.i not in self.idx.by_token]
-        doers = [(a, True) for c in acts if (a := self.event_agent(c)) is not None] or \
-            self.actors([m for c in acts for m in c.children if m.dep_ in ("poss", "amod", "compound")], demonym=True)
-        speakers = self.actors(subject_tokens(tok.head))
-        if speakers and doers:
-            self.emit("criticized", speakers, self._others(doers, speakers), tok, "speech:act+breach", 0.7)
+        """ "A said the invasion breached the UN Charter", "B protested that the arrest was illegal":
+        saying someone's act broke a law or a pact, or was wrong, criticizes whoever did it."""
+        for clause in [c for c in tok.children if c.dep_ == "ccomp" and not any(n.dep_ == "neg" for n in c.children)]:
+            if clause.lemma_.lower() not in BREACHING and not (clause.lemma_ == "be" and any(
+                    a.dep_ in ("acomp", "attr") and (a.lower_ in NEGATIVE_EVAL or a.lemma_.lower() in NEGATIVE_EVAL)
+                    for a in clause.children)):
+                continue
+            acts = [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.i not in self.idx.by_token
+                    and c.lemma_.lower() not in CLAIMS]  # ("said the accusations were lies": a dismissal)
+            doers = [(a, True) for c in acts if (a := self.event_agent(c)) is not None] or \
+                self.actors([m for c in acts for m in c.children if m.dep_ in ("poss", "amod", "compound")], demonym=True)
+            broken = {m.actor.key for d in clause.children if d.dep_ == "dobj" for w in d.subtree
+                      if (m := self.idx.mention_at(w.i)) is not None}  # ("breached GATT rules": not GATT's act)
+            doers = [(a, i) for a, i in doers if a.key not in broken]
+            speakers = self.actors(subject_tokens(tok))
+            if speakers and doers:
+                self.emit("criticized", speakers, self._others(doers, speakers), clause, "speech:act+breach", 0.7)
 
     def hit_back(self, tok) -> None:
         """ "South Korean forces returned fire", "A retaliated", "B hit back": an attack on whoever
@@ -3117,6 +3126,8 @@ class _Finder:
         if not objs:  # "called India's decision regrettable": the parser may hang the act on the verdict
             objs = [w for c in judged if c.dep_ == "oprd" for w in c.children
                     if w.dep_ in ("compound", "nmod", "nsubj") and w.pos_ == "NOUN" and w.i < c.i]
+            # (and the act's owner beside it: "called Reagan's speech provocative")
+            objs += [w for c in judged if c.dep_ == "oprd" and objs for w in c.children if w.dep_ == "poss" and w.i < c.i]
         judgement = [w for c in judged for w in c.subtree]
         judgement += [w for o in objs for x in o.subtree if x.dep_ == "oprd" for w in x.subtree]  # (under a clause)
         judgement += [w for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "as" for w in c.subtree]
