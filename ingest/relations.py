@@ -77,6 +77,8 @@ ATTEMPTS = frozenset({"effort", "attempt", "bid", "endeavour", "endeavor"})
 FOLLOWED_ACTS = frozenset({"recognized", "reducedRelationsWith", "sanctioned"})
 # what one does with one's recognition of a state ("announced their recognition")
 RECOGNITION_GIVING = frozenset({"announce", "declare", "extend", "grant", "give", "confirm", "express"})
+# people who act for whoever speaks of them ("the ministry said officials had met ...")
+STAFF = frozenset({"staff", "official", "diplomat", "envoy", "negotiator", "representative"})
 NAMED_AGAIN = ("the", "this", "that", "these", "those")
 WITHDRAWALS = EVENT_NOUNS["withdrawal"]
 # places that lie inside one state, which a nationality before them names ("the Syrian port")
@@ -781,6 +783,12 @@ class _Finder:
                 self.parties = []
                 if a is None and (possessor or c.lemma_.lower() == "resolution"):
                     a = self.event_agent(c)  # ("the resolution calls on X": those who adopted it)
+                if a is None and c.dep_ == "nsubj" and c.lemma_.lower() in STAFF and not any(
+                        d.i in self.idx.by_token or d.dep_ in ("poss", "prep") for d in c.children) and \
+                        c.head.dep_ == "ccomp" and c.head.head.lemma_.lower() in REPORTING_VERBS:
+                    # "the Foreign Office said consular staff had asked B": the speaker's own staff
+                    told = [x for x, _ in self.actors(subject_tokens(c.head.head)) if x.kind != "person"]
+                    a = told[0] if len(told) == 1 else None
                 indirect = c.i not in self.idx.by_token
                 found = [a] if a is not None else []
                 if not found and c.tag_ == "NNS" and (c.lemma_.lower() in COUNTERPART or (
@@ -1158,6 +1166,8 @@ class _Finder:
                    for d in tok.children if d.dep_ == "dobj"):
                 chosen = [e for e in chosen if e.needs != "talks"]
 
+        if tok.lemma_.lower() == "challenge" and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+            chosen = [e for e in chosen if e.predicate != "urged"]  # ("challenged B to open the gate"; not "challenged the result")
         if tok.lemma_.lower() == "agree" and any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that"
                                                                           for m in c.children) for c in tok.children):
             chosen = [e for e in chosen if e.predicate != "signedAgreementWith"]  # "agreed with B that ...": a view shared
