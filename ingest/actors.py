@@ -2513,6 +2513,22 @@ def _chairs(doc, idx: ActorIndex) -> None:
                 have.append(("Chair", body))
 
 
+def _named_with_state(idx: ActorIndex, key: str, of: Actor) -> bool:
+    """Whether the text puts a person's state right before their name ("France's Jacques Chirac",
+    "Cuban leader Miguel Diaz-Canel" aside): a known role the article itself states."""
+    doc = idx.doc
+    for m in idx.ments:
+        if m.actor.key != key or m.start < 1:
+            continue
+        j = m.start - 1
+        if doc[j].text in ("'s", "’s") and j >= 1:
+            j -= 1
+        before = idx.by_token.get(j)
+        if before is not None and before.actor.key == of.key:
+            return True
+    return False
+
+
 def mentions_and_roles(idx: ActorIndex, used: set[str]) -> tuple[list[Mention], list[Role]]:
     """Mentions of the actors in ``used`` and of the people given a role (with their surface
     forms, so a person's every name in the article is kept), and the roles."""
@@ -2523,7 +2539,7 @@ def mentions_and_roles(idx: ActorIndex, used: set[str]) -> tuple[list[Mention], 
         actor = idx.people.get(key) or by_key.get(key)
         if actor is None or of is None:
             continue
-        if key in used or idx.role_source.get(key) == "text":
+        if key in used or idx.role_source.get(key) == "text" or _named_with_state(idx, key, of):
             roles.append(Role(actor, of, role))
     for key, chaired in idx.chairs.items():
         actor = idx.people.get(key) or by_key.get(key)

@@ -79,6 +79,8 @@ FOLLOWED_ACTS = frozenset({"recognized", "reducedRelationsWith", "sanctioned"})
 RECOGNITION_GIVING = frozenset({"announce", "declare", "extend", "grant", "give", "confirm", "express"})
 # people who act for whoever speaks of them ("the ministry said officials had met ...")
 STAFF = frozenset({"staff", "official", "diplomat", "envoy", "negotiator", "representative"})
+# the words of a protest, told by a verb or named by a noun
+PROTEST_WORDS = frozenset({"protest", "complain", "complaint", "object", "objection", "criticise", "criticize", "criticism"})
 NAMED_AGAIN = ("the", "this", "that", "these", "those")
 WITHDRAWALS = EVENT_NOUNS["withdrawal"]
 # places that lie inside one state, which a nationality before them names ("the Syrian port")
@@ -1892,6 +1894,12 @@ class _Finder:
         # did that to them last
         acts = ANSWERED.get(charge[0].lemma_.lower(), frozenset({"accused"}))
         accuser = self._accuser_before(deniers, tok, acts) if deniers else []
+        if not accuser and deniers and charge[0].lemma_.lower() in PROTEST_WORDS:
+            # "A protested against the drills. B dismissed the protest": whoever protested just before
+            lo = self.idx.sents_upto(tok.i, 3)[0].start
+            said = next((self.doc[j] for j in self._told_before(PROTEST_WORDS, tok.i) if j >= lo
+                         and self.doc[j].pos_ == "VERB"), None)
+            accuser = self._others(self.actors(subject_tokens(said)), deniers) if said is not None else []
         if accuser:
             self.emit("rejected", deniers, accuser, tok, "verb:deny+charge", 0.7)
 
