@@ -629,14 +629,19 @@ class ActorIndex:
         if tok.lemma_.lower() in ("junta", "regime", "government", "authorities", "authority", "leadership", "rulers",
                                   "military"):
             nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+            joined = [c.i for c in tok.children if c.dep_ == "conj"]
             for c in list(tok.children) + ([nxt] if nxt is not None and nxt.lower_ == "in" and nxt.head.i != tok.i
                                            else []):  # "the junta in Niger" (the parser may hang "in" on the verb)
-                if c.dep_ == "prep" and c.lower_ == "in":
+                if c.dep_ == "prep" and c.lower_ == "in" and not any(j < c.i for j in joined):
+                    # (not "talks between the government and the rebels in Havana": where they talked)
                     for p in c.children:
                         m = self.by_token.get(p.i)
                         if p.dep_ == "pobj" and m is not None and m.actor.kind in STATE_KINDS:
                             return m.actor
         if (tok.lemma_.lower() in ("junta", "regime", "putschist") or tok.lower_ in ("generals", "authorities") or
+                tok.lower_ == "government" and tok.dep_ in ("nsubj", "dobj", "pobj", "conj") and
+                not (tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp") and  # (not "A said the government should")
+                not any(c.dep_ == "prep" for c in tok.children) or  # (nor "the government of President A")
                 tok.lemma_.lower() == "leader" and any(c.lower_ == "coup" for c in tok.children)) and \
                 any(c.lower_ == "the" for c in tok.children):
             return self._named_junta(tok) or self.focal_state()  # "the junta" in a story about Niger

@@ -81,6 +81,8 @@ RECOGNITION_GIVING = frozenset({"announce", "declare", "extend", "grant", "give"
 STAFF = frozenset({"staff", "official", "diplomat", "envoy", "negotiator", "representative"})
 # the words of a protest, told by a verb or named by a noun
 PROTEST_WORDS = frozenset({"protest", "complain", "complaint", "object", "objection", "criticise", "criticize", "criticism"})
+# what one does to another side, never to one's own state
+OUTWARD = frozenset({"urged", "criticized", "accused", "threatened", "rejected", "sanctioned", "attacked"})
 NAMED_AGAIN = ("the", "this", "that", "these", "those")
 WITHDRAWALS = EVENT_NOUNS["withdrawal"]
 # places that lie inside one state, which a nationality before them names ("the Syrian port")
@@ -756,10 +758,19 @@ class _Finder:
             if t.lower_ in ("each", "both", "all", "together") and t.dep_ == "nsubj":
                 t = next((c for c in t.head.children if c.dep_ == "nsubj" and c.i != t.i), t)
             if t.lower_ in ("one", "some", "several", "many", "most", "none", "dozens", "hundreds", "thousands",
-                            "scores", "number", "group") and t.pos_ in ("NUM", "PRON", "DET", "ADJ", "NOUN"):
-                # "one of the coup leaders asked": who the part belongs to
+                            "scores", "number", "group") and t.pos_ in ("NUM", "PRON", "DET", "ADJ", "NOUN") or \
+                    t.pos_ == "NUM" and t.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
+                        p.lemma_.lower() in STATE_GROUP | {"ally", "member", "neighbour", "neighbor"}
+                        for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children):
+                # "one of the coup leaders asked", "four of its allies invaded": who the part belongs to
                 t = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                           for p in c.children if p.dep_ == "pobj"), t)
+            listed_states = [x for x in conjuncts(t)[1:] if (m := self.idx.mention_at(x.i)) is not None and
+                             m.actor.kind in STATE_KINDS] if t.tag_ == "NNS" and t.i not in self.idx.by_token and \
+                self.idx.sent_of(t.i).end > t.i + 1 and self.doc[t.i + 1].text == "," else []
+            if len(listed_states) > 1:  # "its Warsaw Pact allies, Poland, Hungary and Bulgaria, invaded": the states named
+                res += [(a, False) for a, _ in self.actors(listed_states) if all(a.key != x.key for x, _ in res)]
+                continue
             members = self.group_members(t)
             if not members and t.tag_ == "NNS" and t.dep_ == "nsubj" and t.i not in self.idx.by_token and \
                     t.lemma_.lower() in SPEAKERS | PERSON_GROUP | {"delegation"} and \
@@ -775,7 +786,10 @@ class _Finder:
                 continue
             for c in conjuncts(t):
                 a = self._adopter(c) if c.lemma_.lower() == "resolution" and c.dep_ == "nsubj" else None
-                if c.tag_ == "NN" and c.lemma_.lower() in COUNTERPART and c.i not in self.idx.by_token:
+                if c.tag_ == "NN" and c.i not in self.idx.by_token and c.lemma_.lower() in self.idx.gaz.office_words() and \
+                        prep_objects(c, ("of",)) and (named := self._name_after_phrase(c)) is not None:
+                    a = named  # "A and the commander of the FARC, B, signed": B, who acts for the FARC
+                if a is None and c.tag_ == "NN" and c.lemma_.lower() in COUNTERPART and c.i not in self.idx.by_token:
                     # "talks with his host, President A": A (wherever the parser hangs the name)
                     named = [x for x in c.children if x.dep_ == "appos" and x.i in self.idx.by_token]
                     a = self.idx.resolve(named[0]) if named else next(iter(self._named_after(c)), None)
@@ -850,6 +864,16 @@ class _Finder:
             o.dep_ == "pobj" and (o.i in self.idx.by_token or o.lemma_.lower() in GATHERINGS or
                                   o.lower_ in INSTITUTIONS or o.lemma_.lower() in self.idx.gaz.offices)
             for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children)
+
+    def _name_after_phrase(self, tok) -> Actor | None:
+        """The person named right after a title's whole phrase and a comma ("the commander of the
+        FARC, B,"), wherever the parser hangs the name."""
+        j = tok.right_edge.i + 1
+        if j + 1 < len(self.doc) and self.doc[j].text == ",":
+            m = self.idx.mention_at(j + 1)
+            if m is not None and m.start == j + 1 and m.actor.kind == "person":
+                return m.actor
+        return None
 
     def _named_after(self, tok) -> list[Actor]:
         """The people listed right after a plural noun and a comma, read along the words (the
@@ -1038,6 +1062,8 @@ class _Finder:
                 if sym and home_s is not None and home_o is not None and home_s.key == home_o.key and \
                         s.kind == o.kind == "person" and (rule.endswith(("/plural", "/between")) or listed(trigger)):
                     continue  # two of one delegation named together did not meet each other
+                if pred in OUTWARD and home_s is not None and home_s.key == o.key and s.kind == "person":
+                    continue  # "Blair insisted the British people will have their say": his own state, no diplomacy
                 if pred == "visited":
                     if o.kind == "person":
                         continue
@@ -1134,6 +1160,9 @@ class _Finder:
             entries = [e for e in entries if e.predicate != "attacked"]
         if not entries:
             return
+        if tok.dep_ == "relcl" and any(c.lower_ == "never" for c in tok.children) and \
+                any(c.lower_ == "before" for c in tok.children):
+            return  # "the two leaders, who had never met before, shook hands": a first meeting, told by the clause's head
         if tok.dep_ == "acl" and tok.head.lemma_.lower() in ATTEMPTS and any(c.lower_ == "to" for c in tok.children):
             entries = [e for e in entries if e.predicate != "signedAgreementWith"]  # "efforts to settle the dispute"
             if not entries:
@@ -1438,6 +1467,8 @@ class _Finder:
                             for c in tok.children):
                 # ("A and B called for a ban" is no call between them; "negotiated alongside B": on one side)
                 # "Putin and Xi met": every pair of a plural subject ("A and B traded fire" is no trade)
+                if len(subj) > 2 and any(c.dep_ == "advmod" and c.lower_ == "also" for c in tok.children):
+                    continue  # "A, B, C and D also signed the final act": beside the others, not with each other
                 for i, a in enumerate(subj):
                     self.emit(entry.predicate, [a], subj[i + 1:], tok, rule + "/plural", conf * 0.95)
             if "between" in entry.objects:
