@@ -1922,7 +1922,11 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
         if role is None and right:
             r2, c2, cp2 = _title_in(right, idx, offices)
             role, counterpart = r2, cp2
-            country = country or c2
+            if r2 is not None or len(right) <= 3 or any(
+                    isinstance(t, _Stand) or t.pos_ == "NOUN" and (_is_title_word(t, idx) or t.lemma_.lower() in
+                                                                  INSTITUTIONS | SPEAKERS | PUBLIC_ROLES | {"member"})
+                    for t in right):
+                country = country or c2  # (not "A, one of the strongest supporters of Ankara's hopes,")
         elif right and right[0].lower_ == "of":
             # "President A of X": the state right after the name goes with the title next to it
             country = _title_in(right, idx, offices)[1] or country
