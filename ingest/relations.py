@@ -759,7 +759,7 @@ class _Finder:
                 t = next((c for c in t.head.children if c.dep_ == "nsubj" and c.i != t.i), t)
             if t.lower_ in ("one", "some", "several", "many", "most", "none", "dozens", "hundreds", "thousands",
                             "scores", "number", "group") and t.pos_ in ("NUM", "PRON", "DET", "ADJ", "NOUN") or \
-                    t.pos_ == "NUM" and t.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
+                    t.pos_ == "NUM" and t.dep_ in ("nsubj", "nsubjpass", "dobj", "conj") and any(
                         p.lemma_.lower() in STATE_GROUP | {"ally", "member", "neighbour", "neighbor"}
                         for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children):
                 # "one of the coup leaders asked", "four of its allies invaded": who the part belongs to
@@ -785,6 +785,11 @@ class _Finder:
                 res += [(a, True) for a in members if all(a.key != x.key for x, _ in res)]
                 continue
             for c in conjuncts(t):
+                if c is not t and c.pos_ == "NUM" and (part := [p for x in c.children if x.dep_ == "prep" and x.lower_ == "of"
+                                                                for p in x.children if p.dep_ == "pobj"]):
+                    # "the Soviet Union and four of its allies, A, B, C and D, invaded": the part, read as a subject
+                    res += [(a, i) for a, i in self.actors(part) if all(a.key != x.key for x, _ in res)]
+                    continue
                 a = self._adopter(c) if c.lemma_.lower() == "resolution" and c.dep_ == "nsubj" else None
                 if c.tag_ == "NN" and c.i not in self.idx.by_token and c.lemma_.lower() in self.idx.gaz.office_words() and \
                         prep_objects(c, ("of",)) and (named := self._name_after_phrase(c)) is not None:
