@@ -1202,6 +1202,9 @@ class _Finder:
                    for d in tok.children if d.dep_ == "dobj"):
                 chosen = [e for e in chosen if e.needs != "talks"]
 
+        if tok.lemma_.lower() in ("begin", "start", "resume", "conclude") and not any(
+                c.dep_ == "dobj" and c.lemma_.lower() in self.lex.classes.get("talks", ()) for c in tok.children):
+            chosen = [e for e in chosen if e.needs != "talks"]  # ("began their talks"; not "talks which began with ...")
         if tok.lemma_.lower() == "challenge" and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
             chosen = [e for e in chosen if e.predicate != "urged"]  # ("challenged B to open the gate"; not "challenged the result")
         if tok.lemma_.lower() == "agree" and any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that"
@@ -3056,7 +3059,9 @@ class _Finder:
             if cand.predicate == "met" and cand.subject.kind != "person" and cand.object.kind != "person":
                 t = self.doc[cand.trigger]
                 if t.lemma_.lower() in talks or t.lower_ in talks or \
-                        any(d.dep_ == "dobj" and (d.lemma_.lower() in talks or d.lower_ in talks) for d in t.children):
+                        any(d.dep_ == "dobj" and (d.lemma_.lower() in talks or d.lower_ in talks) for d in t.children) or \
+                        cand.rule.startswith("headline:") and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ in talks:
+                    # (a headline's "A and B resume talks", however the parser reads it)
                     cand = replace(cand, predicate="negotiatedWith", rule=cand.rule + "/states")
                     if any(k.predicate == "negotiatedWith" and {k.subject.key, k.object.key} ==
                            {cand.subject.key, cand.object.key} and k.trigger == cand.trigger for k in kept):
@@ -3719,13 +3724,13 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
             for words, rule in noun_rules:
                 if lemma in words:
                     rule(tok)
+    f.verbless()
     f.calls_not_meetings()
     f.people_over_states()
     f.talks_between_states()
     f.words_not_blows()
     f.games_not_wars()
     f.visits_by_meeting()
-    f.verbless()
     f.governed_acts()
     return f.out
 

@@ -358,3 +358,11 @@ def test_a_headline_in_capitals_keeps_its_dotted_abbreviations(extractor):
                   published=date(1986, 4, 15), id="t")
     got = triples(extractor.extract(art), with_modality=False)
     assert ("United States", "attacked", "Libya") in got
+
+
+def test_a_headline_where_two_states_resume_talks_tells_of_negotiation(extractor):
+    art = Article(text="Officials of both governments met in Cape Verde on Wednesday.",
+                  title="U.S. AND ANGOLA RESUME TALKS AFTER TWO-YEAR BREAK", published=date(1987, 7, 15), id="t")
+    got = triples(extractor.extract(art), with_modality=False)
+    assert ("United States", "negotiatedWith", "Angola") in got or ("Angola", "negotiatedWith", "United States") in got
+    assert not {("United States", "met", "Angola"), ("Angola", "met", "United States")} & got
