@@ -83,7 +83,7 @@ HARM_NOUNS = WORDS.set("harm_nouns")
 # heads a capital before them only places: "a Lima hotel", "the Moscow bombing"
 PLACED_HEADS = VENUES | HARM_NOUNS
 # groups of states that act as the one leading them ("a coalition led by B", "the B-led force")
-LED_GROUPS = frozenset({"coalition", "alliance", "force", "forces", "bloc", "mission", "operation"})
+LED_GROUPS = WORDS.set("state_led_groups")
 PUBLIC_ROLES = WORDS.set("public_roles")
 
 

@@ -29,7 +29,7 @@ DENIAL_VERBS = WORDS.set("denial_verbs")
 CHARGES = WORDS.set("charge_nouns")
 NEGATING_VERBS = WORDS.set("negating_verbs")
 # what asks for a meeting or a pact that has not happened ("a proposal for talks")
-PROPOSALS = frozenset({"proposal", "plan", "offer", "invitation", "idea", "request", "call", "bid", "push"})
+PROPOSALS = WORDS.set("proposals")
 FUTURE_VERBS = WORDS.set("future_verbs")
 DECIDED_MEASURES = WORDS.set("decided_measures")
 # "pledged to expand cooperation": the cooperation is there already

@@ -24,8 +24,8 @@ from dipgraph.graph.vocab import relation as relation_info
 from .actors import COUNTERPART, HARM_NOUNS, INSTITUTIONS, PLACE_NOUNS, SPEAKERS, STATE_KINDS, ActorIndex
 from .words import WORDS
 from .gazetteer import LexEntry, Lexicon, fitting_particles
-from .shapes import (DOCUMENTS, not_yet_done, UNDOING, UNDOING_NOUNS, attack_lemmas, between, conditional_harm, conjuncts, coordinated_with, goods_bound, goods_origin, listed,
-                     object_tokens, object_verb, of_chain, passive, prep_objects, regular_lemma, scope_words, subject_tokens, undone,
+from .shapes import (DOCUMENTS, UNDOING, UNDOING_NOUNS, attack_lemmas, between, conditional_harm, conjuncts, coordinated_with, goods_bound, goods_origin, listed,
+                     not_yet_done, object_tokens, object_verb, of_chain, passive, prep_objects, regular_lemma, scope_words, subject_tokens, undone,
                      word_set)
 
 __all__ = ["Candidate", "find_relations"]
@@ -67,23 +67,25 @@ CONTACT_VERBS = frozenset({"telephone", "phone", "call", "ring", "visit", "meet"
 DEALINGS = WORDS.set("dealings")
 # being somewhere, and what is said there: "told reporters in Ankara", "gave the speech in Kiev"
 SPEAKING = WORDS.set("present_in")
-# the determiners with which a noun names again something told before ("the attack", "those raids")
+# verbs that report what someone said ("said", "told"), whose clause is the saying
 REPORTING_VERBS = WORDS.set("reporting_verbs")
 # what an act is said to do to a law or a pact ("the raid violated the Charter")
-BREACHING = frozenset({"breach", "violate", "flout", "contravene", "infringe"})
+BREACHING = WORDS.set("breaching")
 # what one tries to do, which settles nothing yet: "efforts to settle the dispute"
-ATTEMPTS = frozenset({"effort", "attempt", "bid", "endeavour", "endeavor"})
+ATTEMPTS = WORDS.set("attempts")
 # acts another state can be said to follow in a sentence of its own ("C followed weeks later")
 FOLLOWED_ACTS = frozenset({"recognized", "reducedRelationsWith", "sanctioned"})
 # what one does with one's recognition of a state ("announced their recognition")
-RECOGNITION_GIVING = frozenset({"announce", "declare", "extend", "grant", "give", "confirm", "express"})
+RECOGNITION_GIVING = WORDS.set("recognition_giving")
 # people who act for whoever speaks of them ("the ministry said officials had met ...")
-STAFF = frozenset({"staff", "official", "diplomat", "envoy", "negotiator", "representative"})
+STAFF = WORDS.set("staff")
 # the words of a protest, told by a verb or named by a noun
-PROTEST_WORDS = frozenset({"protest", "complain", "complaint", "object", "objection", "criticise", "criticize", "criticism"})
+PROTEST_WORDS = WORDS.set("protest_words")
 # what one does to another side, never to one's own state
 OUTWARD = frozenset({"urged", "criticized", "accused", "threatened", "rejected", "sanctioned", "attacked"})
+# the determiners with which a noun names again something told before ("the attack", "those raids")
 NAMED_AGAIN = ("the", "this", "that", "these", "those")
+# the acts of leaving a place ("demanded a pullout from B": B is the place left)
 WITHDRAWALS = EVENT_NOUNS["withdrawal"]
 # places that lie inside one state, which a nationality before them names ("the Syrian port")
 SETTLED_PLACES = PLACE_NOUNS - {"area", "border", "part", "parts", "state", "territory", "outskirts"} | {"country"}

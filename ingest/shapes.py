@@ -581,7 +581,7 @@ def goods_bound(toks) -> list:
 
 
 # dealings a ban can be on, with the one dealt with: "a ban on all trade with X"
-TRADING = frozenset({"trade", "commerce", "business", "dealing", "transaction"})
+TRADING = WORDS.set("trading")
 
 
 def goods_origin(toks) -> list:
