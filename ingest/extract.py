@@ -19,12 +19,11 @@ from .dates import WEEKDAYS, WORD_NUMBERS, resolve_date
 from .text import fold_accents
 from .words import WORDS
 from .gazetteer import Gazetteer, default_gazetteer
-from .relations import CLAIMS, LIGHT_VERBS, TIES_VERBS, TURNING_DOWN, Candidate, find_relations
+from .relations import CLAIMS, LIGHT_VERBS, REPORTING_VERBS, TIES_VERBS, TURNING_DOWN, Candidate, find_relations
 from .shapes import ACCUSING, APPEALS, DOCUMENTS, SAYING_VERBS, coordinated_with, object_verb
 
 __all__ = ["extract_doc", "gazetteer", "modality_of", "REPORTING_VERBS"]
 
-REPORTING_VERBS = WORDS.set("reporting_verbs")
 DENIAL_VERBS = WORDS.set("denial_verbs")
 CHARGES = WORDS.set("charge_nouns")
 NEGATING_VERBS = WORDS.set("negating_verbs")
