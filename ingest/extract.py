@@ -251,9 +251,11 @@ def _chain_modality(chain) -> str:
         neg = True  # "blocked a draft text that would have censured X": it was never adopted
     if neg:
         return "negated"
-    if (hedged and would_only or future) and any(t.lemma_.lower() in ("keep", "continue") and t.pos_ == "VERB"
-                                                  for t in chain[1:2]):
-        return "asserted"  # "would keep pressing X", "will continue to arm B": going on already
+    if (hedged and would_only or future) and any(
+            t.pos_ == "VERB" and (t.lemma_.lower() in ("keep", "continue") or
+                                  t.lemma_.lower() == "go" and any(c.lower_ == "on" for c in t.children))
+            for t in chain[1:2]):
+        return "asserted"  # "would keep pressing X", "will continue to arm B", "would go on supplying B": going on already
     if hedged and future and would_only:
         return "future"  # "would seek a call": the future of reported speech
     if hedged:
@@ -696,6 +698,7 @@ def _mend_infinitives(doc) -> None:
 
 
 _DECIDING = INTENT_NOUNS | WORDS.set("deciding_nouns")
+_TASKED = WORDS.set("tasked_nouns")
 
 
 def _mend_noun_infinitives(doc) -> None:
@@ -708,6 +711,11 @@ def _mend_noun_infinitives(doc) -> None:
                                                            for a in v.children):
             continue
         nouns = [c for c in main.children if c.dep_ == "dobj" and c.i < v.i and c.lemma_.lower() in _DECIDING]
+        tasked = doc[v.i - 2] if v.i >= 2 else None
+        if tasked is not None and tasked.lemma_.lower() in _TASKED and tasked.pos_ == "NOUN" and \
+                tasked.dep_ in ("dobj", "pobj", "nsubj") and main in tasked.ancestors and v not in tasked.ancestors:
+            v.head, v.dep_ = tasked, "acl"  # "the launch of an EU mission to help B": the mission's owner helps
+            continue
         if not nouns:
             continue
         noun = nouns[-1]

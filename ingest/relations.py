@@ -163,6 +163,8 @@ COOPERATIVE = WORDS.set("cooperative")
 HOSTILE = WORDS.set("hostile")
 ECONOMIC = WORDS.set("economic")
 NEGATIVE_EVAL = WORDS.set("negative_eval")
+POSITIVE_EVAL = WORDS.set("positive_eval")
+FULFILLED = WORDS.set("fulfilled")  # "met the bloc's conditions": no one met
 CRIME_EVAL = WORDS.set("crime_eval")
 PACT_NOUNS = WORDS.set("pact_nouns")
 THREAT_VERBS = WORDS.set("threat_verbs")
@@ -1170,6 +1172,8 @@ class _Finder:
         if tok.dep_ == "relcl" and any(c.lower_ == "never" for c in tok.children) and \
                 any(c.lower_ == "before" for c in tok.children):
             return  # "the two leaders, who had never met before, shook hands": a first meeting, told by the clause's head
+        if tok.lemma_.lower() == "meet" and any(c.dep_ == "dobj" and c.lemma_.lower() in FULFILLED for c in tok.children):
+            return  # "met the Community's conditions", "met the deadline": no meeting
         if tok.dep_ == "acl" and tok.head.lemma_.lower() in ATTEMPTS and any(c.lower_ == "to" for c in tok.children):
             entries = [e for e in entries if e.predicate != "signedAgreementWith"]  # "efforts to settle the dispute"
             if not entries:
@@ -1227,6 +1231,8 @@ class _Finder:
                     any(c.dep_ == "dobj" and c.pos_ == "PRON" and c.lower_ != "other" for c in tok.children) or \
                     sum(c.dep_ == "dobj" for c in tok.children) > 1:
                 chosen = []  # "calling it baseless", "called the move a mistake", "calls A a partner"
+            elif any(c.dep_ in ("advmod", "prt") and c.lower_ in ("home", "back", "in") for c in tok.children):
+                chosen = [e for e in chosen if e.predicate != "phoned"]  # "calling home its ambassador": a recall
         subj = self.actors(subject_tokens(tok))
         if tok.lemma_.lower() == "thank" and chosen:
             # "A thanked B for its support": B supported A (thanks are no praise of their own here)
@@ -1280,6 +1286,11 @@ class _Finder:
                 # "demanded a pullout from B": the place left, not the one asked
                 obj_toks = [o for o in obj_toks if o.head.lower_ != "from" or
                             not (o.head.head is tok or o.head.head.lemma_.lower() in WITHDRAWALS)]
+            if tok.lemma_.lower() == "blame" and any(c.dep_ == "dobj" and self.actors([c], demonym=True)
+                                                      for c in tok.children):
+                # "blamed Iranian aircraft for attacks this month on a Kuwaiti tanker": the parser may
+                # hang the attack's target on the verb; one blamed by name is not blamed "on" anyone
+                obj_toks = [o for o in obj_toks if o.head.lower_ != "on"]
             if entry.predicate == "sanctioned":
                 obj_toks += goods_bound(obj_toks)
             if entry.predicate in ("supported", "rejected", "criticized") and "dobj" in entry.objects:
@@ -1373,6 +1384,9 @@ class _Finder:
             if entry.needs == "envoy":  # "summoned the Japanese ambassador, Hideo Tarumi": Japan
                 objs = [(self.idx.country_of(a), i) if a.kind == "person" else (a, i) for a, i in objs
                         if a.kind != "person" or self.idx.country_of(a) is not None]  # (an envoy of no known state: none)
+            if entry.needs == "envoy" and entry.predicate == "reducedRelationsWith" and not objs and subj and \
+                    not passive(tok) and not obj_toks:
+                objs = self._recalled_from(tok, subj)  # "Canada also recalled its ambassador": from whom others did
             if entry.predicate == "supported" and tok.lemma_ in ("welcome", "hail") and objs and any(
                     c.dep_ == "dobj" and c.lemma_.lower() in self.lex.classes.get("talks", frozenset())
                     for c in tok.children):
@@ -1666,18 +1680,30 @@ class _Finder:
         if hosts and senders:
             self.emit("reducedRelationsWith", hosts, self._others(senders, hosts), tok, f"verb:{lemma}+envoys-out", 0.75)
 
+    def _recalled_from(self, tok, senders: list) -> list:
+        """ "B broke with C. D was also calling home its ambassador": a recall that names no post is
+        from the state that relations were cut with just before (in this or the two sentences before)."""
+        sents = self.idx.sents_upto(tok.i, 3)
+        lo = sents[0].start if sents else 0
+        cut = [c for c in self.out if c.predicate == "reducedRelationsWith" and lo <= c.trigger < tok.i]
+        if not cut:
+            return []
+        return self._others([(cut[-1].object, True)], senders)
+
     def called_in(self, tok) -> None:
         """ "Pakistan called in the Indian envoy", "the Indian High Commissioner in Islamabad was called in
         to receive a protest": the envoy was summoned, a protest to the envoy's state."""
         envoys = self.lex.classes.get("envoy", frozenset())
         if any(c.dep_ in ("advmod", "prt", "oprd") and c.lower_ in ("home", "back") for c in tok.children):
             # "called their ambassadors home from Kathmandu": a recall, relations reduced with the host
-            posted = [c for c in tok.children if c.dep_ == "dobj" and (c.lemma_.lower() in envoys or c.lower_ in envoys)]
+            posted = [c for c in tok.children if c.dep_ in ("dobj", "oprd") and (c.lemma_.lower() in envoys or c.lower_ in envoys)]
             back = [c for c in tok.children if c.dep_ in ("advmod", "prt", "oprd") and c.lower_ in ("home", "back")]
             hosts = [(a, i) for a, i in self.places(prep_objects(tok, ("from",)) + prep_objects(back[0], ("from",)) +
                                                     [p for d in posted for p in prep_objects(d, ("to", "in"))])
                      if a.kind in STATE_KINDS]
             senders = self.actors(subject_tokens(tok))
+            if posted and senders and not hosts:
+                hosts = self._recalled_from(tok, senders)
             if posted and hosts and senders:
                 self.emit("reducedRelationsWith", senders, self._others(hosts, senders), tok, "verb:call-home+envoy", 0.75)
             return
@@ -3204,6 +3230,14 @@ class _Finder:
             if accusers:
                 self.emit("rejected", speaker, self._others(accusers, speaker), tok, f"speech:{tok.lemma_.lower()}+as", 0.7)
             return
+        if objs and word_set(judgement) & POSITIVE_EVAL and not word_set(judgement) & NEGATIVE_EVAL and \
+                not any(c.dep_ == "neg" for c in tok.children):
+            # "called the British action courageous": praise of an act supports whoever did it
+            speaker = self.actors(subject_tokens(tok))
+            targets = self.actors(objs, possessor=True) or self._authors_by(objs, tok)
+            if speaker and targets:
+                self.emit("supported", speaker, targets, tok, f"speech:{tok.lemma_.lower()}+praise", 0.7)
+            return
         if not objs or not word_set(judgement) & NEGATIVE_EVAL:
             return
         speaker = self.actors(subject_tokens(tok))
@@ -3252,6 +3286,15 @@ class _Finder:
             if subj and objs:
                 self.emit("threatened", subj, objs, tok, f"verb:{tok.lemma_.lower()}+harm", 0.7)
             return
+        reprisals = [p for p in prep_objects(tok, ("of",)) if p.lemma_.lower() in REPRISALS]
+        if reprisals:  # "warned of serious consequences for relations with B", "of reprisals against B"
+            aims = [a for p in reprisals for a in prep_objects(p, ("for", "against", "on"))]
+            aims = [w for a in aims for w in (prep_objects(a, ("with",)) if a.lemma_.lower() in TIES_NOUNS else [a])]
+            subj = self.actors(subject_tokens(tok))
+            objs = self._others(self.actors(aims, possessor=True), subj)
+            if subj and objs:
+                self.emit("threatened", subj, objs, tok, f"verb:{tok.lemma_.lower()}+reprisal", 0.7)
+                return
         objs = self.actors([d for x in tok.children if x.dep_ == "xcomp" and
                             not any(self.needs_ok(e, scope_words(x))
                                     for e in fitting_particles(self.lex.verbs.get(x.lemma_.lower(), []), x))

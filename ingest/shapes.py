@@ -22,6 +22,7 @@ SAYING_VERBS = WORDS.set("saying_verbs")
 SPOKEN_ACTS = WORDS.set("spoken_acts")
 REBUILDING = WORDS.set("rebuilding_nouns")
 PRIVATE_PEOPLE = WORDS.set("private_people")
+TASKED = WORDS.set("tasked_nouns")  # "an EU mission to help B": the EU helps
 
 
 def conjuncts(tok) -> list:
@@ -307,7 +308,9 @@ def subject_tokens(tok, depth: int = 0) -> list:
         elif head.lemma_.lower() not in ("refusal", "failure", "reluctance", "unwillingness", "inability"):
             owners = [c for c in head.children if c.dep_ == "poss"] or \
                 [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "by") and c.i < tok.i
-                 for p in c.children if p.dep_ == "pobj"]
+                 for p in c.children if p.dep_ == "pobj"] or \
+                [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i and c.pos_ in ("PROPN", "ADJ")
+                 and head.lemma_.lower() in TASKED]
             if owners:
                 # "welcomed the EU's decision to tighten sanctions", "the efforts of A and B to persuade
                 # C", "a bid by A to join B": the owner does it
