@@ -791,6 +791,15 @@ class ActorIndex:
                     doers.add(doer.key)
         prev = self.sents_upto(sent.start - 1, 1) if sent.start > 0 else []
         lo = prev[0].start if prev else sent.start
+        here = [m for m in self.ments_back(tok.i, sent.start)
+                if m.actor.kind == "person" and m.actor.key not in doers and m.start < tok.i]
+        if not here and prev:
+            # "The Soviet leader arrived after talks with B in Dublin. Castro greeted him": the one the
+            # sentence before was about, before a person named inside it
+            for s in (c for c in prev[0].root.children if c.dep_ in ("nsubj", "nsubjpass")):
+                a = self.resolve(s) if s.lower_ not in PERSON_PRONOUNS else None
+                if a is not None and a.kind == "person" and a.key not in doers:
+                    return a
         for m in self.ments_back(tok.i, lo):
             if m.actor.kind == "person" and m.actor.key not in doers and lo <= m.start < tok.i:
                 return m.actor

@@ -1426,10 +1426,15 @@ class _Finder:
                         if c.lemma_.lower() in SELF_DEFENCE:
                             continue  # "warned that Venezuela would defend its territory": the speaker's side acts
                         for w in c.children:
-                            if w.dep_ in ("nsubj", "nsubjpass"):
+                            if w.dep_ in ("nsubj", "nsubjpass") and (w.lower_ not in ("it", "this", "that") or any(
+                                    e.predicate in ("attacked", "sanctioned") for x in c.subtree
+                                    for e in self.lex.verbs.get(x.lemma_.lower(), []))):
+                                # (not "warned that it could upset the balance": "it" is the act warned of)
                                 objs = self.actors([w], possessor=True)
-                        if not objs and entry.predicate == "threatened":
-                            # "warned that they might strike China's nuclear installations"
+                        if not objs and entry.predicate == "threatened" and any(
+                                e.predicate in ("attacked", "sanctioned") for e in self.lex.verbs.get(c.lemma_.lower(), [])):
+                            # "warned that they might strike China's nuclear installations" (but "could upset
+                            # the balance between China and Taiwan" threatens neither)
                             objs = self.actors([w for w in c.children if w.dep_ == "dobj"], possessor=True)
                         if not objs and entry.predicate == "threatened":
                             # "warned that the duties would return if Korea broke its promise"
