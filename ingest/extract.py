@@ -305,7 +305,8 @@ def _reporters(trigger, idx: ActorIndex) -> tuple[list[tuple[Actor | None, objec
     # "Saudi Arabia accused Iran of arming the Houthis": the accuser's claim
     h = trigger
     for _ in range(3):
-        if h.dep_ == "pcomp" and h.head.lower_ in ("of", "for") and h.head.head.lemma_.lower() in ACCUSING:
+        if h.dep_ in ("pcomp", "pobj") and h.head.lower_ in ("of", "for") and h.head.head.lemma_.lower() in ACCUSING:
+            # (and "blamed Iran for the attacks on B": the act named by a noun)
             verb = h.head.head
             subj = [c for c in verb.children if c.dep_ == "nsubj"]
             out.append((idx.resolve(subj[0]) if subj else None, verb))

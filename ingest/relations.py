@@ -24,7 +24,7 @@ from dipgraph.graph.vocab import relation as relation_info
 from .actors import COUNTERPART, HARM_NOUNS, INSTITUTIONS, PLACE_NOUNS, SPEAKERS, STATE_KINDS, ActorIndex
 from .words import WORDS
 from .gazetteer import LexEntry, Lexicon, fitting_particles
-from .shapes import (DOCUMENTS, UNDOING, UNDOING_NOUNS, attack_lemmas, between, conditional_harm, conjuncts, coordinated_with, goods_bound, goods_origin, listed,
+from .shapes import (ACCUSING, DOCUMENTS, UNDOING, UNDOING_NOUNS, attack_lemmas, between, conditional_harm, conjuncts, coordinated_with, goods_bound, goods_origin, listed,
                      not_yet_done, object_tokens, object_verb, of_chain, passive, prep_objects, regular_lemma, scope_words, subject_tokens, undone,
                      word_set)
 
@@ -164,6 +164,7 @@ HOSTILE = WORDS.set("hostile")
 ECONOMIC = WORDS.set("economic")
 NEGATIVE_EVAL = WORDS.set("negative_eval")
 POSITIVE_EVAL = WORDS.set("positive_eval")
+SCHEMES = WORDS.set("schemes")
 FULFILLED = WORDS.set("fulfilled")  # "met the bloc's conditions": no one met
 CRIME_EVAL = WORDS.set("crime_eval")
 PACT_NOUNS = WORDS.set("pact_nouns")
@@ -2424,6 +2425,11 @@ class _Finder:
                 found = self.actors([c for c in rel.children if c.dep_ == "nsubj"])
                 if found:
                     return found, "light:" + rel.lemma_.lower(), 0.8
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "for") and tok.head.head.lemma_.lower() in ACCUSING:
+            # "blamed Iran for the attacks on a Kuwaiti tanker", "accused B of raids on C": the accused did it
+            found = self.actors([c for c in tok.head.head.children if c.dep_ == "dobj"], demonym=True)
+            if found:
+                return found, "accused", 0.75
         # governed by a light verb: "held talks with", "paid a visit to", "imposed sanctions on"
         head = tok.head
         carrier = tok
@@ -3228,6 +3234,15 @@ class _Finder:
             for w in o.subtree:
                 second = [c for c in w.children if c.dep_ == "dobj"][0 if w.i == o.i and w.pos_ == "NOUN" else 1:]
                 judgement += [x for c in second for x in c.subtree]  # ("called the vote a blunder": on the noun)
+        schemers = [m for c in judged for w in c.subtree if w.lemma_.lower() in SCHEMES or w.lower_ in SCHEMES
+                    for m in w.children if m.dep_ in ("amod", "compound", "poss", "nmod") and m.i < w.i]
+        if schemers:
+            # "described the case as an Israeli plot", "called the charges American propaganda": its author is accused
+            speaker = self.actors(subject_tokens(tok))
+            authors = self._others(self.actors(schemers, demonym=True), speaker)
+            if speaker and authors:
+                self.emit("accused", speaker, authors, tok, f"speech:{tok.lemma_.lower()}+plot", 0.7)
+                return
         if objs and any(o.lemma_.lower() in CLAIMS | CHARGE_NOUNS for o in objs):
             # "called the accusations by B baseless": a dismissal of B's charge
             speaker = self.actors(subject_tokens(tok)) if word_set(judgement) & DISMISSED else []
