@@ -383,6 +383,10 @@ def modality_of(cand: Candidate, doc, idx: ActorIndex) -> tuple[str, Actor | Non
         modality = "future"  # "X said Washington would announce sanctions": the future of reported speech
     if _own_rule(cand) == "verb:threat+if" and modality == "future":
         modality = "asserted"  # "we will strike if ...": the future harm is the threat, made now
+    if cand.predicate == "supported" and modality == "future" and len(chain) > 1 and \
+            chain[1].lemma_.lower() in ("vow", "pledge", "promise", "swear") and \
+            not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall") for c in chain[1].children):
+        modality = "asserted"  # "promised to fight Turkey's corner": the pledge is the support, given now
     if cand.predicate == "threatened" and modality == "future" and len(chain) > 1 and \
             chain[1].lemma_.lower() in ("vow", "pledge", "promise", "threaten", "swear") and \
             not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall") for c in chain[1].children):

@@ -3037,6 +3037,8 @@ class _Finder:
             if governor.lemma_.lower() in THREATENING and cand.predicate in HARMFUL:
                 kept.append(Candidate("threatened", cand.subject, cand.object, governor.i,
                                       f"verb:{governor.lemma_.lower()}+to", round(cand.confidence * 0.9, 3)))
+            elif governor.lemma_.lower() == "vow" and cand.predicate == "supported":
+                kept.append(cand)  # "vowed to back B's bid": a pledge of support
         self.out = kept
 
     def words_not_blows(self) -> None:
@@ -3216,6 +3218,9 @@ class _Finder:
         sovereignty": judging someone's act in harsh words criticizes whoever did it."""
         if tok.lemma_.lower() not in EVALUATING:
             return
+        if any(c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon", "for") and
+               not any(p.ent_type_ in ("DATE", "TIME") for p in c.children) for c in tok.children):
+            return  # "called on Belgrade to hand over the suspects to the war crimes tribunal": an appeal
         objs = [c for c in tok.children if c.dep_ == "dobj"]
         if any(o.lower_ in ("it", "this", "that") for o in objs):
             return  # "called it a mistake": an act told before, not a state
