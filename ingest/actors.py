@@ -462,7 +462,9 @@ class ActorIndex:
                 words = {w.lower() for w in m.actor.label.split()}
                 if word in words or word in ("bloc", "grouping", "organisation", "organization", "body", "alliance") and \
                         m.actor.org_kind in ("intergovernmental", "alliance") or \
-                        word == "judge" and tok.tag_ == "NNS" and m.actor.org_kind == "court":  # "the judges ruled"
+                        word == "judge" and tok.tag_ == "NNS" and m.actor.org_kind == "court" or \
+                        word == "ally" and tok.tag_ == "NNS" and m.actor.org_kind == "alliance":
+                    # ("the judges ruled", "the allies stood with B" after NATO)
                     return m.actor
         if tok.text == "Community" and self.published_year is not None and self.published_year <= 1993:
             entry = self.gaz.lookup("European Community")  # "the Community" of wire copy before 1993
