@@ -1701,7 +1701,8 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
                 return (idx.role_source.get(a.key) == "text", counts.get(a.key, 0), pos < start, pos)
             actor = max(cands, key=rank)[1]
         royal = start > 0 and doc[start - 1].lower_ in ("king", "queen", "prince", "princess", "emir", "sheikh", "sultan")
-        if actor is None and not royal:
+        kin = start > 0 and doc[start - 1].lower_ in _KIN  # "his son Viktor": a relative, by a first name
+        if actor is None and not royal and not kin:
             known = gaz.people_by_part().get(name, [])  # "Putin", and "Xi" for Xi Jinping
             keys = {e.actor.key for e in known}
             if len(keys) > 1 and idx.published_year is not None:
@@ -1713,7 +1714,7 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
                 actor = e.actor
                 idx.people[actor.key] = actor
                 idx.set_known_role(actor, e)
-        if actor is None and not royal and " " not in name:
+        if actor is None and not royal and not kin and " " not in name:
             actor = _in_office_by_surname(gaz, name, idx.published_year)
             if actor is not None:
                 idx.people[actor.key] = actor
@@ -1725,6 +1726,8 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
 
 
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "into", "outside"})
+_KIN = frozenset({"son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "nephew", "niece",
+                  "cousin", "uncle", "aunt", "grandson", "granddaughter", "widow", "stepson", "son-in-law"})
 
 
 def _hyphen_tail(doc, tok) -> bool:
@@ -1828,7 +1831,7 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
                 j -= 1
                 continue
             if t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "ADV") and \
-                    t.lower_ not in ("acting", "outgoing", "incoming") \
+                    t.lower_ not in ("acting", "outgoing", "incoming", "shadow") \
                     or t.text in (",", ";", ":", "(", ")", "“", "\"") \
                     or (t.pos_ == "ADP" and t.lower_ != "of") or (t.pos_ == "PRON" and t.dep_ != "poss") \
                     or (t.i in idx.by_token and idx.by_token[t.i].actor.kind == "person"):
