@@ -282,7 +282,7 @@ class ActorIndex:
         if self.role_source.get(person.key) in ("text", "former") and source != "text":
             return
         if source == "text" and of is None and old_of is not None and old_of.kind == "organisation" and \
-                self.role_source.get(person.key) == "gazetteer" and self._national(role):
+                self.role_source.get(person.key) == "gazetteer" and self.national_title(role):
             old_of = None  # "Prime Minister A", known for a later post at a body of states: not that body's
         if self.role_source.get(person.key) != "text" or old_of is None:
             self.roles[person.key] = (role or old_role, of or old_of)
@@ -304,7 +304,7 @@ class ActorIndex:
         entry = self.gaz.names.get(actor.label) if actor is not None else None
         return entry if entry is not None and entry.how == "person" and entry.actor.key == key else None
 
-    def _national(self, role: str | None) -> bool:
+    def national_title(self, role: str | None) -> bool:
         """A title only a state's officers bear: a head of government, a minister, a monarch."""
         if not role:
             return False

@@ -125,6 +125,8 @@ def assign_dated_roles(idx, published: date | None) -> None:
             term = Term(terms[0].of)
         if term is None:
             continue
+        if source == "text" and term.of.kind == "organisation" and idx.national_title(role):
+            continue  # "Foreign Secretary Sir Geoffrey Howe" while his state chaired the Community: his state's
         if source == "text":
             idx.roles[key] = (role or term.role, term.of)
         else:
