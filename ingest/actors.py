@@ -2053,6 +2053,12 @@ def _served(person: Actor, idx: ActorIndex) -> set[str]:
     return served
 
 
+def _mention_span(idx: ActorIndex, i: int) -> range:
+    """The tokens of the mention at token ``i`` (none where there is no mention)."""
+    m = idx.by_token.get(i)
+    return range(m.start, m.end) if m is not None else range(0)
+
+
 def _title_in(tokens, idx: ActorIndex, offices) -> tuple[str | None, Actor | None, bool]:
     country = None
     target = False
@@ -2073,6 +2079,10 @@ def _title_in(tokens, idx: ActorIndex, offices) -> tuple[str | None, Actor | Non
                 clause = clause.head
             mm = idx.by_token.get(clause.head.i) if clause.dep_ == "relcl" else \
                 idx.by_token.get(t.i - 2) if t.i >= 2 and t.doc[t.i - 1].text == "," else None
+        if mm is not None and mm.how == "demonym" and (
+                mm.end - 1 == t.i and mm.end < len(t.doc) and t.doc[mm.end].ent_type_ == "NORP" or
+                mm.start == t.i and t.i > 0 and t.doc[t.i - 1].ent_type_ == "NORP" and t.i - 1 not in _mention_span(idx, t.i)):
+            continue  # "the Bosnian Serb commander": a people within a state, whom neither state names
         if mm is not None and mm.actor.kind != "person" and not target:
             country = country or mm.actor if t.pos_ != "ADP" else country
         elif mm is None and t.lower_ == "its" and t.dep_ == "poss" and not target and country is None:
