@@ -3068,6 +3068,41 @@ class _Finder:
             out.append(cand)
         self.out = out
 
+    def strikes_for_the_host(self) -> None:
+        """ "began air strikes in Syria in support of the government of President A", "strikes in Mali
+        at the request of the Malian government": force used in a state for its government is no
+        attack on it; given in its support, it supports it."""
+        out = []
+        for cand in self.out:
+            if cand.predicate == "attacked":
+                t = self.doc[cand.trigger]
+                holders = [t] + [h for h in (t.head, t.head.head) if h.pos_ in ("VERB", "AUX")][:1]
+                sides = {}
+                for h in holders:
+                    for c in h.children:
+                        if c.dep_ != "prep" or c.lower_ not in ("in", "at", "on"):
+                            continue
+                        for n in (p for p in c.children if p.dep_ == "pobj"):
+                            if n.lemma_.lower() not in ("support", "request", "behalf", "invitation"):
+                                continue
+                            whose = [p for o in n.children if o.dep_ == "prep" and o.lower_ == "of"
+                                     for p in o.children if p.dep_ == "pobj"] + \
+                                [o for o in n.children if o.dep_ == "poss"]
+                            for a, _ in self.actors(whose, possessor=True, demonym=True):
+                                a = self.idx.country_of(a) or a if a.kind == "person" else a
+                                sides[a.key] = n.lemma_.lower()
+                            for w in whose:  # "the government of President A": A's state
+                                for a, _ in self.actors(prep_objects(w, ("of",))):
+                                    home = self.idx.country_of(a) if a.kind == "person" else a
+                                    if home is not None:
+                                        sides[home.key] = n.lemma_.lower()
+                if cand.object.key in sides:
+                    if sides[cand.object.key] == "support":
+                        out.append(replace(cand, predicate="supported", rule=cand.rule + "/in-support"))
+                    continue
+            out.append(cand)
+        self.out = out
+
     def calls_not_meetings(self) -> None:
         """ "held talks by telephone", "talked over a video link": talks held that way are a call."""
         calls = self.lex.classes.get("call", frozenset())
@@ -3800,6 +3835,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
     f.talks_between_states()
     f.words_not_blows()
     f.games_not_wars()
+    f.strikes_for_the_host()
     f.visits_by_meeting()
     f.governed_acts()
     return f.out
