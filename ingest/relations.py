@@ -963,6 +963,14 @@ class _Finder:
             if self.hostile:  # judged harshly: whoever took the measures
                 bys += [g for a in tok.children if a.dep_ == "acl" and a.tag_ == "VBN" for g in a.children
                         if g.dep_ == "agent"]
+                # "denounced the embargo the United States has maintained": who keeps it
+                found = self.actors([c for r in tok.children if r.dep_ == "relcl" and r.i > tok.i and
+                                     r.lemma_.lower() in LIGHT_VERBS and
+                                     not any(d.dep_ in ("dobj", "nsubjpass") and d.tag_ not in ("WDT", "WP")
+                                             for d in r.children)
+                                     for c in r.children if c.dep_ == "nsubj"])
+                if found:
+                    return found[0][0]
             for c in bys:
                 found = self.actors([p for p in c.children if p.dep_ == "pobj"], demonym=True)
                 if len(found) > 1:
@@ -2420,8 +2428,11 @@ class _Finder:
         if mod_actors:
             return mod_actors, "modifier", 0.8
         for rel in tok.children:  # "drills that A and B began on Monday": who began them
-            if rel.dep_ == "relcl" and rel.lemma_.lower() in ("begin", "start", "launch", "carry", "resume") and \
-                    any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in rel.children):
+            if rel.dep_ == "relcl" and (rel.lemma_.lower() in ("begin", "start", "launch", "carry", "resume") or
+                                        rel.lemma_.lower() in LIGHT_VERBS and rel.i > tok.i) and \
+                    (any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in rel.children) or
+                     not any(c.dep_ in ("dobj", "nsubjpass") for c in rel.children)):
+                # (and "the embargo the United States has maintained against the island": who keeps it)
                 found = self.actors([c for c in rel.children if c.dep_ == "nsubj"])
                 if found:
                     return found, "light:" + rel.lemma_.lower(), 0.8
@@ -2605,7 +2616,9 @@ class _Finder:
                 places = [p for n in (tok, tok.head) for c in n.children if c.dep_ == "prep" and c.lower_ == "in"
                           for p in c.children if p.lower_ == "place"]  # "keeps sanctions in place on X"
                 # "held talks on Monday with X", "an offensive into X's region"
-                objs = self.actors([o for n in [tok.head] + places for o in prep_objects(n, slots)
+                carriers = [tok.head] + [r for r in tok.children if r.dep_ == "relcl" and r.i > tok.i and
+                                         how == "light:" + r.lemma_.lower()]  # ("maintained against X")
+                objs = self.actors([o for n in carriers + places for o in prep_objects(n, slots)
                                     if not named_aside(o)], possessor=entry.predicate in COMMUNICATIVE)
             if not objs and subj and how.startswith("light:") and entry.predicate == "sanctioned" and \
                     tok.head.dep_ == "conj" and tok.head.head.pos_ == "VERB":
@@ -2634,7 +2647,9 @@ class _Finder:
                         if a.kind in STATE_KINDS]
                 how = "frame-host"
             if subj and objs:
-                self.emit(entry.predicate, subj, objs, tok, f"{rule}/{how}", conf)
+                kept = [r for r in tok.children if r.dep_ == "relcl" and r.i > tok.i and how == "light:" + r.lemma_.lower()]
+                # "the embargo the United States has maintained": told by the clause, whatever is said of the noun
+                self.emit(entry.predicate, subj, objs, kept[0] if kept else tok, f"{rule}/{how}", conf)
             elif len(subj) > 1 and how in ("light:trade", "light:exchange") and not objs:
                 # "A and B traded strikes", "traded accusations": each did it to the other
                 for a in subj:
