@@ -466,6 +466,10 @@ class ActorIndex:
                         word == "ally" and tok.tag_ == "NNS" and m.actor.org_kind == "alliance":
                     # ("the judges ruled", "the allies stood with B" after NATO)
                     return m.actor
+        named = {m.actor.key: m.actor for m in self.ments_back(tok.i, 0) if m.start < lo and
+                 m.actor.kind == "organisation" and word in {w.lower() for w in m.actor.label.split()}}
+        if len(named) == 1:
+            return next(iter(named.values()))  # "the court" long after the one court the story named
         if tok.text == "Community" and self.published_year is not None and self.published_year <= 1993:
             entry = self.gaz.lookup("European Community")  # "the Community" of wire copy before 1993
             return entry.actor if entry is not None else None

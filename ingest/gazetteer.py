@@ -343,12 +343,16 @@ class Gazetteer:
         return found[0] if len(found) == 1 else actor
 
     def same_party(self, a: Actor, b: Actor) -> bool:
-        """True for the same actor, a former state and its successor (Soviet Union, Russia), or a
-        body and its executive (the African Union and its Commission)."""
+        """True for the same actor, a former state and its successor (Soviet Union, Russia), a
+        body and its executive (the African Union and its Commission), or the United Nations and one
+        of its organs."""
         if a.key == b.key or a.kind == b.kind == "organisation" and \
                 self.acts_for.get(a.label, a.label) == self.acts_for.get(b.label, b.label):
             return True
         ca, cb = a.code, b.code
+        if a.kind == b.kind == "organisation" and {a.org_kind, b.org_kind} == {"un-body", "intergovernmental"} and \
+                "United Nations" in (a.label, b.label):
+            return True  # "the Security Council asked the Secretary-General": one organisation's own business
         return bool(ca and cb and (self.successors.get(ca) == cb or self.successors.get(cb) == ca))
 
 
