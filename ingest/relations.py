@@ -24,7 +24,7 @@ from dipgraph.graph.vocab import relation as relation_info
 from .actors import COUNTERPART, HARM_NOUNS, INSTITUTIONS, PLACE_NOUNS, SPEAKERS, STATE_KINDS, ActorIndex
 from .words import WORDS
 from .gazetteer import LexEntry, Lexicon, fitting_particles
-from .shapes import (ACCUSING, DOCUMENTS, UNDOING, UNDOING_NOUNS, attack_lemmas, between, conditional_harm, conjuncts, coordinated_with, goods_bound, goods_origin, listed,
+from .shapes import (ACCUSING, DOCUMENTS, PREVENTING, UNDOING, UNDOING_NOUNS, attack_lemmas, between, conditional_harm, conjuncts, coordinated_with, goods_bound, goods_origin, listed,
                      not_yet_done, object_tokens, object_verb, of_chain, passive, prep_objects, regular_lemma, scope_words, subject_tokens, undone,
                      word_set)
 
@@ -132,6 +132,7 @@ REDUCING = WORDS.set("cutting_ties")
 
 
 THREATENING = frozenset({"threaten", "vow"})
+PLEDGING = frozenset({"agree", "pledge", "promise", "vow", "undertake", "commit", "swear", "decide", "resolve"})
 THREAT_WORDS = frozenset({"threaten", "warn"})  # whose harm or condition names the threatened
 ASKED_FOR = frozenset({"request", "demand", "plea", "appeal", "call", "proposal", "offer", "bid", "pressure"})
 JOINT_THINGS = frozenset({"centre", "center", "patrol", "patrols", "exercise", "exercises", "drill", "drills",
@@ -3032,6 +3033,15 @@ class _Finder:
                 continue  # "calling for negotiations between A and B": asked for, not held
             if t.dep_ == "acl" and t.tag_ == "VB" and t.head.lemma_.lower() in ASKED_FOR:
                 continue  # "a request from A to send arms to B": asked, not sent
+            hindered = t
+            while hindered.dep_ in ("advcl", "xcomp", "conj") and hindered.head.i != hindered.i and hindered.head.pos_ == "VERB":
+                hindered = hindered.head  # ("stop fighters from crossing the border to attack B")
+            if hindered.dep_ == "pcomp" and hindered.head.lower_ == "from" and hindered.head.head.lemma_.lower() in PREVENTING:
+                continue  # "has prevented the two countries from signing a treaty": kept from it, not done
+            if t.dep_ in ("xcomp", "acl", "advcl") and any(c.dep_ == "neg" for c in t.children) and \
+                    any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children) and \
+                    t.head.lemma_.lower() in PLEDGING:
+                continue  # "agreed not to attack each other's nuclear plants": a pledge (told as such), no act
             if t.dep_ == "acl" and t.head.dep_ == "dobj" and t.head.lemma_.lower() in DOCUMENTS:
                 t = t.head.head  # "wanted the board to pass a text condemning X": as the passing
             governor = None

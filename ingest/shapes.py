@@ -22,7 +22,9 @@ SAYING_VERBS = WORDS.set("saying_verbs")
 SPOKEN_ACTS = WORDS.set("spoken_acts")
 REBUILDING = WORDS.set("rebuilding_nouns")
 PRIVATE_PEOPLE = WORDS.set("private_people")
-TASKED = WORDS.set("tasked_nouns")  # "an EU mission to help B": the EU helps
+TASKED = WORDS.set("tasked_nouns")
+PREVENTING = frozenset({"stop", "prevent", "keep", "bar", "ban", "block", "deter", "discourage", "dissuade",
+                        "prohibit", "restrain", "hinder"})  # "an EU mission to help B": the EU helps
 
 
 def conjuncts(tok) -> list:
@@ -324,6 +326,8 @@ def subject_tokens(tok, depth: int = 0) -> list:
         verb = head.head
         if head.lower_ in ("of", "for") and verb.lemma_.lower() in ACCUSING:
             return [c for c in verb.children if c.dep_ == "dobj"]  # "accused Iran of arming the Houthis"
+        if head.lower_ == "from" and verb.lemma_.lower() in PREVENTING and any(c.dep_ == "dobj" for c in verb.children):
+            return [c for c in verb.children if c.dep_ == "dobj"]  # "stop fighters from crossing": the fighters cross
         if verb.pos_ in ("VERB", "AUX") and passive(verb) and head.lower_ in ("in", "by", "while", "after", "before"):
             # "X had been allied with Y in fighting Z": X fights
             return [c for c in verb.children if c.dep_ == "nsubjpass"]
