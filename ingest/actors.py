@@ -41,6 +41,7 @@ REGION_WORDS = WORDS.set("region_words")
 # words of a state's formal name, never of a person's ("Democratic Republic", "Federation")
 STATE_FORMS = WORDS.set("state_forms")
 PLACE_NOUNS = WORDS.set("place_nouns")
+BODY_HEADS = WORDS.set("body_heads")  # "the National Security Agency": no person
 SAYING = WORDS.set("reporting_verbs")
 PARTY_STATES = WORDS.map("party_states")
 BACKED = frozenset(WORDS.map("backing"))  # "a UN-backed court": the court is not the UN
@@ -244,6 +245,8 @@ class ActorIndex:
     def add(self, m: Ment) -> None:
         if any(i in self.by_token for i in range(m.start, m.end)):
             return
+        if m.actor.kind == "person" and " " in m.actor.label and m.actor.label.split()[-1].lower() in BODY_HEADS:
+            return  # "the National Security Agency": a body the entity recogniser took for a person
         self.ments.append(m)
         k = bisect_right(self._ment_starts, m.start)
         self._ment_starts.insert(k, m.start)
