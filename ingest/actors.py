@@ -733,7 +733,9 @@ class ActorIndex:
             head = tok.head
             while head.head.i != head.i and head.head.i != sent.root.i:
                 head = head.head
-            if head.dep_ == "prep" and head.head.i == sent.root.i:
+            if (head.dep_ == "prep" or head.dep_ == "advmod" and any(c.dep_ == "prep" for c in head.children)) and \
+                    head.head.i == sent.root.i:
+                # (and "Ahead of his trip, A ordered ...")
                 later = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i]
                 a = self.resolve(later[0]) if later and later[0].lower_ not in PERSON_PRONOUNS else None
                 if a is not None and a.kind == "person":
