@@ -857,6 +857,26 @@ def _mend_lost_subjects(doc) -> None:
         first.dep_, first.pos_, first.tag_ = "nsubj", "PROPN", "NNP"
 
 
+def _mend_participle_roots(doc) -> None:
+    """ "Leaders of the bloc, meeting in Caracas on Tuesday, condemned B": the small parser may take
+    the participle set off by commas for the sentence's verb, with the subject its own, and hang the
+    real verb on it without a subject. The finite verb is the sentence's; the participle describes
+    the subject."""
+    for part in _tokens_with(doc, "TAG", ("VBG",)):
+        if part.dep_ != "ROOT" or part.i == 0 or doc[part.i - 1].text != ",":
+            continue
+        subj = [c for c in part.children if c.dep_ == "nsubj" and c.i < part.i]
+        verbs = [c for c in part.children if c.dep_ in ("dep", "conj", "advcl", "ccomp") and c.i > part.i and
+                 c.tag_ in ("VBD", "VBZ", "VBP") and doc[c.left_edge.i - 1].text == "," and
+                 not any(d.dep_ in ("nsubj", "nsubjpass", "expl") for d in c.children)]
+        if len(subj) != 1 or not verbs:
+            continue
+        verb = verbs[0]
+        verb.head, verb.dep_ = verb, "ROOT"
+        subj[0].head, subj[0].dep_ = verb, "nsubj"
+        part.head, part.dep_ = subj[0], "acl"
+
+
 def _mend_split_appositions(doc) -> None:
     """ "A recalled its envoy to B, C D, for talks and told ...": the small parser may take the name set
     off by commas after an object for the subject of the next verb of the list, which has its subject
@@ -898,6 +918,7 @@ def _events(doc, article: Article, gaz: Gazetteer):
     _mend_datives(doc, gaz.lexicon.verbs)
     _mend_signoff(doc)
     _mend_lost_subjects(doc)
+    _mend_participle_roots(doc)
     _mend_split_appositions(doc)
     idx = find_actors(doc, gaz, article.published)
     cands = find_relations(doc, idx, gaz.lexicon)
