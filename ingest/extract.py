@@ -875,6 +875,26 @@ def _mend_participle_roots(doc) -> None:
         verb.head, verb.dep_ = verb, "ROOT"
         subj[0].head, subj[0].dep_ = verb, "nsubj"
         part.head, part.dep_ = subj[0], "acl"
+    # "A, whose country signed a treaty with B in 1979, called on B to ...", "A, speaking in Sochi,
+    # called the downing a stab in the back": the name left as the root, the finite verb hung on it
+    # (or on the participle describing it) without a subject of its own
+    for name in _tokens_with(doc, "DEP", ("ROOT",)):
+        if name.pos_ not in ("PROPN", "NOUN"):
+            continue
+        holders = [name] + [c for c in name.children if c.dep_ == "acl" and c.tag_ == "VBG" and c.i > name.i]
+        verbs = [c for h in holders for c in h.children
+                 if c.dep_ in ("acl", "advcl", "dep", "conj", "relcl") and c.i > name.i and c.tag_ in ("VBD", "VBZ", "VBP")
+                 and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == "," and
+                 not any(d.dep_ in ("nsubj", "nsubjpass", "expl") and d.i < c.i and d.tag_ not in ("WDT", "WP", "WP$")
+                         for d in c.children)]
+        if not verbs:
+            continue
+        verb = verbs[0]
+        wrong = [d for d in verb.children if d.dep_ == "nsubj" and d.i > name.i and d.i < verb.i and d.pos_ == "NOUN"]
+        if wrong:
+            continue
+        verb.head, verb.dep_ = verb, "ROOT"
+        name.head, name.dep_ = verb, "nsubj"
 
 
 def _mend_split_appositions(doc) -> None:
