@@ -149,6 +149,8 @@ class ActorIndex:
     _ment_seqs: list = field(default_factory=list)
     _focal: tuple | None = None
     _chain: int = 0  # how many pronouns back a "he" is being followed
+    _version: int = 0  # counts changes to the mentions, so what is built from them is built again
+    _org_words_at: tuple = (-1, {})
     # the state a wire story was filed from ("HANOI, May 4 - "), where "arrived here" arrived
     filed_from: Actor | None = None
 
@@ -248,6 +250,7 @@ class ActorIndex:
         if m.actor.kind == "person" and " " in m.actor.label and m.actor.label.split()[-1].lower() in BODY_HEADS:
             return  # "the National Security Agency": a body the entity recogniser took for a person
         self.ments.append(m)
+        self._version += 1
         k = bisect_right(self._ment_starts, m.start)
         self._ment_starts.insert(k, m.start)
         self._by_start.insert(k, m)
@@ -260,6 +263,7 @@ class ActorIndex:
         if len(ments) == len(self.ments):
             return
         self.ments[:] = ments
+        self._version += 1
         order = sorted(range(len(ments)), key=lambda k: ments[k].start)
         self._by_start[:] = [ments[k] for k in order]
         self._ment_starts[:] = [ments[k].start for k in order]
@@ -274,6 +278,7 @@ class ActorIndex:
         old = self.ments[k]
         m = Ment(old.start, old.end, actor, old.how)
         self.ments[k] = m
+        self._version += 1
         self._by_start[self._by_start.index(old)] = m
         for i in range(m.start, m.end):
             self.by_token[i] = m
@@ -469,14 +474,25 @@ class ActorIndex:
                         word == "ally" and tok.tag_ == "NNS" and m.actor.org_kind == "alliance":
                     # ("the judges ruled", "the allies stood with B" after NATO)
                     return m.actor
-        named = {m.actor.key: m.actor for m in self.ments_back(tok.i, 0) if m.start < lo and
-                 m.actor.kind == "organisation" and word in {w.lower() for w in m.actor.label.split()}}
+        named = {a.key: a for start, a in self._org_words().get(word, ()) if start < lo}
         if len(named) == 1:
             return next(iter(named.values()))  # "the court" long after the one court the story named
         if tok.text == "Community" and self.published_year is not None and self.published_year <= 1993:
             entry = self.gaz.lookup("European Community")  # "the Community" of wire copy before 1993
             return entry.actor if entry is not None else None
         return None
+
+    def _org_words(self) -> dict[str, list[tuple[int, Actor]]]:
+        """Each word of an organisation's name, with where and which organisation it was named,
+        built again only when the mentions have changed (not once per question)."""
+        if self._org_words_at[0] != self._version:
+            words: dict[str, list[tuple[int, Actor]]] = {}
+            for m in self.ments:
+                if m.actor.kind == "organisation":
+                    for w in {w.lower() for w in m.actor.label.split()}:
+                        words.setdefault(w, []).append((m.start, m.actor))
+            self._org_words_at = (self._version, words)
+        return self._org_words_at[1]
 
     def _realm(self, tok) -> Actor | None:
         """ "the kingdom" after Crown Prince A of Saudi Arabia, "the emirate" after the Emir of
