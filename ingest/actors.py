@@ -1754,8 +1754,7 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
 
 
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "into", "outside"})
-_KIN = frozenset({"son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "nephew", "niece",
-                  "cousin", "uncle", "aunt", "grandson", "granddaughter", "widow", "stepson", "son-in-law"})
+_KIN = WORDS.set("kin")  # "his son Viktor": a relative, named by a first name
 
 
 def _hyphen_tail(doc, tok) -> bool:

@@ -20,7 +20,7 @@ from .text import fold_accents
 from .words import WORDS
 from .gazetteer import Gazetteer, default_gazetteer
 from .relations import CLAIMS, LIGHT_VERBS, REPORTING_VERBS, TIES_VERBS, TURNING_DOWN, Candidate, find_relations
-from .shapes import ACCUSING, APPEALS, DOCUMENTS, SAYING_VERBS, coordinated_with, object_verb
+from .shapes import ACCUSING, APPEALS, DOCUMENTS, SAYING_VERBS, TASKED, coordinated_with, object_verb
 
 __all__ = ["extract_doc", "gazetteer", "modality_of", "REPORTING_VERBS"]
 
@@ -703,7 +703,6 @@ def _mend_infinitives(doc) -> None:
 
 
 _DECIDING = INTENT_NOUNS | WORDS.set("deciding_nouns")
-_TASKED = WORDS.set("tasked_nouns")
 
 
 def _mend_noun_infinitives(doc) -> None:
@@ -717,7 +716,7 @@ def _mend_noun_infinitives(doc) -> None:
             continue
         nouns = [c for c in main.children if c.dep_ == "dobj" and c.i < v.i and c.lemma_.lower() in _DECIDING]
         tasked = doc[v.i - 2] if v.i >= 2 else None
-        if tasked is not None and tasked.lemma_.lower() in _TASKED and tasked.pos_ == "NOUN" and \
+        if tasked is not None and tasked.lemma_.lower() in TASKED and tasked.pos_ == "NOUN" and \
                 tasked.dep_ in ("dobj", "pobj", "nsubj") and main in tasked.ancestors and v not in tasked.ancestors:
             v.head, v.dep_ = tasked, "acl"  # "the launch of an EU mission to help B": the mission's owner helps
             continue

@@ -132,7 +132,7 @@ REDUCING = WORDS.set("cutting_ties")
 
 
 THREATENING = frozenset({"threaten", "vow"})
-PLEDGING = frozenset({"agree", "pledge", "promise", "vow", "undertake", "commit", "swear", "decide", "resolve"})
+PLEDGING = WORDS.set("pledging")  # "agreed not to attack B": a pledge, no act
 THREAT_WORDS = frozenset({"threaten", "warn"})  # whose harm or condition names the threatened
 ASKED_FOR = frozenset({"request", "demand", "plea", "appeal", "call", "proposal", "offer", "bid", "pressure"})
 JOINT_THINGS = frozenset({"centre", "center", "patrol", "patrols", "exercise", "exercises", "drill", "drills",

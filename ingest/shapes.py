@@ -22,9 +22,8 @@ SAYING_VERBS = WORDS.set("saying_verbs")
 SPOKEN_ACTS = WORDS.set("spoken_acts")
 REBUILDING = WORDS.set("rebuilding_nouns")
 PRIVATE_PEOPLE = WORDS.set("private_people")
-TASKED = WORDS.set("tasked_nouns")
-PREVENTING = frozenset({"stop", "prevent", "keep", "bar", "ban", "block", "deter", "discourage", "dissuade",
-                        "prohibit", "restrain", "hinder"})  # "an EU mission to help B": the EU helps
+TASKED = WORDS.set("tasked_nouns")  # "an EU mission to help B": the EU helps
+PREVENTING = WORDS.set("preventing")  # "stopped B from crossing": B would cross
 
 
 def conjuncts(tok) -> list:
