@@ -965,11 +965,7 @@ class _Finder:
                 bys += [g for a in tok.children if a.dep_ == "acl" and a.tag_ == "VBN" for g in a.children
                         if g.dep_ == "agent"]
                 # "denounced the embargo the United States has maintained": who keeps it
-                found = self.actors([c for r in tok.children if r.dep_ == "relcl" and r.i > tok.i and
-                                     r.lemma_.lower() in LIGHT_VERBS and
-                                     not any(d.dep_ in ("dobj", "nsubjpass") and d.tag_ not in ("WDT", "WP")
-                                             for d in r.children)
-                                     for c in r.children if c.dep_ == "nsubj"])
+                found = self.actors([c for r in self._light_relatives(tok) for c in r.children if c.dep_ == "nsubj"])
                 if found:
                     return found[0][0]
             for c in bys:
@@ -1425,10 +1421,11 @@ class _Finder:
                 # "warned of consequences for X", "warned that there would be consequences for X"
                 outcome = [w for c in tok.children if c.dep_ in ("ccomp", "prep") for w in c.subtree
                            if w.lemma_.lower() in ("consequence", "repercussion", "retaliation", "response", "price")]
-                objs = self.actors([p for w in outcome for c in w.children if c.dep_ == "prep" and
-                                    c.lower_ in ("for", "against") for p in c.children if p.dep_ == "pobj"],
-                                   possessor=True)
-                objs = self._others(objs, subj)  # not "consequences for our security"
+                aims = [p for w in outcome for c in w.children if c.dep_ == "prep" and
+                        c.lower_ in ("for", "against") for p in c.children if p.dep_ == "pobj"]
+                # ("consequences for relations with B": for B)
+                aims = [w for a in aims for w in (prep_objects(a, ("with",)) if a.lemma_.lower() in TIES_NOUNS else [a])]
+                objs = self._others(self.actors(aims, possessor=True), subj)  # not "consequences for our security"
             if not objs and entry.predicate in ("threatened", "urged") and not passive(tok):
                 # "warned that Sweden's entry would have consequences": the clause's subject
                 for c in tok.children:
@@ -2379,6 +2376,13 @@ class _Finder:
             self.emit("accused", accusers, targets, tok, "verb:hold+responsible", 0.75)
 
     # -- nouns ------------------------------------------------------------------------------------
+    @staticmethod
+    def _light_relatives(tok) -> list:
+        """The relative clauses of a light verb that tell the act a noun names, with no object of
+        their own: "drills that A and B began", "the embargo the United States has maintained"."""
+        return [r for r in tok.children if r.dep_ == "relcl" and r.i > tok.i and r.lemma_.lower() in LIGHT_VERBS and
+                not any(d.dep_ in ("dobj", "nsubjpass") and d.tag_ not in ("WDT", "WP") for d in r.children)]
+
     def noun_subjects(self, tok) -> tuple[list, str, float]:
         poss = [c for c in tok.children if c.dep_ == "poss"]
         if not poss and tok.dep_ == "conj" and tok.head.dep_ == "dobj":
@@ -2428,15 +2432,10 @@ class _Finder:
                                      demonym=True)
         if mod_actors:
             return mod_actors, "modifier", 0.8
-        for rel in tok.children:  # "drills that A and B began on Monday": who began them
-            if rel.dep_ == "relcl" and (rel.lemma_.lower() in ("begin", "start", "launch", "carry", "resume") or
-                                        rel.lemma_.lower() in LIGHT_VERBS and rel.i > tok.i) and \
-                    (any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in rel.children) or
-                     not any(c.dep_ in ("dobj", "nsubjpass") for c in rel.children)):
-                # (and "the embargo the United States has maintained against the island": who keeps it)
-                found = self.actors([c for c in rel.children if c.dep_ == "nsubj"])
-                if found:
-                    return found, "light:" + rel.lemma_.lower(), 0.8
+        for rel in self._light_relatives(tok):
+            found = self.actors([c for c in rel.children if c.dep_ == "nsubj"])
+            if found:
+                return found, "light:" + rel.lemma_.lower(), 0.8
         if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "for") and tok.head.head.lemma_.lower() in ACCUSING:
             # "blamed Iran for the attacks on a Kuwaiti tanker", "accused B of raids on C": the accused did it
             found = self.actors([c for c in tok.head.head.children if c.dep_ == "dobj"], demonym=True)
@@ -2617,8 +2616,8 @@ class _Finder:
                 places = [p for n in (tok, tok.head) for c in n.children if c.dep_ == "prep" and c.lower_ == "in"
                           for p in c.children if p.lower_ == "place"]  # "keeps sanctions in place on X"
                 # "held talks on Monday with X", "an offensive into X's region"
-                carriers = [tok.head] + [r for r in tok.children if r.dep_ == "relcl" and r.i > tok.i and
-                                         how == "light:" + r.lemma_.lower()]  # ("maintained against X")
+                carriers = [tok.head] + [r for r in self._light_relatives(tok) if how == "light:" + r.lemma_.lower()]
+                # ("maintained against X")
                 objs = self.actors([o for n in carriers + places for o in prep_objects(n, slots)
                                     if not named_aside(o)], possessor=entry.predicate in COMMUNICATIVE)
             if not objs and subj and how.startswith("light:") and entry.predicate == "sanctioned" and \
@@ -2648,7 +2647,7 @@ class _Finder:
                         if a.kind in STATE_KINDS]
                 how = "frame-host"
             if subj and objs:
-                kept = [r for r in tok.children if r.dep_ == "relcl" and r.i > tok.i and how == "light:" + r.lemma_.lower()]
+                kept = [r for r in self._light_relatives(tok) if how == "light:" + r.lemma_.lower()]
                 # "the embargo the United States has maintained": told by the clause, whatever is said of the noun
                 self.emit(entry.predicate, subj, objs, kept[0] if kept else tok, f"{rule}/{how}", conf)
             elif len(subj) > 1 and how in ("light:trade", "light:exchange") and not objs:
@@ -3371,15 +3370,6 @@ class _Finder:
             if subj and objs:
                 self.emit("threatened", subj, objs, tok, f"verb:{tok.lemma_.lower()}+harm", 0.7)
             return
-        reprisals = [p for p in prep_objects(tok, ("of",)) if p.lemma_.lower() in REPRISALS]
-        if reprisals:  # "warned of serious consequences for relations with B", "of reprisals against B"
-            aims = [a for p in reprisals for a in prep_objects(p, ("for", "against", "on"))]
-            aims = [w for a in aims for w in (prep_objects(a, ("with",)) if a.lemma_.lower() in TIES_NOUNS else [a])]
-            subj = self.actors(subject_tokens(tok))
-            objs = self._others(self.actors(aims, possessor=True), subj)
-            if subj and objs:
-                self.emit("threatened", subj, objs, tok, f"verb:{tok.lemma_.lower()}+reprisal", 0.7)
-                return
         objs = self.actors([d for x in tok.children if x.dep_ == "xcomp" and
                             not any(self.needs_ok(e, scope_words(x))
                                     for e in fitting_particles(self.lex.verbs.get(x.lemma_.lower(), []), x))
