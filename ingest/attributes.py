@@ -1,4 +1,4 @@
-"""The model's attribute ruler, read as a table.
+"""The model's attribute ruler, read as a table, and its lemmatizer, remembered.
 
 The English pipelines map each fine-grained tag (and a few words, dependency labels and pairs of
 words) to a coarse part of speech, morphological features and sometimes a lemma, with an
@@ -9,15 +9,18 @@ whether it is a space), so the rules that apply to a token depend on those four 
 component works them out once for each combination it meets and keeps the answer. It assigns
 exactly what the ruler assigns, in the ruler's order (a later rule overrides an earlier one), and
 falls back to the ruler when the patterns use anything else.
+
+The rule lemmatizer that follows walks every token in Python, though its answer depends on the
+token's form, part of speech and features alone; :class:`LemmaTable` asks it once per combination.
 """
 from __future__ import annotations
 
 import re
 
-from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 
-__all__ = ["use_attribute_table"]
+__all__ = ["use_attribute_table", "use_lemma_table"]
 
 _READ = (TAG, LOWER, DEP, IS_SPACE)
 _KEYS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
@@ -158,3 +161,57 @@ def use_attribute_table(nlp) -> None:
 @Language.factory("dipgraph_attribute_table")
 def _make_table(nlp, name: str):
     return AttributeTable()
+
+
+class LemmaTable:
+    """The model's lemmatizer, remembered: a rule lemmatizer's answer depends on a token's form, part
+    of speech and morphological features alone, so each combination is worked out once, by the
+    lemmatizer itself, and its lemma written for every token that has it in one array write. Tokens
+    that already have a lemma (the attribute ruler sets a few) keep it, as with the lemmatizer."""
+
+    def __init__(self):
+        self.lemmatizer = None
+        self._seen: dict[tuple[int, int, int], int] = {}
+
+    def use(self, lemmatizer) -> LemmaTable:
+        self.lemmatizer = lemmatizer
+        return self
+
+    def __call__(self, doc):
+        n = len(doc)
+        if not n:
+            return doc
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        lemmas = rows[:, 3].copy()
+        strings = doc.vocab.strings
+        seen = self._seen
+        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+            if lemma:
+                continue
+            key = (orth, pos, morph)
+            found = seen.get(key)
+            if found is None:
+                found = strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+                if len(seen) >= _CACHE_MAX:
+                    seen.clear()
+                seen[key] = found
+            lemmas[i] = found
+        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+        return doc
+
+
+def use_lemma_table(nlp) -> None:
+    """Put a :class:`LemmaTable` in front of ``nlp``'s lemmatizer when it is a rule lemmatizer that
+    keeps lemmas already set (else the pipeline is left as it is)."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if getattr(lemmatizer, "mode", None) != "rule" or getattr(lemmatizer, "overwrite", True):
+        return
+    nlp.replace_pipe("lemmatizer", "dipgraph_lemma_table")
+    nlp.get_pipe("lemmatizer").use(lemmatizer)
+
+
+@Language.factory("dipgraph_lemma_table")
+def _make_lemma_table(nlp, name: str):
+    return LemmaTable()

@@ -1,5 +1,6 @@
-"""dipgraph's pipeline reads the model's attribute ruler as a table: every token must come out with
-the parts of speech, features, lemmas and labels the model's own pipeline gives it."""
+"""dipgraph's pipeline reads the model's attribute ruler as a table and remembers its lemmatizer's
+answers: every token must come out with the parts of speech, features, lemmas and labels the model's
+own pipeline gives it."""
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,17 @@ def test_pipeline_uses_the_table(pipelines):
     _, own = pipelines
     assert "attribute_ruler" in own.pipe_names
     assert type(own.get_pipe("attribute_ruler")).__name__ == "AttributeTable"
+    assert type(own.get_pipe("lemmatizer")).__name__ == "LemmaTable"
+
+
+def test_lemmas_stay_right_when_remembered(pipelines):
+    """The second and later documents read lemmas the table has kept: the same as the model's, for
+    forms whose lemma depends on the part of speech ("saw", "leaves", "meeting")."""
+    stock, own = pipelines
+    texts = ["She saw the saw. He leaves; the leaves fell. The meeting was meeting resistance."] * 3 + [
+        "They met and are meeting again; the minister's meetings were cancelled."]
+    for a, b in zip(stock.pipe(texts), own.pipe(texts)):
+        assert [(t.text, t.lemma_) for t in a] == [(t.text, t.lemma_) for t in b]
 
 
 def test_same_annotations_as_the_model(pipelines):
