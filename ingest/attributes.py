@@ -177,6 +177,11 @@ class LemmaTable:
         self.lemmatizer = lemmatizer
         return self
 
+    @property
+    def lookups(self):
+        """The lemmatizer's tables (word lists that other parts read)."""
+        return self.lemmatizer.lookups
+
     def __call__(self, doc):
         n = len(doc)
         if not n:
