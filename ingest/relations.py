@@ -11,6 +11,7 @@ Where a clause's subject and objects sit in the parse is :mod:`ingest.shapes`, w
 """
 from __future__ import annotations
 
+
 import heapq
 import re
 from bisect import bisect_left
@@ -2790,9 +2791,14 @@ class _Finder:
             established = head.lemma_.lower() in ("establish", "re-establish", "reestablish", "open") and (
                 "diplomatic" in mods or tok.lemma_.lower() in ("relation", "tie") and
                 all(m in ("full", "formal", "official", "normal") for m in mods))
-            if head.dep_ in ("xcomp", "ccomp", "acl") and "diplomatic" in mods and \
+            if head.lemma_.lower() in ("restore", "resume") and tok.lemma_.lower() in ("relation", "tie") and (
+                    "diplomatic" in mods or "full" in mods):
+                established = True  # "restored (full) diplomatic relations with B": recognition again
+            if (head.dep_ in ("xcomp", "ccomp", "acl") or head.dep_ == "advcl" and head.head.lemma_.lower() in (
+                    "sign", "initial", "ink")) and (established or "diplomatic" in mods) and \
                     head.lemma_.lower() in ("establish", "re-establish", "reestablish", "restore", "resume"):
-                return  # "agreed to establish (restore) diplomatic relations": the pact, read as such
+                return  # "agreed to establish (restore) diplomatic relations", "a communique establishing
+                # relations": the pact, read as such
             if established and not objs and len(subj) > 1 and head.dep_ not in ("xcomp", "ccomp") and \
                     all(a.kind in STATE_KINDS and not indirect for a, indirect in subj):
                 # "A and B established diplomatic relations": the first named recognises the other (not
@@ -2806,6 +2812,8 @@ class _Finder:
             elif subj and objs:  # "established relations with X", "boosted ties on Monday with X"
                 self.emit("cooperatedWith", subj, objs, tok, "ties:improve/with", 0.75)
             elif len(subj) > 1:  # "Russia and North Korea agreed to deepen cooperation"
+                if established:
+                    return  # "the two countries established diplomatic relations in 1973": who first, untold
                 for i, a in enumerate(subj):
                     self.emit("cooperatedWith", [a], subj[i + 1:], tok, "ties:improve/plural", 0.7)
             return
