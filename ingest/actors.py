@@ -568,6 +568,8 @@ class ActorIndex:
         ("its neighbour", "Russia's allies") names someone else, so it has no owner here."""
         if tok.lemma_.lower() in OPPONENTS or tok.lower_ in OPPONENTS:
             return None  # "arms for the Afghan rebels": not for Afghanistan
+        if tok.tag_ == "NNS" and tok.lemma_.lower() in _MEMBER_NOUNS and _some_of(tok):
+            return None  # "most EU members", "five NATO states": some members, not the body
         for a in tok.children:  # "a text tabled by Britain": the drafter's, not the council's
             if a.dep_ == "acl" and a.tag_ == "VBN" and a.lemma_.lower() in DRAFTING:
                 for p in (p for g in a.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"):
@@ -1643,6 +1645,22 @@ def _dateline_state(place: str, idx: ActorIndex) -> Actor | None:
     else:
         actor = idx.gaz.city_country(name) if entry is None else None
     return actor if actor is not None and actor.kind in STATE_KINDS else None
+
+
+_MEMBER_NOUNS = frozenset({"member", "state", "country", "nation", "government", "ally"})
+_SOME = frozenset({"most", "some", "several", "few", "many", "certain", "various"})
+
+
+def _some_of(tok) -> bool:
+    """Whether a plural noun names part of a group: "most EU members", "several member states",
+    "other EU states", "five EU states" (a count with no "the", "all" or possessive before it)."""
+    kids = list(tok.children)
+    if any(c.lower_ in _SOME and c.dep_ in ("amod", "det", "quantmod", "nummod") for c in kids):
+        return True
+    if any(c.lower_ == "other" for c in kids) and not any(c.dep_ in ("det", "poss") for c in kids):
+        return True  # "a group of other EU states" (but "the other G7 nations" are all the rest)
+    return any(c.dep_ == "nummod" for c in kids) and not any(
+        c.dep_ in ("det", "poss", "predet") or c.lower_ in ("all", "both") for c in kids)
 
 
 def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:

@@ -74,6 +74,12 @@ def _verb_chain(tok) -> list:
         elif tok.dep_ == "pobj" and h.dep_ == "prep" and h.lower_ == "before" and h.head.pos_ in ("VERB", "AUX"):
             t = h.head  # "lands in Hanoi next week, before talks with A": as real as the arrival
             chain.append(t)
+        elif tok.dep_ == "pobj" and h.dep_ == "prep" and (h.lower_ == "during" or h.lower_ in ("on", "at") and tok.lemma_.lower() in (
+                "visit", "trip", "tour", "stop", "summit", "meeting", "talk")) and \
+                h.head.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS | HEDGE_MODALS
+                                              for c in h.head.children):
+            t = h.head  # "would meet them during a visit to B": a visit no more real than the meeting
+            chain.append(t)
         elif tok.dep_ == "dobj" and h.pos_ == "VERB" and (h.lemma_.lower() in NEGATING_VERBS | FUTURE_VERBS | HEDGE_VERBS
                                                           or h.lower_ in ("called", "calling", "call") and
                                                           any(c.lower_ == "off" for c in h.children)):

@@ -53,6 +53,8 @@ class Candidate:
 
 # saying someone does harm is criticizing them
 BLAMING_SPEECH = WORDS.set("blaming_speech")
+# what a state claims, which others may recognise without recognising the state ("its sovereignty over")
+CLAIM_NOUNS = WORDS.set("claim_nouns")
 HARM_VERBS = WORDS.set("harm_verbs")
 # what a state refuses to do with someone, which rejects them
 REFUSED_ACTS = WORDS.set("refused_acts")
@@ -3135,6 +3137,26 @@ class _Finder:
             out.append(cand)
         self.out = out
 
+    def claims_not_states(self) -> None:
+        """ "recognised Moroccan sovereignty over the territory": a state's claim recognised is support
+        for that state, not its recognition; "recognised Libya's rebel council": the council is
+        recognised (a body of its own, named), not Libya."""
+        out = []
+        for cand in self.out:
+            if cand.predicate == "recognized":
+                t = self.doc[cand.trigger]
+                what = [c for c in t.children if c.dep_ == "dobj"] if t.pos_ == "VERB" else []
+                if t.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in t.children):
+                    what = [c for c in t.children if c.dep_ == "nsubjpass"]
+                if any(w.lemma_.lower() in CLAIM_NOUNS for w in what):
+                    out.append(replace(cand, predicate="supported", rule=cand.rule + "/claim"))
+                    continue
+                if any(w.pos_ == "PROPN" and w.i not in self.idx.by_token and
+                       any(c.dep_ == "poss" for c in w.children) for w in what):
+                    continue
+            out.append(cand)
+        self.out = out
+
     def calls_not_meetings(self) -> None:
         """ "held talks by telephone", "talked over a video link": talks held that way are a call."""
         calls = self.lex.classes.get("call", frozenset())
@@ -3859,6 +3881,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
     f.words_not_blows()
     f.games_not_wars()
     f.strikes_for_the_host()
+    f.claims_not_states()
     f.visits_by_meeting()
     f.governed_acts()
     return f.out
