@@ -50,6 +50,17 @@ def _load_nlp(model: str):
     return nlp
 
 
+@lru_cache(maxsize=4)
+def common_words(model: str | None = None) -> frozenset[str]:
+    """The words of English the pipeline's lemmatizer knows (its index of lemmas), lower case; none
+    when it has no such table."""
+    try:
+        table = load_nlp(model).get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, AttributeError, ValueError):
+        return frozenset()
+    return frozenset(w for words in table.values() for w in words if w.isalpha())
+
+
 def _split_dotted_compounds(nlp) -> None:
     """Split a hyphen after an abbreviation with stops ("U.S.-Japanese", "U.S.-led"), as the tokenizer
     already splits "US-Japanese": each side is a name the rules read."""
@@ -89,7 +100,7 @@ class Extractor:
             return
         from .extract import extract_doc, gazetteer
         from .parse import parse
-        from .text import for_parser, truecase
+        from .text import for_parser, headline_case
 
         def extract_one(doc, article: Article, gaz, title_doc=None) -> Extraction | Problem:
             try:
@@ -100,12 +111,13 @@ class Extractor:
 
         gaz = gazetteer()
         cased = gaz.cased_names
+        common = common_words(self.model)
 
         def stream():
             for a in articles:  # the body, then the headline, which is read too
                 yield for_parser(a.text, cased), (a, False)
                 if a.title and a.title.strip():
-                    yield truecase(a.title, cased), (a, True)
+                    yield headline_case(a.title, a.text, cased, common), (a, True)
 
         body = None
         # a batch holds ``batch_size`` articles: each is its body and its headline, two documents

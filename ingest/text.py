@@ -114,6 +114,70 @@ def truecase(text: str, cased: Mapping[str, str]) -> str:
     return "\n".join(out)
 
 
+def is_title_case(line: str) -> bool:
+    """True if a line capitalises its words as some outlets set headlines ("Turkey Shoots Down
+    Russian Warplane Near Syrian Border"): three or more of its longer words after the first, and
+    three in four of them, begin with a capital."""
+    words = [w.group() for w in _WORD.finditer(line)][1:]
+    longer = [w for w in words if len(w) >= 4]
+    capped = sum(w[0].isupper() for w in longer)
+    return capped >= 3 and capped >= 0.75 * len(longer) and not is_shouting(line)
+
+
+def headline_case(title: str, body: str, cased: Mapping[str, str], common: frozenset[str] = frozenset()) -> str:
+    """A headline written as a sentence is, of the same length: one in capitals truecased (see
+    :func:`truecase`), one in title case with each capitalised word that ``cased`` does not know as
+    a name set in lower case where the article's body writes it so, or where it, or its stem, is
+    one of the ``common`` words of English ("EU Sanctions Belarusian Officials" -> "EU sanctions
+    Belarusian officials"). The parser reads a capitalised word as a name, and a headline's verb read
+    as a name leaves it without one.
+
+    >>> headline_case("Turkey Shoots Down Russian Warplane", "Turkey shot down a warplane.",
+    ...               {"turkey": "Turkey", "russian": "Russian"}, frozenset({"shoot"}))
+    'Turkey shoots down Russian warplane'
+    """
+    if not is_title_case(title):
+        return truecase(title, cased)
+    lower_in_body = {w.group() for w in _WORD.finditer(body) if w.group()[0].islower()}
+    chars = list(title)
+    words = list(_WORD.finditer(title))
+    named = set()  # words of names of several words ("United States", "Solomon Islands")
+    for i in range(len(words)):
+        for n in range(min(5, len(words) - i), 1, -1):
+            run = words[i:i + n]
+            if all(title[a.end():b.start()] == " " for a, b in zip(run, run[1:])) and \
+                    title[run[0].start():run[-1].end()].lower() in cased:
+                named.update(range(i, i + n))
+                break
+    for n, w in enumerate(words):
+        word = w.group()
+        if n == 0 or n in named or not word[0].isupper() or not word[1:].islower() and len(word) > 1:
+            continue
+        low = word.lower()
+        known = cased.get(low)
+        if known is not None and known[0].isupper():
+            continue  # a name ("Turkey", "Prague"), whatever the body does with the word
+        if low in lower_in_body or low in _HEADLINE_SMALL_WORDS or any(f in common for f in _stems(low)):
+            chars[w.start()] = word[0].lower()
+    return "".join(chars)
+
+
+def _stems(word: str) -> list[str]:
+    """``word`` and the forms it may be inflected from ("visits" visit, "launches" launch, "killed"
+    kill, "talks" talk, "agreeing" agree, "carries" carry)."""
+    out = [word]
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed", "e"),
+                         ("ing", ""), ("ing", "e")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            out.append(word[:-len(suffix)] + repl)
+    return out
+
+
+# words a title-case headline capitalises that are never names in it
+_HEADLINE_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "as", "at", "by", "for", "from", "in",
+                                   "into", "of", "on", "over", "to", "with", "near", "after", "amid", "against"})
+
+
 def _case_line(line: str, cased: Mapping[str, str]) -> str:
     words = list(_WORD.finditer(line))
     chars = list(line.lower())

@@ -366,3 +366,29 @@ def test_a_headline_where_two_states_resume_talks_tells_of_negotiation(extractor
     got = triples(extractor.extract(art), with_modality=False)
     assert ("United States", "negotiatedWith", "Angola") in got or ("Angola", "negotiatedWith", "United States") in got
     assert not {("United States", "met", "Angola"), ("Angola", "met", "United States")} & got
+
+
+def test_a_headline_in_title_case_is_read_as_a_sentence(extractor):
+    # as some outlets set headlines: each word capitalised, the verbs too
+    art = Article(text="The bloc named forty officials on Friday. Belarus said it would call its envoys home.",
+                  title="EU Sanctions Belarusian Officials as Minsk Recalls Envoys From Poland and Lithuania",
+                  published=date(2020, 10, 2), id="t")
+    got = triples(extractor.extract(art), with_modality=False)
+    assert ("Belarus", "reducedRelationsWith", "Poland") in got
+    # capitalised, "Sanctions Belarusian Officials as Minsk Recalls" made the EU the one who recalls
+    assert not {t for t in got if t[0] == "European Union" and t[1] == "reducedRelationsWith"}
+
+
+def test_title_case_keeps_names_of_several_words():
+    from dipgraph.ingest.pipeline import common_words
+    from dipgraph.ingest.extract import gazetteer
+    from dipgraph.ingest.text import headline_case
+
+    cased, common = gazetteer().cased_names, common_words()
+    assert headline_case("Solomon Islands Expels Australian High Commissioner", "", cased, common) == \
+        "Solomon Islands expels Australian high commissioner"
+    assert headline_case("United States and Cuba Move to Restore Diplomatic Relations", "", cased, common) == \
+        "United States and Cuba move to restore diplomatic relations"
+    # a headline written as a sentence is left as it is
+    assert headline_case("Straw backs delay to Croatia's EU talks", "", cased, common) == \
+        "Straw backs delay to Croatia's EU talks"
