@@ -586,7 +586,7 @@ class ActorIndex:
             if c.dep_ == "poss":
                 a = self.resolve(c)
                 if a is not None and a.kind == "person" and tok.pos_ == "NOUN" and \
-                        tok.lemma_.lower() in PERSONAL_ACTS:
+                        (tok.lemma_.lower() in PERSONAL_ACTS or tok.lower_ in PERSONAL_ACTS):
                     return a  # "praised A's decision": A, the one who made it
                 if a is not None:
                     return self.country_of(a) or a

@@ -1751,8 +1751,9 @@ class _Finder:
                 tok.dep_ != "dobj" or tok.head.lemma_.lower() not in ("draw", "prompt", "spark", "provoke", "trigger",
                                                                      "attract", "earn", "bring"):
             return
-        critics = self.actors(prep_objects(tok, ("from", "by")))
         verb = tok.head
+        # ("drew criticism from B", where the parser may hang "from B" on the verb)
+        critics = self.actors(prep_objects(tok, ("from", "by")) or prep_objects(verb, ("from",)))
         self.hostile = True  # ("the decision by A drew criticism": A's)
         targets = self.actors(subject_tokens(verb), possessor=True)
         if not targets and verb.dep_ == "advcl" and verb.tag_ == "VBG":
@@ -2797,10 +2798,16 @@ class _Finder:
                     "diplomatic" in mods or "full" in mods):
                 established = True  # "restored (full) diplomatic relations with B": recognition again
             if (head.dep_ in ("xcomp", "ccomp", "acl") or head.dep_ == "advcl" and head.head.lemma_.lower() in (
-                    "sign", "initial", "ink")) and (established or "diplomatic" in mods) and \
-                    head.lemma_.lower() in ("establish", "re-establish", "reestablish", "restore", "resume"):
-                return  # "agreed to establish (restore) diplomatic relations", "a communique establishing
-                # relations": the pact, read as such
+                    "sign", "initial", "ink")) and (established or "diplomatic" in mods or head.lemma_.lower() in (
+                    "normalise", "normalize")) and head.lemma_.lower() in (
+                    "establish", "re-establish", "reestablish", "restore", "resume", "normalise", "normalize"):
+                # "agreed to establish (restore) diplomatic relations", "a communique establishing
+                # relations": the pact, read as such; "A agreed to normalise relations with B" is one
+                # with B
+                if head.dep_ == "xcomp" and head.head.lemma_.lower() == "agree" and subj and objs and \
+                        not prep_objects(head.head, ("with",)):
+                    self.emit("signedAgreementWith", subj, self._others(objs, subj), head.head, "ties:agreed-with", 0.7)
+                return
             if established and not objs and len(subj) > 1 and head.dep_ not in ("xcomp", "ccomp") and \
                     all(a.kind in STATE_KINDS and not indirect for a, indirect in subj):
                 # "A and B established diplomatic relations": the first named recognises the other (not
@@ -3140,7 +3147,7 @@ class _Finder:
     def claims_not_states(self) -> None:
         """ "recognised Moroccan sovereignty over the territory": a state's claim recognised is support
         for that state, not its recognition; "recognised Libya's rebel council": the council is
-        recognised (a body of its own, named), not Libya."""
+        recognised (a body of its own, named), not Libya; "opposition to the Iraq war" rejects no state."""
         out = []
         for cand in self.out:
             if cand.predicate == "recognized":
@@ -3154,6 +3161,14 @@ class _Finder:
                 if any(w.pos_ == "PROPN" and w.i not in self.idx.by_token and
                        any(c.dep_ == "poss" for c in w.children) for w in what):
                     continue
+            if cand.predicate == "rejected" and cand.rule.startswith("noun:opposition") and (any(
+                    p.lemma_.lower() in HARM_NOUNS | {"war", "campaign", "intervention", "strike", "strikes"}
+                    for p in prep_objects(self.doc[cand.trigger], ("to",))) or any(
+                    c.predicate == "criticized" and c.subject.key == cand.subject.key and
+                    c.object.key == cand.object.key for c in self.out)):
+                # "his opposition to the Iraq war": to a war, not to the state it was fought in;
+                # "voiced opposition to B's plan" is criticism, read as such
+                continue
             out.append(cand)
         self.out = out
 
