@@ -3172,6 +3172,18 @@ class _Finder:
             out.append(cand)
         self.out = out
 
+    def envoys_for_states(self) -> None:
+        """ "B's expulsion of US Ambassador A": relations are cut with the state an expelled or
+        recalled envoy serves, as "expelled US Ambassador A" reads."""
+        out = []
+        for cand in self.out:
+            if cand.predicate == "reducedRelationsWith" and cand.object.kind == "person":
+                home = self.idx.country_of(cand.object)
+                if home is not None and home.key != (self.idx.country_of(cand.subject) or cand.subject).key:
+                    cand = replace(cand, object=home, rule=cand.rule + "/envoy")
+            out.append(cand)
+        self.out = out
+
     def calls_not_meetings(self) -> None:
         """ "held talks by telephone", "talked over a video link": talks held that way are a call."""
         calls = self.lex.classes.get("call", frozenset())
@@ -3897,6 +3909,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
     f.games_not_wars()
     f.strikes_for_the_host()
     f.claims_not_states()
+    f.envoys_for_states()
     f.visits_by_meeting()
     f.governed_acts()
     return f.out
