@@ -581,6 +581,12 @@ class ActorIndex:
                 m = self.by_token.get(c.i)
                 if c.dep_ == "compound" and m is not None and m.actor.org_kind == "alliance":
                     return m.actor
+            if tok.tag_ == "NNS":  # and "his partners in the G8", "its allies in NATO": the body
+                for p in (p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                          for p in c.children if p.dep_ == "pobj"):
+                    m = self.by_token.get(p.i)
+                    if m is not None and m.actor.kind == "organisation":
+                        return m.actor
             return None
         for c in tok.children:
             if c.dep_ == "poss":
