@@ -1876,9 +1876,12 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
             if t.text == ")" and j - 2 >= sent.start and doc[j - 2].text == "(" and doc[j - 1].is_upper:
                 j -= 3  # "the United Nations (UN) relief coordinator A": the short name in brackets
                 continue
-            if t.lower_ == "of" and j > sent.start and doc[j - 1].pos_ == "NOUN" and doc[j - 1].is_lower and \
-                    not _is_title_word(doc[j - 1], idx):
-                break  # "B's expulsion of US Ambassador A": the title ends at the act it is the object of
+            if t.lower_ == "of" and j > sent.start and not _is_title_word(doc[j - 1], idx) and \
+                    doc[j - 1].lemma_.lower() not in INSTITUTIONS and (doc[j - 1].pos_ == "NOUN" and doc[j - 1].is_lower or
+                                                                       j - 1 > sent.start and doc[j - 2].pos_ == "ADP"):
+                # "B's expulsion of US Ambassador A", "the visit to India of Chinese Premier A": the
+                # title ends at the act it is the object of
+                break
             if t.pos_ == "CCONJ" and window and window[0].pos_ == "NOUN" and j - 1 >= sent.start and \
                     doc[j - 1].pos_ == "NOUN" and doc[j - 1].is_lower:
                 window.insert(0, t)  # "AU trade and industry commissioner A"

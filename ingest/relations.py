@@ -2422,6 +2422,13 @@ class _Finder:
             found = self.actors(by, demonym=True)
             if found:
                 return found, "by", 0.8
+        if tok.lemma_.lower() in ("visit", "trip", "arrival", "journey", "stay", "stopover"):
+            # "the visit of Chinese Premier A to India", "the arrival in Lima of A": the one who came
+            # (the parser may hang "of A" on the place: "the visit to India of A")
+            of = prep_objects(tok, ("of",)) or [p for o in prep_objects(tok, ("to", "in")) for p in prep_objects(o, ("of",))]
+            found = [(a, i) for a, i in self.actors(of) if a.kind == "person"]
+            if found:
+                return found, "of", 0.8
         mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i]
         # "the US-led invasion": the state that led it
         mods += [a for c in mods if c.lemma_.lower() == "lead" and c.tag_ == "VBN"
