@@ -101,6 +101,8 @@ def scope_words(tok) -> set[str]:
 STATEMENT_NOUNS = WORDS.set("statement_nouns")
 # what one issues, signs or passes that then acts in one's name: "a decree recognising X"
 DOCUMENTS = STATEMENT_NOUNS | WORDS.set("documents")
+# verbs that stop a text from being adopted, whose words are then no one's act ("vetoed a resolution condemning X")
+BLOCKING = WORDS.set("blocking")
 
 
 UNDOING = WORDS.set("undoing")
@@ -281,6 +283,8 @@ def subject_tokens(tok, depth: int = 0) -> list:
         if senders and head.lemma_.lower() in DOCUMENTS | {"message", "letter", "note", "appeal", "plea", "call"}:
             return senders  # "carried a message from A urging B to ...": A urges
         if head.dep_ == "dobj" and head.lemma_.lower() in DOCUMENTS and head.head.pos_ == "VERB":
+            if head.head.lemma_.lower() in BLOCKING:
+                return []  # "vetoed a resolution condemning X": whoever wrote it, never the one who blocked it
             # "signed a decree recognising X", "issued a statement condemning X": the signer, the issuer
             return subject_tokens(head.head, depth + 1)
         if head.dep_ == "pobj" and head.head.lower_ in ("on", "in", "at", "via", "through") and \
