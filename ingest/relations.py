@@ -2459,6 +2459,11 @@ class _Finder:
             carrier = carrier.head.head  # "hours of talks", "a round of negotiations"
         if carrier.i != tok.i:
             head = carrier.head
+        if carrier.dep_ == "nsubjpass":
+            # "the deal was brokered by Qatar and signed by A and B": the signers are its parties
+            head = next((c for c in head.children if c.dep_ == "conj" and c.tag_ == "VBN" and
+                         c.lemma_.lower() in ("sign", "ink", "initial", "ratify", "conclude") and
+                         any(a.dep_ == "agent" for a in c.children)), head)
         if carrier.dep_ in ("dobj", "nsubjpass") and (head.lemma_.lower() in LIGHT_VERBS or
                                                        head.lemma_.lower() in TIES_VERBS and tok.lemma_.lower() in TIES_NOUNS or
                                                        head.lemma_.lower() in ("end", "finish", "wrap", "complete", "conclude",

@@ -187,7 +187,8 @@ def subject_tokens(tok, depth: int = 0) -> list:
     and relative clauses when the verb has no subject of its own."""
     if depth > 4:
         return []
-    if passive(tok) or reduced_passive(tok):
+    if passive(tok) or reduced_passive(tok) or tok.dep_ == "conj" and tok.tag_ == "VBN" and passive(tok.head) and \
+            any(c.dep_ == "agent" for c in tok.children):  # ("was brokered by A and signed by B and C")
         agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if agents:  # "attended by A on one side and by B on the other": the second "by" hangs on the first phrase
             agents += [p for c in tok.children if c.dep_ == "prep" for b in c.children
