@@ -330,6 +330,11 @@ def subject_tokens(tok, depth: int = 0) -> list:
         verb = head.head
         if head.lower_ in ("of", "for") and verb.lemma_.lower() in ACCUSING:
             return [c for c in verb.children if c.dep_ == "dobj"]  # "accused Iran of arming the Houthis"
+        if head.lower_ == "for" and any(c.dep_ == "dobj" for c in verb.children) and verb.lemma_.lower() not in (
+                "win", "earn", "receive", "get", "draw", "attract", "face", "gain"):
+            # "blacklisted five Chinese firms for helping B", "thanked Japan for backing": the one it
+            # was done to did it (but "won praise for opening talks with B": the winner did)
+            return [c for c in verb.children if c.dep_ == "dobj"]
         if head.lower_ == "from" and verb.lemma_.lower() in PREVENTING and any(c.dep_ == "dobj" for c in verb.children):
             return [c for c in verb.children if c.dep_ == "dobj"]  # "stop fighters from crossing": the fighters cross
         if verb.pos_ in ("VERB", "AUX") and passive(verb) and head.lower_ in ("in", "by", "while", "after", "before"):
