@@ -1236,10 +1236,13 @@ class _Finder:
                     not any(p.dep_ == "pobj" for p in c.children)) for c in tok.children):
                 # ("will call on A to open ...": the parser may leave "on" bare and take A for the object)
                 chosen = [e for e in chosen if e.predicate == "urged"]  # (not "called X on Monday")
-            elif any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") for c in tok.children) or \
+            elif any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and not (
+                    c.dep_ == "xcomp" and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+                     for c in tok.children) or \
                     any(c.dep_ == "dobj" and c.pos_ == "PRON" and c.lower_ != "other" for c in tok.children) or \
                     sum(c.dep_ == "dobj" for c in tok.children) > 1:
                 chosen = []  # "calling it baseless", "called the move a mistake", "calls A a partner"
+                # (but "called his counterpart to demand X" is a call, made for that)
             elif any(c.dep_ in ("advmod", "prt") and c.lower_ in ("home", "back", "in") for c in tok.children):
                 chosen = [e for e in chosen if e.predicate != "phoned"]  # "calling home its ambassador": a recall
         subj = self.actors(subject_tokens(tok))
