@@ -11,7 +11,6 @@ Where a clause's subject and objects sit in the parse is :mod:`ingest.shapes`, w
 """
 from __future__ import annotations
 
-
 import heapq
 import re
 from bisect import bisect_left
@@ -101,6 +100,10 @@ SPOKEN_EXCHANGES = frozenset({"call", "conversation"})
 SPOKEN_THINGS = WORDS.set("spoken_things")
 # journeys that take someone somewhere ("the tour has taken A to Senegal")
 TRIP_NOUNS = WORDS.set("trip_nouns")
+# someone's coming or staying somewhere, whose "of" names who came ("the arrival in Lima of A")
+COMING_NOUNS = WORDS.set("coming_nouns")
+# verbs of putting one's name to a pact ("the deal was brokered by A and signed by B and C")
+SIGNING_VERBS = WORDS.set("signing_verbs")
 # a game's score ("won 7-1") and the words of sport: beating a side there is no attack
 _SCORE = re.compile(r"\b\d{1,2}\s?[-–]\s?\d{1,2}\b")
 SPORTS_WORDS = WORDS.set("sports_words")
@@ -2425,7 +2428,7 @@ class _Finder:
             found = self.actors(by, demonym=True)
             if found:
                 return found, "by", 0.8
-        if tok.lemma_.lower() in ("visit", "trip", "arrival", "journey", "stay", "stopover"):
+        if tok.lemma_.lower() in TRIP_NOUNS | COMING_NOUNS:
             # "the visit of Chinese Premier A to India", "the arrival in Lima of A": the one who came
             # (the parser may hang "of A" on the place: "the visit to India of A")
             of = prep_objects(tok, ("of",)) or [p for o in prep_objects(tok, ("to", "in")) for p in prep_objects(o, ("of",))]
@@ -2465,7 +2468,7 @@ class _Finder:
         if carrier.dep_ == "nsubjpass":
             # "the deal was brokered by Qatar and signed by A and B": the signers are its parties
             head = next((c for c in head.children if c.dep_ == "conj" and c.tag_ == "VBN" and
-                         c.lemma_.lower() in ("sign", "ink", "initial", "ratify", "conclude") and
+                         c.lemma_.lower() in SIGNING_VERBS and
                          any(a.dep_ == "agent" for a in c.children)), head)
         if carrier.dep_ in ("dobj", "nsubjpass") and (head.lemma_.lower() in LIGHT_VERBS or
                                                        head.lemma_.lower() in TIES_VERBS and tok.lemma_.lower() in TIES_NOUNS or
@@ -3177,7 +3180,7 @@ class _Finder:
                        any(c.dep_ == "poss" for c in w.children) for w in what):
                     continue
             if cand.predicate == "rejected" and cand.rule.startswith("noun:opposition") and (any(
-                    p.lemma_.lower() in HARM_NOUNS | {"war", "campaign", "intervention", "strike", "strikes"}
+                    p.lemma_.lower() in HARM_NOUNS | self.lex.classes.get("war", frozenset()) | {"campaign", "intervention"}
                     for p in prep_objects(self.doc[cand.trigger], ("to",))) or any(
                     c.predicate == "criticized" and c.subject.key == cand.subject.key and
                     c.object.key == cand.object.key for c in self.out)):

@@ -103,6 +103,8 @@ STATEMENT_NOUNS = WORDS.set("statement_nouns")
 DOCUMENTS = STATEMENT_NOUNS | WORDS.set("documents")
 # verbs that stop a text from being adopted, whose words are then no one's act ("vetoed a resolution condemning X")
 BLOCKING = WORDS.set("blocking")
+# verbs of getting praise or blame, after which "for doing" is the getter's act ("won praise for opening talks")
+EARNING = WORDS.set("earning")
 
 
 UNDOING = WORDS.set("undoing")
@@ -330,8 +332,8 @@ def subject_tokens(tok, depth: int = 0) -> list:
         verb = head.head
         if head.lower_ in ("of", "for") and verb.lemma_.lower() in ACCUSING:
             return [c for c in verb.children if c.dep_ == "dobj"]  # "accused Iran of arming the Houthis"
-        if head.lower_ == "for" and any(c.dep_ == "dobj" for c in verb.children) and verb.lemma_.lower() not in (
-                "win", "earn", "receive", "get", "draw", "attract", "face", "gain"):
+        if head.lower_ == "for" and any(c.dep_ == "dobj" for c in verb.children) and \
+                verb.lemma_.lower() not in EARNING:
             # "blacklisted five Chinese firms for helping B", "thanked Japan for backing": the one it
             # was done to did it (but "won praise for opening talks with B": the winner did)
             return [c for c in verb.children if c.dep_ == "dobj"]
