@@ -20,8 +20,8 @@ from dipgraph.graph.settings import DEFAULT_MODEL, settings
 
 from .read import Problem
 
-__all__ = ["DEFAULT_MODEL", "load_nlp", "Extractor", "IngestReport", "ingest", "articles_to_do", "screen", "store_all",
-           "chunks", "die_with_parent"]
+__all__ = ["DEFAULT_MODEL", "load_nlp", "common_words", "Extractor", "IngestReport", "ingest", "articles_to_do", "screen",
+           "store_all", "chunks", "die_with_parent"]
 
 WRITE_BATCH = 16  # articles written to the store in one transaction
 UNUSED_PIPES = ()  # the tagger, parser, lemmatizer and NER are all used by the rules

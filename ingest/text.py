@@ -18,7 +18,8 @@ import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
 
-__all__ = ["unwrap", "is_hard_wrapped", "truecase", "is_shouting", "separate_dateline", "for_parser", "fold_accents"]
+__all__ = ["unwrap", "is_hard_wrapped", "truecase", "is_shouting", "is_title_case", "headline_case",
+           "separate_dateline", "for_parser", "fold_accents"]
 
 
 @lru_cache(maxsize=8192)
@@ -125,12 +126,12 @@ def is_title_case(line: str) -> bool:
 
 
 def headline_case(title: str, body: str, cased: Mapping[str, str], common: frozenset[str] = frozenset()) -> str:
-    """A headline written as a sentence is, of the same length: one in capitals truecased (see
-    :func:`truecase`), one in title case with each capitalised word that ``cased`` does not know as
-    a name set in lower case where the article's body writes it so, or where it, or its stem, is
-    one of the ``common`` words of English ("EU Sanctions Belarusian Officials" -> "EU sanctions
-    Belarusian officials"). The parser reads a capitalised word as a name, and a headline's verb read
-    as a name leaves it without one.
+    """``title`` cased as a sentence, for the parser, and of the same length: a headline in capitals
+    is truecased (see :func:`truecase`); in one in title case, each capitalised word that ``cased``
+    does not know as a name is set in lower case where the article's body writes it so, or where it,
+    or its stem, is one of the ``common`` words of English ("EU Sanctions Belarusian Officials" ->
+    "EU sanctions Belarusian officials"). The parser reads a capitalised word as a name, and a
+    headline's verb read as a name leaves it without one.
 
     >>> headline_case("Turkey Shoots Down Russian Warplane", "Turkey shot down a warplane.",
     ...               {"turkey": "Turkey", "russian": "Russian"}, frozenset({"shoot"}))
