@@ -332,6 +332,8 @@ def subject_tokens(tok, depth: int = 0) -> list:
         verb = head.head
         if head.lower_ in ("of", "for") and verb.lemma_.lower() in ACCUSING:
             return [c for c in verb.children if c.dep_ == "dobj"]  # "accused Iran of arming the Houthis"
+        if head.lower_ == "against" and any(c.dep_ == "dobj" for c in verb.children):
+            return []  # "warned B against supplying arms to C": neither the warner's act nor, yet, B's
         if head.lower_ == "for" and any(c.dep_ == "dobj" for c in verb.children) and \
                 verb.lemma_.lower() not in EARNING:
             # "blacklisted five Chinese firms for helping B", "thanked Japan for backing": the one it
