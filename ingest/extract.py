@@ -370,6 +370,11 @@ def _said_would(chain, trigger) -> bool:
     return t.dep_ == "ccomp" and t.head.lemma_.lower() in REPORTING_VERBS
 
 
+# verbs of a vow, under which support or a threat still to come is given now
+_VOWS = {"supported": frozenset({"vow", "pledge", "promise", "swear"}),
+         "threatened": frozenset({"vow", "pledge", "promise", "swear", "threaten"})}
+
+
 def modality_of(cand: Candidate, doc, idx: ActorIndex) -> tuple[str, Actor | None, object | None]:
     """(modality, who claims it, the reporting verb) for one candidate."""
     trigger = doc[cand.trigger]
@@ -389,14 +394,12 @@ def modality_of(cand: Candidate, doc, idx: ActorIndex) -> tuple[str, Actor | Non
         modality = "future"  # "X said Washington would announce sanctions": the future of reported speech
     if _own_rule(cand) == "verb:threat+if" and modality == "future":
         modality = "asserted"  # "we will strike if ...": the future harm is the threat, made now
-    if cand.predicate == "supported" and modality == "future" and len(chain) > 1 and \
-            chain[1].lemma_.lower() in ("vow", "pledge", "promise", "swear") and \
+    if cand.predicate in ("supported", "threatened") and modality == "future" and len(chain) > 1 and \
+            chain[1].lemma_.lower() in _VOWS[cand.predicate] and \
             not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall") for c in chain[1].children):
-        modality = "asserted"  # "promised to fight Turkey's corner": the pledge is the support, given now
-    if cand.predicate == "threatened" and modality == "future" and len(chain) > 1 and \
-            chain[1].lemma_.lower() in ("vow", "pledge", "promise", "threaten", "swear") and \
-            not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall") for c in chain[1].children):
-        modality = "asserted"  # "vowed retaliation against X": the vow is the threat, made now
+        # "promised to fight Turkey's corner", "vowed retaliation against X": the vow is the support
+        # or the threat, made now
+        modality = "asserted"
     if _own_rule(cand) == "verb:accept+cannot" and modality in ("negated", "future"):
         modality = "asserted"  # "cannot accept X's claim": the refusal is the act, made now
     reporters, denied = _reporters(trigger, idx)

@@ -1189,10 +1189,9 @@ def _common_words() -> frozenset[str]:
     """English words (WordNet's, as the spaCy pipeline's lemmatizer holds them), to keep
     abbreviations that are also words ("CARE", "AIM") out of the gazetteer."""
     try:
-        from dipgraph.ingest.pipeline import load_nlp
+        from dipgraph.ingest.pipeline import common_words
 
-        table = load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
-        return frozenset(w for words in table.values() for w in words if w.isalpha())
+        return common_words()
     except Exception:  # noqa: BLE001 - without the pipeline, keep every abbreviation
         return frozenset()
 
