@@ -150,6 +150,7 @@ GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 PERSON_GROUP = WORDS.set("person_group")
 GATHERINGS = WORDS.set("gatherings")
 STAKES = WORDS.set("stakes")
+AID_TAKERS = WORDS.set("aid_takers")
 ANSWERING = WORDS.set("answering")  # "refused to comply" answers any request made just before
 ASKING_NOUNS = WORDS.set("asking_nouns")  # what one side asks of another ("refused the request")
 # verbs of having something one was given: "A has (won, enjoys) the backing of B"
@@ -1223,6 +1224,8 @@ class _Finder:
         if tok.lemma_.lower() in ("begin", "start", "resume", "conclude") and not any(
                 c.dep_ == "dobj" and c.lemma_.lower() in self.lex.classes.get("talks", ()) for c in tok.children):
             chosen = [e for e in chosen if e.needs != "talks"]  # ("began their talks"; not "talks which began with ...")
+        if tok.lemma_.lower() == "insist" and not any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children):
+            chosen = []  # ("insisted that B be offered a deal", "insist the poll will go ahead"; a demand is said_must's)
         if tok.lemma_.lower() == "challenge" and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
             chosen = [e for e in chosen if e.predicate != "urged"]  # ("challenged B to open the gate"; not "challenged the result")
         if tok.lemma_.lower() == "agree" and any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that"
@@ -1297,6 +1300,8 @@ class _Finder:
             obj_toks = object_tokens(tok, entry, verb=True,
                                       needs_words=self.lex.classes.get(entry.needs or "", frozenset()))
             obj_toks = [o for o in obj_toks if not named_aside(o)]
+            if tok.lemma_ == "oppose":  # opposing B's plan criticizes B; "opposes the court" is a stance, no act
+                obj_toks = [o for o in obj_toks if o.i not in self.idx.by_token]
             if any(c.dep_ == "dobj" and c.lemma_.lower() in WITHDRAWALS for c in tok.children):
                 # "demanded a pullout from B": the place left, not the one asked
                 obj_toks = [o for o in obj_toks if o.head.lower_ != "from" or
@@ -1308,6 +1313,12 @@ class _Finder:
                 obj_toks = [o for o in obj_toks if o.head.lower_ != "on"]
             if entry.predicate == "sanctioned":
                 obj_toks += goods_bound(obj_toks)
+            if entry.predicate == "aided":  # "sent tents to flood victims in B": B (wherever "in B" hangs)
+                obj_toks += [p for o in obj_toks if (o.lemma_.lower() in AID_TAKERS or o.lower_ in AID_TAKERS)
+                             and o.i not in self.idx.by_token
+                             for c in [*o.children, *(c for c in tok.children if c.i > o.i)]
+                             if c.dep_ == "prep" and c.lower_ == "in"
+                             for x in c.children if x.dep_ == "pobj" for p in conjuncts(x)]
             if entry.predicate in ("supported", "rejected", "criticized") and "dobj" in entry.objects:
                 # "backed a permanent seat for B", "opposes membership for B": the side it is for
                 obj_toks += [p for o in obj_toks if o.lemma_.lower() in STAKES and o.i not in self.idx.by_token
@@ -2114,12 +2125,17 @@ class _Finder:
         if tok.lemma_.lower() not in ("say", "insist", "declare", "state", "stress", "warn", "demand", "ask",
                                       "request") or any(c.dep_ in ("dobj", "dative") for c in tok.children):
             return  # (one told is the "told" rule's)
-        clauses = [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and any(
-            a.dep_ == "aux" and (a.lower_ in ("must", "should") or a.lower_ in ("has", "have") and
-                                 a.nbor(1).lower_ == "to") for a in c.children)]
+        clauses = [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and (any(
+            a.dep_ == "aux" and (a.lower_ in ("must", "should") or a.lower_ in ("has", "have", "had") and
+                                 a.nbor(1).lower_ == "to") for a in c.children) or c.lemma_ == "have" and
+            tok.lemma_.lower() in ("insist", "demand") and any(
+            x.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
+            for x in c.children))]  # ("B must go", "B has to go", where the parser makes "has" the verb)
         if tok.lemma_.lower() in ("demand", "ask", "request", "insist"):
-            # "demanded that Uganda apologise": the bare verb of a demand
-            clauses += [c for c in tok.children if c.dep_ == "ccomp" and c.tag_ == "VB" and
+            # "demanded that Uganda apologise": the bare verb of a demand (a singular name before a
+            # plural form says the same: "insisted that Bonn pay")
+            clauses += [c for c in tok.children if c.dep_ == "ccomp" and (c.tag_ == "VB" or c.tag_ == "VBP" and any(
+                        s.dep_ == "nsubj" and s.tag_ == "NNP" for s in c.children)) and
                         any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) and
                         not any(a.dep_ in ("aux", "auxpass") for a in c.children)]
         if not clauses or any(c.dep_ == "neg" for cl in clauses for c in cl.children):
@@ -3000,6 +3016,11 @@ class _Finder:
                 # ("brought A together with B", where the parser hangs "together" on "with"; "face to face")
                 return  # ("the talks, which bring together A and B,": what the forum is, no meeting)
             toks = [c for c in tok.children if c.dep_ == "dobj"] + prep_objects(tok, ("with",))
+            one, other = self.actors([c for c in tok.children if c.dep_ == "dobj"]), self.actors(prep_objects(tok, ("with",)))
+            if one and other and not face_to_face:
+                # "brought A together with B, C and D": A met each of them, not they each other
+                self.emit("met", one, self._others(other, one), tok, "verb:bring+together/with", 0.75)
+                return
             if face_to_face:
                 toks = [w for w in tok.subtree if w.i > tok.i and (m := self.idx.mention_at(w.i)) is not None and
                         w.i == m.end - 1 and m.actor.kind == "person"]
