@@ -660,7 +660,7 @@ class ActorIndex:
                                                                      "demand", "appeal", "plea", "call")):
                             return a  # "a request from Chancellor A": A's
         if tok.lemma_.lower() in ("junta", "regime", "government", "authorities", "authority", "leadership", "rulers",
-                                  "military"):
+                                  "military", "ministry", "administration", "cabinet"):
             nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
             joined = [c.i for c in tok.children if c.dep_ == "conj"]
             for c in list(tok.children) + ([nxt] if nxt is not None and nxt.lower_ == "in" and nxt.head.i != tok.i

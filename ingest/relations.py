@@ -1436,6 +1436,11 @@ class _Finder:
                          for p in prep_objects(t, ("in", "inside", "across", "into", "near", "around", "outside"))]
                 objs = [(a, True) for a, _ in self.places(where) if a.kind in STATE_KINDS and
                         not (entry.needs == "forces" and a.code in self.idx.gaz.few_recognise())]
+                # "shelled Kharkiv": the city's state (whatever entity type the recogniser gives the name)
+                cities = [self.idx.gaz.city_country(" ".join(w.text for w in o.subtree if w.pos_ == "PROPN"))
+                          for o in obj_toks if o.pos_ == "PROPN" and o.i not in self.idx.by_token and
+                          o.ent_type_ not in ("NORP", "ORG")]
+                objs = objs or [(a, True) for a in cities if a is not None]
                 conf = 0.7
             if not objs and entry.predicate == "threatened" and not passive(tok):
                 # "warned of consequences for X", "warned that there would be consequences for X"
