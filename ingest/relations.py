@@ -2022,6 +2022,14 @@ class _Finder:
         moved = [s for c in tok.children if c.dep_ == "advcl" and c.lemma_.lower() in WITHDRAWALS | {"pull", "remove"}
                  and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
                  for s in c.children if s.dep_ == "nsubjpass" and s.lemma_.lower() in MILITARY]
+        # "called for B to halt the violence": B is asked
+        asked = [s for c in tok.children if c.dep_ == "advcl" and lemma not in ("demand", "seek") and
+                 any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children) and
+                 any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                 for s in c.children if s.dep_ == "nsubj"]
+        if asked and (subj := self.actors(subject_tokens(tok))):
+            if objs := self._others(self.actors(asked, demonym=True), subj):
+                self.emit("urged", subj, objs, tok, f"verb:{lemma}+for-to", 0.7)
         if not wanted and not moved:
             return
         owners = self.actors([c for w in wanted + moved for c in w.children if c.dep_ == "poss" or
