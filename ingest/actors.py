@@ -1396,6 +1396,8 @@ def _listed_name(doc, gaz: Gazetteer, idx: ActorIndex, t) -> bool:
     if t.lower_ in INSTITUTIONS or (start > 0 and doc[start - 1].text == "(") or \
             t.lower_ in ("ministry", "committee", "bank", "commission", "agency", "union", "party"):
         return False
+    if any(c.dep_ == "det" for c in t.children):
+        return False  # "A, the Liberal Democrat MEP": a description of A, no second name
     name = clean_person_name(doc[start:t.i + 1].text)
     entry = (gaz.lookup(name) or gaz.person_variant(name)) if name else None
     if not name or entry is not None and entry.how != "person" or _title_only(name, gaz):

@@ -1224,6 +1224,17 @@ class _Finder:
         if tok.lemma_.lower() in ("begin", "start", "resume", "conclude") and not any(
                 c.dep_ == "dobj" and c.lemma_.lower() in self.lex.classes.get("talks", ()) for c in tok.children):
             chosen = [e for e in chosen if e.needs != "talks"]  # ("began their talks"; not "talks which began with ...")
+        if any(e.needs == "union" for e in chosen) and tok.dep_ in ("advcl", "xcomp", "acl") and (
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and
+                tok.head.lemma_.lower() not in ("agree", "decide", "vote") or
+                tok.tag_ == "VBG" and any(c.dep_ == "dobj" and c.lemma_.lower() in self.lex.classes.get(
+                    "agreement", frozenset()) for h in (tok.head, tok.head.head) for c in h.children)):
+            # "signed a treaty to set up a common market", "signed a treaty, creating a trading bloc",
+            # "pull back to create a buffer zone": what the act is for (the treaty is the act), no union made
+            chosen = [e for e in chosen if e.needs != "union"]
+        if tok.lemma_.lower() == "boycott" and any(c.dep_ == "dobj" and c.lemma_.lower() in self.lex.classes.get(
+                "talks", frozenset()) for c in tok.children):
+            chosen = [e for e in chosen if e.predicate != "sanctioned"]  # "boycotted the summit": stayed away, no sanction
         if tok.lemma_.lower() == "insist" and not any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children):
             chosen = []  # ("insisted that B be offered a deal", "insist the poll will go ahead"; a demand is said_must's)
         if tok.lemma_.lower() == "challenge" and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):

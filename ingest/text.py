@@ -138,7 +138,7 @@ def headline_case(title: str, body: str, cased: Mapping[str, str], common: froze
     'Turkey shoots down Russian warplane'
     """
     if not is_title_case(title):
-        return truecase(title, cased)
+        return _names_from_body(truecase(title, cased), title, body)
     lower_in_body = {w.group() for w in _WORD.finditer(body) if w.group()[0].islower()}
     chars = list(title)
     words = list(_WORD.finditer(title))
@@ -160,6 +160,27 @@ def headline_case(title: str, body: str, cased: Mapping[str, str], common: froze
             continue  # a name ("Turkey", "Prague"), whatever the body does with the word
         if low in lower_in_body or low in _HEADLINE_SMALL_WORDS or any(f in common for f in _stems(low)):
             chars[w.start()] = word[0].lower()
+    return "".join(chars)
+
+
+def _names_from_body(cased_title: str, title: str, body: str) -> str:
+    """A truecased headline with the names the gazetteer does not know capitalised as the body writes
+    them inside its sentences, and never in lower case.
+
+    >>> _names_from_body("Mozambique's chissano signs treaty", "MOZAMBIQUE'S CHISSANO SIGNS TREATY",
+    ...                  "Officials said President Joaquim Chissano signed it.")
+    "Mozambique's Chissano signs treaty"
+    """
+    if cased_title == title:
+        return cased_title
+    inside = re.compile(r"(?<=[\w,] )[^\W\d_]+")  # a word after a word or comma: not a sentence's first
+    capital = {w.group().lower() for w in inside.finditer(body) if w.group()[0].isupper()}
+    lower = {w.group() for w in _WORD.finditer(body) if w.group()[0].islower()}
+    chars = list(cased_title)
+    for w in _WORD.finditer(cased_title):
+        word = w.group()
+        if word.islower() and word in capital and word not in lower and word not in _HEADLINE_SMALL_WORDS:
+            chars[w.start()] = word[0].upper()
     return "".join(chars)
 
 
