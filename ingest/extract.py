@@ -281,8 +281,10 @@ def _reporters(trigger, idx: ActorIndex) -> tuple[list[tuple[Actor | None, objec
     denied = False
     t = trigger
     seen = 0
+    described = False  # the path went through a relative clause, which a denial of its head does not reach
     while t.head.i != t.i and seen < 12:
         seen += 1
+        described = described or t.dep_ == "relcl"
         head = coordinated_with(t) if t.dep_ == "conj" else t.head
         if head.lemma_.lower() in DENIAL_VERBS and any(
                 c.dep_ in ("dobj", "nsubj") and c.lemma_.lower() in CHARGES and c.i > t.i for c in head.children):
@@ -301,8 +303,8 @@ def _reporters(trigger, idx: ActorIndex) -> tuple[list[tuple[Actor | None, objec
         if t.dep_ in ("ccomp", "parataxis", "xcomp", "advcl") and head.lemma_.lower() in REPORTING_VERBS | DENIAL_VERBS \
                 and not (t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in SUBORDINATORS for m in t.children)):
             # (not "recalled its envoys after A recognised B": a clause of time is told, not claimed)
-            if head.lemma_.lower() in DENIAL_VERBS and t.dep_ == "ccomp":
-                denied = True
+            if head.lemma_.lower() in DENIAL_VERBS and t.dep_ == "ccomp" and not described:
+                denied = True  # (not "denied that the visit, which comes as A protests, was aimed at B")
             subj = [c for c in head.children if c.dep_ in ("nsubj",)]
             if not subj and any(c.dep_ == "agent" for c in head.children):
                 subj = [p for c in head.children if c.dep_ == "agent" for p in c.children]
@@ -501,6 +503,9 @@ def _date_for(cand: Candidate, doc, idx: ActorIndex, dates, by_start, verb, moda
     top = chain[-1]
     if top.dep_ == "advcl" and top.head.i in dates and modality == "asserted":
         return dates[top.head.i][0]  # "X declared on Monday after the three men met"
+    if top.dep_ == "conj" and top.tag_ == "VBD" and top.head.i in dates and modality == "asserted" and \
+            top.head.lemma_.lower() not in REPORTING_VERBS:
+        return dates[top.head.i][0]  # "On Wednesday A met B, and the two leaders signed": that day
     if top.dep_ in ("relcl", "advcl") and any(c.lower_ in ("where", "when") for c in top.children):
         # "in March 1969, when Chinese troops ambushed ...", "In August 1970 he travelled to
         # Moscow, where he signed ...": the time of the clause it hangs on

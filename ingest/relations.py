@@ -1133,12 +1133,13 @@ class _Finder:
         and "welcomed the decision" are support)."""
         if not objs:
             return False
-        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "in", "at")]
+        preps = [c for c in tok.children if c.dep_ == "prep" and (c.lower_ in ("to", "in", "at") or c.lower_ == "on" and any(
+            p.lemma_.lower() in ("arrival", "landing") for p in c.children))]  # ("welcomed on his arrival by A")
         by_people = bool(subj) and all(a.kind == "person" for a, _ in subj)
         if (preps or by_people) and all(a.kind == "person" and (not indirect or any(
                 t.lower_ in ("he", "she", "him", "her") for t in obj_toks)) for a, indirect in objs):
             return True
-        if passive(tok) and by_people and any(c.lower_ in ("in", "at") for c in preps):
+        if passive(tok) and by_people and any(c.lower_ in ("in", "at", "on") for c in preps):
             return True
         officials = [d for d in tok.children if d.dep_ == "dobj" and (
             d.lemma_.lower() in self.idx.gaz.offices or
@@ -1546,6 +1547,9 @@ class _Finder:
             if "between" in entry.objects:
                 for d in [c for c in tok.children if c.dep_ == "dobj"] + [tok]:
                     for group in between(d):
+                        if len(subj) > 1 and all(a.kind == "person" for a, _ in subj) and any(
+                                w.dep_ == "poss" and w.lower_ == "their" for g in group for w in g.children):
+                            continue  # "A and B signed a treaty between their two countries": A and B's, told above
                         sides = self.sides(group, tok)
                         if len(sides) == 2 and max(len(x) for x in sides) > 1:  # two sides, one a list
                             self.emit(entry.predicate, sides[0], sides[1], tok, rule + "/between", conf)
@@ -2076,6 +2080,9 @@ class _Finder:
             guests = self.actors(by)
         elif not passive(tok) and not by:
             meeting = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if tok.lemma_.lower() != "attend":  # "joined the other leaders at a ceremony in Dublin": the gathering
+                meeting = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "at"
+                                for p in c.children if p.dep_ == "pobj"), None)
             guests = self.actors(subject_tokens(tok))
         elif by:  # "the talks were hosted by A and attended by B", "the summit, hosted by C, was attended by B"
             said = [c for h in ([tok, tok.head] if tok.dep_ == "conj" else [tok]) for c in h.children
@@ -2610,6 +2617,11 @@ class _Finder:
                 # "talks held in Paris last week between A and B": on the participle
                 groups += [g for a in tok.children if a.dep_ == "acl" and a.tag_ == "VBN" for g in between(a)]
                 for group in groups:
+                    if tok.dep_ == "dobj" and any(w.dep_ == "poss" and w.lower_ == "their" for g in group
+                                                  for w in g.children) and \
+                            len(doers := self.actors(subject_tokens(tok.head))) > 1 and \
+                            all(a.kind == "person" for a, _ in doers):
+                        continue  # "A and B signed a treaty between their two countries": the signers' (verb rule)
                     sides = self.sides(group, tok)
                     if len(sides) == 2 and max(len(x) for x in sides) > 1:
                         # "between Turkish negotiators and envoys from the two Nordic states":

@@ -37,6 +37,16 @@ def conjuncts(tok) -> list:
         if c.dep_ == "appos" and c.pos_ == "PROPN" and c not in out and adjacent(tok, c):
             out.append(c)
             out += [x for x in c.conjuncts if x.i > c.i and x not in out]
+    for c in [c for c in out[1:] if c.tag_ == "NNS"]:
+        # "A and four other countries - B, C, D and E -": the countries named
+        for a in c.children:
+            if a.dep_ == "appos" and a.pos_ == "PROPN" and a not in out:
+                out += [a] + [x for x in a.conjuncts if x.i > a.i and x not in out]
+    if tok.ent_type_ == "PERSON":
+        # "King A of Morocco and Libyan leader B": the parser may list B with the state, not with A
+        out += [x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                if p.dep_ == "pobj" and p.ent_type_ == "GPE" for x in p.conjuncts
+                if x.i > p.i and x.ent_type_ == "PERSON" and x.pos_ == "PROPN" and x not in out]
     return out
 
 
@@ -201,6 +211,11 @@ def subject_tokens(tok, depth: int = 0) -> list:
                       for n in ([d] if d.dep_ == "dobj" else [x for x in d.children if x.dep_ == "pobj"])
                       for by in n.children if by.dep_ == "prep" and by.lower_ == "by"
                       for p in by.children if p.dep_ == "pobj"]
+        if not agents:  # "was welcomed on his arrival by A": the parser hangs the agent on the arrival
+            agents = [b for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                      for n in c.children if n.dep_ == "pobj" and n.lemma_.lower() in ("arrival", "landing")
+                      for by in n.children if by.dep_ == "prep" and by.lower_ == "by"
+                      for b in by.children if b.dep_ == "pobj"]
         if not agents:  # "was condemned in a joint statement by A, B and C": the statement's authors
             agents = [b for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "through", "with")
                       for n in c.children if n.dep_ == "pobj" and n.lemma_.lower() in STATEMENT_NOUNS

@@ -251,6 +251,9 @@ def test_reported_claim_names_the_claimant(extractor):
      "criticized", "2015-03-01"),
     ("On March 4, 2015, Chile signed a pact with Peru. Two weeks later, Bolivia condemned the pact.",
      "criticized", "2015-03-18"),
+    # a clause joined to a dated one happened that day, not on a day told in the sentence before
+    ("Wang Yi met Yoko Kamikawa on Monday. On Wednesday Wang met Penny Wong in Canberra, and the two "
+     "ministers signed a trade pact.", "signedAgreementWith", "2024-03-13"),
 ])
 def test_dates_resolve_against_publication(extractor, text, predicate, when):
     ex = run(extractor, text)
