@@ -3839,9 +3839,14 @@ class _Finder:
             return
         if any(c.dep_ == "neg" for c in [*tok.children, *head.children]):
             return
-        subj = self.actors(subject_tokens(head))
-        objs = self._others(self.actors(prep_objects(tok, ("of", "with", "at", "over", "about", "towards", "toward",
-                                                           "by")),
+        if head is tok:  # "A was disappointed by B's decision": A, who is displeased, and B's act
+            subj = self.actors([c for c in tok.children if c.dep_ == "nsubjpass"])
+            causes = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        else:
+            subj = self.actors(subject_tokens(head))
+            causes = []
+        objs = self._others(self.actors(causes + prep_objects(tok, ("of", "with", "at", "over", "about", "towards",
+                                                                    "toward", "by")),
                                         possessor=True), subj)
         if not objs:  # "A is angry that B has given asylum to ...": whoever did what angers A
             objs = self._others(self.actors([s for c in tok.children if c.dep_ == "ccomp" and
