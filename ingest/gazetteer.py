@@ -155,10 +155,10 @@ class Gazetteer:
         surface = " ".join(surface.split())
         if not surface:
             return
-        forms = {surface, surface[0].upper() + surface[1:]}
+        forms = [surface, surface[0].upper() + surface[1:]]  # (a list: the order names are added in is kept)
         if entry.actor.kind == "organisation" and len(surface) >= 4 and surface.isalpha() and surface.isupper():
-            forms.add(surface.capitalize())  # the house style of some papers: "Nato", "Opec", "Asean"
-        for form in forms:
+            forms.append(surface.capitalize())  # the house style of some papers: "Nato", "Opec", "Asean"
+        for form in dict.fromkeys(forms):
             if override or form not in self.names:
                 self.names[form] = entry
         self.by_key.setdefault(entry.actor.key, entry.actor)

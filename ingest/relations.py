@@ -2676,7 +2676,8 @@ class _Finder:
                 while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
                     clause = clause.head
                 subj, how, conf = subj or self.actors(subject_tokens(clause)), "in", 0.7
-                objs = objs or self.actors(prep_objects(clause, ("with",)))  # (the parser may hang "with B" there)
+                objs = objs or self.actors([p for c in clause.children if c.dep_ == "prep" and c.lower_ == "with"
+                                            for p in c.children if p.dep_ == "pobj"])  # (the parser may hang "with B" there)
             if objs and (not subj or how == "poss" and all(a.kind not in STATE_KINDS for a, _ in subj)) and \
                     entry.predicate == "signedAgreementWith" and tok.dep_ == "pobj" and tok.head.lower_ == "under":
                 # "A's boats fish under a 1990 accord with B", "A hosts troops under its pact with B"

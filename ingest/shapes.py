@@ -23,7 +23,8 @@ SPOKEN_ACTS = WORDS.set("spoken_acts")
 REBUILDING = WORDS.set("rebuilding_nouns")
 PRIVATE_PEOPLE = WORDS.set("private_people")
 TASKED = WORDS.set("tasked_nouns")  # "an EU mission to help B": the EU helps
-PREVENTING = WORDS.set("preventing")  # "stopped B from crossing": B would cross
+PREVENTING = WORDS.set("preventing")
+WITH_PHRASES = WORDS.set("with_phrases")  # "in solidarity with", "in line with": no partner of the verb  # "stopped B from crossing": B would cross
 
 
 def conjuncts(tok) -> list:
@@ -413,6 +414,9 @@ def prep_objects(tok, slots: tuple[str, ...]) -> list:
                     for p in g.children if p.dep_ == "pobj"]
     for c in kids:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ in slots:
+            if c.lower_ == "with" and c.i >= 2 and tok.doc[c.i - 1].lower_ in WITH_PHRASES and \
+                    tok.doc[c.i - 2].lower_ == "in" and tok.i != c.i - 1:
+                continue  # "closed the border in solidarity with B": the parser hangs "with B" on the verb
             found = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
             # "duties on $3 billion worth of Japanese steel", "sanctions on a number of A's banks"
             out += found + [o for p in found if p.lemma_.lower() in QUANTITY_NOUNS for o in of_chain(p, 1)]
