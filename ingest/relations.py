@@ -1328,7 +1328,8 @@ class _Finder:
             if entry.predicate == "aided":  # "sent tents to flood victims in B": B (wherever "in B" hangs)
                 obj_toks += [p for o in obj_toks if (o.lemma_.lower() in AID_TAKERS or o.lower_ in AID_TAKERS)
                              and o.i not in self.idx.by_token
-                             for c in [*o.children, *(c for c in tok.children if c.i > o.i)]
+                             for c in [*o.children, *(c for n in of_chain(o, 1) for c in n.children),
+                                       *(c for c in tok.children if c.i > o.i)]
                              if c.dep_ == "prep" and c.lower_ == "in"
                              for x in c.children if x.dep_ == "pobj" for p in conjuncts(x)]
             if entry.predicate in ("supported", "rejected", "criticized") and "dobj" in entry.objects:

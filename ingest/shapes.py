@@ -274,11 +274,18 @@ def subject_tokens(tok, depth: int = 0) -> list:
             return called  # "repeated his call on A to impose sanctions": the parser hangs the clause on the verb
         if tok.dep_ == "xcomp" and objs and head.lemma_ in OBJECT_CONTROL:
             return objs  # "urged X to", "prompting X to cut ties": X does it
+        given = [c for c in head.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN")]
+        if given and objs and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children):
+            return given  # "gave Egypt $2 billion to buy tanks": the receiver buys
         relied = [p for c in head.children if c.dep_ == "prep" and (c.lower_, head.lemma_.lower()) in RELIED_ON
                   for p in c.children if p.dep_ == "pobj"]
         if relied and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children):
             return relied  # "we look to X to work with the agency", "counting on Y to help": X, Y
         return subject_tokens(head, depth + 1)
+    if tok.dep_ == "relcl" and head.dep_ == "dobj" and head.ent_type_ == "MONEY" and \
+            any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children) and \
+            not any(c.dep_ in ("dative", "dobj") and c.i != head.i for c in head.head.children):
+        return subject_tokens(head.head, depth + 1)  # "pledged 50 million pounds to help B": the pledger helps
     if tok.dep_ == "relcl":
         ante = head
         if subj_is_who(tok) and ante.ent_type_ in ("GPE", "LOC") and ante.dep_ == "pobj" and ante.head.dep_ == "prep":
