@@ -312,6 +312,8 @@ def _reporters(trigger, idx: ActorIndex) -> tuple[list[tuple[Actor | None, objec
         t = head
     # "Saudi Arabia accused Iran of arming the Houthis": the accuser's claim
     h = trigger
+    if h.pos_ == "NOUN" and h.dep_ == "dobj" and h.head.pos_ == "VERB" and h.head.lemma_.lower() in LIGHT_VERBS:
+        h = h.head  # ("accused B of carrying out attacks on C": the act a light verb carries)
     for _ in range(3):
         if h.dep_ in ("pcomp", "pobj") and h.head.lower_ in ("of", "for") and h.head.head.lemma_.lower() in ACCUSING:
             # (and "blamed Iran for the attacks on B": the act named by a noun)
