@@ -440,6 +440,11 @@ class _Dates(dict):
         return dict(self._items[bisect_left(self._starts, lo):bisect_left(self._starts, hi)])
 
 
+# "the next year", "early the following year", "a year later", "the year before": counted from a year told
+_YEAR_STEP = re.compile(r"(?:(?:early|late|later|earlier) (?:in )?)?(?:the (next|following|previous) year|"
+                        r"a year (later|earlier)|the year (after|before))")
+
+
 def _dates(doc, published: date | None, idx: ActorIndex) -> tuple[_Dates, dict[int, str]]:
     """Resolved DATE entities, by the token index of the word each modifies -> (iso date, entity
     start), and by the entity's start -> iso date."""
@@ -465,6 +470,11 @@ def _dates(doc, published: date | None, idx: ActorIndex) -> tuple[_Dates, dict[i
         iso = resolve_date(text, published)
         if ref is not published and _BARE_MONTH.fullmatch(ent.text.strip().lower()):
             iso = resolve_date(ent.text, ref)
+        years = _YEAR_STEP.fullmatch(text.strip().lower())
+        if years and last_year is not None:
+            # "invaded in 1990 ... drove them out early the next year": a year counted from the one told
+            way = next(g for g in years.groups() if g)
+            iso = str(last_year[0] + (1 if way in ("next", "following", "later", "after") else -1))
         step = _day_step(text)
         if step is not None and last_day is not None:
             # "the following day", "a day later": the day after the one the story last told of

@@ -1801,8 +1801,11 @@ class _Finder:
             self.emit("criticized", critics, self._others(targets, critics), tok, "noun:criticism+drawn", 0.7)
 
     def fought_war(self, tok) -> None:
-        """ "A and B, which fought a war in 1982", "A fought a border war with B": an attack each way."""
-        if not any(c.dep_ == "dobj" and c.lemma_.lower() in ("war", "battle") for c in tok.children):
+        """ "A and B, which fought a war in 1982", "A fought a border war with B", "A and B went to war
+        in 1982": an attack each way."""
+        went = tok.lemma_.lower() == "go" and any(p.lower_ == "war" and not any(p.children)
+                                                   for p in prep_objects(tok, ("to",)))
+        if not went and not any(c.dep_ == "dobj" and c.lemma_.lower() in ("war", "battle") for c in tok.children):
             return
         sides = [(a, i) for a, i in self.actors(subject_tokens(tok)) if a.kind in STATE_KINDS]
         others = [(a, i) for a, i in self.actors(prep_objects(tok, ("with", "against")) +

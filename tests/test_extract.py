@@ -254,6 +254,10 @@ def test_reported_claim_names_the_claimant(extractor):
     # a clause joined to a dated one happened that day, not on a day told in the sentence before
     ("Wang Yi met Yoko Kamikawa on Monday. On Wednesday Wang met Penny Wong in Canberra, and the two "
      "ministers signed a trade pact.", "signedAgreementWith", "2024-03-13"),
+    # a year counted from the one the story told, not from publication (it made a background war future)
+    ("Kuwait cut its ties with Iraq in 1990. A year later, the United States attacked Iraq.", "attacked", "1991"),
+    ("Iran and Iraq went to war in 1980. The previous year, Iraq had expelled Iran's ambassador.",
+     "reducedRelationsWith", "1979"),
 ])
 def test_dates_resolve_against_publication(extractor, text, predicate, when):
     ex = run(extractor, text)
