@@ -1312,6 +1312,8 @@ class _Finder:
             obj_toks = object_tokens(tok, entry, verb=True,
                                       needs_words=self.lex.classes.get(entry.needs or "", frozenset()))
             obj_toks = [o for o in obj_toks if not named_aside(o)]
+            if tok.lemma_ == "protest" and any(o.head.lower_ in ("to", "against") or o.dep_ == "dobj" for o in obj_toks):
+                obj_toks = [o for o in obj_toks if o.head.lower_ != "over"]  # "protested to B over C's ruling": to B
             if tok.lemma_ == "oppose":  # opposing B's plan criticizes B; "opposes the court" is a stance, no act
                 obj_toks = [o for o in obj_toks if o.i not in self.idx.by_token]
             if any(c.dep_ == "dobj" and c.lemma_.lower() in WITHDRAWALS for c in tok.children):
