@@ -1899,7 +1899,8 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
                 j -= 1
                 continue
             if t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "ADV") and \
-                    t.lower_ not in ("acting", "outgoing", "incoming", "shadow") \
+                    t.lower_ not in ("acting", "outgoing", "incoming", "shadow") and \
+                    not (t.dep_ == "amod" and t.tag_ == "VBN" or t.dep_ == "advmod" and t.head.dep_ == "amod") \
                     or t.text in (",", ";", ":", "(", ")", "“", "\"") \
                     or (t.pos_ == "ADP" and t.lower_ != "of") or (t.pos_ == "PRON" and t.dep_ != "poss") \
                     or (t.i in idx.by_token and idx.by_token[t.i].actor.kind == "person"):
