@@ -475,6 +475,8 @@ class _Finder:
                 return []
             found = self.recent_group(tok, None, group_kinds, region=region)
             return found if group_kinds is None else self._as_states(found)
+        if size == 2 and (pair := self._pair_just_told(tok, group_kinds)):
+            return pair  # "A held talks with B, and the two leaders signed": the two of that clause
         # "the two leaders" or "both leaders": the people named together, even some sentences back,
         # before states named together just now
         together = (self.recent_group(tok, size, {"person"}, within=25, region=region, met=True) if group_kinds is None
@@ -517,6 +519,27 @@ class _Finder:
             if len(states) == 2:
                 return list(states.values())
         return self._recent_kind(tok, size, want, region=region)
+
+    def _pair_just_told(self, tok, kinds) -> list[Actor]:
+        """The two sides of the last meeting, talks or call told earlier in the sentence of
+        ``tok``: people, or (for ``kinds`` of states) the states they act for."""
+        lo = self.idx.sent_of(tok.i).start
+        for c in reversed(self.out):
+            if c.trigger >= tok.i:
+                continue
+            if c.trigger < lo:
+                break
+            if c.predicate not in ("met", "negotiatedWith", "phoned"):
+                continue
+            pair = [c.subject, c.object]
+            if kinds is None:
+                if all(a.kind == "person" for a in pair):
+                    return pair
+                continue
+            pair = [self.idx.country_of(a) if a.kind == "person" else a for a in pair]
+            if all(a is not None and a.kind in kinds for a in pair) and pair[0].key != pair[1].key:
+                return pair
+        return []
 
     def _each_other(self, tok) -> bool:
         """Whether ``tok`` is "each (side)" or "the other" of a sentence that has both."""
@@ -3076,6 +3099,9 @@ class _Finder:
         for a, ind in self.actors(toks):
             if all(a.key != b.key for b, _ in parties):
                 parties.append((a, ind))
+        homes = {(self.idx.country_of(a) or a).key for a, _ in parties}
+        if tok.lemma_ == "bring" and len(homes) > 2:
+            return  # "the summit brought together the leaders of A, B, C and D": a forum, no pairs told
         for i, a in enumerate(parties):
             rule = "verb:present-at/plural" if tok.lemma_ == "be" else "verb:bring+together/plural"
             self.emit("met", [a], parties[i + 1:], tok, rule, 0.75)

@@ -109,13 +109,14 @@ LEFT_OUT_BLOCKS = {
 
 # Verbs of the sets kept whose usual sense in news is another than the set's code, or that take a
 # topic rather than the other side as their object ("discussed the war", "fired the minister",
-# "sanctions targeting its banks", "defeated in the election", "kick off a cycle of escalation").
+# "sanctions targeting its banks", "defeated in the election", "kick off a cycle of escalation",
+# "the arrest should encourage B": a spur, neither praise nor a request).
 LEFT_OUT_VERBS = frozenset("""
     amass cluster conglomerate conjoin constellate converge flock join unite convene
     brave confront contact encounter face interact discuss
     conform correlate orchestrate organise organize unionise unionize integrate
     admire celebrate clap commemorate honor honour respect reward toast greet
-    cheer embolden enliven galvanize inspire invigorate reassure revitalize rouse spur prefer exalt glorify
+    cheer embolden encourage enliven galvanize inspire invigorate reassure revitalize rouse spur prefer exalt glorify
     accord add award bequeath bestow endow entrust give issue lend loan provide supply grant
     exchange swap advocate hint propose suggest bid campaign clamor clamour crusade necessitate need
     cane flog lecture circle ring blow explode fire hang string strangle stamp
