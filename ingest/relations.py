@@ -2932,6 +2932,8 @@ class _Finder:
             b = self._as_states([a])[0]
             states.setdefault(b.key, (b, ind))
         pairs = list(states.values())
+        if len(pairs) > 2 and not between(tok):
+            return  # "the three ministers agreed to deepen their cooperation": a bloc's, no pairs told
         for i, a in enumerate(pairs):
             self.emit("cooperatedWith", [a], pairs[i + 1:], tok, "ties:improve", 0.8)
 
