@@ -2637,7 +2637,10 @@ class _Finder:
                 # "talks on a free trade agreement between A and B": bargained for, not signed
                 entry = LexEntry("negotiatedWith", "noun", entry.lemma, entry.objects, None)
                 rule = f"noun:{entry.lemma}+talks-on"
-            if entry.predicate == "met" and tok.lemma_.lower() in ("talk", "talks") and self.bargaining(tok):
+            if entry.predicate == "met" and tok.lemma_.lower() in ("talk", "talks") and self.bargaining(tok) and \
+                    not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("hold", "have")):
+                # ("held talks with B on trade": a meeting, whatever its topic; "held rounds of talks"
+                # and "opened trade talks with B" are a negotiation)
                 entry = LexEntry("negotiatedWith", "noun", entry.lemma, entry.objects, None)
                 rule = f"noun:{entry.lemma}+deal"
             if "between" in entry.objects:
