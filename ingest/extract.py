@@ -393,6 +393,8 @@ def modality_of(cand: Candidate, doc, idx: ActorIndex) -> tuple[str, Actor | Non
     elif cand.rule.startswith("noun:") and cand.rule.endswith(("/modifier", "/poss")) and trigger.dep_ == "dobj" and \
             trigger.head.pos_ == "VERB" and trigger.head.lemma_.lower() not in LIGHT_VERBS | TIES_VERBS:
         chain = [trigger]  # "will examine a European Community complaint against B": made already
+    if cand.rule.startswith("noun:") and _own_rule(cand).endswith("+that") and trigger.dep_ == "dobj":
+        chain = [trigger]  # "denied claims by B that A armed the rebels": the claims were made; their content is denied
     modality = _chain_modality(chain)
     if modality == "hedged" and _said_would(chain, trigger):
         modality = "future"  # "X said Washington would announce sanctions": the future of reported speech
