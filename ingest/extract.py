@@ -140,9 +140,16 @@ def _no_event(trigger) -> bool:
            (any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) or any(c.dep_ == "dobj" for c in t.head.children))
            for t in chain):
         return True  # "A wants B to talk to C": A's wish, no act of B's
-    if any(t.dep_ == "ccomp" and t.head.lemma_.lower() in APPEALS and
-           any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) for t in chain):
-        return True  # "appealed to A, B and C to help him": asked of them, not done
+    if any(t.dep_ in ("ccomp", "acl") and t.head.lemma_.lower() in APPEALS and
+           any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and
+           not (t.head.dep_ == "dobj" and t.head.head.lemma_.lower() in ("accept", "take")) for t in chain):
+        return True  # "appealed to A, B and C to help him", "an invitation to B to visit": asked of them, not
+        # done (but "accepted an invitation to visit B" is a plan of the one who accepted)
+    if any(t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and
+           any(o.dep_ == "dobj" and o.lemma_.lower() in APPEALS and o.i < t.i and
+               any(p.dep_ == "prep" and p.lower_ in ("on", "to", "for") for p in o.children) for o in t.head.children)
+           for t in chain):
+        return True  # "repeated his call on A and B to impose sanctions": (the parser hangs the act on the verb)
     return any(c.dep_ == "aux" and c.lower_ in ("can", "ca") or c.dep_ == "mark" and c.lower_ == "whether"
                for t in chain for c in t.children)
 
