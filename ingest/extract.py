@@ -577,6 +577,8 @@ def extract_doc(doc, article: Article, gaz: Gazetteer | None = None, title_doc=N
         title_doc.user_data["headline"] = True  # its present tense tells of the past
         head_events, head_idx = _events(title_doc, article, gaz)
         for e in head_events:
+            if e.extractor.startswith("ties:improve"):
+                continue  # "A and B restore ties": the headline's gist of what the text tells as an accord or a recognition
             e = replace(e, subject=_as_in_text(e.subject, idx), object=_as_in_text(e.object, idx))
             if _told(e) not in told:
                 told.add(_told(e))

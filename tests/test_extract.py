@@ -375,6 +375,15 @@ def test_a_headline_where_two_states_resume_talks_tells_of_negotiation(extractor
     assert not {("United States", "met", "Angola"), ("Angola", "met", "United States")} & got
 
 
+def test_a_headline_that_two_states_restore_ties_adds_no_cooperation_of_its_own(extractor):
+    # the text tells what the restoring was; the headline's gist is no second relation
+    art = Article(text="Norway and China on Monday restored full diplomatic relations, ending a six-year freeze.",
+                  title="Norway and China restore ties after long row", published=date(2016, 12, 19), id="t")
+    got = triples(extractor.extract(art), with_modality=False)
+    assert not {t for t in got if t[1] == "cooperatedWith"}
+    assert got  # the text's own relation stays
+
+
 def test_a_headline_in_title_case_is_read_as_a_sentence(extractor):
     # as some outlets set headlines: each word capitalised, the verbs too
     art = Article(text="The bloc named forty officials on Friday. Belarus said it would call its envoys home.",
