@@ -1251,6 +1251,8 @@ def _person_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
                 idx.set_known_role(entry.actor, entry)
                 idx.add(Ment(start, end, entry.actor, "person"))
             continue
+        if len(name.split()) >= 2 and gaz.city_country(name) is not None:
+            continue  # "Banda Aceh", "Port Moresby": a city the NER took for a person
         if len(name.split()) >= 2:
             actor = Actor(kind="person", label=name)
             idx.people[actor.key] = actor

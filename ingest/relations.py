@@ -777,7 +777,9 @@ class _Finder:
             return res
         for t in toks:
             for c in conjuncts(t):
-                if c.ent_type_ in ("GPE", "LOC", "FAC"):
+                if c.ent_type_ in ("GPE", "LOC", "FAC") or c.ent_type_ == "PERSON" and c.i not in self.idx.by_token \
+                        and (e := self.idx.ent_at(c.i)) is not None and len(e) > 1:
+                    # (or a city of two words or more the NER took for a person's name: "Banda Aceh")
                     ent = self.idx.ent_at(c.i)
                     name = ent.text if ent is not None else c.text
                     country = self.idx.gaz.city_country(name[4:] if name.lower().startswith("the ") else name)
@@ -1404,6 +1406,9 @@ class _Finder:
                                    entry.needs in ("envoy", "membership", "hand", "forces") or
                                    entry.predicate == "cooperatedWith",  # ("worked with a US inquiry")
                                    demonym=entry.needs in ("border", "forces"))  # "closed its ports to Maltese ships"
+                if not objs and entry.predicate == "aided" and entry.needs:
+                    # "sent tents to a port city", "dropped food into a province": the state it lies in
+                    objs = [(a, True) for a, _ in self.places(obj_toks) if a.kind in STATE_KINDS]
                 self.hostile = False
             if objs and all(indirect for _, indirect in objs) and relation_info(entry.predicate).symmetric:
                 homes = {h.key for a, _ in subj for h in (a, self.idx.country_of(a)) if h is not None}
@@ -2756,6 +2761,17 @@ class _Finder:
                 objs = [(a, i) for a, i in self.places(prep_objects(tok.head.head, ("to", "in")))
                         if a.kind in STATE_KINDS]
                 how = "frame-host"
+            if not subj and entry.predicate == "attacked" and tok.dep_ == "pobj" and \
+                    tok.head.lower_ in ("of", "under"):
+                # "the target of attacks from B", "came under attack from B": B the attacker
+                subj, how, conf = self.actors(prep_objects(tok, ("from",)), demonym=True), "from", 0.75
+            if not objs and subj and entry.predicate == "attacked" and tok.dep_ == "pobj" and \
+                    tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in ("target", "victim") and \
+                    tok.head.head.dep_ in ("attr", "oprd"):
+                # "A has been the target of drone attacks by B", "A became the victim of B's raids"
+                objs = self._others(self.actors([c for c in tok.head.head.head.children
+                                                 if c.dep_ in ("nsubj", "nsubjpass")], possessor=True), subj)
+                how = "target"
             if subj and objs:
                 kept = [r for r in self._light_relatives(tok) if how == "light:" + r.lemma_.lower()]
                 # "the embargo the United States has maintained": told by the clause, whatever is said of the noun
