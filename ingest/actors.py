@@ -1628,6 +1628,24 @@ def _state_forms(doc, idx: ActorIndex) -> None:
                 idx.relabel(k, before.actor)
 
 
+# a short name two states share, and the states it may mean (the first where the story names neither)
+SHARED_SHORT_NAMES = {"Korea": ("South Korea", "North Korea")}
+
+
+def _shared_short_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
+    """ "Brazil supports Korea's bid": a short name two states share is the one of them the story
+    names more often, or the first where it names neither ("Korea and Japan" today is South Korea)."""
+    for tok in doc:
+        if tok.text not in SHARED_SHORT_NAMES or tok.i in idx.by_token or tok.pos_ != "PROPN" or \
+                tok.ent_type_ not in ("GPE", "") or tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+            continue  # (not "Korea Electric", a company)
+        choices = [e.actor for name in SHARED_SHORT_NAMES[tok.text] if (e := gaz.lookup(name)) is not None]
+        if not choices:
+            continue
+        counts = [sum(m.actor.key == a.key for m in idx.ments) for a in choices]
+        idx.add(Ment(tok.i, tok.i + 1, choices[counts.index(max(counts))], "name"))
+
+
 def _backer(tok) -> bool:
     """Whether ``tok`` names who backs the noun it modifies, as "UN" in "the UN-backed court"."""
     doc = tok.doc
@@ -2273,6 +2291,7 @@ def find_actors(doc, gaz: Gazetteer, published=None) -> ActorIndex:
     _drop_non_actors(doc, idx)
     _capitals_in_names(doc, idx)
     _state_forms(doc, idx)
+    _shared_short_names(doc, gaz, idx)
     _roles_from_titles(doc, idx, counterparts=False)
     _single_name_mentions(doc, gaz, idx)
     _roles_from_titles(doc, idx)
