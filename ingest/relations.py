@@ -2704,7 +2704,9 @@ class _Finder:
                 holders = self._others(self.actors(subject_tokens(tok.head), possessor=True), givers)
                 if givers and holders:
                     self.emit("supported", givers, holders, tok, f"{rule}/had", 0.75)
-                continue
+                    continue
+                if not (givers and prep_objects(tok, ("for", "to"))):
+                    continue  # (but "A kept up its support for B": A's own, given to B, read below)
             if entry.predicate == "supported" and tok.dep_ == "dobj" and \
                     tok.head.lemma_.lower() in ("seek", "request", "solicit", "want", "need", "lobby"):
                 continue  # "A sought the backing of B": none given yet, and none by A
