@@ -146,6 +146,9 @@ JOINT_THINGS = frozenset({"centre", "center", "patrol", "patrols", "exercise", "
                           "commission", "committee", "mission", "base", "facility", "statement", "declaration"})
 URGING = frozenset({"urge", "call", "ask", "press", "appeal", "encourage", "implore", "demand", "tell"})
 HARMFUL = frozenset({"sanctioned", "attacked", "reducedRelationsWith", "criticized", "rejected", "accused"})
+# verbs that tell an attack was met and held off: the one who did so was attacked
+REPELLING = frozenset({"repel", "repulse", "rebuff", "thwart", "foil", "withstand", "resist", "fend", "beat", "fight",
+                       "halt", "stop", "crush", "defeat", "counter"})
 GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 PERSON_GROUP = WORDS.set("person_group")
 GATHERINGS = WORDS.set("gatherings")
@@ -2763,6 +2766,13 @@ class _Finder:
                 objs = [(a, i) for a, i in self.places(prep_objects(tok.head.head, ("to", "in")))
                         if a.kind in STATE_KINDS]
                 how = "frame-host"
+            if not objs and subj and entry.predicate == "attacked" and tok.dep_ == "dobj" and \
+                    tok.head.lemma_.lower() in REPELLING and not (
+                        tok.head.dep_ in ("xcomp", "ccomp", "advcl") and tok.head.head.lemma_.lower() in ("help", "assist")):
+                # "A's forces repelled an Iraqi attack", "A beat back B's offensive": B attacked A (but
+                # "sent troops to help repel B's invasion": the ones helped were attacked)
+                objs = self._others(self.actors(subject_tokens(tok.head), possessor=True), subj)
+                how = "repelled"
             if not subj and entry.predicate == "attacked" and tok.dep_ == "pobj" and \
                     tok.head.lower_ in ("of", "under"):
                 # "the target of attacks from B", "came under attack from B": B the attacker
