@@ -1083,6 +1083,8 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
                 era_actor = gaz.in_era(entry, doc[start:j].text, idx.era_year(start))
                 if era_actor is not entry.actor:
                     entry = type(entry)(era_actor, how)
+            if how == "person" and doc[start:j].text in gaz.namesakes:
+                entry = _namesake_in_office(gaz, doc[start:j].text, idx.era_year(start)) or entry
             if how == "person":
                 idx.people[entry.actor.key] = entry.actor
                 idx.set_known_role(entry.actor, entry)
@@ -1245,6 +1247,8 @@ def _person_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
                 len(name.split()) > 1 and name.split()[-1].lower() in PLACE_NOUNS:
             continue  # "the Sahrawi Arab Democratic Republic", "Kachin State": places the NER took for people
         entry = gaz.lookup(name) or gaz.person_variant(name)
+        if entry is not None and entry.how == "person" and name in gaz.namesakes:
+            entry = _namesake_in_office(gaz, name, idx.era_year(start)) or entry
         if entry is not None:
             if entry.how == "person":
                 idx.people[entry.actor.key] = entry.actor
@@ -1261,6 +1265,19 @@ def _person_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
                   doc[start].head.tag_ == "NNS" and doc[start].head.i == end):
             singles.append((start, end, name))  # ("Sikh militants": a people's name, no person's)
     idx.pending_singles = singles
+
+
+def _namesake_in_office(gaz: Gazetteer, name: str, year: int | None):
+    """Of the people a name may mean ("George Bush"), the one of them in office in ``year``, if
+    just one is."""
+    if year is None:
+        return None
+    def in_office(e) -> bool:
+        if e.of is not None and (e.since is not None or e.until is not None):
+            return (e.since is None or e.since <= year) and (e.until is None or year <= e.until)
+        return any(t.covers(year) for t in terms_of(gaz, e.actor.label))
+    holding = [e for e in gaz.namesakes[name] if in_office(e)]
+    return holding[0] if len(holding) == 1 else None
 
 
 def _shortened_names(idx: ActorIndex) -> None:

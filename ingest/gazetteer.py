@@ -143,6 +143,8 @@ class Gazetteer:
     acts_for: dict[str, str] = field(default_factory=dict)  # an executive body's label -> its body's label
     earlier_names: dict[str, tuple[str, int]] = field(default_factory=dict)  # body -> (earlier name, year it changed)
     terms: dict[str, tuple] = field(default_factory=dict)  # person label -> dated roles as written (ingest.tenure)
+    # a name two people of the dated files go by ("George Bush"): each of them, the one it names first
+    namesakes: dict[str, list] = field(default_factory=dict)
     terms_read: dict[str, tuple] = field(default_factory=dict)  # person label -> those roles read, once asked for
     _longest: dict[str, int] | None = None
     _parts: dict[str, list[Entry]] | None = None
@@ -513,6 +515,10 @@ def _dated_people_rows(gz: Gazetteer, path: Path) -> None:
             for n in names:
                 if n not in names_of:
                     names_of[n] = entry
+                elif names_of[n].how == "person" and names_of[n].actor.key != entry.actor.key:
+                    held = gz.namesakes.setdefault(n, [names_of[n]])
+                    if all(e.actor.key != entry.actor.key for e in held):
+                        held.append(entry)
         ref = row[i_actor]
         if not ref or entry.of is not None:
             continue

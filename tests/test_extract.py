@@ -375,6 +375,14 @@ def test_a_headline_where_two_states_resume_talks_tells_of_negotiation(extractor
     assert not {("United States", "met", "Angola"), ("Angola", "met", "United States")} & got
 
 
+@pytest.mark.parametrize("guest, published, who", [("Tony Blair", date(2005, 3, 10), "George W. Bush"),
+                                                    ("Margaret Thatcher", date(1990, 3, 10), "George H. W. Bush")])
+def test_a_name_two_presidents_went_by_is_the_one_in_office_then(extractor, guest, published, who):
+    art = Article(text=f"{guest} met George Bush at the White House on Monday.", published=published, id="t")
+    met = {t for t in triples(extractor.extract(art), with_modality=False) if t[1] == "met"}
+    assert met == {(guest, "met", who)} or met == {(who, "met", guest)}
+
+
 def test_a_headline_that_two_states_restore_ties_adds_no_cooperation_of_its_own(extractor):
     # the text tells what the restoring was; the headline's gist is no second relation
     art = Article(text="Norway and China on Monday restored full diplomatic relations, ending a six-year freeze.",
