@@ -994,8 +994,9 @@ def _events(doc, article: Article, gaz: Gazetteer):
         modality, claimed_by, verb = modality_of(cand, doc, idx)
         if cand.rule == "visit:met-in" and modality in ("future", "hedged", "negated"):
             continue  # a guest is only known to be there by a meeting that took place
-        if _own_rule(cand) == "verb:help" and modality == "future":
-            continue  # "offered money to help B", "would help B": a purpose or a promise, no aid given yet
+        if _own_rule(cand) == "verb:help" and modality == "future" and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in doc[cand.trigger].children):
+            continue  # "offered money to help B", "a duty to help B": a purpose, no aid given yet ("will help B" is one)
         if cand.predicate == "supported" and modality == "future" and (cand.trigger in pledged or _offered(doc[cand.trigger])):
             modality = "asserted"  # ("offered his support", "offering its sympathy": given in the offering)
         if _at_home(cand, idx):

@@ -478,7 +478,7 @@ class _Finder:
                 return []
             found = self.recent_group(tok, None, group_kinds, region=region)
             return found if group_kinds is None else self._as_states(found)
-        if size == 2 and (pair := self._pair_just_told(tok, group_kinds)):
+        if size == 2 and tok.dep_ in ("nsubj", "nsubjpass") and (pair := self._pair_just_told(tok, group_kinds)):
             return pair  # "A held talks with B, and the two leaders signed": the two of that clause
         # "the two leaders" or "both leaders": the people named together, even some sentences back,
         # before states named together just now
