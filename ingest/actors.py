@@ -397,6 +397,13 @@ class ActorIndex:
             found = self._the_country(tok)
             if found is not None:
                 return found
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in ("government", "ministry", "administration") and \
+                any(c.lower_ == "the" for c in tok.children) and \
+                not any(c.dep_ in ("poss", "compound", "amod", "nmod", "appos") or c.dep_ == "prep" and c.lower_ == "of"
+                        for c in tok.children):  # (not "the government of B")
+            named = self._institution_named_before(tok)
+            if named is not None:
+                return named
         if tok.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "the" for c in tok.children):
             org = self._definite_org(tok) if low not in REALMS else self._realm(tok)
             if org is not None:
@@ -456,6 +463,22 @@ class ActorIndex:
                 if tok.lower_ in ("we", "us", "our", "ours", "ourselves"):
                     return self.country_of(speaker) or speaker
                 return speaker
+        return None
+
+    def _institution_named_before(self, tok) -> Actor | None:
+        """ "The ministry" after "India's foreign ministry", "the government" after "the Kenyan
+        government": the state whose institution of that kind the last few sentences named."""
+        word = tok.lemma_.lower()
+        sents = self.sents_upto(tok.i, 3)
+        lo = sents[0].start if sents else 0
+        for j in range(tok.i - 1, lo - 1, -1):
+            w = self.doc[j]
+            if w.pos_ in ("NOUN", "PROPN") and w.lemma_.lower() == word and not any(c.lower_ == "the" and c.dep_ == "det" and
+                                                                         not any(d.dep_ in ("poss", "compound", "amod")
+                                                                                 for d in w.children) for c in w.children):
+                owner = self._owner(w)
+                if owner is not None and owner.kind in STATE_KINDS:
+                    return owner
         return None
 
     def _definite_org(self, tok) -> Actor | None:
