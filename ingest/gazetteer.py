@@ -138,6 +138,7 @@ class Gazetteer:
     # shared capital -> (former state, the year from which the capital no longer stands for it)
     eras: dict[str, list[tuple[Actor, int | None]]] = field(default_factory=dict)
     regions: dict[str, frozenset[str]] = field(default_factory=dict)  # "Gulf" -> ISO codes of its states
+    territories: dict[str, str] = field(default_factory=dict)  # "Crimea" -> ISO code of the state it lies in
     lexicon: Lexicon = field(default_factory=Lexicon)
     by_key: dict[str, Actor] = field(default_factory=dict)
     acts_for: dict[str, str] = field(default_factory=dict)  # an executive body's label -> its body's label
@@ -317,6 +318,12 @@ class Gazetteer:
         code = _cities().get(" ".join(name.split()))
         return self.by_key.get(f"country/{code}") if code else None
 
+    def territory_state(self, name: str) -> Actor | None:
+        """The state a region, province or island lies in ("Aceh" -> Indonesia), from territories.tsv."""
+        name = " ".join(name.split())
+        code = self.territories.get(name[4:] if name.lower().startswith("the ") else name)
+        return self.by_key.get(f"country/{code}") if code else None
+
     def body_of_year(self, actor: Actor, year: int | None) -> Actor:
         """The body an organisation was in ``year``: the body an executive acts for (the African
         Union for its Commission), under the name it bore then (the European Community for the
@@ -455,6 +462,9 @@ def _region_rows(gz: Gazetteer, folder: Path) -> None:
     path = folder / "regions.tsv"
     for row in read_table(path) if path.exists() else []:
         gz.regions[row["word"]] = frozenset(_split(row["members"]))
+    path = folder / "territories.tsv"
+    for row in read_table(path) if path.exists() else []:
+        gz.territories[row["name"]] = row["state"]
 
 
 def _generated_rows(path: Path):

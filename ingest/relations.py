@@ -778,8 +778,20 @@ class _Finder:
                         res.append((m.actor, True))
         if res:
             return res
-        for t in toks:
-            for c in conjuncts(t):
+        # ("parts of Aceh province": the place named inside the phrase)
+        inner = [w for t in toks for c in conjuncts(t) for w in [c, *(x for x in c.children if x.dep_ == "compound"),
+                                                                   *(y for n in of_chain(c, 1) for y in [n, *(
+                                                                       x for x in n.children if x.dep_ == "compound")])]]
+        for t in inner:
+            for c in [t]:
+                if c.pos_ == "PROPN" and c.i not in self.idx.by_token:
+                    ent = self.idx.ent_at(c.i)  # (the NER may call a region an organisation: "Crimea")
+                    country = self.idx.gaz.territory_state(ent.text if ent is not None else c.text) or \
+                        self.idx.gaz.territory_state(c.text)
+                    if country is not None:
+                        if all(country.key != a.key for a, _ in res):
+                            res.append((country, True))
+                        continue
                 if c.ent_type_ in ("GPE", "LOC", "FAC") or c.ent_type_ == "PERSON" and c.i not in self.idx.by_token \
                         and (e := self.idx.ent_at(c.i)) is not None and len(e) > 1:
                     # (or a city of two words or more the NER took for a person's name: "Banda Aceh")
@@ -1409,8 +1421,11 @@ class _Finder:
                                    entry.needs in ("envoy", "membership", "hand", "forces") or
                                    entry.predicate == "cooperatedWith",  # ("worked with a US inquiry")
                                    demonym=entry.needs in ("border", "forces"))  # "closed its ports to Maltese ships"
-                if not objs and entry.predicate == "aided" and entry.needs:
-                    # "sent tents to a port city", "dropped food into a province": the state it lies in
+                if not objs and (entry.predicate == "aided" and entry.needs or entry.predicate == "attacked" and
+                                 subj and all(a.kind in STATE_KINDS or self.idx.country_of(a) is not None
+                                              for a, _ in subj)):
+                    # "sent tents to a port city", "dropped food into a province", "annexed Crimea": the
+                    # state it lies in (an armed group's raids on villages of a region are no war on its state)
                     objs = [(a, True) for a, _ in self.places(obj_toks) if a.kind in STATE_KINDS]
                 self.hostile = False
             if objs and all(indirect for _, indirect in objs) and relation_info(entry.predicate).symmetric:
