@@ -1354,6 +1354,17 @@ class _Finder:
             obj_toks = [o for o in obj_toks if not named_aside(o)]
             if tok.lemma_ == "protest" and any(o.head.lower_ in ("to", "against") or o.dep_ == "dobj" for o in obj_toks):
                 obj_toks = [o for o in obj_toks if o.head.lower_ != "over"]  # "protested to B over C's ruling": to B
+            if entry.predicate == "criticized":
+                def about(o) -> bool:  # inside an "over"/"about" phrase of the act: its topic
+                    w = o
+                    while w.i != tok.i and w.head.i != w.i:
+                        if w.dep_ == "pobj" and w.head.lower_ in ("over", "about"):
+                            return True
+                        w = w.head
+                    return False
+                if any(not about(o) for o in obj_toks):
+                    # "lodged a protest with B over the arms sale to C": with B, not C
+                    obj_toks = [o for o in obj_toks if not about(o)]
             if tok.lemma_ == "oppose":  # opposing B's plan criticizes B; "opposes the court" is a stance, no act
                 obj_toks = [o for o in obj_toks if o.i not in self.idx.by_token]
             if any(c.dep_ == "dobj" and c.lemma_.lower() in WITHDRAWALS for c in tok.children):
@@ -2617,6 +2628,10 @@ class _Finder:
             elif verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "nsubj" and verb.head.pos_ in ("VERB", "AUX") and \
                     head.lower_ == "on" and any(p.dep_ == "punct" for p in verb.children if p.i == head.i - 1):
                 verb = verb.head  # "A's prime minister, on a visit to B, said": the phrase set off by commas
+            if head.lower_ == "over" and tok.lemma_.lower() not in ("dinner", "lunch", "breakfast", "talk", "talks", "meal"):
+                # "protested to B over the arms sale to C", "a row over the visit": what it is about,
+                # not the doer's own act (but "met over dinner")
+                return [], "", 0.0
             if head.lower_ == "for" and (head.head.pos_ == "NOUN" or verb.lemma_.lower() not in GOING_FOR):
                 # "resisted pressure for sanctions on B", "pressed for an embargo": asked for, not done
                 # ("flew to Oslo for talks", "met in Geneva for talks": the talks are the doer's)
