@@ -398,9 +398,8 @@ class ActorIndex:
             if found is not None:
                 return found
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in ("government", "ministry", "administration") and \
-                any(c.lower_ == "the" for c in tok.children) and \
-                not any(c.dep_ in ("poss", "compound", "amod", "nmod", "appos") or c.dep_ == "prep" and c.lower_ == "of"
-                        for c in tok.children):  # (not "the government of B")
+                _bare_definite(tok) and not any(c.dep_ in ("nmod", "appos") or c.dep_ == "prep" and c.lower_ == "of"
+                                                for c in tok.children):  # (not "the government of B")
             named = self._institution_named_before(tok)
             if named is not None:
                 return named
@@ -473,9 +472,7 @@ class ActorIndex:
         lo = sents[0].start if sents else 0
         for j in range(tok.i - 1, lo - 1, -1):
             w = self.doc[j]
-            if w.pos_ in ("NOUN", "PROPN") and w.lemma_.lower() == word and not any(c.lower_ == "the" and c.dep_ == "det" and
-                                                                         not any(d.dep_ in ("poss", "compound", "amod")
-                                                                                 for d in w.children) for c in w.children):
+            if w.pos_ in ("NOUN", "PROPN") and w.lemma_.lower() == word and not _bare_definite(w):
                 owner = self._owner(w)
                 if owner is not None and owner.kind in STATE_KINDS:
                     return owner
@@ -1106,9 +1103,8 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
                 era_actor = gaz.in_era(entry, doc[start:j].text, idx.era_year(start))
                 if era_actor is not entry.actor:
                     entry = type(entry)(era_actor, how)
-            if how == "person" and doc[start:j].text in gaz.namesakes:
-                entry = _namesake_in_office(gaz, doc[start:j].text, idx.era_year(start)) or entry
             if how == "person":
+                entry = _namesake_in_office(gaz, doc[start:j].text, idx.era_year(start), entry)
                 idx.people[entry.actor.key] = entry.actor
                 idx.set_known_role(entry.actor, entry)
             # a name inside a longer one: "Security Council" in "Supreme National Security Council"
@@ -1270,8 +1266,8 @@ def _person_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
                 len(name.split()) > 1 and name.split()[-1].lower() in PLACE_NOUNS:
             continue  # "the Sahrawi Arab Democratic Republic", "Kachin State": places the NER took for people
         entry = gaz.lookup(name) or gaz.person_variant(name)
-        if entry is not None and entry.how == "person" and name in gaz.namesakes:
-            entry = _namesake_in_office(gaz, name, idx.era_year(start)) or entry
+        if entry is not None and entry.how == "person":
+            entry = _namesake_in_office(gaz, name, idx.era_year(start), entry)
         if entry is not None:
             if entry.how == "person":
                 idx.people[entry.actor.key] = entry.actor
@@ -1290,17 +1286,18 @@ def _person_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
     idx.pending_singles = singles
 
 
-def _namesake_in_office(gaz: Gazetteer, name: str, year: int | None):
-    """Of the people a name may mean ("George Bush"), the one of them in office in ``year``, if
-    just one is."""
-    if year is None:
-        return None
+def _namesake_in_office(gaz: Gazetteer, name: str, year: int | None, entry):
+    """Of the people a name may mean ("George Bush"), the one of them in office in ``year`` if just
+    one is, else ``entry`` (the one the gazetteer gives the name to)."""
+    if year is None or name not in gaz.namesakes:
+        return entry
+
     def in_office(e) -> bool:
         if e.of is not None and (e.since is not None or e.until is not None):
             return (e.since is None or e.since <= year) and (e.until is None or year <= e.until)
         return any(t.covers(year) for t in terms_of(gaz, e.actor.label))
     holding = [e for e in gaz.namesakes[name] if in_office(e)]
-    return holding[0] if len(holding) == 1 else None
+    return holding[0] if len(holding) == 1 else entry
 
 
 def _shortened_names(idx: ActorIndex) -> None:
@@ -1669,21 +1666,33 @@ def _state_forms(doc, idx: ActorIndex) -> None:
 
 
 # a short name two states share, and the states it may mean (the first where the story names neither)
-SHARED_SHORT_NAMES = {"Korea": ("South Korea", "North Korea")}
+SHARED_SHORT_NAMES = {w: v.split("|") for w, v in WORDS.map("shared_short_names").items()}
 
 
 def _shared_short_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
     """ "Brazil supports Korea's bid": a short name two states share is the one of them the story
     names more often, or the first where it names neither ("Korea and Japan" today is South Korea)."""
+    named: dict[str, int] | None = None
     for tok in doc:
-        if tok.text not in SHARED_SHORT_NAMES or tok.i in idx.by_token or tok.pos_ != "PROPN" or \
-                tok.ent_type_ not in ("GPE", "") or tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+        if tok.lower_ not in SHARED_SHORT_NAMES or not tok.is_title or tok.i in idx.by_token or \
+                tok.pos_ != "PROPN" or tok.ent_type_ not in ("GPE", "") or \
+                tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
             continue  # (not "Korea Electric", a company)
-        choices = [e.actor for name in SHARED_SHORT_NAMES[tok.text] if (e := gaz.lookup(name)) is not None]
+        choices = [e.actor for name in SHARED_SHORT_NAMES[tok.lower_] if (e := gaz.lookup(name)) is not None]
         if not choices:
             continue
-        counts = [sum(m.actor.key == a.key for m in idx.ments) for a in choices]
+        if named is None:  # (counted once, before any of these is added)
+            named = {}
+            for m in idx.ments:
+                named[m.actor.key] = named.get(m.actor.key, 0) + 1
+        counts = [named.get(a.key, 0) for a in choices]
         idx.add(Ment(tok.i, tok.i + 1, choices[counts.index(max(counts))], "name"))
+
+
+def _bare_definite(tok) -> bool:
+    """ "the ministry", with nothing of its own to say whose: no possessor, compound or adjective."""
+    return any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children) and \
+        not any(c.dep_ in ("poss", "compound", "amod") for c in tok.children)
 
 
 def _backer(tok) -> bool:

@@ -147,8 +147,7 @@ JOINT_THINGS = frozenset({"centre", "center", "patrol", "patrols", "exercise", "
 URGING = frozenset({"urge", "call", "ask", "press", "appeal", "encourage", "implore", "demand", "tell"})
 HARMFUL = frozenset({"sanctioned", "attacked", "reducedRelationsWith", "criticized", "rejected", "accused"})
 # verbs that tell an attack was met and held off: the one who did so was attacked
-REPELLING = frozenset({"repel", "repulse", "rebuff", "thwart", "foil", "withstand", "resist", "fend", "beat", "fight",
-                       "halt", "stop", "crush", "defeat", "counter"})
+REPELLING = WORDS.set("repelling")
 GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 PERSON_GROUP = WORDS.set("person_group")
 GATHERINGS = WORDS.set("gatherings")
@@ -220,6 +219,26 @@ def named_aside(tok) -> bool:
                 w.lemma_.lower() in ("help", "support", "assistance", "mediation", "backing", "aid")
         if w.head.i == w.i:
             return False
+        w = w.head
+    return False
+
+
+def _place_words(toks) -> list:
+    """The words of ``toks`` that may name a place: each conjunct, its compounds, and the noun of
+    its "of" phrase with that noun's compounds ("parts of Aceh province")."""
+    out = []
+    for c in (c for t in toks for c in conjuncts(t)):
+        for n in [c, *of_chain(c, 1)]:
+            out += [n, *(x for x in n.children if x.dep_ == "compound")]
+    return out
+
+
+def _in_topic(tok, verb) -> bool:
+    """Whether ``tok`` lies inside an "over" or "about" phrase under ``verb``: what the act is about."""
+    w = tok
+    while w.i != verb.i and w.head.i != w.i:
+        if w.dep_ == "pobj" and w.head.lower_ in ("over", "about"):
+            return True
         w = w.head
     return False
 
@@ -778,28 +797,20 @@ class _Finder:
                         res.append((m.actor, True))
         if res:
             return res
-        # ("parts of Aceh province": the place named inside the phrase)
-        inner = [w for t in toks for c in conjuncts(t) for w in [c, *(x for x in c.children if x.dep_ == "compound"),
-                                                                   *(y for n in of_chain(c, 1) for y in [n, *(
-                                                                       x for x in n.children if x.dep_ == "compound")])]]
-        for t in inner:
-            for c in [t]:
-                if c.pos_ == "PROPN" and c.i not in self.idx.by_token:
-                    ent = self.idx.ent_at(c.i)  # (the NER may call a region an organisation: "Crimea")
-                    country = self.idx.gaz.territory_state(ent.text if ent is not None else c.text) or \
-                        self.idx.gaz.territory_state(c.text)
-                    if country is not None:
-                        if all(country.key != a.key for a, _ in res):
-                            res.append((country, True))
-                        continue
-                if c.ent_type_ in ("GPE", "LOC", "FAC") or c.ent_type_ == "PERSON" and c.i not in self.idx.by_token \
-                        and (e := self.idx.ent_at(c.i)) is not None and len(e) > 1:
-                    # (or a city of two words or more the NER took for a person's name: "Banda Aceh")
-                    ent = self.idx.ent_at(c.i)
-                    name = ent.text if ent is not None else c.text
-                    country = self.idx.gaz.city_country(name[4:] if name.lower().startswith("the ") else name)
-                    if country is not None and all(country.key != a.key for a, _ in res):
-                        res.append((country, True))
+        for c in _place_words(toks):
+            ent = self.idx.ent_at(c.i)
+            country = None
+            if c.pos_ == "PROPN" and c.i not in self.idx.by_token:
+                # a region, whatever entity type the NER gives it ("Crimea" may come as an organisation)
+                country = self.idx.gaz.territory_state(ent.text if ent is not None else c.text) or \
+                    self.idx.gaz.territory_state(c.text)
+            if country is None and (c.ent_type_ in ("GPE", "LOC", "FAC") or c.ent_type_ == "PERSON" and
+                                    c.i not in self.idx.by_token and ent is not None and len(ent) > 1):
+                # a city (of two words or more where the NER took it for a person's name: "Banda Aceh")
+                name = ent.text if ent is not None else c.text
+                country = self.idx.gaz.city_country(name[4:] if name.lower().startswith("the ") else name)
+            if country is not None and all(country.key != a.key for a, _ in res):
+                res.append((country, True))
         return res
 
     def actors(self, toks, *, possessor: bool = False, demonym: bool = False) -> list[tuple[Actor, bool]]:
@@ -1354,17 +1365,9 @@ class _Finder:
             obj_toks = [o for o in obj_toks if not named_aside(o)]
             if tok.lemma_ == "protest" and any(o.head.lower_ in ("to", "against") or o.dep_ == "dobj" for o in obj_toks):
                 obj_toks = [o for o in obj_toks if o.head.lower_ != "over"]  # "protested to B over C's ruling": to B
-            if entry.predicate == "criticized":
-                def about(o) -> bool:  # inside an "over"/"about" phrase of the act: its topic
-                    w = o
-                    while w.i != tok.i and w.head.i != w.i:
-                        if w.dep_ == "pobj" and w.head.lower_ in ("over", "about"):
-                            return True
-                        w = w.head
-                    return False
-                if any(not about(o) for o in obj_toks):
-                    # "lodged a protest with B over the arms sale to C": with B, not C
-                    obj_toks = [o for o in obj_toks if not about(o)]
+            if entry.predicate == "criticized" and any(not _in_topic(o, tok) for o in obj_toks):
+                # "lodged a protest with B over the arms sale to C": with B, not C
+                obj_toks = [o for o in obj_toks if not _in_topic(o, tok)]
             if tok.lemma_ == "oppose":  # opposing B's plan criticizes B; "opposes the court" is a stance, no act
                 obj_toks = [o for o in obj_toks if o.i not in self.idx.by_token]
             if any(c.dep_ == "dobj" and c.lemma_.lower() in WITHDRAWALS for c in tok.children):
