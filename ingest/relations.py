@@ -200,6 +200,8 @@ EXCHANGED_BLOWS = WORDS.set("exchanged_blows")
 GO_BETWEENS = WORDS.set("go_betweens")  # "a deal brokered by X": X is no side of it
 BASE_VERBS = WORDS.set("base_verbs")  # "Russia has military bases in B"
 CRITICAL_ADJECTIVES = WORDS.set("critical_adjectives")  # "A is critical of B"
+CONCERNED_ADJECTIVES = WORDS.set("concerned_adjectives")  # "A was alarmed by B's build-up"
+DISPLEASED = CRITICAL_ADJECTIVES | CONCERNED_ADJECTIVES
 SPEECH_REPLIES = frozenset({"reply", "respond", "add", "insist", "counter", "retort"})
 SUPPLIER_NOUNS = frozenset({"supplier", "source", "provider", "seller", "exporter", "donor"})
 
@@ -876,6 +878,10 @@ class _Finder:
                     a = told[0] if len(told) == 1 else None
                 indirect = c.i not in self.idx.by_token
                 found = [a] if a is not None else []
+                if a is None and c.tag_ == "NNS" and indirect:
+                    # "big economies such as A and B": the ones named as examples
+                    found = [x for p in prep_objects(c, ("as",)) if any(w.lower_ == "such" for w in p.head.children)
+                             for w in conjuncts(p) if (x := self.idx.resolve(w)) is not None]
                 if not found and c.tag_ == "NNS" and (c.lemma_.lower() in COUNTERPART or (
                         c.lemma_.lower() in self.idx.gaz.offices and c.i + 2 < len(self.doc) and
                         self.doc[c.i + 1].text == ",")):
@@ -2064,7 +2070,9 @@ class _Finder:
                 said = self.doc[cand.trigger]
                 if any(c.dep_ == "neg" for c in said.children) or said.head.lemma_.lower() in ("avoid", "refrain", "stop"):
                     continue  # "has avoided accusing B": no charge to deny
-                return [(cand.subject, True)]
+                # ("A and B urged C to ... C rejected the demands": all who made them together)
+                return [(c.subject, True) for c in self.out if c.trigger == cand.trigger and c.predicate == cand.predicate
+                        and c.object.key == cand.object.key]
         return []
 
     def denied_charge(self, tok) -> None:
@@ -2352,8 +2360,17 @@ class _Finder:
             self.emit("reducedRelationsWith", subj, bodies, tok, f"verb:{lemma}+body", 0.75)
 
     def refusal(self, tok) -> None:
-        """ "refused to receive a delegation from ECOWAS", "declined to recognise Kosovo": the
-        subject rejects those it would not deal with (the refused act itself is a negated event)."""
+        """ "refused to receive a delegation from ECOWAS", "declined to recognise Kosovo", "A's
+        refusal to recognise B": the subject (the refusal's owner) rejects those it would not deal
+        with (the refused act itself is a negated event)."""
+        if tok.pos_ == "NOUN":
+            owners = [c for c in tok.children if c.dep_ == "poss"] or prep_objects(tok, ("by",))
+            acts = [c for c in tok.children if c.dep_ == "acl" and c.pos_ == "VERB" and
+                    any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+            subj = self.actors(owners) if acts else []
+            if subj:
+                self._refused_acts(tok, acts, subj)
+            return
         if tok.lemma_.lower() not in ("refuse", "decline", "reject"):
             return
         before = len(self.out)
@@ -2364,24 +2381,9 @@ class _Finder:
         objs = self._others(self.actors(dealt), subj) if subj else []
         if objs:
             self.emit("rejected", subj, objs, tok, f"verb:{tok.lemma_.lower()}+dealings", 0.7)
-        for x in tok.children:
-            if x.dep_ != "xcomp" or x.lemma_.lower() not in REFUSED_ACTS:
-                continue
-            targets = [c for c in x.children if c.dep_ in ("dobj", "dative")]
-            if x.lemma_.lower() in ("let", "allow"):  # "refused to let him meet Suu Kyi"
-                targets += [w for c in x.children if c.dep_ in ("ccomp", "xcomp")
-                            for w in c.children if w.dep_ == "nsubj"]
-            targets += prep_objects(x, ("to", "from", "with"))
-            for d in [c for c in x.children if c.dep_ == "dobj"] if x.lemma_.lower() != "join" else []:
-                targets += prep_objects(d, ("from", "of", "for"))  # ("to back membership for X": X)
-            if x.lemma_.lower() in ("hand", "extradite", "surrender", "return"):
-                targets = prep_objects(x, ("to",))  # "refused to extradite A to B": B, not A
-            if x.lemma_.lower() == "join":  # "refused to join NATO", not "refused to join protests against X"
-                targets = [t for t in targets if t.i in self.idx.by_token or t.lemma_.lower() in COALITION_NOUNS]
-            subj = self.actors(subject_tokens(tok))
-            objs = self.actors([self._holder(t) for t in targets], possessor=True)
-            if subj and objs:
-                self.emit("rejected", subj, objs, tok, f"verb:{tok.lemma_.lower()}+{x.lemma_.lower()}", 0.7)
+        acts = [x for x in tok.children if x.dep_ == "xcomp"]
+        if any(x.lemma_.lower() in REFUSED_ACTS for x in acts):
+            self._refused_acts(tok, acts, self.actors(subject_tokens(tok)))
         if len(self.out) == before and tok.lemma_.lower() in ("refuse", "decline") and not any(
                 c.dep_ == "dobj" and c.lemma_.lower() not in ASKING_NOUNS for c in tok.children):
             # "A asked B to free them. B refused.", "demanded an apology from B, which B refused to
@@ -2399,6 +2401,27 @@ class _Finder:
             # request for something else answers no one)
             if subj and askers:
                 self.emit("rejected", subj, askers, tok, f"verb:{tok.lemma_.lower()}/after-request", 0.6)
+
+    def _refused_acts(self, tok, acts, subj) -> None:
+        """Those ``subj`` rejects by refusing ``acts`` (verbs of what one refuses to do with another)."""
+        for x in acts:
+            if x.lemma_.lower() not in REFUSED_ACTS:
+                continue
+            targets = [c for c in x.children if c.dep_ in ("dobj", "dative")]
+            if x.lemma_.lower() in ("let", "allow"):  # "refused to let him meet Suu Kyi"
+                targets += [w for c in x.children if c.dep_ in ("ccomp", "xcomp")
+                            for w in c.children if w.dep_ == "nsubj"]
+            targets += prep_objects(x, ("to", "from", "with"))
+            for d in [c for c in x.children if c.dep_ == "dobj"] if x.lemma_.lower() != "join" else []:
+                targets += prep_objects(d, ("from", "of", "for"))  # ("to back membership for X": X)
+            if x.lemma_.lower() in ("hand", "extradite", "surrender", "return"):
+                targets = prep_objects(x, ("to",))  # "refused to extradite A to B": B, not A
+            if x.lemma_.lower() == "join":  # "refused to join NATO", not "refused to join protests against X"
+                targets = [t for t in targets if t.i in self.idx.by_token or t.lemma_.lower() in COALITION_NOUNS]
+            objs = self.actors([self._holder(t) for t in targets], possessor=True)
+            if subj and objs:
+                self.emit("rejected", subj, objs, tok, f"{'noun' if tok.pos_ == 'NOUN' else 'verb'}:"
+                                                       f"{tok.lemma_.lower()}+{x.lemma_.lower()}", 0.7)
 
     def _holder(self, tok):
         """ "Maduro's second term", "Guaido's presidency": the person who holds the office, not
@@ -3437,8 +3460,12 @@ class _Finder:
             # ("talks with A in Riga one day and with B in Vilnius the next": the second "with" a conjunct)
             withs += [w for w in trigger.subtree if w.dep_ == "conj" and w.pos_ == "ADP" and w.lower_ == "with"]
             heads += [p for w in withs for p in w.children if p.dep_ == "pobj" and p.i in self.idx.by_token]
-            places = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
-                      for p in c.children if p.dep_ == "pobj" and (c.lower_ == "in" or
+            # "hosted his counterpart, B, in Nairobi": or on the name set beside the one met
+            heads += [a for h in heads[1:] for a in h.children if a.dep_ == "appos" and a.i in self.idx.by_token]
+            # ("welcomed B to Nairobi": where the guest came)
+            into = ("in", "at", "to") if trigger.lemma_.lower() == "welcome" else ("in", "at")
+            places = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in into
+                      for p in c.children if p.dep_ == "pobj" and (c.lower_ in ("in", "to") or
                                                                    getattr(self.idx.mention_at(p.i), "how", "") == "metonym")]
             # "signed it at the palace in Astana": the city the building is in
             places += [q for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "at"
@@ -3950,7 +3977,9 @@ class _Finder:
         objs = self._others(self.actors(causes + prep_objects(tok, ("of", "with", "at", "over", "about", "towards",
                                                                     "toward", "by")),
                                         possessor=True), subj)
-        if not objs:  # "A is angry that B has given asylum to ...": whoever did what angers A
+        if not objs and tok.lower_ not in CONCERNED_ADJECTIVES:
+            # "A is angry that B has given asylum to ...": whoever did what angers A (but "concerned
+            # that B may ..." fears what has not been done)
             objs = self._others(self.actors([s for c in tok.children if c.dep_ == "ccomp" and
                                              any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                                              for v in conjuncts(c) for s in v.children if s.dep_ == "nsubj"]), subj)
@@ -4045,7 +4074,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   (NOUN_TRIGGERS["despite_protests"], f.despite_protests),
                   (lex.classes.get("agreement", frozenset()), f.made_during), (TIES_NOUNS, f.ties),
                   (TIES_NOUNS, f.relationship), (NOUN_TRIGGERS["drew_criticism"], f.drew_criticism),
-                  (PARTNER_NOUNS, f.partner), (NOUN_TRIGGERS["recognition_told"], f.recognition_told), (SUPPORTER_NOUNS | CRITIC_NOUNS, f.supporter),
+                  (PARTNER_NOUNS, f.partner), (NOUN_TRIGGERS["recognition_told"], f.recognition_told), (NOUN_TRIGGERS["refusal"], f.refusal), (SUPPORTER_NOUNS | CRITIC_NOUNS, f.supporter),
                   (NOUN_TRIGGERS["recipient"], f.recipient), (CHARGE_NOUNS, f.charge),
                   (NOUN_TRIGGERS["military_base"], f.military_base),
                   (CHARGE_NOUNS | CLAIMS, f.claim_turned_down), (SUPPLIER_NOUNS, f.supplier),
@@ -4069,13 +4098,13 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
             for words, rule in verb_rules:
                 if lemma in words:
                     rule(tok)
-            if tok.lower_ in CRITICAL_ADJECTIVES:
+            if tok.lower_ in DISPLEASED:
                 f.displeased(tok)  # ("was disappointed by")
             if tok.lower_ == "expected" and passive(tok) and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are", "'s")
                                                                 for c in tok.children):
                 f.being_in(tok)  # ("A is expected in Moscow"; not "had been expected in Bonn yesterday")
             f.in_protest(tok)
-        elif pos == "ADJ" and tok.lemma_.lower() in CRITICAL_ADJECTIVES:
+        elif pos == "ADJ" and tok.lemma_.lower() in DISPLEASED:
             f.displeased(tok)
         elif pos in ("NOUN", "PROPN"):
             f.noun(tok)

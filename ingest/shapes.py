@@ -336,7 +336,9 @@ def subject_tokens(tok, depth: int = 0) -> list:
                       for p in c.children if p.dep_ == "pobj"]
             if called:
                 return called
-        elif head.lemma_.lower() not in ("refusal", "failure", "reluctance", "unwillingness", "inability"):
+        elif head.lemma_.lower() in ("refusal", "failure", "reluctance", "unwillingness", "inability"):
+            return []  # "the refusal by A to recognise B": an act not done, by nobody (not the name before it)
+        else:
             owners = [c for c in head.children if c.dep_ == "poss"] or \
                 [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "by") and c.i < tok.i
                  for p in c.children if p.dep_ == "pobj"] or \
