@@ -3729,6 +3729,24 @@ class _Finder:
             speakers = self.actors(subject_tokens(tok))
             if authors and speakers:
                 self.emit("criticized", speakers, self._others(authors, speakers), tok, "speech:verdict", 0.65)
+        for c in clauses:
+            # "X said B had been reckless", "... that B had made a grave mistake": the judgement
+            # itself a harsh word, said of another side (not "said Iraq was Britain's worst blunder",
+            # a war told by its place, and someone else's blunder)
+            if any(x.dep_ == "neg" for x in c.children):
+                continue
+            judged = [x for x in c.children if x.dep_ in ("acomp", "attr") and (x.lemma_.lower() in NEGATIVE_EVAL or any(
+                a.dep_ == "amod" and a.lemma_.lower() in NEGATIVE_EVAL for a in x.children)) and
+                not any(a.dep_ == "poss" for a in x.children)] or \
+                [x for x in c.children if x.dep_ == "dobj" and c.lemma_.lower() in ("make", "commit") and
+                 x.lemma_.lower() in NEGATIVE_EVAL]
+            subj = [w for w in c.children if w.dep_ == "nsubj" and w.i in self.idx.by_token]
+            if not judged or not subj:
+                continue
+            judged_ones = [(a, i) for a, i in self.actors(subj) if a.kind in ("person", *STATE_KINDS)]
+            speakers = self.actors(subject_tokens(tok))
+            if judged_ones and speakers:
+                self.emit("criticized", speakers, self._others(judged_ones, speakers), tok, "speech:verdict/actor", 0.65)
 
     def joining(self, tok) -> None:
         """ "a coalition X announced, which A and B joined": the joiners cooperate with its founder;
@@ -3974,9 +3992,10 @@ class _Finder:
         else:
             subj = self.actors(subject_tokens(head))
             causes = []
-        objs = self._others(self.actors(causes + prep_objects(tok, ("of", "with", "at", "over", "about", "towards",
-                                                                    "toward", "by")),
-                                        possessor=True), subj)
+        told = causes + prep_objects(tok, ("of", "with", "at", "over", "about", "towards", "toward", "by"))
+        if tok.lower_ in CONCERNED_ADJECTIVES:  # ("concerned by B's move", not "concerned about Chinese firms")
+            told = [t for t in told if t.i in self.idx.by_token or any(c.dep_ == "poss" for c in t.children)]
+        objs = self._others(self.actors(told, possessor=True), subj)
         if not objs and tok.lower_ not in CONCERNED_ADJECTIVES:
             # "A is angry that B has given asylum to ...": whoever did what angers A (but "concerned
             # that B may ..." fears what has not been done)
