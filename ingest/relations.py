@@ -202,6 +202,8 @@ BASE_VERBS = WORDS.set("base_verbs")  # "Russia has military bases in B"
 CRITICAL_ADJECTIVES = WORDS.set("critical_adjectives")  # "A is critical of B"
 CONCERNED_ADJECTIVES = WORDS.set("concerned_adjectives")  # "A was alarmed by B's build-up"
 DISPLEASED = CRITICAL_ADJECTIVES | CONCERNED_ADJECTIVES
+CASUALTY_VERBS = WORDS.set("casualty_verbs")  # "were killed in a strike"
+STATE_PERSONNEL = WORDS.set("state_personnel")  # "two Syrian soldiers"
 SPEECH_REPLIES = frozenset({"reply", "respond", "add", "insist", "counter", "retort"})
 SUPPLIER_NOUNS = frozenset({"supplier", "source", "provider", "seller", "exporter", "donor"})
 
@@ -1863,6 +1865,9 @@ class _Finder:
         verb = tok.head
         # ("drew criticism from B", where the parser may hang "from B" on the verb)
         critics = self.actors(prep_objects(tok, ("from", "by")) or prep_objects(verb, ("from",)))
+        if not critics:  # "drew US criticism", "sparked Chinese protests"
+            critics = self.actors([c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
+                                   and c.i in self.idx.by_token], demonym=True)
         self.hostile = True  # ("the decision by A drew criticism": A's)
         targets = self.actors(subject_tokens(verb), possessor=True)
         if not targets and verb.dep_ == "advcl" and verb.tag_ == "VBG":
@@ -2840,6 +2845,8 @@ class _Finder:
                 objs = self._others(self.actors([c for c in tok.head.head.head.children
                                                  if c.dep_ in ("nsubj", "nsubjpass")], possessor=True), subj)
                 how = "target"
+            if not objs and subj and entry.predicate == "attacked":
+                objs = self._struck(tok, subj)
             if subj and objs:
                 kept = [r for r in self._light_relatives(tok) if how == "light:" + r.lemma_.lower()]
                 # "the embargo the United States has maintained": told by the clause, whatever is said of the noun
@@ -2878,6 +2885,24 @@ class _Finder:
                 focal = self.idx.focal_state()
                 if focal is not None:
                     self.emit("visited", subj, [(focal, True)], tok, f"{rule}/focal", 0.55)
+
+    def _struck(self, tok, attackers) -> list[tuple[Actor, bool]]:
+        """Whom an attack told as a noun struck when it names no target: the state near whose place it
+        fell ("an Israeli strike near Damascus"), or the state whose soldiers, police or guards it killed
+        ("two Syrian soldiers were killed in an Israeli strike", "a Russian strike killed three Ukrainian
+        border guards")."""
+        near = [(a, True) for a, _ in self.places(prep_objects(tok, ("near", "outside"))) if a.kind in STATE_KINDS]
+        if near:
+            return self._others(near, attackers)
+        harm = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "by") else \
+            tok.head if tok.dep_ == "nsubj" else None
+        if harm is None or harm.pos_ != "VERB" or harm.lemma_.lower() not in CASUALTY_VERBS:
+            return []
+        # (its soldiers, police, guards: a state's own people on duty; civilians may be foreigners)
+        victims = [c for c in harm.children if c.dep_ in (("nsubjpass", "nsubj") if harm.i < tok.i else ("dobj",))
+                   and c.lemma_.lower() in STATE_PERSONNEL]
+        hit = [(a, True) for a, _ in self.actors(victims, demonym=True, possessor=True) if a.kind in STATE_KINDS]
+        return self._others(hit, attackers)
 
     def joint_with(self, tok) -> None:
         """ "X runs a joint training centre with Y", "held joint patrols with Y": X cooperates with Y."""
@@ -3395,7 +3420,9 @@ class _Finder:
                     [d for d in t.children if d.dep_ == "dobj"]
                 if any(c.dep_ == "prep" and c.lower_ in ("by", "over", "via") and
                        word_set(w for p in c.children if p.dep_ == "pobj" for w in p.subtree) & calls
-                       for h in heads for c in h.children):
+                       for h in heads for c in h.children) or \
+                        t.lemma_.lower() == "receive" and any(d.dep_ == "dobj" and d.lemma_.lower() in calls
+                                                              for d in t.children):  # ("received a call from B")
                     cand = replace(cand, predicate="phoned")
                     if any(k.predicate == "phoned" and {k.subject.key, k.object.key} == {cand.subject.key, cand.object.key}
                            for k in kept):
