@@ -3486,7 +3486,8 @@ class _Finder:
             withs = [w for h in heads for w in h.children if w.dep_ == "prep" and w.lower_ == "with"]
             # ("talks with A in Riga one day and with B in Vilnius the next": the second "with" a conjunct)
             withs += [w for w in trigger.subtree if w.dep_ == "conj" and w.pos_ == "ADP" and w.lower_ == "with"]
-            heads += [p for w in withs for p in w.children if p.dep_ == "pobj" and p.i in self.idx.by_token]
+            heads += [p for w in withs for p in w.children if p.dep_ == "pobj" and (
+                p.i in self.idx.by_token or p.lemma_.lower() in COUNTERPART)]  # ("with his counterpart in Doha")
             # "hosted his counterpart, B, in Nairobi": or on the name set beside the one met
             heads += [a for h in heads[1:] for a in h.children if a.dep_ == "appos" and a.i in self.idx.by_token]
             # ("welcomed B to Nairobi": where the guest came)
