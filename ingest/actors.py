@@ -43,6 +43,7 @@ STATE_FORMS = WORDS.set("state_forms")
 PLACE_NOUNS = WORDS.set("place_nouns")
 BODY_HEADS = WORDS.set("body_heads")  # "the National Security Agency": no person
 SAYING = WORDS.set("reporting_verbs")
+TELLING = WORDS.set("addressing_verbs")  # "A told B it must ..."
 PARTY_STATES = WORDS.map("party_states")
 BACKED = frozenset(WORDS.map("backing"))  # "a UN-backed court": the court is not the UN
 # words of parties' names that many states have ("Conservative leader A"): a party politician's title
@@ -880,6 +881,13 @@ class ActorIndex:
         verb = tok.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
+        if tok.dep_ == "nsubj" and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in TELLING and \
+                any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in verb.children):
+            # "A told B it must ...", "warned B it should ...": the one told (its demand is of them)
+            for c in verb.head.children:
+                told = self.by_token.get(c.i) if c.dep_ in ("dobj", "dative") and c.i < tok.i else None
+                if told is not None and told.actor.kind != "person" and told.how != "demonym":
+                    return told.actor
         if tok.dep_ == "nsubj" and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SAYING:
             # "Chile, which ... Peru, said it would ...": the one speaking, not the nearest name
             sayer = verb.head
