@@ -202,6 +202,8 @@ BASE_VERBS = WORDS.set("base_verbs")  # "Russia has military bases in B"
 CRITICAL_ADJECTIVES = WORDS.set("critical_adjectives")  # "A is critical of B"
 CONCERNED_ADJECTIVES = WORDS.set("concerned_adjectives")  # "A was alarmed by B's build-up"
 DISPLEASED = CRITICAL_ADJECTIVES | CONCERNED_ADJECTIVES
+RUEING = WORDS.set("rueing_verbs")  # "B would regret it"
+WARNING_VERBS = WORDS.set("warning_verbs")  # "warned that it would impose sanctions on B"
 CASUALTY_VERBS = WORDS.set("casualty_verbs")  # "were killed in a strike"
 STATE_PERSONNEL = WORDS.set("state_personnel")  # "two Syrian soldiers"
 SPEECH_REPLIES = frozenset({"reply", "respond", "add", "insist", "counter", "retort"})
@@ -1540,8 +1542,11 @@ class _Finder:
                     if c.dep_ == "ccomp":
                         if c.lemma_.lower() in SELF_DEFENCE:
                             continue  # "warned that Venezuela would defend its territory": the speaker's side acts
+                        # (not "warned that B would attack": B is the one who would strike, not the one warned)
+                        striking = "nsubj" if any(e.predicate in ("attacked", "threatened") for e in
+                                                          self.lex.verbs.get(c.lemma_.lower(), [])) else ""
                         for w in c.children:
-                            if w.dep_ in ("nsubj", "nsubjpass") and (w.lower_ not in ("it", "this", "that") or any(
+                            if w.dep_ in ("nsubj", "nsubjpass") and w.dep_ != striking and (w.lower_ not in ("it", "this", "that") or any(
                                     e.predicate in ("attacked", "sanctioned") for x in c.subtree
                                     for e in self.lex.verbs.get(x.lemma_.lower(), []))):
                                 # (not "warned that it could upset the balance": "it" is the act warned of)
@@ -2300,8 +2305,8 @@ class _Finder:
             lemma = cl.lemma_.lower()
             doers = self.actors([c for c in cl.children if c.dep_ == "nsubj"], possessor=True)
             taken = {c.lemma_.lower() for c in cl.children if c.dep_ == "dobj"}
-            if lemma in BEARING_VERBS and taken & REPRISALS:
-                targets = self._others(doers, speakers)  # "B would bear the consequences"
+            if lemma in BEARING_VERBS and taken & REPRISALS or lemma in RUEING:
+                targets = self._others(doers, speakers)  # "B would bear the consequences", "B would regret it"
             elif (lemma in STRIKING_BACK or lemma == "take" and taken & REPRISALS) and doers and (all(
                     a.key in sides or getattr(self.idx.country_of(a), "key", None) in sides for a, _ in doers) or
                     len(sides) == len(speakers) and all(a.kind in STATE_KINDS for a, _ in doers)):
@@ -3222,6 +3227,25 @@ class _Finder:
         for i, a in enumerate(parties):
             rule = "verb:present-at/plural" if tok.lemma_ == "be" else "verb:bring+together/plural"
             self.emit("met", [a], parties[i + 1:], tok, rule, 0.75)
+
+    def warned_of_acts(self) -> None:
+        """ "A warned that it would impose sanctions on B", "vowed its army would strike B": a harm the
+        speaker's own side says it will do to another, told under a warning, threatens that other."""
+        for cand in list(self.out):
+            if cand.predicate not in ("attacked", "sanctioned", "reducedRelationsWith"):
+                continue
+            act = self.doc[cand.trigger]
+            while act.pos_ != "VERB" and act.head.i != act.i:
+                act = act.head  # ("would impose sanctions on B": the verb the noun is the object of)
+            if act.dep_ != "ccomp" or act.head.lemma_.lower() not in WARNING_VERBS or \
+                    not any(a.dep_ == "aux" and a.lower_ in ("would", "will", "could", "'ll", "might") for a in act.children) \
+                    or any(a.dep_ == "neg" for a in act.children):
+                continue
+            speakers = self.actors(subject_tokens(act.head))
+            sides = {a.key for a, _ in speakers} | {h.key for a, _ in speakers if (h := self.idx.country_of(a))}
+            doer = cand.subject.key if cand.subject.kind != "person" else getattr(self.idx.country_of(cand.subject), "key", None)
+            if speakers and doer in sides and all(cand.object.key != k for k in sides):
+                self.emit("threatened", speakers, [(cand.object, False)], act.head, "speech:warned-of-act", 0.65)
 
     def verbless(self) -> None:
         """Headline-ese the parser reads without a verb ("Russia, North Korea sign treaty"): the
@@ -4159,6 +4183,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
             for words, rule in noun_rules:
                 if lemma in words:
                     rule(tok)
+    f.warned_of_acts()
     f.verbless()
     f.calls_not_meetings()
     f.people_over_states()
