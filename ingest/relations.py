@@ -2448,10 +2448,11 @@ class _Finder:
         says others do harm criticizes them."""
         if tok.lemma_.lower() not in BLAMING_SPEECH:
             return
+        clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+        if not clauses:
+            return
         speaker = self.actors(subject_tokens(tok))
-        for c in tok.children:
-            if c.dep_ != "ccomp":
-                continue
+        for c in clauses:
             harm = c if c.lemma_.lower() in HARM_VERBS else next(
                 (a for a in c.children if a.dep_ in ("acomp", "xcomp") and a.lemma_.lower() in HARM_VERBS), None)
             if harm is None or any(n.dep_ == "neg" for n in list(c.children) + list(harm.children)):
@@ -2459,15 +2460,15 @@ class _Finder:
             targets = self.actors([w for w in c.children if w.dep_ == "nsubj"])
             if speaker and targets:
                 self.emit("criticized", speaker, targets, c, f"speech:{harm.lemma_.lower()}", 0.6)
-        for c in tok.children:  # "said X was behind the attack": an accusation
-            if c.dep_ == "ccomp" and c.lemma_ == "be" and not any(n.dep_ == "neg" for n in c.children) and any(
+        for c in clauses:  # "said X was behind the attack": an accusation
+            if c.lemma_ == "be" and not any(n.dep_ == "neg" for n in c.children) and any(
                     p.dep_ == "prep" and p.lower_ == "behind" and any(
                         o.dep_ == "pobj" and o.lemma_.lower() in CULPRIT_ACTS for o in p.children) for p in c.children):
                 targets = self.actors([w for w in c.children if w.dep_ == "nsubj"])
                 if speaker and targets:
                     self.emit("accused", speaker, self._others(targets, speaker), c, "speech:behind", 0.65)
             # "said X was responsible for the attack"
-            if c.dep_ == "ccomp" and c.lemma_ == "be" and not any(n.dep_ == "neg" for n in c.children) and any(
+            if c.lemma_ == "be" and not any(n.dep_ == "neg" for n in c.children) and any(
                     a.dep_ == "acomp" and a.lower_ in ("responsible", "to blame") and any(
                         p.dep_ == "prep" and p.lower_ == "for" and any(
                             o.dep_ == "pobj" and o.lemma_.lower() in CULPRIT_ACTS for o in p.children)
@@ -2477,7 +2478,7 @@ class _Finder:
                     self.emit("accused", speaker, self._others(targets, speaker), c, "speech:responsible", 0.65)
 
             # "said X bore responsibility for the crisis", "said the blame lay with X": an accusation
-            if c.dep_ == "ccomp" and not any(n.dep_ == "neg" for n in c.children):
+            if not any(n.dep_ == "neg" for n in c.children):
                 blamed = []
                 if c.lemma_.lower() in ("bear", "carry", "share") and any(
                         o.dep_ == "dobj" and o.lemma_.lower() in ("responsibility", "blame") and
