@@ -1863,7 +1863,7 @@ class _Finder:
     def drew_criticism(self, tok) -> None:
         """ "A fired missiles, drawing condemnation from B and C", "the move sparked protests from B":
         B and C criticized A."""
-        if tok.lemma_.lower() not in ("condemnation", "criticism", "protest", "rebuke", "censure") or \
+        if tok.lemma_.lower() not in NOUN_TRIGGERS["drew_criticism"] or \
                 tok.dep_ != "dobj" or tok.head.lemma_.lower() not in ("draw", "prompt", "spark", "provoke", "trigger",
                                                                      "attract", "earn", "bring"):
             return
@@ -2781,6 +2781,15 @@ class _Finder:
                     tok.head.lemma_.lower() in ("seek", "request", "solicit", "want", "need", "lobby"):
                 continue  # "A sought the backing of B": none given yet, and none by A
             subj, how, conf = self.noun_subjects(tok)
+            if not subj and entry.predicate == "reducedRelationsWith" and entry.needs == "envoy" and \
+                    tok.lemma_.lower() in ("recall", "withdrawal"):
+                # "the recall of the Dutch ambassador from Ankara": the envoy's own state calls them
+                # home from where the envoy served (wherever the parser hangs "from Ankara")
+                envoys = prep_objects(tok, ("of",))
+                subj, how, conf = self.actors([w for e in envoys for w in e.children if w.dep_ in ("amod", "poss", "compound")
+                                               and w.i < e.i], demonym=True), "envoy", 0.75
+                objs = self._others(self.actors(prep_objects(tok, ("from",)) +
+                                                [p for e in envoys for p in prep_objects(e, ("from", "to", "in"))]), subj)
             if tok.lemma_.lower() == "solidarity" and tok.dep_ == "pobj" and tok.head.lower_ == "in" and \
                     not (subj and objs):
                 # "said he acted in solidarity with B", "postponed it, in solidarity with B": the doer backs B
