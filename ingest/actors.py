@@ -875,6 +875,13 @@ class ActorIndex:
         subject of the sentence before."""
         if tok.lower_ in ("they", "them", "their"):
             return None
+        if tok.lower_ == "its" and tok.dep_ == "poss" and tok.head.dep_ == "conj":
+            # "the Cuban government's repression and its support for B": the owner of the first
+            # (or the parser joined it to a word inside the first: "repression of protesters and its ...")
+            owner = next((a for h in list(tok.head.ancestors)[:3] for c in h.children if c.dep_ == "poss" and c.i < tok.i
+                          and (a := self.resolve(c, loose=True)) is not None and a.kind != "person"), None)
+            if owner is not None:
+                return owner
         sent = self.sent_of(tok.i)
         # not a name inside the subject's own phrase ("U.N. Secretary-General Guterres welcomed it"),
         # nor that subject for a possessive in the object ("Russia remains its largest supplier")
