@@ -798,8 +798,8 @@ class _Finder:
         for t in toks:  # "arrived in the Indian capital", "the Libyan cities of A and B": the demonym's state
             if t.lemma_.lower() in SETTLED_PLACES and any(c.lower_ == "the" for c in t.children):
                 for c in t.children:
-                    m = self.idx.mention_at(c.i)
-                    if c.dep_ == "amod" and m is not None and m.actor.kind in STATE_KINDS:
+                    m = self.idx.mention_at(c.i)  # ("the Brazilian Federal District": a compound too)
+                    if c.dep_ in ("amod", "compound") and m is not None and m.actor.kind in STATE_KINDS:
                         res.append((m.actor, True))
         if res:
             return res
@@ -3529,10 +3529,10 @@ class _Finder:
             places = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in into
                       for p in c.children if p.dep_ == "pobj" and (c.lower_ in ("in", "to") or
                                                                    getattr(self.idx.mention_at(p.i), "how", "") == "metonym")]
-            # "signed it at the palace in Astana": the city the building is in
+            # "signed it at the palace in Astana", "met at a base near the Brazilian port of X": where the building is
             places += [q for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "at"
                        for p in c.children if p.dep_ == "pobj" and p.i not in self.idx.by_token
-                       for d in p.children if d.dep_ == "prep" and d.lower_ == "in"
+                       for d in p.children if d.dep_ == "prep" and d.lower_ in ("in", "near", "outside")
                        for q in d.children if q.dep_ == "pobj"]
             # "met in a tent outside Tripoli", "at a resort near Sochi": the place the place is in or by
             places += [q for p in places if p.i not in self.idx.by_token for c in p.children
