@@ -122,6 +122,7 @@ UNDOING = WORDS.set("undoing")
 UNDOING_NOUNS = WORDS.set("undoing_nouns")
 # what asks someone else to act: "X's call on Y to withdraw", "Y accepted X's invitation to visit"
 APPEALS = WORDS.set("appeals")
+NOT_DOING = WORDS.set("not_doing_nouns")  # "the refusal by A to recognise B": no act of A's
 
 
 TITLE_HEADS = frozenset({"minister", "ministry", "secretary", "chief", "official", "spokesman", "spokeswoman",
@@ -336,7 +337,7 @@ def subject_tokens(tok, depth: int = 0) -> list:
                       for p in c.children if p.dep_ == "pobj"]
             if called:
                 return called
-        elif head.lemma_.lower() in ("refusal", "failure", "reluctance", "unwillingness", "inability"):
+        elif head.lemma_.lower() in NOT_DOING:
             return []  # "the refusal by A to recognise B": an act not done, by nobody (not the name before it)
         else:
             owners = [c for c in head.children if c.dep_ == "poss"] or \
@@ -396,7 +397,17 @@ def left_neighbour(tok) -> list:
                 (t.pos_ == "ADP" and t.lower_ in ("on", "in")):
             j -= 1
             continue
-        return [t] if t.pos_ in ("PROPN", "NOUN") else []
+        if t.pos_ not in ("PROPN", "NOUN"):
+            return []
+        # "a team led by A, the ambassador to B, has negotiated": the phrase the neighbour ends, not B
+        # (only past a closing comma: "in Addis Ababa, the AU's council condemned" is no apposition)
+        top, x = t, t
+        closed = any(w.text == "," for w in tok.doc[t.i + 1:tok.i])
+        while closed and x.dep_ in ("pobj", "prep", "appos", "agent", "acl") and x.head.i < tok.i and x.head.i != x.i:
+            x = x.head
+            if x.pos_ in ("PROPN", "NOUN"):
+                top = x
+        return [top]
     return []
 
 
