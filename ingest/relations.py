@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from dipgraph.graph.records import Actor
 from dipgraph.graph.vocab import relation as relation_info
 
-from .actors import COUNTERPART, HARM_NOUNS, INSTITUTIONS, PLACE_NOUNS, SPEAKERS, STATE_KINDS, ActorIndex
+from .actors import COUNTERPART, HARM_NOUNS, INSTITUTIONS, PLACE_NOUNS, PLACED_HEADS, SPEAKERS, STATE_KINDS, ActorIndex
 from .words import WORDS
 from .gazetteer import LexEntry, Lexicon, fitting_particles
 from .shapes import (ACCUSING, DOCUMENTS, PREVENTING, UNDOING, UNDOING_NOUNS, attack_lemmas, between, conditional_harm, conjuncts, coordinated_with, goods_bound, goods_origin, listed,
@@ -2585,7 +2585,9 @@ class _Finder:
             found = [(a, i) for a, i in self.actors(of) if a.kind == "person"]
             if found:
                 return found, "of", 0.8
-        mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i]
+        mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i and not (
+            tok.lemma_.lower() in PLACED_HEADS and (m := self.idx.mention_at(c.i)) is not None and m.how == "metonym")]
+        # ("the Doha talks with B": held in Doha, not by Qatar)
         # "the US-led invasion": the state that led it
         mods += [a for c in mods if c.lemma_.lower() == "lead" and c.tag_ == "VBN"
                  for a in c.children if a.dep_ in ("npadvmod", "compound", "nmod") and a.i < c.i]
