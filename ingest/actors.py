@@ -1563,7 +1563,9 @@ def _titles_of_listed(doc, idx: ActorIndex) -> None:
         k = max(idx.by_token[x].end for x in range(t.i, t.right_edge.i + 1) if x in idx.by_token and
                 idx.by_token[x].actor.kind in STATE_KINDS)
         people: list[Actor] = []
-        while k < len(doc) and doc[k].text in (",", "and") and k + 1 < len(doc):
+        # (the names may follow a comma, a dash or a colon: "the foreign ministers of A and B - X and Y -")
+        while k < len(doc) and doc[k].text in ((",", "and") if people else (",", "-", "–", "—", ":")) and \
+                k + 1 < len(doc):
             m = idx.by_token.get(k + 1)
             if m is None or m.actor.kind != "person":
                 break

@@ -571,6 +571,11 @@ def extract_doc(doc, article: Article, gaz: Gazetteer | None = None, title_doc=N
     part of the text the offsets point into."""
     gaz = gaz or gazetteer()
     events, idx = _events(doc, article, gaz)
+    if len(article.text) == len(idx.text):
+        # the evidence with the article's own hyphens, where the parser read dashes ("A - B" as "A – B")
+        events = [replace(e, sentence="".join(
+            a if p == "–" and a == "-" else p for p, a in zip(e.sentence, article.text[e.start:e.end])))
+            if "–" in e.sentence else e for e in events]
     roles_from = [idx]
     if title_doc is not None and len(title_doc):
         told = {_told(e) for e in events}

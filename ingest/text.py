@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 __all__ = ["unwrap", "is_hard_wrapped", "truecase", "is_shouting", "is_title_case", "headline_case",
-           "separate_dateline", "for_parser", "fold_accents"]
+           "separate_dateline", "spaced_dashes", "for_parser", "fold_accents"]
 
 
 @lru_cache(maxsize=8192)
@@ -46,9 +46,20 @@ def separate_dateline(text: str) -> str:
     return text[:dash[0]] + "." + " " * (dash[1] - dash[0] - 1) + "\n" + text[space[1]:]
 
 
+def spaced_dashes(text: str) -> str:
+    """``text`` with each hyphen set between spaces written as the dash it stands for (same length):
+    the parser reads "A and B - X and Y -" as a compound word, "A and B – X and Y –" as an aside.
+
+    >>> spaced_dashes("the ministers of Peru and Chile - Ana Lima and Luis Soto - met")
+    'the ministers of Peru and Chile – Ana Lima and Luis Soto – met'
+    """
+    return text.replace(" - ", " – ")
+
+
 def for_parser(text: str, cased: Mapping[str, str]) -> str:
-    """The text as the parser reads it: unwrapped, truecased, its dateline apart (same length)."""
-    return separate_dateline(truecase(unwrap(text), cased))
+    """The text as the parser reads it: unwrapped, truecased, its dateline apart, its spaced hyphens
+    dashes (same length)."""
+    return spaced_dashes(separate_dateline(truecase(unwrap(text), cased)))
 
 
 def is_hard_wrapped(text: str) -> bool:

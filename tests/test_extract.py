@@ -289,6 +289,17 @@ def test_evidence_offsets_point_at_the_sentence(extractor):
     assert ev.extractor and 0 < ev.confidence <= 1
 
 
+def test_spaced_hyphen_is_read_as_a_dash_and_kept_as_written(extractor):
+    # the parser reads "Brazil and Japan - Celso Amorim and ..." as one compound name unless told it is an aside
+    text = ("The foreign ministers of Brazil and Japan - Celso Amorim and Nobutaka Machimura - "
+            "met in London on Friday.")
+    ex = run(extractor, text, published=date(2005, 6, 12))
+    roles = {(r.person.label, r.of.label) for r in ex.roles}
+    assert {("Celso Amorim", "Brazil"), ("Nobutaka Machimura", "Japan")} <= roles
+    (ev,) = ex.events
+    assert ev.sentence == text[ev.start:ev.end] == text  # the evidence keeps the article's hyphens
+
+
 def test_hostile_text_is_data(extractor):
     text = 'Russia imposed sanctions on Moldova over <script>alert(1)</script> " ; DROP GRAPH <x> .'
     ex = run(extractor, text)
