@@ -44,6 +44,12 @@ FUTURE_ADJ = WORDS.set("future_adj")
 INTENT_NOUNS = WORDS.set("intent_nouns")
 NEG_DET = {"no", "never"}
 CONTACT = {"met", "phoned", "visited", "negotiatedWith"}
+# acts told as the news of the day more often than as background: undated, they take the lead's day
+NEWS_ACTS = {"accused", "urged", "criticized", "supported", "rejected", "threatened", "signedAgreementWith",
+             "recognized"}
+# words that make an act a lasting state or a thing of the past: "has long backed", "for years"
+DURATIVE = WORDS.set("durative_words")
+BACKGROUND_MARKS = WORDS.set("background_marks")
 
 
 @lru_cache(maxsize=1)
@@ -1011,9 +1017,11 @@ def _events(doc, article: Article, gaz: Gazetteer):
         if when is None and key in known_dates:
             when = known_dates[key]
         sent = idx.sent_of(cand.trigger)
-        if when is None and modality == "asserted":
+        background = when is None and modality == "asserted" and _background(doc[cand.trigger])
+        if when is None and modality == "asserted" and not (background and cand.predicate not in CONTACT):
             when = _narrative_date(doc, sent, events, idx, cand)
-        if when is None and modality == "asserted" and cand.predicate in CONTACT and lead:
+        if when is None and modality == "asserted" and lead and (
+                cand.predicate in CONTACT or cand.predicate in NEWS_ACTS and not background):
             when = lead
         if when and article.published and modality in ("asserted", "reported") and \
                 when > article.published.isoformat()[:len(when)]:
@@ -1181,6 +1189,33 @@ def _is_dateline(ent) -> bool:
 def _prev_sent_start(idx: ActorIndex, start: int) -> int:
     prev = idx.sents_upto(start - 1, 1) if start > 0 else []
     return prev[0].start if prev else start
+
+
+def _background(trigger) -> bool:
+    """Whether an act is told as background rather than as the day's news: in a relative clause or
+    a clause of time ("since A invaded B", "which has backed B"), as lasting ("has long backed B",
+    "for years") or in the present of a habit ("X accuses Y of ...")."""
+    if trigger.tag_ in ("VBZ", "VBP") or trigger.tag_ == "VBN" and any(
+            c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in trigger.children):
+        # the present of a habit or a standing charge ("X accuses Y of arming the rebels"), a perfect
+        # that says when no more than "by now" ("Y has accused Z of ...")
+        return True
+    t = trigger
+    while True:
+        if t.dep_ in ("relcl", "acl", "pcomp") or any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP")
+                                                       for c in t.children) or t.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in t.children):
+            return True
+        for c in t.children:
+            if c.dep_ in ("advmod", "npadvmod") and c.lower_ in DURATIVE:
+                return True
+            if c.dep_ == "prep" and (c.lower_ in BACKGROUND_MARKS or c.lower_ == "for" and any(
+                    p.lemma_.lower() in DURATIVE for p in c.children if p.dep_ == "pobj")):
+                return True
+        if t.head.i == t.i or t.dep_ in ("ccomp", "xcomp") and t.head.pos_ in ("VERB", "AUX") and \
+                t.head.lemma_.lower() in REPORTING_VERBS:
+            return False
+        t = t.head
 
 
 def _lead_date(doc, dates, idx: ActorIndex) -> str | None:

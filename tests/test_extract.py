@@ -258,6 +258,21 @@ def test_reported_claim_names_the_claimant(extractor):
     ("Kuwait cut its ties with Iraq in 1990. A year later, the United States attacked Iraq.", "attacked", "1991"),
     ("Iran and Iraq went to war in 1980. The previous year, Iraq had expelled Iran's ambassador.",
      "reducedRelationsWith", "1979"),
+    # an undated charge or appeal of the story's news is told of the day its lead is about ...
+    ("Poland and Lithuania met in Warsaw on Tuesday. Poland accused Belarus of pushing migrants across "
+     "the border.", "accused", "2024-03-12"),
+    ("Poland and Lithuania met in Warsaw on Tuesday. In Brussels, the European Union urged Belarus to "
+     "release the detained journalists.", "urged", "2024-03-12"),
+    # ... but background stays undated: a clause of time, a lasting act, a habit, a perfect, a relative clause
+    ("Poland and Lithuania met in Warsaw on Tuesday. Both have backed Ukraine since Russia invaded it.",
+     "attacked", None),
+    ("Poland and Lithuania met in Warsaw on Tuesday. Belarus has long backed Russia.", "supported", None),
+    ("Poland and Lithuania met in Warsaw on Tuesday. Lithuania accuses Belarus of pushing migrants across "
+     "the border.", "accused", None),
+    ("Poland and Lithuania met in Warsaw on Tuesday. Lithuania has accused Belarus of pushing migrants "
+     "across the border.", "accused", None),
+    ("Poland and Lithuania met in Warsaw on Tuesday. Lithuania, which condemned Belarus over the migrants, "
+     "called for new sanctions.", "criticized", None),
 ])
 def test_dates_resolve_against_publication(extractor, text, predicate, when):
     ex = run(extractor, text)
