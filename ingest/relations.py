@@ -173,6 +173,7 @@ COOPERATIVE = WORDS.set("cooperative")
 HOSTILE = WORDS.set("hostile")
 ECONOMIC = WORDS.set("economic")
 NEGATIVE_EVAL = WORDS.set("negative_eval")
+ISSUING = WORDS.set("issuing_verbs")  # "issued a statement critical of B": the issuer speaks
 POSITIVE_EVAL = WORDS.set("positive_eval")
 SCHEMES = WORDS.set("schemes")
 FULFILLED = WORDS.set("fulfilled")  # "met the bloc's conditions": no one met
@@ -4045,6 +4046,9 @@ class _Finder:
         head = tok.head
         if tok.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in tok.children):
             head = tok
+        elif tok.dep_ == "amod" and tok.i > head.i and head.lemma_.lower() in DOCUMENTS and \
+                head.dep_ == "dobj" and head.head.pos_ == "VERB" and head.head.lemma_.lower() in ISSUING:
+            head = head.head  # "issued a statement critical of B": the issuers are (not "vetoed a resolution ...")
         elif tok.dep_ not in ("acomp", "oprd") or head.lemma_.lower() not in ("be", "remain", "become", "grow", "seem",
                                                                             "appear", "sound"):
             return

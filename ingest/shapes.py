@@ -465,7 +465,7 @@ def prep_objects(tok, slots: tuple[str, ...]) -> list:
 
 def object_tokens(tok, entry: LexEntry, *, verb: bool, needs_words: frozenset = frozenset()) -> list:
     out = []
-    slots = tuple(s for s in entry.objects if s not in ("dobj", "ccomp", "dative", "between"))
+    slots = tuple(s for s in entry.objects if s not in ("dobj", "ccomp", "dative", "between", "when"))
     dobjs = [c for c in tok.children if c.dep_ in ("dobj",)]
     if verb and reduced_passive(tok):
         dobjs = [tok.head]  # "the United States, backed by Mexico": the noun the participle describes
@@ -556,6 +556,11 @@ def object_tokens(tok, entry: LexEntry, *, verb: bool, needs_words: frozenset = 
         # "sanctions imposed over Iran's nuclear programme": the one whose deed they answer
         out += [o for h in [tok] + dobjs + [a for a in tok.children if a.dep_ == "acl"]
                 for p in prep_objects(h, ("over",)) for o in p.children if o.dep_ == "poss"]
+    if "when" in entry.objects and not out:
+        # "A protested when B annexed the islands": the doer of what was protested
+        out += [x for c in tok.children if c.dep_ == "advcl" and any(
+            m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "after") for m in c.children)
+            for x in c.children if x.dep_ == "nsubj"]
     return out
 
 
