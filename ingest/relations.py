@@ -2793,6 +2793,15 @@ class _Finder:
                                                and w.i < e.i], demonym=True), "envoy", 0.75
                 objs = self._others(self.actors(prep_objects(tok, ("from",)) +
                                                 [p for e in envoys for p in prep_objects(e, ("from", "to", "in"))]), subj)
+            if entry.predicate == "supported" and tok.dep_ == "pobj" and tok.head.lower_ in ("with", "under") and \
+                    subj and not objs and not prep_objects(tok, ("for", "to")):
+                # "rebels fighting the government with South African backing", "seized the town with
+                # Rwanda's support": the backer backs the one who acts
+                clause = tok.head.head
+                while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+                    clause = clause.head
+                if clause.pos_ in ("VERB", "AUX"):
+                    objs = self._others(self.actors(subject_tokens(clause)), subj)
             if tok.lemma_.lower() == "solidarity" and tok.dep_ == "pobj" and tok.head.lower_ == "in" and \
                     not (subj and objs):
                 # "said he acted in solidarity with B", "postponed it, in solidarity with B": the doer backs B
