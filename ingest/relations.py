@@ -26,7 +26,7 @@ from .words import WORDS
 from .gazetteer import LexEntry, Lexicon, fitting_particles
 from .shapes import (ACCUSING, DOCUMENTS, PREVENTING, UNDOING, UNDOING_NOUNS, attack_lemmas, between, conditional_harm, conjuncts, coordinated_with, goods_bound, goods_origin, listed,
                      not_yet_done, object_tokens, object_verb, of_chain, passive, prep_objects, regular_lemma, scope_words, subject_tokens, undone,
-                     word_set)
+                     trip_places, word_set)
 
 __all__ = ["Candidate", "find_relations"]
 
@@ -2756,6 +2756,8 @@ class _Finder:
             obj_toks = [o for o in prep_objects(tok, slots) if not named_aside(o)] if slots else []
             if entry.predicate == "sanctioned":
                 obj_toks += goods_bound(obj_toks)
+            if entry.predicate == "visited" and not obj_toks:
+                obj_toks = trip_places(tok)
             if slots and not obj_toks:  # "the condemnation by X of Y": the parser hangs "of Y" on X
                 obj_toks = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
                             for p in c.children if p.dep_ == "pobj" for o in prep_objects(p, slots)]

@@ -122,6 +122,9 @@ UNDOING = WORDS.set("undoing")
 UNDOING_NOUNS = WORDS.set("undoing_nouns")
 # what asks someone else to act: "X's call on Y to withdraw", "Y accepted X's invitation to visit"
 APPEALS = WORDS.set("appeals")
+TRIP_STOPS = WORDS.set("trip_stops")  # "X was the first stop on A's tour": A went to X
+TRIP_CHOOSING = WORDS.set("trip_choosing")  # "chose X for his first trip abroad"
+TRIP_BOUNDS = WORDS.set("trip_bounds")  # "began his tour in X"
 NOT_DOING = WORDS.set("not_doing_nouns")  # "the refusal by A to recognise B": no act of A's
 
 
@@ -562,6 +565,22 @@ def object_tokens(tok, entry: LexEntry, *, verb: bool, needs_words: frozenset = 
             m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "after") for m in c.children)
             for x in c.children if x.dep_ == "nsubj"]
     return out
+
+
+def trip_places(tok) -> list:
+    """Where a trip went when the trip noun names no place of its own: "chose X for his first trip",
+    "made X the destination of his trip", "X was the first stop on A's tour", "began his tour in X"."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in ("for", "on") and head.head.lemma_.lower() in TRIP_CHOOSING:
+        return [c for c in head.head.children if c.dep_ == "dobj"]
+    if tok.dep_ == "pobj" and head.lower_ in ("of", "on") and head.head.lemma_.lower() in TRIP_STOPS:
+        stop = head.head
+        if stop.dep_ in ("attr", "ccomp", "oprd", "xcomp"):
+            return [c for c in stop.children if c.dep_ == "nsubj"] or \
+                [c for c in stop.head.children if c.dep_ in ("nsubj", "dobj") and c.i < stop.i]
+    if tok.dep_ == "dobj" and head.lemma_.lower() in TRIP_BOUNDS:
+        return prep_objects(head, ("in",))
+    return []
 
 
 def of_chain(tok, depth: int = 2) -> list:
