@@ -84,8 +84,8 @@ ANSWERING = WORDS.set("answering")
 MAKING = WORDS.set("making")
 # acts done to someone: "the invasion of X", "the murder of Y's envoy" name who suffered them
 HARM_NOUNS = WORDS.set("harm_nouns")
-# heads a capital before them only places: "a Lima hotel", "the Moscow bombing", "the Paris agreement"
-# ("the London meeting", "the Paris agreement": where it was held or signed)
+# heads a capital before them only places: "a Lima hotel", "the Moscow bombing", "the London meeting"
+# (where it was held), "the Paris agreement" (where it was signed)
 PLACED_HEADS = VENUES | HARM_NOUNS | WORDS.set("named_for_venue")
 # groups of states that act as the one leading them ("a coalition led by B", "the B-led force")
 LED_GROUPS = WORDS.set("state_led_groups")
