@@ -618,6 +618,9 @@ class ActorIndex:
                 if a is not None and a.kind == "person" and tok.pos_ == "NOUN" and \
                         (tok.lemma_.lower() in PERSONAL_ACTS or tok.lower_ in PERSONAL_ACTS):
                     return a  # "praised A's decision": A, the one who made it
+                if a is not None and a.kind == "person" and tok.lemma_.lower() in PUBLIC_ROLES - SPEAKERS:
+                    # "A's aides met B": A's state if known, never A (but "A's spokesman" speaks for A)
+                    return self.country_of(a)
                 if a is not None:
                     return self.country_of(a) or a
         # ("G8 finance ministers": the parser may hang the body on the compound before the noun)
