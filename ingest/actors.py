@@ -690,6 +690,8 @@ class ActorIndex:
                                               tok.lemma_.lower() in ("request", "offer", "invitation", "proposal",
                                                                      "demand", "appeal", "plea", "call")):
                             return a  # "a request from Chancellor A": A's
+                        if a is not None and c.lower_ == "for":
+                            return self.country_of(a) or a  # "a spokesman for President A": as "A's spokesman"
         if tok.lemma_.lower() in ("junta", "regime", "government", "authorities", "authority", "leadership", "rulers",
                                   "military", "ministry", "administration", "cabinet"):
             nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
