@@ -1483,6 +1483,9 @@ class _Finder:
                 # troops into X" tells of no deployment at all)
                 if any(c.dep_ == "neg" for c in tok.children):
                     continue
+                if entry.predicate == "reducedRelationsWith" and word_set(subject_tokens(tok)) & \
+                        self.lex.classes.get("forces", frozenset()):
+                    continue  # "troops expelled the invaders' forces from the town": a battle, told by its own words
                 objs = [(a, i) for a, i in objs if a.kind in STATE_KINDS and
                         a.code not in self.idx.gaz.few_recognise()]
             if entry.needs == "envoy" and not subj and passive(tok):
