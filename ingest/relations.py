@@ -1544,18 +1544,19 @@ class _Finder:
                 # "warned that Sweden's entry would have consequences": the clause's subject
                 for c in tok.children:
                     if c.dep_ == "ccomp":
-                        if c.lemma_.lower() in SELF_DEFENCE:
-                            continue  # "warned that Venezuela would defend its territory": the speaker's side acts
+                        # "warned that Venezuela would defend its territory": the speaker's side acts (but
+                        # "would use all means if B stayed": B, on whom it depends, is read below)
+                        defending = c.lemma_.lower() in SELF_DEFENCE
                         # (not "warned that B would attack": B is the one who would strike, not the one warned)
                         striking = "nsubj" if any(e.predicate in ("attacked", "threatened") for e in
                                                           self.lex.verbs.get(c.lemma_.lower(), [])) else ""
-                        for w in c.children:
+                        for w in ([] if defending else c.children):
                             if w.dep_ in ("nsubj", "nsubjpass") and w.dep_ != striking and (w.lower_ not in ("it", "this", "that") or any(
                                     e.predicate in ("attacked", "sanctioned") for x in c.subtree
                                     for e in self.lex.verbs.get(x.lemma_.lower(), []))):
                                 # (not "warned that it could upset the balance": "it" is the act warned of)
                                 objs = self.actors([w], possessor=True)
-                        if not objs and entry.predicate == "threatened" and any(
+                        if not objs and not defending and entry.predicate == "threatened" and any(
                                 e.predicate in ("attacked", "sanctioned") for e in self.lex.verbs.get(c.lemma_.lower(), [])):
                             # "warned that they might strike China's nuclear installations" (but "could upset
                             # the balance between China and Taiwan" threatens neither)
