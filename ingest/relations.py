@@ -1521,7 +1521,8 @@ class _Finder:
                 objs = [(a, i) for a, i in objs if a.kind == "person"]
             if not objs and entry.predicate == "attacked" and not passive(tok) and obj_toks:
                 # "struck military targets in Iran": the state where the targets are
-                where = [p for t in [tok] + [c for c in tok.children if c.dep_ == "dobj"]
+                where = [p for t in [tok] + [c for c in tok.children if c.dep_ == "dobj"] + [
+                             o for o in obj_toks if o.dep_ == "pobj"]  # ("struck at bases inside B")
                          for p in prep_objects(t, ("in", "inside", "across", "into", "near", "around", "outside"))]
                 objs = [(a, True) for a, _ in self.places(where) if a.kind in STATE_KINDS and
                         not (entry.needs == "forces" and a.code in self.idx.gaz.few_recognise())]

@@ -524,6 +524,9 @@ def object_tokens(tok, entry: LexEntry, *, verb: bool, needs_words: frozenset = 
         if any(c.dep_ == "prep" and c.lower_ in slots and not any(p.dep_ == "pobj" for p in c.children)
                for c in tok.children):
             out += [c for c in tok.children if c.dep_ == "dobj"]  # "call on A to": "on" left bare, A the object
+            if not out and verb:  # "fired on and seized three ships": the object the next verb shares
+                out += [d for v in tok.children if v.dep_ == "conj" and v.i > tok.i and v.pos_ == "VERB"
+                        for d in v.children if d.dep_ == "dobj"]
         if out and verb:  # "phoned A, and the leaders of B and C": a list the parser cut off
             out += [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > out[-1].i]
         # "imposed sanctions ON Iran", "a package of sanctions ON Russia", "imposed bans and other
