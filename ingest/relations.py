@@ -2550,7 +2550,9 @@ class _Finder:
                 not any(d.dep_ in ("dobj", "nsubjpass") and d.tag_ not in ("WDT", "WP") for d in r.children)]
 
     def noun_subjects(self, tok) -> tuple[list, str, float]:
-        poss = [c for c in tok.children if c.dep_ == "poss"]
+        # (not a time: "last Saturday's raid by A": A's; a gathering keeps its own reading)
+        poss = [c for c in tok.children if c.dep_ == "poss" and (
+            c.ent_type_ not in ("DATE", "TIME") or tok.lemma_.lower() in MEETINGS)]
         if not poss and tok.dep_ == "conj" and tok.head.dep_ == "dobj":
             poss = [c for c in tok.head.children if c.dep_ == "poss"]  # "offered Britain's sympathy and support"
         if poss:
@@ -2774,6 +2776,10 @@ class _Finder:
                                                                 for o in prep_objects(p, slots)]
             objs = self.places(obj_toks) if entry.predicate == "visited" else \
                 self.actors(obj_toks, possessor=entry.predicate in COMMUNICATIVE)
+            if entry.predicate == "attacked" and not objs and obj_toks:
+                # "the raid on Livingstone", "air strikes on the town of B": the state the place is in
+                objs = [(a, True) for a, _ in self.places(obj_toks + [p for o in obj_toks for p in prep_objects(
+                    o, ("of", "in", "inside", "near"))]) if a.kind in STATE_KINDS]
             if entry.predicate == "sanctioned" and not objs:
                 objs = self.actors(goods_origin(obj_toks), demonym=True)
             if entry.predicate == "supported" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in HAVING:

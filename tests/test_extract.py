@@ -258,6 +258,8 @@ def test_reported_claim_names_the_claimant(extractor):
     ("Kuwait cut its ties with Iraq in 1990. A year later, the United States attacked Iraq.", "attacked", "1991"),
     ("Iran and Iraq went to war in 1980. The previous year, Iraq had expelled Iran's ambassador.",
      "reducedRelationsWith", "1979"),
+    # a time owned by the event noun dates it: "last Saturday's raid"
+    ("Zambia condemned last Saturday's raid by South African troops on Livingstone.", "attacked", "2024-03-09"),
     # an undated charge or appeal of the story's news is told of the day its lead is about ...
     ("Poland and Lithuania met in Warsaw on Tuesday. Poland accused Belarus of pushing migrants across "
      "the border.", "accused", "2024-03-12"),
