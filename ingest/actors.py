@@ -2070,10 +2070,11 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
                 if of.start - 2 > sent.start and doc[of.start - 1].lower_ == "of" and \
                         _is_title_word(doc[of.start - 2], idx):
                     window = list(doc[of.start - 2:of.end])
-                elif of.start - 2 > sent.start and doc[of.start - 1].lower_ in ("to", "in") and \
-                        _is_title_word(doc[of.start - 2], idx):
-                    # "X's ambassador to (or in) Lima, A": the title before the place it is held in
-                    window = [t for t in doc[max(doc[of.start - 2].left_edge.i, sent.start):of.start - 1]
+                elif (at := of.start - (2 if doc[of.start - 1].lower_ == "the" else 1)) - 1 > sent.start and \
+                        doc[at].lower_ in ("to", "in") and _is_title_word(doc[at - 1], idx):
+                    # "X's ambassador to (or in) Lima, A", "X's ambassador to the United Nations, A": the
+                    # title before the place it is held in
+                    window = [t for t in doc[max(doc[at - 1].left_edge.i, sent.start):at]
                               if not t.is_punct and t.lower_ not in ("a", "an", "the")]
             if any(t.lower_ in OUT_OF_OFFICE for t in window):
                 continue  # "the country's former army chief, Colonel A,"

@@ -863,8 +863,11 @@ class _Finder:
                     continue
                 a = self._adopter(c) if c.lemma_.lower() == "resolution" and c.dep_ == "nsubj" else None
                 if c.tag_ == "NN" and c.i not in self.idx.by_token and c.lemma_.lower() in self.idx.gaz.office_words() and \
-                        prep_objects(c, ("of",)) and (named := self._name_after_phrase(c)) is not None:
-                    a = named  # "A and the commander of the FARC, B, signed": B, who acts for the FARC
+                        (prep_objects(c, ("of", "to")) or any(x.dep_ == "poss" for x in c.children)) and \
+                        (named := self._name_after_phrase(c)) is not None:
+                    # "A and the commander of the FARC, B, signed": B, who acts for the FARC (and "A and
+                    # Mongolia's ambassador to the UN, B,": B)
+                    a = named
                 if a is None and c.tag_ == "NN" and c.lemma_.lower() in COUNTERPART and c.i not in self.idx.by_token:
                     # "talks with his host, President A": A (wherever the parser hangs the name)
                     named = [x for x in c.children if x.dep_ == "appos" and x.i in self.idx.by_token]
