@@ -823,6 +823,9 @@ class _Finder:
     def actors(self, toks, *, possessor: bool = False, demonym: bool = False) -> list[tuple[Actor, bool]]:
         """Actors named by ``toks`` and their conjuncts; the flag says a reference was resolved."""
         res = []
+        # "sanctioned seven officials, including A and B": A and B too
+        toks = [*toks, *(p for t in toks if t.tag_ in ("NNS", "NNPS") for c in t.children
+                         if c.dep_ == "prep" and c.lower_ == "including" for p in c.children if p.dep_ == "pobj")]
         for t in toks:
             if t.tag_ in ("WP", "WDT") and t.dep_ in ("dobj", "pobj") and t.head.dep_ == "relcl":
                 t = t.head.head  # "Saeed, whom India blames": Saeed
