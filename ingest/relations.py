@@ -2513,10 +2513,19 @@ class _Finder:
                  if p.dep_ == "pcomp" and p.lemma_.lower() in ("enter", "travel", "visit", "come", "go")]
         places = [d for g in going for d in g.children if d.dep_ == "dobj"] + \
             [p for g in going for p in prep_objects(g, ("to", "into"))]
+        barred_toks = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        # (no one keeps out their own: "US officials were barred from entering the country" is not the US)
+        own = {k for a, _ in self.actors(barred_toks, demonym=True)
+               for k in (a.key, getattr(self.idx.country_of(a), "key", None))}
         keepers = self.actors(prep_objects(tok, ("by",))) or \
             [(a, i) for a, i in self.places(places) + self.actors(places)
-             if a.kind in STATE_KINDS or a.org_kind == "intergovernmental"]
-        barred = self._others(self.actors([c for c in tok.children if c.dep_ == "nsubjpass"], demonym=True), keepers)
+             if (a.kind in STATE_KINDS or a.org_kind == "intergovernmental") and a.key not in own]
+        if not keepers and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING_VERBS:
+            # "Lavrov said US officials had been barred from entering the country": the speaker's state
+            keepers = [(h, i) for a, i in self.actors(subject_tokens(tok.head))
+                       if (h := self.idx.country_of(a) if a.kind == "person" else a) is not None
+                       and h.kind in STATE_KINDS and h.key not in own]
+        barred = self._others(self.actors(barred_toks, demonym=True), keepers)
         if keepers and barred:
             self.emit("sanctioned", keepers, barred, tok, f"verb:{tok.lemma_.lower()}+entry", 0.7)
 
