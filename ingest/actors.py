@@ -26,7 +26,7 @@ from .tenure import assign_dated_roles, only_state, terms_of
 __all__ = ["ActorIndex", "Ment", "find_actors", "clean_person_name"]
 
 HONORIFICS = WORDS.set("honorifics")
-RANKS = WORDS.set("military_ranks")  # "Lieutenant General A, the army's commander,": a rank, no office
+RANKS = WORDS.set("military_ranks")  # "Major General A, the navy's commander,": a rank, no office
 # names of things the entity recogniser may take for a person ("announced it on Twitter")
 NOT_PEOPLE = WORDS.set("not_people")
 SPEAKERS = WORDS.set("speakers")
@@ -2080,7 +2080,7 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
                 continue  # "the country's former army chief, Colonel A,"
         role, country, counterpart = _title_in(window, idx, offices)
         if role is not None and country is None and right and all(t.lower_ in RANKS for t in window):
-            role = None  # "Lieutenant General A, the Thai army's regional commander,": a rank, the office after it
+            role = None  # "Major General A, the Peruvian army's southern commander,": a rank, the office after it
         if country is not None and role is not None and not any(
                 isinstance(t, _Stand) or (w := idx.by_token.get(t.i)) is not None and w.actor.kind != "person"
                 for t in window):

@@ -47,7 +47,7 @@ CONTACT = {"met", "phoned", "visited", "negotiatedWith"}
 # acts told as the news of the day more often than as background: undated, they take the lead's day
 NEWS_ACTS = {"accused", "urged", "criticized", "supported", "rejected", "threatened", "signedAgreementWith",
              "recognized"}
-# acts that answer another act, which is dated on its own: "condemned last Saturday's raid"
+# acts that answer another act, which is dated on its own: "condemned last week's shelling"
 REACTIONS = {"criticized", "supported", "rejected", "accused", "threatened", "urged"}
 # words that make an act a lasting state or a thing of the past: "has long backed", "for years"
 DURATIVE = WORDS.set("durative_words")
@@ -479,7 +479,7 @@ def _dates(doc, published: date | None, idx: ActorIndex) -> tuple[_Dates, dict[i
         if last_year is not None and last_year[1] >= _prev_sent_start(idx, sent_start) and published \
                 and last_year[0] < published.year:
             ref = date(last_year[0], 12, 31)  # "in January" in a paragraph about 1992
-        text = re.sub(r"(?:'s|’s|')$", "", ent.text)  # "last Saturday's raid"
+        text = re.sub(r"(?:'s|’s|')$", "", ent.text)  # "last week's shelling"
         if ent.start > 0 and doc[ent.start - 1].lower_ in ("last", "next", "this", "past", "previous", "coming"):
             text = f"{doc[ent.start - 1].lower_} {text}"  # "on last Thursday": the NER left "last" out
         if ent.end < len(doc) and doc[ent.end].lower_ == "today" and text.lower().endswith("ago"):
@@ -517,7 +517,7 @@ def _date_for(cand: Candidate, doc, idx: ActorIndex, dates, by_start, verb, moda
               triggers: set[int]) -> str | None:
     trigger = doc[cand.trigger]
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.i in dates:
-        return dates[trigger.i][0]  # the noun's own date: "last Saturday's raid", "the 1990 invasion"
+        return dates[trigger.i][0]  # the noun's own date: "last week's shelling", "the 1990 invasion"
     # the date governed by the trigger or a token of its own phrase ("summit ... on September 13")
     chain = _verb_chain(trigger)
     own = chain + [c for v in chain for c in v.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
@@ -531,7 +531,7 @@ def _date_for(cand: Candidate, doc, idx: ActorIndex, dates, by_start, verb, moda
     for t in trigger.subtree:  # within the trigger's own phrase: "signed agreements ... on Tuesday"
         if t.i in dates and t.i != trigger.i and _plain_path(t, trigger, idx) and \
                 not (t.pos_ in ("NOUN", "PROPN") and t.i in triggers and cand.predicate in REACTIONS):
-            # (not "condemned last Saturday's raid": the raid's day, not the condemnation's)
+            # (not "condemned last week's shelling": the shelling's day, not the condemnation's)
             return dates[t.i][0]
     top = chain[-1]
     if top.dep_ == "advcl" and top.head.i in dates and modality == "asserted":

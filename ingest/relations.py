@@ -869,7 +869,7 @@ class _Finder:
                         (prep_objects(c, ("of", "to")) or any(x.dep_ == "poss" for x in c.children)) and \
                         (named := self._name_after_phrase(c)) is not None:
                     # "A and the commander of the FARC, B, signed": B, who acts for the FARC (and "A and
-                    # Mongolia's ambassador to the UN, B,": B)
+                    # X's ambassador to the UN, B,": B)
                     a = named
                 if a is None and c.tag_ == "NN" and c.lemma_.lower() in COUNTERPART and c.i not in self.idx.by_token:
                     # "talks with his host, President A": A (wherever the parser hangs the name)
@@ -1552,7 +1552,7 @@ class _Finder:
                 for c in tok.children:
                     if c.dep_ == "ccomp":
                         # "warned that Venezuela would defend its territory": the speaker's side acts (but
-                        # "would use all means if B stayed": B, on whom it depends, is read below)
+                        # "would respond with force if B crossed the line": B, on whom it depends, is read below)
                         defending = c.lemma_.lower() in SELF_DEFENCE
                         # (not "warned that B would attack": B is the one who would strike, not the one warned)
                         striking = "nsubj" if any(e.predicate in ("attacked", "threatened") for e in
@@ -2521,7 +2521,7 @@ class _Finder:
             [(a, i) for a, i in self.places(places) + self.actors(places)
              if (a.kind in STATE_KINDS or a.org_kind == "intergovernmental") and a.key not in own]
         if not keepers and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING_VERBS:
-            # "Lavrov said US officials had been barred from entering the country": the speaker's state
+            # "the minister said B's officials had been barred from entering the country": the speaker's state
             keepers = [(h, i) for a, i in self.actors(subject_tokens(tok.head))
                        if (h := self.idx.country_of(a) if a.kind == "person" else a) is not None
                        and h.kind in STATE_KINDS and h.key not in own]
@@ -2565,7 +2565,7 @@ class _Finder:
                 not any(d.dep_ in ("dobj", "nsubjpass") and d.tag_ not in ("WDT", "WP") for d in r.children)]
 
     def noun_subjects(self, tok) -> tuple[list, str, float]:
-        # (not a time: "last Saturday's raid by A": A's; a gathering keeps its own reading)
+        # (not a time: "last week's shelling by A": A's; a gathering keeps its own reading)
         poss = [c for c in tok.children if c.dep_ == "poss" and (
             c.ent_type_ not in ("DATE", "TIME") or tok.lemma_.lower() in MEETINGS)]
         if not poss and tok.dep_ == "conj" and tok.head.dep_ == "dobj":
@@ -2823,7 +2823,7 @@ class _Finder:
                                                 [p for e in envoys for p in prep_objects(e, ("from", "to", "in"))]), subj)
             if entry.predicate == "supported" and tok.dep_ == "pobj" and tok.head.lower_ in ("with", "under") and \
                     subj and not objs and not prep_objects(tok, ("for", "to")):
-                # "rebels fighting the government with South African backing", "seized the town with
+                # "rebels who took the town with foreign backing", "seized the port with
                 # Rwanda's support": the backer backs the one who acts
                 clause = tok.head.head
                 while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:

@@ -403,7 +403,7 @@ def left_neighbour(tok) -> list:
         if t.pos_ not in ("PROPN", "NOUN"):
             return []
         # "a team led by A, the ambassador to B, has negotiated": the phrase the neighbour ends, not B
-        # (only past a closing comma: "in Addis Ababa, the AU's council condemned" is no apposition)
+        # (only past a closing comma: "in Lima, the bloc's council condemned" is no apposition)
         top, x = t, t
         closed = any(w.text == "," for w in tok.doc[t.i + 1:tok.i])
         while closed and x.dep_ in ("pobj", "prep", "appos", "agent", "acl") and x.head.i < tok.i and x.head.i != x.i:
@@ -524,7 +524,7 @@ def object_tokens(tok, entry: LexEntry, *, verb: bool, needs_words: frozenset = 
         if any(c.dep_ == "prep" and c.lower_ in slots and not any(p.dep_ == "pobj" for p in c.children)
                for c in tok.children):
             out += [c for c in tok.children if c.dep_ == "dobj"]  # "call on A to": "on" left bare, A the object
-            if not out and verb:  # "fired on and seized three ships": the object the next verb shares
+            if not out and verb:  # "fired on and boarded two tankers": the object the next verb shares
                 out += [d for v in tok.children if v.dep_ == "conj" and v.i > tok.i and v.pos_ == "VERB"
                         for d in v.children if d.dep_ == "dobj"]
         if out and verb:  # "phoned A, and the leaders of B and C": a list the parser cut off

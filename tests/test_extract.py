@@ -259,7 +259,7 @@ def test_reported_claim_names_the_claimant(extractor):
     ("Iran and Iraq went to war in 1980. The previous year, Iraq had expelled Iran's ambassador.",
      "reducedRelationsWith", "1979"),
     # a time owned by the event noun dates it: "last Saturday's raid"
-    ("Zambia condemned last Saturday's raid by South African troops on Livingstone.", "attacked", "2024-03-09"),
+    ("Pakistan condemned last Saturday's raid by Indian jets on Muzaffarabad.", "attacked", "2024-03-09"),
     # an undated charge or appeal of the story's news is told of the day its lead is about ...
     ("Poland and Lithuania met in Warsaw on Tuesday. Poland accused Belarus of pushing migrants across "
      "the border.", "accused", "2024-03-12"),
