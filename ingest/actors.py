@@ -624,9 +624,10 @@ class ActorIndex:
                 if a is not None:
                     return self.country_of(a) or a
         # ("G8 finance ministers": the parser may hang the body on the compound before the noun)
-        mods = [*tok.children, *(g for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN" and
-                                 c.i not in self.by_token and tok.lemma_.lower() in self.gaz.office_words()
-                                 for g in c.children if g.dep_ == "compound" and g.i < c.i)]
+        mods = list(tok.children)
+        if tok.lemma_.lower() in self.gaz.office_words():
+            mods += [g for c in mods if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in self.by_token
+                     for g in c.children if g.dep_ == "compound" and g.i < c.i]
         for c in sorted(mods, key=lambda c: -c.i):
             if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i and not _backer(c):
                 m = self.by_token.get(c.i)

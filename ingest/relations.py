@@ -24,7 +24,7 @@ from dipgraph.graph.vocab import relation as relation_info
 from .actors import COUNTERPART, HARM_NOUNS, INSTITUTIONS, PLACE_NOUNS, PLACED_HEADS, SPEAKERS, STATE_KINDS, ActorIndex
 from .words import WORDS
 from .gazetteer import LexEntry, Lexicon, fitting_particles
-from .shapes import (ACCUSING, DOCUMENTS, PREVENTING, UNDOING, UNDOING_NOUNS, attack_lemmas, between, conditional_harm, conjuncts, coordinated_with, goods_bound, goods_origin, listed,
+from .shapes import (ACCUSING, DOCUMENTS, PREVENTING, UNDOING, UNDOING_NOUNS, attack_lemmas, between, clause_verb, conditional_harm, conjuncts, coordinated_with, goods_bound, goods_origin, listed,
                      not_yet_done, object_tokens, object_verb, of_chain, passive, prep_objects, regular_lemma, scope_words, subject_tokens, undone,
                      trip_places, word_set)
 
@@ -2825,26 +2825,20 @@ class _Finder:
                     subj and not objs and not prep_objects(tok, ("for", "to")):
                 # "rebels who took the town with foreign backing", "seized the port with
                 # Rwanda's support": the backer backs the one who acts
-                clause = tok.head.head
-                while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-                    clause = clause.head
+                clause = clause_verb(tok.head.head)
                 if clause.pos_ in ("VERB", "AUX"):
                     objs = self._others(self.actors(subject_tokens(clause)), subj)
             if tok.lemma_.lower() == "solidarity" and tok.dep_ == "pobj" and tok.head.lower_ == "in" and \
                     not (subj and objs):
                 # "said he acted in solidarity with B", "postponed it, in solidarity with B": the doer backs B
-                clause = tok.head.head
-                while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-                    clause = clause.head
+                clause = clause_verb(tok.head.head)
                 subj, how, conf = subj or self.actors(subject_tokens(clause)), "in", 0.7
                 objs = objs or self.actors([p for c in clause.children if c.dep_ == "prep" and c.lower_ == "with"
                                             for p in c.children if p.dep_ == "pobj"])  # (the parser may hang "with B" there)
             if objs and (not subj or how == "poss" and all(a.kind not in STATE_KINDS for a, _ in subj)) and \
                     entry.predicate == "signedAgreementWith" and tok.dep_ == "pobj" and tok.head.lower_ == "under":
                 # "A's boats fish under a 1990 accord with B", "A hosts troops under its pact with B"
-                clause = tok.head.head
-                while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-                    clause = clause.head
+                clause = clause_verb(tok.head.head)
                 subj, how, conf = self.actors(subject_tokens(clause), possessor=True), "under", 0.75
             if not objs and slots and (how.startswith("light:") or tok.dep_ == "dobj" and (
                     tok.head.lemma_.lower() in LIGHT_VERBS or
@@ -3942,9 +3936,7 @@ class _Finder:
         if not any(c.lower_ in ("a", "an") for c in noun.children) or noun.i == 0 or \
                 self.doc[noun.left_edge.i - 1].text != ",":
             return
-        clause = noun.head
-        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-            clause = clause.head
+        clause = clause_verb(noun.head)
         entries = [e for e in self.lex.verbs.get(tok.lemma_.lower(), []) if not e.needs and
                    e.predicate in ("criticized", "supported", "rejected")]
         if clause.pos_ not in ("VERB", "AUX") or not entries:

@@ -182,6 +182,14 @@ def object_verb(noun):
     return noun.head.head if noun.dep_ == "conj" and noun.head.dep_ == "dobj" else noun.head
 
 
+def clause_verb(tok):
+    """The verb of the clause ``tok`` stands in: ``tok`` itself if a verb, else the first verb up its
+    heads (or the root, if none is)."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def _named_by_apposition(noun):
     """The name a noun stands beside as its apposition ("A, the official who ..." is A), else the noun."""
     if noun.dep_ == "appos" and noun.pos_ == "NOUN" and noun.head.pos_ == "PROPN" and noun.head.i < noun.i:
