@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from dipgraph.graph.records import Actor, Mention, Role
 
+from .shapes import kids
 from .text import fold_accents
 from .words import WORDS
 from .gazetteer import Gazetteer
@@ -359,7 +360,7 @@ class ActorIndex:
         m = self.by_token.get(tok.i)
         if m is not None:
             if m.how == "demonym" and not allow_demonym and not (
-                    tok.tag_ in ("NNS", "NNPS") and any(c.lower_ == "the" for c in tok.children)):
+                    tok.tag_ in ("NNS", "NNPS") and any(c.lower_ == "the" for c in kids(tok))):
                 return None  # "Iranian" is no actor, but "the Iranians" stand for their state
             return m.actor
         low = tok.lower_
@@ -376,7 +377,7 @@ class ActorIndex:
         if low in GROUP_PRONOUNS:
             return self._pronoun_group(tok)
         # a noun whose apposition or compound names an actor: "his counterpart Choe Sun-hui"
-        for child in tok.children:
+        for child in kids(tok):
             if child.dep_ in ("appos", "compound") and child.i > tok.i and \
                     not any(w.pos_ == "VERB" for w in tok.doc[tok.i + 1:child.i]):  # (not a list the parser hung across a verb)
                 m = self.by_token.get(child.i)
@@ -384,7 +385,7 @@ class ActorIndex:
                     return m.actor
         if tok.tag_ == "NN" and low in ("country", "nation"):
             # "his country": the state of the person "his" stands for
-            for c in tok.children:
+            for c in kids(tok):
                 if c.dep_ == "poss" and c.lower_ in ("his", "her"):
                     person = self.resolve(c)
                     home = self.country_of(person) if person is not None and person.kind == "person" else None
@@ -392,21 +393,21 @@ class ActorIndex:
                         return home
         if tok.tag_ == "NN" and low in STATE_NOUNS | {"republic", "kingdom"} and low != "capital":
             # "the island nation of Nauru", "the Republic of Korea" (its name read as words): the state named
-            named = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+            named = [a for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "of" for p in kids(c)
                      if p.dep_ == "pobj" and p.i in self.by_token and (a := self.by_token[p.i].actor).kind in STATE_KINDS]
             if named:
                 return named[0]
-        if tok.tag_ == "NN" and low in STATE_NOUNS and any(c.lower_ == "the" for c in tok.children):
+        if tok.tag_ == "NN" and low in STATE_NOUNS and any(c.lower_ == "the" for c in kids(tok)):
             found = self._the_country(tok)
             if found is not None:
                 return found
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in ("government", "ministry", "administration") and \
                 _bare_definite(tok) and not any(c.dep_ in ("nmod", "appos") or c.dep_ == "prep" and c.lower_ == "of"
-                                                for c in tok.children):  # (not "the government of B")
+                                                for c in kids(tok)):  # (not "the government of B")
             named = self._institution_named_before(tok)
             if named is not None:
                 return named
-        if tok.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "the" for c in tok.children):
+        if tok.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "the" for c in kids(tok)):
             org = self._definite_org(tok) if low not in REALMS else self._realm(tok)
             if org is not None:
                 return org
@@ -416,8 +417,8 @@ class ActorIndex:
                 found = self._owner(tok)
             if found is None and tok.lower_ in ("countries", "nations"):
                 # "the countries of the Arab League": the league (but "the two countries" are two)
-                found = next((a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                              for p in c.children if p.dep_ == "pobj" and (a := self.resolve(p)) is not None
+                found = next((a for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "of"
+                              for p in kids(c) if p.dep_ == "pobj" and (a := self.resolve(p)) is not None
                               and a.kind == "organisation"), None)
             return found
         return None
@@ -448,7 +449,7 @@ class ActorIndex:
                 continue
             for t in s:
                 if t.lemma_.lower() in QUOTING_VERBS:
-                    subj = [c for c in t.children if c.dep_ == "nsubj" and c.lower_ not in FIRST_PERSON]
+                    subj = [c for c in kids(t) if c.dep_ == "nsubj" and c.lower_ not in FIRST_PERSON]
                     speaker = self.resolve(subj[0]) if subj else None
                     if speaker is not None:
                         if tok.lower_ in ("we", "us", "our", "ours", "ourselves"):
@@ -459,7 +460,7 @@ class ActorIndex:
         opened = [t.i for t in sent if t.i < tok.i and t.tag_ == "``"]
         root = sent.root
         if opened and root.i < opened[-1] and not any(t.tag_ == "''" and opened[-1] < t.i < tok.i for t in sent):
-            subj = [c for c in root.children if c.dep_ == "nsubj" and c.lower_ not in FIRST_PERSON]
+            subj = [c for c in kids(root) if c.dep_ == "nsubj" and c.lower_ not in FIRST_PERSON]
             speaker = self.resolve(subj[0]) if subj else None
             if speaker is not None and speaker.kind == "person":
                 if tok.lower_ in ("we", "us", "our", "ours", "ourselves"):
@@ -485,7 +486,7 @@ class ActorIndex:
         """ "the court" after the International Criminal Court, "the Community", "the bloc"."""
         word = tok.lemma_.lower()
         if len(word) < 4 or any((c.dep_ in ("compound", "poss") or c.dep_ == "amod" and c.i in self.by_token)
-                                and not _backer(c) for c in tok.children):
+                                and not _backer(c) for c in kids(tok)):
             return None  # ("the regional body" is still the body named before; "the Russian body" is not)
         sents = self.sents_upto(tok.i, 3)
         lo = sents[0].start if sents else 0
@@ -543,13 +544,13 @@ class ActorIndex:
         invaded the country", "Israel's invasion of the country" are about another state). A word
         that sets it apart ("the neighbouring country", "the host nation") names no one here, and
         "the island" is only ever an island state."""
-        newborn = any(c.dep_ == "amod" and c.lower_ in ("new", "newest", "fledgling") for c in tok.children)
+        newborn = any(c.dep_ == "amod" and c.lower_ in ("new", "newest", "fledgling") for c in kids(tok))
         if any(c.dep_ in ("poss", "nummod") or c.dep_ == "compound" and c.lower_ != "island"
                or c.dep_ == "amod" and (c.lower_ in SETTING_APART or c.i in self.by_token or c.ent_type_ == "NORP"
                                         or c.tag_ in ("JJR", "JJS")) and not (newborn and c.lower_ in ("new", "newest"))
-               or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+               or c.dep_ == "prep" and c.lower_ == "of" for c in kids(tok)):
             return None  # (but "the landlocked country", "the small island nation" only describe it)
-        island = tok.lower_ == "island" or any(c.dep_ == "compound" and c.lower_ == "island" for c in tok.children)
+        island = tok.lower_ == "island" or any(c.dep_ == "compound" and c.lower_ == "island" for c in kids(tok))
         if tok.lower_ == "state" and not island and not newborn:
             return None  # ("the state" alone is as often a government or a province)
         if tok.lower_ == "capital" and not (tok.dep_ == "dobj" or tok.dep_ == "pobj" and tok.head.lower_ in ("to", "into")):
@@ -557,14 +558,14 @@ class ActorIndex:
         own: set[int] = set()
         head = tok.head
         while True:  # the doers of the verb or event noun it hangs on, up to its clause
-            for c in head.children:
+            for c in kids(head):
                 if c.dep_ in ("nsubj", "nsubjpass", "poss", "agent") and c.i != tok.i and tok.i not in \
                         {w.i for w in c.subtree}:
                     own |= {w.i for w in c.subtree}
             if head.pos_ in ("VERB", "AUX"):
                 if head.dep_ == "xcomp" and head.head.i != head.i:  # "prompting A to cut ties with the country": A
-                    ctrl = [c for c in head.head.children if c.dep_ == "dobj"] or \
-                        [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                    ctrl = [c for c in kids(head.head) if c.dep_ == "dobj"] or \
+                        [c for c in kids(head.head) if c.dep_ in ("nsubj", "nsubjpass")]
                     own |= {w.i for c in ctrl for w in c.subtree}
                 break
             if head.head.i == head.i:
@@ -594,25 +595,25 @@ class ActorIndex:
             return None  # "arms for the Afghan rebels": not for Afghanistan
         if tok.tag_ == "NNS" and tok.lemma_.lower() in _MEMBER_NOUNS and _some_of(tok):
             return None  # "most EU members", "five NATO states": some members, not the body
-        for a in tok.children:  # "a text tabled by Britain": the drafter's, not the council's
+        for a in kids(tok):  # "a text tabled by Britain": the drafter's, not the council's
             if a.dep_ == "acl" and a.tag_ == "VBN" and a.lemma_.lower() in DRAFTING:
-                for p in (p for g in a.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"):
+                for p in (p for g in kids(a) if g.dep_ == "agent" for p in kids(g) if p.dep_ == "pobj"):
                     who = self.resolve(p)
                     if who is not None:
                         return self.country_of(who) or who
         if tok.lemma_.lower() in RELATIONAL:
-            for c in tok.children:  # but "NATO allies" are the alliance's members: NATO
+            for c in kids(tok):  # but "NATO allies" are the alliance's members: NATO
                 m = self.by_token.get(c.i)
                 if c.dep_ == "compound" and m is not None and m.actor.org_kind == "alliance":
                     return m.actor
             if tok.tag_ == "NNS":  # and "his partners in the G8", "its allies in NATO": the body
-                for p in (p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
-                          for p in c.children if p.dep_ == "pobj"):
+                for p in (p for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "in"
+                          for p in kids(c) if p.dep_ == "pobj"):
                     m = self.by_token.get(p.i)
                     if m is not None and m.actor.kind == "organisation":
                         return m.actor
             return None
-        for c in tok.children:
+        for c in kids(tok):
             if c.dep_ == "poss":
                 a = self.resolve(c)
                 if a is not None and a.kind == "person" and tok.pos_ == "NOUN" and \
@@ -624,10 +625,10 @@ class ActorIndex:
                 if a is not None:
                     return self.country_of(a) or a
         # ("G8 finance ministers": the parser may hang the body on the compound before the noun)
-        mods = list(tok.children)
+        mods = list(kids(tok))
         if tok.lemma_.lower() in self.gaz.office_words():
             mods += [g for c in mods if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in self.by_token
-                     for g in c.children if g.dep_ == "compound" and g.i < c.i]
+                     for g in kids(c) if g.dep_ == "compound" and g.i < c.i]
         for c in sorted(mods, key=lambda c: -c.i):
             if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i and not _backer(c):
                 m = self.by_token.get(c.i)
@@ -648,43 +649,43 @@ class ActorIndex:
                         return home
                 if c.dep_ == "amod" and c.lemma_.lower() in ("lead", "command", "head", "draft", "propose", "sponsor",
                                                               "author", "write", "table", "draw"):
-                    for w in c.children:  # "Saudi-led coalition aircraft": the leader's
+                    for w in kids(c):  # "Saudi-led coalition aircraft": the leader's
                         m = self.by_token.get(w.i)
                         if w.i < c.i and m is not None:
                             return self.country_of(m.actor) or m.actor
-        for c in tok.children:  # "the zone Britain declared", "the measures X imposed": the doer's
+        for c in kids(tok):  # "the zone Britain declared", "the measures X imposed": the doer's
             if c.dep_ == "relcl" and c.lemma_.lower() in MAKING and \
-                    not any(d.dep_ in ("dobj", "nsubjpass") for d in c.children):
-                for d in c.children:
+                    not any(d.dep_ in ("dobj", "nsubjpass") for d in kids(c)):
+                for d in kids(c):
                     m = self.by_token.get(d.i) if d.dep_ == "nsubj" and d.i > tok.i else None
                     if m is not None and m.how != "demonym":
                         return self.country_of(m.actor) or m.actor
-        for c in tok.children:  # "oil fields belonging to X"
+        for c in kids(tok):  # "oil fields belonging to X"
             if c.dep_ == "acl" and c.lemma_.lower() == "belong":
-                for p in (p for to in c.children if to.dep_ == "prep" and to.lower_ == "to"
-                          for p in to.children if p.dep_ == "pobj"):
+                for p in (p for to in kids(c) if to.dep_ == "prep" and to.lower_ == "to"
+                          for p in kids(to) if p.dep_ == "pobj"):
                     a = self.resolve(p, loose=True)
                     if a is not None:
                         return self.country_of(a) or a
         # "positions held by the rebels", "a resolution drafted by France", "a coalition (of Arab states) led by B"
-        led = [c for of in tok.children if of.dep_ == "prep" and of.lower_ == "of" for o in of.children
+        led = [c for of in kids(tok) if of.dep_ == "prep" and of.lower_ == "of" for o in kids(of)
                if o.dep_ == "pobj" and o.lemma_.lower() in ("state", "country", "nation", "ally")
-               for c in o.children] if tok.lemma_.lower() in LED_GROUPS else []
-        for c in [*tok.children, *led]:
+               for c in kids(o)] if tok.lemma_.lower() in LED_GROUPS else []
+        for c in [*kids(tok), *led]:
             if c.dep_ == "acl" and c.tag_ == "VBN" and (c.lemma_.lower() in (
                     "hold", "control", "occupy", "run", "draft", "propose", "sponsor", "operate", "own") or
                     c.lemma_.lower() in ("lead", "head", "command") and tok.lemma_.lower() in LED_GROUPS):
-                for ag in c.children:
+                for ag in kids(c):
                     if ag.dep_ == "agent":
-                        for p in ag.children:
+                        for p in kids(ag):
                             a = self.resolve(p) if p.dep_ == "pobj" else None
                             if a is not None:
                                 return self.country_of(a) or a
-        for c in tok.children:
+        for c in kids(tok):
             # "members of the League", "a spokesman for the rebels"
             if c.dep_ == "prep" and (c.lower_ == "from" or c.lower_ == "of" and tok.lemma_.lower() not in HARM_NOUNS or
                                      c.lower_ == "for" and tok.lemma_.lower() in SPEAKERS):
-                for p in c.children:
+                for p in kids(c):
                     if p.dep_ == "pobj":
                         a = self.resolve(p)
                         if a is not None and (a.kind != "person" or c.lower_ == "from" and
@@ -696,21 +697,21 @@ class ActorIndex:
         if tok.lemma_.lower() in ("junta", "regime", "government", "authorities", "authority", "leadership", "rulers",
                                   "military", "ministry", "administration", "cabinet"):
             nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-            joined = [c.i for c in tok.children if c.dep_ == "conj"]
-            for c in list(tok.children) + ([nxt] if nxt is not None and nxt.lower_ == "in" and nxt.head.i != tok.i
+            joined = [c.i for c in kids(tok) if c.dep_ == "conj"]
+            for c in list(kids(tok)) + ([nxt] if nxt is not None and nxt.lower_ == "in" and nxt.head.i != tok.i
                                            else []):  # "the junta in Niger" (the parser may hang "in" on the verb)
                 if c.dep_ == "prep" and c.lower_ == "in" and not any(j < c.i for j in joined):
                     # (not "talks between the government and the rebels in Havana": where they talked)
-                    for p in c.children:
+                    for p in kids(c):
                         m = self.by_token.get(p.i)
                         if p.dep_ == "pobj" and m is not None and m.actor.kind in STATE_KINDS:
                             return m.actor
         if (tok.lemma_.lower() in ("junta", "regime", "putschist") or tok.lower_ in ("generals", "authorities") or
                 tok.lower_ == "government" and tok.dep_ in ("nsubj", "dobj", "pobj", "conj") and
                 not (tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp") and  # (not "A said the government should")
-                not any(c.dep_ == "prep" for c in tok.children) or  # (nor "the government of President A")
-                tok.lemma_.lower() == "leader" and any(c.lower_ == "coup" for c in tok.children)) and \
-                any(c.lower_ == "the" for c in tok.children):
+                not any(c.dep_ == "prep" for c in kids(tok)) or  # (nor "the government of President A")
+                tok.lemma_.lower() == "leader" and any(c.lower_ == "coup" for c in kids(tok))) and \
+                any(c.lower_ == "the" for c in kids(tok)):
             return self._named_junta(tok) or self.focal_state()  # "the junta" in a story about Niger
         return None
 
@@ -722,10 +723,10 @@ class ActorIndex:
             w = self.doc[j]
             if w.lemma_.lower() not in kin:
                 continue
-            for c in list(w.children) + ([x for x in w.head.children if x.dep_ == "prep"] if w.dep_ == "dobj" else []):
+            for c in list(kids(w)) + ([x for x in kids(w.head) if x.dep_ == "prep"] if w.dep_ == "dobj" else []):
                 m = self.by_token.get(c.i) if c.dep_ in ("compound", "amod", "poss", "nmod") else None
                 if c.dep_ == "prep" and c.lower_ == "in":
-                    m = next((self.by_token.get(p.i) for p in c.children if p.dep_ == "pobj"), None)
+                    m = next((self.by_token.get(p.i) for p in kids(c) if p.dep_ == "pobj"), None)
                 if m is not None and m.actor.kind in STATE_KINDS:
                     return m.actor
         return None
@@ -791,14 +792,14 @@ class ActorIndex:
             head = tok.head
             while head.head.i != head.i and head.head.i != sent.root.i:
                 head = head.head
-            if (head.dep_ == "prep" or head.dep_ == "advmod" and any(c.dep_ == "prep" for c in head.children)) and \
+            if (head.dep_ == "prep" or head.dep_ == "advmod" and any(c.dep_ == "prep" for c in kids(head))) and \
                     head.head.i == sent.root.i:
                 # (and "Ahead of his trip, A ordered ...")
-                later = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i]
+                later = [c for c in kids(sent.root) if c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i]
                 a = self.resolve(later[0]) if later and later[0].lower_ not in PERSON_PRONOUNS else None
                 if a is not None and a.kind == "person":
                     return a
-        root_subj = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
+        root_subj = [c for c in kids(sent.root) if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
         if tok.dep_ == "poss" and tok.head.dep_ == "dobj" and tok.head.head.i == sent.root.i and \
                 (tok.head.lemma_.lower() in PERSONAL_ACTS or tok.head.lower_ in PERSONAL_ACTS) and \
                 sent.root.lemma_.lower() in ANSWERING and root_subj:
@@ -822,10 +823,10 @@ class ActorIndex:
             # "A told reporters that B had been expelled. He accused ...": the last sentence's main
             # subject goes on, before a subject inside its clauses
             prev = self.sent_of(sent.start - 1)
-            for s in (c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")):
+            for s in (c for c in kids(prev.root) if c.dep_ in ("nsubj", "nsubjpass")):
                 # (a name, or a title with the name beside it; never another pronoun, which would
                 # send the question back sentence by sentence)
-                m = self.by_token.get(s.i) or next((self.by_token[c.i] for c in s.children
+                m = self.by_token.get(s.i) or next((self.by_token[c.i] for c in kids(s)
                                                     if c.dep_ == "appos" and c.i in self.by_token), None)
                 if m is not None and m.actor.kind == "person":
                     return m.actor
@@ -856,10 +857,10 @@ class ActorIndex:
         """The person "him" or "her" stands for: the nearest person named before, in this sentence
         or the one before, who is not the subject of the verb it is the object of."""
         verb = tok.head if tok.dep_ != "pobj" else tok.head.head
-        while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids(verb)):
             verb = verb.head
         doers = set()
-        for c in verb.children:
+        for c in kids(verb):
             if c.dep_ in ("nsubj", "nsubjpass"):
                 m = self.by_token.get(c.i)
                 doer = m.actor if m is not None else \
@@ -873,7 +874,7 @@ class ActorIndex:
         if not here and prev:
             # "The Soviet leader arrived after talks with B in Dublin. Castro greeted him": the one the
             # sentence before was about, before a person named inside it
-            for s in (c for c in prev[0].root.children if c.dep_ in ("nsubj", "nsubjpass")):
+            for s in (c for c in kids(prev[0].root) if c.dep_ in ("nsubj", "nsubjpass")):
                 a = self.resolve(s) if s.lower_ not in PERSON_PRONOUNS else None
                 if a is not None and a.kind == "person" and a.key not in doers:
                     return a
@@ -890,7 +891,7 @@ class ActorIndex:
         if tok.lower_ == "its" and tok.dep_ == "poss" and tok.head.dep_ == "conj":
             # "the Cuban government's repression and its support for B": the owner of the first
             # (or the parser joined it to a word inside the first: "repression of protesters and its ...")
-            owner = next((a for h in list(tok.head.ancestors)[:3] for c in h.children if c.dep_ == "poss" and c.i < tok.i
+            owner = next((a for h in list(tok.head.ancestors)[:3] for c in kids(h) if c.dep_ == "poss" and c.i < tok.i
                           and (a := self.resolve(c, loose=True)) is not None and a.kind != "person"), None)
             if owner is not None:
                 return owner
@@ -901,9 +902,9 @@ class ActorIndex:
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         if tok.dep_ == "nsubj" and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in TELLING and \
-                any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in verb.children):
+                any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in kids(verb)):
             # "A told B it must ...", "warned B it should ...": the one told (its demand is of them)
-            for c in verb.head.children:
+            for c in kids(verb.head):
                 told = self.by_token.get(c.i) if c.dep_ in ("dobj", "dative") and c.i < tok.i else None
                 if told is not None and told.actor.kind != "person" and told.how != "demonym":
                     return told.actor
@@ -911,9 +912,9 @@ class ActorIndex:
             # "Chile, which ... Peru, said it would ...": the one speaking, not the nearest name
             sayer = verb.head
             if sayer.dep_ in ("advcl", "conj") and sayer.head.i < sayer.i and \
-                    not any(c.dep_ in ("nsubj", "nsubjpass") for c in sayer.children):
+                    not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids(sayer)):
                 sayer = sayer.head  # "A rejected the charge from B, saying it ...": A says it
-            for c in sayer.children:
+            for c in kids(sayer):
                 speaker = self.by_token.get(c.i) if c.dep_ == "nsubj" and c.i < tok.i else None
                 if speaker is not None and speaker.actor.kind in ("country", "former_state", "organisation") \
                         and speaker.how != "demonym":
@@ -926,7 +927,7 @@ class ActorIndex:
                     if side is not None:
                         return side
         own = set()
-        for c in list(tok.head.children) + list(verb.children):
+        for c in list(kids(tok.head)) + list(kids(verb)):
             if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i:
                 own |= {w.i for w in c.subtree}
                 subject = self.by_token.get(c.i)
@@ -938,9 +939,9 @@ class ActorIndex:
                     return subject.actor  # "Pakistan reaffirmed its backing", "stood by its pledge": the subject's own
         if tok.dep_ == "nsubj" and verb.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ in ("since", "after", "when", "because", "as", "before", "until")
-                for m in verb.children):
+                for m in kids(verb)):
             # "X has kept an embassy there since it recognised Y": the main clause's subject
-            for c in verb.head.children:
+            for c in kids(verb.head):
                 first = self.by_token.get(c.i) if c.dep_ in ("nsubj", "nsubjpass") else None
                 if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") and verb.head.dep_ == "relcl":
                     first = self.by_token.get(verb.head.head.i)  # "Iraq, which ... since it invaded Kuwait"
@@ -951,21 +952,21 @@ class ActorIndex:
                     if found is not None and found.kind != "person":
                         return found
         if verb.dep_ in ("relcl", "acl", "ccomp") and verb.head.pos_ == "NOUN" and \
-                any(m.lower_ == "that" and m.dep_ == "mark" for m in verb.children):
+                any(m.lower_ == "that" and m.dep_ == "mark" for m in kids(verb)):
             # "the charge from X that it spied": the one charged is not the one charging
-            for c in verb.head.children:
+            for c in kids(verb.head):
                 if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("from", "by"):
                     own |= {w.i for w in c.subtree}
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN":
             # "X blocked a General Assembly text that deplored its occupation": not the assembly
-            for c in verb.head.children:
+            for c in kids(verb.head):
                 if c.dep_ in ("compound", "nmod", "amod") and c.i < verb.head.i:
                     own |= {w.i for w in c.subtree}
         if verb.dep_ == "relcl" and tok.dep_ == "nsubj" and verb.head.i < tok.i:
             # "blamed A, which it says encouraged B": not the clause's own antecedent
             own |= set(range(verb.head.left_edge.i, verb.head.i + 1))
         if verb.dep_ == "conj":  # "India has not condemned Russia, and Russia remains its supplier"
-            for c in verb.head.children:
+            for c in kids(verb.head):
                 if c.dep_ in ("nsubj", "nsubjpass") and c.i not in own:
                     first = self.by_token.get(c.i)
                     if first is not None and first.actor.kind != "person" and first.how != "demonym":
@@ -977,9 +978,9 @@ class ActorIndex:
                             return found
         doer = None
         if tok.lower_ == "it" and (tok.dep_ == "dative" or tok.dep_ == "dobj" and any(
-                c.dep_ == "prep" and c.lower_ == "with" for c in tok.head.children)):
+                c.dep_ == "prep" and c.lower_ == "with" for c in kids(tok.head))):
             # "A, which officials say provides it with aid": a receiver, not the giver ("itself")
-            doer = next((self.resolve(c) for c in tok.head.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+            doer = next((self.resolve(c) for c in kids(tok.head) if c.dep_ == "nsubj" and c.i < tok.i), None)
         best: tuple[int, Actor] | None = None
         for m in self.ments_back(tok.i, sent.start):
             if sent.start <= m.start < tok.i and m.actor.kind != "person" and m.how != "demonym" \
@@ -989,7 +990,7 @@ class ActorIndex:
         for j in range(tok.i - 1, best[0] if best else sent.start - 1, -1):
             w = tok.doc[j]  # "support for his country, months after Russia invaded it": Zelensky's
             if w.lemma_.lower() in ("country", "nation", "homeland") and j not in own and \
-                    any(c.dep_ == "poss" and c.lower_ in PERSON_PRONOUNS for c in w.children):
+                    any(c.dep_ == "poss" and c.lower_ in PERSON_PRONOUNS for c in kids(w)):
                 home = self._owner(w)
                 if home is not None and home.kind != "person":
                     return home
@@ -1017,9 +1018,9 @@ class ActorIndex:
             m = self.by_token.get(t.i)
             if m is not None and m.actor.kind != "person":
                 country = m.actor
-        for t in tok.children:
+        for t in kids(tok):
             if t.dep_ == "prep" and t.lower_ == "of":
-                for p in t.children:
+                for p in kids(t):
                     m = self.by_token.get(p.i)
                     if m is not None and m.actor.kind != "person":
                         country = m.actor
@@ -1053,7 +1054,7 @@ class ActorIndex:
                 if m.start <= tok.i and (last is None or seq > last[0]):
                     last = (seq, m)
         best = (first if first[1].start > tok.i else last)[1].actor if first is not None else None
-        if best is None and tok.tag_ in ("NN", "NNP") and any(c.lower_ in ("the", "this") for c in tok.children):
+        if best is None and tok.tag_ in ("NN", "NNP") and any(c.lower_ in ("the", "this") for c in kids(tok)):
             best = self._by_rank(tok, role, country)
         if best is not None:
             return best
@@ -1454,7 +1455,7 @@ def _listed_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
     todo = [doc[m.end - 1] for m in idx.ments if m.actor.kind == "person"]
     while todo:
         head = todo.pop()
-        for t in head.children:
+        for t in kids(head):
             if t.pos_ == "PROPN" and t.dep_ in ("conj", "appos") and t.i not in idx.by_token and \
                     _listed_name(doc, gaz, idx, t):
                 todo.append(t)
@@ -1471,7 +1472,7 @@ def _listed_name(doc, gaz: Gazetteer, idx: ActorIndex, t) -> bool:
     if t.lower_ in INSTITUTIONS or (start > 0 and doc[start - 1].text == "(") or \
             t.lower_ in ("ministry", "committee", "bank", "commission", "agency", "union", "party"):
         return False
-    if any(c.dep_ == "det" for c in t.children):
+    if any(c.dep_ == "det" for c in kids(t)):
         return False  # "A, the Liberal Democrat MEP": a description of A, no second name
     name = clean_person_name(doc[start:t.i + 1].text)
     entry = (gaz.lookup(name) or gaz.person_variant(name)) if name else None
@@ -1490,7 +1491,7 @@ def _listed_under_title(doc, idx: ActorIndex) -> None:
                      "presidents", "delegates", "representatives"}
     for i in [k for k, w in enumerate(idx.texts) if w.lower() in plural_titles]:
         tok = doc[i]
-        states = [idx.by_token[c.i].actor for c in tok.children
+        states = [idx.by_token[c.i].actor for c in kids(tok)
                   if c.dep_ in ("amod", "compound", "poss") and c.i in idx.by_token
                   and idx.by_token[c.i].actor.kind in ("country", "former_state", "organisation")]
         if len(states) != 1:
@@ -1515,11 +1516,11 @@ def _respectively(doc, idx: ActorIndex) -> None:
     names in apposition to the title): the n-th name holds the title for the n-th state."""
     anchors = [idx.tokens[i] for i, w in enumerate(idx.texts) if w.lower() == "respectively"]
     for t in idx.tokens:  # "her Dutch and Belgian counterparts, A and B": the end of the apposition
-        if t.tag_ in ("NNS", "NNPS") and sum(1 for c in t.children if c.i in idx.by_token and
+        if t.tag_ in ("NNS", "NNPS") and sum(1 for c in kids(t) if c.i in idx.by_token and
                                              idx.by_token[c.i].how == "demonym") + sum(
-                1 for c in t.children for g in c.children if g.dep_ == "conj" and g.i in idx.by_token and
+                1 for c in kids(t) for g in kids(c) if g.dep_ == "conj" and g.i in idx.by_token and
                 idx.by_token[g.i].how == "demonym" and c.i in idx.by_token) >= 2:
-            appos = [c for c in t.children if c.dep_ == "appos" and c.i > t.i]
+            appos = [c for c in kids(t) if c.dep_ == "appos" and c.i > t.i]
             if appos:
                 anchors.append(doc[min(appos[0].right_edge.i + 1, len(doc) - 1)])
             elif t.i + 2 < len(doc) and doc[t.i + 1].text == ",":  # the parser may hang the names elsewhere
@@ -1536,7 +1537,7 @@ def _respectively(doc, idx: ActorIndex) -> None:
                   or t.i in idx.by_token and idx.by_token[t.i].how == "demonym" and t.dep_ == "conj"
                   and t.i < tok.i]
         title = next((t for t in sent if t.tag_ in ("NNS", "NNPS") and t.i < tok.i and
-                      any(c.i in idx.by_token and idx.by_token[c.i].how == "demonym" for c in t.children)), None)
+                      any(c.i in idx.by_token and idx.by_token[c.i].how == "demonym" for c in kids(t))), None)
         if title is None:
             continue
         people = []
@@ -1566,8 +1567,8 @@ def _titles_of_listed(doc, idx: ActorIndex) -> None:
     for t in idx.tokens:
         if t.tag_ not in ("NNS", "NNPS") or not _is_title_word(t, idx):
             continue
-        states = [idx.by_token[x.i].actor for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
-                  for p in c.children if p.dep_ == "pobj" for x in [p, *p.conjuncts]
+        states = [idx.by_token[x.i].actor for c in kids(t) if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in kids(c) if p.dep_ == "pobj" for x in [p, *p.conjuncts]
                   if x.i in idx.by_token and idx.by_token[x.i].actor.kind in STATE_KINDS]
         if len(states) < 2:
             continue
@@ -1702,8 +1703,8 @@ def _shared_short_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
     """ "Brazil supports Korea's bid": a short name two states share is the one of them the story
     names more often, or the first where it names neither ("Korea and Japan" today is South Korea)."""
     named: dict[str, int] | None = None
-    for tok in doc:
-        if tok.lower_ not in SHARED_SHORT_NAMES or not tok.is_title or tok.i in idx.by_token or \
+    for tok in [doc[i] for i, w in enumerate(idx.texts) if w.lower() in SHARED_SHORT_NAMES]:
+        if not tok.is_title or tok.i in idx.by_token or \
                 tok.pos_ != "PROPN" or tok.ent_type_ not in ("GPE", "") or \
                 tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
             continue  # (not "Korea Electric", a company)
@@ -1720,8 +1721,8 @@ def _shared_short_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
 
 def _bare_definite(tok) -> bool:
     """ "the ministry", with nothing of its own to say whose: no possessor, compound or adjective."""
-    return any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children) and \
-        not any(c.dep_ in ("poss", "compound", "amod") for c in tok.children)
+    return any(c.lower_ == "the" and c.dep_ == "det" for c in kids(tok)) and \
+        not any(c.dep_ in ("poss", "compound", "amod") for c in kids(tok))
 
 
 def _backer(tok) -> bool:
@@ -1769,13 +1770,13 @@ _SOME = frozenset({"most", "some", "several", "few", "many", "certain", "various
 def _some_of(tok) -> bool:
     """Whether a plural noun names part of a group: "most EU members", "several member states",
     "other EU states", "five EU states" (a count with no "the", "all" or possessive before it)."""
-    kids = list(tok.children)
-    if any(c.lower_ in _SOME and c.dep_ in ("amod", "det", "quantmod", "nummod") for c in kids):
+    below = kids(tok)
+    if any(c.lower_ in _SOME and c.dep_ in ("amod", "det", "quantmod", "nummod") for c in below):
         return True
-    if any(c.lower_ == "other" for c in kids) and not any(c.dep_ in ("det", "poss") for c in kids):
+    if any(c.lower_ == "other" for c in below) and not any(c.dep_ in ("det", "poss") for c in below):
         return True  # "a group of other EU states" (but "the other G7 nations" are all the rest)
-    return any(c.dep_ == "nummod" for c in kids) and not any(
-        c.dep_ in ("det", "poss", "predet") or c.lower_ in ("all", "both") for c in kids)
+    return any(c.dep_ == "nummod" for c in below) and not any(
+        c.dep_ in ("det", "poss", "predet") or c.lower_ in ("all", "both") for c in below)
 
 
 def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
@@ -1967,7 +1968,7 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
             j -= 1
         if j > sent.start and doc[j].text == "," and _title_in(window, idx, offices)[0] is None and (
                 doc[j - 1].lower_ in idx.gaz.offices or (
-                doc[j - 1].pos_ == "NOUN" and any(c.dep_ == "poss" for c in doc[j - 1].children) or
+                doc[j - 1].pos_ == "NOUN" and any(c.dep_ == "poss" for c in kids(doc[j - 1])) or
                 _is_title_word(doc[j - 1], idx) and any(c.dep_ == "poss" for c in doc[j - 1].subtree) or
                 j - 3 > sent.start and doc[j - 1].pos_ == "PROPN" and doc[j - 2].lower_ in TARGET_PREPS and
                 _is_title_word(doc[j - 3], idx))):
@@ -2286,7 +2287,7 @@ def _counterpart_role(m: Ment, window, idx: ActorIndex) -> str | None:
             if owner is not None and idx.role_of(owner):
                 return idx.role_of(owner)
     root = idx.sent_of(m.start).root
-    for c in root.children:
+    for c in kids(root):
         if c.dep_ == "nsubj":
             owner = idx.resolve(c)
             if owner is not None and owner.key != m.actor.key and idx.role_of(owner):
@@ -2506,8 +2507,8 @@ def _chaired_by(doc, idx: ActorIndex) -> None:
         if m.actor.kind != "organisation" or m.actor.org_kind not in _BODIES:
             continue
         root = doc[m.start:m.end].root
-        for acl in (c for c in root.children if c.dep_ == "acl" and c.lemma_.lower() in ("chair", "preside")):
-            for p in (p for a in acl.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"):
+        for acl in (c for c in kids(root) if c.dep_ == "acl" and c.lemma_.lower() in ("chair", "preside")):
+            for p in (p for a in kids(acl) if a.dep_ == "agent" for p in kids(a) if p.dep_ == "pobj"):
                 person = idx.mention_at(p.i)
                 if person is None or person.actor.kind != "person":
                     continue
@@ -2522,20 +2523,20 @@ def _represented_by(doc, idx: ActorIndex) -> None:
     minister, and was represented by him": who represents a state or body at an event acts for it."""
     for tok in idx.tokens:
         if tok.lemma_.lower() != "represent" or tok.tag_ != "VBN" or \
-                not any(c.dep_ == "auxpass" for c in tok.children):
+                not any(c.dep_ == "auxpass" for c in kids(tok)):
             continue
-        whom = [idx.resolve(c) for c in tok.children if c.dep_ == "nsubjpass"]
+        whom = [idx.resolve(c) for c in kids(tok) if c.dep_ == "nsubjpass"]
         whom = [a for a in whom if a is not None and a.kind != "person"]
         if not whom:
             continue
-        for by in (c for c in tok.children if c.dep_ == "agent"):
-            for p in (p for p in by.children if p.dep_ == "pobj"):
+        for by in (c for c in kids(tok) if c.dep_ == "agent"):
+            for p in (p for p in kids(by) if p.dep_ == "pobj"):
                 for x in [p] + list(p.conjuncts):
                     m = idx.mention_at(x.i)
                     title = None
                     if m is None or m.actor.kind != "person":
                         # "its foreign minister, A": the person in apposition, the noun phrase the title
-                        ap = next((a for a in x.children if a.dep_ == "appos"), None)
+                        ap = next((a for a in kids(x) if a.dep_ == "appos"), None)
                         m = idx.mention_at(ap.i) if ap is not None else None
                         title = " ".join(w.text for w in x.subtree if w.i < x.i + 1 and w.dep_ in ("amod", "compound")
                                          or w.i == x.i).title() if m is not None else None
@@ -2589,7 +2590,7 @@ def _came_from(m: Ment, idx: ActorIndex) -> Actor | None:
     """The state of the capital a titled person came from: "Minister A, who flew in from Kampala
     on Sunday," is Uganda's minister, not the dateline's."""
     root = idx.doc[m.start:m.end].root
-    for clause in (c for c in root.children if c.dep_ == "relcl"):
+    for clause in (c for c in kids(root) if c.dep_ == "relcl"):
         for w in clause.subtree:
             if w.dep_ == "pobj" and w.head.lower_ == "from" and w.i in idx.by_token:
                 place = idx.by_token[w.i]
@@ -2609,16 +2610,16 @@ def _party_of(m: Ment, idx: ActorIndex) -> Actor | None:
         return None
     verb = doc[k - 1]
     if verb.lemma_.lower() in ("lead", "head") and verb.dep_ == "acl":
-        for c in verb.head.children:
+        for c in kids(verb.head):
             if c.dep_ in ("amod", "compound", "poss") and c.i < verb.head.i:
                 a = idx.resolve(c, allow_demonym=True)
                 if a is not None and a.kind in STATE_KINDS:
                     return a
     if verb.lemma_.lower() == "accompany":
         clause = verb
-        while clause.head.i != clause.i and not any(c.dep_ == "nsubj" for c in clause.children):
+        while clause.head.i != clause.i and not any(c.dep_ == "nsubj" for c in kids(clause)):
             clause = clause.head
-        for c in clause.children:
+        for c in kids(clause):
             if c.dep_ == "nsubj":
                 a = idx.resolve(c)
                 if a is not None and a.kind == "person":
@@ -2652,7 +2653,7 @@ def _home_of_dateline(m: Ment, idx: ActorIndex, named: int) -> bool:
         if x.actor.key == home.key and x.start >= first.end:
             head = doc[x.start:x.end].root
             if head.dep_ in ("dobj", "dative") and any(
-                    c.dep_ == "nsubj" and first.start <= c.i < first.end for c in head.head.children):
+                    c.dep_ == "nsubj" and first.start <= c.i < first.end for c in kids(head.head)):
                 return False
         if x.how == "demonym" and x.start > first.start:
             continue  # what the person speaks of ("flew in from a South African base") is no rival
@@ -2707,8 +2708,8 @@ def _chairs(doc, idx: ActorIndex) -> None:
                           idx.by_token[t.i].actor.kind == "organisation" and idx.by_token[t.i].actor.org_kind in bodies]
         # a clause: "who currently chairs the AU"
         head = doc[m.end - 1]
-        for rel in (c for c in head.children if c.dep_ == "relcl" and c.lemma_.lower() == "chair"):
-            found += [idx.by_token[o.i].actor for o in rel.children if o.dep_ == "dobj" and o.i in idx.by_token
+        for rel in (c for c in kids(head) if c.dep_ == "relcl" and c.lemma_.lower() == "chair"):
+            found += [idx.by_token[o.i].actor for o in kids(rel) if o.dep_ == "dobj" and o.i in idx.by_token
                       and idx.by_token[o.i].actor.kind == "organisation" and idx.by_token[o.i].actor.org_kind in bodies]
         for body in found:
             have = idx.chairs.setdefault(m.actor.key, [])

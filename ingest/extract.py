@@ -20,7 +20,8 @@ from .text import fold_accents
 from .words import WORDS
 from .gazetteer import Gazetteer, default_gazetteer
 from .relations import CLAIMS, LIGHT_VERBS, REPORTING_VERBS, TIES_VERBS, TURNING_DOWN, Candidate, find_relations
-from .shapes import ACCUSING, APPEALS, DOCUMENTS, SAYING_VERBS, TASKED, coordinated_with, object_verb
+from .shapes import (ACCUSING, APPEALS, DOCUMENTS, SAYING_VERBS, TASKED, coordinated_with, forget_children, kids, object_verb,
+                     read_children)
 
 __all__ = ["extract_doc", "gazetteer", "modality_of", "REPORTING_VERBS"]
 
@@ -71,12 +72,12 @@ def _verb_chain(tok) -> list:
             chain.append(h)
             t = h
         elif tok.dep_ == "pobj" and h.dep_ == "prep" and h.head.pos_ == "VERB" and (
-                h.lower_ in ("in", "into") and any(c.dep_ == "dobj" and c.lower_ == "part" for c in h.head.children)
+                h.lower_ in ("in", "into") and any(c.dep_ == "dobj" and c.lower_ == "part" for c in kids(h.head))
                 or h.lower_ == "for" and h.head.lemma_.lower() in ("travel", "fly", "go", "head", "arrive", "come", "visit", "leave")):
             t = h.head  # "is due to take part in talks", "is expected to travel there for talks": as real as that
             chain.append(t)
         elif tok.dep_ in ("dobj", "nsubjpass") and h.pos_ == "VERB" and \
-                any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS | HEDGE_MODALS for c in h.children):
+                any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS | HEDGE_MODALS for c in kids(h)):
             t = h  # "Egypt might host the talks between A and B": as real as the hosting
             chain.append(t)
         elif tok.dep_ == "pobj" and h.dep_ == "prep" and h.lower_ == "before" and h.head.pos_ in ("VERB", "AUX"):
@@ -85,12 +86,12 @@ def _verb_chain(tok) -> list:
         elif tok.dep_ == "pobj" and h.dep_ == "prep" and (h.lower_ == "during" or h.lower_ in ("on", "at") and tok.lemma_.lower() in (
                 "visit", "trip", "tour", "stop", "summit", "meeting", "talk")) and \
                 h.head.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS | HEDGE_MODALS
-                                              for c in h.head.children):
+                                              for c in kids(h.head)):
             t = h.head  # "would meet them during a visit to B": a visit no more real than the meeting
             chain.append(t)
         elif tok.dep_ == "dobj" and h.pos_ == "VERB" and (h.lemma_.lower() in NEGATING_VERBS | FUTURE_VERBS | HEDGE_VERBS
                                                           or h.lower_ in ("called", "calling", "call") and
-                                                          any(c.lower_ == "off" for c in h.children)):
+                                                          any(c.lower_ == "off" for c in kids(h))):
             t = h  # "cancelled the visit", "called off a trip", "planned a visit"
             chain.append(t)
         else:
@@ -103,15 +104,15 @@ def _verb_chain(tok) -> list:
             chain.append(t)
         elif t.dep_ in ("xcomp", "conj") and t.head.i != t.i and not (
                 t.dep_ == "conj" and (any(c.dep_ in ("nsubj", "nsubjpass") or c.dep_ == "aux" and c.lower_ != "to"
-                                          for c in t.children)  # ("did not accept it and would ask B": asks)
+                                          for c in kids(t))  # ("did not accept it and would ask B": asks)
                                       or t.tag_ in ("VBD", "VBZ") and t.head.tag_ == "VB")):
             # (nor "said it would not deal with A and cut off oil to B": a verb of its own tense)
             t = coordinated_with(t) if t.dep_ == "conj" else t.head
             chain.append(t)
         elif t.dep_ == "advcl" and t.tag_ == "VB" and t.head.pos_ in ("VERB", "AUX") and \
-                any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(t)) and \
                 t.head.lemma_.lower() not in APPEALS and \
-                not any(o.dep_ == "dobj" and o.lemma_.lower() in APPEALS for o in t.head.children):
+                not any(o.dep_ == "dobj" and o.lemma_.lower() in APPEALS for o in kids(t.head)):
             t = t.head  # "is due to fly to Brussels to brief A": the purpose is as real as the trip
             chain.append(t)
         elif t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX"):
@@ -145,21 +146,21 @@ def _no_event(trigger) -> bool:
     question ("asked whether Britain would recognise X") or a wish for another's act."""
     chain = _verb_chain(trigger)
     if any(t.dep_ in ("ccomp", "xcomp") and t.head.lemma_.lower() in WANTING and
-           (any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) or any(c.dep_ == "dobj" for c in t.head.children))
+           (any(c.dep_ in ("nsubj", "nsubjpass") for c in kids(t)) or any(c.dep_ == "dobj" for c in kids(t.head)))
            for t in chain):
         return True  # "A wants B to talk to C": A's wish, no act of B's
     if any(t.dep_ in ("ccomp", "acl") and t.head.lemma_.lower() in APPEALS and
-           any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and
+           any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(t)) and
            not (t.head.dep_ == "dobj" and t.head.head.lemma_.lower() in ("accept", "take")) for t in chain):
         return True  # "appealed to A, B and C to help him", "an invitation to B to visit": asked of them, not
         # done (but "accepted an invitation to visit B" is a plan of the one who accepted)
-    if any(t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and
+    if any(t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(t)) and
            any(o.dep_ == "dobj" and o.lemma_.lower() in APPEALS and o.i < t.i and
-               any(p.dep_ == "prep" and p.lower_ in ("on", "to", "for") for p in o.children) for o in t.head.children)
+               any(p.dep_ == "prep" and p.lower_ in ("on", "to", "for") for p in kids(o)) for o in kids(t.head))
            for t in chain):
         return True  # "repeated his call on A and B to impose sanctions": (the parser hangs the act on the verb)
     return any(c.dep_ == "aux" and c.lower_ in ("can", "ca") or c.dep_ == "mark" and c.lower_ == "whether"
-               for t in chain for c in t.children)
+               for t in chain for c in kids(t))
 
 
 def _chain_modality(chain) -> str:
@@ -167,11 +168,11 @@ def _chain_modality(chain) -> str:
     would_only = True
     if chain[0].pos_ == "NOUN":
         # "a visit cancelled at the last minute", "had his talks with B called off"
-        undone = [c for c in chain[0].children if c.dep_ == "acl"]
+        undone = [c for c in kids(chain[0]) if c.dep_ == "acl"]
         if len(chain) > 1 and chain[1].lemma_ == "have":
-            undone += [c for c in chain[1].children if c.dep_ in ("advcl", "ccomp", "xcomp", "oprd") and c.i > chain[0].i]
+            undone += [c for c in kids(chain[1]) if c.dep_ in ("advcl", "ccomp", "xcomp", "oprd") and c.i > chain[0].i]
         neg = any(c.tag_ in ("VBN", "VBD") and (c.lemma_.lower() in NEGATING_VERBS or c.lemma_.lower() == "call" and
-                                               any(p.lower_ == "off" for p in c.children)) for c in undone)
+                                               any(p.lower_ == "off" for p in kids(c))) for c in undone)
         if chain[0].dep_ == "pobj" and chain[0].head.lower_ == "of" and chain[0].head.head.lower_ == "ahead":
             future = True  # "ahead of B's visit to C": still to come
         proposal = chain[0].head.head if chain[0].dep_ == "pobj" and chain[0].head.lower_ == "for" else None
@@ -180,16 +181,16 @@ def _chain_modality(chain) -> str:
             future = True
             turned = proposal.head if proposal.dep_ == "dobj" else None
             neg = neg or turned is not None and (turned.lemma_.lower() in NEGATING_VERBS | {"reject", "rebuff", "spurn"} or
-                                                  any(c.dep_ == "prt" and c.lower_ == "down" for c in turned.children))
+                                                  any(c.dep_ == "prt" and c.lower_ == "down" for c in kids(turned)))
     for k, t in enumerate(chain):
         lemma = t.lemma_.lower()
         if t.pos_ == "VERB" and lemma + "e" in FUTURE_VERBS | HEDGE_VERBS | NEGATING_VERBS:
             lemma += "e"  # "hoped" read as "hop"
-        for c in t.children:
+        for c in kids(t):
             cl = c.lower_
             if c.dep_ == "neg" or (c.dep_ == "det" and cl in NEG_DET) or (c.dep_ == "advmod" and cl == "never") or \
-                    c.dep_ == "advmod" and any(g.lower_ == "never" for g in c.children) or \
-                    c.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ == "neither" for g in c.children):
+                    c.dep_ == "advmod" and any(g.lower_ == "never" for g in kids(c)) or \
+                    c.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ == "neither" for g in kids(c)):
                 neg = True  # (and "neither A nor B supported it")
             elif c.dep_ in ("aux",) and cl in FUTURE_MODALS | {"wo"}:
                 future = True
@@ -202,31 +203,31 @@ def _chain_modality(chain) -> str:
                 future = True
         if t.dep_ == "acl" and t.tag_ == "VB" and t.head.lemma_.lower() in INTENT_NOUNS:
             # "has a plan to aid B", "a duty to help B": not done yet; "has no plans to cut ties": not at all
-            if any(d.dep_ == "det" and d.lower_ == "no" for d in t.head.children):
+            if any(d.dep_ == "det" and d.lower_ == "no" for d in kids(t.head)):
                 neg = True
             else:
                 future = True
         if t is chain[0] and t.pos_ == "VERB" and any(
-                c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in t.children):
+                c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in kids(c)) for c in kids(t)):
             neg = True  # "sold no weapons to B", "signed no deal with B"
         if t is chain[0] and any(c.dep_ in ("preconj", "cc") and c.lower_ in ("neither", "nor")
-                                 for c in [*t.children, *(t.head.children if t.dep_ == "conj" else ())]):
+                                 for c in [*kids(t), *(kids(t.head) if t.dep_ == "conj" else ())]):
             neg = True  # "has neither accepted nor rejected it"
         if t is chain[0] and lemma == "be" and any(
                 c.dep_ == "acomp" and c.lower_ in ("due", "expected", "scheduled", "poised", "slated")
-                for c in t.children):
+                for c in kids(t)):
             future = True  # "A is due in Berlin on Thursday"
-        if t is chain[0] and lemma == "expect" and t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children) and \
-                any(c.dep_ == "prep" and c.lower_ == "in" for c in t.children):
+        if t is chain[0] and lemma == "expect" and t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in kids(t)) and \
+                any(c.dep_ == "prep" and c.lower_ == "in" for c in kids(t)):
             future = True  # "A is expected in Moscow next week"
         if t is not chain[0] and not (chain[k - 1].dep_ == "conj" and coordinated_with(chain[k - 1]).i == t.i) \
                 and not (chain[k - 1].dep_ == "advcl" and chain[k - 1].tag_ == "VBG" and chain[k - 1].i < t.i and
-                         not any(c.dep_ in ("mark", "aux") for c in chain[k - 1].children)):
+                         not any(c.dep_ in ("mark", "aux") for c in kids(chain[k - 1]))):
             # (a verb's own sense bears on what it governs, not on a verb joined to it: "refused to
             # join the drills and kept its ties with B" kept them; nor on a participle put before it:
             # "Meeting in Lima, the leaders decided to ..." met)
-            if lemma in NEGATING_VERBS or lemma == "call" and any(c.lower_ == "off" for c in t.children) or \
-                    lemma == "have" and any(c.lower_ == "yet" and c.dep_ == "advmod" for c in t.children):
+            if lemma in NEGATING_VERBS or lemma == "call" and any(c.lower_ == "off" for c in kids(t)) or \
+                    lemma == "have" and any(c.lower_ == "yet" and c.dep_ == "advmod" for c in kids(t)):
                 neg = True  # ("has yet to sign": not signed)
             elif lemma in HEDGE_VERBS:
                 hedged = True
@@ -238,35 +239,35 @@ def _chain_modality(chain) -> str:
                              chain[0].lemma_.lower() in ("cooperation", "co-operation") and
                              chain[1].lemma_.lower() in WIDENING) \
                     or (lemma == "be" and any(c.lower_ in ("due", "set", "expected", "scheduled", "poised", "slated")
-                                                                for c in t.children)):
+                                                                for c in kids(t))):
                 future = True
             elif lemma == "going" or (lemma == "go" and t.tag_ == "VBG"):
                 future = True
-            elif lemma == "be" and any(c.dep_ == "xcomp" and c in chain and any(a.lower_ == "to" for a in c.children)
-                                       for c in t.children) and not any(c.dep_ == "attr" for c in t.children):
+            elif lemma == "be" and any(c.dep_ == "xcomp" and c in chain and any(a.lower_ == "to" for a in kids(c))
+                                       for c in kids(t)) and not any(c.dep_ == "attr" for c in kids(t)):
                 future = True  # "X is to visit Y" (but "X was the first state to recognise Y")
     top = chain[-1]
-    if top.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children) and \
+    if top.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(top)) and \
             (top.dep_ == "ROOT" or top.dep_ in ("acl", "relcl") and top.head.dep_ == "ROOT" and top.head.pos_ in ("NOUN", "PROPN")):
         future = True  # a headline's "X to visit Y"
     if top.dep_ in ("acl", "ccomp") and top.head.pos_ == "NOUN" and \
-            any(c.dep_ == "det" and c.lower_ == "no" for c in top.head.children):
+            any(c.dep_ == "det" and c.lower_ == "no" for c in kids(top.head)):
         neg = True  # "there was no sign that X had sent arms"
-    if top.dep_ in ("advcl", "acl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in top.children) and (
+    if top.dep_ in ("advcl", "acl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(top)) and (
             top.head.lemma_.lower() in APPEALS or
-            any(o.dep_ == "dobj" and o.lemma_.lower() in APPEALS for o in top.head.children)):
+            any(o.dep_ == "dobj" and o.lemma_.lower() in APPEALS for o in kids(top.head))):
         future = True  # "his call on A to impose sanctions": asked for, not done
     if top.dep_ == "advcl" and top.tag_ in ("VBZ", "VBP") and top.head.i != top.i and any(
             m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "after", "once", "before", "until", "while")
-            for m in top.children) and _chain_modality(_verb_chain(top.head)) in ("future", "hedged"):
+            for m in kids(top)) and _chain_modality(_verb_chain(top.head)) in ("future", "hedged"):
         future = True  # "A is expected to raise it when he meets B": the meeting is ahead too
     if top.tag_ in ("VBZ", "VBP") and top.lemma_.lower() in SCHEDULED and not top.doc.user_data.get("headline") and (
-            any(c.dep_ in ("prep", "npadvmod") and any(w.lower_ in PLANNED_DAYS for w in c.subtree) for c in top.children)
-            or any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "on" and not any(c.children) for c in top.children)):
+            any(c.dep_ in ("prep", "npadvmod") and any(w.lower_ in PLANNED_DAYS for w in c.subtree) for c in kids(top))
+            or any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "on" and not any(kids(c)) for c in kids(top))):
         # ("A flies on to Brazil": the next stop of a journey, still ahead)
         future = True  # "A travels to Ottawa on Thursday for a summit": a plan, told in the present
-    if top.dep_ == "relcl" and top.tag_ == "VBN" and any(c.lower_ == "would" for c in top.children) and \
-            any(c.lower_ == "have" for c in top.children) and \
+    if top.dep_ == "relcl" and top.tag_ == "VBN" and any(c.lower_ == "would" for c in kids(top)) and \
+            any(c.lower_ == "have" for c in kids(top)) and \
             (any(w.lower_ in ("draft", "proposed") for w in top.head.subtree if w.i < top.head.i) or
              top.head.head.lemma_.lower() in ("veto", "block", "reject", "defeat", "kill")):
         neg = True  # "blocked a draft text that would have censured X": it was never adopted
@@ -274,7 +275,7 @@ def _chain_modality(chain) -> str:
         return "negated"
     if (hedged and would_only or future) and any(
             t.pos_ == "VERB" and (t.lemma_.lower() in ("keep", "continue") or
-                                  t.lemma_.lower() == "go" and any(c.lower_ == "on" for c in t.children))
+                                  t.lemma_.lower() == "go" and any(c.lower_ == "on" for c in kids(t)))
             for t in chain[1:2]):
         return "asserted"  # "would keep pressing X", "will continue to arm B", "would go on supplying B": going on already
     if hedged and future and would_only:
@@ -302,27 +303,27 @@ def _reporters(trigger, idx: ActorIndex) -> tuple[list[tuple[Actor | None, objec
         described = described or t.dep_ == "relcl"
         head = coordinated_with(t) if t.dep_ == "conj" else t.head
         if head.lemma_.lower() in DENIAL_VERBS and any(
-                c.dep_ in ("dobj", "nsubj") and c.lemma_.lower() in CHARGES and c.i > t.i for c in head.children):
+                c.dep_ in ("dobj", "nsubj") and c.lemma_.lower() in CHARGES and c.i > t.i for c in kids(head)):
             t = head  # "A accused B of ..., a charge B denies": the parser hangs the accusation on the denial
             continue
         if t.dep_ in ("relcl", "acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in CHARGES and \
-                any(m.lower_ == "that" and m.dep_ == "mark" for m in t.children):
+                any(m.lower_ == "that" and m.dep_ == "mark" for m in kids(t)):
             # "the charge from X that Y armed the rebels": X's claim
-            by = [c for c in head.children if c.dep_ == "poss"] + \
-                [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
-                 for p in c.children if p.dep_ == "pobj"]
+            by = [c for c in kids(head) if c.dep_ == "poss"] + \
+                [p for c in kids(head) if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                 for p in kids(c) if p.dep_ == "pobj"]
             out.append((_speaker(by, idx), head))
         if t.dep_ == "ccomp" and t.i < head.i and any(c.dep_ == "punct" and c.lower_ == ";" and t.i < c.i < head.i
-                                                       for c in head.children):
+                                                       for c in kids(head)):
             break  # "A blamed B; C denied any part": two clauses, the parser hangs the first on the second's verb
         if t.dep_ in ("ccomp", "parataxis", "xcomp", "advcl") and head.lemma_.lower() in REPORTING_VERBS | DENIAL_VERBS \
-                and not (t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in SUBORDINATORS for m in t.children)):
+                and not (t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in SUBORDINATORS for m in kids(t))):
             # (not "recalled its envoys after A recognised B": a clause of time is told, not claimed)
             if head.lemma_.lower() in DENIAL_VERBS and t.dep_ == "ccomp" and not described:
                 denied = True  # (not "denied that the visit, which comes as A protests, was aimed at B")
-            subj = [c for c in head.children if c.dep_ in ("nsubj",)]
-            if not subj and any(c.dep_ == "agent" for c in head.children):
-                subj = [p for c in head.children if c.dep_ == "agent" for p in c.children]
+            subj = [c for c in kids(head) if c.dep_ in ("nsubj",)]
+            if not subj and any(c.dep_ == "agent" for c in kids(head)):
+                subj = [p for c in kids(head) if c.dep_ == "agent" for p in kids(c)]
             out.append((_speaker(subj, idx), head))
         t = head
     # "Saudi Arabia accused Iran of arming the Houthis": the accuser's claim
@@ -333,7 +334,7 @@ def _reporters(trigger, idx: ActorIndex) -> tuple[list[tuple[Actor | None, objec
         if h.dep_ in ("pcomp", "pobj") and h.head.lower_ in ("of", "for") and h.head.head.lemma_.lower() in ACCUSING:
             # (and "blamed Iran for the attacks on B": the act named by a noun)
             verb = h.head.head
-            subj = [c for c in verb.children if c.dep_ == "nsubj"]
+            subj = [c for c in kids(verb) if c.dep_ == "nsubj"]
             out.append((idx.resolve(subj[0]) if subj else None, verb))
             break
         if h.dep_ not in ("xcomp", "conj", "advcl"):  # "of sending fighters to fight alongside Y"
@@ -345,7 +346,7 @@ def _reporters(trigger, idx: ActorIndex) -> tuple[list[tuple[Actor | None, objec
     for tok in idx.sent_of(trigger.i):
         if tok.lower_ == "according" and tok.head.i in anchors and tok.i + 1 < len(tok.doc) \
                 and tok.doc[tok.i + 1].lower_ == "to":
-            target = [p for p in tok.doc[tok.i + 1].children if p.dep_ == "pobj"]
+            target = [p for p in kids(tok.doc[tok.i + 1]) if p.dep_ == "pobj"]
             out.append((_speaker(target, idx), tok))
     return out, denied
 
@@ -380,9 +381,9 @@ def _is_side(actor: Actor | None, who: Actor, idx: ActorIndex) -> bool:
 
 def _said_would(chain, trigger) -> bool:
     """Whether the only hedge of an event is a "would" in words someone is said to have spoken."""
-    auxes = [c.lower_ for t in chain for c in t.children if c.dep_ == "aux"]
+    auxes = [c.lower_ for t in chain for c in kids(t) if c.dep_ == "aux"]
     if "would" not in auxes or any(a in ("could", "may", "might") for a in auxes) or any(
-            c.lower_ in HEDGE_WORDS for t in chain for c in t.children if c.dep_ in ("advmod", "amod")) or any(
+            c.lower_ in HEDGE_WORDS for t in chain for c in kids(t) if c.dep_ in ("advmod", "amod")) or any(
             t.lemma_.lower() in HEDGE_VERBS for t in chain[1:]):
         return False
     t = chain[-1]
@@ -399,10 +400,10 @@ def modality_of(cand: Candidate, doc, idx: ActorIndex) -> tuple[str, Actor | Non
     trigger = doc[cand.trigger]
     chain = _verb_chain(trigger)
     if cand.rule.endswith("/by"):  # "joined the sanctions imposed on X by Y": Y's sanctions are as told by "imposed"
-        chain = next(([trigger] + _verb_chain(a)[1:] for a in trigger.children if a.dep_ == "acl" and a.tag_ == "VBN"
-                      and any(c.dep_ == "agent" for c in a.children)), chain)
+        chain = next(([trigger] + _verb_chain(a)[1:] for a in kids(trigger) if a.dep_ == "acl" and a.tag_ == "VBN"
+                      and any(c.dep_ == "agent" for c in kids(a))), chain)
     if cand.rule.startswith("noun:") and cand.rule.endswith(("/modifier", "/poss")) and trigger.dep_ == "pobj" and \
-            any(c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "nummod" for c in trigger.children) and \
+            any(c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "nummod" for c in kids(trigger)) and \
             trigger.head.head.pos_ == "VERB" and not trigger.head.head.lemma_.lower() in LIGHT_VERBS:
         chain = [trigger]  # "was never consulted about the 1983 US invasion of Grenada": a known event
     elif cand.rule.startswith("noun:") and cand.rule.endswith(("/modifier", "/poss")) and trigger.dep_ == "dobj" and \
@@ -417,7 +418,7 @@ def modality_of(cand: Candidate, doc, idx: ActorIndex) -> tuple[str, Actor | Non
         modality = "asserted"  # "we will strike if ...": the future harm is the threat, made now
     if cand.predicate in ("supported", "threatened") and modality == "future" and len(chain) > 1 and \
             chain[1].lemma_.lower() in _VOWS[cand.predicate] and \
-            not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall") for c in chain[1].children):
+            not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall") for c in kids(chain[1])):
         # "promised to fight Turkey's corner", "vowed retaliation against X": the vow is the support
         # or the threat, made now
         modality = "asserted"
@@ -436,7 +437,7 @@ def modality_of(cand: Candidate, doc, idx: ActorIndex) -> tuple[str, Actor | Non
     # ("A accused B of plotting to kill him": what A says was done to A is still only A's charge)
     if modality == "asserted" and outsider is not None and cand.rule.startswith("noun:") and \
             cand.rule.endswith(("/modifier", "/poss")) and trigger.dep_ in ("nsubj", "nsubjpass", "pobj") and \
-            any(c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "poss" for c in trigger.children):
+            any(c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "poss" for c in kids(trigger)):
         outsider = None  # "X said the US-led invasion was illegal": the invasion is no claim of X's, but known
     if modality == "asserted" and outsider is not None:
         return "reported", outsider[0], outsider[1]
@@ -520,7 +521,7 @@ def _date_for(cand: Candidate, doc, idx: ActorIndex, dates, by_start, verb, moda
         return dates[trigger.i][0]  # the noun's own date: "last week's shelling", "the 1990 invasion"
     # the date governed by the trigger or a token of its own phrase ("summit ... on September 13")
     chain = _verb_chain(trigger)
-    own = chain + [c for v in chain for c in v.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+    own = chain + [c for v in chain for c in kids(v) if c.dep_ == "advcl" and c.tag_ == "VBG"]
     for t in own:  # "Speaking on Monday, Wang urged ...", "Speaking to a gathering on Monday, ..."
         if t.i in dates:
             return dates[t.i][0]
@@ -539,7 +540,7 @@ def _date_for(cand: Candidate, doc, idx: ActorIndex, dates, by_start, verb, moda
     if top.dep_ == "conj" and top.tag_ == "VBD" and top.head.i in dates and modality == "asserted" and \
             top.head.lemma_.lower() not in REPORTING_VERBS:
         return dates[top.head.i][0]  # "On Wednesday A met B, and the two leaders signed": that day
-    if top.dep_ in ("relcl", "advcl") and any(c.lower_ in ("where", "when") for c in top.children):
+    if top.dep_ in ("relcl", "advcl") and any(c.lower_ in ("where", "when") for c in kids(top)):
         # "in March 1969, when Chinese troops ambushed ...", "In August 1970 he travelled to
         # Moscow, where he signed ...": the time of the clause it hangs on
         head = top.head
@@ -684,8 +685,8 @@ def _mend_reduced_relatives(doc) -> None:
         if v.tag_ not in ("VBD", "VBN") or v.pos_ != "VERB" or v.i == 0:
             continue
         subj = v.head
-        if subj.i != v.i - 1 or subj.pos_ != "NOUN" or any(c.dep_ in ("dobj", "agent") for c in v.children) or \
-                not any(c.dep_ in ("det", "nummod", "predet") for c in subj.children):
+        if subj.i != v.i - 1 or subj.pos_ != "NOUN" or any(c.dep_ in ("dobj", "agent") for c in kids(v)) or \
+                not any(c.dep_ in ("det", "nummod", "predet") for c in kids(subj)):
             continue
         k = subj.left_edge.i - 1
         rel = doc[k] if k >= 0 and doc[k].lower_ in ("that", "which") else None
@@ -733,7 +734,7 @@ def _mend_led_groups(doc) -> None:
         if group.pos_ != "NOUN" or group.lemma_.lower() not in LED_GROUPS or t.is_ancestor(group):
             continue
         t.head = group
-        for c in leader.children:
+        for c in kids(leader):
             if c.dep_ == "cc" and c.i < t.i:
                 c.head = group
 
@@ -749,7 +750,7 @@ def _mend_infinitives(doc) -> None:
         main = to.head
         if main.pos_ not in ("VERB", "AUX") or main.i > to.i:
             continue
-        objs = [c for c in main.children if c.dep_ == "dobj" and c.i > v.i]
+        objs = [c for c in kids(main) if c.dep_ == "dobj" and c.i > v.i]
         v.head, v.dep_ = main, "advcl"
         to.head, to.dep_, to.pos_, to.tag_ = v, "aux", "PART", "TO"
         for o in objs:
@@ -766,9 +767,9 @@ def _mend_noun_infinitives(doc) -> None:
     for v in _tokens_with(doc, "DEP", ("advcl",)):
         main = v.head
         if main.pos_ != "VERB" or main.i > v.i or not any(a.dep_ == "aux" and a.lower_ == "to" and a.i == v.i - 1
-                                                           for a in v.children):
+                                                           for a in kids(v)):
             continue
-        nouns = [c for c in main.children if c.dep_ == "dobj" and c.i < v.i and c.lemma_.lower() in _DECIDING]
+        nouns = [c for c in kids(main) if c.dep_ == "dobj" and c.i < v.i and c.lemma_.lower() in _DECIDING]
         tasked = doc[v.i - 2] if v.i >= 2 else None
         if tasked is not None and tasked.lemma_.lower() in TASKED and tasked.pos_ == "NOUN" and \
                 tasked.dep_ in ("dobj", "pobj", "nsubj") and main in tasked.ancestors and v not in tasked.ancestors:
@@ -793,8 +794,8 @@ def _mend_claim_verbs(doc) -> None:
     for tok in _tokens_with(doc, "TAG", ("VBZ",)):
         if tok.i == 0 or doc[tok.i - 1].text != "," or tok.lemma_.lower() not in CLAIMS:
             continue
-        turned = [c for c in tok.children if c.dep_ == "ccomp" and c.lemma_.lower() in TURNING_DOWN and
-                  any(d.dep_ == "nsubj" for d in c.children)]
+        turned = [c for c in kids(tok) if c.dep_ == "ccomp" and c.lemma_.lower() in TURNING_DOWN and
+                  any(d.dep_ == "nsubj" for d in kids(c))]
         if turned:
             tok.pos_, tok.tag_, tok.dep_ = "NOUN", "NNS", "appos"
             turned[0].dep_ = "relcl"
@@ -808,11 +809,11 @@ def _mend_compound_nouns(doc, nouns) -> None:
             continue
         s = doc[t.i - 1]
         if s.head.i != t.i or s.dep_ != "nsubj" or s.pos_ != "NOUN" or \
-                not any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in s.children):
+                not any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in kids(s)):
             continue
         t.pos_, t.tag_, t.dep_ = "NOUN", "NN", "dobj"
         s.dep_, s.head = "compound", t
-        for d in [d for d in s.children if d.dep_ == "det"]:
+        for d in [d for d in kids(s) if d.dep_ == "det"]:
             d.head = t
 
 
@@ -825,7 +826,7 @@ def _mend_datives(doc, verbs) -> None:
         verb = obj.head
         if obj.dep_ != "dobj" or d.i > obj.i or verb.pos_ != "VERB" or d.tag_ != "NNS" or \
                 not any(e.objects and "dative" in e.objects for e in verbs.get(verb.lemma_.lower(), ())) or \
-                any(c.dep_ == "det" and c.i > d.i for c in obj.children) or \
+                any(c.dep_ == "det" and c.i > d.i for c in kids(obj)) or \
                 not all(w.dep_ in ("amod", "compound") and w.head.i == obj.i for w in doc[d.i + 1:obj.i]):
             continue
         k, mods = d.left_edge.i - 1, []
@@ -879,7 +880,7 @@ def _mend_number_subjects(doc) -> None:
             continue
         if noun.dep_ == "ROOT":
             v.head, v.dep_ = v, "ROOT"
-            for c in list(noun.children):
+            for c in list(kids(noun)):
                 if c.i > noun.i and c.dep_ == "punct":
                     c.head = v
         else:
@@ -905,7 +906,7 @@ def _mend_lost_subjects(doc) -> None:
             continue
         root = first.head
         if first.i >= root.i or root.dep_ != "ROOT" or root.pos_ != "VERB" or root.tag_ not in ("VBD", "VBZ", "VBP") or \
-                any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in root.children):
+                any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in kids(root)):
             continue
         first.dep_, first.pos_, first.tag_ = "nsubj", "PROPN", "NNP"
 
@@ -918,10 +919,10 @@ def _mend_participle_roots(doc) -> None:
     for part in _tokens_with(doc, "TAG", ("VBG",)):
         if part.dep_ != "ROOT" or part.i == 0 or doc[part.i - 1].text != ",":
             continue
-        subj = [c for c in part.children if c.dep_ == "nsubj" and c.i < part.i]
-        verbs = [c for c in part.children if c.dep_ in ("dep", "conj", "advcl", "ccomp") and c.i > part.i and
+        subj = [c for c in kids(part) if c.dep_ == "nsubj" and c.i < part.i]
+        verbs = [c for c in kids(part) if c.dep_ in ("dep", "conj", "advcl", "ccomp") and c.i > part.i and
                  c.tag_ in ("VBD", "VBZ", "VBP") and doc[c.left_edge.i - 1].text == "," and
-                 not any(d.dep_ in ("nsubj", "nsubjpass", "expl") for d in c.children)]
+                 not any(d.dep_ in ("nsubj", "nsubjpass", "expl") for d in kids(c))]
         if len(subj) != 1 or not verbs:
             continue
         verb = verbs[0]
@@ -934,16 +935,16 @@ def _mend_participle_roots(doc) -> None:
     for name in _tokens_with(doc, "DEP", ("ROOT",)):
         if name.pos_ not in ("PROPN", "NOUN"):
             continue
-        holders = [name] + [c for c in name.children if c.dep_ == "acl" and c.tag_ == "VBG" and c.i > name.i]
-        verbs = [c for h in holders for c in h.children
+        holders = [name] + [c for c in kids(name) if c.dep_ == "acl" and c.tag_ == "VBG" and c.i > name.i]
+        verbs = [c for h in holders for c in kids(h)
                  if c.dep_ in ("acl", "advcl", "dep", "conj", "relcl") and c.i > name.i and c.tag_ in ("VBD", "VBZ", "VBP")
                  and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == "," and
                  not any(d.dep_ in ("nsubj", "nsubjpass", "expl") and d.i < c.i and d.tag_ not in ("WDT", "WP", "WP$")
-                         for d in c.children)]
+                         for d in kids(c))]
         if not verbs:
             continue
         verb = verbs[0]
-        wrong = [d for d in verb.children if d.dep_ == "nsubj" and d.i > name.i and d.i < verb.i and d.pos_ == "NOUN"]
+        wrong = [d for d in kids(verb) if d.dep_ == "nsubj" and d.i > name.i and d.i < verb.i and d.pos_ == "NOUN"]
         if wrong:
             continue
         verb.head, verb.dep_ = verb, "ROOT"
@@ -959,7 +960,7 @@ def _mend_split_appositions(doc) -> None:
         first = name.left_edge.i
         if name.pos_ != "PROPN" or verb.dep_ != "conj" or verb.i < name.i or first < 2 or \
                 doc[first - 1].text != "," or name.i + 1 >= len(doc) or doc[name.i + 1].text != "," or \
-                not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.head.children):
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids(verb.head)):
             continue
         noun = doc[first - 2]
         while noun.head.i < noun.i and noun.head.pos_ in ("NOUN", "PROPN", "ADP") and noun.head.i > verb.head.i:
@@ -993,6 +994,14 @@ def _events(doc, article: Article, gaz: Gazetteer):
     _mend_lost_subjects(doc)
     _mend_participle_roots(doc)
     _mend_split_appositions(doc)
+    read_children(doc)  # (the parse is final from here on)
+    try:
+        return _events_of(doc, article, gaz)
+    finally:
+        forget_children(doc)
+
+
+def _events_of(doc, article: Article, gaz: Gazetteer):
     idx = find_actors(doc, gaz, article.published)
     cands = find_relations(doc, idx, gaz.lexicon)
     spoken = _speakers_own(cands, doc, idx)
@@ -1012,7 +1021,7 @@ def _events(doc, article: Article, gaz: Gazetteer):
         if cand.rule == "visit:met-in" and modality in ("future", "hedged", "negated"):
             continue  # a guest is only known to be there by a meeting that took place
         if _own_rule(cand) == "verb:help" and modality == "future" and \
-                any(c.dep_ == "aux" and c.lower_ == "to" for c in doc[cand.trigger].children):
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(doc[cand.trigger])):
             continue  # "offered money to help B", "a duty to help B": a purpose, no aid given yet ("will help B" is one)
         if cand.predicate == "supported" and modality == "future" and (cand.trigger in pledged or _offered(doc[cand.trigger])):
             modality = "asserted"  # ("offered his support", "offering its sympathy": given in the offering)
@@ -1094,7 +1103,7 @@ def _sayer(trigger, idx: ActorIndex) -> Actor | None:
         if head.i == t.i:
             return None
         if t.dep_ == "ccomp" and head.lemma_.lower() in SAYING_VERBS:
-            subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            subj = next((c for c in kids(head) if c.dep_ == "nsubj"), None)
             who = idx.resolve(subj) if subj is not None else None
             return who if who is not None and who.kind == "person" else None
         t = head
@@ -1202,21 +1211,21 @@ def _background(trigger) -> bool:
     a clause of time ("since A invaded B", "which has backed B"), as lasting ("has long backed B",
     "for years") or in the present of a habit ("X accuses Y of ...")."""
     if trigger.tag_ in ("VBZ", "VBP") or trigger.tag_ == "VBN" and any(
-            c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in trigger.children):
+            c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in kids(trigger)):
         # the present of a habit or a standing charge ("X accuses Y of arming the rebels"), a perfect
         # that says when no more than "by now" ("Y has accused Z of ...")
         return True
     t = trigger
     while True:
         if t.dep_ in ("relcl", "acl", "pcomp") or any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP")
-                                                       for c in t.children) or t.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in t.children):
+                                                       for c in kids(t)) or t.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in kids(t)):
             return True
-        for c in t.children:
+        for c in kids(t):
             if c.dep_ in ("advmod", "npadvmod") and c.lower_ in DURATIVE:
                 return True
             if c.dep_ == "prep" and (c.lower_ in BACKGROUND_MARKS or c.lower_ == "for" and any(
-                    p.lemma_.lower() in DURATIVE for p in c.children if p.dep_ == "pobj")):
+                    p.lemma_.lower() in DURATIVE for p in kids(c) if p.dep_ == "pobj")):
                 return True
         if t.head.i == t.i or t.dep_ in ("ccomp", "xcomp") and t.head.pos_ in ("VERB", "AUX") and \
                 t.head.lemma_.lower() in REPORTING_VERBS:
@@ -1236,9 +1245,9 @@ def _lead_date(doc, dates, idx: ActorIndex) -> str | None:
 
 def _place(trigger, idx: ActorIndex) -> str | None:
     """Where the text says it happened: "in Pyongyang", "at the Vostochny spaceport"."""
-    for c in list(trigger.children) + ([trigger.head] if trigger.dep_ in ("dobj",) else []):
+    for c in list(kids(trigger)) + ([trigger.head] if trigger.dep_ in ("dobj",) else []):
         if c.dep_ == "prep" and c.lower_ in ("in", "at") and trigger.lemma_ not in ("arrive", "land"):
-            for p in c.children:
+            for p in kids(c):
                 if p.dep_ == "pobj" and (p.ent_type_ in ("GPE", "LOC", "FAC") or p.i in idx.by_token):
                     span = p.doc[p.left_edge.i:p.i + 1]
                     text = span.text

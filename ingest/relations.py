@@ -24,7 +24,7 @@ from dipgraph.graph.vocab import relation as relation_info
 from .actors import COUNTERPART, HARM_NOUNS, INSTITUTIONS, PLACE_NOUNS, PLACED_HEADS, SPEAKERS, STATE_KINDS, ActorIndex
 from .words import WORDS
 from .gazetteer import LexEntry, Lexicon, fitting_particles
-from .shapes import (ACCUSING, DOCUMENTS, PREVENTING, UNDOING, UNDOING_NOUNS, attack_lemmas, between, clause_verb, conditional_harm, conjuncts, coordinated_with, goods_bound, goods_origin, listed,
+from .shapes import (ACCUSING, DOCUMENTS, PREVENTING, UNDOING, UNDOING_NOUNS, attack_lemmas, between, clause_verb, conditional_harm, conjuncts, coordinated_with, goods_bound, goods_origin, kids, listed,
                      not_yet_done, object_tokens, object_verb, of_chain, passive, prep_objects, regular_lemma, scope_words, subject_tokens, undone,
                      trip_places, word_set)
 
@@ -236,7 +236,7 @@ def _place_words(toks) -> list:
     out = []
     for c in (c for t in toks for c in conjuncts(t)):
         for n in [c, *of_chain(c, 1)]:
-            out += [n, *(x for x in n.children if x.dep_ == "compound")]
+            out += [n, *(x for x in kids(n) if x.dep_ == "compound")]
     return out
 
 
@@ -297,10 +297,10 @@ class _Finder:
                 [(self.idx.by_token[t.i].actor, False)]
             heads = [t] + ([noun] if k == len(toks) - 1 else [])
             if not side:
-                side = self.actors([p for h in heads for c in h.children if c.dep_ == "prep" and
+                side = self.actors([p for h in heads for c in kids(h) if c.dep_ == "prep" and
                                     c.lower_ in ("from", "of") and c.i > t.i
-                                    for p in c.children if p.dep_ == "pobj"], demonym=True)
-            listed = [a for c in t.children if c.dep_ == "appos" and c.i > t.i for a in self.actors([c])]
+                                    for p in kids(c) if p.dep_ == "pobj"], demonym=True)
+            listed = [a for c in kids(t) if c.dep_ == "appos" and c.i > t.i for a in self.actors([c])]
             if t.i not in self.idx.by_token and len(listed) > 1:
                 side = listed  # "between A and the group of six - B, C, D ...": the six are one side
             if side:
@@ -338,14 +338,14 @@ class _Finder:
                 named.append(tok)
             elif dep in ("pobj", "dobj", "appos") and tok.i in self.idx.by_token or \
                     dep in ("amod", "compound", "nmod") and tok.i in self.idx.by_token and \
-                    any(c.dep_ == "conj" for c in tok.children):  # "the Chilean and Peruvian consuls"
+                    any(c.dep_ == "conj" for c in kids(tok)):  # "the Chilean and Peruvian consuls"
                 named.append(tok)
         twice = {sibs[0].i: sibs for sibs in subjects.values() if len(sibs) > 1}
         # "A met B": the pair "they" and "the two leaders" may stand for next
         for (head, dep), sibs in subjects.items():
             verb = self.doc[head]
             if dep == "nsubj" and verb.lemma_ == "meet" and len(sibs) == 1:
-                pair = [a for a, _ in self.actors(sibs + [c for c in verb.children if c.dep_ == "dobj"] +
+                pair = [a for a, _ in self.actors(sibs + [c for c in kids(verb) if c.dep_ == "dobj"] +
                                                   prep_objects(verb, ("with",)))]
                 if len(pair) == 2 and all(a.kind == "person" for a in pair):
                     self.met_pairs.append((sibs[0].i, pair))
@@ -360,14 +360,14 @@ class _Finder:
                         self.groups.append((tok.i, members))
                     continue
                 if tok.lower_ in ("they", "them") or not (
-                        tok.tag_ in ("NNS", "NNPS") or any(c.dep_ in ("conj", "appos") for c in tok.children)):
+                        tok.tag_ in ("NNS", "NNPS") or any(c.dep_ in ("conj", "appos") for c in kids(tok))):
                     continue  # one actor, or none
                 members = [a for a, _ in self.actors([tok])]
                 if len(members) > 1:
                     self.groups.append((tok.i, members))
             elif (dep in ("pobj", "dobj", "appos") and tok.pos_ == "PROPN" or dep in ("amod", "compound", "nmod")) \
                     and tok.i in self.idx.by_token and any(c.dep_ == "conj" or c.dep_ == "appos" and c.pos_ == "PROPN"
-                                                           for c in tok.children):  # ("A, B, C and D": B an apposition)
+                                                           for c in kids(tok)):  # ("A, B, C and D": B an apposition)
                 members = [self.idx.by_token[c.i].actor for c in conjuncts(tok) if c.i in self.idx.by_token]
                 members = [a for i, a in enumerate(members) if all(a.key != b.key for b in members[:i])]
                 if len(members) > 1 and all(a.kind in STATE_KINDS for a in members):
@@ -416,12 +416,12 @@ class _Finder:
             return self._dominant_pair(tok) or self.recent_group(tok, 2, {"country", "former_state"}) or \
                 self._recent_kind(tok, 2, {"country", "former_state"})
         size = None
-        for c in tok.children:
+        for c in kids(tok):
             if c.lower_ in GROUP_SIZES and c.dep_ in ("nummod", "det", "predet", "amod", "quantmod"):
                 size = GROUP_SIZES[c.lower_]
         if size is not None and tok.tag_ == "NNS":
             # "two officials, A and B": the group is named right there
-            named = [m.actor for c in tok.children if c.dep_ == "appos" and c.i > tok.i for x in conjuncts(c)
+            named = [m.actor for c in kids(tok) if c.dep_ == "appos" and c.i > tok.i for x in conjuncts(c)
                      if (m := self.idx.mention_at(x.i)) is not None]
             if len(named) == size:
                 return named
@@ -429,12 +429,12 @@ class _Finder:
         if lemma in GATHERINGS or lemma in OUTCOME_NOUNS:
             return self.gathering(tok)
         if tok.tag_ == "NNS" and lemma in STATE_GROUP:  # "seven countries, including A, B and C"
-            listed = [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("including", "like")
-                      for p in c.children if p.dep_ == "pobj" for a, _ in self.actors([p])]
+            listed = [a for c in kids(tok) if c.dep_ == "prep" and c.lower_ in ("including", "like")
+                      for p in kids(c) if p.dep_ == "pobj" for a, _ in self.actors([p])]
             for w in tok.doc[tok.i + 1:min(tok.i + 8, self.idx.sent_of(tok.i).end)] if not listed else ():
                 # "toured several countries in 2016, including A": the parser hangs the list on the date
                 if w.lower_ == "including" and (w.head.ent_type_ in ("DATE", "TIME") or w.head.i == tok.head.i):
-                    listed = [a for p in w.children if p.dep_ == "pobj" for a, _ in self.actors([p])]
+                    listed = [a for p in kids(w) if p.dep_ == "pobj" for a, _ in self.actors([p])]
                     break
                 if w.lower_ == "among" and w.i + 2 < len(tok.doc) and tok.doc[w.i + 1].lower_ == "them" and \
                         (first := self.idx.mention_at(w.i + 2)) is not None:
@@ -457,7 +457,7 @@ class _Finder:
                     kind.append(m.actor)
             two = named[True] if len(named[True]) >= 2 else named[False]
             return two[:2][::-1] if len(two) >= 2 else []
-        if tok.lower_ in GROUP_SIZES and tok.lower_ != "both" and any(c.lower_ == "the" for c in tok.children):
+        if tok.lower_ in GROUP_SIZES and tok.lower_ != "both" and any(c.lower_ == "the" for c in kids(tok)):
             # "the two could hold a video call": the last two people or the pair just named together
             return self.recent_group(tok, GROUP_SIZES[tok.lower_], None) or \
                 self._recent_kind(tok, GROUP_SIZES[tok.lower_], {"person"})
@@ -480,10 +480,10 @@ class _Finder:
         if tok.tag_ not in ("NNS", "NNPS"):
             return []
         if lemma == "side" and tok.dep_ in ("dobj", "pobj", "dative") and \
-                any(c.lower_ in ("both", "two") for c in tok.children) and (at_odds := self._at_odds(tok)):
+                any(c.lower_ in ("both", "two") for c in kids(tok)) and (at_odds := self._at_odds(tok)):
             return at_odds  # "urged both sides to show restraint": the two in the fight told before
         if any(c.dep_ in ("compound", "amod", "nmod") and c.i in self.idx.by_token and
-               self.idx.by_token[c.i].actor.kind == "organisation" for c in tok.children):
+               self.idx.by_token[c.i].actor.kind == "organisation" for c in kids(tok)):
             return []  # "the EU ministers": the body's, not the last states named together
         if lemma in PERSON_GROUP:
             want = {"person"}
@@ -498,8 +498,8 @@ class _Finder:
         if region is None and lemma in TERRITORY_GROUP:
             region = self.idx.gaz.few_recognise()  # "the two regions": not the states that recognised them
         if size is None:  # "the leaders condemned": only a group just named together
-            if not any(c.lower_ == "the" for c in tok.children):
-                if want == {"person"} and any(c.lower_ in ("several", "some", "various") for c in tok.children):
+            if not any(c.lower_ == "the" for c in kids(tok)):
+                if want == {"person"} and any(c.lower_ in ("several", "some", "various") for c in kids(tok)):
                     return self.named_next(tok)  # "several ministers met ...": named in what follows
                 return []
             found = self.recent_group(tok, None, group_kinds, region=region)
@@ -573,14 +573,14 @@ class _Finder:
     def _each_other(self, tok) -> bool:
         """Whether ``tok`` is "each (side)" or "the other" of a sentence that has both."""
         each = tok.lower_ == "each" and tok.dep_ in ("nsubj", "nsubjpass") or \
-            tok.lemma_.lower() in STATE_GROUP and any(c.lower_ == "each" and c.dep_ == "det" for c in tok.children)
+            tok.lemma_.lower() in STATE_GROUP and any(c.lower_ == "each" and c.dep_ == "det" for c in kids(tok))
         other = tok.lower_ == "other" and tok.pos_ in ("ADJ", "NOUN", "PRON") and \
-            any(c.lower_ == "the" for c in tok.children) and tok.dep_ in ("dobj", "pobj")
+            any(c.lower_ == "the" for c in kids(tok)) and tok.dep_ in ("dobj", "pobj")
         if not (each or other):
             return False
         sent = self.idx.sent_of(tok.i)
         return any(w.lower_ == "each" for w in sent) and any(
-            w.lower_ == "other" and w.dep_ in ("dobj", "pobj") and any(c.lower_ == "the" for c in w.children)
+            w.lower_ == "other" and w.dep_ in ("dobj", "pobj") and any(c.lower_ == "the" for c in kids(w))
             for w in sent)  # (not "each vowed not to back the other's foes")
 
     def _named_just_now(self, members: list, tok) -> bool:
@@ -672,20 +672,20 @@ class _Finder:
         """Who a gathering stands for: "a meeting of Gulf ministers" are the ministers it gathers;
         "the summit" and "the outcome of the summit" are the parties to the meeting
         told last, as people when the gathering acts, as their states when its outcome is meant."""
-        for c in tok.children:
+        for c in kids(tok):
             if c.dep_ == "prep" and c.lower_ == "of":
-                for p in c.children:
+                for p in kids(c):
                     if p.dep_ != "pobj":
                         continue
                     if p.tag_ in ("NNS", "NNPS") and p.lemma_.lower() in PERSON_GROUP:
-                        if any(d.lower_ == "the" for d in p.children):
+                        if any(d.lower_ == "the" for d in kids(p)):
                             return self.group_members(p)
                         return self.named_next(p)  # "a meeting of several trade ministers"
                     if tok.lemma_.lower() in OUTCOME_NOUNS and p.lemma_.lower() in GATHERINGS:
                         return self._as_states(self.gathering(p))
         if tok.lemma_.lower() not in MEETINGS or tok.tag_ != "NN" or \
-                not any(c.lower_ == "the" for c in tok.children) or \
-                any(c.dep_ in ("poss", "compound", "amod", "prep") for c in tok.children):
+                not any(c.lower_ == "the" for c in kids(tok)) or \
+                any(c.dep_ in ("poss", "compound", "amod", "prep") for c in kids(tok)):
             return []
         return self.last_meeting(tok)
 
@@ -712,7 +712,7 @@ class _Finder:
 
     def region_of(self, tok) -> frozenset[str] | None:
         """The states of a region word before a group noun: "the two Gulf states" (data/regions.tsv)."""
-        mods = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+        mods = [c for c in kids(tok) if c.dep_ in ("compound", "amod") and c.i < tok.i]
         for c in mods:
             for name in (self.doc[c.left_edge.i:c.i + 1].text, c.text):
                 if name in self.idx.gaz.regions:
@@ -785,20 +785,20 @@ class _Finder:
             return res
         # "toured Chile's largest copper mine": the state the place belongs to
         res = [(a, True) for a, _ in self.actors([t for t in toks if any(
-            c.dep_ == "poss" and c.i in self.idx.by_token for c in t.children)], possessor=True)
+            c.dep_ == "poss" and c.i in self.idx.by_token for c in kids(t))], possessor=True)
             if a.kind in STATE_KINDS]
         if res:
             return res
         for t in toks:  # "struck targets in Indian-administered Kashmir": the state that holds it
-            for a in t.children:
+            for a in kids(t):
                 if a.dep_ == "amod" and a.lemma_.lower() in ("administer", "control", "hold", "occupy", "run"):
-                    res += [(m.actor, True) for w in a.children if w.i < a.i and (m := self.idx.mention_at(w.i))
+                    res += [(m.actor, True) for w in kids(a) if w.i < a.i and (m := self.idx.mention_at(w.i))
                             is not None and m.actor.kind in STATE_KINDS]
         if res:
             return res
         for t in toks:  # "arrived in the Indian capital", "the Libyan cities of A and B": the demonym's state
-            if t.lemma_.lower() in SETTLED_PLACES and any(c.lower_ == "the" for c in t.children):
-                for c in t.children:
+            if t.lemma_.lower() in SETTLED_PLACES and any(c.lower_ == "the" for c in kids(t)):
+                for c in kids(t):
                     m = self.idx.mention_at(c.i)  # ("the Brazilian Federal District": a compound too)
                     if c.dep_ in ("amod", "compound") and m is not None and m.actor.kind in STATE_KINDS:
                         res.append((m.actor, True))
@@ -824,21 +824,21 @@ class _Finder:
         """Actors named by ``toks`` and their conjuncts; the flag says a reference was resolved."""
         res = []
         # "sanctioned seven officials, including A and B": A and B too
-        toks = [*toks, *(p for t in toks if t.tag_ in ("NNS", "NNPS") for c in t.children
-                         if c.dep_ == "prep" and c.lower_ == "including" for p in c.children if p.dep_ == "pobj")]
+        toks = [*toks, *(p for t in toks if t.tag_ in ("NNS", "NNPS") for c in kids(t)
+                         if c.dep_ == "prep" and c.lower_ == "including" for p in kids(c) if p.dep_ == "pobj")]
         for t in toks:
             if t.tag_ in ("WP", "WDT") and t.dep_ in ("dobj", "pobj") and t.head.dep_ == "relcl":
                 t = t.head.head  # "Saeed, whom India blames": Saeed
             if t.lower_ in ("each", "both", "all", "together") and t.dep_ == "nsubj":
-                t = next((c for c in t.head.children if c.dep_ == "nsubj" and c.i != t.i), t)
+                t = next((c for c in kids(t.head) if c.dep_ == "nsubj" and c.i != t.i), t)
             if t.lower_ in ("one", "some", "several", "many", "most", "none", "dozens", "hundreds", "thousands",
                             "scores", "number", "group") and t.pos_ in ("NUM", "PRON", "DET", "ADJ", "NOUN") or \
                     t.pos_ == "NUM" and t.dep_ in ("nsubj", "nsubjpass", "dobj", "conj") and any(
                         p.lemma_.lower() in STATE_GROUP | {"ally", "member", "neighbour", "neighbor"}
-                        for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children):
+                        for c in kids(t) if c.dep_ == "prep" and c.lower_ == "of" for p in kids(c)):
                 # "one of the coup leaders asked", "four of its allies invaded": who the part belongs to
-                t = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
-                          for p in c.children if p.dep_ == "pobj"), t)
+                t = next((p for c in kids(t) if c.dep_ == "prep" and c.lower_ == "of"
+                          for p in kids(c) if p.dep_ == "pobj"), t)
             listed_states = [x for x in conjuncts(t)[1:] if (m := self.idx.mention_at(x.i)) is not None and
                              m.actor.kind in STATE_KINDS] if t.tag_ == "NNS" and t.i not in self.idx.by_token and \
                 self.idx.sent_of(t.i).end > t.i + 1 and self.doc[t.i + 1].text == "," else []
@@ -848,10 +848,10 @@ class _Finder:
             members = self.group_members(t)
             if not members and t.tag_ == "NNS" and t.dep_ == "nsubj" and t.i not in self.idx.by_token and \
                     t.lemma_.lower() in SPEAKERS | PERSON_GROUP | {"delegation"} and \
-                    not any(c.dep_ == "appos" for c in t.children):  # ("the ministers of the two, A and B")
+                    not any(c.dep_ == "appos" for c in kids(t)):  # ("the ministers of the two, A and B")
                 # "envoys of both states signed": both states
-                members = [a for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
-                           for p in c.children if p.dep_ == "pobj" for a in self.group_members(p)]
+                members = [a for c in kids(t) if c.dep_ == "prep" and c.lower_ == "of"
+                           for p in kids(c) if p.dep_ == "pobj" for a in self.group_members(p)]
             if members and t.tag_ == "NNS" and t.i + 2 < len(self.doc) and self.doc[t.i + 1].text == ",":
                 # "the two foreign ministers, A of X and B of Y": the people named
                 members = self._named_after(t) or members
@@ -859,21 +859,21 @@ class _Finder:
                 res += [(a, True) for a in members if all(a.key != x.key for x, _ in res)]
                 continue
             for c in conjuncts(t):
-                if c is not t and c.pos_ == "NUM" and (part := [p for x in c.children if x.dep_ == "prep" and x.lower_ == "of"
-                                                                for p in x.children if p.dep_ == "pobj"]):
+                if c is not t and c.pos_ == "NUM" and (part := [p for x in kids(c) if x.dep_ == "prep" and x.lower_ == "of"
+                                                                for p in kids(x) if p.dep_ == "pobj"]):
                     # "the Soviet Union and four of its allies, A, B, C and D, invaded": the part, read as a subject
                     res += [(a, i) for a, i in self.actors(part) if all(a.key != x.key for x, _ in res)]
                     continue
                 a = self._adopter(c) if c.lemma_.lower() == "resolution" and c.dep_ == "nsubj" else None
                 if c.tag_ == "NN" and c.i not in self.idx.by_token and c.lemma_.lower() in self.idx.gaz.office_words() and \
-                        (prep_objects(c, ("of", "to")) or any(x.dep_ == "poss" for x in c.children)) and \
+                        (prep_objects(c, ("of", "to")) or any(x.dep_ == "poss" for x in kids(c))) and \
                         (named := self._name_after_phrase(c)) is not None:
                     # "A and the commander of the FARC, B, signed": B, who acts for the FARC (and "A and
                     # X's ambassador to the UN, B,": B)
                     a = named
                 if a is None and c.tag_ == "NN" and c.lemma_.lower() in COUNTERPART and c.i not in self.idx.by_token:
                     # "talks with his host, President A": A (wherever the parser hangs the name)
-                    named = [x for x in c.children if x.dep_ == "appos" and x.i in self.idx.by_token]
+                    named = [x for x in kids(c) if x.dep_ == "appos" and x.i in self.idx.by_token]
                     a = self.idx.resolve(named[0]) if named else next(iter(self._named_after(c)), None)
                 a = a or self.idx.resolve(c, allow_demonym=demonym, loose=possessor)
                 if a is not None and not self._placing and c.i in self.idx.by_token:
@@ -882,7 +882,7 @@ class _Finder:
                 if a is None and (possessor or c.lemma_.lower() == "resolution"):
                     a = self.event_agent(c)  # ("the resolution calls on X": those who adopted it)
                 if a is None and c.dep_ == "nsubj" and c.lemma_.lower() in STAFF and not any(
-                        d.i in self.idx.by_token or d.dep_ in ("poss", "prep") for d in c.children) and \
+                        d.i in self.idx.by_token or d.dep_ in ("poss", "prep") for d in kids(c)) and \
                         c.head.dep_ == "ccomp" and c.head.head.lemma_.lower() in REPORTING_VERBS:
                     # "the Foreign Office said consular staff had asked B": the speaker's own staff
                     told = [x for x, _ in self.actors(subject_tokens(c.head.head)) if x.kind != "person"]
@@ -891,7 +891,7 @@ class _Finder:
                 found = [a] if a is not None else []
                 if a is None and c.tag_ == "NNS" and indirect:
                     # "big economies such as A and B": the ones named as examples
-                    found = [x for p in prep_objects(c, ("as",)) if any(w.lower_ == "such" for w in p.head.children)
+                    found = [x for p in prep_objects(c, ("as",)) if any(w.lower_ == "such" for w in kids(p.head))
                              for w in conjuncts(p) if (x := self.idx.resolve(w)) is not None]
                 if not found and c.tag_ == "NNS" and (c.lemma_.lower() in COUNTERPART or (
                         c.lemma_.lower() in self.idx.gaz.offices and c.i + 2 < len(self.doc) and
@@ -903,10 +903,10 @@ class _Finder:
                     # "a team led by Energy Minister A toured X": A too (and "a delegation of presidents
                     # led by A", where the parser hangs the leading on the presidents)
                     members = of_chain(c, 1)
-                    found += [m.actor for v in [*c.children, *(members[0].children if members else ())]
+                    found += [m.actor for v in [*kids(c), *(kids(members[0]) if members else ())]
                               if v.dep_ == "acl" and v.lemma_.lower() in ("lead", "head")
-                              for ag in v.children if ag.dep_ == "agent" for o in ag.children
-                              for p in [o, *(x for x in o.children if x.dep_ == "appos")]  # ("led by its
+                              for ag in kids(v) if ag.dep_ == "agent" for o in kids(ag)
+                              for p in [o, *(x for x in kids(o) if x.dep_ == "appos")]  # ("led by its
                               # foreign minister, A")
                               if (m := self.idx.mention_at(p.i)) is not None and m.actor.kind == "person"]
                 found += [p for p in self.parties if all(p.key != x.key for x in found)]
@@ -920,20 +920,20 @@ class _Finder:
                     # "their counterparts, A and B": every person of the apposition (and "the two
                     # ministers, A of X and B of Y", where the parser hangs B on X)
                     found += [p for p in self._named_after(c) if all(p.key != x.key for x in found)]
-                    for ch in c.children:
+                    for ch in kids(c):
                         if ch.dep_ == "appos" and ch.i > c.i:
                             found += [m.actor for x in conjuncts(ch)[1:] if (m := self.idx.mention_at(x.i)) is not None
                                       and m.actor.kind == "person"]
                 if a is not None and a.kind == "person":
                     # "Minister A and Minister B met": the parser may hang A on B's name, with the "and"
                     # (or on a date phrase before it: "In March 1979 President A and Prime Minister B signed")
-                    for ch in c.children:
+                    for ch in kids(c):
                         if ch.dep_ not in ("nmod", "compound", "prep", "nsubj", "appos") or ch.i > c.i:
                             continue
                         for w in ch.subtree:
                             m = self.idx.mention_at(w.i)
                             if m is not None and m.actor.kind == "person" and m.actor.key != a.key and \
-                                    w.i == m.end - 1 and any(x.dep_ == "cc" and x.lower_ == "and" for x in w.children):
+                                    w.i == m.end - 1 and any(x.dep_ == "cc" and x.lower_ == "and" for x in kids(w)):
                                 found.insert(0, m.actor)
                 if c.tag_ == "NNS" and c.lemma_.lower() in self.idx.gaz.offices and \
                         sum(f.kind == "person" for f in found) > 1:
@@ -949,7 +949,7 @@ class _Finder:
         return "with" in entry.objects and any(
             o.dep_ == "pobj" and (o.i in self.idx.by_token or o.lemma_.lower() in GATHERINGS or
                                   o.lower_ in INSTITUTIONS or o.lemma_.lower() in self.idx.gaz.offices)
-            for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children)
+            for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "with" for o in kids(c))
 
     def _name_after_phrase(self, tok) -> Actor | None:
         """The person named right after a title's whole phrase and a comma ("the commander of the
@@ -1004,20 +1004,20 @@ class _Finder:
         "the navies of A, B and C", "the accord between A and B", "the A-B border agreement"."""
         out: list[Actor] = []
         harm = tok.lemma_.lower() in HARM_NOUNS
-        for c in tok.children:
+        for c in kids(tok):
             if c.dep_ == "prep" and c.lower_ in ("of", "between", "among", "from") and not (harm and c.lower_ == "of"):
                 # (but "the killing of A's envoy", "the invasion of B": A and B suffered it)
-                for p in c.children:  # ("negotiators from A, B and C")
+                for p in kids(c):  # ("negotiators from A, B and C")
                     if p.dep_ == "pobj":
                         out += [a for x in conjuncts(p) if (a := self.idx.resolve(x)) is not None and
                                 tok.lemma_.lower() not in PLACE_NOUNS]
                         if c.lower_ == "of" and p.i not in self.idx.by_token and p.pos_ == "NOUN":
                             # "the memorandum of understanding between A and B": the parser hangs
                             # the parties on the last noun of the name
-                            out += [a for b in p.children if b.dep_ == "prep" and b.lower_ in ("between", "among")
-                                    for x in b.children if x.dep_ == "pobj"
+                            out += [a for b in kids(p) if b.dep_ == "prep" and b.lower_ in ("between", "among")
+                                    for x in kids(b) if x.dep_ == "pobj"
                                     for y in conjuncts(x) if (a := self.idx.resolve(y)) is not None]
-        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i]
+        mods = [c for c in kids(tok) if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i]
         named = [m.actor for c in mods for w in c.subtree if (m := self.idx.mention_at(w.i)) is not None]
         if len(named) > 1:
             out += named
@@ -1031,20 +1031,20 @@ class _Finder:
         """ "condemned the launch" after "North Korea launched a missile": who did the act that a
         definite noun names again, as the article told it before."""
         if tok.pos_ == "NOUN":  # "condemned the attack by Russia", "the measures taken by Y": an act's agent
-            bys = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"]
+            bys = [c for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "by"]
             if not bys and self.hostile and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and not passive(tok.head):
                 # "turned down the proposal by B": the parser may hang "by B" on the verb
-                bys = [c for c in tok.head.children
+                bys = [c for c in kids(tok.head)
                        if c.dep_ == "prep" and c.lower_ == "by" and c.i == tok.right_edge.i + 1]
             if self.hostile:  # judged harshly: whoever took the measures
-                bys += [g for a in tok.children if a.dep_ == "acl" and a.tag_ == "VBN" for g in a.children
+                bys += [g for a in kids(tok) if a.dep_ == "acl" and a.tag_ == "VBN" for g in kids(a)
                         if g.dep_ == "agent"]
                 # "denounced the embargo the United States has maintained": who keeps it
-                found = self.actors([c for r in self._light_relatives(tok) for c in r.children if c.dep_ == "nsubj"])
+                found = self.actors([c for r in self._light_relatives(tok) for c in kids(r) if c.dep_ == "nsubj"])
                 if found:
                     return found[0][0]
             for c in bys:
-                found = self.actors([p for p in c.children if p.dep_ == "pobj"], demonym=True)
+                found = self.actors([p for p in kids(c) if p.dep_ == "pobj"], demonym=True)
                 if len(found) > 1:
                     self.parties = [a for a, _ in found]  # "the bids by A and B": both
                 if found:
@@ -1052,8 +1052,8 @@ class _Finder:
         if tok.lemma_.lower() in COUP_NOUNS:
             return self._coup_state(tok)
         verbs = EVENT_NOUNS.get(tok.lemma_.lower())
-        if not verbs or not any(c.lower_ in NAMED_AGAIN for c in tok.children) or \
-                any(c.dep_ in ("poss", "compound", "amod") and c.i in self.idx.by_token for c in tok.children):
+        if not verbs or not any(c.lower_ in NAMED_AGAIN for c in kids(tok)) or \
+                any(c.dep_ in ("poss", "compound", "amod") and c.i in self.idx.by_token for c in kids(tok)):
             return None
         tellings: Iterable[int] = self._told_before(verbs, tok.i)
         if tok.lemma_.lower() in EVENT_NOUNS["attack"]:
@@ -1065,24 +1065,24 @@ class _Finder:
         for j in tellings:  # the most recent telling, back to the lead if need be
             w = self.doc[j]
             if w.pos_ == "VERB" and any(c.dep_ == "neg" or c.lower_ in ("neither", "nor")
-                                        for c in [*w.children, *(w.head.children if w.dep_ == "conj" else ())]):
+                                        for c in [*kids(w), *(kids(w.head) if w.dep_ == "conj" else ())]):
                 continue  # "X neither accepts nor recognizes it": no act of X's to name again
             if not_yet_done(w):
                 continue  # "warned it would not hesitate to strike again": no act done yet
             if w.pos_ == "VERB":
                 found = self.actors(subject_tokens(w))
             else:
-                found = self.actors([c for c in w.children if c.dep_ in ("poss", "compound", "amod")], demonym=True)
+                found = self.actors([c for c in kids(w) if c.dep_ in ("poss", "compound", "amod")], demonym=True)
                 if len(found) < 2 and tok.lemma_.lower() in PACT_NOUNS and len(makers := self.owners(w)) > 1:
                     found = [(a, True) for a in makers]  # "the A-B border agreement", "the pact between A and B"
                 if not found:  # "the pullout of French troops": whose troops
-                    found = [(a, True) for p in (p for c in w.children if c.dep_ == "prep" and c.lower_ == "of"
-                                                 for p in c.children if p.dep_ == "pobj"
+                    found = [(a, True) for p in (p for c in kids(w) if c.dep_ == "prep" and c.lower_ == "of"
+                                                 for p in kids(c) if p.dep_ == "pobj"
                                                  and (p.lemma_.lower() in INSTITUTIONS or p.lower_ in INSTITUTIONS))
                              for a, _ in self.actors([p], possessor=True)]
                 if not found:  # "an arrest warrant from the International Criminal Court"
-                    found = self.actors([p for c in w.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
-                                         for p in c.children if p.dep_ == "pobj"])
+                    found = self.actors([p for c in kids(w) if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                                         for p in kids(c) if p.dep_ == "pobj"])
                 if not found and w.dep_ == "dobj" and w.head.pos_ == "VERB" and w.head.i < w.i and \
                         w.head.lemma_.lower() in LIGHT_VERBS - {"announce", "attend", "join", "call", "agree"}:
                     found = self.actors(subject_tokens(w.head))  # "A ordered the expulsion of B's envoys"
@@ -1100,9 +1100,9 @@ class _Finder:
         """ "condemned the coup": the state whose government was overthrown, where its soldiers took
         power (named with the coup, where it was told, else the state the story is about)."""
         def state_in(w) -> Actor | None:
-            for c in [c for d in [w] + [d for d in w.children if d.dep_ == "dobj"] for c in d.children]:
+            for c in [c for d in [w] + [d for d in kids(w) if d.dep_ == "dobj"] for c in kids(d)]:
                 if c.dep_ == "prep" and c.lower_ in ("in", "of"):  # ("seized power in Mali")
-                    found = [a for a, _ in self.actors([p for p in c.children if p.dep_ == "pobj"])
+                    found = [a for a, _ in self.actors([p for p in kids(c) if p.dep_ == "pobj"])
                              if a.kind in STATE_KINDS]
                     if found:
                         return found[0]
@@ -1110,7 +1110,7 @@ class _Finder:
         here = state_in(tok)
         if here is not None:
             return here
-        if not any(c.lower_ in NAMED_AGAIN for c in tok.children):
+        if not any(c.lower_ in NAMED_AGAIN for c in kids(tok)):
             return None
         lo = self.idx.sents_upto(tok.i, 4)[0].start
         for j in self._told_before(COUP_NOUNS | {"seize", "oust", "topple", "overthrow", "depose"}, tok.i):
@@ -1171,9 +1171,9 @@ class _Finder:
     def _each_alone(verb) -> bool:
         """ "A and B are both negotiating to join C", "A and B each signed": each on its own, not with
         the other."""
-        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subj = [c for c in kids(verb) if c.dep_ in ("nsubj", "nsubjpass")]
         return any(c.lower_ in ("both", "each") and c.dep_ in ("dep", "advmod", "npadvmod", "appos")
-                   for c in [*verb.children, *(w for s in subj for w in s.children)])
+                   for c in [*kids(verb), *(w for s in subj for w in kids(s))])
 
     def _campaigner(self, a: Actor) -> bool:
         """A campaign group, or one who speaks for it ("Amnesty's secretary general A")."""
@@ -1201,20 +1201,20 @@ class _Finder:
         and "welcomed the decision" are support)."""
         if not objs:
             return False
-        preps = [c for c in tok.children if c.dep_ == "prep" and (c.lower_ in ("to", "in", "at") or c.lower_ == "on" and any(
-            p.lemma_.lower() in ("arrival", "landing") for p in c.children))]  # ("welcomed on his arrival by A")
+        preps = [c for c in kids(tok) if c.dep_ == "prep" and (c.lower_ in ("to", "in", "at") or c.lower_ == "on" and any(
+            p.lemma_.lower() in ("arrival", "landing") for p in kids(c)))]  # ("welcomed on his arrival by A")
         by_people = bool(subj) and all(a.kind == "person" for a, _ in subj)
         if (preps or by_people) and all(a.kind == "person" and (not indirect or any(
                 t.lower_ in ("he", "she", "him", "her") for t in obj_toks)) for a, indirect in objs):
             return True
         if passive(tok) and by_people and any(c.lower_ in ("in", "at", "on") for c in preps):
             return True
-        officials = [d for d in tok.children if d.dep_ == "dobj" and (
+        officials = [d for d in kids(tok) if d.dep_ == "dobj" and (
             d.lemma_.lower() in self.idx.gaz.offices or
             (n := self.idx.mention_at(d.i)) is not None and n.actor.kind == "person")]
         return any(d.i < c.i for c in preps for d in officials if any(
             p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "FAC") and
-            ((m := self.idx.mention_at(p.i)) is None or m.how == "metonym") for p in c.children))
+            ((m := self.idx.mention_at(p.i)) is None or m.how == "metonym") for p in kids(c)))
 
     def _authors_by(self, objs: list, verb) -> list[tuple[Actor, bool]]:
         """Who did the acts ``objs`` as their "by" phrase tells: "the remarks by A", "the comments
@@ -1222,14 +1222,14 @@ class _Finder:
         active verb."""
         agents = []
         for o in (o for o in objs if o.pos_ == "NOUN"):
-            for c in o.children:
+            for c in kids(o):
                 if c.dep_ == "prep" and c.lower_ == "by":
-                    agents += [p for p in c.children if p.dep_ == "pobj"]
+                    agents += [p for p in kids(c) if p.dep_ == "pobj"]
                 elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() not in GO_BETWEENS:
-                    agents += [p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+                    agents += [p for a in kids(c) if a.dep_ == "agent" for p in kids(a) if p.dep_ == "pobj"]
         if objs and not passive(verb):
-            agents += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > objs[0].i
-                       for p in c.children if p.dep_ == "pobj"]
+            agents += [p for c in kids(verb) if c.dep_ == "prep" and c.lower_ == "by" and c.i > objs[0].i
+                       for p in kids(c) if p.dep_ == "pobj"]
         return self.actors(agents)
 
     def _summoner(self, toks) -> list[tuple[Actor, bool]]:
@@ -1246,26 +1246,26 @@ class _Finder:
         if entries:
             entries = fitting_particles(entries, tok)
         if entries and tok.lemma_.lower() == "enter" and any(
-                c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in ENTERING_FOR for c in tok.children):
+                c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in ENTERING_FOR for c in kids(tok)):
             # "troops entered B to fight the rebels": the fight is with whom the clause names, not B
             entries = [e for e in entries if e.predicate != "attacked"]
         if not entries:
             return
-        if tok.dep_ == "relcl" and any(c.lower_ == "never" for c in tok.children) and \
-                any(c.lower_ == "before" for c in tok.children):
+        if tok.dep_ == "relcl" and any(c.lower_ == "never" for c in kids(tok)) and \
+                any(c.lower_ == "before" for c in kids(tok)):
             return  # "the two leaders, who had never met before, shook hands": a first meeting, told by the clause's head
-        if tok.lemma_.lower() == "meet" and any(c.dep_ == "dobj" and c.lemma_.lower() in FULFILLED for c in tok.children):
+        if tok.lemma_.lower() == "meet" and any(c.dep_ == "dobj" and c.lemma_.lower() in FULFILLED for c in kids(tok)):
             return  # "met the Community's conditions", "met the deadline": no meeting
-        if tok.dep_ == "acl" and tok.head.lemma_.lower() in ATTEMPTS and any(c.lower_ == "to" for c in tok.children):
+        if tok.dep_ == "acl" and tok.head.lemma_.lower() in ATTEMPTS and any(c.lower_ == "to" for c in kids(tok)):
             entries = [e for e in entries if e.predicate != "signedAgreementWith"]  # "efforts to settle the dispute"
             if not entries:
                 return
         words = scope_words(tok)
-        if any(e.needs == "forces" for e in entries) and (not any(c.dep_ == "dobj" for c in tok.children) or
+        if any(e.needs == "forces" for e in entries) and (not any(c.dep_ == "dobj" for c in kids(tok)) or
                                                           tok.lemma_.lower() == "enter"):
             # "troops poured into X", "tanks entered X": a move is armed when its movers are
             words = words | {w for w in word_set(subject_tokens(tok)) if w in self.lex.classes.get("forces", ())}
-        has_object = passive(tok) or any(c.dep_ in ("dobj", "dative") for c in tok.children)
+        has_object = passive(tok) or any(c.dep_ in ("dobj", "dative") for c in kids(tok))
         # (a sense whose only object is a direct one is out of reach without one: "trained alongside
         # Philippine troops" is no training of troops)
         reachable = [e for e in entries if has_object or e.objects != ("dobj",)]
@@ -1279,104 +1279,104 @@ class _Finder:
         if tok.lemma_ in ("speak", "talk") and not specific and (any(
                 c.dep_ == "prep" and c.lower_ in ("in", "at", "during", "on") and
                 any(p.ent_type_ in ("GPE", "LOC", "FAC", "EVENT") or p.lower_ in ("sidelines", "summit", "meeting")
-                    or p.lower_ in ("private", "person") for p in c.children) for c in tok.children) or any(
-                c.dep_ == "advmod" and c.lower_ in ("privately", "face-to-face", "where") for c in tok.children)):
+                    or p.lower_ in ("private", "person") for p in kids(c)) for c in kids(tok)) or any(
+                c.dep_ == "advmod" and c.lower_ in ("privately", "face-to-face", "where") for c in kids(tok))):
             # "spoke with Xi in Bali", "the two spoke on the sidelines", "spoke to him in private", "the
             # summit, where he spoke with B": no call, a meeting in person
             chosen = [replace(e, predicate="met") for e in chosen if e.predicate == "phoned"]
         if any(e.needs == "talks" for e in chosen):  # "held phone talks with": a call, told by the noun
             calls = self.lex.classes.get("call", frozenset())
-            if any(word_set(c for c in d.children if c.dep_ in ("compound", "amod")) & calls
-                   for d in tok.children if d.dep_ == "dobj"):
+            if any(word_set(c for c in kids(d) if c.dep_ in ("compound", "amod")) & calls
+                   for d in kids(tok) if d.dep_ == "dobj"):
                 chosen = [e for e in chosen if e.needs != "talks"]
 
         if tok.lemma_.lower() in ("begin", "start", "resume", "conclude") and not any(
-                c.dep_ == "dobj" and c.lemma_.lower() in self.lex.classes.get("talks", ()) for c in tok.children):
+                c.dep_ == "dobj" and c.lemma_.lower() in self.lex.classes.get("talks", ()) for c in kids(tok)):
             chosen = [e for e in chosen if e.needs != "talks"]  # ("began their talks"; not "talks which began with ...")
         if any(e.needs == "union" for e in chosen) and tok.dep_ in ("advcl", "xcomp", "acl") and (
-                any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(tok)) and
                 tok.head.lemma_.lower() not in ("agree", "decide", "vote") or
                 tok.tag_ == "VBG" and any(c.dep_ == "dobj" and c.lemma_.lower() in self.lex.classes.get(
-                    "agreement", frozenset()) for h in (tok.head, tok.head.head) for c in h.children)):
+                    "agreement", frozenset()) for h in (tok.head, tok.head.head) for c in kids(h))):
             # "signed a treaty to set up a common market", "signed a treaty, creating a trading bloc",
             # "pull back to create a buffer zone": what the act is for (the treaty is the act), no union made
             chosen = [e for e in chosen if e.needs != "union"]
         if tok.lemma_.lower() == "boycott" and any(c.dep_ == "dobj" and c.lemma_.lower() in self.lex.classes.get(
-                "talks", frozenset()) for c in tok.children):
+                "talks", frozenset()) for c in kids(tok)):
             chosen = [e for e in chosen if e.predicate != "sanctioned"]  # "boycotted the summit": stayed away, no sanction
-        if tok.lemma_.lower() == "insist" and not any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children):
+        if tok.lemma_.lower() == "insist" and not any(c.dep_ == "prep" and c.lower_ == "on" for c in kids(tok)):
             chosen = []  # ("insisted that B be offered a deal", "insist the poll will go ahead"; a demand is said_must's)
-        if tok.lemma_.lower() == "challenge" and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        if tok.lemma_.lower() == "challenge" and not any(c.dep_ in ("xcomp", "ccomp") for c in kids(tok)):
             chosen = [e for e in chosen if e.predicate != "urged"]  # ("challenged B to open the gate"; not "challenged the result")
         if tok.lemma_.lower() == "agree" and any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that"
-                                                                          for m in c.children) for c in tok.children):
+                                                                          for m in kids(c)) for c in kids(tok)):
             chosen = [e for e in chosen if e.predicate != "signedAgreementWith"]  # "agreed with B that ...": a view shared
-        if any(c.dep_ == "dobj" and c.lemma_.lower() in UNDOING_NOUNS for c in tok.children):
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in UNDOING_NOUNS for c in kids(tok)):
             # "announced the suspension of its treaty with B": no pact made
             chosen = [e for e in chosen if e.predicate not in ("signedAgreementWith", "cooperatedWith")]
         if any(e.predicate == "suppliedArmsTo" for e in chosen):
             chosen = [e for e in chosen if e.predicate != "aided"]  # "lethal assistance" is arms
         if tok.lemma_ == "call":
             if any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "for") and (not all(
-                    p.ent_type_ in ("DATE", "TIME") for p in c.children if p.dep_ == "pobj") or
-                    not any(p.dep_ == "pobj" for p in c.children)) for c in tok.children):
+                    p.ent_type_ in ("DATE", "TIME") for p in kids(c) if p.dep_ == "pobj") or
+                    not any(p.dep_ == "pobj" for p in kids(c))) for c in kids(tok)):
                 # ("will call on A to open ...": the parser may leave "on" bare and take A for the object)
                 chosen = [e for e in chosen if e.predicate == "urged"]  # (not "called X on Monday")
             elif any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and not (
-                    c.dep_ == "xcomp" and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
-                     for c in tok.children) or \
-                    any(c.dep_ == "dobj" and c.pos_ == "PRON" and c.lower_ != "other" for c in tok.children) or \
-                    sum(c.dep_ == "dobj" for c in tok.children) > 1:
+                    c.dep_ == "xcomp" and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(c)))
+                     for c in kids(tok)) or \
+                    any(c.dep_ == "dobj" and c.pos_ == "PRON" and c.lower_ != "other" for c in kids(tok)) or \
+                    sum(c.dep_ == "dobj" for c in kids(tok)) > 1:
                 chosen = []  # "calling it baseless", "called the move a mistake", "calls A a partner"
                 # (but "called his counterpart to demand X" is a call, made for that)
-            elif any(c.dep_ in ("advmod", "prt") and c.lower_ in ("home", "back", "in") for c in tok.children):
+            elif any(c.dep_ in ("advmod", "prt") and c.lower_ in ("home", "back", "in") for c in kids(tok)):
                 chosen = [e for e in chosen if e.predicate != "phoned"]  # "calling home its ambassador": a recall
         subj = self.actors(subject_tokens(tok))
         if tok.lemma_.lower() == "thank" and chosen:
             # "A thanked B for its support": B supported A (thanks are no praise of their own here)
-            reasons = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
-                       for p in c.children if p.dep_ == "pobj"]
+            reasons = [p for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "for"
+                       for p in kids(c) if p.dep_ == "pobj"]
             kinds = {w for p in reasons for w in (p.lemma_.lower(), p.lower_)}
             pred = "supported" if kinds & self.lex.classes.get("support", frozenset()) else \
                 "aided" if kinds & (self.lex.classes.get("aid", frozenset()) | {"help"}) else None
             if pred is not None:
-                givers = self.actors([c for c in tok.children if c.dep_ == "dobj"])
+                givers = self.actors([c for c in kids(tok) if c.dep_ == "dobj"])
                 self.emit(pred, givers, subj, tok, "verb:thank+for", 0.8)
                 return
         for entry in chosen:
             if entry.objects and entry.objects[0].startswith("rev:"):
                 # the object of the preposition does the act to the grammatical subject
                 sellers = self.actors(prep_objects(tok, tuple(x[4:] for x in entry.objects)))
-                for d in [c for c in tok.children if c.dep_ == "dobj"] + [  # "relies on money from X"
-                        p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "in")
-                        for p in c.children if p.dep_ == "pobj"]:  # ("received $3bn in aid from X")
+                for d in [c for c in kids(tok) if c.dep_ == "dobj"] + [  # "relies on money from X"
+                        p for c in kids(tok) if c.dep_ == "prep" and c.lower_ in ("on", "upon", "in")
+                        for p in kids(c) if p.dep_ == "pobj"]:  # ("received $3bn in aid from X")
                     for n in [d] + of_chain(d):  # "receives most of its arms from X"
                         sellers += self.actors(prep_objects(n, tuple(x[4:] for x in entry.objects)))
                 if not sellers:  # "receives $1.3 billion a year in US military assistance": whose aid
                     need = self.lex.classes.get(entry.needs or "", frozenset())
                     sellers = [(m.actor, True) for w in tok.subtree if w.lemma_.lower() in need and w.pos_ == "NOUN"
-                               for c in w.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < w.i
+                               for c in kids(w) if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < w.i
                                and (m := self.idx.mention_at(c.i)) is not None and m.actor.kind != "person"]
                 if sellers and subj:
                     self.emit(entry.predicate, sellers, subj, tok, f"verb:{entry.lemma}+{entry.needs}/reverse", 0.8)
                 continue
             if entry.predicate == "attacked" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ECONOMIC
-                                                     for c in tok.children):
+                                                     for c in kids(tok)):
                 continue  # "will hit the economy of X hard" is no attack
             if entry.needs == "trade" and any(c.dep_ == "dobj" and c.lemma_.lower() in self.lex.classes.get("talks", frozenset())
-                                              | self.lex.classes.get("agreement", frozenset()) for c in tok.children):
+                                              | self.lex.classes.get("agreement", frozenset()) for c in kids(tok)):
                 continue  # "suspended trade talks with X": the talks, not the trade
             if entry.predicate == "attacked" and conditional_harm(tok):
                 continue  # "if X moves, we will strike and destroy X": a threat, read by its own rule
             rule = f"verb:{entry.lemma}" + (f"+{entry.needs}" if entry.needs else "")
             if not subj and passive(tok) and entry.objects == ("with",):
                 # "A is allied with B", "A was paired with B": the passive says what the active does
-                subj = self.actors([c for c in tok.children if c.dep_ == "nsubjpass"])
-            if tok.lemma_ == "oppose" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children) and (
+                subj = self.actors([c for c in kids(tok) if c.dep_ == "nsubjpass"])
+            if tok.lemma_ == "oppose" and any(c.dep_ == "prep" and c.lower_ == "to" for c in kids(tok)) and (
                     passive(tok) or tok.dep_ == "acomp"):
                 # "A is opposed to B's bid": a stand of A's (whoever the parser makes the subject)
-                subj = self.actors([c for c in tok.children if c.dep_ == "nsubjpass"] or
-                                   ([c for c in tok.head.children if c.dep_ == "nsubj"] if tok.dep_ == "acomp" else []))
+                subj = self.actors([c for c in kids(tok) if c.dep_ == "nsubjpass"] or
+                                   ([c for c in kids(tok.head) if c.dep_ == "nsubj"] if tok.dep_ == "acomp" else []))
             obj_toks = object_tokens(tok, entry, verb=True,
                                       needs_words=self.lex.classes.get(entry.needs or "", frozenset()))
             obj_toks = [o for o in obj_toks if not named_aside(o)]
@@ -1387,12 +1387,12 @@ class _Finder:
                 obj_toks = [o for o in obj_toks if not _in_topic(o, tok)]
             if tok.lemma_ == "oppose":  # opposing B's plan criticizes B; "opposes the court" is a stance, no act
                 obj_toks = [o for o in obj_toks if o.i not in self.idx.by_token]
-            if any(c.dep_ == "dobj" and c.lemma_.lower() in WITHDRAWALS for c in tok.children):
+            if any(c.dep_ == "dobj" and c.lemma_.lower() in WITHDRAWALS for c in kids(tok)):
                 # "demanded a pullout from B": the place left, not the one asked
                 obj_toks = [o for o in obj_toks if o.head.lower_ != "from" or
                             not (o.head.head is tok or o.head.head.lemma_.lower() in WITHDRAWALS)]
             if tok.lemma_.lower() == "blame" and any(c.dep_ == "dobj" and self.actors([c], demonym=True)
-                                                      for c in tok.children):
+                                                      for c in kids(tok)):
                 # "blamed Iranian aircraft for attacks this month on a Kuwaiti tanker": the parser may
                 # hang the attack's target on the verb; one blamed by name is not blamed "on" anyone
                 obj_toks = [o for o in obj_toks if o.head.lower_ != "on"]
@@ -1401,17 +1401,17 @@ class _Finder:
             if entry.predicate == "aided":  # "sent tents to flood victims in B": B (wherever "in B" hangs)
                 obj_toks += [p for o in obj_toks if (o.lemma_.lower() in AID_TAKERS or o.lower_ in AID_TAKERS)
                              and o.i not in self.idx.by_token
-                             for c in [*o.children, *(c for n in of_chain(o, 1) for c in n.children),
-                                       *(c for c in tok.children if c.i > o.i)]
+                             for c in [*kids(o), *(c for n in of_chain(o, 1) for c in kids(n)),
+                                       *(c for c in kids(tok) if c.i > o.i)]
                              if c.dep_ == "prep" and c.lower_ == "in"
-                             for x in c.children if x.dep_ == "pobj" for p in conjuncts(x)]
+                             for x in kids(c) if x.dep_ == "pobj" for p in conjuncts(x)]
             if entry.predicate in ("supported", "rejected", "criticized") and "dobj" in entry.objects:
                 # "backed a permanent seat for B", "opposes membership for B": the side it is for
                 obj_toks += [p for o in obj_toks if o.lemma_.lower() in STAKES and o.i not in self.idx.by_token
-                             for c in o.children if c.dep_ == "prep" and c.lower_ == "for"
-                             for x in c.children if x.dep_ == "pobj" for p in conjuncts(x)]
+                             for c in kids(o) if c.dep_ == "prep" and c.lower_ == "for"
+                             for x in kids(c) if x.dep_ == "pobj" for p in conjuncts(x)]
             if entry.needs == "imports":  # "banned imports of Georgian wine": the state whose goods
-                objs = [(m.actor, True) for d in tok.children if d.dep_ == "dobj" for w in d.subtree
+                objs = [(m.actor, True) for d in kids(tok) if d.dep_ == "dobj" for w in d.subtree
                         if (m := self.idx.mention_at(w.i)) is not None and m.actor.kind in STATE_KINDS]
                 if subj and objs:
                     self.emit(entry.predicate, subj, objs, tok, f"verb:{entry.lemma}+imports", 0.8)
@@ -1419,7 +1419,7 @@ class _Finder:
             if entry.predicate == "visited" and (any(t.lemma_.lower() in MILITARY for t in subject_tokens(tok)) or
                                                  tok.lemma_.lower() == "fly" and
                                                  any(c.dep_ == "dobj" and all(c.i < p.i for p in obj_toks)
-                                                     for c in tok.children)):
+                                                     for c in kids(tok))):
                 continue  # "troops landed in X", "flew a battalion to X": a deployment, not a visit
             if entry.predicate == "visited":
                 # a visit is to a state ("the dispute may go to the General Assembly" is none)
@@ -1430,7 +1430,7 @@ class _Finder:
                     self.emit("met", subj, hosts, tok, f"verb:{tok.lemma_.lower()}/person", 0.8)
                     continue
                 if not objs and any(t.lemma_.lower() in ("city", "capital") and
-                                    any(c.lower_ == "the" for c in t.children) for t in obj_toks):
+                                    any(c.lower_ == "the" for c in kids(t)) for t in obj_toks):
                     # "visited the city": the capital named last
                     sents = self.idx.sents_upto(tok.i, 5)
                     lo = sents[0].start if sents else 0
@@ -1471,10 +1471,10 @@ class _Finder:
                     and not passive(tok):
                 # "X, which provides nearly all its arms": whose the goods are is who receives them
                 goods = self.lex.classes.get(entry.needs, frozenset())
-                goods_toks = [d for d in tok.children if d.dep_ == "dobj"] + [  # ("wrote off A's debt")
-                    o for r in tok.children if r.dep_ == "prt" for o in r.children if o.dep_ == "pobj"]
+                goods_toks = [d for d in kids(tok) if d.dep_ == "dobj"] + [  # ("wrote off A's debt")
+                    o for r in kids(tok) if r.dep_ == "prt" for o in kids(r) if o.dep_ == "pobj"]
                 owners = [p for d in goods_toks for n in [d] + of_chain(d)
-                          if n.lemma_.lower() in goods or n.lower_ in goods for p in n.children if p.dep_ == "poss"]
+                          if n.lemma_.lower() in goods or n.lower_ in goods for p in kids(n) if p.dep_ == "poss"]
                 objs = self._others(self.actors(owners), subj)
                 if owners and not objs and owners[0].lower_ == "its" and tok.dep_ == "relcl":
                     # "A relies on B, which provides nearly all its arms": one does not arm oneself, so A
@@ -1487,7 +1487,7 @@ class _Finder:
             if entry.needs == "forces":
                 # "sent troops into X": a state's territory, not a region's armed group ("would not send
                 # troops into X" tells of no deployment at all)
-                if any(c.dep_ == "neg" for c in tok.children):
+                if any(c.dep_ == "neg" for c in kids(tok)):
                     continue
                 if entry.predicate == "reducedRelationsWith" and word_set(subject_tokens(tok)) & \
                         self.lex.classes.get("forces", frozenset()):
@@ -1510,7 +1510,7 @@ class _Finder:
                 objs = self._recalled_from(tok, subj)  # "Canada also recalled its ambassador": from whom others did
             if entry.predicate == "supported" and tok.lemma_ in ("welcome", "hail") and objs and any(
                     c.dep_ == "dobj" and c.lemma_.lower() in self.lex.classes.get("talks", frozenset())
-                    for c in tok.children):
+                    for c in kids(tok)):
                 objs = []  # "welcomed the talks between A and B": a hope for the talks, no side taken
             if entry.predicate == "supported" and tok.lemma_ in ("welcome", "greet") and \
                     self._greeted_in_person(tok, subj, objs, obj_toks):
@@ -1518,8 +1518,8 @@ class _Finder:
                 rule = f"verb:{tok.lemma_}/in-person"
             if entry.predicate == "urged" and tok.lemma_ == "call" and objs and \
                     all(a.kind == "person" for a, _ in objs) and \
-                    not any(c.dep_ in ("xcomp", "advcl", "ccomp") for c in tok.children) and \
-                    any(c.lower_ == "on" and c.dep_ in ("prep", "prt") for c in tok.children):
+                    not any(c.dep_ in ("xcomp", "advcl", "ccomp") for c in kids(tok)) and \
+                    any(c.lower_ == "on" and c.dep_ in ("prep", "prt") for c in kids(tok)):
                 # "the visiting premier called on King A": a courtesy call, a meeting in person
                 entry = LexEntry("met", "verb", tok.lemma_, ("dobj",), None)
                 rule = "verb:call-on/in-person"
@@ -1527,7 +1527,7 @@ class _Finder:
                 objs = [(a, i) for a, i in objs if a.kind == "person"]
             if not objs and entry.predicate == "attacked" and not passive(tok) and obj_toks:
                 # "struck military targets in Iran": the state where the targets are
-                where = [p for t in [tok] + [c for c in tok.children if c.dep_ == "dobj"] + [
+                where = [p for t in [tok] + [c for c in kids(tok) if c.dep_ == "dobj"] + [
                              o for o in obj_toks if o.dep_ == "pobj"]  # ("struck at bases inside B")
                          for p in prep_objects(t, ("in", "inside", "across", "into", "near", "around", "outside"))]
                 objs = [(a, True) for a, _ in self.places(where) if a.kind in STATE_KINDS and
@@ -1540,16 +1540,16 @@ class _Finder:
                 conf = 0.7
             if not objs and entry.predicate == "threatened" and not passive(tok):
                 # "warned of consequences for X", "warned that there would be consequences for X"
-                outcome = [w for c in tok.children if c.dep_ in ("ccomp", "prep") for w in c.subtree
+                outcome = [w for c in kids(tok) if c.dep_ in ("ccomp", "prep") for w in c.subtree
                            if w.lemma_.lower() in ("consequence", "repercussion", "retaliation", "response", "price")]
-                aims = [p for w in outcome for c in w.children if c.dep_ == "prep" and
-                        c.lower_ in ("for", "against") for p in c.children if p.dep_ == "pobj"]
+                aims = [p for w in outcome for c in kids(w) if c.dep_ == "prep" and
+                        c.lower_ in ("for", "against") for p in kids(c) if p.dep_ == "pobj"]
                 # ("consequences for relations with B": for B)
                 aims = [w for a in aims for w in (prep_objects(a, ("with",)) if a.lemma_.lower() in TIES_NOUNS else [a])]
                 objs = self._others(self.actors(aims, possessor=True), subj)  # not "consequences for our security"
             if not objs and entry.predicate in ("threatened", "urged") and not passive(tok):
                 # "warned that Sweden's entry would have consequences": the clause's subject
-                for c in tok.children:
+                for c in kids(tok):
                     if c.dep_ == "ccomp":
                         # "warned that Venezuela would defend its territory": the speaker's side acts (but
                         # "would respond with force if B crossed the line": B, on whom it depends, is read below)
@@ -1557,7 +1557,7 @@ class _Finder:
                         # (not "warned that B would attack": B is the one who would strike, not the one warned)
                         striking = "nsubj" if any(e.predicate in ("attacked", "threatened") for e in
                                                           self.lex.verbs.get(c.lemma_.lower(), [])) else ""
-                        for w in ([] if defending else c.children):
+                        for w in ([] if defending else kids(c)):
                             if w.dep_ in ("nsubj", "nsubjpass") and w.dep_ != striking and (w.lower_ not in ("it", "this", "that") or any(
                                     e.predicate in ("attacked", "sanctioned") for x in c.subtree
                                     for e in self.lex.verbs.get(x.lemma_.lower(), []))):
@@ -1567,36 +1567,36 @@ class _Finder:
                                 e.predicate in ("attacked", "sanctioned") for e in self.lex.verbs.get(c.lemma_.lower(), [])):
                             # "warned that they might strike China's nuclear installations" (but "could upset
                             # the balance between China and Taiwan" threatens neither)
-                            objs = self.actors([w for w in c.children if w.dep_ == "dobj"], possessor=True)
+                            objs = self.actors([w for w in kids(c) if w.dep_ == "dobj"], possessor=True)
                         if not objs and entry.predicate == "threatened":
                             # "warned that the duties would return if Korea broke its promise"
-                            objs = self.actors([w for a in c.children if a.dep_ == "advcl" and any(
-                                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children)
-                                for w in a.children if w.dep_ in ("nsubj", "nsubjpass")], possessor=True)
+                            objs = self.actors([w for a in kids(c) if a.dep_ == "advcl" and any(
+                                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in kids(a))
+                                for w in kids(a) if w.dep_ in ("nsubj", "nsubjpass")], possessor=True)
                 if not objs and entry.predicate == "threatened" and any(
-                        c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in tok.children):
+                        c.dep_ == "xcomp" and any(a.lower_ == "to" for a in kids(c)) for c in kids(tok)):
                     # "threatened to veto the deal unless B dropped its demand": B, on whom it depends
-                    objs = self.actors([w for h in [tok, *(c for c in tok.children if c.dep_ == "xcomp")]
-                                        for a in h.children if a.dep_ == "advcl" and any(
-                        m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children)
-                        for w in a.children if w.dep_ in ("nsubj", "nsubjpass")], possessor=True)
+                    objs = self.actors([w for h in [tok, *(c for c in kids(tok) if c.dep_ == "xcomp")]
+                                        for a in kids(h) if a.dep_ == "advcl" and any(
+                        m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in kids(a))
+                        for w in kids(a) if w.dep_ in ("nsubj", "nsubjpass")], possessor=True)
                 objs = self._others(objs, subj)  # "A and B warned that they would ...": not each other
                 conf = 0.6
             if entry.predicate == "aided" and obj_toks and all(t.lemma_.lower() in PRIVATE_PEOPLE for t in obj_toks):
                 objs = []  # "helped British travellers", "aided Syrian refugees": people, not their state
             if not objs and subj and entry.predicate == "signedAgreementWith" and entry.needs and tok.dep_ == "conj" \
-                    and not passive(tok) and not any(c.dep_ == "nsubj" for c in tok.children):
+                    and not passive(tok) and not any(c.dep_ == "nsubj" for c in kids(tok)):
                 # "held talks with B and signed an agreement on trade": signed with the one met
                 first = coordinated_with(tok)
                 partners = prep_objects(first, ("with",)) + \
-                    [p for d in first.children if d.dep_ == "dobj" for p in prep_objects(d, ("with",))] + \
-                    [c for c in first.children
+                    [p for d in kids(first) if d.dep_ == "dobj" for p in prep_objects(d, ("with",))] + \
+                    [c for c in kids(first)
                      if c.dep_ == "dobj" and first.lemma_.lower() in ("meet", "receive", "host")]
                 objs = self._others(self.actors(partners), subj)
                 rule += "/shared"
             if len(subj) > 1 and any(t.lower_ in ("other", "another") or
-                                     any(c.dep_ == "poss" and c.lower_ in ("other", "another") for c in t.children)
-                                     for t in obj_toks + [c for c in tok.children if c.dep_ == "dobj"
+                                     any(c.dep_ == "poss" and c.lower_ in ("other", "another") for c in kids(t))
+                                     for t in obj_toks + [c for c in kids(tok) if c.dep_ == "dobj"
                                                           and "dobj" in entry.objects]):
                 # "A and B accused each other": each did it to the other
                 for a in subj:
@@ -1615,20 +1615,20 @@ class _Finder:
                     and tok.lemma_ not in ("host", "receive", "welcome", "see", "embrace", "attend", "greet") and \
                     tok.lemma_.lower() not in GO_BETWEENS and \
                     (tok.lemma_ not in ("work", "train", "exercise") or
-                     any(c.lower_ in ("together", "jointly") for c in tok.children)) and \
-                    not any(c.dep_ == "dobj" and c.lemma_.lower() in EXCHANGED_BLOWS for c in tok.children) and \
+                     any(c.lower_ in ("together", "jointly") for c in kids(tok))) and \
+                    not any(c.dep_ == "dobj" and c.lemma_.lower() in EXCHANGED_BLOWS for c in kids(tok)) and \
                     not self._each_alone(tok) and \
                     not self._met_with_others(tok, entry) and \
                     not (tok.lemma_ == "agree" and any(
                         c.dep_ == "ccomp" or c.dep_ == "xcomp" and c.lemma_.lower() in KEEPING_UP
-                        for c in tok.children)) and \
+                        for c in kids(tok))) and \
                     not any(c.dep_ == "prep" and c.lower_ == "alongside" or tok.lemma_ == "call" and (
                             c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "upon", "off") or
-                            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))
-                            for c in tok.children):
+                            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in kids(c)))
+                            for c in kids(tok)):
                 # ("A and B called for a ban" is no call between them; "negotiated alongside B": on one side)
                 # "Putin and Xi met": every pair of a plural subject ("A and B traded fire" is no trade)
-                if len(subj) > 2 and any(c.dep_ == "advmod" and c.lower_ == "also" for c in tok.children):
+                if len(subj) > 2 and any(c.dep_ == "advmod" and c.lower_ == "also" for c in kids(tok)):
                     continue  # "A, B, C and D also signed the final act": beside the others, not with each other
                 if (tok.lemma_ == "agree" or tok.dep_ == "xcomp" and tok.head.lemma_ == "agree") and \
                         len({(self.idx.country_of(a) or a).key for a, _ in subj}) > 3:
@@ -1636,10 +1636,10 @@ class _Finder:
                 for i, a in enumerate(subj):
                     self.emit(entry.predicate, [a], subj[i + 1:], tok, rule + "/plural", conf * 0.95)
             if "between" in entry.objects:
-                for d in [c for c in tok.children if c.dep_ == "dobj"] + [tok]:
+                for d in [c for c in kids(tok) if c.dep_ == "dobj"] + [tok]:
                     for group in between(d):
                         if len(subj) > 1 and all(a.kind == "person" for a, _ in subj) and any(
-                                w.dep_ == "poss" and w.lower_ == "their" for g in group for w in g.children):
+                                w.dep_ == "poss" and w.lower_ == "their" for g in group for w in kids(g)):
                             continue  # "A and B signed a treaty between their two countries": A and B's, told above
                         sides = self.sides(group, tok)
                         if len(sides) == 2 and max(len(x) for x in sides) > 1:  # two sides, one a list
@@ -1654,14 +1654,14 @@ class _Finder:
         subjects did what was told last, to the same objects."""
         lemma = tok.lemma_.lower()
         if lemma == "do" and not any(c.lower_ == "so" and c.dep_ in ("advmod", "dobj") or
-                                     c.lower_ == "same" and c.dep_ == "dobj" for c in tok.children):
+                                     c.lower_ == "same" and c.dep_ == "dobj" for c in kids(tok)):
             return  # ("C did so", "D has since done the same")
-        lead = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in ("suit", "lead", "example")]
-        lead = lead or [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
-                        if p.dep_ == "pobj" and any(a.lower_ == "own" for a in p.children)]  # "followed with its own"
+        lead = [c for c in kids(tok) if c.dep_ == "dobj" and c.lemma_.lower() in ("suit", "lead", "example")]
+        lead = lead or [p for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "with" for p in kids(c)
+                        if p.dep_ == "pobj" and any(a.lower_ == "own" for a in kids(p))]  # "followed with its own"
         if lemma == "follow" and not lead and not self._followed_in_time(tok):
             return
-        leaders = {a.key for a, _ in self.actors([c for c in lead[0].children if c.dep_ == "poss"])} \
+        leaders = {a.key for a, _ in self.actors([c for c in kids(lead[0]) if c.dep_ == "poss"])} \
             if lead and lead[0].lemma_.lower() in ("lead", "example") else set()  # "followed Moscow's lead"
         sent = self.idx.sent_of(tok.i)
         floor = self.idx.sent_of(sent.start - 1).start if sent.start > 0 else 0
@@ -1682,7 +1682,7 @@ class _Finder:
             return
         last = max(told, key=lambda c: c.trigger)  # what a verb told last, not an act a noun named
         objs = [(c.object, True) for c in told if c.trigger == last.trigger and c.predicate == last.predicate]
-        agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        agents = [p for c in kids(tok) if c.dep_ == "agent" for p in kids(c) if p.dep_ == "pobj"]
         subj = self.actors(agents or subject_tokens(tok))  # (", followed in May by C")
         if subj:
             self.emit(last.predicate, subj, self._others(objs, subj), tok, f"verb:{lemma}+same", 0.6)
@@ -1691,17 +1691,17 @@ class _Finder:
     def _followed_in_time(tok) -> bool:
         """ "A recognised B in 1973 and C followed in 1974", "..., followed a year later by D":
         following with no object, told with a time, is doing the same."""
-        if any(c.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp") for c in tok.children) or tok.tag_ == "VBG":
+        if any(c.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp") for c in kids(tok)) or tok.tag_ == "VBG":
             return False
-        return any(c.dep_ == "prep" and c.lower_ in ("in", "on") and any(p.ent_type_ == "DATE" for p in c.children) or
+        return any(c.dep_ == "prep" and c.lower_ in ("in", "on") and any(p.ent_type_ == "DATE" for p in kids(c)) or
                    c.dep_ in ("npadvmod", "advmod") and c.lower_ in ("later", "soon", "shortly", "months", "weeks", "days",
                                                                       "years", "year", "month", "week")
-                   for c in tok.children)
+                   for c in kids(tok))
 
     def _makers(self, tok) -> list[tuple[Actor, bool]]:
         """Whose the protest a noun names is: "Chinese objections", "Britain's protest", "protests
         from A", "the objections of B", "criticism by C"."""
-        return self.actors([c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < tok.i] +
+        return self.actors([c for c in kids(tok) if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < tok.i] +
                            prep_objects(tok, ("from", "of", "by")), possessor=True, demonym=True)
 
     def despite_protests(self, tok) -> None:
@@ -1728,31 +1728,31 @@ class _Finder:
         verb = tok.head.head
         if verb.pos_ not in ("VERB", "AUX"):
             return
-        askers = self.actors([c for c in tok.children if c.dep_ == "poss"] + prep_objects(tok, ("of", "from")))
+        askers = self.actors([c for c in kids(tok) if c.dep_ == "poss"] + prep_objects(tok, ("of", "from")))
         doers = self.actors(subject_tokens(verb))
         if askers and doers:
             self.emit("urged", askers, doers, tok, "noun:request/at", 0.7)
             if verb.lemma_.lower() in ("send", "dispatch", "deploy") and any(
                     c.dep_ == "dobj" and c.lemma_.lower() in self.lex.classes.get("forces", frozenset())
-                    for c in verb.children):
+                    for c in kids(verb)):
                 # "sent troops to A at the request of its government": help sent to the one who asked
                 self.emit("aided", doers, askers, tok, "noun:request/at+forces", 0.7)
 
     def demand_that(self, tok) -> None:
         """ "a demand from Spain and Italy that Malta reopen its ports", "X's call for Y to
         withdraw": whoever makes the demand urges whoever is to act."""
-        clauses = [c for c in tok.children if c.dep_ in ("acl", "relcl", "ccomp") and
-                   any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+        clauses = [c for c in kids(tok) if c.dep_ in ("acl", "relcl", "ccomp") and
+                   any(m.dep_ == "mark" and m.lower_ == "that" for m in kids(c))]
         if tok.dep_ == "dobj" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "that":
             # the parser may hang the clause on the verb: "repeated the demand that Minsk release A"
-            clauses += [c for c in tok.head.children if c.dep_ == "advcl" and c.i > tok.i and
-                        any(m.i == tok.i + 1 and m.dep_ == "mark" for m in c.children)]
-        doers = [w for c in clauses for w in c.children if w.dep_ in ("nsubj", "nsubjpass")]
+            clauses += [c for c in kids(tok.head) if c.dep_ == "advcl" and c.i > tok.i and
+                        any(m.i == tok.i + 1 and m.dep_ == "mark" for m in kids(c))]
+        doers = [w for c in clauses for w in kids(c) if w.dep_ in ("nsubj", "nsubjpass")]
         if not doers:
             return
-        makers = [c for c in tok.children if c.dep_ == "poss"] + \
-            [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
-             for p in c.children if p.dep_ == "pobj"]
+        makers = [c for c in kids(tok) if c.dep_ == "poss"] + \
+            [p for c in kids(tok) if c.dep_ == "prep" and c.lower_ in ("from", "by")
+             for p in kids(c) if p.dep_ == "pobj"]
         subj = self.actors(makers)
         objs = self.actors(doers)
         if subj and objs:
@@ -1760,10 +1760,10 @@ class _Finder:
 
     def cannot_accept(self, tok) -> None:
         """ "Y could not accept the outcome of X's referendum": a refusal of what X did or claims."""
-        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        objs = [c for c in kids(tok) if c.dep_ == "dobj"]
         # "did not accept", "would never accept", "will accept no terms set by B"
-        if not any(c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ == "never" for c in tok.children) and \
-                not any(d.dep_ == "det" and d.lower_ == "no" for o in objs for d in o.children):
+        if not any(c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ == "never" for c in kids(tok)) and \
+                not any(d.dep_ == "det" and d.lower_ == "no" for o in objs for d in kids(o)):
             return
         found = [(self._seated_body(w, m.actor), True) for o in objs for w in o.subtree
                  if (m := self.idx.mention_at(w.i)) is not None and
@@ -1804,21 +1804,21 @@ class _Finder:
         if not passive(tok):
             return
         envoys = self.lex.classes.get("envoy", frozenset())
-        posted = [c for c in tok.children if c.dep_ in ("nsubjpass",) and
+        posted = [c for c in kids(tok) if c.dep_ in ("nsubjpass",) and
                   (c.lemma_.lower() in envoys or c.lower_ in envoys)]
         if not posted:
             return
         lemma = tok.lemma_.lower()
         if lemma in ("tell", "ask", "order") and not any(c.dep_ in ("prt", "prep") and c.lower_ == "out"
-                                                         for c in tok.children):
-            left = [c for c in tok.children if c.dep_ == "xcomp" and c.lemma_.lower() == "leave"]
-            places = [d for x in left for d in x.children if d.dep_ == "dobj"]
+                                                         for c in kids(tok)):
+            left = [c for c in kids(tok) if c.dep_ == "xcomp" and c.lemma_.lower() == "leave"]
+            places = [d for x in left for d in kids(x) if d.dep_ == "dobj"]
         else:
-            places = [p for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in ("from", "out")
-                      for x in [c, *(d for d in c.children if d.dep_ == "prep" and d.lower_ == "of")]
-                      for p in x.children if p.dep_ == "pobj"]
+            places = [p for c in kids(tok) if c.dep_ in ("prep", "prt") and c.lower_ in ("from", "out")
+                      for x in [c, *(d for d in kids(c) if d.dep_ == "prep" and d.lower_ == "of")]
+                      for p in kids(x) if p.dep_ == "pobj"]
         hosts = [(a, i) for a, i in self.places(places) if a.kind in STATE_KINDS] or \
-            self.actors([p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"])
+            self.actors([p for c in kids(tok) if c.dep_ == "agent" for p in kids(c) if p.dep_ == "pobj"])
         senders = self._envoys_states(posted)
         if hosts and senders:
             self.emit("reducedRelationsWith", hosts, self._others(senders, hosts), tok, f"verb:{lemma}+envoys-out", 0.75)
@@ -1837,10 +1837,10 @@ class _Finder:
         """ "Pakistan called in the Indian envoy", "the Indian High Commissioner in Islamabad was called in
         to receive a protest": the envoy was summoned, a protest to the envoy's state."""
         envoys = self.lex.classes.get("envoy", frozenset())
-        if any(c.dep_ in ("advmod", "prt", "oprd") and c.lower_ in ("home", "back") for c in tok.children):
+        if any(c.dep_ in ("advmod", "prt", "oprd") and c.lower_ in ("home", "back") for c in kids(tok)):
             # "called their ambassadors home from Kathmandu": a recall, relations reduced with the host
-            posted = [c for c in tok.children if c.dep_ in ("dobj", "oprd") and (c.lemma_.lower() in envoys or c.lower_ in envoys)]
-            back = [c for c in tok.children if c.dep_ in ("advmod", "prt", "oprd") and c.lower_ in ("home", "back")]
+            posted = [c for c in kids(tok) if c.dep_ in ("dobj", "oprd") and (c.lemma_.lower() in envoys or c.lower_ in envoys)]
+            back = [c for c in kids(tok) if c.dep_ in ("advmod", "prt", "oprd") and c.lower_ in ("home", "back")]
             hosts = [(a, i) for a, i in self.places(prep_objects(tok, ("from",)) + prep_objects(back[0], ("from",)) +
                                                     [p for d in posted for p in prep_objects(d, ("to", "in"))])
                      if a.kind in STATE_KINDS]
@@ -1850,12 +1850,12 @@ class _Finder:
             if posted and hosts and senders:
                 self.emit("reducedRelationsWith", senders, self._others(hosts, senders), tok, "verb:call-home+envoy", 0.75)
             return
-        right_after = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" and c.i == tok.i + 1]
-        if not right_after and not any(c.dep_ == "prt" and c.lower_ == "in" for c in tok.children):
+        right_after = [c for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "in" and c.i == tok.i + 1]
+        if not right_after and not any(c.dep_ == "prt" and c.lower_ == "in" for c in kids(tok)):
             return
-        posted = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and
+        posted = [c for c in kids(tok) if c.dep_ in ("dobj", "nsubjpass") and
                   (c.lemma_.lower() in envoys or c.lower_ in envoys)]
-        posted += [p for c in right_after for p in c.children if p.dep_ == "pobj" and
+        posted += [p for c in right_after for p in kids(c) if p.dep_ == "pobj" and
                    (p.lemma_.lower() in envoys or p.lower_ in envoys)]  # (the parser may read "in" as a preposition)
         if not posted:
             return
@@ -1883,7 +1883,7 @@ class _Finder:
         # ("drew criticism from B", where the parser may hang "from B" on the verb)
         critics = self.actors(prep_objects(tok, ("from", "by")) or prep_objects(verb, ("from",)))
         if not critics:  # "drew US criticism", "sparked Chinese protests"
-            critics = self.actors([c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
+            critics = self.actors([c for c in kids(tok) if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
                                    and c.i in self.idx.by_token], demonym=True)
         self.hostile = True  # ("the decision by A drew criticism": A's)
         targets = self.actors(subject_tokens(verb), possessor=True)
@@ -1896,13 +1896,13 @@ class _Finder:
     def fought_war(self, tok) -> None:
         """ "A and B, which fought a war in 1982", "A fought a border war with B", "A and B went to war
         in 1982": an attack each way."""
-        went = tok.lemma_.lower() == "go" and any(p.lower_ == "war" and not any(p.children)
+        went = tok.lemma_.lower() == "go" and any(p.lower_ == "war" and not any(kids(p))
                                                    for p in prep_objects(tok, ("to",)))
-        if not went and not any(c.dep_ == "dobj" and c.lemma_.lower() in ("war", "battle") for c in tok.children):
+        if not went and not any(c.dep_ == "dobj" and c.lemma_.lower() in ("war", "battle") for c in kids(tok)):
             return
         sides = [(a, i) for a, i in self.actors(subject_tokens(tok)) if a.kind in STATE_KINDS]
         others = [(a, i) for a, i in self.actors(prep_objects(tok, ("with", "against")) +
-                                                [p for d in tok.children if d.dep_ == "dobj"
+                                                [p for d in kids(tok) if d.dep_ == "dobj"
                                                  for p in prep_objects(d, ("with", "against"))])
                   if a.kind in STATE_KINDS]
         sides += [o for o in others if all(o[0].key != a.key for a, _ in sides)]
@@ -1918,7 +1918,7 @@ class _Finder:
                  and not prep_objects(v, ("to",))]
         if not trips:
             return
-        places = [c for c in tok.children if c.dep_ == "dobj"] + prep_objects(tok, ("from",))
+        places = [c for c in kids(tok) if c.dep_ == "dobj"] + prep_objects(tok, ("from",))
         hosts = [(a, i) for a, i in self.places(places) if a.kind in STATE_KINDS]
         people = [(a, i) for a, i in self.actors(subject_tokens(tok)) if a.kind == "person"]
         if hosts and people:
@@ -1944,16 +1944,16 @@ class _Finder:
     def broke_the_law(self, tok) -> None:
         """ "A said the invasion breached the UN Charter", "B protested that the arrest was illegal":
         saying someone's act broke a law or a pact, or was wrong, criticizes whoever did it."""
-        for clause in [c for c in tok.children if c.dep_ == "ccomp" and not any(n.dep_ == "neg" for n in c.children)]:
+        for clause in [c for c in kids(tok) if c.dep_ == "ccomp" and not any(n.dep_ == "neg" for n in kids(c))]:
             if clause.lemma_.lower() not in BREACHING and not (clause.lemma_ == "be" and any(
                     a.dep_ in ("acomp", "attr") and (a.lower_ in NEGATIVE_EVAL or a.lemma_.lower() in NEGATIVE_EVAL)
-                    for a in clause.children)):
+                    for a in kids(clause))):
                 continue
-            acts = [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.i not in self.idx.by_token
+            acts = [c for c in kids(clause) if c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.i not in self.idx.by_token
                     and c.lemma_.lower() not in CLAIMS]  # ("said the accusations were lies": a dismissal)
             doers = [(a, True) for c in acts if (a := self.event_agent(c)) is not None] or \
-                self.actors([m for c in acts for m in c.children if m.dep_ in ("poss", "amod", "compound")], demonym=True)
-            broken = {m.actor.key for d in clause.children if d.dep_ == "dobj" for w in d.subtree
+                self.actors([m for c in acts for m in kids(c) if m.dep_ in ("poss", "amod", "compound")], demonym=True)
+            broken = {m.actor.key for d in kids(clause) if d.dep_ == "dobj" for w in d.subtree
                       if (m := self.idx.mention_at(w.i)) is not None}  # ("breached GATT rules": not GATT's act)
             doers = [(a, i) for a, i in doers if a.key not in broken]
             speakers = self.actors(subject_tokens(tok))
@@ -1965,11 +1965,11 @@ class _Finder:
         attacked them in the sentences just before."""
         lemma = tok.lemma_.lower()
         if lemma == "return":
-            if not any(c.dep_ == "dobj" and c.lower_ == "fire" for c in tok.children):
+            if not any(c.dep_ == "dobj" and c.lower_ == "fire" for c in kids(tok)):
                 return
-        elif lemma != "retaliate" and not any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children):
+        elif lemma != "retaliate" and not any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in kids(tok)):
             return
-        if prep_objects(tok, ("on", "against", "at")) or any(c.dep_ == "dobj" and c.lower_ != "fire" for c in tok.children):
+        if prep_objects(tok, ("on", "against", "at")) or any(c.dep_ == "dobj" and c.lower_ != "fire" for c in kids(tok)):
             return  # a target named: the verb's own rules read it
         sides = [(a, i) for a, i in self.actors(subject_tokens(tok)) if a.kind in STATE_KINDS]
         if not sides or not_yet_done(tok):
@@ -2004,9 +2004,9 @@ class _Finder:
             self._claim_by_shape(tok)
             return
         if tok.head.lemma_.lower() not in CLAIMS or \
-                any(c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP") and c.lower_ != "that" for c in tok.children):
+                any(c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP") and c.lower_ != "that" for c in kids(tok)):
             return
-        if tok.lemma_.lower() == "turn" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
+        if tok.lemma_.lower() == "turn" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in kids(tok)):
             return
         verb = tok.head
         while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("appos", "npadvmod", "attr", "dobj", "conj", "pobj",
@@ -2027,15 +2027,15 @@ class _Finder:
         """ "A accused B of X, charges both governments rejected": where the small parser makes no
         relative clause of the words after the comma, their order tells it: a comma, a claim noun, the
         subject of the refusal, the refusal with no object of its own."""
-        if any(c.dep_ in ("dobj", "ccomp") and c.i > tok.i for c in tok.children) or \
-                tok.lemma_.lower() == "turn" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
+        if any(c.dep_ in ("dobj", "ccomp") and c.i > tok.i for c in kids(tok)) or \
+                tok.lemma_.lower() == "turn" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in kids(tok)):
             return
-        subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i][-1:]
+        subj = [c for c in kids(tok) if c.dep_ == "nsubj" and c.i < tok.i][-1:]
         if not subj:
             return
         if subj[0].lemma_.lower() in CLAIMS:  # "a charge Lima denies", with the refuser hung on the claim
             k = subj[0].i
-            subj = [c for c in subj[0].children if c.dep_ in ("appos", "compound") and c.i > k][:1]
+            subj = [c for c in kids(subj[0]) if c.dep_ in ("appos", "compound") and c.i > k][:1]
         else:
             k = subj[0].left_edge.i - 1
         refusers = self.actors(subj)
@@ -2058,11 +2058,11 @@ class _Finder:
         down what another claimed rejects the one who claimed it (the parser may hang "by B" on the
         verb, as if it were passive)."""
         lemma = tok.lemma_.lower()
-        if lemma == "play" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children) or passive(tok):
+        if lemma == "play" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in kids(tok)) or passive(tok):
             return
-        if lemma == "brush" and not any(c.dep_ in ("prt", "advmod") and c.lower_ in ("aside", "off") for c in tok.children):
+        if lemma == "brush" and not any(c.dep_ in ("prt", "advmod") and c.lower_ in ("aside", "off") for c in kids(tok)):
             return  # ("brushed aside the complaints from B")
-        claims = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in CLAIMS | CHARGE_NOUNS]
+        claims = [c for c in kids(tok) if c.dep_ == "dobj" and c.lemma_.lower() in CLAIMS | CHARGE_NOUNS]
         if not claims:
             return
         makers = self._claim_makers(claims, tok)
@@ -2075,9 +2075,9 @@ class _Finder:
         "B's accusations", "Ugandan charges"."""
         makers = self.actors(prep_objects(tok, ("by", "from")) +
                              [p for c in claims for p in prep_objects(c, ("by", "from"))] +
-                             [p for c in claims for a in c.children if a.dep_ == "acl" and a.tag_ == "VBN"
+                             [p for c in claims for a in kids(c) if a.dep_ == "acl" and a.tag_ == "VBN"
                               for p in prep_objects(a, ("by",))])  # ("the allegations made by B")
-        return makers + [m for m in self.actors([w for c in claims for w in c.children
+        return makers + [m for m in self.actors([w for c in claims for w in kids(c)
                                                  if w.dep_ in ("amod", "poss", "compound") and w.i < c.i],
                                                 demonym=True) if m not in makers]
 
@@ -2090,7 +2090,7 @@ class _Finder:
             if cand.predicate in acts and lo <= cand.trigger < tok.i and \
                     (cand.object.key in keys or getattr(self.idx.country_of(cand.object), "key", None) in keys):
                 said = self.doc[cand.trigger]
-                if any(c.dep_ == "neg" for c in said.children) or said.head.lemma_.lower() in ("avoid", "refrain", "stop"):
+                if any(c.dep_ == "neg" for c in kids(said)) or said.head.lemma_.lower() in ("avoid", "refrain", "stop"):
                     continue  # "has avoided accusing B": no charge to deny
                 # ("A and B urged C to ... C rejected the demands": all who made them together)
                 return [(c.subject, True) for c in self.out if c.trigger == cand.trigger and c.predicate == cand.predicate
@@ -2100,11 +2100,11 @@ class _Finder:
     def denied_charge(self, tok) -> None:
         """ "A accused B of meddling. B denied the accusation": B rejects the one who accused it, the
         accusation told last against B in the few sentences before."""
-        charge = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in CLAIMS | CHARGE_NOUNS | ANSWERED.keys() and
-                  any(d.lower_ in ("the", "these", "those", "such") for d in c.children) and
-                  not any(d.dep_ in ("poss", "prep", "acl", "relcl") for d in c.children)]
+        charge = [c for c in kids(tok) if c.dep_ == "dobj" and c.lemma_.lower() in CLAIMS | CHARGE_NOUNS | ANSWERED.keys() and
+                  any(d.lower_ in ("the", "these", "those", "such") for d in kids(c)) and
+                  not any(d.dep_ in ("poss", "prep", "acl", "relcl") for d in kids(c))]
         if not charge and tok.lemma_.lower() == "deny":  # "B denies any involvement": the charge told before
-            charge = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in
+            charge = [c for c in kids(tok) if c.dep_ == "dobj" and c.lemma_.lower() in
                       ("involvement", "role", "responsibility", "wrongdoing", "complicity")]
         if not charge:
             return
@@ -2127,26 +2127,26 @@ class _Finder:
         asking for an act of X's is urging X."""
         lemma = tok.lemma_.lower()
         if lemma not in ("demand", "seek"):  # (the others ask "for" it: "called for", "pressed for")
-            wanted = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
+            wanted = [p for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "for" for p in kids(c)
                       if p.dep_ == "pobj"]
         else:
-            wanted = [c for c in tok.children if c.dep_ == "dobj"]
+            wanted = [c for c in kids(tok) if c.dep_ == "dobj"]
         wanted = [w for w in wanted if w.lemma_.lower() in WANTED_ACTS]
         # "called for American troops to be withdrawn": the troops' state is asked to take them out
-        moved = [s for c in tok.children if c.dep_ == "advcl" and c.lemma_.lower() in WITHDRAWALS | {"pull", "remove"}
-                 and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
-                 for s in c.children if s.dep_ == "nsubjpass" and s.lemma_.lower() in MILITARY]
+        moved = [s for c in kids(tok) if c.dep_ == "advcl" and c.lemma_.lower() in WITHDRAWALS | {"pull", "remove"}
+                 and any(m.dep_ == "mark" and m.lower_ == "for" for m in kids(c))
+                 for s in kids(c) if s.dep_ == "nsubjpass" and s.lemma_.lower() in MILITARY]
         # "called for B to halt the violence": B is asked
-        asked = [s for c in tok.children if c.dep_ == "advcl" and lemma not in ("demand", "seek") and
-                 any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children) and
-                 any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                 for s in c.children if s.dep_ == "nsubj"]
+        asked = [s for c in kids(tok) if c.dep_ == "advcl" and lemma not in ("demand", "seek") and
+                 any(m.dep_ == "mark" and m.lower_ == "for" for m in kids(c)) and
+                 any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(c))
+                 for s in kids(c) if s.dep_ == "nsubj"]
         if asked and (subj := self.actors(subject_tokens(tok))):
             if objs := self._others(self.actors(asked, demonym=True), subj):
                 self.emit("urged", subj, objs, tok, f"verb:{lemma}+for-to", 0.7)
         if not wanted and not moved:
             return
-        owners = self.actors([c for w in wanted + moved for c in w.children if c.dep_ == "poss" or
+        owners = self.actors([c for w in wanted + moved for c in kids(w) if c.dep_ == "poss" or
                               c.dep_ == "amod" and c.i < w.i and c.i in self.idx.by_token] +  # "a Vietnamese withdrawal"
                              [p for w in wanted for p in of_chain(w, 1)], possessor=True, demonym=True)
         # "demanded an end to the attacks": whoever made them, as told before
@@ -2166,25 +2166,25 @@ class _Finder:
         """ "A and B attended a meeting in London", "a conference in London, attended by A": whoever
         came from elsewhere visited the host's state; "C opened a conference ... attended by A": the host
         met each guest."""
-        by = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        by = [p for c in kids(tok) if c.dep_ == "agent" for p in kids(c) if p.dep_ == "pobj"]
         if tok.tag_ == "VBN" and by and tok.dep_ in ("acl", "advcl"):
             # (", attended by A" may hang on the verb whose object the meeting is)
             meeting = tok.head if tok.dep_ == "acl" else \
-                next((c for c in tok.head.children if c.dep_ == "dobj"), tok.head)
+                next((c for c in kids(tok.head) if c.dep_ == "dobj"), tok.head)
             if tok.dep_ == "advcl" and meeting.lemma_.lower() not in GATHERINGS:
                 # "A announced it at a news conference in Taipei, attended by B": the gathering told last
-                meeting = next((p for h in [tok.head, meeting] for c in h.children if c.dep_ == "prep" and
-                                c.lower_ in ("at", "during") and c.i < tok.i for p in c.children if p.dep_ == "pobj"),
+                meeting = next((p for h in [tok.head, meeting] for c in kids(h) if c.dep_ == "prep" and
+                                c.lower_ in ("at", "during") and c.i < tok.i for p in kids(c) if p.dep_ == "pobj"),
                                meeting)
             guests = self.actors(by)
         elif not passive(tok) and not by:
-            meeting = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            meeting = next((c for c in kids(tok) if c.dep_ == "dobj"), None)
             if tok.lemma_.lower() != "attend":  # "joined the other leaders at a ceremony in Dublin": the gathering
-                meeting = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "at"
-                                for p in c.children if p.dep_ == "pobj"), None)
+                meeting = next((p for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "at"
+                                for p in kids(c) if p.dep_ == "pobj"), None)
             guests = self.actors(subject_tokens(tok))
         elif by:  # "the talks were hosted by A and attended by B", "the summit, hosted by C, was attended by B"
-            said = [c for h in ([tok, tok.head] if tok.dep_ == "conj" else [tok]) for c in h.children
+            said = [c for h in ([tok, tok.head] if tok.dep_ == "conj" else [tok]) for c in kids(h)
                     if c.dep_ == "nsubjpass"]
             meeting = said[0] if said else None
             guests = self.actors(by)
@@ -2198,10 +2198,10 @@ class _Finder:
         places = prep_objects(meeting, ("in",)) or prep_objects(tok, ("in",))
         hosts = [a for a, _ in self.places(places) if a.kind in STATE_KINDS]
         hosting = [h for h in [tok.head] if tok.dep_ == "conj" and passive(h)] + \
-            [h for h in meeting.children if h.dep_ == "acl" and h.tag_ == "VBN"]
+            [h for h in kids(meeting) if h.dep_ == "acl" and h.tag_ == "VBN"]
         hosted_by = [a for h in hosting if h.lemma_.lower() in ("host", "chair", "organise", "organize", "open")
-                     for a, _ in self.actors([p for c in h.children if c.dep_ == "agent"
-                                              for p in c.children if p.dep_ == "pobj"])]
+                     for a, _ in self.actors([p for c in kids(h) if c.dep_ == "agent"
+                                              for p in kids(c) if p.dep_ == "pobj"])]
         if by and hosted_by:
             if not hosts:  # the host's state, where the place goes unnamed
                 hosts = list({h.key: h for a in hosted_by if (h := self.idx.country_of(a)) is not None}.values())
@@ -2210,7 +2210,7 @@ class _Finder:
                 self.emit("met", people, self._others(guests, people), tok, "verb:attend+host", 0.7)
         rule = "verb:attend+in"
         if not hosts and not places and self.idx.filed_from is not None and \
-                any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in meeting.children):
+                any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in kids(meeting)):
             # "ASTANA - ... B attended the summit as a guest": the gathering the wire story was filed from
             hosts, rule = [self.idx.filed_from], "verb:attend+dateline"
         if len(hosts) == 1:
@@ -2225,10 +2225,10 @@ class _Finder:
     def told_must(self, tok) -> None:
         """ "A told B that B's government must stop the raids": a demand; "... or face action":
         a threat too."""
-        told = [c for c in tok.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN")]
-        clauses = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
+        told = [c for c in kids(tok) if c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN")]
+        clauses = [c for c in kids(tok) if c.dep_ == "ccomp" and c.i > tok.i]
         if told and any(c.dep_ in ("xcomp", "advcl", "ccomp") and c.tag_ == "VB" and
-                        any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children):
+                        any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(c)) for c in kids(tok)):
             # "told Ethiopia and Egypt to settle their dispute": an order, which urges
             subj = self.actors(subject_tokens(tok))
             objs = self.actors(told[:1])
@@ -2236,9 +2236,9 @@ class _Finder:
                 self.emit("urged", subj, self._others(objs, subj), tok, "verb:tell+to", 0.7)
             return
         if not told or not any(a.lower_ in ("must", "should") or a.lower_ in ("have", "has", "had") and
-                               a.nbor(1).lower_ == "to" for c in clauses for a in c.children if a.dep_ == "aux") \
+                               a.nbor(1).lower_ == "to" for c in clauses for a in kids(c) if a.dep_ == "aux") \
                 and not any(c.lemma_.lower() in ("have", "need") and
-                            any(x.dep_ == "xcomp" for x in c.children) for c in clauses):
+                            any(x.dep_ == "xcomp" for x in kids(c)) for c in clauses):
             return
         subj = self.actors(subject_tokens(tok))
         objs = self.actors(told[:1])
@@ -2253,25 +2253,25 @@ class _Finder:
         """ "A said B must withdraw its troops", "A insisted that B should pay": a demand made in
         public urges B (not the speaker's own side: "A said his country must act")."""
         if tok.lemma_.lower() not in ("say", "insist", "declare", "state", "stress", "warn", "demand", "ask",
-                                      "request") or any(c.dep_ in ("dobj", "dative") for c in tok.children):
+                                      "request") or any(c.dep_ in ("dobj", "dative") for c in kids(tok)):
             return  # (one told is the "told" rule's)
-        clauses = [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and (any(
+        clauses = [c for c in kids(tok) if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and (any(
             a.dep_ == "aux" and (a.lower_ in ("must", "should") or a.lower_ in ("has", "have", "had") and
-                                 a.nbor(1).lower_ == "to") for a in c.children) or c.lemma_ == "have" and
+                                 a.nbor(1).lower_ == "to") for a in kids(c)) or c.lemma_ == "have" and
             tok.lemma_.lower() in ("insist", "demand") and any(
-            x.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
-            for x in c.children))]  # ("B must go", "B has to go", where the parser makes "has" the verb)
+            x.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(x))
+            for x in kids(c)))]  # ("B must go", "B has to go", where the parser makes "has" the verb)
         if tok.lemma_.lower() in ("demand", "ask", "request", "insist"):
             # "demanded that Uganda apologise": the bare verb of a demand (a singular name before a
             # plural form says the same: "insisted that Bonn pay")
-            clauses += [c for c in tok.children if c.dep_ == "ccomp" and (c.tag_ == "VB" or c.tag_ == "VBP" and any(
-                        s.dep_ == "nsubj" and s.tag_ == "NNP" for s in c.children)) and
-                        any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) and
-                        not any(a.dep_ in ("aux", "auxpass") for a in c.children)]
-        if not clauses or any(c.dep_ == "neg" for cl in clauses for c in cl.children):
+            clauses += [c for c in kids(tok) if c.dep_ == "ccomp" and (c.tag_ == "VB" or c.tag_ == "VBP" and any(
+                        s.dep_ == "nsubj" and s.tag_ == "NNP" for s in kids(c))) and
+                        any(m.dep_ == "mark" and m.lower_ == "that" for m in kids(c)) and
+                        not any(a.dep_ in ("aux", "auxpass") for a in kids(c))]
+        if not clauses or any(c.dep_ == "neg" for cl in clauses for c in kids(cl)):
             return
         subj = self.actors(subject_tokens(tok))
-        objs = self.actors([c for cl in clauses for c in cl.children if c.dep_ in ("nsubj", "nsubjpass")
+        objs = self.actors([c for cl in clauses for c in kids(cl) if c.dep_ in ("nsubj", "nsubjpass")
                             and c.pos_ != "PRON"])
         objs = self._others(objs, subj)
         if subj and objs:
@@ -2283,8 +2283,8 @@ class _Finder:
         if tok.lemma_.lower() not in REFUSING:
             return
         # (not refusing to tell, to judge or to join in a hostile act: "declined to blame B" rejects no one)
-        acts = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and
-                any(a.lower_ == "to" for a in c.children) and
+        acts = [c for c in kids(tok) if c.dep_ == "xcomp" and c.pos_ == "VERB" and
+                any(a.lower_ == "to" for a in kids(c)) and
                 c.lemma_.lower() not in TELLING_ACTS | EVALUATING | {"join"} and
                 not any(e.predicate in ("criticized", "accused", "sanctioned", "attacked", "threatened", "rejected",
                                         "recognized") for e in self.lex.verbs.get(c.lemma_.lower(), ()))]
@@ -2293,10 +2293,10 @@ class _Finder:
             return
         # whom the act is done to: its object or receiver, "to/for B" on it or on its object, the
         # one let or made to act ("let the envoy speak"); not what its object is about
-        heads = acts + [o for a in acts for o in a.children if o.dep_ == "dobj"]
-        named = [c for a in acts for c in a.children if c.dep_ in ("dobj", "dative")] + \
-            [c for a in acts for x in a.children if x.dep_ == "ccomp" for c in x.children if c.dep_ == "nsubj"] + \
-            [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("to", "for") for p in c.children
+        heads = acts + [o for a in acts for o in kids(a) if o.dep_ == "dobj"]
+        named = [c for a in acts for c in kids(a) if c.dep_ in ("dobj", "dative")] + \
+            [c for a in acts for x in kids(a) if x.dep_ == "ccomp" for c in kids(x) if c.dep_ == "nsubj"] + \
+            [p for h in heads for c in kids(h) if c.dep_ == "prep" and c.lower_ in ("to", "for") for p in kids(c)
              if p.dep_ == "pobj"]
         objs = self._others(self.actors(named, possessor=True, demonym=True), subj)
         if objs:
@@ -2306,17 +2306,17 @@ class _Finder:
         """ "A warned that its forces would respond", "vowed its army will take revenge on B", "said B
         would bear the consequences": the speaker's side pledging to strike back at B, or B told what
         it will bear, is a threat to B."""
-        clauses = [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ == "VERB" and
-                   any(a.dep_ == "aux" and a.lower_ in ("would", "will", "'ll", "wo", "could") for a in c.children)
-                   and not any(a.dep_ == "neg" for a in c.children)]
+        clauses = [c for c in kids(tok) if c.dep_ == "ccomp" and c.pos_ == "VERB" and
+                   any(a.dep_ == "aux" and a.lower_ in ("would", "will", "'ll", "wo", "could") for a in kids(c))
+                   and not any(a.dep_ == "neg" for a in kids(c))]
         speakers = self.actors(subject_tokens(tok)) if clauses else []
         if not speakers:
             return
         sides = {a.key for a, _ in speakers} | {h.key for a, _ in speakers if (h := self.idx.country_of(a))}
         for cl in clauses:
             lemma = cl.lemma_.lower()
-            doers = self.actors([c for c in cl.children if c.dep_ == "nsubj"], possessor=True)
-            taken = {c.lemma_.lower() for c in cl.children if c.dep_ == "dobj"}
+            doers = self.actors([c for c in kids(cl) if c.dep_ == "nsubj"], possessor=True)
+            taken = {c.lemma_.lower() for c in kids(cl) if c.dep_ == "dobj"}
             if lemma in BEARING_VERBS and taken & REPRISALS or lemma in RUEING:
                 targets = self._others(doers, speakers)  # "B would bear the consequences", "B would regret it"
             elif (lemma in STRIKING_BACK or lemma == "take" and taken & REPRISALS) and doers and (all(
@@ -2324,7 +2324,7 @@ class _Finder:
                     len(sides) == len(speakers) and all(a.kind in STATE_KINDS for a, _ in doers)):
                 # (a speaker of no known state speaks for the state that strikes back)
                 # the speaker's own side strikes back: at whom the clause or its "if" names
-                named = [p for c in cl.children if c.dep_ in ("prep", "advcl") for p in c.subtree
+                named = [p for c in kids(cl) if c.dep_ in ("prep", "advcl") for p in c.subtree
                          if p.dep_ in ("pobj", "nsubj", "dobj") and p.pos_ in ("NOUN", "PROPN")]
                 targets = self._others(self.actors(named, possessor=True, demonym=True), speakers)
             else:
@@ -2337,26 +2337,26 @@ class _Finder:
         leave": a deadline with a penalty threatens whoever is given it; without one ("gave B until
         midnight to apologise") it urges B."""
         words = [w.lower_ for w in tok.subtree]
-        envoys = [c for c in tok.children if c.dep_ in ("dobj", "dative") and
+        envoys = [c for c in kids(tok) if c.dep_ in ("dobj", "dative") and
                   c.lemma_.lower() in self.lex.classes.get("envoy", frozenset())]
         if envoys and any(c.dep_ in ("advcl", "xcomp", "relcl", "acl") and c.lemma_.lower() == "leave"
-                          for w in [tok] + envoys + [c for c in tok.children if c.dep_ == "dobj"] for c in w.children):
+                          for w in [tok] + envoys + [c for c in kids(tok) if c.dep_ == "dobj"] for c in kids(w)):
             # "gave the US ambassador 72 hours to leave": an expulsion
             subj = self.actors(subject_tokens(tok), possessor=True)
-            states = self.actors([c for c in envoys[0].children if c.dep_ in ("poss", "compound", "amod", "nmod")],
+            states = self.actors([c for c in kids(envoys[0]) if c.dep_ in ("poss", "compound", "amod", "nmod")],
                                  demonym=True)
             if subj and states:
                 self.emit("reducedRelationsWith", subj, self._others(states, subj), tok, "verb:give+envoy-leave", 0.75)
             return
         if _or_face(words):
             pred = "threatened"
-        elif any(c.dep_ == "prep" and c.lower_ == "until" for c in tok.children) and any(
-                c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                for c in tok.children):
+        elif any(c.dep_ == "prep" and c.lower_ == "until" for c in kids(tok)) and any(
+                c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(c))
+                for c in kids(tok)):
             pred = "urged"
         else:
             return
-        given = [c for c in tok.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN")]
+        given = [c for c in kids(tok) if c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN")]
         subj = self.actors(subject_tokens(tok), possessor=True)
         objs = self.actors(given[:1])
         if subj and objs:
@@ -2366,13 +2366,13 @@ class _Finder:
         """ "Gambia left the Commonwealth", "withdrew from the alliance": a member leaving a body
         of states reduces its relations with it (leaving a capital is only a departure)."""
         lemma = tok.lemma_.lower()
-        objs = [c for c in tok.children if c.dep_ == "dobj"] if lemma in ("leave", "quit", "exit") else []
-        if any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+        objs = [c for c in kids(tok) if c.dep_ == "dobj"] if lemma in ("leave", "quit", "exit") else []
+        if any(c.dep_ == "prep" and c.lower_ == "to" for c in kids(tok)):
             objs = [o for o in objs if o.lower_ != "it"]  # "left it to each state to decide": no leaving
         if lemma in ("withdraw", "pull"):
-            preps = [c for c in tok.children if c.dep_ == "prep"]
-            preps += [c for p in preps if p.lower_ == "out" for c in p.children if c.dep_ == "prep"]
-            objs += [p for c in preps if c.lower_ in ("from", "of") for p in c.children if p.dep_ == "pobj"]
+            preps = [c for c in kids(tok) if c.dep_ == "prep"]
+            preps += [c for p in preps if p.lower_ == "out" for c in kids(p) if c.dep_ == "prep"]
+            objs += [p for c in preps if c.lower_ in ("from", "of") for p in kids(c) if p.dep_ == "pobj"]
         # "withdrew from a Commonwealth summit": a meeting missed, the membership kept
         objs = [o for o in objs if o.i in self.idx.by_token or o.lemma_.lower() not in GATHERINGS | {"talks", "talk"}]
         bodies = [(a, i) for a, i in self.actors(objs, possessor=True)
@@ -2386,9 +2386,9 @@ class _Finder:
         refusal to recognise B": the subject (the refusal's owner) rejects those it would not deal
         with (the refused act itself is a negated event)."""
         if tok.pos_ == "NOUN":
-            owners = [c for c in tok.children if c.dep_ == "poss"] or prep_objects(tok, ("by",))
-            acts = [c for c in tok.children if c.dep_ == "acl" and c.pos_ == "VERB" and
-                    any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+            owners = [c for c in kids(tok) if c.dep_ == "poss"] or prep_objects(tok, ("by",))
+            acts = [c for c in kids(tok) if c.dep_ == "acl" and c.pos_ == "VERB" and
+                    any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(c))]
             subj = self.actors(owners) if acts else []
             if subj:
                 self._refused_acts(tok, acts, subj)
@@ -2397,24 +2397,24 @@ class _Finder:
             return
         before = len(self.out)
         # "refused any dealings with A", "rejected talks with B": those it will not deal with
-        dealt = [p for d in tok.children if d.dep_ == "dobj" and d.lemma_.lower() in DEALINGS
+        dealt = [p for d in kids(tok) if d.dep_ == "dobj" and d.lemma_.lower() in DEALINGS
                  for p in prep_objects(d, ("with",))]
         subj = self.actors(subject_tokens(tok)) if dealt else []
         objs = self._others(self.actors(dealt), subj) if subj else []
         if objs:
             self.emit("rejected", subj, objs, tok, f"verb:{tok.lemma_.lower()}+dealings", 0.7)
-        acts = [x for x in tok.children if x.dep_ == "xcomp"]
+        acts = [x for x in kids(tok) if x.dep_ == "xcomp"]
         if any(x.lemma_.lower() in REFUSED_ACTS for x in acts):
             self._refused_acts(tok, acts, self.actors(subject_tokens(tok)))
         if len(self.out) == before and tok.lemma_.lower() in ("refuse", "decline") and not any(
-                c.dep_ == "dobj" and c.lemma_.lower() not in ASKING_NOUNS for c in tok.children):
+                c.dep_ == "dobj" and c.lemma_.lower() not in ASKING_NOUNS for c in kids(tok)):
             # "A asked B to free them. B refused.", "demanded an apology from B, which B refused to
             # give": the refusal answers the request made of B just before
             subj = self.actors(subject_tokens(tok))
             keys = {a.key for a, _ in subj}
             sents = self.idx.sents_upto(tok.i, 3)
             lo = sents[0].start if sents else 0
-            doing = {x.lemma_.lower() for x in tok.children if x.dep_ == "xcomp"}
+            doing = {x.lemma_.lower() for x in kids(tok) if x.dep_ == "xcomp"}
             askers = [(c.subject, False) for c in self.out
                       if c.predicate == "urged" and c.object.key in keys and lo <= c.trigger < tok.i and (
                           not doing or doing <= ANSWERING | {x.lemma_.lower() for x in self.doc[c.trigger].subtree
@@ -2429,12 +2429,12 @@ class _Finder:
         for x in acts:
             if x.lemma_.lower() not in REFUSED_ACTS:
                 continue
-            targets = [c for c in x.children if c.dep_ in ("dobj", "dative")]
+            targets = [c for c in kids(x) if c.dep_ in ("dobj", "dative")]
             if x.lemma_.lower() in ("let", "allow"):  # "refused to let him meet Suu Kyi"
-                targets += [w for c in x.children if c.dep_ in ("ccomp", "xcomp")
-                            for w in c.children if w.dep_ == "nsubj"]
+                targets += [w for c in kids(x) if c.dep_ in ("ccomp", "xcomp")
+                            for w in kids(c) if w.dep_ == "nsubj"]
             targets += prep_objects(x, ("to", "from", "with"))
-            for d in [c for c in x.children if c.dep_ == "dobj"] if x.lemma_.lower() != "join" else []:
+            for d in [c for c in kids(x) if c.dep_ == "dobj"] if x.lemma_.lower() != "join" else []:
                 targets += prep_objects(d, ("from", "of", "for"))  # ("to back membership for X": X)
             if x.lemma_.lower() in ("hand", "extradite", "surrender", "return"):
                 targets = prep_objects(x, ("to",))  # "refused to extradite A to B": B, not A
@@ -2449,7 +2449,7 @@ class _Finder:
         """ "Maduro's second term", "Guaido's presidency": the person who holds the office, not
         their state; other words stay as they are."""
         if tok.lemma_.lower() in HELD_OFFICES or tok.lemma_.lower() == "hand":
-            for c in tok.children:
+            for c in kids(tok):
                 a = self.idx.resolve(c) if c.dep_ == "poss" else None  # ("his government": his)
                 if a is not None and a.kind == "person":
                     return c
@@ -2460,45 +2460,45 @@ class _Finder:
         says others do harm criticizes them."""
         if tok.lemma_.lower() not in BLAMING_SPEECH:
             return
-        clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+        clauses = [c for c in kids(tok) if c.dep_ == "ccomp"]
         if not clauses:
             return
         speaker = self.actors(subject_tokens(tok))
         for c in clauses:
             harm = c if c.lemma_.lower() in HARM_VERBS else next(
-                (a for a in c.children if a.dep_ in ("acomp", "xcomp") and a.lemma_.lower() in HARM_VERBS), None)
-            if harm is None or any(n.dep_ == "neg" for n in list(c.children) + list(harm.children)):
+                (a for a in kids(c) if a.dep_ in ("acomp", "xcomp") and a.lemma_.lower() in HARM_VERBS), None)
+            if harm is None or any(n.dep_ == "neg" for n in list(kids(c)) + list(kids(harm))):
                 continue
-            targets = self.actors([w for w in c.children if w.dep_ == "nsubj"])
+            targets = self.actors([w for w in kids(c) if w.dep_ == "nsubj"])
             if speaker and targets:
                 self.emit("criticized", speaker, targets, c, f"speech:{harm.lemma_.lower()}", 0.6)
         for c in clauses:  # "said X was behind the attack": an accusation
-            if c.lemma_ == "be" and not any(n.dep_ == "neg" for n in c.children) and any(
+            if c.lemma_ == "be" and not any(n.dep_ == "neg" for n in kids(c)) and any(
                     p.dep_ == "prep" and p.lower_ == "behind" and any(
-                        o.dep_ == "pobj" and o.lemma_.lower() in CULPRIT_ACTS for o in p.children) for p in c.children):
-                targets = self.actors([w for w in c.children if w.dep_ == "nsubj"])
+                        o.dep_ == "pobj" and o.lemma_.lower() in CULPRIT_ACTS for o in kids(p)) for p in kids(c)):
+                targets = self.actors([w for w in kids(c) if w.dep_ == "nsubj"])
                 if speaker and targets:
                     self.emit("accused", speaker, self._others(targets, speaker), c, "speech:behind", 0.65)
             # "said X was responsible for the attack"
-            if c.lemma_ == "be" and not any(n.dep_ == "neg" for n in c.children) and any(
+            if c.lemma_ == "be" and not any(n.dep_ == "neg" for n in kids(c)) and any(
                     a.dep_ == "acomp" and a.lower_ in ("responsible", "to blame") and any(
                         p.dep_ == "prep" and p.lower_ == "for" and any(
-                            o.dep_ == "pobj" and o.lemma_.lower() in CULPRIT_ACTS for o in p.children)
-                        for p in a.children) for a in c.children):
-                targets = self.actors([w for w in c.children if w.dep_ == "nsubj"])
+                            o.dep_ == "pobj" and o.lemma_.lower() in CULPRIT_ACTS for o in kids(p))
+                        for p in kids(a)) for a in kids(c)):
+                targets = self.actors([w for w in kids(c) if w.dep_ == "nsubj"])
                 if speaker and targets:
                     self.emit("accused", speaker, self._others(targets, speaker), c, "speech:responsible", 0.65)
 
             # "said X bore responsibility for the crisis", "said the blame lay with X": an accusation
-            if not any(n.dep_ == "neg" for n in c.children):
+            if not any(n.dep_ == "neg" for n in kids(c)):
                 blamed = []
                 if c.lemma_.lower() in ("bear", "carry", "share") and any(
                         o.dep_ == "dobj" and o.lemma_.lower() in ("responsibility", "blame") and
-                        not any(d.lower_ == "no" for d in o.children) for o in c.children):
-                    blamed = [w for w in c.children if w.dep_ == "nsubj"]
+                        not any(d.lower_ == "no" for d in kids(o)) for o in kids(c)):
+                    blamed = [w for w in kids(c) if w.dep_ == "nsubj"]
                 elif c.lemma_.lower() in ("lie", "rest") and any(
-                        o.dep_ == "nsubj" and o.lemma_.lower() in ("responsibility", "blame") for o in c.children):
-                    blamed = [p for a in [c, *(a for a in c.children if a.dep_ == "advmod")]
+                        o.dep_ == "nsubj" and o.lemma_.lower() in ("responsibility", "blame") for o in kids(c)):
+                    blamed = [p for a in [c, *(a for a in kids(c) if a.dep_ == "advmod")]
                               for p in prep_objects(a, ("with", "on"))]
                 targets = self.actors(blamed, possessor=True)
                 if speaker and targets:
@@ -2507,13 +2507,13 @@ class _Finder:
     def barred_entry(self, tok) -> None:
         """ "Eight US officials were barred from entering Russia", "A is banned from travelling to the
         European Union": the state or union that keeps them out sanctions them (or their state)."""
-        if not passive(tok) or any(c.dep_ == "neg" for c in tok.children):
+        if not passive(tok) or any(c.dep_ == "neg" for c in kids(tok)):
             return
-        going = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
+        going = [p for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "from" for p in kids(c)
                  if p.dep_ == "pcomp" and p.lemma_.lower() in ("enter", "travel", "visit", "come", "go")]
-        places = [d for g in going for d in g.children if d.dep_ == "dobj"] + \
+        places = [d for g in going for d in kids(g) if d.dep_ == "dobj"] + \
             [p for g in going for p in prep_objects(g, ("to", "into"))]
-        barred_toks = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        barred_toks = [c for c in kids(tok) if c.dep_ == "nsubjpass"]
         # (no one keeps out their own: "US officials were barred from entering the country" is not the US)
         own = {k for a, _ in self.actors(barred_toks, demonym=True)
                for k in (a.key, getattr(self.idx.country_of(a), "key", None))}
@@ -2532,25 +2532,25 @@ class _Finder:
     def blacklisted(self, tok) -> None:
         """ "A put B on its list of state sponsors of terrorism", "A added B's firms to its
         sanctions list": a penalty list is a sanction."""
-        if any(c.dep_ == "neg" for c in tok.children):
+        if any(c.dep_ == "neg" for c in kids(tok)):
             return
         lists = [p for p in prep_objects(tok, ("on", "onto", "to")) if p.lemma_.lower() in ("list", "blacklist")]
         if not any(p.lemma_.lower() == "blacklist" or
                    word_set(w for w in p.subtree if w.i != p.i) & PENALTY_LIST_WORDS for p in lists):
             return
         subj = self.actors(subject_tokens(tok))
-        objs = self._others(self.actors([c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")],
+        objs = self._others(self.actors([c for c in kids(tok) if c.dep_ in ("dobj", "nsubjpass")],
                                         possessor=True, demonym=True), subj)
         if subj and objs:
             self.emit("sanctioned", subj, objs, tok, f"verb:{tok.lemma_.lower()}+list", 0.75)
 
     def held_responsible(self, tok) -> None:
         """ "Seoul held Pyongyang responsible for the sinking": an accusation."""
-        near = list(tok.children) + [g for c in tok.children for g in c.children]
+        near = list(kids(tok)) + [g for c in kids(tok) for g in kids(c)]
         if not any(w.lower_ in ("responsible", "accountable") for w in near):
             return
-        held = [c for c in tok.children if c.dep_ == "dobj"] or \
-            [w for c in tok.children if c.dep_ in ("ccomp", "oprd", "xcomp") for w in c.children if w.dep_ == "nsubj"]
+        held = [c for c in kids(tok) if c.dep_ == "dobj"] or \
+            [w for c in kids(tok) if c.dep_ in ("ccomp", "oprd", "xcomp") for w in kids(c) if w.dep_ == "nsubj"]
         accusers = self.actors(subject_tokens(tok))
         targets = self._others(self.actors(held, possessor=True), accusers)
         if accusers and targets:
@@ -2561,15 +2561,15 @@ class _Finder:
     def _light_relatives(tok) -> list:
         """The relative clauses of a light verb that tell the act a noun names, with no object of
         their own: "drills that A and B began", "the embargo the United States has maintained"."""
-        return [r for r in tok.children if r.dep_ == "relcl" and r.i > tok.i and r.lemma_.lower() in LIGHT_VERBS and
-                not any(d.dep_ in ("dobj", "nsubjpass") and d.tag_ not in ("WDT", "WP") for d in r.children)]
+        return [r for r in kids(tok) if r.dep_ == "relcl" and r.i > tok.i and r.lemma_.lower() in LIGHT_VERBS and
+                not any(d.dep_ in ("dobj", "nsubjpass") and d.tag_ not in ("WDT", "WP") for d in kids(r))]
 
     def noun_subjects(self, tok) -> tuple[list, str, float]:
         # (not a time: "last week's shelling by A": A's; a gathering keeps its own reading)
-        poss = [c for c in tok.children if c.dep_ == "poss" and (
+        poss = [c for c in kids(tok) if c.dep_ == "poss" and (
             c.ent_type_ not in ("DATE", "TIME") or tok.lemma_.lower() in MEETINGS)]
         if not poss and tok.dep_ == "conj" and tok.head.dep_ == "dobj":
-            poss = [c for c in tok.head.children if c.dep_ == "poss"]  # "offered Britain's sympathy and support"
+            poss = [c for c in kids(tok.head) if c.dep_ == "poss"]  # "offered Britain's sympathy and support"
         if poss:
             owners = self.actors(poss)
             verb = object_verb(tok)
@@ -2581,21 +2581,21 @@ class _Finder:
                     return doers, "poss", 0.85
             return owners, "poss", 0.85
         # "the invasion of Kuwait by Iraq", "the sanctions adopted by Switzerland"
-        by = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
-        by += [p for a in tok.children if a.dep_ == "acl" and a.tag_ == "VBN" and a.lemma_.lower() not in GO_BETWEENS
-               for c in a.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        by = [p for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "by" for p in kids(c) if p.dep_ == "pobj"]
+        by += [p for a in kids(tok) if a.dep_ == "acl" and a.tag_ == "VBN" and a.lemma_.lower() not in GO_BETWEENS
+               for c in kids(a) if c.dep_ == "agent" for p in kids(c) if p.dep_ == "pobj"]
         if not by:  # "the expulsion of two diplomats by X", "a visit to Paris by X": the parser hangs
             # "by X" on what comes before it
-            by = [p for of in tok.children if of.dep_ == "prep" and of.lower_ in ("of", "to")
-                  for o in of.children if o.dep_ == "pobj" and (o.pos_ == "NOUN" or of.lower_ == "to")
-                  for c in o.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+            by = [p for of in kids(tok) if of.dep_ == "prep" and of.lower_ in ("of", "to")
+                  for o in kids(of) if o.dep_ == "pobj" and (o.pos_ == "NOUN" or of.lower_ == "to")
+                  for c in kids(o) if c.dep_ == "prep" and c.lower_ == "by" for p in kids(c) if p.dep_ == "pobj"]
         if not by and tok.dep_ == "dobj" and not passive(tok.head) and \
                 tok.head.lemma_.lower() not in VERB_TRIGGERS["joining"]:  # (one joins an act as its doer)
             # "follows a visit to B two years ago by A": the parser takes "by A" for the agent of the
             # active verb, past the date
-            by = [p for c in tok.head.children if c.dep_ in ("agent", "prep") and c.lower_ == "by" and c.i > tok.i
-                  for p in c.children if p.dep_ == "pobj"]
-        if by and all(any(d.lower_ in ("a", "an") for d in p.children) for p in by):
+            by = [p for c in kids(tok.head) if c.dep_ in ("agent", "prep") and c.lower_ == "by" and c.i > tok.i
+                  for p in kids(c) if p.dep_ == "pobj"]
+        if by and all(any(d.lower_ in ("a", "an") for d in kids(p)) for p in by):
             return [], "", 0.0  # "the first visit by a Korean leader in 12 years": nobody in particular
         if by:
             found = self.actors(by, demonym=True)
@@ -2608,29 +2608,29 @@ class _Finder:
             found = [(a, i) for a, i in self.actors(of) if a.kind == "person"]
             if found:
                 return found, "of", 0.8
-        mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i and not (
+        mods = [c for c in kids(tok) if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i and not (
             tok.lemma_.lower() in PLACED_HEADS and (m := self.idx.mention_at(c.i)) is not None and m.how == "metonym")]
         # ("the Doha talks with B": held in Doha, not by Qatar)
         # "the US-led invasion": the state that led it
         mods += [a for c in mods if c.lemma_.lower() == "lead" and c.tag_ == "VBN"
-                 for a in c.children if a.dep_ in ("npadvmod", "compound", "nmod") and a.i < c.i]
+                 for a in kids(c) if a.dep_ in ("npadvmod", "compound", "nmod") and a.i < c.i]
         mod_actors = self.actors(mods, demonym=True)
         if not mod_actors:  # "Russian weapons shipments": the parser hangs the state on the goods
             goods = [c for c in mods if c.dep_ == "compound" and
                      (c.lemma_.lower() in self.goods or c.lower_ in self.goods)]
             # "the supply of US weapons to B": the goods after "of"
             goods += [o for o in of_chain(tok, 1) if o.lemma_.lower() in self.goods or o.lower_ in self.goods]
-            mod_actors = self.actors([a for c in goods for a in c.children if a.dep_ in ("amod", "compound") and a.i < c.i],
+            mod_actors = self.actors([a for c in goods for a in kids(c) if a.dep_ in ("amod", "compound") and a.i < c.i],
                                      demonym=True)
         if mod_actors:
             return mod_actors, "modifier", 0.8
         for rel in self._light_relatives(tok):
-            found = self.actors([c for c in rel.children if c.dep_ == "nsubj"])
+            found = self.actors([c for c in kids(rel) if c.dep_ == "nsubj"])
             if found:
                 return found, "light:" + rel.lemma_.lower(), 0.8
         if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "for") and tok.head.head.lemma_.lower() in ACCUSING:
             # "blamed Iran for the attacks on a Kuwaiti tanker", "accused B of raids on C": the accused did it
-            found = self.actors([c for c in tok.head.head.children if c.dep_ == "dobj"], demonym=True)
+            found = self.actors([c for c in kids(tok.head.head) if c.dep_ == "dobj"], demonym=True)
             if found:
                 return found, "accused", 0.75
         # governed by a light verb: "held talks with", "paid a visit to", "imposed sanctions on"
@@ -2642,9 +2642,9 @@ class _Finder:
             head = carrier.head
         if carrier.dep_ == "nsubjpass":
             # "the deal was brokered by Qatar and signed by A and B": the signers are its parties
-            head = next((c for c in head.children if c.dep_ == "conj" and c.tag_ == "VBN" and
+            head = next((c for c in kids(head) if c.dep_ == "conj" and c.tag_ == "VBN" and
                          c.lemma_.lower() in SIGNING_VERBS and
-                         any(a.dep_ == "agent" for a in c.children)), head)
+                         any(a.dep_ == "agent" for a in kids(c))), head)
         if carrier.dep_ in ("dobj", "nsubjpass") and (head.lemma_.lower() in LIGHT_VERBS or
                                                        head.lemma_.lower() in TIES_VERBS and tok.lemma_.lower() in TIES_NOUNS or
                                                        head.lemma_.lower() in ("end", "finish", "wrap", "complete", "conclude",
@@ -2688,7 +2688,7 @@ class _Finder:
             elif verb.pos_ == "PROPN" and verb.dep_ == "nsubj" and verb.head.pos_ == "VERB" and verb.i in self.idx.by_token:
                 verb = verb.head  # "A and B, after talks in Rome, said": the parser hangs the phrase on A
             elif verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "nsubj" and verb.head.pos_ in ("VERB", "AUX") and \
-                    head.lower_ == "on" and any(p.dep_ == "punct" for p in verb.children if p.i == head.i - 1):
+                    head.lower_ == "on" and any(p.dep_ == "punct" for p in kids(verb) if p.i == head.i - 1):
                 verb = verb.head  # "A's prime minister, on a visit to B, said": the phrase set off by commas
             if head.lower_ == "over" and tok.lemma_.lower() not in ("dinner", "lunch", "breakfast", "talk", "talks", "meal"):
                 # "protested to B over the arms sale to C", "a row over the visit": what it is about,
@@ -2701,7 +2701,7 @@ class _Finder:
             if verb.pos_ in ("VERB", "AUX"):
                 if passive(verb) and tok.lemma_.lower() in ("visit", "trip", "tour", "stay"):
                     # "A was received by B during a visit to C": A is the visitor
-                    return self.actors([c for c in verb.children if c.dep_ == "nsubjpass"]), "frame", 0.6
+                    return self.actors([c for c in kids(verb) if c.dep_ == "nsubjpass"]), "frame", 0.6
                 return self.actors(subject_tokens(verb)), "frame", 0.6
         return [], "", 0.0
 
@@ -2710,7 +2710,7 @@ class _Finder:
         if not entries:
             return
         # the noun's own modifiers and "of" phrase ("phone talks", "delivery of tanks"), not its clauses
-        words = word_set([c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "nummod")])
+        words = word_set([c for c in kids(tok) if c.dep_ in ("compound", "amod", "nmod", "nummod")])
         words |= word_set(w for of in of_chain(tok, 1) for w in of.subtree)
         specific = [e for e in entries if e.needs and self.needs_ok(e, words)]
         for entry in specific or [e for e in entries if not e.needs]:
@@ -2750,10 +2750,10 @@ class _Finder:
                 # "talks between A and B", "talks were going on between A and B"
                 groups = between(tok) + (between(tok.head) if tok.dep_ in ("nsubj", "nsubjpass") else [])
                 # "talks held in Paris last week between A and B": on the participle
-                groups += [g for a in tok.children if a.dep_ == "acl" and a.tag_ == "VBN" for g in between(a)]
+                groups += [g for a in kids(tok) if a.dep_ == "acl" and a.tag_ == "VBN" for g in between(a)]
                 for group in groups:
                     if tok.dep_ == "dobj" and any(w.dep_ == "poss" and w.lower_ == "their" for g in group
-                                                  for w in g.children) and \
+                                                  for w in kids(g)) and \
                             len(doers := self.actors(subject_tokens(tok.head))) > 1 and \
                             all(a.kind == "person" for a, _ in doers):
                         continue  # "A and B signed a treaty between their two countries": the signers' (verb rule)
@@ -2781,10 +2781,10 @@ class _Finder:
             if entry.predicate == "visited" and not obj_toks:
                 obj_toks = trip_places(tok)
             if slots and not obj_toks:  # "the condemnation by X of Y": the parser hangs "of Y" on X
-                obj_toks = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
-                            for p in c.children if p.dep_ == "pobj" for o in prep_objects(p, slots)]
+                obj_toks = [o for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "by"
+                            for p in kids(c) if p.dep_ == "pobj" for o in prep_objects(p, slots)]
             if slots and not obj_toks:
-                for a in tok.children:
+                for a in kids(tok):
                     if a.dep_ == "acl" and a.tag_ == "VBN":
                         # ("sanctions imposed by A on B": the parser may hang "on B" on A)
                         obj_toks += prep_objects(a, slots) or [o for p in prep_objects(a, ("by",))
@@ -2799,9 +2799,9 @@ class _Finder:
                 objs = self.actors(goods_origin(obj_toks), demonym=True)
             if entry.predicate == "supported" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in HAVING:
                 # "A has (won, enjoys) the backing of B", "A secured B's support": B backs A
-                givers = self.actors([p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
-                                      for p in c.children if p.dep_ == "pobj"], possessor=True) or \
-                    self.actors([c for c in tok.children if c.dep_ == "poss"])
+                givers = self.actors([p for c in kids(tok) if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                                      for p in kids(c) if p.dep_ == "pobj"], possessor=True) or \
+                    self.actors([c for c in kids(tok) if c.dep_ == "poss"])
                 holders = self._others(self.actors(subject_tokens(tok.head), possessor=True), givers)
                 if givers and holders:
                     self.emit("supported", givers, holders, tok, f"{rule}/had", 0.75)
@@ -2817,7 +2817,7 @@ class _Finder:
                 # "the recall of the Dutch ambassador from Ankara": the envoy's own state calls them
                 # home from where the envoy served (wherever the parser hangs "from Ankara")
                 envoys = prep_objects(tok, ("of",))
-                subj, how, conf = self.actors([w for e in envoys for w in e.children if w.dep_ in ("amod", "poss", "compound")
+                subj, how, conf = self.actors([w for e in envoys for w in kids(e) if w.dep_ in ("amod", "poss", "compound")
                                                and w.i < e.i], demonym=True), "envoy", 0.75
                 objs = self._others(self.actors(prep_objects(tok, ("from",)) +
                                                 [p for e in envoys for p in prep_objects(e, ("from", "to", "in"))]), subj)
@@ -2833,8 +2833,8 @@ class _Finder:
                 # "said he acted in solidarity with B", "postponed it, in solidarity with B": the doer backs B
                 clause = clause_verb(tok.head.head)
                 subj, how, conf = subj or self.actors(subject_tokens(clause)), "in", 0.7
-                objs = objs or self.actors([p for c in clause.children if c.dep_ == "prep" and c.lower_ == "with"
-                                            for p in c.children if p.dep_ == "pobj"])  # (the parser may hang "with B" there)
+                objs = objs or self.actors([p for c in kids(clause) if c.dep_ == "prep" and c.lower_ == "with"
+                                            for p in kids(c) if p.dep_ == "pobj"])  # (the parser may hang "with B" there)
             if objs and (not subj or how == "poss" and all(a.kind not in STATE_KINDS for a, _ in subj)) and \
                     entry.predicate == "signedAgreementWith" and tok.dep_ == "pobj" and tok.head.lower_ == "under":
                 # "A's boats fish under a 1990 accord with B", "A hosts troops under its pact with B"
@@ -2843,8 +2843,8 @@ class _Finder:
             if not objs and slots and (how.startswith("light:") or tok.dep_ == "dobj" and (
                     tok.head.lemma_.lower() in LIGHT_VERBS or
                     "to" in slots and entry.predicate in ("suppliedArmsTo", "aided"))):
-                places = [p for n in (tok, tok.head) for c in n.children if c.dep_ == "prep" and c.lower_ == "in"
-                          for p in c.children if p.lower_ == "place"]  # "keeps sanctions in place on X"
+                places = [p for n in (tok, tok.head) for c in kids(n) if c.dep_ == "prep" and c.lower_ == "in"
+                          for p in kids(c) if p.lower_ == "place"]  # "keeps sanctions in place on X"
                 # "held talks on Monday with X", "an offensive into X's region"
                 carriers = [tok.head] + [r for r in self._light_relatives(tok) if how == "light:" + r.lemma_.lower()]
                 # ("maintained against X")
@@ -2853,18 +2853,18 @@ class _Finder:
             if not objs and subj and how.startswith("light:") and entry.predicate == "sanctioned" and \
                     tok.head.dep_ == "conj" and tok.head.head.pos_ == "VERB":
                 # "condemned X and imposed an arms embargo": on X
-                objs = [(a, i) for a, i in self.actors([c for c in tok.head.head.children if c.dep_ == "dobj"])
+                objs = [(a, i) for a, i in self.actors([c for c in kids(tok.head.head) if c.dep_ == "dobj"])
                         if a.kind in STATE_KINDS]
             if not objs and subj and entry.predicate in ("supported", "aided"):
                 # "phoned A to offer his support", "flew to B to pledge aid": the one phoned or visited
                 light = object_verb(tok)
                 main = light.head
                 if tok.dep_ in ("dobj", "conj") and light.pos_ == "VERB" and light.dep_ in ("advcl", "xcomp") and \
-                        any(c.dep_ == "aux" and c.lower_ == "to" for c in light.children) and \
+                        any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(light)) and \
                         main.lemma_.lower() in CONTACT_VERBS:
-                    objs = self._others(self.actors([c for c in main.children if c.dep_ == "dobj"]), subj) or \
+                    objs = self._others(self.actors([c for c in kids(main) if c.dep_ == "dobj"]), subj) or \
                         self._others([(a, i) for a, i in self.places(prep_objects(main, ("to",)) + [
-                            c for c in main.children if c.dep_ == "dobj"]) if a.kind in STATE_KINDS], subj)
+                            c for c in kids(main) if c.dep_ == "dobj"]) if a.kind in STATE_KINDS], subj)
             if not objs and subj and how == "poss" and entry.predicate == "supported" and tok.dep_ == "pobj" and \
                     tok.head.lower_ == "on" and tok.head.head.lemma_.lower() in RELYING_VERBS:
                 # "A can rely on our support": the one whose support it is backs A
@@ -2891,7 +2891,7 @@ class _Finder:
                     tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in ("target", "victim") and \
                     tok.head.head.dep_ in ("attr", "oprd"):
                 # "A has been the target of drone attacks by B", "A became the victim of B's raids"
-                objs = self._others(self.actors([c for c in tok.head.head.head.children
+                objs = self._others(self.actors([c for c in kids(tok.head.head.head)
                                                  if c.dep_ in ("nsubj", "nsubjpass")], possessor=True), subj)
                 how = "target"
             if not objs and subj and entry.predicate == "attacked":
@@ -2908,9 +2908,9 @@ class _Finder:
             elif len(subj) > 1 and relation_info(entry.predicate).symmetric and (
                     how.startswith("light:") or how == "by" or
                     how == "poss" and tok.head.lower_ in ("after", "following", "during") and
-                    any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children) or
+                    any(c.dep_ == "poss" and c.lower_ == "their" for c in kids(tok)) or
                     how == "frame" and (any(
-                        c.lower_ in ("joint", "combined", "bilateral", "trilateral", "mutual") for c in tok.children)
+                        c.lower_ in ("joint", "combined", "bilateral", "trilateral", "mutual") for c in kids(tok))
                         or tok.lemma_.lower() in ("talk", "talks", "meeting", "summit") and
                         tok.head.lower_ in ("after", "following", "during") or
                         tok.lemma_.lower() in ("talk", "talks", "meeting") and tok.head.lower_ == "at" and
@@ -2923,7 +2923,7 @@ class _Finder:
                     entry.predicate in ("sanctioned", "attacked"):
                 # "Iran, which is under US sanctions", "the town came under Russian attack"
                 clause = tok.head.head
-                targets = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+                targets = [c for c in kids(clause) if c.dep_ in ("nsubj", "nsubjpass")]
                 if clause.dep_ == "relcl" and (not targets or targets[0].tag_ in ("WDT", "WP")):
                     targets = [clause.head]
                 objs = self.actors(targets, possessor=True)
@@ -2948,17 +2948,17 @@ class _Finder:
         if harm is None or harm.pos_ != "VERB" or harm.lemma_.lower() not in CASUALTY_VERBS:
             return []
         # (its soldiers, police, guards: a state's own people on duty; civilians may be foreigners)
-        victims = [c for c in harm.children if c.dep_ in (("nsubjpass", "nsubj") if harm.i < tok.i else ("dobj",))
+        victims = [c for c in kids(harm) if c.dep_ in (("nsubjpass", "nsubj") if harm.i < tok.i else ("dobj",))
                    and c.lemma_.lower() in STATE_PERSONNEL]
         hit = [(a, True) for a, _ in self.actors(victims, demonym=True, possessor=True) if a.kind in STATE_KINDS]
         return self._others(hit, attackers)
 
     def joint_with(self, tok) -> None:
         """ "X runs a joint training centre with Y", "held joint patrols with Y": X cooperates with Y."""
-        if not any(c.dep_ == "amod" and c.lower_ == "joint" for c in tok.children):
+        if not any(c.dep_ == "amod" and c.lower_ == "joint" for c in kids(tok)):
             return
-        partners = self.actors([p for n in (tok, tok.head) for c in n.children
-                                if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"],
+        partners = self.actors([p for n in (tok, tok.head) for c in kids(n)
+                                if c.dep_ == "prep" and c.lower_ == "with" for p in kids(c) if p.dep_ == "pobj"],
                                possessor=True)
         verb = tok.head if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX") else None
         subj = self.actors(subject_tokens(verb)) if verb is not None else []
@@ -2971,14 +2971,14 @@ class _Finder:
         """ "the deals signed during A's visit to B": A's state signed them with B."""
         if tok.pos_ != "NOUN":
             return
-        for acl in tok.children:
+        for acl in kids(tok):
             if acl.dep_ != "acl" or acl.tag_ != "VBN" or \
                     acl.lemma_.lower() not in ("make", "sign", "reach", "conclude", "seal", "strike", "ink"):
                 continue
-            for visit in (p for c in acl.children if c.dep_ == "prep" and c.lower_ in ("during", "on", "at")
-                          for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in ("visit", "trip", "tour")):
+            for visit in (p for c in kids(acl) if c.dep_ == "prep" and c.lower_ in ("during", "on", "at")
+                          for p in kids(c) if p.dep_ == "pobj" and p.lemma_.lower() in ("visit", "trip", "tour")):
                 guests = [(self.idx.country_of(a) or a, i) for a, i in self.actors(
-                    [c for c in visit.children if c.dep_ == "poss"])]
+                    [c for c in kids(visit) if c.dep_ == "poss"])]
                 hosts = self.places(prep_objects(visit, ("to",)))
                 if guests and hosts:
                     self.emit("signedAgreementWith", guests, hosts, tok, "noun:agreement+during-visit", 0.7)
@@ -2986,15 +2986,15 @@ class _Finder:
     def purchase(self, tok) -> None:
         """ "X's purchase of Russian air defence systems": the maker's state armed the buyer."""
         arms = self.lex.classes.get("arms", frozenset())
-        goods = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                 for p in c.children if p.dep_ == "pobj"]
+        goods = [p for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in kids(c) if p.dep_ == "pobj"]
         if not goods or not any(w.lower_ in arms or w.lemma_.lower() in arms for g in goods for w in g.subtree):
             return
-        buyers = self.actors([c for c in tok.children if c.dep_ == "poss"])
+        buyers = self.actors([c for c in kids(tok) if c.dep_ == "poss"])
         sellers = [(m.actor, True) for g in goods for w in g.subtree if w.i < g.i and w.dep_ in ("amod", "compound")
                    and (m := self.idx.mention_at(w.i)) is not None and m.actor.kind in STATE_KINDS]
-        sellers += self.actors([p for n in goods + [tok] for c in n.children if c.dep_ == "prep" and c.lower_ == "from"
-                                for p in c.children if p.dep_ == "pobj"])
+        sellers += self.actors([p for n in goods + [tok] for c in kids(n) if c.dep_ == "prep" and c.lower_ == "from"
+                                for p in kids(c) if p.dep_ == "pobj"])
         if buyers and sellers:
             self.emit("suppliedArmsTo", sellers, buyers, tok, "noun:purchase", 0.75)
 
@@ -3003,7 +3003,7 @@ class _Finder:
         if tok.lemma_.lower() not in SUPPLIER_NOUNS:
             return
         words = word_set(w for of in of_chain(tok, 1) for w in of.subtree)
-        words |= word_set(c for c in tok.children if c.dep_ == "compound")  # "the largest weapons supplier of B"
+        words |= word_set(c for c in kids(tok) if c.dep_ == "compound")  # "the largest weapons supplier of B"
         if tok.lemma_.lower() == "donor":
             words |= word_set(tok.subtree)
         if words & self.lex.classes.get("arms", frozenset()):
@@ -3015,11 +3015,11 @@ class _Finder:
         subj = self._described(tok)  # ("A is one of B's largest aid donors")
         if subj is None:
             return
-        objs = self.actors([c for c in tok.children if c.dep_ == "poss"]) + self.actors(prep_objects(tok, ("to", "for")))
+        objs = self.actors([c for c in kids(tok) if c.dep_ == "poss"]) + self.actors(prep_objects(tok, ("to", "for")))
         if not objs:  # "the main source of its tanks": whose the goods are
             objs = self.actors([c for of in of_chain(tok, 1) if of.lemma_.lower() in self.goods or
-                                of.lower_ in self.goods for c in of.children if c.dep_ == "poss"])
-        if not objs and any(c.dep_ == "compound" for c in tok.children):  # "the largest weapons supplier OF B"
+                                of.lower_ in self.goods for c in kids(of) if c.dep_ == "poss"])
+        if not objs and any(c.dep_ == "compound" for c in kids(tok)):  # "the largest weapons supplier OF B"
             objs = self.actors([of for of in of_chain(tok, 1) if of.pos_ == "PROPN"])
         objs = self._others(objs, subj)
         if subj and objs:
@@ -3049,12 +3049,12 @@ class _Finder:
         for group in between(tok):
             pairs = self.group(group)
         if len(pairs) < 2:
-            mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < tok.i]
+            mods = [c for c in kids(tok) if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < tok.i]
             pairs = self.actors(mods, demonym=True)
         if len(pairs) < 2 and tok.dep_ == "dobj":
             subj = self.actors(subject_tokens(head))
             objs = self.actors(prep_objects(tok, ("with",)) or prep_objects(head, ("with",)))
-            mods = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
+            mods = [c.lower_ for c in kids(tok) if c.dep_ in ("amod", "compound", "nmod")]
             established = head.lemma_.lower() in ("establish", "re-establish", "reestablish", "open") and (
                 "diplomatic" in mods or tok.lemma_.lower() in ("relation", "tie") and
                 all(m in ("full", "formal", "official", "normal") for m in mods))
@@ -3129,12 +3129,12 @@ class _Finder:
     def being_in(self, tok) -> None:
         """ "Minister A was in Lima on Tuesday": a person of one state in another's territory is
         visiting it."""
-        subj = subject_tokens(tok) or [c for c in tok.children if c.dep_ == "nsubjpass"]
+        subj = subject_tokens(tok) or [c for c in kids(tok) if c.dep_ == "nsubjpass"]
         # (", who was in Oslo for a conference,": the one the clause is about; "A is due in Havana on
         # Sunday", "A is expected in Moscow": a visit ahead)
-        heads = [tok] + [c for c in tok.children if c.dep_ == "acomp" and c.lower_ in ("due", "expected")]
-        places = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
-                  for p in c.children if p.dep_ == "pobj"]
+        heads = [tok] + [c for c in kids(tok) if c.dep_ == "acomp" and c.lower_ in ("due", "expected")]
+        places = [p for h in heads for c in kids(h) if c.dep_ == "prep" and c.lower_ == "in"
+                  for p in kids(c) if p.dep_ == "pobj"]
         if not subj or not places:
             return
         people = [(a, i) for a, i in self.actors(subj) if a.kind == "person" and self.idx.country_of(a) is not None]
@@ -3149,14 +3149,14 @@ class _Finder:
         here = self.idx.filed_from
         if here is None:
             return
-        says_here = any(c.dep_ == "advmod" and c.lower_ == "here" for c in tok.children)
+        says_here = any(c.dep_ == "advmod" and c.lower_ == "here" for c in kids(tok))
         if not says_here:
             if tok.lemma_.lower() != "arrive" and not (tok.lemma_.lower() in ("fly", "come") and any(
-                    c.dep_ in ("prt", "advmod") and c.lower_ == "in" and not any(c.children) for c in tok.children)):
+                    c.dep_ in ("prt", "advmod") and c.lower_ == "in" and not any(kids(c)) for c in kids(tok))):
                 return  # ("flew in": the parser may call "in" an adverb)
             if any(c.dep_ == "advmod" and c.lower_ in ("home", "back", "there") or
                    c.dep_ == "prep" and c.lower_ in ("in", "at", "to", "into") or c.dep_ == "dobj"
-                   for c in tok.children):
+                   for c in kids(tok)):
                 return  # "arrived in Lima", "arrived back home": somewhere else
         if any(t.lemma_.lower() in MILITARY for t in subject_tokens(tok)):
             return  # (troops arriving are a deployment)
@@ -3170,11 +3170,11 @@ class _Finder:
         of one state who speaks or spends time in another's capital or city is there, on a visit (not
         its envoy)."""
         lemma = tok.lemma_.lower()
-        said = [d for d in tok.children if d.dep_ == "dobj" and d.lemma_.lower() in SPOKEN_THINGS]
+        said = [d for d in kids(tok) if d.dep_ == "dobj" and d.lemma_.lower() in SPOKEN_THINGS]
         if lemma not in SPEAKING and not said:
             return  # (a meeting, a signing or a talk elsewhere is told by the rules for those)
-        spots = self._seat_spots([p for h in [tok] + said for c in h.children
-                                  if c.dep_ == "prep" and c.lower_ == "in" for p in c.children if p.dep_ == "pobj"])
+        spots = self._seat_spots([p for h in [tok] + said for c in kids(h)
+                                  if c.dep_ == "prep" and c.lower_ == "in" for p in kids(c) if p.dep_ == "pobj"])
         if not spots:
             return
         subj = subject_tokens(tok)
@@ -3188,11 +3188,11 @@ class _Finder:
     def by_phone(self, tok) -> None:
         """ "A told B in a telephone call", "A assured B by phone": whatever was said, A and B spoke on
         the telephone."""
-        media = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in PHONE_PREPS
-                 for p in c.children if p.dep_ == "pobj" and self._phone_medium(p)]
+        media = [p for c in kids(tok) if c.dep_ == "prep" and c.lower_ in PHONE_PREPS
+                 for p in kids(c) if p.dep_ == "pobj" and self._phone_medium(p)]
         if not media:
             return
-        heard = [c for c in tok.children if c.dep_ in ("dobj", "dative")] + \
+        heard = [c for c in kids(tok) if c.dep_ in ("dobj", "dative")] + \
             prep_objects(tok, ("to", "with"))
         subj = self.actors(subject_tokens(tok))
         if subj and heard:
@@ -3205,16 +3205,16 @@ class _Finder:
         calls = self.lex.classes.get("call", frozenset())
         lines = calls - SPOKEN_EXCHANGES
         if lemma == "call" and any(c.dep_ == "compound" and c.pos_ in ("NOUN", "ADJ") and c.lower_ not in lines
-                                   for c in p.children):
+                                   for c in kids(p)):
             return False  # "a death call", "a ceasefire call": a call for something, no telephone
         return lemma in lines or lemma == "call" or lemma in calls and any(
-            c.dep_ in ("compound", "amod") and c.lower_ in lines for c in p.children)
+            c.dep_ in ("compound", "amod") and c.lower_ in lines for c in kids(p))
 
     def came_from(self, tok) -> None:
         """ "A arrived here from Amman", "flew in from Paris after the summit", "returned from Moscow":
         a person of another state who comes from a capital was there."""
         spots = self._seat_spots(prep_objects(tok, ("from",)) + [
-            p for a in tok.children if a.dep_ == "advmod" and a.lower_ in ("here", "back", "home", "in")
+            p for a in kids(tok) if a.dep_ == "advmod" and a.lower_ in ("here", "back", "home", "in")
             for p in prep_objects(a, ("from",))])
         if not spots or any(t.lemma_.lower() in MILITARY for t in subject_tokens(tok)):
             return
@@ -3229,7 +3229,7 @@ class _Finder:
         aid sent are no visit)."""
         if tok.lemma_.lower() == "take" and not any(t.lemma_.lower() in TRIP_NOUNS for t in subject_tokens(tok)):
             return
-        people = [(a, i) for a, i in self.actors([c for c in tok.children if c.dep_ == "dobj"])
+        people = [(a, i) for a, i in self.actors([c for c in kids(tok) if c.dep_ == "dobj"])
                   if a.kind == "person"]
         places = [(a, i) for a, i in self.places(prep_objects(tok, ("to",))) if a.kind in STATE_KINDS]
         places = [(a, i) for a, i in places if all(self.idx.country_of(p) is None or
@@ -3241,14 +3241,14 @@ class _Finder:
         """ "The talks brought together A and B with C and D", "Present at the meeting were A and B
         for one side and C and D for the other": all of them met (save two of one delegation)."""
         if tok.lemma_ == "bring":
-            near = [*tok.children, *(g for c in tok.children if c.dep_ == "prep" for g in c.children)]
+            near = [*kids(tok), *(g for c in kids(tok) if c.dep_ == "prep" for g in kids(c))]
             face_to_face = "face to face" in tok.doc[tok.i:tok.right_edge.i + 1].text  # (a phrase the parser breaks up)
             if not (any(c.lower_ == "together" for c in near) or face_to_face) or \
                     tok.tag_ in ("VBP", "VBZ") and tok.dep_ == "relcl":
                 # ("brought A together with B", where the parser hangs "together" on "with"; "face to face")
                 return  # ("the talks, which bring together A and B,": what the forum is, no meeting)
-            toks = [c for c in tok.children if c.dep_ == "dobj"] + prep_objects(tok, ("with",))
-            one, other = self.actors([c for c in tok.children if c.dep_ == "dobj"]), self.actors(prep_objects(tok, ("with",)))
+            toks = [c for c in kids(tok) if c.dep_ == "dobj"] + prep_objects(tok, ("with",))
+            one, other = self.actors([c for c in kids(tok) if c.dep_ == "dobj"]), self.actors(prep_objects(tok, ("with",)))
             if one and other and not face_to_face:
                 # "brought A together with B, C and D": A met each of them, not they each other
                 self.emit("met", one, self._others(other, one), tok, "verb:bring+together/with", 0.75)
@@ -3257,8 +3257,8 @@ class _Finder:
                 toks = [w for w in tok.subtree if w.i > tok.i and (m := self.idx.mention_at(w.i)) is not None and
                         w.i == m.end - 1 and m.actor.kind == "person"]
         elif tok.lemma_ == "be" and any(c.lower_ in ("present", "attending") and c.i < tok.i and any(
-                p.dep_ == "prep" and p.lower_ in ("at", "for") for p in c.children) for c in tok.children):
-            toks = [c for c in tok.children if c.dep_ in ("nsubj", "conj", "attr") and c.pos_ == "PROPN"]
+                p.dep_ == "prep" and p.lower_ in ("at", "for") for p in kids(c)) for c in kids(tok)):
+            toks = [c for c in kids(tok) if c.dep_ in ("nsubj", "conj", "attr") and c.pos_ == "PROPN"]
         else:
             return
         parties: list[tuple[Actor, bool]] = []
@@ -3282,8 +3282,8 @@ class _Finder:
             while act.pos_ != "VERB" and act.head.i != act.i:
                 act = act.head  # ("would impose sanctions on B": the verb the noun is the object of)
             if act.dep_ != "ccomp" or act.head.lemma_.lower() not in WARNING_VERBS or \
-                    not any(a.dep_ == "aux" and a.lower_ in ("would", "will", "could", "'ll", "might") for a in act.children) \
-                    or any(a.dep_ == "neg" for a in act.children):
+                    not any(a.dep_ == "aux" and a.lower_ in ("would", "will", "could", "'ll", "might") for a in kids(act)) \
+                    or any(a.dep_ == "neg" for a in kids(act)):
                 continue
             speakers = self.actors(subject_tokens(act.head))
             sides = {a.key for a, _ in speakers} | {h.key for a, _ in speakers if (h := self.idx.country_of(a))}
@@ -3332,11 +3332,11 @@ class _Finder:
             if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "nsubjpass") and \
                     t.head.lemma_.lower() in LIGHT_VERBS:
                 t = t.head
-            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids(t)):
                 continue  # "if China invaded Taiwan, ...": a condition, not an event
-            subj_at = [c.i for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subj_at = [c.i for c in kids(t) if c.dep_ in ("nsubj", "nsubjpass")]
             if subj_at and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("should", "had", "were") and
-                               c.i < subj_at[0] for c in t.children) and t.dep_ in ("advcl", "ccomp", "acl"):
+                               c.i < subj_at[0] for c in kids(t)) and t.dep_ in ("advcl", "ccomp", "acl"):
                 continue  # "the costs should Minsk send troops": a condition too
             if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.lemma_.lower() in URGING | {"push"}:
                 continue  # "calling for negotiations between A and B": asked for, not held
@@ -3347,8 +3347,8 @@ class _Finder:
                 hindered = hindered.head  # ("stop fighters from crossing the border to attack B")
             if hindered.dep_ == "pcomp" and hindered.head.lower_ == "from" and hindered.head.head.lemma_.lower() in PREVENTING:
                 continue  # "has prevented the two countries from signing a treaty": kept from it, not done
-            if t.dep_ in ("xcomp", "acl", "advcl") and any(c.dep_ == "neg" for c in t.children) and \
-                    any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children) and \
+            if t.dep_ in ("xcomp", "acl", "advcl") and any(c.dep_ == "neg" for c in kids(t)) and \
+                    any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(t)) and \
                     t.head.lemma_.lower() in PLEDGING:
                 continue  # "agreed not to attack each other's nuclear plants": a pledge (told as such), no act
             if t.dep_ == "acl" and t.head.dep_ == "dobj" and t.head.lemma_.lower() in DOCUMENTS:
@@ -3356,7 +3356,7 @@ class _Finder:
             governor = None
             for _ in range(4):
                 if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i or \
-                        t.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+                        t.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in kids(t)):
                     break  # ("A urged restraint, and B called on C": B's own act)
                 if t.dep_ == "conj" and coordinated_with(t).i != t.head.i:
                     break  # ("asked X to send a team and called on Y": the calling is done, not asked for)
@@ -3413,15 +3413,15 @@ class _Finder:
                 holders = [t] + [h for h in (t.head, t.head.head) if h.pos_ in ("VERB", "AUX")][:1]
                 sides = {}
                 for h in holders:
-                    for c in h.children:
+                    for c in kids(h):
                         if c.dep_ != "prep" or c.lower_ not in ("in", "at", "on"):
                             continue
-                        for n in (p for p in c.children if p.dep_ == "pobj"):
+                        for n in (p for p in kids(c) if p.dep_ == "pobj"):
                             if n.lemma_.lower() not in ("support", "request", "behalf", "invitation"):
                                 continue
-                            whose = [p for o in n.children if o.dep_ == "prep" and o.lower_ == "of"
-                                     for p in o.children if p.dep_ == "pobj"] + \
-                                [o for o in n.children if o.dep_ == "poss"]
+                            whose = [p for o in kids(n) if o.dep_ == "prep" and o.lower_ == "of"
+                                     for p in kids(o) if p.dep_ == "pobj"] + \
+                                [o for o in kids(n) if o.dep_ == "poss"]
                             for a, _ in self.actors(whose, possessor=True, demonym=True):
                                 a = self.idx.country_of(a) or a if a.kind == "person" else a
                                 sides[a.key] = n.lemma_.lower()
@@ -3445,14 +3445,14 @@ class _Finder:
         for cand in self.out:
             if cand.predicate == "recognized":
                 t = self.doc[cand.trigger]
-                what = [c for c in t.children if c.dep_ == "dobj"] if t.pos_ == "VERB" else []
-                if t.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in t.children):
-                    what = [c for c in t.children if c.dep_ == "nsubjpass"]
+                what = [c for c in kids(t) if c.dep_ == "dobj"] if t.pos_ == "VERB" else []
+                if t.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in kids(t)):
+                    what = [c for c in kids(t) if c.dep_ == "nsubjpass"]
                 if any(w.lemma_.lower() in CLAIM_NOUNS for w in what):
                     out.append(replace(cand, predicate="supported", rule=cand.rule + "/claim"))
                     continue
                 if any(w.pos_ == "PROPN" and w.i not in self.idx.by_token and
-                       any(c.dep_ == "poss" for c in w.children) for w in what):
+                       any(c.dep_ == "poss" for c in kids(w)) for w in what):
                     continue
             if cand.predicate == "rejected" and cand.rule.startswith("noun:opposition") and (any(
                     p.lemma_.lower() in HARM_NOUNS | self.lex.classes.get("war", frozenset()) | {"campaign", "intervention"}
@@ -3485,12 +3485,12 @@ class _Finder:
             if cand.predicate == "met":
                 t = self.doc[cand.trigger]
                 heads = [t] + ([t.head] if t.pos_ == "NOUN" and t.head.i != t.i else []) + \
-                    [d for d in t.children if d.dep_ == "dobj"]
+                    [d for d in kids(t) if d.dep_ == "dobj"]
                 if any(c.dep_ == "prep" and c.lower_ in ("by", "over", "via") and
-                       word_set(w for p in c.children if p.dep_ == "pobj" for w in p.subtree) & calls
-                       for h in heads for c in h.children) or \
+                       word_set(w for p in kids(c) if p.dep_ == "pobj" for w in p.subtree) & calls
+                       for h in heads for c in kids(h)) or \
                         t.lemma_.lower() == "receive" and any(d.dep_ == "dobj" and d.lemma_.lower() in calls
-                                                              for d in t.children):  # ("received a call from B")
+                                                              for d in kids(t)):  # ("received a call from B")
                     cand = replace(cand, predicate="phoned")
                     if any(k.predicate == "phoned" and {k.subject.key, k.object.key} == {cand.subject.key, cand.object.key}
                            for k in kept):
@@ -3511,7 +3511,7 @@ class _Finder:
             if cand.predicate == "met" and cand.subject.kind != "person" and cand.object.kind != "person":
                 t = self.doc[cand.trigger]
                 if t.lemma_.lower() in talks or t.lower_ in talks or \
-                        any(d.dep_ == "dobj" and (d.lemma_.lower() in talks or d.lower_ in talks) for d in t.children) or \
+                        any(d.dep_ == "dobj" and (d.lemma_.lower() in talks or d.lower_ in talks) for d in kids(t)) or \
                         cand.rule.startswith("headline:") and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ in talks:
                     # (a headline's "A and B resume talks", however the parser reads it)
                     cand = replace(cand, predicate="negotiatedWith", rule=cand.rule + "/states")
@@ -3538,39 +3538,39 @@ class _Finder:
             trigger = self.doc[cand.trigger]
             if trigger.lemma_.lower() == "discuss":
                 continue  # ("discussed the war in Mozambique" says what, not where)
-            met = [c for h in [trigger, *(d for d in trigger.children if d.dep_ == "dobj")] for c in h.children
+            met = [c for h in [trigger, *(d for d in kids(trigger) if d.dep_ == "dobj")] for c in kids(h)
                    if c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ == "with"]
             if cand.predicate == "met" and any(w.lemma_.lower() == "host" and w.tag_ == "NN" and
-                                               any(c.dep_ == "poss" for c in w.children)
-                                               for m in met for w in [m, *(p for p in m.children if p.dep_ == "pobj")]):
+                                               any(c.dep_ == "poss" for c in kids(w))
+                                               for m in met for w in [m, *(p for p in kids(m) if p.dep_ == "pobj")]):
                 # "A held talks with his host, President B": A came to B's state
                 there, home = self.idx.country_of(cand.object), self.idx.country_of(cand.subject)
                 if there is not None and cand.subject.kind == "person" and (home is None or home.key != there.key):
                     self.emit("visited", [(cand.subject, False)], [(there, True)], trigger, "visit:host", 0.7)
                 continue
             # "met in Cairo", "held talks with B at the Kremlin": a seat of government is its state
-            heads = [trigger] + [c for c in trigger.children if c.dep_ == "dobj"]
+            heads = [trigger] + [c for c in kids(trigger) if c.dep_ == "dobj"]
             # "held talks with A in Libya": the parser may hang the place on the one met
-            withs = [w for h in heads for w in h.children if w.dep_ == "prep" and w.lower_ == "with"]
+            withs = [w for h in heads for w in kids(h) if w.dep_ == "prep" and w.lower_ == "with"]
             # ("talks with A in Riga one day and with B in Vilnius the next": the second "with" a conjunct)
             withs += [w for w in trigger.subtree if w.dep_ == "conj" and w.pos_ == "ADP" and w.lower_ == "with"]
-            heads += [p for w in withs for p in w.children if p.dep_ == "pobj" and (
+            heads += [p for w in withs for p in kids(w) if p.dep_ == "pobj" and (
                 p.i in self.idx.by_token or p.lemma_.lower() in COUNTERPART)]  # ("with his counterpart in Doha")
             # "hosted his counterpart, B, in Nairobi": or on the name set beside the one met
-            heads += [a for h in heads[1:] for a in h.children if a.dep_ == "appos" and a.i in self.idx.by_token]
+            heads += [a for h in heads[1:] for a in kids(h) if a.dep_ == "appos" and a.i in self.idx.by_token]
             # ("welcomed B to Nairobi": where the guest came)
             into = ("in", "at", "to") if trigger.lemma_.lower() == "welcome" else ("in", "at")
-            places = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in into
-                      for p in c.children if p.dep_ == "pobj" and (c.lower_ in ("in", "to") or
+            places = [p for h in heads for c in kids(h) if c.dep_ == "prep" and c.lower_ in into
+                      for p in kids(c) if p.dep_ == "pobj" and (c.lower_ in ("in", "to") or
                                                                    getattr(self.idx.mention_at(p.i), "how", "") == "metonym")]
             # "signed it at the palace in Astana", "met at a base near the Brazilian port of X": where the building is
-            places += [q for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "at"
-                       for p in c.children if p.dep_ == "pobj" and p.i not in self.idx.by_token
-                       for d in p.children if d.dep_ == "prep" and d.lower_ in ("in", "near", "outside")
-                       for q in d.children if q.dep_ == "pobj"]
+            places += [q for h in heads for c in kids(h) if c.dep_ == "prep" and c.lower_ == "at"
+                       for p in kids(c) if p.dep_ == "pobj" and p.i not in self.idx.by_token
+                       for d in kids(p) if d.dep_ == "prep" and d.lower_ in ("in", "near", "outside")
+                       for q in kids(d) if q.dep_ == "pobj"]
             # "met in a tent outside Tripoli", "at a resort near Sochi": the place the place is in or by
-            places += [q for p in places if p.i not in self.idx.by_token for c in p.children
-                       if c.dep_ == "prep" and c.lower_ in ("outside", "near", "in") for q in c.children if q.dep_ == "pobj"]
+            places += [q for p in places if p.i not in self.idx.by_token for c in kids(p)
+                       if c.dep_ == "prep" and c.lower_ in ("outside", "near", "in") for q in kids(c) if q.dep_ == "pobj"]
             homes = {h.key for p in (cand.subject, cand.object) if (h := self.idx.country_of(p)) is not None}
             hosts = [a for a, _ in self.places(places) if a.kind in STATE_KINDS]
             if len(hosts) > 1:  # several places told: the one that is home to one of the two
@@ -3589,7 +3589,7 @@ class _Finder:
         what the participle says (a compound of a name and a past participle)."""
         if tok.dep_ != "amod" or tok.tag_ != "VBN" or tok.lemma_.lower() not in BACKING:
             return
-        agents = self.actors([c for c in tok.children if c.dep_ in ("npadvmod", "compound", "nmod") and c.i < tok.i],
+        agents = self.actors([c for c in kids(tok) if c.dep_ in ("npadvmod", "compound", "nmod") and c.i < tok.i],
                              demonym=True)
         head = tok.head
         objs = self.actors([head])
@@ -3605,7 +3605,7 @@ class _Finder:
                 tok.head.head.lemma_.lower() in ("week", "month", "year") or
                 tok.head.head.lower_ == "rounds"):
             return True  # "weeks of talks", "months of talks", "rounds of talks": a negotiation
-        for c in tok.children:
+        for c in kids(tok):
             if c.dep_ == "prep" and c.lower_ in ("on", "over", "about", "for", "concerning", "regarding"):
                 if word_set(c.subtree) & topics:
                     return True
@@ -3614,11 +3614,11 @@ class _Finder:
                 return True  # "trade talks", "loan talks", "indirect talks" (no meeting face to face)
         head = tok.head
         if tok.dep_ in ("nsubj", "dobj") and head.lemma_.lower() in TALKS_FATES and \
-                (head.lemma_.lower() != "break" or any(c.lower_ in ("down", "off") for c in head.children)):
+                (head.lemma_.lower() != "break" or any(c.lower_ in ("down", "off") for c in kids(head))):
             return True  # "the talks broke down", "agreed to open talks": only a negotiation does that
         if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and head.pos_ == "VERB":
             # "ended talks, having made progress on trade relations"
-            return bool(word_set(w for c in head.children if c.dep_ in ("advcl", "prep", "xcomp")
+            return bool(word_set(w for c in kids(head) if c.dep_ in ("advcl", "prep", "xcomp")
                                for w in c.subtree) & topics)
         carrier = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok  # "weeks of talks"
         if carrier.dep_ == "pobj" and carrier.head.lower_ in ("after", "following", "in") and \
@@ -3626,7 +3626,7 @@ class _Finder:
             # "the accord was sealed after a year of talks", "the pact came out of talks held in
             # Lusaka": the talks were bargaining over it
             verb = carrier.head.head
-            return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in topics for c in verb.children)
+            return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in topics for c in kids(verb))
         return False
 
     def evaluation(self, tok) -> None:
@@ -3635,28 +3635,28 @@ class _Finder:
         if tok.lemma_.lower() not in EVALUATING:
             return
         if any(c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon", "for") and
-               not any(p.ent_type_ in ("DATE", "TIME") for p in c.children) for c in tok.children):
+               not any(p.ent_type_ in ("DATE", "TIME") for p in kids(c)) for c in kids(tok)):
             return  # "called on Belgrade to hand over the suspects to the war crimes tribunal": an appeal
-        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        objs = [c for c in kids(tok) if c.dep_ == "dobj"]
         if any(o.lower_ in ("it", "this", "that") for o in objs):
             return  # "called it a mistake": an act told before, not a state
-        judged = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "advcl") or
+        judged = [c for c in kids(tok) if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "advcl") or
                   c.dep_ == "prep" and c.lower_ == "as"]
         if not objs:  # "called India's decision regrettable": the parser may hang the act on the verdict
-            objs = [w for c in judged if c.dep_ == "oprd" for w in c.children
+            objs = [w for c in judged if c.dep_ == "oprd" for w in kids(c)
                     if w.dep_ in ("compound", "nmod", "nsubj") and w.pos_ == "NOUN" and w.i < c.i]
             # (and the act's owner beside it: "called Reagan's speech provocative")
-            objs += [w for c in judged if c.dep_ == "oprd" and objs for w in c.children if w.dep_ == "poss" and w.i < c.i]
+            objs += [w for c in judged if c.dep_ == "oprd" and objs for w in kids(c) if w.dep_ == "poss" and w.i < c.i]
         judgement = [w for c in judged for w in c.subtree]
         judgement += [w for o in objs for x in o.subtree if x.dep_ == "oprd" for w in x.subtree]  # (under a clause)
-        judgement += [w for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "as" for w in c.subtree]
-        judgement += [w for o in objs for c in o.children if c.dep_ == "amod" and c.i > o.i for w in c.subtree]
+        judgement += [w for o in objs for c in kids(o) if c.dep_ == "prep" and c.lower_ == "as" for w in c.subtree]
+        judgement += [w for o in objs for c in kids(o) if c.dep_ == "amod" and c.i > o.i for w in c.subtree]
         for o in objs:  # "called X's decision to buy the islands a provocation": the parser makes it a 2nd object
             for w in o.subtree:
-                second = [c for c in w.children if c.dep_ == "dobj"][0 if w.i == o.i and w.pos_ == "NOUN" else 1:]
+                second = [c for c in kids(w) if c.dep_ == "dobj"][0 if w.i == o.i and w.pos_ == "NOUN" else 1:]
                 judgement += [x for c in second for x in c.subtree]  # ("called the vote a blunder": on the noun)
         schemers = [m for c in judged for w in c.subtree if w.lemma_.lower() in SCHEMES or w.lower_ in SCHEMES
-                    for m in w.children if m.dep_ in ("amod", "compound", "poss", "nmod") and m.i < w.i]
+                    for m in kids(w) if m.dep_ in ("amod", "compound", "poss", "nmod") and m.i < w.i]
         if schemers:
             # "described the case as an Israeli plot", "called the charges American propaganda": its author is accused
             speaker = self.actors(subject_tokens(tok))
@@ -3672,7 +3672,7 @@ class _Finder:
                 self.emit("rejected", speaker, self._others(accusers, speaker), tok, f"speech:{tok.lemma_.lower()}+as", 0.7)
             return
         if objs and word_set(judgement) & POSITIVE_EVAL and not word_set(judgement) & NEGATIVE_EVAL and \
-                not any(c.dep_ == "neg" for c in tok.children):
+                not any(c.dep_ == "neg" for c in kids(tok)):
             # "called the British action courageous": praise of an act supports whoever did it
             speaker = self.actors(subject_tokens(tok))
             targets = self.actors(objs, possessor=True) or self._authors_by(objs, tok)
@@ -3696,19 +3696,19 @@ class _Finder:
         """ "If X crosses the line, we will destroy X's economy": harm promised on a condition is a
         threat, not an attack."""
         if tok.lemma_.lower() not in THREAT_VERBS or not any(
-                c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in tok.children):
+                c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in kids(tok)):
             return
-        if not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-                   for c in tok.children):
+        if not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in kids(c))
+                   for c in kids(tok)):
             return
         subj = self.actors(subject_tokens(tok))
-        objs = self.actors([c for c in tok.children if c.dep_ == "dobj"] +
-                           [d for c in tok.children if c.dep_ == "conj" for d in c.children if d.dep_ == "dobj"] +
+        objs = self.actors([c for c in kids(tok) if c.dep_ == "dobj"] +
+                           [d for c in kids(tok) if c.dep_ == "conj" for d in kids(c) if d.dep_ == "dobj"] +
                            prep_objects(tok, ("against", "on")), possessor=True)
         if not objs:  # "would retaliate if Tokyo failed to open its markets": whoever the condition is on
-            objs = self.actors([w for c in tok.children if c.dep_ == "advcl" and any(
-                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-                for w in c.children if w.dep_ in ("nsubj", "nsubjpass")], possessor=True)
+            objs = self.actors([w for c in kids(tok) if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in kids(c))
+                for w in kids(c) if w.dep_ in ("nsubj", "nsubjpass")], possessor=True)
         objs = self._others(objs, subj)
         if subj and objs:
             self.emit("threatened", subj, objs, tok, "verb:threat+if", 0.7)
@@ -3716,9 +3716,9 @@ class _Finder:
     def threatened_harm(self, tok) -> None:
         """ "threatened to turn Seoul into a sea of fire" (a harm no lexicon row names), "warned of a
         merciless response if Seoul went on": the threat is for whom the harm or the condition names."""
-        if tok.lemma_.lower() not in THREAT_WORDS or any(c.dep_ == "neg" for c in tok.children):
+        if tok.lemma_.lower() not in THREAT_WORDS or any(c.dep_ == "neg" for c in kids(tok)):
             return
-        harms = [c for c in tok.children if c.dep_ == "dobj"]
+        harms = [c for c in kids(tok) if c.dep_ == "dobj"]
         if harms:  # "threatened a nuclear strike on B", "threatened war against B": the harm's target
             subj = self.actors(subject_tokens(tok))
             objs = self._others(self.actors([p for h in harms for e in self.lex.nouns.get(h.lemma_.lower(), [])
@@ -3727,13 +3727,13 @@ class _Finder:
             if subj and objs:
                 self.emit("threatened", subj, objs, tok, f"verb:{tok.lemma_.lower()}+harm", 0.7)
             return
-        objs = self.actors([d for x in tok.children if x.dep_ == "xcomp" and
+        objs = self.actors([d for x in kids(tok) if x.dep_ == "xcomp" and
                             not any(self.needs_ok(e, scope_words(x))
                                     for e in fitting_particles(self.lex.verbs.get(x.lemma_.lower(), []), x))
-                            for d in x.children if d.dep_ == "dobj"] +
-                           [w for x in tok.children if x.dep_ == "advcl" and any(
-                               m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in x.children)
-                            for w in x.children if w.dep_ in ("nsubj", "nsubjpass")])
+                            for d in kids(x) if d.dep_ == "dobj"] +
+                           [w for x in kids(tok) if x.dep_ == "advcl" and any(
+                               m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in kids(x))
+                            for w in kids(x) if w.dep_ in ("nsubj", "nsubjpass")])
         subj = self.actors(subject_tokens(tok))
         objs = self._others(objs, subj)
         if subj and objs:
@@ -3745,11 +3745,11 @@ class _Finder:
         if tok.lemma_.lower() != "claim":
             return
         if passive(tok):
-            acts = [c for c in tok.children if c.dep_ == "nsubjpass"]
-        elif any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in tok.children):
-            acts = [p for d in tok.children if d.dep_ == "dobj" for c in d.children
-                    if c.dep_ == "prep" and c.lower_ == "for" for p in c.children if p.dep_ == "pobj"]
-            acts += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
+            acts = [c for c in kids(tok) if c.dep_ == "nsubjpass"]
+        elif any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in kids(tok)):
+            acts = [p for d in kids(tok) if d.dep_ == "dobj" for c in kids(d)
+                    if c.dep_ == "prep" and c.lower_ == "for" for p in kids(c) if p.dep_ == "pobj"]
+            acts += [p for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "for" for p in kids(c)
                      if p.dep_ == "pobj"]
         else:
             return
@@ -3768,12 +3768,12 @@ class _Finder:
             for j in range(tok.i - 1, lo - 1, -1):
                 w = self.doc[j]
                 if w.lemma_.lower() == "attack" and w.pos_ == "NOUN":
-                    where = [p for c in w.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
-                             for o in c.children for p in [o] + [x for q in o.children if q.dep_ == "prep"
-                                                                  and q.lower_ == "in" for x in q.children]]
+                    where = [p for c in kids(w) if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                             for o in kids(c) for p in [o] + [x for q in kids(o) if q.dep_ == "prep"
+                                                                  and q.lower_ == "in" for x in kids(q)]]
                     if where:  # "an attack on oil plants in X": the parser may hang "in X" on the attack
-                        where += [p for c in w.children if c.dep_ == "prep" and c.lower_ in ("in", "inside")
-                                  for p in c.children if p.dep_ == "pobj"]
+                        where += [p for c in kids(w) if c.dep_ == "prep" and c.lower_ in ("in", "inside")
+                                  for p in kids(c) if p.dep_ == "pobj"]
                     targets = [(a, True) for a, _ in self.places(where) if a.kind in STATE_KINDS]
                     if targets:
                         break
@@ -3782,7 +3782,7 @@ class _Finder:
             for j in range(tok.i - 1, lo - 1, -1):
                 w = self.doc[j]
                 if w.pos_ == "VERB" and passive(w) and w.lemma_.lower() in attack_verbs:
-                    hit = [c for c in w.children if c.dep_ == "nsubjpass"]
+                    hit = [c for c in kids(w) if c.dep_ == "nsubjpass"]
                     targets = self.actors(hit, possessor=True) or \
                         [(a, True) for a, _ in self.places(hit) if a.kind in STATE_KINDS]
                     if targets:
@@ -3794,18 +3794,18 @@ class _Finder:
         """ "X replied that the charges by Y were unfounded": X rejects Y."""
         if tok.lemma_.lower() not in BLAMING_SPEECH | SPEECH_REPLIES:
             return
-        clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+        clauses = [c for c in kids(tok) if c.dep_ == "ccomp"]
         # "replied in the debate that ...": the parser may hang the clause on the debate
-        clauses += [r for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
-                    for r in o.children if r.dep_ == "relcl" and any(m.lower_ == "that" and m.i < r.i and
+        clauses += [r for p in kids(tok) if p.dep_ == "prep" for o in kids(p) if o.dep_ == "pobj"
+                    for r in kids(o) if r.dep_ == "relcl" and any(m.lower_ == "that" and m.i < r.i and
                                                                      m.dep_ in ("mark", "pobj", "nsubj")
-                                                                     for m in r.children)]
+                                                                     for m in kids(r))]
         for c in clauses:
             charges = CHARGE_NOUNS | {"accusation", "allegation", "claim", "report"}
-            subj = [w for w in c.children if w.dep_ in ("nsubj", "nsubjpass") and
+            subj = [w for w in kids(c) if w.dep_ in ("nsubj", "nsubjpass") and
                     (w.lemma_.lower() in charges or w.lower_.rstrip("s") in charges)]
-            verdict = word_set(w for x in c.children if x.dep_ in ("acomp", "attr", "oprd") for w in x.subtree)
-            if not subj or not verdict & DISMISSED or any(x.dep_ == "neg" for x in c.children):
+            verdict = word_set(w for x in kids(c) if x.dep_ in ("acomp", "attr", "oprd") for w in x.subtree)
+            if not subj or not verdict & DISMISSED or any(x.dep_ == "neg" for x in kids(c)):
                 continue
             accusers = self.actors(subj, possessor=True, demonym=True)
             speakers = self.actors(subject_tokens(tok))
@@ -3814,10 +3814,10 @@ class _Finder:
         for c in clauses:
             # "X said Zimbabwe's election was flawed", "... the measures taken by Y were unjustified":
             # judging someone's act in harsh words criticizes whoever did it
-            subj = [w for w in c.children if w.dep_ in ("nsubj", "nsubjpass") and w.pos_ == "NOUN"
+            subj = [w for w in kids(c) if w.dep_ in ("nsubj", "nsubjpass") and w.pos_ == "NOUN"
                     and w.i not in self.idx.by_token and w.lemma_.lower() not in CHARGE_NOUNS]
-            verdict = word_set(w for x in c.children if x.dep_ in ("acomp", "attr", "oprd") for w in x.subtree)
-            if not subj or not verdict & NEGATIVE_EVAL or any(x.dep_ == "neg" for x in c.children):
+            verdict = word_set(w for x in kids(c) if x.dep_ in ("acomp", "attr", "oprd") for w in x.subtree)
+            if not subj or not verdict & NEGATIVE_EVAL or any(x.dep_ == "neg" for x in kids(c)):
                 continue
             self.hostile = True
             authors = self.actors(subj, possessor=True, demonym=True)
@@ -3829,14 +3829,14 @@ class _Finder:
             # "X said B had been reckless", "... that B had made a grave mistake": the judgement
             # itself a harsh word, said of another side (not "said Iraq was Britain's worst blunder",
             # a war told by its place, and someone else's blunder)
-            if any(x.dep_ == "neg" for x in c.children):
+            if any(x.dep_ == "neg" for x in kids(c)):
                 continue
-            judged = [x for x in c.children if x.dep_ in ("acomp", "attr") and (x.lemma_.lower() in NEGATIVE_EVAL or any(
-                a.dep_ == "amod" and a.lemma_.lower() in NEGATIVE_EVAL for a in x.children)) and
-                not any(a.dep_ == "poss" for a in x.children)] or \
-                [x for x in c.children if x.dep_ == "dobj" and c.lemma_.lower() in ("make", "commit") and
+            judged = [x for x in kids(c) if x.dep_ in ("acomp", "attr") and (x.lemma_.lower() in NEGATIVE_EVAL or any(
+                a.dep_ == "amod" and a.lemma_.lower() in NEGATIVE_EVAL for a in kids(x))) and
+                not any(a.dep_ == "poss" for a in kids(x))] or \
+                [x for x in kids(c) if x.dep_ == "dobj" and c.lemma_.lower() in ("make", "commit") and
                  x.lemma_.lower() in NEGATIVE_EVAL]
-            subj = [w for w in c.children if w.dep_ == "nsubj" and w.i in self.idx.by_token]
+            subj = [w for w in kids(c) if w.dep_ == "nsubj" and w.i in self.idx.by_token]
             if not judged or not subj:
                 continue
             judged_ones = [(a, i) for a, i in self.actors(subj) if a.kind in ("person", *STATE_KINDS)]
@@ -3850,11 +3850,11 @@ class _Finder:
         if tok.lemma_.lower() != "join":
             return
         if passive(tok):
-            joined = [c for c in tok.children if c.dep_ == "nsubjpass"]
+            joined = [c for c in kids(tok) if c.dep_ == "nsubjpass"]
             if tok.dep_ == "relcl" and (not joined or joined[0].tag_ in ("WDT", "WP")):
                 joined = [tok.head]
         else:
-            joined = [c for c in tok.children if c.dep_ == "dobj"]
+            joined = [c for c in kids(tok) if c.dep_ == "dobj"]
         joiners = self.actors(subject_tokens(tok))
         if not joined or not joiners:
             return
@@ -3868,13 +3868,13 @@ class _Finder:
             thing = up
         word = thing.lemma_.lower()
         if word in COALITION_NOUNS:
-            founders = self.actors([c for c in thing.children if c.dep_ == "poss"], possessor=True)
+            founders = self.actors([c for c in kids(thing) if c.dep_ == "poss"], possessor=True)
             told = [thing]
-            if any(c.lower_ == "the" for c in thing.children):  # "the coalition" told before as "the Saudi-led coalition"
+            if any(c.lower_ == "the" for c in kids(thing)):  # "the coalition" told before as "the Saudi-led coalition"
                 told += [self.doc[j] for j in islice(self._told_before({word}, thing.i), 3)]
             for w in told if not founders else ():  # "joined the Saudi-led coalition": its leader
-                founders = self.actors([n for a in w.children if a.dep_ == "amod" and a.lemma_.lower() == "lead"
-                                        for n in a.children if n.dep_ in ("npadvmod", "compound", "nmod") and n.i < a.i],
+                founders = self.actors([n for a in kids(w) if a.dep_ == "amod" and a.lemma_.lower() == "lead"
+                                        for n in kids(a) if n.dep_ in ("npadvmod", "compound", "nmod") and n.i < a.i],
                                        demonym=True)
                 if founders:
                     break
@@ -3883,7 +3883,7 @@ class _Finder:
                 founders = self.actors(subject_tokens(thing.head))
             if founders:
                 self.emit("cooperatedWith", joiners, founders, tok, "verb:join+coalition", 0.7)
-        elif word in self.lex.classes.get("talks", frozenset()) and any(c.lower_ == "the" for c in thing.children):
+        elif word in self.lex.classes.get("talks", frozenset()) and any(c.lower_ == "the" for c in kids(thing)):
             lo = self.idx.sents_upto(tok.i, 3)[0].start
             met = [c for c in self.out if c.predicate in ("met", "negotiatedWith") and lo <= c.trigger < tok.i]
             others = {a.key: a for c in met for a in (c.subject, c.object)}
@@ -3901,7 +3901,7 @@ class _Finder:
         if subj is None:
             return
         self.hostile = pred == "criticized"
-        objs = self.actors(prep_objects(tok, ("of", "for")) + [c for c in tok.children if c.dep_ == "poss"],
+        objs = self.actors(prep_objects(tok, ("of", "for")) + [c for c in kids(tok) if c.dep_ == "poss"],
                            possessor=True)
         self.hostile = False
         if subj and objs:
@@ -3918,11 +3918,11 @@ class _Finder:
             # "A, a staunch supporter of B, said" (and "X and A, one of B's allies,": A alone)
             k = noun.left_edge.i - 1
             m = self.idx.mention_at(k - 1) if k > 0 and self.doc[k].text == "," else None
-            if m is not None and any(c.dep_ == "conj" for c in noun.head.children):
+            if m is not None and any(c.dep_ == "conj" for c in kids(noun.head)):
                 return [(m.actor, False)]
             return self.actors([noun.head])
         if (noun.dep_ == "attr" or verb.i != noun.head.i) and verb.lemma_ in ("be", "remain", "become"):
-            return self.actors([c for c in verb.children if c.dep_ == "nsubj"])
+            return self.actors([c for c in kids(verb) if c.dep_ == "nsubj"])
         return None
 
     def act_judged(self, tok) -> None:
@@ -3930,10 +3930,10 @@ class _Finder:
         act a clause tells, named again by a noun in apposition, is judged in a relative clause;
         the judgement is of the clause's doer."""
         if tok.dep_ != "relcl" or tok.head.lemma_.lower() not in ACT_NOUNS or \
-                any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
+                any(c.dep_ in ("dobj", "ccomp") for c in kids(tok)):
             return
         noun = tok.head
-        if not any(c.lower_ in ("a", "an") for c in noun.children) or noun.i == 0 or \
+        if not any(c.lower_ in ("a", "an") for c in kids(noun)) or noun.i == 0 or \
                 self.doc[noun.left_edge.i - 1].text != ",":
             return
         clause = clause_verb(noun.head)
@@ -3941,7 +3941,7 @@ class _Finder:
                    e.predicate in ("criticized", "supported", "rejected")]
         if clause.pos_ not in ("VERB", "AUX") or not entries:
             return
-        judges = self.actors([c for c in tok.children if c.dep_ == "nsubj"])
+        judges = self.actors([c for c in kids(tok) if c.dep_ == "nsubj"])
         doers = self.actors(subject_tokens(clause))
         if judges and doers:
             self.emit(entries[0].predicate, judges, self._others(doers, judges), tok,
@@ -3958,7 +3958,7 @@ class _Finder:
         for goods in prep_objects(tok, ("of",)):
             if goods.lemma_.lower() not in aid and goods.lower_ not in aid:
                 continue
-            givers = self.actors([c for c in goods.children if c.dep_ in ("amod", "compound", "poss", "nmod")
+            givers = self.actors([c for c in kids(goods) if c.dep_ in ("amod", "compound", "poss", "nmod")
                                   and c.i < goods.i] + prep_objects(goods, ("from",)) + prep_objects(tok, ("from",)),
                                  demonym=True)
             pred = "suppliedArmsTo" if goods.lemma_.lower() in arms or goods.lower_ in arms else "aided"
@@ -3969,17 +3969,17 @@ class _Finder:
         """ "the charge from X that Y armed the rebels", "X's allegation that Y meddled": X accused Y."""
         if tok.lemma_.lower() not in CHARGE_NOUNS:
             return
-        clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and
-                       any(w.lower_ == "that" and w.dep_ == "mark" for w in c.children)), None)
+        clause = next((c for c in kids(tok) if c.dep_ in ("acl", "ccomp", "relcl") and
+                       any(w.lower_ == "that" and w.dep_ == "mark" for w in kids(c))), None)
         if clause is None:
             return
-        accusers = self.actors([c for c in tok.children if c.dep_ == "poss"] +
+        accusers = self.actors([c for c in kids(tok) if c.dep_ == "poss"] +
                                prep_objects(tok, ("from", "by", "of")), demonym=True)
         if not accusers and tok.dep_ == "dobj" and tok.head.lemma_.lower() in CHARGE_MAKING:
             accusers = self.actors(subject_tokens(tok.head))  # "X repeated the charge that Y armed Z"
-        subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subj = [c for c in kids(clause) if c.dep_ in ("nsubj", "nsubjpass")]
         accused = self.actors(subj, possessor=True)
-        if subj and (subj[0].pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj[0].children)) \
+        if subj and (subj[0].pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in kids(subj[0]))) \
                 and accusers and all(
                 any(a.key == b.key for b, _ in accusers) for a, _ in accused):
             # "X rejected the charge from Y that it spied": "it" is the one charged, not the accuser
@@ -3991,20 +3991,20 @@ class _Finder:
     def claim_turned_down(self, tok) -> None:
         """ "A has called the killings genocide, a charge (that) B rejects", "A asked B for money, a
         request B turned down": the one the clause before tells of making the claim is rejected."""
-        if not any(d.lower_ == "a" for d in tok.children):
+        if not any(d.lower_ == "a" for d in kids(tok)):
             return
         head = tok.head
         if tok.dep_ == "dobj" and head.lemma_.lower() in TURNING_DOWN - {"turn"}:
             # ("A accused B of X, a charge B denies": the parser may hang the accusation on the denial)
-            told = [c for c in head.children if c.dep_ == "ccomp" and c.i < tok.i]
+            told = [c for c in kids(head) if c.dep_ == "ccomp" and c.i < tok.i]
             self._turned_down(head, subject_tokens(told[0]) if told else [])
             return
         if tok.dep_ not in ("appos", "npadvmod", "dobj") or tok.left_edge.i == 0 or \
                 self.doc[tok.left_edge.i - 1].text != ",":
             return  # (", a request B turned down": set off by a comma, whatever the parser made of it)
-        for rel in (c for c in tok.children if c.dep_ in ("relcl", "acl")):
+        for rel in (c for c in kids(tok) if c.dep_ in ("relcl", "acl")):
             lemma = rel.lemma_.lower()
-            if lemma not in TURNING_DOWN or lemma == "turn" and not any(c.lower_ == "down" for c in rel.children):
+            if lemma not in TURNING_DOWN or lemma == "turn" and not any(c.lower_ == "down" for c in kids(rel)):
                 continue
             verb = tok.head
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -4013,7 +4013,7 @@ class _Finder:
 
     def _turned_down(self, verb, makers: list) -> None:
         """The subject of ``verb`` rejects the ``makers`` of the claim it turns down."""
-        refusers = self.actors([c for c in verb.children if c.dep_ == "nsubj"], demonym=True)
+        refusers = self.actors([c for c in kids(verb) if c.dep_ == "nsubj"], demonym=True)
         found = self.actors(makers) if refusers else []
         if refusers and found:
             self.emit("rejected", refusers, self._others(found, refusers), verb, "noun:claim+turned-down", 0.7)
@@ -4023,16 +4023,16 @@ class _Finder:
         a strategic partner": cooperation stated with a copula."""
         if tok.lemma_.lower() not in PARTNER_NOUNS:
             return
-        if word_set(c for c in tok.children if c.dep_ in ("amod", "compound")) & {"trade", "trading", "business", "commercial"}:
+        if word_set(c for c in kids(tok) if c.dep_ in ("amod", "compound")) & {"trade", "trading", "business", "commercial"}:
             return  # a trading partner buys and sells; that is no stated cooperation
         subj = self._described(tok)  # ("A is one of B's closest allies", "A, B's main ally,")
         if subj is None:
             return
         verb = tok.head.head.head if tok.head.lower_ == "of" and tok.head.head.lower_ == "one" else tok.head
-        others = self.actors([c for c in tok.children if c.dep_ == "poss"])
+        others = self.actors([c for c in kids(tok) if c.dep_ == "poss"])
         others += self.actors(prep_objects(tok, ("of", "for", "to", "with")))
         if not others:  # "a close US ally", "a key Chinese partner"
-            others = [(m.actor, False) for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
+            others = [(m.actor, False) for c in kids(tok) if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
                       and (m := self.idx.mention_at(c.i)) is not None and m.actor.kind != "person"]
         if not others and verb.dep_ in ("ccomp",) and verb.head.lemma_.lower() in ("say", "call", "describe", "tell", "add"):
             speaker = self.actors(subject_tokens(verb.head))
@@ -4051,7 +4051,7 @@ class _Finder:
             pred = "signedAgreementWith"
         if pred is None:
             return
-        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i]
+        mods = [c for c in kids(tok) if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i]
         named: list = []
         for c in mods:
             if c.tag_ == "VBN" and c.lemma_.lower() in GO_BETWEENS:
@@ -4063,7 +4063,7 @@ class _Finder:
                     named.append((m.actor, False))
         if len(named) < 2 or not any(self.doc[k].text in ("-", "–") for k in range(min(c.left_edge.i for c in mods), tok.i)):
             return  # only the hyphenated compound says they act together
-        if any(c.lower_ in FUTURE_WORDS or c.dep_ == "det" and c.lower_ in ("any", "no") for c in tok.children):
+        if any(c.lower_ in FUTURE_WORDS or c.dep_ == "det" and c.lower_ in ("any", "no") for c in kids(tok)):
             return  # "any A-B agreement", "a proposed A-B pact" states none
         for i, a in enumerate(named):
             self.emit(pred, [a], named[i + 1:], tok, f"joint:{lemma}", 0.75)
@@ -4073,7 +4073,7 @@ class _Finder:
         said of one side criticizes the other (or its act: "angry at B's decision"; "A was disappointed
         by B's decision", which the parser reads as a passive)."""
         head = tok.head
-        if tok.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in tok.children):
+        if tok.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in kids(tok)):
             head = tok
         elif tok.dep_ == "amod" and tok.i > head.i and head.lemma_.lower() in DOCUMENTS and \
                 head.dep_ == "dobj" and head.head.pos_ == "VERB" and head.head.lemma_.lower() in ISSUING:
@@ -4081,36 +4081,36 @@ class _Finder:
         elif tok.dep_ not in ("acomp", "oprd") or head.lemma_.lower() not in ("be", "remain", "become", "grow", "seem",
                                                                             "appear", "sound"):
             return
-        if any(c.dep_ == "neg" for c in [*tok.children, *head.children]):
+        if any(c.dep_ == "neg" for c in [*kids(tok), *kids(head)]):
             return
         if head is tok:  # "A was disappointed by B's decision": A, who is displeased, and B's act
-            subj = self.actors([c for c in tok.children if c.dep_ == "nsubjpass"])
-            causes = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            subj = self.actors([c for c in kids(tok) if c.dep_ == "nsubjpass"])
+            causes = [p for c in kids(tok) if c.dep_ == "agent" for p in kids(c) if p.dep_ == "pobj"]
         else:
             subj = self.actors(subject_tokens(head))
             causes = []
         told = causes + prep_objects(tok, ("of", "with", "at", "over", "about", "towards", "toward", "by"))
         if tok.lower_ in CONCERNED_ADJECTIVES:  # ("concerned by B's move", not "concerned about Chinese firms")
-            told = [t for t in told if t.i in self.idx.by_token or any(c.dep_ == "poss" for c in t.children)]
+            told = [t for t in told if t.i in self.idx.by_token or any(c.dep_ == "poss" for c in kids(t))]
         objs = self._others(self.actors(told, possessor=True), subj)
         if not objs and tok.lower_ not in CONCERNED_ADJECTIVES:
             # "A is angry that B has given asylum to ...": whoever did what angers A (but "concerned
             # that B may ..." fears what has not been done)
-            objs = self._others(self.actors([s for c in tok.children if c.dep_ == "ccomp" and
-                                             any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-                                             for v in conjuncts(c) for s in v.children if s.dep_ == "nsubj"]), subj)
+            objs = self._others(self.actors([s for c in kids(tok) if c.dep_ == "ccomp" and
+                                             any(m.dep_ == "mark" and m.lower_ == "that" for m in kids(c))
+                                             for v in conjuncts(c) for s in kids(v) if s.dep_ == "nsubj"]), subj)
         if subj and objs:
             self.emit("criticized", subj, objs, tok, f"adjective:{tok.lemma_.lower()}", 0.75)
 
     def in_protest(self, tok) -> None:
         """ "A recalled its envoy in protest at B's remarks": the parser hangs what is protested at on
         the verb, beside "in protest"; whoever did the act told there is criticized."""
-        kids = list(tok.children)
-        for k, c in enumerate(kids):
+        below = kids(tok)
+        for k, c in enumerate(below):
             if c.dep_ == "prep" and c.lower_ == "in" and any(
-                    p.dep_ == "pobj" and p.lemma_.lower() == "protest" and not any(p.children) for p in c.children):
-                at = [p for d in kids[k + 1:k + 2] if d.dep_ == "prep" and d.lower_ in ("at", "against", "over")
-                      for p in d.children if p.dep_ == "pobj"]
+                    p.dep_ == "pobj" and p.lemma_.lower() == "protest" and not any(kids(p)) for p in kids(c)):
+                at = [p for d in below[k + 1:k + 2] if d.dep_ == "prep" and d.lower_ in ("at", "against", "over")
+                      for p in kids(d) if p.dep_ == "pobj"]
                 subj = self.actors(subject_tokens(tok))
                 objs = self._others(self.actors(at, possessor=True), subj)
                 if subj and objs:
@@ -4124,9 +4124,9 @@ class _Finder:
         hosted = verb.lemma_.lower() == "host" and (tok.lemma_.lower() in MILITARY or
                                                     tok.lower_ in ("aircraft", "warplanes"))
         if tok.lower_ not in ("base", "bases") and not hosted or tok.dep_ != "dobj" or \
-                verb.lemma_.lower() not in BASE_VERBS or any(c.dep_ == "neg" for c in verb.children):
+                verb.lemma_.lower() not in BASE_VERBS or any(c.dep_ == "neg" for c in kids(verb)):
             return
-        mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i]
+        mods = [c for c in kids(tok) if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i]
         if not hosted and not word_set(mods) & {"military", "air", "naval", "army", "navy", "airbase"} and \
                 not (len(mods) == 1 and mods[0].i in self.idx.by_token):  # ("a customer base")
             return
@@ -4147,11 +4147,11 @@ class _Finder:
         word says the ties are close or of substance (bare "relations between" says nothing)."""
         if tok.lemma_.lower() not in TIES_NOUNS:
             return
-        words = word_set(w for c in tok.children if c.dep_ in ("amod", "compound", "nmod") for w in c.subtree)
+        words = word_set(w for c in kids(tok) if c.dep_ in ("amod", "compound", "nmod") for w in c.subtree)
         if tok.dep_ == "nsubj" and tok.head.lemma_ in ("be", "remain", "grow", "become", "stay"):
             # "ties between A and B have been close"
-            words |= word_set(w for c in tok.head.children if c.dep_ in ("acomp", "attr") for w in c.subtree)
-        if not words & COOPERATIVE or words & HOSTILE or any(c.dep_ == "neg" for c in tok.head.children):
+            words |= word_set(w for c in kids(tok.head) if c.dep_ in ("acomp", "attr") for w in c.subtree)
+        if not words & COOPERATIVE or words & HOSTILE or any(c.dep_ == "neg" for c in kids(tok.head)):
             return
         for group in between(tok):
             pair = self.group(group)
@@ -4217,7 +4217,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
             if tok.lower_ in DISPLEASED:
                 f.displeased(tok)  # ("was disappointed by")
             if tok.lower_ == "expected" and passive(tok) and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are", "'s")
-                                                                for c in tok.children):
+                                                                for c in kids(tok)):
                 f.being_in(tok)  # ("A is expected in Moscow"; not "had been expected in Bonn yesterday")
             f.in_protest(tok)
         elif pos == "ADJ" and tok.lemma_.lower() in DISPLEASED:

@@ -12,7 +12,7 @@ __all__ = ["ACCUSING", "CLAUSES", "OBJECT_CONTROL", "PASSIVE_SUBJ", "STATEMENT_N
            "UNDOING", "UNDOING_NOUNS", "adjacent", "attack_lemmas", "between", "conditional_harm", "conjuncts", "coordinated_with",
            "left_neighbour",
            "listed", "not_yet_done", "object_tokens", "reduced_passive", "of_chain", "passive", "phrase", "prep_objects", "regular_lemma",
-           "scope_words", "goods_bound", "subj_is_who", "subject_tokens", "undone", "word_set"]
+           "scope_words", "forget_children", "goods_bound", "kids", "read_children", "subj_is_who", "subject_tokens", "undone", "word_set"]
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJ = ("nsubjpass",)
@@ -27,25 +27,50 @@ PREVENTING = WORDS.set("preventing")
 WITH_PHRASES = WORDS.set("with_phrases")  # "in solidarity with", "in line with": no partner of the verb  # "stopped B from crossing": B would cross
 
 
+_CHILDREN = "dipgraph.children"  # (the key of the table in ``doc.user_data``)
+
+
+def read_children(doc) -> None:
+    """Note every word's children once, after the parse is mended and before the rules read it:
+    spaCy makes a new token object for each child each time ``token.children`` is asked, and the
+    rules ask it of the same words many times. ``forget_children`` drops the table."""
+    table: list[list] = [[] for _ in range(len(doc))]
+    for i, head in enumerate(doc.to_array("HEAD").astype("int64").tolist()):
+        if head:  # (an offset: the root points at itself)
+            table[i + head].append(doc[i])
+    doc.user_data[_CHILDREN] = table
+
+
+def forget_children(doc) -> None:
+    doc.user_data.pop(_CHILDREN, None)
+
+
+def kids(tok) -> list:
+    """The children of ``tok`` in text order, as ``tok.children`` gives them (from the table
+    ``read_children`` made, where there is one)."""
+    table = tok.doc.user_data.get(_CHILDREN)
+    return table[tok.i] if table is not None else list(tok.children)
+
+
 def conjuncts(tok) -> list:
     """``tok`` and the words listed with it: "A, B and C" (the parser may hang B on A as an apposition)."""
     out = [tok]
     for c in tok.conjuncts:
         if c.i > tok.i and c not in out:
             out.append(c)
-    for c in tok.children:
+    for c in kids(tok):
         # only right after it ("Macron, Scholz and Meloni"), not a name the parser hung on it from afar
         if c.dep_ == "appos" and c.pos_ == "PROPN" and c not in out and adjacent(tok, c):
             out.append(c)
             out += [x for x in c.conjuncts if x.i > c.i and x not in out]
     for c in [c for c in out[1:] if c.tag_ == "NNS"]:
         # "A and four other countries - B, C, D and E -": the countries named
-        for a in c.children:
+        for a in kids(c):
             if a.dep_ == "appos" and a.pos_ == "PROPN" and a not in out:
                 out += [a] + [x for x in a.conjuncts if x.i > a.i and x not in out]
     if tok.ent_type_ == "PERSON":
         # "King A of Morocco and Libyan leader B": the parser may list B with the state, not with A
-        out += [x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+        out += [x for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "of" for p in kids(c)
                 if p.dep_ == "pobj" and p.ent_type_ == "GPE" for x in p.conjuncts
                 if x.i > p.i and x.ent_type_ == "PERSON" and x.pos_ == "PROPN" and x not in out]
     return out
@@ -53,9 +78,9 @@ def conjuncts(tok) -> list:
 
 def adjacent(tok, appos) -> bool:
     """True if nothing but punctuation and ``tok``'s own phrase stands between it and ``appos``."""
-    own = {w.i for c in tok.children if c.dep_ in ("prep", "compound", "amod") for w in c.subtree}
+    own = {w.i for c in kids(tok) if c.dep_ in ("prep", "compound", "amod") for w in c.subtree}
     # "A and her two counterparts, B and C": the list goes on after a conjunct's own phrase
-    own |= {w.i for c in tok.children if c.dep_ in ("conj", "cc") and c.i < appos.i for w in c.subtree}
+    own |= {w.i for c in kids(tok) if c.dep_ in ("conj", "cc") and c.i < appos.i for w in c.subtree}
     return all(tok.doc[k].is_punct or k in own for k in range(tok.i + 1, appos.left_edge.i))
 
 
@@ -75,7 +100,7 @@ CLAUSES = ("relcl", "advcl", "ccomp", "acl", "xcomp", "conj", "parataxis")
 def phrase(tok) -> list:
     """``tok`` and the words under it, leaving out the clauses it carries ("Moscow, where ...")."""
     out = [tok]
-    for c in tok.children:
+    for c in kids(tok):
         if c.dep_ not in CLAUSES or (c.dep_ == "conj" and c.pos_ not in ("VERB", "AUX")):
             out += phrase(c)
     return out
@@ -88,17 +113,17 @@ CIRCUMSTANCE = WORDS.set("circumstance_preps")
 def scope_words(tok) -> set[str]:
     """Words of a trigger's own phrase: its objects, prepositions, modifiers (not its subject)."""
     toks = []
-    for c in tok.children:
+    for c in kids(tok):
         if c.dep_ in ("dobj", "nsubjpass", "prep", "dative", "attr", "oprd", "npadvmod", "acomp",
                       "pobj", "compound", "amod", "advmod", "prt") and not (
                 c.dep_ == "prep" and c.lower_ in CIRCUMSTANCE):  # ("suspended X after talks": no talks suspended)
             toks.extend(phrase(c))
     if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
         toks.append(tok.head)
-    if tok.dep_ == "acl" and (tok.tag_ == "VBN" or any(c.dep_ == "nsubj" for c in tok.children)):
+    if tok.dep_ == "acl" and (tok.tag_ == "VBN" or any(c.dep_ == "nsubj" for c in kids(tok))):
         toks.append(tok.head)  # "the declaration signed by A and B", "a pact A and B signed": what was signed
-    if tok.dep_ == "relcl" and (any(c.dep_ == "dobj" and c.lower_ in ("that", "which", "whom") for c in tok.children)
-                                or not any(c.dep_ in ("dobj", "nsubjpass") or c.tag_ in ("WDT", "WP") for c in tok.children)):
+    if tok.dep_ == "relcl" and (any(c.dep_ == "dobj" and c.lower_ in ("that", "which", "whom") for c in kids(tok))
+                                or not any(c.dep_ in ("dobj", "nsubjpass") or c.tag_ in ("WDT", "WP") for c in kids(tok))):
         toks.append(tok.head)  # "drones that Russia has been using against Ukraine": the drones are used
     # a title's words are no object's ("flew in with his defence minister" carried no arms)
     toks = [t for t in toks if not (t.dep_ in ("compound", "amod") and t.head.lemma_.lower() in TITLE_HEADS)]
@@ -147,13 +172,13 @@ def coordinated_with(tok):
     # ("accused A of cheating and called on B to ...": the calling goes with the accusing)
     governor = head.head.head if head.dep_ == "pcomp" and head.head.dep_ == "prep" else head.head
     if tok.dep_ != "conj" or head.dep_ not in ("ccomp", "xcomp", "advcl", "pcomp") or \
-            governor.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            governor.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass") for c in kids(tok)):
         return head
     if head.dep_ == "ccomp" and governor.lemma_.lower() in SAYING_VERBS and tok.lemma_.lower() in SPOKEN_ACTS and \
             governor.i < head.i < tok.i and not any(c.dep_ == "aux" and c.lower_ in ("would", "will", "could", "might", "should")
-                                       for c in tok.children):
+                                       for c in kids(tok)):
         return governor
-    aux = [c.lower_ for c in tok.children if c.dep_ == "aux"]
+    aux = [c.lower_ for c in kids(tok) if c.dep_ == "aux"]
     finite = tok.tag_ in ("VBD", "VBZ", "VBP") and not aux or any(a in ("has", "have", "had", "will") for a in aux)
     # ("demanded that the mission leave, and has accused B": the accusing goes with the demand)
     if finite and (head.tag_ in ("VB", "VBG") or head.tag_ == "VBN" and not aux):
@@ -204,7 +229,7 @@ RELIED_ON = frozenset({("to", "look"), ("on", "count"), ("on", "rely"), ("on", "
 def reduced_passive(tok) -> bool:
     """Whether ``tok`` is a past participle with a "by" agent describing a noun ("A, backed by B,")."""
     return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ == "PROPN" and \
-        any(c.dep_ == "agent" for c in tok.children)
+        any(c.dep_ == "agent" for c in kids(tok))
 
 
 def subject_tokens(tok, depth: int = 0) -> list:
@@ -213,41 +238,41 @@ def subject_tokens(tok, depth: int = 0) -> list:
     if depth > 4:
         return []
     if passive(tok) or reduced_passive(tok) or tok.dep_ == "conj" and tok.tag_ == "VBN" and passive(tok.head) and \
-            any(c.dep_ == "agent" for c in tok.children):  # ("was brokered by A and signed by B and C")
-        agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            any(c.dep_ == "agent" for c in kids(tok)):  # ("was brokered by A and signed by B and C")
+        agents = [p for c in kids(tok) if c.dep_ == "agent" for p in kids(c) if p.dep_ == "pobj"]
         if agents:  # "attended by A on one side and by B on the other": the second "by" hangs on the first phrase
-            agents += [p for c in tok.children if c.dep_ == "prep" for b in c.children
-                       if b.dep_ == "conj" and b.lower_ == "by" for p in b.children if p.dep_ == "pobj"]
+            agents += [p for c in kids(tok) if c.dep_ == "prep" for b in kids(c)
+                       if b.dep_ == "conj" and b.lower_ == "by" for p in kids(b) if p.dep_ == "pobj"]
         if not agents:  # "was granted a loan by X", "was hit with sanctions by X": the parser hangs the
             # agent on the thing given
-            agents = [p for d in tok.children if d.dep_ == "dobj" or d.dep_ == "prep" and d.lower_ == "with"
-                      for n in ([d] if d.dep_ == "dobj" else [x for x in d.children if x.dep_ == "pobj"])
-                      for by in n.children if by.dep_ == "prep" and by.lower_ == "by"
-                      for p in by.children if p.dep_ == "pobj"]
+            agents = [p for d in kids(tok) if d.dep_ == "dobj" or d.dep_ == "prep" and d.lower_ == "with"
+                      for n in ([d] if d.dep_ == "dobj" else [x for x in kids(d) if x.dep_ == "pobj"])
+                      for by in kids(n) if by.dep_ == "prep" and by.lower_ == "by"
+                      for p in kids(by) if p.dep_ == "pobj"]
         if not agents:  # "was welcomed on his arrival by A": the parser hangs the agent on the arrival
-            agents = [b for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
-                      for n in c.children if n.dep_ == "pobj" and n.lemma_.lower() in ("arrival", "landing")
-                      for by in n.children if by.dep_ == "prep" and by.lower_ == "by"
-                      for b in by.children if b.dep_ == "pobj"]
+            agents = [b for c in kids(tok) if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                      for n in kids(c) if n.dep_ == "pobj" and n.lemma_.lower() in ("arrival", "landing")
+                      for by in kids(n) if by.dep_ == "prep" and by.lower_ == "by"
+                      for b in kids(by) if b.dep_ == "pobj"]
         if not agents:  # "was condemned in a joint statement by A, B and C": the statement's authors
-            agents = [b for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "through", "with")
-                      for n in c.children if n.dep_ == "pobj" and n.lemma_.lower() in STATEMENT_NOUNS
-                      for by in n.children if by.dep_ == "prep" and by.lower_ in ("by", "from")
-                      for b in by.children if b.dep_ == "pobj"]
+            agents = [b for c in kids(tok) if c.dep_ == "prep" and c.lower_ in ("in", "through", "with")
+                      for n in kids(c) if n.dep_ == "pobj" and n.lemma_.lower() in STATEMENT_NOUNS
+                      for by in kids(n) if by.dep_ == "prep" and by.lower_ in ("by", "from")
+                      for b in kids(by) if b.dep_ == "pobj"]
         return agents
-    subj = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+    subj = [c for c in kids(tok) if c.dep_ in SUBJECT_DEPS]
     # "A condemned B, as did C": C too
-    subj += [s for c in tok.children if c.dep_ == "advcl" and c.lemma_.lower() == "do" and
-             any(m.lower_ == "as" for m in c.children if m.dep_ in ("mark", "advmod"))
-             for s in c.children if s.dep_ == "nsubj"] if subj else []
+    subj += [s for c in kids(tok) if c.dep_ == "advcl" and c.lemma_.lower() == "do" and
+             any(m.lower_ == "as" for m in kids(c) if m.dep_ in ("mark", "advmod"))
+             for s in kids(c) if s.dep_ == "nsubj"] if subj else []
     if subj and not (subj[0].tag_ in ("WP", "WDT") or subj[0].lower_ in ("who", "which", "that")):
         # "Egypt, Sudan sign deal": the parser takes the first of a headline's list for an adverb
-        return [c for c in tok.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.ent_type_ != "DATE"
+        return [c for c in kids(tok) if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.ent_type_ != "DATE"
                 and c.i + 2 == subj[0].i and c.nbor(1).text == ","] + subj
     if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ == "in" and tok.head.head.lemma_.lower() == "join":
         # "A joined B in condemning C": both
         joined = tok.head.head
-        return subject_tokens(joined, depth + 1) + [c for c in joined.children if c.dep_ == "dobj"]
+        return subject_tokens(joined, depth + 1) + [c for c in kids(joined) if c.dep_ == "dobj"]
     if subj and tok.dep_ == "ccomp" and tok.head.dep_ == "relcl" and subj[0].i < tok.head.i:
         return subj  # "A, which officials say sent B arms": the relative pronoun, whose antecedent acts
     if subj and tok.dep_ != "relcl":
@@ -255,12 +280,12 @@ def subject_tokens(tok, depth: int = 0) -> list:
     if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ == "as" and \
             tok.head.head.lemma_.lower() in ("quote", "cite"):
         # "Radio X quoted Minister A as accusing B": A accuses
-        quoted = [c for c in tok.head.head.children if c.dep_ == "dobj"]
+        quoted = [c for c in kids(tok.head.head) if c.dep_ == "dobj"]
         if quoted:
             return quoted
     if tok.dep_ == "ROOT" and tok.lemma_.lower() in ("say", "add", "insist", "argue", "claim", "warn"):
         # "X is ..., President A of B has said": the parser hangs the speaker on the quotation
-        first = min([c.i for c in tok.children if c.dep_ in ("aux", "auxpass")] + [tok.i])
+        first = min([c.i for c in kids(tok) if c.dep_ in ("aux", "auxpass")] + [tok.i])
         if first > 0 and tok.doc[first - 1].pos_ == "PROPN" and tok.doc[first - 1].dep_ == "pobj":
             first -= 2  # "... of Pakistan has said": the name before "of"
         if first > 0 and tok.doc[first - 1].pos_ == "PROPN" and tok.doc[first - 1].dep_ in ("appos", "npadvmod"):
@@ -268,7 +293,7 @@ def subject_tokens(tok, depth: int = 0) -> list:
     head = coordinated_with(tok)
     if tok.dep_ == "conj" and head.i != tok.i:
         if passive(head) and not passive(tok) and head.dep_ == "ccomp" and \
-                any(c.dep_ == "aux" for c in tok.children):
+                any(c.dep_ == "aux" for c in kids(tok)):
             # "X has said its missions are watched and has accused Y": joined to the saying
             return subject_tokens(head.head, depth + 1)
         return subject_tokens(head, depth + 1)
@@ -277,33 +302,33 @@ def subject_tokens(tok, depth: int = 0) -> list:
         return subject_tokens(head, depth + 1)  # "A is due to speak with B": A
     if tok.dep_ == "xcomp" and passive(head):
         # "Kazakhstan is expected to sign", "Iran is said to have supplied"
-        return [c for c in head.children if c.dep_ == "nsubjpass"]
+        return [c for c in kids(head) if c.dep_ == "nsubjpass"]
     if tok.dep_ in ("xcomp", "advcl") and head.i != tok.i:
-        objs = [c for c in head.children if c.dep_ == "dobj"]
-        called = [p for o in objs if o.lemma_.lower() in APPEALS for c in o.children
-                  if c.dep_ == "prep" and c.lower_ in ("on", "to") for p in c.children if p.dep_ == "pobj"]
-        if called and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children):
+        objs = [c for c in kids(head) if c.dep_ == "dobj"]
+        called = [p for o in objs if o.lemma_.lower() in APPEALS for c in kids(o)
+                  if c.dep_ == "prep" and c.lower_ in ("on", "to") for p in kids(c) if p.dep_ == "pobj"]
+        if called and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(tok)):
             return called  # "repeated his call on A to impose sanctions": the parser hangs the clause on the verb
         if tok.dep_ == "xcomp" and objs and head.lemma_ in OBJECT_CONTROL:
             return objs  # "urged X to", "prompting X to cut ties": X does it
-        given = [c for c in head.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN")]
-        if given and objs and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children):
+        given = [c for c in kids(head) if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN")]
+        if given and objs and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(tok)):
             return given  # "gave Egypt $2 billion to buy tanks": the receiver buys
-        relied = [p for c in head.children if c.dep_ == "prep" and (c.lower_, head.lemma_.lower()) in RELIED_ON
-                  for p in c.children if p.dep_ == "pobj"]
-        if relied and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children):
+        relied = [p for c in kids(head) if c.dep_ == "prep" and (c.lower_, head.lemma_.lower()) in RELIED_ON
+                  for p in kids(c) if p.dep_ == "pobj"]
+        if relied and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(tok)):
             return relied  # "we look to X to work with the agency", "counting on Y to help": X, Y
         return subject_tokens(head, depth + 1)
     if tok.dep_ == "relcl" and head.dep_ == "dobj" and head.ent_type_ == "MONEY" and \
-            any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children) and \
-            not any(c.dep_ in ("dative", "dobj") and c.i != head.i for c in head.head.children):
+            any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(tok)) and \
+            not any(c.dep_ in ("dative", "dobj") and c.i != head.i for c in kids(head.head)):
         return subject_tokens(head.head, depth + 1)  # "pledged 50 million pounds to help B": the pledger helps
     if tok.dep_ == "relcl":
         ante = head
         if subj_is_who(tok) and ante.ent_type_ in ("GPE", "LOC") and ante.dep_ == "pobj" and ante.head.dep_ == "prep":
             ante = ante.head.head  # "the Houthi rebels in Yemen, who ...": the rebels
         if ante.dep_ == "pobj" and ante.head.lower_ == "of" and ante.head.head.lower_ == "one" and \
-                ante.head.head.dep_ == "attr" and any(a.lower_ == "to" and a.dep_ == "aux" for a in tok.children):
+                ante.head.head.dep_ == "attr" and any(a.lower_ == "to" and a.dep_ == "aux" for a in kids(tok)):
             ante = ante.head.head  # "A was one of the few nations to back B": A
         if ante.dep_ == "pobj" and ante.head.lower_ == "among" and ante.head.head.lemma_ == "be" and \
                 ante.pos_ == "NOUN":
@@ -312,12 +337,12 @@ def subject_tokens(tok, depth: int = 0) -> list:
             # ("X is a country that ...", but "the first to follow was Malawi, which ...": Malawi)
             return subject_tokens(ante.head, depth + 1)
         return [_named_by_apposition(ante)]
-    if tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in kids(tok)):
         # "the declaration signed by A and B": the agents
-        return [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        return [p for c in kids(tok) if c.dep_ == "agent" for p in kids(c) if p.dep_ == "pobj"]
     if tok.dep_ == "acl" and tok.tag_ == "VBG":
-        senders = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "from" and c.i < tok.i
-                   for p in c.children if p.dep_ == "pobj"]
+        senders = [p for c in kids(head) if c.dep_ == "prep" and c.lower_ == "from" and c.i < tok.i
+                   for p in kids(c) if p.dep_ == "pobj"]
         if senders and head.lemma_.lower() in DOCUMENTS | {"message", "letter", "note", "appeal", "plea", "call"}:
             return senders  # "carried a message from A urging B to ...": A urges
         if head.dep_ == "dobj" and head.lemma_.lower() in DOCUMENTS and head.head.pos_ == "VERB":
@@ -339,22 +364,22 @@ def subject_tokens(tok, depth: int = 0) -> list:
             # a resolution condemning X")
             return [head] + subject_tokens(head.head.head, depth + 1)
         return [head]
-    if tok.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children):
+    if tok.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(tok)):
         if _named_by_apposition(head) is not head:
             return [head.head]  # "A, the first Soviet minister ever to visit B,": A visits
         if head.lemma_.lower() in APPEALS:
             # "his call on A and B to impose sanctions": those called on
-            called = [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "to")
-                      for p in c.children if p.dep_ == "pobj"]
+            called = [p for c in kids(head) if c.dep_ == "prep" and c.lower_ in ("on", "to")
+                      for p in kids(c) if p.dep_ == "pobj"]
             if called:
                 return called
         elif head.lemma_.lower() in NOT_DOING:
             return []  # "the refusal by A to recognise B": an act not done, by nobody (not the name before it)
         else:
-            owners = [c for c in head.children if c.dep_ == "poss"] or \
-                [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "by") and c.i < tok.i
-                 for p in c.children if p.dep_ == "pobj"] or \
-                [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i and c.pos_ in ("PROPN", "ADJ")
+            owners = [c for c in kids(head) if c.dep_ == "poss"] or \
+                [p for c in kids(head) if c.dep_ == "prep" and c.lower_ in ("of", "by") and c.i < tok.i
+                 for p in kids(c) if p.dep_ == "pobj"] or \
+                [c for c in kids(head) if c.dep_ in ("compound", "amod") and c.i < head.i and c.pos_ in ("PROPN", "ADJ")
                  and head.lemma_.lower() in TASKED]
             if owners:
                 # "welcomed the EU's decision to tighten sanctions", "the efforts of A and B to persuade
@@ -368,37 +393,37 @@ def subject_tokens(tok, depth: int = 0) -> list:
     if tok.dep_ == "pcomp" and head.dep_ == "prep":
         verb = head.head
         if head.lower_ in ("of", "for") and verb.lemma_.lower() in ACCUSING:
-            return [c for c in verb.children if c.dep_ == "dobj"]  # "accused Iran of arming the Houthis"
-        if head.lower_ == "against" and any(c.dep_ == "dobj" for c in verb.children):
+            return [c for c in kids(verb) if c.dep_ == "dobj"]  # "accused Iran of arming the Houthis"
+        if head.lower_ == "against" and any(c.dep_ == "dobj" for c in kids(verb)):
             return []  # "warned B against supplying arms to C": neither the warner's act nor, yet, B's
-        if head.lower_ == "for" and any(c.dep_ == "dobj" for c in verb.children) and \
+        if head.lower_ == "for" and any(c.dep_ == "dobj" for c in kids(verb)) and \
                 verb.lemma_.lower() not in EARNING:
             # "blacklisted five Chinese firms for helping B", "thanked Japan for backing": the one it
             # was done to did it (but "won praise for opening talks with B": the winner did)
-            return [c for c in verb.children if c.dep_ == "dobj"]
-        if head.lower_ == "from" and verb.lemma_.lower() in PREVENTING and any(c.dep_ == "dobj" for c in verb.children):
-            return [c for c in verb.children if c.dep_ == "dobj"]  # "stop fighters from crossing": the fighters cross
+            return [c for c in kids(verb) if c.dep_ == "dobj"]
+        if head.lower_ == "from" and verb.lemma_.lower() in PREVENTING and any(c.dep_ == "dobj" for c in kids(verb)):
+            return [c for c in kids(verb) if c.dep_ == "dobj"]  # "stop fighters from crossing": the fighters cross
         if verb.pos_ in ("VERB", "AUX") and passive(verb) and head.lower_ in ("in", "by", "while", "after", "before"):
             # "X had been allied with Y in fighting Z": X fights
-            return [c for c in verb.children if c.dep_ == "nsubjpass"]
+            return [c for c in kids(verb) if c.dep_ == "nsubjpass"]
         return subject_tokens(verb, depth + 1) if verb.pos_ in ("VERB", "AUX") else []
     return left_neighbour(tok)
 
 
 def listed(trigger) -> bool:
     """True if the trigger's actors come as one list (a plural subject or agent)."""
-    return passive(trigger) or any(c.dep_ in SUBJECT_DEPS and any(x.dep_ == "conj" for x in c.children)
-                                    for c in trigger.children)
+    return passive(trigger) or any(c.dep_ in SUBJECT_DEPS and any(x.dep_ == "conj" for x in kids(c))
+                                    for c in kids(trigger))
 
 
 def subj_is_who(tok) -> bool:
-    return any(c.dep_ in SUBJECT_DEPS and c.lower_ == "who" for c in tok.children)
+    return any(c.dep_ in SUBJECT_DEPS and c.lower_ == "who" for c in kids(tok))
 
 
 def left_neighbour(tok) -> list:
     """For a verb the parser left without a subject: the noun right before it, past dates, adverbs
     and commas ("the Soviet Union on Oct. 12, 1948 became ...")."""
-    j = min([c.i for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i < tok.i
+    j = min([c.i for c in kids(tok) if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i < tok.i
              and c.pos_ != "PROPN"] + [tok.i]) - 1  # (a name the parser took for an adverb is the subject)
     while j >= 0:
         t = tok.doc[j]
@@ -428,89 +453,89 @@ QUANTITY_NOUNS = WORDS.set("quantity_nouns")
 
 def prep_objects(tok, slots: tuple[str, ...]) -> list:
     out = []
-    kids = list(tok.children)  # (read once: each pass over a token's children makes new objects)
-    for r in kids:  # "moved its embassy back to Tel Aviv": the preposition after "back"
+    below = kids(tok)  # (read once: each pass over a token's children makes new objects)
+    for r in below:  # "moved its embassy back to Tel Aviv": the preposition after "back"
         if r.dep_ == "advmod" and r.lower_ in ("back", "away", "over", "home"):
-            out += [p for g in r.children if g.dep_ == "prep" and g.lower_ in slots
-                    for p in g.children if p.dep_ == "pobj"]
-    for r in kids:  # "poured across the border into Kuwait": the goal after the route
+            out += [p for g in kids(r) if g.dep_ == "prep" and g.lower_ in slots
+                    for p in kids(g) if p.dep_ == "pobj"]
+    for r in below:  # "poured across the border into Kuwait": the goal after the route
         if r.dep_ == "prep" and r.lower_ in ("across", "over", "through") and r.lower_ not in slots:
-            out += [p for o in r.children if o.dep_ == "pobj" for g in o.children
+            out += [p for o in kids(r) if o.dep_ == "pobj" for g in kids(o)
                     if g.dep_ == "prep" and g.lower_ in slots and g.lower_ in ("into", "to")
-                    for p in g.children if p.dep_ == "pobj"]
-    for r in kids:  # "talks with A on Thursday and with B on Friday": the parser hangs the
+                    for p in kids(g) if p.dep_ == "pobj"]
+    for r in below:  # "talks with A on Thursday and with B on Friday": the parser hangs the
         # second "with" on the date's preposition
         if r.dep_ == "prep" and r.lower_ not in slots:
-            out += [p for g in r.children if g.dep_ == "conj" and g.pos_ == "ADP" and g.lower_ in slots
-                    for p in g.children if p.dep_ == "pobj"]
-    for c in kids:
+            out += [p for g in kids(r) if g.dep_ == "conj" and g.pos_ == "ADP" and g.lower_ in slots
+                    for p in kids(g) if p.dep_ == "pobj"]
+    for c in below:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ in slots:
             if c.lower_ == "with" and c.i >= 2 and tok.doc[c.i - 1].lower_ in WITH_PHRASES and \
                     tok.doc[c.i - 2].lower_ == "in" and tok.i != c.i - 1:
                 continue  # "closed the border in solidarity with B": the parser hangs "with B" on the verb
-            found = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
+            found = [p for p in kids(c) if p.dep_ in ("pobj", "pcomp")]
             # "duties on $3 billion worth of Japanese steel", "sanctions on a number of A's banks"
             out += found + [o for p in found if p.lemma_.lower() in QUANTITY_NOUNS for o in of_chain(p, 1)]
             # "spoke with A and with B": the second preposition is a conjunct of the first
-            out += [p for g in list(c.children) + [g for g in kids if g.i > c.i]
+            out += [p for g in list(kids(c)) + [g for g in below if g.i > c.i]
                     if g.dep_ == "conj" and g.pos_ == "ADP" and g.lower_ == c.lower_
-                    for p in g.children if p.dep_ == "pobj"]
+                    for p in kids(g) if p.dep_ == "pobj"]
             # "appealed to A, B and C to help": the parser takes the list's tail for the subject of "to help"
-            out += [n for x in kids if x.dep_ in ("ccomp", "xcomp") and x.i > c.i and
-                    any(a.lower_ == "to" and a.dep_ == "aux" for a in x.children)
-                    for s in x.children if s.dep_ == "nsubj" and s.i > c.i and s.i > 0 and
+            out += [n for x in below if x.dep_ in ("ccomp", "xcomp") and x.i > c.i and
+                    any(a.lower_ == "to" and a.dep_ == "aux" for a in kids(x))
+                    for s in kids(x) if s.dep_ == "nsubj" and s.i > c.i and s.i > 0 and
                     tok.doc[s.left_edge.i - 1].text == "," for n in [s] + list(s.conjuncts)]
             # "called on A to stop and on B to withdraw": the parser hangs the second "on" on the clause
-            out += [p for x in kids if x.dep_ in ("xcomp", "advcl") and x.i > c.i for g in x.children
+            out += [p for x in below if x.dep_ in ("xcomp", "advcl") and x.i > c.i for g in kids(x)
                     if g.dep_ == "conj" and g.pos_ == "ADP" and g.lower_ == c.lower_
-                    for p in g.children if p.dep_ == "pobj"]
+                    for p in kids(g) if p.dep_ == "pobj"]
         # "called on X", "protested to X": particles and phrasal prepositions
         if c.dep_ == "prt" and c.lower_ in slots:
-            out += [p for p in kids if p.dep_ == "dobj"]
+            out += [p for p in below if p.dep_ == "dobj"]
         # "gave approval for Egypt to build the tank": "for" marks a clause whose subject is the object
         if c.dep_ in ("acl", "advcl", "xcomp", "ccomp") and "for" in slots and \
-                any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
-            out += [n for x in c.children if x.dep_ == "nsubj" for n in [x] + list(x.conjuncts)]
+                any(m.dep_ == "mark" and m.lower_ == "for" for m in kids(c)):
+            out += [n for x in kids(c) if x.dep_ == "nsubj" for n in [x] + list(x.conjuncts)]
     return out
 
 
 def object_tokens(tok, entry: LexEntry, *, verb: bool, needs_words: frozenset = frozenset()) -> list:
     out = []
     slots = tuple(s for s in entry.objects if s not in ("dobj", "ccomp", "dative", "between", "when"))
-    dobjs = [c for c in tok.children if c.dep_ in ("dobj",)]
+    dobjs = [c for c in kids(tok) if c.dep_ in ("dobj",)]
     if verb and reduced_passive(tok):
         dobjs = [tok.head]  # "the United States, backed by Mexico": the noun the participle describes
     elif verb and passive(tok):
-        dobjs = [c for c in tok.children if c.dep_ in PASSIVE_SUBJ]
+        dobjs = [c for c in kids(tok) if c.dep_ in PASSIVE_SUBJ]
         if not dobjs and tok.dep_ == "conj":  # "X is under sanctions and was condemned by Y"
-            dobjs = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            dobjs = [c for c in kids(tok.head) if c.dep_ in ("nsubj", "nsubjpass")]
     if verb and not dobjs and "dobj" in entry.objects:
         # "deplored what she called reckless drills by X", "blamed what it described as X's
         # meddling": what the clause names
-        dobjs += [o for c in tok.children if c.dep_ == "ccomp" and any(
-            w.dep_ == "dobj" and w.lower_ == "what" for w in c.children)
-            for o in [*c.children, *(o for p in c.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children)]
+        dobjs += [o for c in kids(tok) if c.dep_ == "ccomp" and any(
+            w.dep_ == "dobj" and w.lower_ == "what" for w in kids(c))
+            for o in [*kids(c), *(o for p in kids(c) if p.dep_ == "prep" and p.lower_ == "as" for o in kids(p))]
             if o.dep_ in ("oprd", "pobj")]
     if verb and not dobjs and "dobj" in entry.objects:
         # "rejected as baseless the charge from X": the parser hangs the shifted object on "as"
-        for c in tok.children:
+        for c in kids(tok):
             if c.dep_ == "prep" and c.lower_ == "as":
-                dobjs += [p for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")]
+                dobjs += [p for p in kids(c) if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")]
             elif c.dep_ in ("advcl", "acomp", "oprd") and c.pos_ == "ADJ" and \
-                    any(a.lower_ == "as" for a in c.children):
-                dobjs += [d for d in c.children if d.dep_ == "dobj"]
+                    any(a.lower_ == "as" for a in kids(c)):
+                dobjs += [d for d in kids(c) if d.dep_ == "dobj"]
     if "dobj" in entry.objects:
         out += dobjs
     if "dative" in entry.objects:
         if not any(c.lower_ == "to" and c.dep_ in ("dative", "prep") and
-                   any(p.pos_ in ("PROPN", "PRON") for p in c.children if p.dep_ == "pobj") for c in tok.children):
-            out += [c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"]  # (a "to" says who)
+                   any(p.pos_ in ("PROPN", "PRON") for p in kids(c) if p.dep_ == "pobj") for c in kids(tok)):
+            out += [c for c in kids(tok) if c.dep_ == "dative" and c.pos_ != "ADP"]  # (a "to" says who)
         if verb and passive(tok) and "dobj" not in entry.objects:
             out += dobjs  # "Sri Lanka was granted a loan": the receiver
         if len(dobjs) > 1 and "dobj" not in entry.objects and dobjs[0].pos_ in ("PROPN", "PRON"):
             out.append(dobjs[0])  # "gave Egypt and Israel billions": the parser took the receiver for an object
         if verb and len(dobjs) == 1 and "dobj" not in entry.objects and dobjs[0].pos_ == "NOUN" and \
-                not any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+                not any(c.dep_ == "prep" and c.lower_ == "to" for c in kids(tok)):
             # "sold Turkey drones": the parser hung the receiver on the goods as a compound
             first = tok.i + 1
             if first < dobjs[0].i and tok.doc[first].ent_type_ == "GPE" and tok.doc[first].ent_iob_ == "B":
@@ -524,35 +549,35 @@ def object_tokens(tok, entry: LexEntry, *, verb: bool, needs_words: frozenset = 
                     out.append(tok.doc[last])  # (not "sent Leopard 2 tanks to X": the goods' name; but
                     # "sold Peru 12 Mirage 2000 jets")
     if "ccomp" in entry.objects:
-        for c in tok.children:
+        for c in kids(tok):
             if c.dep_ in ("ccomp", "xcomp"):
-                out += [s for s in c.children if s.dep_ in ("nsubj",)]
+                out += [s for s in kids(c) if s.dep_ in ("nsubj",)]
     if slots:
         out += prep_objects(tok, slots)
-        if any(c.dep_ == "prep" and c.lower_ in slots and not any(p.dep_ == "pobj" for p in c.children)
-               for c in tok.children):
-            out += [c for c in tok.children if c.dep_ == "dobj"]  # "call on A to": "on" left bare, A the object
+        if any(c.dep_ == "prep" and c.lower_ in slots and not any(p.dep_ == "pobj" for p in kids(c))
+               for c in kids(tok)):
+            out += [c for c in kids(tok) if c.dep_ == "dobj"]  # "call on A to": "on" left bare, A the object
             if not out and verb:  # "fired on and boarded two tankers": the object the next verb shares
-                out += [d for v in tok.children if v.dep_ == "conj" and v.i > tok.i and v.pos_ == "VERB"
-                        for d in v.children if d.dep_ == "dobj"]
+                out += [d for v in kids(tok) if v.dep_ == "conj" and v.i > tok.i and v.pos_ == "VERB"
+                        for d in kids(v) if d.dep_ == "dobj"]
         if out and verb:  # "phoned A, and the leaders of B and C": a list the parser cut off
-            out += [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > out[-1].i]
+            out += [c for c in kids(tok) if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > out[-1].i]
         # "imposed sanctions ON Iran", "a package of sanctions ON Russia", "imposed bans and other
         # sanctions ON Iran" (the parser hangs the preposition on the last of the list)
-        for d in dobjs + [c for d in dobjs for c in d.children if c.dep_ == "conj" and c.pos_ == "NOUN"]:
+        for d in dobjs + [c for d in dobjs for c in kids(d) if c.dep_ == "conj" and c.pos_ == "NOUN"]:
             # ("opposes the arms sale TO B": the object is the sale's maker, not its buyer)
             out += prep_objects(d, tuple(s for s in slots if s != "to") if "dobj" in entry.objects and
                                 not entry.needs else slots)
             # "extended credits worth $1bn to B": the parser hangs the receiver on the worth
-            out += [p for a in d.children if a.dep_ == "amod" and a.lower_ in ("worth", "valued")
-                    for p in prep_objects(a, slots) + [q for n in a.children if n.dep_ == "npadvmod"
+            out += [p for a in kids(d) if a.dep_ == "amod" and a.lower_ in ("worth", "valued")
+                    for p in prep_objects(a, slots) + [q for n in kids(a) if n.dep_ == "npadvmod"
                                                        for q in prep_objects(n, slots)]]
             for of in of_chain(d):
                 out += prep_objects(of, slots)
         if not out and entry.needs:  # "spoke by telephone WITH X"
-            for c in tok.children:
+            for c in kids(tok):
                 if c.dep_ == "prep":
-                    for p in c.children:
+                    for p in kids(c):
                         if p.dep_ == "pobj" and (p.lower_ in needs_words or p.lemma_.lower() in needs_words):
                             out += prep_objects(p, slots)
         for d in dobjs:
@@ -564,17 +589,17 @@ def object_tokens(tok, entry: LexEntry, *, verb: bool, needs_words: frozenset = 
         # "pledged $1bn towards Iraq's reconstruction", "funds for the rebuilding of Gaza": whose it is
         works = [p for h in [tok] + dobjs for p in prep_objects(h, ("towards", "toward", "for", "to"))
                  if p.lemma_.lower() in REBUILDING]
-        out += [o for p in works for o in p.children if o.dep_ == "poss"] + \
+        out += [o for p in works for o in kids(p) if o.dep_ == "poss"] + \
             [o for p in works for o in prep_objects(p, ("of",))]
     if not out and entry.predicate == "sanctioned":
         # "sanctions imposed over Iran's nuclear programme": the one whose deed they answer
-        out += [o for h in [tok] + dobjs + [a for a in tok.children if a.dep_ == "acl"]
-                for p in prep_objects(h, ("over",)) for o in p.children if o.dep_ == "poss"]
+        out += [o for h in [tok] + dobjs + [a for a in kids(tok) if a.dep_ == "acl"]
+                for p in prep_objects(h, ("over",)) for o in kids(p) if o.dep_ == "poss"]
     if "when" in entry.objects and not out:
         # "A protested when B annexed the islands": the doer of what was protested
-        out += [x for c in tok.children if c.dep_ == "advcl" and any(
-            m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "after") for m in c.children)
-            for x in c.children if x.dep_ == "nsubj"]
+        out += [x for c in kids(tok) if c.dep_ == "advcl" and any(
+            m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "after") for m in kids(c))
+            for x in kids(c) if x.dep_ == "nsubj"]
     return out
 
 
@@ -583,12 +608,12 @@ def trip_places(tok) -> list:
     "made X the destination of his trip", "X was the first stop on A's tour", "began his tour in X"."""
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ in ("for", "on") and head.head.lemma_.lower() in TRIP_CHOOSING:
-        return [c for c in head.head.children if c.dep_ == "dobj"]
+        return [c for c in kids(head.head) if c.dep_ == "dobj"]
     if tok.dep_ == "pobj" and head.lower_ in ("of", "on") and head.head.lemma_.lower() in TRIP_STOPS:
         stop = head.head
         if stop.dep_ in ("attr", "ccomp", "oprd", "xcomp"):
-            return [c for c in stop.children if c.dep_ == "nsubj"] or \
-                [c for c in stop.head.children if c.dep_ in ("nsubj", "dobj") and c.i < stop.i]
+            return [c for c in kids(stop) if c.dep_ == "nsubj"] or \
+                [c for c in kids(stop.head) if c.dep_ in ("nsubj", "dobj") and c.i < stop.i]
     if tok.dep_ == "dobj" and head.lemma_.lower() in TRIP_BOUNDS:
         return prep_objects(head, ("in",))
     return []
@@ -597,9 +622,9 @@ def trip_places(tok) -> list:
 def of_chain(tok, depth: int = 2) -> list:
     """Nouns hanging on ``tok`` through "of": "a package OF sanctions", "hours OF talks"."""
     out = []
-    for c in tok.children:
+    for c in kids(tok):
         if c.dep_ == "prep" and c.lower_ == "of":
-            for p in c.children:
+            for p in kids(c):
                 if p.dep_ == "pobj":
                     out.append(p)
                     if depth > 1:
@@ -626,10 +651,10 @@ def regular_lemma(tok) -> str:
 
 def conditional_harm(tok) -> bool:
     """Whether verb ``tok`` is harm promised on a condition: "we will strike (and destroy) X if ..."."""
-    verb = tok.head if tok.dep_ == "conj" and not any(c.dep_ == "aux" for c in tok.children) else tok
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in verb.children) and \
-        any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-            for c in verb.children)
+    verb = tok.head if tok.dep_ == "conj" and not any(c.dep_ == "aux" for c in kids(tok)) else tok
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in kids(verb)) and \
+        any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in kids(c))
+            for c in kids(verb))
 
 
 def undone(tok) -> bool:
@@ -651,13 +676,13 @@ def between(tok, depth: int = 0) -> list[list]:
     """The sides of "the talks between A and B", also where the parser hangs them on the last noun
     of a name ("the memorandum of understanding between A and B")."""
     groups = []
-    for c in tok.children:
+    for c in kids(tok):
         if c.dep_ == "prep" and c.lower_ in ("between", "among"):
-            for p in c.children:
+            for p in kids(c):
                 if p.dep_ == "pobj":
                     groups.append(conjuncts(p))
         elif c.dep_ == "prep" and c.lower_ == "of" and depth == 0:
-            for p in c.children:
+            for p in kids(c):
                 if p.dep_ == "pobj" and p.pos_ == "NOUN" and p.ent_type_ == "":
                     groups += between(p, 1)
     return groups
@@ -681,7 +706,7 @@ TRADING = WORDS.set("trading")
 def goods_origin(toks) -> list:
     """ "a ban on imports of Iranian goods": the word that says whose goods they are."""
     return [c for t in toks if t.lemma_.lower() in GOODS or t.lower_ in GOODS for g in of_chain(t, 1)
-            for c in g.children if c.dep_ in ("amod", "compound") and c.i < g.i]
+            for c in kids(g) if c.dep_ in ("amod", "compound") and c.i < g.i]
 
 
 def not_yet_done(verb) -> bool:
@@ -689,7 +714,7 @@ def not_yet_done(verb) -> bool:
     under a modal, itself or through the verbs it completes: an act not done (yet)."""
     w = verb
     while w.tag_ == "VB" or w.dep_ == "xcomp":
-        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in w.children):
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in kids(w)):
             return True
         if w.dep_ != "xcomp" or w.head is w:
             return False
