@@ -483,8 +483,11 @@ class _Finder:
                 any(c.lower_ in ("both", "two") for c in kids(tok)) and (at_odds := self._at_odds(tok)):
             return at_odds  # "urged both sides to show restraint": the two in the fight told before
         if any(c.dep_ in ("compound", "amod", "nmod") and c.i in self.idx.by_token and
-               self.idx.by_token[c.i].actor.kind == "organisation" for c in kids(tok)):
-            return []  # "the EU ministers": the body's, not the last states named together
+               self.idx.by_token[c.i].actor.kind == "organisation" for c in kids(tok)) or \
+                size is None and any(p.i in self.idx.by_token for p in prep_objects(tok, ("of",))):
+            # "the EU ministers", "the leaders of the Arab League": the body's, not the last states
+            # named together
+            return []
         if lemma in PERSON_GROUP:
             want = {"person"}
         elif lemma in STATE_GROUP:
