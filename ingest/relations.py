@@ -31,6 +31,7 @@ from .shapes import (ACCUSING, DOCUMENTS, PREVENTING, UNDOING, UNDOING_NOUNS, at
 __all__ = ["Candidate", "find_relations"]
 
 LIGHT_VERBS = WORDS.set("light_verbs")
+WITHHOLDING = WORDS.set("withholding")  # "barred aid to B": none given (aid cut or frozen was given before)
 # words of a subject phrase that make it not the actor itself ("a spokesman for the EU")
 TIES_VERBS = WORDS.set("ties_verbs")
 TIES_NOUNS = WORDS.set("ties_nouns")
@@ -2720,6 +2721,9 @@ class _Finder:
             if entry.predicate == "recognized" and (undone(tok) or tok.dep_ == "dobj" and tok.head.lemma_.lower() in
                                                     ("end", "drop", "switch", "shift", "move", "transfer", "lose")):
                 continue  # "ending its recognition of Taiwan", "withdrew its recognition": none given
+            if entry.predicate in ("aided", "suppliedArmsTo") and tok.dep_ in ("dobj", "nsubjpass") and \
+                    tok.head.lemma_.lower() in WITHHOLDING:
+                continue  # "barred military aid to B", "blocked arms deliveries to B": none given
             if entry.predicate in ("signedAgreementWith", "cooperatedWith") and undone(tok):
                 if entry.predicate != "cooperatedWith" or tok.head.head.pos_ != "NOUN":
                     continue  # "scrapped its accord with X", "halted exercises with X": the verb tells what happened to it
