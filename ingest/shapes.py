@@ -501,7 +501,7 @@ def prep_objects(tok, slots: tuple[str, ...]) -> list:
 
 def object_tokens(tok, entry: LexEntry, *, verb: bool, needs_words: frozenset = frozenset()) -> list:
     out = []
-    slots = tuple(s for s in entry.objects if s not in ("dobj", "ccomp", "dative", "between", "when"))
+    slots = tuple(s for s in entry.objects if s not in ("dobj", "ccomp", "dative", "between", "when", "for-by"))
     dobjs = [c for c in kids(tok) if c.dep_ in ("dobj",)]
     if verb and reduced_passive(tok):
         dobjs = [tok.head]  # "the United States, backed by Mexico": the noun the participle describes
@@ -548,6 +548,14 @@ def object_tokens(tok, entry: LexEntry, *, verb: bool, needs_words: frozenset = 
                         w.ent_type_ != "GPE" for w in between):
                     out.append(tok.doc[last])  # (not "sent Leopard 2 tanks to X": the goods' name; but
                     # "sold Peru 12 Mirage 2000 jets")
+    if "for-by" in entry.objects:
+        # "called for a withdrawal by B", "appealed for restraint by A and B": who is to do it
+        # (wherever the parser hangs the "by": on the noun, on the verb, on the noun's own phrase)
+        called = [p for p in prep_objects(tok, ("for",)) if p.pos_ == "NOUN"]
+        if called and not passive(tok):
+            out += [a for p in called for w in [p, *(x for c in kids(p) if c.dep_ == "prep" and c.lower_ in ("to", "of")
+                                                     for x in kids(c) if x.dep_ == "pobj")]
+                    for a in prep_objects(w, ("by",))] + prep_objects(tok, ("by",))
     if "ccomp" in entry.objects:
         for c in kids(tok):
             if c.dep_ in ("ccomp", "xcomp"):
