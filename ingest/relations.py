@@ -35,6 +35,7 @@ WITHHOLDING = WORDS.set("withholding")  # "barred aid to B": none given (aid cut
 # words of a subject phrase that make it not the actor itself ("a spokesman for the EU")
 TIES_VERBS = WORDS.set("ties_verbs")
 TIES_NOUNS = WORDS.set("ties_nouns")
+TIES_HEIGHTS = WORDS.set("ties_heights")  # what ties that grow reach: "a new level", "new heights"
 COMMUNICATIVE = {"supported", "criticized", "rejected", "urged", "threatened", "accused", "attacked",
                  "sanctioned", "met", "suppliedArmsTo", "aided", "recognized"}
 
@@ -3049,6 +3050,9 @@ class _Finder:
         if not (tok.dep_ in ("nsubj", "nsubjpass", "dobj") and head.lemma_.lower() in TIES_VERBS):
             # "ties reach", "boost ties"
             return
+        if head.lemma_.lower() == "reach" and not any(d.dep_ == "dobj" and d.lemma_.lower() in TIES_HEIGHTS
+                                                       for d in kids(head)):
+            return  # "relations reached a new level"; not "reached a decisive moment", "their lowest point"
         if tok.dep_ == "dobj" and (head.lemma_.lower() in SEEKING or head.dep_ in ("xcomp", "acl") and
                                    head.head.lemma_.lower() in SEEKING):
             return  # "sought better relations with B", "efforts to improve ties with B": wanted, not yet had
