@@ -336,6 +336,13 @@ def subject_tokens(tok, depth: int = 0) -> list:
         if ante.dep_ in ("attr",) and ante.head.pos_ in ("VERB", "AUX") and ante.pos_ != "PROPN":
             # ("X is a country that ...", but "the first to follow was Malawi, which ...": Malawi)
             return subject_tokens(ante.head, depth + 1)
+        listed = [c for c in ante.conjuncts if c.i > ante.i]
+        if listed and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "which", "that") for c in kids(tok)) \
+                and max(c.i for c in listed) < tok.i and (
+                tok.tag_ == "VBZ" or any(a.dep_ in ("aux", "auxpass") and a.tag_ == "VBZ" or
+                                         a.lower_ in ("is", "was", "has") for a in kids(tok))):
+            # "met A, B and C, who is also holding talks with D": the verb says one, the last named
+            return [_named_by_apposition(max(listed, key=lambda c: c.i))]
         return [_named_by_apposition(ante)]
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in kids(tok)):
         # "the declaration signed by A and B": the agents
