@@ -105,6 +105,11 @@ def clean_person_name(text: str) -> str:
     words = text.split()
     while words and words[0].lower().strip(",") in HONORIFICS:
         words.pop(0)
+    if len(words) > 1 and words[-1].endswith(".") and len(words[-1]) > 3 and words[-1][:-1].isalpha() and \
+            words[-1].lower() not in ("jr.", "sr."):
+        # "met Hun Sen.": the tokenizer keeps a sentence's stop on a surname that is also an
+        # abbreviation ("Sen." for senator)
+        words[-1] = words[-1][:-1]
     return " ".join(w.strip(",") for w in words)
 
 

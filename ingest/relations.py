@@ -2830,6 +2830,10 @@ class _Finder:
                 objs = self._others(self.actors(prep_objects(tok, ("from",)) +
                                                 [p for e in envoys for p in prep_objects(e, ("from", "to", "in"))]), subj)
             if entry.predicate == "supported" and tok.dep_ == "pobj" and tok.head.lower_ in ("with", "under") and \
+                    not prep_objects(tok, ("for", "to")) and not any(c.dep_ == "poss" for c in kids(tok)) and \
+                    (backers := self.actors(prep_objects(tok, ("of",)), possessor=True)):
+                subj, how, conf, objs = backers, "of", 0.7, []  # "with the backing (support) of B": B backs the doer
+            if entry.predicate == "supported" and tok.dep_ == "pobj" and tok.head.lower_ in ("with", "under") and \
                     subj and not objs and not prep_objects(tok, ("for", "to")):
                 # "rebels who took the town with foreign backing", "seized the port with
                 # Rwanda's support": the backer backs the one who acts
