@@ -261,6 +261,10 @@ def subject_tokens(tok, depth: int = 0) -> list:
                       for b in kids(by) if b.dep_ == "pobj"]
         return agents
     subj = [c for c in kids(tok) if c.dep_ in SUBJECT_DEPS]
+    # "A, like B, cut ties with C": B too (set off by commas; not "states like B", an example)
+    subj += [p for s in subj for c in [*kids(s), *(x for x in kids(tok) if s.i < x.i < tok.i)]
+             if c.dep_ == "prep" and c.lower_ == "like" and c.i > s.i and tok.doc[c.i - 1].text == ","
+             for p in kids(c) if p.dep_ == "pobj"]
     # "A condemned B, as did C": C too
     subj += [s for c in kids(tok) if c.dep_ == "advcl" and c.lemma_.lower() == "do" and
              any(m.lower_ == "as" for m in kids(c) if m.dep_ in ("mark", "advmod"))
