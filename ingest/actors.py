@@ -418,8 +418,11 @@ class ActorIndex:
                 return org
         if tok.pos_ in ("NOUN", "PROPN"):
             found = self._nominal(tok)
-            if found is None and (loose or tok.lemma_.lower() in INSTITUTIONS or tok.lower_ in INSTITUTIONS):
-                found = self._owner(tok)
+            if found is None and (loose or tok.lemma_.lower() in INSTITUTIONS or tok.lower_ in INSTITUTIONS or
+                                  tok.lemma_.lower() == "group" and any(
+                                      c.dep_ == "compound" and c.i in self.by_token and
+                                      self.by_token[c.i].actor.kind == "organisation" for c in kids(tok))):
+                found = self._owner(tok)  # ("the G8 group of rich nations": the G8; not "the rebel group")
             if found is None and tok.lower_ in ("countries", "nations"):
                 # "the countries of the Arab League": the league (but "the two countries" are two)
                 found = next((a for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "of"

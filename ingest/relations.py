@@ -837,7 +837,8 @@ class _Finder:
             if t.lower_ in ("each", "both", "all", "together") and t.dep_ == "nsubj":
                 t = next((c for c in kids(t.head) if c.dep_ == "nsubj" and c.i != t.i), t)
             if t.lower_ in ("one", "some", "several", "many", "most", "none", "dozens", "hundreds", "thousands",
-                            "scores", "number", "group") and t.pos_ in ("NUM", "PRON", "DET", "ADJ", "NOUN") or \
+                            "scores", "number", "group") and t.pos_ in ("NUM", "PRON", "DET", "ADJ", "NOUN") and \
+                    not any(c.dep_ == "compound" and c.i in self.idx.by_token for c in kids(t)) or \
                     t.pos_ == "NUM" and t.dep_ in ("nsubj", "nsubjpass", "dobj", "conj") and any(
                         p.lemma_.lower() in STATE_GROUP | {"ally", "member", "neighbour", "neighbor"}
                         for c in kids(t) if c.dep_ == "prep" and c.lower_ == "of" for p in kids(c)):
