@@ -1404,6 +1404,12 @@ class _Finder:
                 obj_toks = [o for o in obj_toks if o.head.lower_ != "on"]
             if entry.predicate == "sanctioned":
                 obj_toks += goods_bound(obj_toks)
+            if entry.needs == "debt":  # "wrote off the debts of A and B", "cancelled the debt A owes them"
+                debts = self.lex.classes.get("debt", frozenset())
+                obj_toks += [x for o in obj_toks if o.lemma_.lower() in debts or o.lower_ in debts
+                             for x in [*prep_objects(o, ("of",)), *(w for rc in kids(o) if rc.dep_ in ("relcl", "acl")
+                                                                   and rc.lemma_.lower() == "owe"
+                                                                   for w in kids(rc) if w.dep_ == "nsubj")]]
             if entry.predicate == "aided":  # "sent tents to flood victims in B": B (wherever "in B" hangs)
                 obj_toks += [p for o in obj_toks if (o.lemma_.lower() in AID_TAKERS or o.lower_ in AID_TAKERS)
                              and o.i not in self.idx.by_token
