@@ -1163,7 +1163,9 @@ def _narrative_date(doc, sent, events: list[Event], idx: ActorIndex, cand: Candi
     for e in reversed(events):  # events come sentence by sentence
         if e.start < prev.start_char:
             break
-        if prev.start_char <= e.start < prev.end_char and e.date and len(e.date) == 10 and e.modality == "asserted":
+        if prev.start_char <= e.start < prev.end_char and e.date and len(e.date) == 10 and e.modality == "asserted" \
+                and not e.extractor.startswith("noun:"):  # ("... void the November 27 deal with B. They urged B":
+            # a deal named by its day is no clock for the sentences after)
             if cand is None or {e.subject.key, e.object.key} & {cand.subject.key, cand.object.key} or \
                     re.search(r"\b(?:the same|that) day\b", sent.text, re.I):
                 return e.date

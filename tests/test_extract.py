@@ -258,6 +258,9 @@ def test_reported_claim_names_the_claimant(extractor):
     ("Kuwait cut its ties with Iraq in 1990. A year later, the United States attacked Iraq.", "attacked", "1991"),
     ("Iran and Iraq went to war in 1980. The previous year, Iraq had expelled Iran's ambassador.",
      "reducedRelationsWith", "1979"),
+    # a deal named by its day dates the deal, not the sentences after it
+    ("Egypt and Greece met in Cairo on Tuesday. The two condemned the March 4 accord between Turkey and Libya "
+     "as void. Greece called on Turkey to halt its drilling.", "urged", "2024-03-12"),
     # a time owned by the event noun dates it: "last Saturday's raid"
     ("Pakistan condemned last Saturday's raid by Indian jets on Muzaffarabad.", "attacked", "2024-03-09"),
     # an undated charge or appeal of the story's news is told of the day its lead is about ...
