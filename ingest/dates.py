@@ -88,8 +88,8 @@ def resolve_date(text: str, published: date | None) -> str | None:
             delta = (wd - pub.weekday()) % 7 or 7
             return (pub + timedelta(days=delta)).isoformat()
         delta = (pub.weekday() - wd) % 7
-        if t.startswith("last ") and delta == 0:
-            delta = 7
+        if t.startswith("last ") and delta <= 1:
+            delta += 7  # (on a Friday, "last Thursday" is not yesterday: "yesterday" or "on Thursday" would say so)
         return (pub - timedelta(days=delta)).isoformat()
     m = re.fullmatch(r"(a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|"
                      r"eighty|ninety|a hundred|\d+|half a) (years?|decades?|centur(?:y|ies)) ago( today)?", t)

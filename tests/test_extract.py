@@ -234,6 +234,9 @@ def test_reported_claim_names_the_claimant(extractor):
     # a planned meeting on a weekday is on the one ahead
     ("Wang Yi will meet Yoko Kamikawa on Tuesday.", "met", "2024-03-19"),
     ("Wang Yi met Yoko Kamikawa last month.", "met", "2024-02"),
+    # "last Wednesday" written on a Thursday is the week before, not yesterday
+    ("Wang Yi met Yoko Kamikawa last Wednesday.", "met", "2024-03-06"),
+    ("Wang Yi met Yoko Kamikawa last Tuesday.", "met", "2024-03-12"),
     ("Wang Yi met Yoko Kamikawa on February 3.", "met", "2024-02-03"),
     ("Iraq invaded Kuwait on Aug. 2, 1990.", "attacked", "1990-08-02"),
     ("Iraq invaded Kuwait in 1990.", "attacked", "1990"),
