@@ -1284,13 +1284,16 @@ def _person_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
         while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and \
                 not doc[end].whitespace_ and doc[end + 1].is_alpha and end + 1 not in idx.by_token:
             end += 2  # "Abdul-karim": the NER stops at the hyphen of a name
-        if end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end and \
+        while end < len(doc) and doc[end - 1].dep_ == "compound" and (
+                doc[end - 1].head.i == end or doc[end - 1].head.i == end + 1 and doc[end].dep_ == "compound" and
+                doc[end].head.i == end + 1) and \
                 doc[end].pos_ == "PROPN" and doc[end].is_title and (doc[end].ent_type_ in ("", "PERSON") or (
                     doc[end].ent_type_ == "GPE" and gaz.city_country(doc[end].text) is None and
                     gaz.lookup(doc[end].text) is None)) and \
-                end not in idx.by_token and doc[end - 1].whitespace_:
-            end += 1  # "Enrique Pena | Nieto", "Luiz Alberto | Figueiredo" (taken for a place): the NER
-            # stops short of the surname the name hangs on
+                end not in idx.by_token and doc[end - 1].whitespace_ and not _is_title_word(doc[end], idx) and \
+                doc[end].lower_ not in gaz.office_words():
+            end += 1  # "Enrique Pena | Nieto", "Luiz Alberto | Figueiredo" (taken for a place), "Roch Marc |
+            # Christian Kabore": the NER stops short of the surname the name hangs on
         name = clean_person_name(doc[start:end].text)
         if name.lower() in NOT_PEOPLE:
             continue
