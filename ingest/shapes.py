@@ -60,7 +60,7 @@ def conjuncts(tok) -> list:
             out.append(c)
     for c in kids(tok):
         # only right after it ("Macron, Scholz and Meloni"), not a name the parser hung on it from afar
-        if c.dep_ == "appos" and c.pos_ == "PROPN" and c not in out and adjacent(tok, c):
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and c not in out and adjacent(tok, c) and not _after_a_place(tok, c):
             out.append(c)
             out += [x for x in c.conjuncts if x.i > c.i and x not in out]
     for c in [c for c in out[1:] if c.tag_ == "NNS"]:
@@ -74,6 +74,18 @@ def conjuncts(tok) -> list:
                 if p.dep_ == "pobj" and p.ent_type_ == "GPE" for x in p.conjuncts
                 if x.i > p.i and x.ent_type_ == "PERSON" and x.pos_ == "PROPN" and x not in out]
     return out
+
+
+def _after_a_place(tok, appos) -> bool:
+    """ "a summit of the Rio Group in Santo Domingo, Dominican Republic": the name after a place
+    in ``tok``'s own phrase says where the place is, and is no other member of a list."""
+    k = appos.left_edge.i - 1
+    while k > tok.i and tok.doc[k].is_punct:
+        k -= 1
+    place = tok.doc[k]
+    return k > tok.i and place.ent_type_ in ("GPE", "LOC", "FAC") and any(
+        h.dep_ == "prep" and h.lower_ in ("in", "at", "near", "outside") and h.head.i == tok.i
+        for h in [place.head, place.head.head])
 
 
 def adjacent(tok, appos) -> bool:
