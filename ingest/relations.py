@@ -2702,6 +2702,9 @@ class _Finder:
             elif verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "nsubj" and verb.head.pos_ in ("VERB", "AUX") and \
                     head.lower_ == "on" and any(p.dep_ == "punct" for p in kids(verb) if p.i == head.i - 1):
                 verb = verb.head  # "A's prime minister, on a visit to B, said": the phrase set off by commas
+            if head.lower_ == "on" and tok.lemma_.lower() in self.lex.classes.get("talks", frozenset()) and \
+                    tok.lemma_.lower() not in TRIP_NOUNS | COMING_NOUNS:
+                return [], "", 0.0  # "worked closely with A on talks with B": the talks are the topic
             if head.lower_ == "over" and tok.lemma_.lower() not in ("dinner", "lunch", "breakfast", "talk", "talks", "meal"):
                 # "protested to B over the arms sale to C", "a row over the visit": what it is about,
                 # not the doer's own act (but "met over dinner")
