@@ -476,7 +476,7 @@ QUANTITY_NOUNS = WORDS.set("quantity_nouns")
 
 def prep_objects(tok, slots: tuple[str, ...]) -> list:
     out = []
-    below = kids(tok)  # (read once: each pass over a token's children makes new objects)
+    below = kids(tok)
     for r in below:  # "moved its embassy back to Tel Aviv": the preposition after "back"
         if r.dep_ == "advmod" and r.lower_ in ("back", "away", "over", "home"):
             out += [p for g in kids(r) if g.dep_ == "prep" and g.lower_ in slots
