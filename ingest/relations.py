@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from dipgraph.graph.records import Actor
 from dipgraph.graph.vocab import relation as relation_info
 
-from .actors import COUNTERPART, HARM_NOUNS, INSTITUTIONS, PLACE_NOUNS, PLACED_HEADS, SPEAKERS, STATE_KINDS, ActorIndex
+from .actors import COUNTERPART, HARM_NOUNS, INSTITUTIONS, PLACE_NOUNS, PLACED_HEADS, SPEAKERS, STATE_KINDS, VESSELS, ActorIndex
 from .words import WORDS
 from .gazetteer import LexEntry, Lexicon, fitting_particles
 from .shapes import (ACCUSING, DOCUMENTS, PREVENTING, UNDOING, UNDOING_NOUNS, attack_lemmas, between, clause_verb, conditional_harm, conjuncts, coordinated_with, goods_bound, goods_origin, kids, listed,
@@ -1434,7 +1434,9 @@ class _Finder:
                                                      for c in kids(tok))):
                 continue  # "troops landed in X", "flew a battalion to X": a deployment, not a visit
             if entry.predicate == "visited":
-                # a visit is to a state ("the dispute may go to the General Assembly" is none)
+                # a visit is to a state ("the dispute may go to the General Assembly" is none; "toured
+                # the Russian destroyer" is a visit to a ship, not to Russia)
+                obj_toks = [o for o in obj_toks if o.lemma_.lower() not in VESSELS and o.lower_ not in VESSELS]
                 objs = [(a, i) for a, i in self.places(obj_toks) if a.kind in ("country", "former_state", "person")]
                 hosts = [(a, i) for a, i in self.actors(obj_toks) if a.kind == "person"]
                 if hosts and all(a.kind == "person" for a, _ in objs) and tok.lemma_.lower() == "visit":

@@ -122,6 +122,9 @@ def phrase(tok) -> list:
 CIRCUMSTANCE = WORDS.set("circumstance_preps")
 
 
+CONVEYANCES = WORDS.set("conveyances")  # "flew in aboard a military jet": what carried the traveller
+
+
 def scope_words(tok) -> set[str]:
     """Words of a trigger's own phrase: its objects, prepositions, modifiers (not its subject)."""
     toks = []
@@ -129,6 +132,9 @@ def scope_words(tok) -> set[str]:
         if c.dep_ in ("dobj", "nsubjpass", "prep", "dative", "attr", "oprd", "npadvmod", "acomp",
                       "pobj", "compound", "amod", "advmod", "prt") and not (
                 c.dep_ == "prep" and c.lower_ in CIRCUMSTANCE):  # ("suspended X after talks": no talks suspended)
+            if c.dep_ == "prep" and c.lower_ in ("aboard", "on", "in", "by") and any(
+                    p.dep_ == "pobj" and p.lemma_.lower() in CONVEYANCES for p in kids(c)):
+                continue  # ("flew to B aboard a military jet": what carried the traveller, not what was sent)
             toks.extend(phrase(c))
     if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
         toks.append(tok.head)
