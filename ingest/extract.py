@@ -1115,7 +1115,7 @@ def _at_home(cand: Candidate, idx: ActorIndex) -> bool:
     foreign minister met the president"): home affairs, not diplomacy."""
     if cand.subject.kind != "person" and cand.object.kind != "person" or cand.predicate not in _CONTACTS:
         return False  # (a minister may urge or accuse his own president: gold files count that)
-    sides = [idx.country_of(a) if a.kind == "person" else a for a in (cand.subject, cand.object)]
+    sides = [idx.country_of(a) for a in (cand.subject, cand.object)]
     return all(s is not None and s.kind in STATE_KINDS for s in sides) and sides[0].key == sides[1].key
 
 

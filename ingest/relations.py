@@ -570,7 +570,7 @@ class _Finder:
                 if all(a.kind == "person" for a in pair):
                     return pair
                 continue
-            pair = [self.idx.country_of(a) if a.kind == "person" else a for a in pair]
+            pair = [self.idx.country_of(a) for a in pair]
             if all(a is not None and a.kind in kinds for a in pair) and pair[0].key != pair[1].key:
                 return pair
         return []
@@ -652,7 +652,7 @@ class _Finder:
         """ "the three nations" after three leaders named together: the leaders' states."""
         out: list[Actor] = []
         for a in members:
-            a = self.idx.country_of(a) or a if a.kind == "person" else a
+            a = self.idx.country_of(a) or a
             if all(a.key != b.key for b in out):
                 out.append(a)
         return out
@@ -1517,8 +1517,8 @@ class _Finder:
             if entry.needs == "letter":  # "handed a letter from A to B": in person, so only to a person
                 objs = [(a, i) for a, i in objs if a.kind == "person"]
             if entry.needs == "envoy":  # "summoned the Japanese ambassador, Hideo Tarumi": Japan
-                objs = [(self.idx.country_of(a), i) if a.kind == "person" else (a, i) for a, i in objs
-                        if a.kind != "person" or self.idx.country_of(a) is not None]  # (an envoy of no known state: none)
+                objs = [(h, i) for a, i in objs
+                        if (h := self.idx.country_of(a)) is not None]  # (an envoy of no known state: none)
             if entry.needs == "envoy" and entry.predicate == "reducedRelationsWith" and not objs and subj and \
                     not passive(tok) and not obj_toks:
                 objs = self._recalled_from(tok, subj)  # "Canada also recalled its ambassador": from whom others did
@@ -2537,7 +2537,7 @@ class _Finder:
         if not keepers and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING_VERBS:
             # "the minister said B's officials had been barred from entering the country": the speaker's state
             keepers = [(h, i) for a, i in self.actors(subject_tokens(tok.head))
-                       if (h := self.idx.country_of(a) if a.kind == "person" else a) is not None
+                       if (h := self.idx.country_of(a)) is not None
                        and h.kind in STATE_KINDS and h.key not in own]
         barred = self._others(self.actors(barred_toks, demonym=True), keepers)
         if keepers and barred:
@@ -3450,11 +3450,11 @@ class _Finder:
                                      for p in kids(o) if p.dep_ == "pobj"] + \
                                 [o for o in kids(n) if o.dep_ == "poss"]
                             for a, _ in self.actors(whose, possessor=True, demonym=True):
-                                a = self.idx.country_of(a) or a if a.kind == "person" else a
+                                a = self.idx.country_of(a) or a
                                 sides[a.key] = n.lemma_.lower()
                             for w in whose:  # "the government of President A": A's state
                                 for a, _ in self.actors(prep_objects(w, ("of",))):
-                                    home = self.idx.country_of(a) if a.kind == "person" else a
+                                    home = self.idx.country_of(a)
                                     if home is not None:
                                         sides[home.key] = n.lemma_.lower()
                 if cand.object.key in sides:
