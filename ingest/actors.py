@@ -161,6 +161,9 @@ class ActorIndex:
     _chain: int = 0  # how many pronouns back a "he" is being followed
     _version: int = 0  # counts changes to the mentions, so what is built from them is built again
     _org_words_at: tuple = (-1, {})
+    # what ``resolve`` answered, once the mentions and roles are all found (``settle``): the rules
+    # ask it of the same words many times
+    _answers: dict | None = None
     # the state a wire story was filed from ("HANOI, May 4 - "), where "arrived here" arrived
     filed_from: Actor | None = None
 
@@ -348,6 +351,20 @@ class ActorIndex:
 
         ``loose`` also accepts any noun owned by an actor ("Russia's invasion" for Russia), as the
         object of criticism, support or attack names its owner."""
+        answers = self._answers
+        if answers is not None and not self._resolving and not self._chain:
+            key = (tok.i, allow_demonym, loose, self._version)
+            if key not in answers:
+                answers[key] = self._resolve_once(tok, allow_demonym=allow_demonym, loose=loose)
+            return answers[key]
+        return self._resolve_once(tok, allow_demonym=allow_demonym, loose=loose)
+
+    def settle(self) -> None:
+        """Note that every mention and role is found: from now on ``resolve`` remembers its answers
+        (an answer asked while another word is being resolved is not kept, as it may depend on it)."""
+        self._answers = {}
+
+    def _resolve_once(self, tok, *, allow_demonym: bool, loose: bool) -> Actor | None:
         m = self.by_token.get(tok.i)
         if m is None:
             # a pronoun inside the phrase that owns it ("his aide", "his" read through the subject
@@ -2403,6 +2420,7 @@ def find_actors(doc, gaz: Gazetteer, published=None) -> ActorIndex:
     _speaking_for_institution(doc, idx)
     _dated_by_office_holders(idx)
     _bodies_of_their_day(idx)
+    idx.settle()
     return idx
 
 

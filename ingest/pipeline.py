@@ -4,6 +4,7 @@ Extraction itself is pure (see :func:`ingest.extract.extract_doc`); this module 
 """
 from __future__ import annotations
 
+import gc
 import os
 import re
 import signal
@@ -11,6 +12,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -98,16 +100,16 @@ class Extractor:
         if n_process > 1:
             yield from _pipe_processes(self.model, self.batch_size, articles, n_process)
             return
-        from .extract import extract_doc, gazetteer
+        from .extract import gazetteer
+
+        self.nlp, gazetteer(), common_words(self.model)  # (loaded before the collector is set)
+        with _few_collections():
+            yield from self._pipe_here(articles)
+
+    def _pipe_here(self, articles: Iterable[Article]) -> Iterator[Extraction | Problem]:
+        from .extract import gazetteer
         from .parse import parse
         from .text import for_parser, headline_case
-
-        def extract_one(doc, article: Article, gaz, title_doc=None) -> Extraction | Problem:
-            try:
-                return extract_doc(doc, article, gaz, title_doc=title_doc)
-            except Exception as exc:  # a fault in the rules costs this article, not the run
-                return Problem(article.origin or article.key,
-                               f"extraction failed ({type(exc).__name__}: {exc}); the article was not stored")
 
         gaz = gazetteer()
         cased = gaz.cased_names
@@ -123,14 +125,41 @@ class Extractor:
         # a batch holds ``batch_size`` articles: each is its body and its headline, two documents
         for doc, (article, is_title) in parse(self.nlp, stream(), 2 * self.batch_size):
             if is_title:
-                yield extract_one(body, article, gaz, title_doc=doc)
+                yield _extract_one(body, article, gaz, title_doc=doc)
                 body = None
                 continue
             if body is not None:
-                yield extract_one(body, body_article, gaz)
+                yield _extract_one(body, body_article, gaz)
             body, body_article = doc, article
         if body is not None:
-            yield extract_one(body, body_article, gaz)
+            yield _extract_one(body, body_article, gaz)
+
+
+def _extract_one(doc, article: Article, gaz, title_doc=None) -> Extraction | Problem:
+    from .extract import extract_doc
+
+    try:
+        return extract_doc(doc, article, gaz, title_doc=title_doc)
+    except Exception as exc:  # a fault in the rules costs this article, not the run
+        return Problem(article.origin or article.key,
+                       f"extraction failed ({type(exc).__name__}: {exc}); the article was not stored")
+
+
+@contextmanager
+def _few_collections():
+    """Python's cycle collector made to run less often while articles are parsed and extracted: each
+    article makes and drops many small objects, so by default the collector looks at the newest
+    after every 700 and, every so often, at every object alive, the loaded model's included. The
+    objects alive before (the model, the gazetteer) are set aside from its scans (``gc.freeze``)
+    and it looks after every 50,000 new ones; both are undone after."""
+    thresholds = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(50_000, *thresholds[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
 
 
 def _extract_chunk(model: str, batch_size: int, articles: list[Article]) -> list[Extraction]:

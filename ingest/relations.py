@@ -252,6 +252,10 @@ def _in_topic(tok, verb) -> bool:
     return False
 
 
+BEARING_BLAME = ("bear", "carry", "share")  # "X bore (carried, shared) the blame"
+BLAME_LYING = ("lie", "rest")  # "the blame lay (rested) with X"
+
+
 class _Finder:
     def __init__(self, doc, idx: ActorIndex, lex: Lexicon):
         self.doc, self.idx, self.lex = doc, idx, lex
@@ -2474,7 +2478,10 @@ class _Finder:
         says others do harm criticizes them."""
         if tok.lemma_.lower() not in BLAMING_SPEECH:
             return
-        clauses = [c for c in kids(tok) if c.dep_ == "ccomp"]
+        # (only clauses that can tell harm or blame: the speaker is looked for when one does)
+        clauses = [c for c in kids(tok) if c.dep_ == "ccomp" and (
+            c.lemma_ == "be" or c.lemma_.lower() in HARM_VERBS or c.lemma_.lower() in BEARING_BLAME + BLAME_LYING or
+            any(a.dep_ in ("acomp", "xcomp") and a.lemma_.lower() in HARM_VERBS for a in kids(c)))]
         if not clauses:
             return
         speaker = self.actors(subject_tokens(tok))
@@ -2506,11 +2513,11 @@ class _Finder:
             # "said X bore responsibility for the crisis", "said the blame lay with X": an accusation
             if not any(n.dep_ == "neg" for n in kids(c)):
                 blamed = []
-                if c.lemma_.lower() in ("bear", "carry", "share") and any(
+                if c.lemma_.lower() in BEARING_BLAME and any(
                         o.dep_ == "dobj" and o.lemma_.lower() in ("responsibility", "blame") and
                         not any(d.lower_ == "no" for d in kids(o)) for o in kids(c)):
                     blamed = [w for w in kids(c) if w.dep_ == "nsubj"]
-                elif c.lemma_.lower() in ("lie", "rest") and any(
+                elif c.lemma_.lower() in BLAME_LYING and any(
                         o.dep_ == "nsubj" and o.lemma_.lower() in ("responsibility", "blame") for o in kids(c)):
                     blamed = [p for a in [c, *(a for a in kids(c) if a.dep_ == "advmod")]
                               for p in prep_objects(a, ("with", "on"))]
@@ -4222,10 +4229,8 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   (NOUN_TRIGGERS["military_base"], f.military_base),
                   (CHARGE_NOUNS | CLAIMS, f.claim_turned_down), (SUPPLIER_NOUNS, f.supplier),
                   (set(JOINT_NOUNS) | lex.classes.get("agreement", frozenset()), f.joint_noun)]
-    lively = f.lively_sentences()
-    for tok in idx.tokens:
-        if idx.sent_number(tok.i) not in lively:
-            continue
+    sents, tokens = idx.sents, idx.tokens
+    for tok in (t for k in sorted(f.lively_sentences()) for t in tokens[sents[k].start:sents[k].end]):
         pos = tok.pos_
         if pos == "AUX" and tok.lemma_ == "be" and tok.dep_ in ("ROOT", "relcl", "advcl", "ccomp", "conj"):
             f.being_in(tok)

@@ -98,8 +98,10 @@ def unwrap(text: str) -> str:
 
 def is_shouting(line: str) -> bool:
     """True if a line is set in capitals ("CHINA, BRAZIL SIGN TRADE PACT")."""
-    letters = [ch for ch in line if ch.isalpha()]
-    return len(letters) >= 8 and sum(ch.isupper() for ch in letters) >= 0.85 * len(letters)
+    letters = sum(map(str.isalpha, line))  # (counted without a Python step per character)
+    if letters < 8 or sum(map(str.isupper, line)) < 0.85 * letters:
+        return False  # (most lines; a few capitals, such as "Ⅳ", are no letters, so count again)
+    return sum(ch.isupper() for ch in line if ch.isalpha()) >= 0.85 * letters
 
 
 def truecase(text: str, cased: Mapping[str, str]) -> str:
