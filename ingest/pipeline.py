@@ -98,7 +98,8 @@ class Extractor:
         An article whose extraction fails gives a :class:`Problem` in its place, naming it, and the
         others go on."""
         if n_process > 1:
-            yield from _pipe_processes(self.model, self.batch_size, articles, n_process)
+            with _few_collections():  # (collecting, this process unpickles many small records too)
+                yield from _pipe_processes(self.model, self.batch_size, articles, n_process)
             return
         from .extract import gazetteer
 
