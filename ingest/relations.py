@@ -2100,10 +2100,10 @@ class _Finder:
                                                 demonym=True) if m not in makers]
 
     def _accuser_before(self, deniers: list, tok, acts: frozenset[str] = frozenset({"accused"})) -> list[tuple[Actor, bool]]:
-        """The one who accused ``deniers`` (or did another of ``acts`` to them) last, in the few
-        sentences before ``tok``."""
+        """The one who accused ``deniers`` (or did another of ``acts`` to them) last, in the five
+        sentences before ``tok`` (a story may tell of the protest, then of its cause, then of the answer)."""
         keys = {a.key for a, _ in deniers} | {h.key for a, _ in deniers if (h := self.idx.country_of(a))}
-        lo = self.idx.sents_upto(tok.i, 3)[0].start
+        lo = self.idx.sents_upto(tok.i, 6)[0].start
         for cand in reversed(self.out):
             if cand.predicate in acts and lo <= cand.trigger < tok.i and \
                     (cand.object.key in keys or getattr(self.idx.country_of(cand.object), "key", None) in keys):
