@@ -1808,9 +1808,10 @@ def _some_of(tok) -> bool:
 
 
 def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
-    """Surnames and other single names: the full name of the article they belong to (the one
-    with a stated role first, then the most mentioned, then the nearest before), else a known
-    person's, else the name itself."""
+    """Surnames and other single names: the full name of the article they belong to (the one the
+    name stood for the last time it was used alone, unless a title before it says otherwise; else
+    the one with the title written before the name, then one with a stated role, then the most
+    mentioned, then the nearest before), else a known person's, else the name itself."""
     singles = list(idx.pending_singles)
     full: list[tuple[int, Actor]] = []
     for m in idx.ments:
@@ -1872,6 +1873,7 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
             continue
         singles.append((tok.i, tok.i + 1, tok.text))
     seen_single = set()
+    said_last: dict[str, Actor] = {}  # single name -> the person it stood for last
     for start, end, name in sorted(singles):
         if (start, end) in seen_single or any(i in idx.by_token for i in range(start, end)):
             continue
@@ -1885,10 +1887,16 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
                 for k in range(max(0, pos - 3), pos))]
             cands = plain or cands
         actor = None
+        # "Chen" again after "President Chen": the one the name stood for last, unless a title says
+        title = doc[start - 1].lower_ if start > 0 and doc[start - 1].lower_ in gaz.office_words() else None
+        if title is None and name in said_last and any(a.key == said_last[name].key for _, a in cands):
+            cands = [(pos, a) for pos, a in cands if a.key == said_last[name].key]
         if cands:
-            def rank(pa, start=start):
+            # "President Chen" after foreign minister Chen A and President Chen B: the one of that title
+            def rank(pa, start=start, title=title):
                 pos, a = pa
-                return (idx.role_source.get(a.key) == "text", counts.get(a.key, 0), pos < start, pos)
+                return (title is not None and title in (idx.role_of(a) or "").lower().split(),
+                        idx.role_source.get(a.key) == "text", counts.get(a.key, 0), pos < start, pos)
             actor = max(cands, key=rank)[1]
         royal = start > 0 and doc[start - 1].lower_ in ("king", "queen", "prince", "princess", "emir", "sheikh", "sultan")
         kin = start > 0 and doc[start - 1].lower_ in _KIN  # "his son Viktor": a relative, by a first name
@@ -1913,6 +1921,7 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
                 continue  # "the Vladivostok offer": a city the NER took for a person named once
             actor = Actor(kind="person", label=name)
         idx.add(Ment(start, end, actor, "surname"))
+        said_last[name] = actor
 
 
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "into", "outside"})
