@@ -103,37 +103,38 @@ class Extractor:
             return
         from .extract import gazetteer
 
-        self.nlp, gazetteer(), common_words(self.model)  # (loaded before the collector is set)
+        # (what stays loaded is loaded first, so that the collector sets it aside)
+        nlp, gaz, common = self.nlp, gazetteer(), common_words(self.model)
         with _few_collections():
-            yield from self._pipe_here(articles)
+            yield from _pipe_here(nlp, gaz, common, self.batch_size, articles)
 
-    def _pipe_here(self, articles: Iterable[Article]) -> Iterator[Extraction | Problem]:
-        from .extract import gazetteer
-        from .parse import parse
-        from .text import for_parser, headline_case
 
-        gaz = gazetteer()
-        cased = gaz.cased_names
-        common = common_words(self.model)
+def _pipe_here(nlp, gaz, common: frozenset, batch_size: int,
+               articles: Iterable[Article]) -> Iterator[Extraction | Problem]:
+    """:meth:`Extractor.pipe` in this process: each article's body and headline parsed, then extracted."""
+    from .parse import parse
+    from .text import for_parser, headline_case
 
-        def stream():
-            for a in articles:  # the body, then the headline, which is read too
-                yield for_parser(a.text, cased), (a, False)
-                if a.title and a.title.strip():
-                    yield headline_case(a.title, a.text, cased, common), (a, True)
+    cased = gaz.cased_names
 
-        body = None
-        # a batch holds ``batch_size`` articles: each is its body and its headline, two documents
-        for doc, (article, is_title) in parse(self.nlp, stream(), 2 * self.batch_size):
-            if is_title:
-                yield _extract_one(body, article, gaz, title_doc=doc)
-                body = None
-                continue
-            if body is not None:
-                yield _extract_one(body, body_article, gaz)
-            body, body_article = doc, article
+    def stream():
+        for a in articles:  # the body, then the headline, which is read too
+            yield for_parser(a.text, cased), (a, False)
+            if a.title and a.title.strip():
+                yield headline_case(a.title, a.text, cased, common), (a, True)
+
+    body = None
+    # a batch holds ``batch_size`` articles: each is its body and its headline, two documents
+    for doc, (article, is_title) in parse(nlp, stream(), 2 * batch_size):
+        if is_title:
+            yield _extract_one(body, article, gaz, title_doc=doc)
+            body = None
+            continue
         if body is not None:
             yield _extract_one(body, body_article, gaz)
+        body, body_article = doc, article
+    if body is not None:
+        yield _extract_one(body, body_article, gaz)
 
 
 def _extract_one(doc, article: Article, gaz, title_doc=None) -> Extraction | Problem:
