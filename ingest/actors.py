@@ -2739,6 +2739,9 @@ def _chairs(doc, idx: ActorIndex) -> None:
             for t in doc[m.end + 1:min(sent.end, m.end + 12)]:
                 if t.text in (",", ";", ".") or t.pos_ in ("VERB", "AUX"):
                     break
+                if t.i in idx.by_token and idx.by_token[t.i].actor.kind == "person":
+                    words = []  # (", European Council President B": the title is the next person's)
+                    break
                 words.append(t)
             if any(t.lower_ in _CHAIR_WORDS for t in words) and not any(t.lower_ in AHEAD_WORDS for t in words):
                 # (", due to become the next chairman of the bloc": not yet)
