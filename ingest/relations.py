@@ -254,6 +254,8 @@ def _in_topic(tok, verb) -> bool:
 
 BEARING_BLAME = ("bear", "carry", "share")  # "X bore (carried, shared) the blame"
 BLAME_LYING = ("lie", "rest")  # "the blame lay (rested) with X"
+# the verbs of a clause that can tell harm or blame after "said" ("was behind", "bore the blame")
+BLAMING_CLAUSES = HARM_VERBS | {"be", *BEARING_BLAME, *BLAME_LYING}
 
 
 class _Finder:
@@ -2479,9 +2481,8 @@ class _Finder:
         if tok.lemma_.lower() not in BLAMING_SPEECH:
             return
         # (only clauses that can tell harm or blame: the speaker is looked for when one does)
-        clauses = [c for c in kids(tok) if c.dep_ == "ccomp" and (
-            c.lemma_ == "be" or c.lemma_.lower() in HARM_VERBS or c.lemma_.lower() in BEARING_BLAME + BLAME_LYING or
-            any(a.dep_ in ("acomp", "xcomp") and a.lemma_.lower() in HARM_VERBS for a in kids(c)))]
+        clauses = [c for c in kids(tok) if c.dep_ == "ccomp" and (c.lemma_.lower() in BLAMING_CLAUSES or any(
+            a.dep_ in ("acomp", "xcomp") and a.lemma_.lower() in HARM_VERBS for a in kids(c)))]
         if not clauses:
             return
         speaker = self.actors(subject_tokens(tok))
