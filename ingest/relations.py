@@ -77,6 +77,9 @@ REPORTING_VERBS = WORDS.set("reporting_verbs")
 BREACHING = WORDS.set("breaching")
 # what one tries to do, which settles nothing yet: "efforts to settle the dispute"
 ATTEMPTS = WORDS.set("attempts")
+# how many sentences, the answer's own included, an answer looks back for the charge or protest it
+# answers: a story may tell of the protest, then of its cause, then of the answer
+ANSWER_LOOKBACK = 6
 # acts another state can be said to follow in a sentence of its own ("C followed weeks later")
 FOLLOWED_ACTS = frozenset({"recognized", "reducedRelationsWith", "sanctioned"})
 # what one does with one's recognition of a state ("announced their recognition")
@@ -2102,10 +2105,10 @@ class _Finder:
                                                 demonym=True) if m not in makers]
 
     def _accuser_before(self, deniers: list, tok, acts: frozenset[str] = frozenset({"accused"})) -> list[tuple[Actor, bool]]:
-        """The one who accused ``deniers`` (or did another of ``acts`` to them) last, in the five
-        sentences before ``tok`` (a story may tell of the protest, then of its cause, then of the answer)."""
+        """The one who accused ``deniers`` (or did another of ``acts`` to them) last, in the
+        ``ANSWER_LOOKBACK`` sentences up to ``tok``."""
         keys = {a.key for a, _ in deniers} | {h.key for a, _ in deniers if (h := self.idx.country_of(a))}
-        lo = self.idx.sents_upto(tok.i, 6)[0].start
+        lo = self.idx.sents_upto(tok.i, ANSWER_LOOKBACK)[0].start
         for cand in reversed(self.out):
             if cand.predicate in acts and lo <= cand.trigger < tok.i and \
                     (cand.object.key in keys or getattr(self.idx.country_of(cand.object), "key", None) in keys):
@@ -2134,8 +2137,8 @@ class _Finder:
         acts = ANSWERED.get(charge[0].lemma_.lower(), frozenset({"accused"}))
         accuser = self._accuser_before(deniers, tok, acts) if deniers else []
         if not accuser and deniers and charge[0].lemma_.lower() in PROTEST_WORDS:
-            # "A protested against the drills. B dismissed the protest": whoever protested just before
-            lo = self.idx.sents_upto(tok.i, 3)[0].start
+            # "A protested against the drills. B dismissed the protest": whoever protested last, as far back
+            lo = self.idx.sents_upto(tok.i, ANSWER_LOOKBACK)[0].start
             said = next((self.doc[j] for j in self._told_before(PROTEST_WORDS, tok.i) if j >= lo
                          and self.doc[j].pos_ == "VERB"), None)
             accuser = self._others(self.actors(subject_tokens(said)), deniers) if said is not None else []
