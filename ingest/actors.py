@@ -2003,7 +2003,8 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
         while j > sent.start and doc[j].lower_ in HONORIFICS and doc[j].is_title:
             window.insert(0, doc[j])  # ", Senior General Min Aung Hlaing"
             j -= 1
-        if j > sent.start and doc[j].text == "," and _title_in(window, idx, offices)[0] is None and (
+        if j > sent.start and doc[j].text == "," and _title_in(window, idx, offices)[0] is None and \
+                not _subject_after_phrase(doc[j - 1], doc[m.start:m.end].root) and (
                 doc[j - 1].lower_ in idx.gaz.offices or (
                 doc[j - 1].pos_ == "NOUN" and any(c.dep_ == "poss" for c in kids(doc[j - 1])) or
                 _is_title_word(doc[j - 1], idx) and any(c.dep_ == "poss" for c in doc[j - 1].subtree) or
@@ -2175,6 +2176,13 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
             if right and getattr(right[0], "lower_", "") == "of" and len(right) == 2:
                 end = idx.by_token[right[1].i].end if right[1].i in idx.by_token else end
             titled[end] = (role, country, plural)
+
+
+def _subject_after_phrase(title, name) -> bool:
+    """Whether ``name`` after a comma is the subject of its clause and ``title`` before the comma ends
+    a phrase of a preposition: "According to a Japanese spokesman, Li told B": Li is no spokesman."""
+    return title.dep_ == "pobj" and name.dep_ in ("nsubj", "nsubjpass") and name.head.i != title.i and \
+        not any(t.i == name.i for t in title.subtree)
 
 
 def _joined_to(doc, j: int, sent, idx: ActorIndex) -> int | None:
