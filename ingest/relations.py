@@ -1276,6 +1276,10 @@ class _Finder:
             if not entries:
                 return
         words = scope_words(tok)
+        if any(e.needs in ("talks", "call") for e in entries):
+            # "raised the case with B during talks (or a call)": where it was said
+            words = words | word_set(p for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "during"
+                                     for p in kids(c) if p.dep_ == "pobj")
         if any(e.needs == "forces" for e in entries) and (not any(c.dep_ == "dobj" for c in kids(tok)) or
                                                           tok.lemma_.lower() == "enter"):
             # "troops poured into X", "tanks entered X": a move is armed when its movers are
@@ -1342,8 +1346,14 @@ class _Finder:
                      for c in kids(tok)) or \
                     any(c.dep_ == "dobj" and c.pos_ == "PRON" and c.lower_ != "other" for c in kids(tok)) or \
                     sum(c.dep_ == "dobj" for c in kids(tok)) > 1:
-                chosen = []  # "calling it baseless", "called the move a mistake", "calls A a partner"
+                chosen = []  # "calling it baseless", "called the move a mistake"
                 # (but "called his counterpart to demand X" is a call, made for that)
+                named = [w for c in kids(tok) if c.dep_ == "oprd" for w in conjuncts(c)]
+                if any(w.lemma_.lower() in PARTNER_NOUNS | SUPPORTER_NOUNS for w in named):
+                    # "called B a vital partner", "calls B a true friend": praise of B
+                    praised = self.actors([c for c in kids(tok) if c.dep_ == "dobj"])
+                    if (subj := self.actors(subject_tokens(tok))) and praised:
+                        self.emit("supported", subj, self._others(praised, subj), tok, "verb:call+partner", 0.7)
             elif any(c.dep_ in ("advmod", "prt") and c.lower_ in ("home", "back", "in") for c in kids(tok)):
                 chosen = [e for e in chosen if e.predicate != "phoned"]  # "calling home its ambassador": a recall
         subj = self.actors(subject_tokens(tok))
