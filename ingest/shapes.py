@@ -622,6 +622,9 @@ def object_tokens(tok, entry: LexEntry, *, verb: bool, needs_words: frozenset = 
                 for w in d.subtree:
                     if w is not d and w.dep_ in ("dobj", "acl") and w.head.i >= d.i:
                         out += prep_objects(w, slots)
+            if not out and entry.needs:  # "signed an agreement on the submarine programme WITH X": the
+                # parser hangs the partner on the topic
+                out += [x for t in prep_objects(d, ("on", "over", "about", "for", "covering")) for x in prep_objects(t, slots)]
     if not out and entry.predicate == "aided":
         # "pledged $1bn towards Iraq's reconstruction", "funds for the rebuilding of Gaza": whose it is
         works = [p for h in [tok] + dobjs for p in prep_objects(h, ("towards", "toward", "for", "to"))
