@@ -855,6 +855,9 @@ class ActorIndex:
                                                     if c.dep_ == "appos" and c.i in self.by_token), None)
                 if m is not None and m.actor.kind == "person":
                     return m.actor
+                if m is None and s.pos_ == "NOUN" and any(c.lower_ == "the" for c in kids(s)) and \
+                        (a := self.resolve(s)) is not None and a.kind == "person":
+                    return a  # "The minister, who also met B, said ... He then flew on": the minister
                 if m is None and s.lower_ == tok.lower_ and self._chain < 3:
                     # "He spoke with A and B. He called on X to ...": the same "he" goes on, a few
                     # sentences back at most

@@ -250,6 +250,10 @@ def reduced_passive(tok) -> bool:
         any(c.dep_ == "agent" for c in kids(tok))
 
 
+# verbs of putting a question to someone ("Asked about the talks, A said ...")
+QUESTIONING = frozenset({"ask", "question", "quiz"})
+
+
 def subject_tokens(tok, depth: int = 0) -> list:
     """Tokens naming who does what ``tok`` (a verb) states, climbing conjunctions, control verbs
     and relative clauses when the verb has no subject of its own."""
@@ -278,6 +282,11 @@ def subject_tokens(tok, depth: int = 0) -> list:
                       for by in kids(n) if by.dep_ == "prep" and by.lower_ in ("by", "from")
                       for b in kids(by) if b.dep_ == "pobj"]
         return agents
+    if tok.dep_ == "advcl" and tok.tag_ == "VBN" and tok.i < tok.head.i and tok.lemma_.lower() in QUESTIONING and \
+            not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "xcomp") for c in kids(tok)):
+        # "Asked whether B had gained anything, A said ...", "Questioned about B, A ...": A is
+        # the one asked; the asker is the "by" agent, if any
+        return [p for c in kids(tok) if c.dep_ == "agent" for p in kids(c) if p.dep_ == "pobj"]
     subj = [c for c in kids(tok) if c.dep_ in SUBJECT_DEPS]
     # "A, like B, cut ties with C": B too (set off by commas; not "states like B", an example)
     subj += [p for s in subj for c in [*kids(s), *(x for x in kids(tok) if s.i < x.i < tok.i)]
