@@ -250,6 +250,8 @@ def reduced_passive(tok) -> bool:
         any(c.dep_ == "agent" for c in kids(tok))
 
 
+# plural nouns of what one side asks of or says against another, which the parser may take for verbs
+NOUNS_TAKEN_FOR_VERBS = frozenset({"calls", "demands", "claims", "charges", "requests", "appeals", "offers", "proposals"})
 # verbs of putting a question to someone ("Asked about the talks, A said ...")
 QUESTIONING = frozenset({"ask", "question", "quiz"})
 
@@ -564,6 +566,10 @@ def object_tokens(tok, entry: LexEntry, *, verb: bool, needs_words: frozenset = 
                 dobjs += [d for d in kids(c) if d.dep_ == "dobj"]
     if "dobj" in entry.objects:
         out += dobjs
+        # "rejected EU calls for an inquiry": the parser may take the plural noun for a verb, and its
+        # owner for the verb's compound; the owner is the one answered
+        out += [c for d in dobjs if d.tag_ == "VBZ" and d.lower_ in NOUNS_TAKEN_FOR_VERBS
+                for c in kids(d) if c.dep_ == "compound" and c.i < d.i]
     if "dative" in entry.objects:
         if not any(c.lower_ == "to" and c.dep_ in ("dative", "prep") and
                    any(p.pos_ in ("PROPN", "PRON") for p in kids(c) if p.dep_ == "pobj") for c in kids(tok)):
