@@ -3200,10 +3200,10 @@ class _Finder:
         says_here = any(c.dep_ == "advmod" and c.lower_ == "here" for c in kids(tok))
         if not says_here:
             if tok.lemma_.lower() != "arrive" and not (tok.lemma_.lower() in ("fly", "come") and any(
-                    c.dep_ in ("prt", "advmod") and c.lower_ == "in" and not any(kids(c)) for c in kids(tok))):
-                return  # ("flew in": the parser may call "in" an adverb)
+                    c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "in" and not any(kids(c)) for c in kids(tok))):
+                return  # ("flew in": the parser may call "in" an adverb, or a preposition with nothing after it)
             if any(c.dep_ == "advmod" and c.lower_ in ("home", "back", "there") or
-                   c.dep_ == "prep" and c.lower_ in ("in", "at", "to", "into") or c.dep_ == "dobj"
+                   c.dep_ == "prep" and c.lower_ in ("in", "at", "to", "into") and any(kids(c)) or c.dep_ == "dobj"
                    for c in kids(tok)):
                 return  # "arrived in Lima", "arrived back home": somewhere else
         if any(t.lemma_.lower() in MILITARY for t in subject_tokens(tok)):
