@@ -2709,6 +2709,16 @@ class _Finder:
                 verb = verb.head
             if verb.pos_ in ("VERB", "AUX"):
                 return self.actors(subject_tokens(verb)), "frame", 0.6
+        if carrier.dep_ == "pobj" and carrier.head.lower_ == "from" and tok.lemma_.lower() in TRIP_NOUNS:
+            # "returned from a visit to B", "A, back from a trip to B,": the one who came back went there
+            back = carrier.head.head
+            if back.pos_ == "VERB" and back.lemma_.lower() in ("return", "come", "fly", "get", "arrive") and (
+                    back.lemma_.lower() == "return" or any(c.lower_ in ("back", "home") for c in kids(back))):
+                return self.actors(subject_tokens(back)), "frame", 0.6
+            if back.lower_ == "back" and back.head.pos_ in ("PROPN", "NOUN"):
+                return self.actors([back.head]), "frame", 0.6
+            if back.lower_ == "back" and back.head.pos_ == "VERB":  # ("came back from a trip to B")
+                return self.actors(subject_tokens(back.head)), "frame", 0.6
         if carrier.dep_ == "pobj" and carrier.head.dep_ == "prep" and (carrier.head.lower_ in (
                 "at", "during", "after", "before", "on", "in", "into", "for", "over", "following") or
                 carrier.head.lower_ == "with" and carrier.head.head.lemma_.lower() in ("answer", "respond", "reply")):
