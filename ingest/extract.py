@@ -569,7 +569,7 @@ def _date_for(cand: Candidate, doc, idx: ActorIndex, dates, by_start, verb, moda
     govs = dates.between(lo + 1, cand.trigger)
     free = [(abs(v[1] - cand.trigger), v[0]) for i, v in govs.items()
             if doc[i].lemma_.lower() not in REPORTING_VERBS and (verb is None or i != verb.i)
-            and i not in triggers]
+            and i not in triggers and not any(_other_time(a) for a in [doc[i], *doc[i].ancestors])]
     if free and modality != "reported":
         return min(free)[1]
     if verb is not None and verb.i in dates and claimed_by is None:
@@ -1137,6 +1137,12 @@ def _evidence_span(doc, trigger, idx: ActorIndex) -> tuple[int, int]:
     return start, end
 
 
+def _other_time(t) -> bool:
+    """Whether ``t`` is the verb of a phrase that tells a time of its own to measure from: "since
+    taking office last year", "after arriving on Monday"."""
+    return t.dep_ == "pcomp" and t.pos_ in ("VERB", "AUX") and t.head.lower_ in ("since", "after", "before", "until")
+
+
 def _plain_path(tok, trigger, idx: ActorIndex) -> bool:
     """True if ``tok`` hangs on ``trigger`` through its own phrase: no other actor and no clause
     of its own (a relative, complement or adverbial clause) on the way up."""
@@ -1145,6 +1151,8 @@ def _plain_path(tok, trigger, idx: ActorIndex) -> bool:
         if t.i in idx.by_token or (t.pos_ in ("VERB", "AUX") and t.dep_ in ("ccomp", "relcl", "advcl", "xcomp", "conj", "acl")
                                    and not (t.dep_ in ("acl", "ccomp") and t.lemma_.lower() in _ISSUING)):
             return False  # (but "in a statement issued on Monday" dates what the statement says)
+        if _other_time(t):
+            return False  # "his first visit since taking office last year": the other time's date
         if t.head.i == t.i:
             return False
         t = t.head

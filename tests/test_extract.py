@@ -288,6 +288,11 @@ def test_reported_claim_names_the_claimant(extractor):
      "the border.", "accused", "2024-03-12"),
     ("Poland and Lithuania met in Warsaw on Tuesday. In Brussels, the European Union urged Belarus to "
      "release the detained journalists.", "urged", "2024-03-12"),
+    # a time told to measure from is not the event's: "his first visit since taking office last year"
+    ("Prime Minister Fumio Kishida, on his first visit to India since taking office last year, held talks "
+     "in New Delhi with Narendra Modi.", "met", None),
+    ("Prime Minister Fumio Kishida, on his first visit to India since taking office last year, held talks "
+     "in New Delhi with Narendra Modi.", "visited", None),
     # ... but background stays undated: a clause of time, a lasting act, a habit, a perfect, a relative clause
     ("Poland and Lithuania met in Warsaw on Tuesday. Both have backed Ukraine since Russia invaded it.",
      "attacked", None),
