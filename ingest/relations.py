@@ -1356,6 +1356,11 @@ class _Finder:
                         self.emit("supported", subj, self._others(praised, subj), tok, "verb:call+partner", 0.7)
             elif any(c.dep_ in ("advmod", "prt") and c.lower_ in ("home", "back", "in") for c in kids(tok)):
                 chosen = [e for e in chosen if e.predicate != "phoned"]  # "calling home its ambassador": a recall
+        if tok.lemma_.lower() == "ask" and not any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "for"
+                                                   for c in kids(tok)) and any(
+                c.dep_ == "ccomp" and any(w.tag_ in ("WP", "WRB", "WDT") or w.dep_ == "mark" and w.lower_ in ("whether", "if")
+                                          for w in c.subtree if w.i < c.i) for c in kids(tok)):
+            chosen = [e for e in chosen if e.predicate != "urged"]  # "asked B what it meant to do": a question
         subj = self.actors(subject_tokens(tok))
         if tok.lemma_.lower() == "thank" and chosen:
             # "A thanked B for its support": B supported A (thanks are no praise of their own here)
