@@ -564,6 +564,8 @@ def object_tokens(tok, entry: LexEntry, *, verb: bool, needs_words: frozenset = 
             elif c.dep_ in ("advcl", "acomp", "oprd") and c.pos_ == "ADJ" and \
                     any(a.lower_ == "as" for a in kids(c)):
                 dobjs += [d for d in kids(c) if d.dep_ == "dobj"]
+    # "condemned a series of North Korean missile launches": what the series is of
+    dobjs = [o for d in dobjs for o in ((of_chain(d, 1) or [d]) if d.lemma_.lower() in QUANTITY_NOUNS else [d])]
     if "dobj" in entry.objects:
         out += dobjs
         # "rejected EU calls for an inquiry": the parser may take the plural noun for a verb, and its
