@@ -1632,6 +1632,11 @@ class _Finder:
                      if c.dep_ == "dobj" and first.lemma_.lower() in ("meet", "receive", "host")]
                 objs = self._others(self.actors(partners), subj)
                 rule += "/shared"
+            if subj and objs and entry.predicate in CONTACT_ACTS | {"signedAgreementWith"}:
+                # "held talks with B alongside C", "Alongside C, A met B": C sat on A's side of the table
+                beside = [p for h in [tok, *(d for d in kids(tok) if d.dep_ == "dobj")] for c in kids(h)
+                          if c.dep_ == "prep" and c.lower_ == "alongside" for p in kids(c) if p.dep_ == "pobj"]
+                subj = subj + [a for a in self._others(self.actors(beside), objs) if all(a[0].key != b[0].key for b in subj)]
             if len(subj) > 1 and any(t.lower_ in ("other", "another") or
                                      any(c.dep_ == "poss" and c.lower_ in ("other", "another") for c in kids(t))
                                      for t in obj_toks + [c for c in kids(tok) if c.dep_ == "dobj"
