@@ -391,6 +391,8 @@ def _said_would(chain, trigger) -> bool:
 
 
 # verbs of a vow, under which support or a threat still to come is given now
+# reporting verbs that vouch for what they report
+CONFIRMING = frozenset({"confirm", "acknowledge", "admit", "concede"})
 _VOWS = {"supported": frozenset({"vow", "pledge", "promise", "swear"}),
          "threatened": frozenset({"vow", "pledge", "promise", "swear", "threaten"})}
 
@@ -430,6 +432,8 @@ def modality_of(cand: Candidate, doc, idx: ActorIndex) -> tuple[str, Actor | Non
     # "according to X" makes it X's claim even when X is the other party ("according to Pakistani
     # officials, fighters attacked Pakistani posts"), though not the doer's own account; a party's
     # own "said" does not
+    # ("officials confirmed that A met B": what is confirmed the article tells as known)
+    reporters = [(a, v) for a, v in reporters if v.lemma_.lower() not in CONFIRMING]
     outsider = next(((a, v) for a, v in reporters if not _is_party(a, cand, idx) or
                      v.lower_ == "according" and not _is_side(a, cand.subject, idx) or
                      v.lemma_.lower() in ACCUSING and cand.predicate != "accused" and _is_side(a, cand.object, idx)),
