@@ -110,10 +110,11 @@ LEFT_OUT_BLOCKS = {
 # Verbs of the sets kept whose usual sense in news is another than the set's code, or that take a
 # topic rather than the other side as their object ("discussed the war", "fired the minister",
 # "sanctions targeting its banks", "defeated in the election", "kick off a cycle of escalation",
-# "the arrest should encourage B": a spur, neither praise nor a request).
+# "the arrest should encourage B": a spur, neither praise nor a request; "consulted closely with its
+# allies before acting": kept informed, by any means, no meeting).
 LEFT_OUT_VERBS = frozenset("""
     amass cluster conglomerate conjoin constellate converge flock join unite convene
-    brave confront contact encounter face interact discuss
+    brave confront contact encounter face interact discuss consult
     conform correlate orchestrate organise organize unionise unionize integrate
     admire celebrate clap commemorate honor honour respect reward toast greet
     cheer embolden encourage enliven galvanize inspire invigorate reassure revitalize rouse spur prefer exalt glorify
