@@ -390,9 +390,9 @@ def _said_would(chain, trigger) -> bool:
     return t.dep_ == "ccomp" and t.head.lemma_.lower() in REPORTING_VERBS
 
 
-# verbs of a vow, under which support or a threat still to come is given now
 # reporting verbs that vouch for what they report
-CONFIRMING = frozenset({"confirm", "acknowledge", "admit", "concede"})
+CONFIRMING = WORDS.set("confirming_verbs")
+# verbs of a vow, under which support or a threat still to come is given now
 _VOWS = {"supported": frozenset({"vow", "pledge", "promise", "swear"}),
          "threatened": frozenset({"vow", "pledge", "promise", "swear", "threaten"})}
 
@@ -429,11 +429,11 @@ def modality_of(cand: Candidate, doc, idx: ActorIndex) -> tuple[str, Actor | Non
     reporters, denied = _reporters(trigger, idx)
     if denied and modality == "asserted":
         modality = "negated"
+    # ("officials confirmed that A met B": what is confirmed the article tells as known)
+    reporters = [(a, v) for a, v in reporters if v.lemma_.lower() not in CONFIRMING]
     # "according to X" makes it X's claim even when X is the other party ("according to Pakistani
     # officials, fighters attacked Pakistani posts"), though not the doer's own account; a party's
     # own "said" does not
-    # ("officials confirmed that A met B": what is confirmed the article tells as known)
-    reporters = [(a, v) for a, v in reporters if v.lemma_.lower() not in CONFIRMING]
     outsider = next(((a, v) for a, v in reporters if not _is_party(a, cand, idx) or
                      v.lower_ == "according" and not _is_side(a, cand.subject, idx) or
                      v.lemma_.lower() in ACCUSING and cand.predicate != "accused" and _is_side(a, cand.object, idx)),

@@ -250,10 +250,8 @@ def reduced_passive(tok) -> bool:
         any(c.dep_ == "agent" for c in kids(tok))
 
 
-# plural nouns of what one side asks of or says against another, which the parser may take for verbs
-NOUNS_TAKEN_FOR_VERBS = frozenset({"calls", "demands", "claims", "charges", "requests", "appeals", "offers", "proposals"})
-# verbs of putting a question to someone ("Asked about the talks, A said ...")
-QUESTIONING = frozenset({"ask", "question", "quiz"})
+NOUNS_TAKEN_FOR_VERBS = WORDS.set("nouns_taken_for_verbs")  # ("rejected EU calls for an inquiry")
+QUESTIONING = WORDS.set("questioning_verbs")  # ("Asked about the talks, A said ...")
 
 
 def subject_tokens(tok, depth: int = 0) -> list:
