@@ -2184,8 +2184,7 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
 def _subject_after_phrase(title, name) -> bool:
     """Whether ``name`` after a comma is the subject of its clause and ``title`` before the comma ends
     a phrase of a preposition: "According to a Japanese spokesman, Li told B": Li is no spokesman."""
-    return title.dep_ == "pobj" and name.dep_ in ("nsubj", "nsubjpass") and name.head.i != title.i and \
-        not any(t.i == name.i for t in title.subtree)
+    return title.dep_ == "pobj" and name.dep_ in ("nsubj", "nsubjpass") and not title.is_ancestor(name)
 
 
 def _joined_to(doc, j: int, sent, idx: ActorIndex) -> int | None:

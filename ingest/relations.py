@@ -24,7 +24,7 @@ from dipgraph.graph.vocab import relation as relation_info
 from .actors import COUNTERPART, HARM_NOUNS, INSTITUTIONS, PLACE_NOUNS, PLACED_HEADS, SPEAKERS, STATE_KINDS, VESSELS, ActorIndex
 from .words import WORDS
 from .gazetteer import LexEntry, Lexicon, fitting_particles
-from .shapes import (ACCUSING, DOCUMENTS, PREVENTING, UNDOING, UNDOING_NOUNS, attack_lemmas, between, clause_verb, conditional_harm, conjuncts, coordinated_with, goods_bound, goods_origin, kids, listed,
+from .shapes import (ACCUSING, DOCUMENTS, PREVENTING, UNDOING, UNDOING_NOUNS, attack_lemmas, between, clause_verb, conditional_harm, conjuncts, coordinated_with, goods_bound, goods_origin, is_question, kids, listed,
                      not_yet_done, object_tokens, object_verb, of_chain, passive, prep_objects, regular_lemma, scope_words, subject_tokens, undone,
                      trip_places, word_set)
 
@@ -1357,9 +1357,7 @@ class _Finder:
             elif any(c.dep_ in ("advmod", "prt") and c.lower_ in ("home", "back", "in") for c in kids(tok)):
                 chosen = [e for e in chosen if e.predicate != "phoned"]  # "calling home its ambassador": a recall
         if tok.lemma_.lower() == "ask" and not any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "for"
-                                                   for c in kids(tok)) and any(
-                c.dep_ == "ccomp" and any(w.tag_ in ("WP", "WRB", "WDT") or w.dep_ == "mark" and w.lower_ in ("whether", "if")
-                                          for w in c.subtree if w.i < c.i) for c in kids(tok)):
+                                                   for c in kids(tok)) and any(is_question(c) for c in kids(tok)):
             chosen = [e for e in chosen if e.predicate != "urged"]  # "asked B what it meant to do": a question
         subj = self.actors(subject_tokens(tok))
         if tok.lemma_.lower() == "thank" and chosen:
@@ -2725,10 +2723,8 @@ class _Finder:
             if back.pos_ == "VERB" and back.lemma_.lower() in ("return", "come", "fly", "get", "arrive") and (
                     back.lemma_.lower() == "return" or any(c.lower_ in ("back", "home") for c in kids(back))):
                 return self.actors(subject_tokens(back)), "frame", 0.6
-            if back.lower_ == "back" and back.head.pos_ in ("PROPN", "NOUN"):
-                return self.actors([back.head]), "frame", 0.6
-            if back.lower_ == "back" and back.head.pos_ == "VERB":  # ("came back from a trip to B")
-                return self.actors(subject_tokens(back.head)), "frame", 0.6
+            if back.lower_ == "back" and back.head.pos_ in ("PROPN", "NOUN", "VERB"):  # (or "came back from")
+                return self.actors(subject_tokens(back.head) if back.head.pos_ == "VERB" else [back.head]), "frame", 0.6
         if carrier.dep_ == "pobj" and carrier.head.dep_ == "prep" and (carrier.head.lower_ in (
                 "at", "during", "after", "before", "on", "in", "into", "for", "over", "following") or
                 carrier.head.lower_ == "with" and carrier.head.head.lemma_.lower() in ("answer", "respond", "reply")):

@@ -254,6 +254,13 @@ NOUNS_TAKEN_FOR_VERBS = WORDS.set("nouns_taken_for_verbs")  # ("rejected EU call
 QUESTIONING = WORDS.set("questioning_verbs")  # ("Asked about the talks, A said ...")
 
 
+def is_question(clause) -> bool:
+    """Whether ``clause`` is a complement clause that asks ("whether B would lift the sanctions",
+    "what officials were supposed to do")."""
+    return clause.dep_ == "ccomp" and any(w.tag_ in ("WP", "WRB", "WDT") or w.dep_ == "mark" and w.lower_ in ("whether", "if")
+                                          for w in clause.subtree if w.i < clause.i)
+
+
 def subject_tokens(tok, depth: int = 0) -> list:
     """Tokens naming who does what ``tok`` (a verb) states, climbing conjunctions, control verbs
     and relative clauses when the verb has no subject of its own."""
