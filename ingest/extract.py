@@ -413,6 +413,8 @@ def modality_of(cand: Candidate, doc, idx: ActorIndex) -> tuple[str, Actor | Non
         chain = [trigger]  # "will examine a European Community complaint against B": made already
     if cand.rule.startswith("noun:") and _own_rule(cand).endswith("+that") and trigger.dep_ == "dobj":
         chain = [trigger]  # "denied claims by B that A armed the rebels": the claims were made; their content is denied
+    elif cand.rule.startswith("noun:") and _own_rule(cand).endswith("+answered"):
+        chain = [trigger]  # "has refused B's demands": refused or not, the demands were made
     modality = _chain_modality(chain)
     if modality == "hedged" and _said_would(chain, trigger):
         modality = "future"  # "X said Washington would announce sanctions": the future of reported speech

@@ -129,6 +129,8 @@ REPRISALS = WORDS.set("reprisals")
 REFUSING = WORDS.set("refusing")
 BEARING_VERBS = WORDS.set("bearing_verbs")
 RELYING_VERBS = WORDS.set("relying_verbs")
+CALL_ANSWERS = WORDS.set("call_answers")
+YIELDING = WORDS.set("yielding")
 # the words each rule of find_relations is tried on (data/words.tsv), by the rule's name
 VERB_TRIGGERS = WORDS.multimap("verb_triggers")
 NOUN_TRIGGERS = WORDS.multimap("noun_triggers")
@@ -1798,6 +1800,26 @@ class _Finder:
         objs = self.actors(doers)
         if subj and objs:
             self.emit("urged", subj, self._others(objs, subj), tok, f"noun:{tok.lemma_.lower()}+that", 0.7)
+
+    def call_answered(self, tok) -> None:
+        """ "B rejected A's calls for an inquiry", "B ignored appeals from A to stand firm", "B bowed
+        to American demands": a call that B answers (turns down, heeds) was made to B."""
+        verb = tok.head
+        if tok.dep_ == "pobj" and verb.lower_ == "to" and verb.head.lemma_.lower() in YIELDING:
+            verb = verb.head  # ("bowed to demands from A")
+        elif tok.dep_ != "dobj" or verb.lemma_.lower() not in CALL_ANSWERS:
+            return
+        if verb.pos_ != "VERB" or passive(verb):
+            return
+        if tok.lemma_.lower() == "call" and not (tok.tag_ == "NNS" or any(
+                c.dep_ == "prep" and c.lower_ == "for" or c.dep_ in ("acl", "relcl") for c in kids(tok))):
+            return  # ("ignored the call from A": a telephone call, perhaps)
+        makers = self.actors([c for c in kids(tok) if c.dep_ == "poss" or
+                              c.dep_ in ("amod", "compound") and c.i < tok.i] +
+                             prep_objects(tok, ("from", "by")), possessor=True, demonym=True)
+        addressed = self.actors(subject_tokens(verb))
+        if makers and addressed:
+            self.emit("urged", makers, self._others(addressed, makers), tok, f"noun:{tok.lemma_.lower()}+answered", 0.65)
 
     def cannot_accept(self, tok) -> None:
         """ "Y could not accept the outcome of X's referendum": a refusal of what X did or claims."""
@@ -4250,6 +4272,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   (VERB_TRIGGERS["called_in"], f.called_in),
                   (VERB_TRIGGERS["cannot_accept"], f.cannot_accept)]
     noun_rules = [(NOUN_TRIGGERS["purchase"], f.purchase), (NOUN_TRIGGERS["demand_that"], f.demand_that),
+                  (NOUN_TRIGGERS["call_answered"], f.call_answered),
                   (NOUN_TRIGGERS["at_request"], f.at_request), (JOINT_THINGS, f.joint_with),
                   (NOUN_TRIGGERS["despite_protests"], f.despite_protests),
                   (lex.classes.get("agreement", frozenset()), f.made_during), (TIES_NOUNS, f.ties),
