@@ -80,7 +80,7 @@ INSTITUTIONS = WORDS.set("institutions")
 GOVERNING_BODIES = WORDS.set("governing_bodies")
 # what a person decides or says, which stays theirs ("backed A's account" backs A, not A's state)
 PERSONAL_ACTS = WORDS.set("personal_acts")
-ANSWERING = WORDS.set("answering")
+JUDGING = WORDS.set("judging")
 # what one does that makes a measure or a plan one's own ("the zone X declared")
 MAKING = WORDS.set("making")
 # acts done to someone: "the invasion of X", "the murder of Y's envoy" name who suffered them
@@ -827,7 +827,7 @@ class ActorIndex:
         root_subj = [c for c in kids(sent.root) if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
         if tok.dep_ == "poss" and tok.head.dep_ == "dobj" and tok.head.head.i == sent.root.i and \
                 (tok.head.lemma_.lower() in PERSONAL_ACTS or tok.head.lower_ in PERSONAL_ACTS) and \
-                sent.root.lemma_.lower() in ANSWERING and root_subj:
+                sent.root.lemma_.lower() in JUDGING and root_subj:
             # "A rejected her remarks": another's words, not A's own: the person named last before A
             own = {a.key for s in root_subj if (a := self.resolve(s)) is not None}
             lo = self.sents_upto(tok.i, 3)[0].start
