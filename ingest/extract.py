@@ -1007,6 +1007,10 @@ def _events(doc, article: Article, gaz: Gazetteer):
         forget_children(doc)
 
 
+# relations whose denial tells nothing a reader would record: an agreement not reached, a call not made
+NOTHING_DONE = frozenset({"signedAgreementWith", "urged"})
+
+
 def _events_of(doc, article: Article, gaz: Gazetteer):
     idx = find_actors(doc, gaz, article.published)
     cands = find_relations(doc, idx, gaz.lexicon)
@@ -1026,6 +1030,8 @@ def _events_of(doc, article: Article, gaz: Gazetteer):
         modality, claimed_by, verb = modality_of(cand, doc, idx)
         if cand.rule == "visit:met-in" and modality in ("future", "hedged", "negated"):
             continue  # a guest is only known to be there by a meeting that took place
+        if modality == "negated" and cand.predicate in NOTHING_DONE:
+            continue  # "the two sides failed to agree on a border", "refused to sign": no tie was made
         if _own_rule(cand) == "verb:help" and modality == "future" and \
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(doc[cand.trigger])):
             continue  # "offered money to help B", "a duty to help B": a purpose, no aid given yet ("will help B" is one)
