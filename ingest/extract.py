@@ -394,7 +394,8 @@ def _said_would(chain, trigger) -> bool:
 CONFIRMING = WORDS.set("confirming_verbs")
 # verbs of a vow, under which support or a threat still to come is given now
 _VOWS = {"supported": frozenset({"vow", "pledge", "promise", "swear"}),
-         "threatened": frozenset({"vow", "pledge", "promise", "swear", "threaten"})}
+         "threatened": frozenset({"vow", "pledge", "promise", "swear", "threaten"}),
+         "cooperatedWith": frozenset({"agree", "pledge", "vow", "promise", "decide", "resolve"})}
 
 
 def modality_of(cand: Candidate, doc, idx: ActorIndex) -> tuple[str, Actor | None, object | None]:
@@ -420,11 +421,11 @@ def modality_of(cand: Candidate, doc, idx: ActorIndex) -> tuple[str, Actor | Non
         modality = "future"  # "X said Washington would announce sanctions": the future of reported speech
     if _own_rule(cand) == "verb:threat+if" and modality == "future":
         modality = "asserted"  # "we will strike if ...": the future harm is the threat, made now
-    if cand.predicate in ("supported", "threatened") and modality == "future" and len(chain) > 1 and \
+    if cand.predicate in _VOWS and modality == "future" and len(chain) > 1 and \
             chain[1].lemma_.lower() in _VOWS[cand.predicate] and \
             not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall") for c in kids(chain[1])):
-        # "promised to fight Turkey's corner", "vowed retaliation against X": the vow is the support
-        # or the threat, made now
+        # "promised to fight Turkey's corner", "vowed retaliation against X", "agreed to work
+        # together": the vow is the support or the threat, the agreement the cooperation, made now
         modality = "asserted"
     if _own_rule(cand) == "verb:accept+cannot" and modality in ("negated", "future"):
         modality = "asserted"  # "cannot accept X's claim": the refusal is the act, made now
