@@ -1066,6 +1066,14 @@ class _Finder:
                     self.parties = [a for a, _ in found]  # "the bids by A and B": both
                 if found:
                     return found[0][0]
+        if tok.lemma_.lower() in OUTCOME_NOUNS | {"finding"}:
+            # "rejected the findings of Malaysia's investigation", "the conclusions of the Dutch inquiry":
+            # whose inquiry it was
+            found = self.actors([w for p in prep_objects(tok, ("of",)) if p.i not in self.idx.by_token
+                                 for w in [p, *(c for c in kids(p) if c.dep_ in ("poss", "amod", "compound"))]],
+                                demonym=True)
+            if len(found) == 1:
+                return found[0][0]
         if tok.lemma_.lower() in COUP_NOUNS:
             return self._coup_state(tok)
         verbs = EVENT_NOUNS.get(tok.lemma_.lower())
