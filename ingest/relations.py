@@ -2018,7 +2018,11 @@ class _Finder:
         for clause in [c for c in kids(tok) if c.dep_ == "ccomp" and not any(n.dep_ == "neg" for n in kids(c))]:
             if clause.lemma_.lower() not in BREACHING and not (clause.lemma_ == "be" and any(
                     a.dep_ in ("acomp", "attr") and (a.lower_ in NEGATIVE_EVAL or a.lemma_.lower() in NEGATIVE_EVAL)
-                    for a in kids(clause))):
+                    for a in kids(clause))) and not any(
+                    # "said B's meddling had soured ties": the wrong is named whatever it did
+                    c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() in NEGATIVE_EVAL and
+                    any(m.dep_ in ("poss", "amod", "compound") and m.i in self.idx.by_token for m in kids(c))
+                    for c in kids(clause)):
                 continue
             acts = [c for c in kids(clause) if c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.i not in self.idx.by_token
                     and c.lemma_.lower() not in CLAIMS]  # ("said the accusations were lies": a dismissal)
