@@ -2721,6 +2721,9 @@ _BODIES = ("intergovernmental", "un-body", "alliance")
 
 # words for the one who presides over a body of states for a term
 _CHAIR_WORDS = WORDS.set("chair_words")
+_CHAIR_POSTS = WORDS.set("chair_posts")
+_TAKING_POSTS = frozenset({"hold", "take", "assume"})
+_CHOOSING = frozenset({"elect", "name", "choose", "appoint"})
 AHEAD_WORDS = WORDS.set("ahead_titles")
 
 
@@ -2759,9 +2762,21 @@ def _chairs(doc, idx: ActorIndex) -> None:
                           idx.by_token[t.i].actor.kind == "organisation" and idx.by_token[t.i].actor.org_kind in bodies]
         # a clause: "who currently chairs the AU"
         head = doc[m.end - 1]
-        for rel in (c for c in kids(head) if c.dep_ == "relcl" and c.lemma_.lower() == "chair"):
-            found += [idx.by_token[o.i].actor for o in kids(rel) if o.dep_ == "dobj" and o.i in idx.by_token
-                      and idx.by_token[o.i].actor.kind == "organisation" and idx.by_token[o.i].actor.org_kind in bodies]
+        def bodies_in(toks) -> list[Actor]:
+            return [idx.by_token[o.i].actor for o in toks if o.i in idx.by_token and
+                    idx.by_token[o.i].actor.kind == "organisation" and idx.by_token[o.i].actor.org_kind in bodies]
+        for rel in (c for c in kids(head) if c.dep_ == "relcl"):
+            if rel.lemma_.lower() == "chair":
+                found += bodies_in([o for o in kids(rel) if o.dep_ == "dobj"])
+            elif rel.lemma_.lower() in _TAKING_POSTS and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in kids(rel)):
+                # "who holds the rotating presidency of Unasur" (not "whose country held": the state's)
+                found += bodies_in([p for o in kids(rel) if o.dep_ == "dobj" and o.lemma_.lower() in _CHAIR_POSTS
+                                    for b in kids(o) if b.dep_ == "prep" and b.lower_ == "of" for p in kids(b)])
+        if head.dep_ == "nsubjpass" and head.head.lemma_.lower() in _CHOOSING:
+            # "A was elected chairman of the OAU"
+            found += bodies_in([p for o in kids(head.head) if o.dep_ in ("oprd", "attr", "xcomp", "dobj") and
+                                o.lower_ in _CHAIR_WORDS for b in kids(o) if b.dep_ == "prep" and b.lower_ == "of"
+                                for p in kids(b)])
         for body in found:
             have = idx.chairs.setdefault(m.actor.key, [])
             _, of = idx.roles.get(m.actor.key, (None, None))
