@@ -90,6 +90,7 @@ HARM_NOUNS = WORDS.set("harm_nouns")
 PLACED_HEADS = VENUES | HARM_NOUNS | WORDS.set("named_for_venue")
 # groups of states that act as the one leading them ("a coalition led by B", "the B-led force")
 LED_GROUPS = WORDS.set("state_led_groups")
+_LED_TEAMS = WORDS.set("led_groups")  # "a delegation led by A"
 PUBLIC_ROLES = WORDS.set("public_roles")
 
 
@@ -2221,11 +2222,24 @@ def _leaders(doc, idx: ActorIndex) -> None:
         verb = by.head
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
             led = idx.resolve(verb.head, allow_demonym=True)
-            role, of = idx.roles.get(m.actor.key, (None, None))
-            if led is not None and led.kind != "person" and (idx.role_source.get(m.actor.key) != "text" or of is None):
-                # ("a Chilean team led by Trade Minister A": A is Chile's trade minister)
-                idx.roles[m.actor.key] = (role or "Leader", led)
-                idx.role_source[m.actor.key] = "text"
+            if led is None and verb.head.dep_ == "appos" and verb.head.head.pos_ == "PROPN":
+                led = idx.resolve(verb.head.head)  # "UNITA, the movement led by A": what the noun stands beside
+            _lead(m.actor, led, idx)
+    for m in [m for m in idx.ments if m.actor.kind == "person"]:
+        # "A, who led the US delegation,": the person leads what the clause's object stands for
+        for rel in (c for c in kids(doc[m.end - 1]) if c.dep_ == "relcl" and c.lemma_.lower() in ("lead", "head")
+                    and any(s.dep_ == "nsubj" and s.lower_ == "who" for s in kids(c))):
+            for o in (o for o in kids(rel) if o.dep_ == "dobj" and o.lemma_.lower() in _LED_TEAMS):
+                _lead(m.actor, idx.resolve(o, allow_demonym=True), idx)
+
+
+def _lead(person: Actor, led: Actor | None, idx: ActorIndex) -> None:
+    """Record that ``person`` leads ``led`` (a state's team, a movement), unless the text gave them another role."""
+    role, of = idx.roles.get(person.key, (None, None))
+    if led is not None and led.kind != "person" and (idx.role_source.get(person.key) != "text" or of is None):
+        # ("a Chilean team led by Trade Minister A": A is Chile's trade minister)
+        idx.roles[person.key] = (role or "Leader", led)
+        idx.role_source[person.key] = "text"
 
 
 # a state named after these in a title is where the person is posted or what they deal with,
