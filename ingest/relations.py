@@ -2268,6 +2268,8 @@ class _Finder:
         if meeting is None or meeting.lemma_.lower() not in GATHERINGS | {"talks", "talk", "ceremony", "funeral"}:
             return
         guests = [(a, i) for a, i in guests if a.kind == "person" and self.idx.country_of(a) is not None]
+        if by and tok.lemma_.lower() == "attend" and meeting.lemma_.lower() in ("meeting", "talks", "talk"):
+            self._sides_attending(tok)
         if not guests:
             return
         places = prep_objects(meeting, ("in",)) or prep_objects(tok, ("in",))
@@ -2296,6 +2298,26 @@ class _Finder:
             host = [(a, i) for a, i in self.actors(subject_tokens(meeting.head)) if a.kind == "person"]
             if host:
                 self.emit("met", host, self._others(guests, host), tok, "verb:attend+host", 0.7)
+
+    def _sides_attending(self, tok) -> None:
+        """ "The meeting was attended by A and B of one state and C and D of another": each of one
+        side met each of the other (the parser may hang the second pair anywhere in the list)."""
+        people: list[Actor] = []
+        for w in (w for c in kids(tok) if c.dep_ == "agent" for w in c.subtree):
+            m = self.idx.mention_at(w.i)
+            if m is not None and w.i == m.end - 1 and m.actor.kind == "person" and \
+                    all(m.actor.key != p.key for p in people):
+                people.append(m.actor)
+        homes: dict[str, list[Actor]] = {}
+        for p in people:
+            home = self.idx.country_of(p)
+            if home is None or home.kind not in STATE_KINDS:
+                return  # (a side the text does not tell; "joined by the heads of the EU's Commission and Council")
+            homes.setdefault(home.key, []).append(p)
+        if len(homes) != 2:
+            return
+        one, other = homes.values()
+        self.emit("met", [(a, False) for a in one], [(a, False) for a in other], tok, "verb:attend/sides", 0.7)
 
     def told_must(self, tok) -> None:
         """ "A told B that B's government must stop the raids": a demand; "... or face action":
