@@ -808,6 +808,21 @@ def _mend_claim_verbs(doc) -> None:
             turned[0].dep_ = "relcl"
 
 
+def _mend_subject_nouns(doc, nouns) -> None:
+    """ "US airstrikes on Syria killed five soldiers": the small parser may read a plural event noun
+    after a name as a verb with that name for its subject, though the word is itself the subject of
+    the sentence's verb; it is a noun, and the name before it its modifier."""
+    for t in _tokens_with(doc, "TAG", ("VBZ", "VBP")):
+        if t.dep_ not in ("nsubj", "nsubjpass") or t.head.i == t.i or t.head.pos_ not in ("VERB", "AUX") or \
+                t.lemma_.lower() not in nouns or not t.lower_.endswith("s"):
+            continue
+        names = [c for c in kids(t) if c.dep_ == "nsubj" and c.i == t.i - 1 and c.pos_ == "PROPN"]
+        if not names:
+            continue
+        t.pos_, t.tag_ = "NOUN", "NNS"
+        names[0].dep_ = "compound"
+
+
 def _mend_compound_nouns(doc, nouns) -> None:
     """ "has a returns deal with B": the small parser may read "a returns" as a subject and "deal" as
     its verb; a noun after "a" and a noun is the head of that noun phrase, which is the object."""
@@ -996,6 +1011,7 @@ def _events(doc, article: Article, gaz: Gazetteer):
     _mend_participle_nouns(doc, gaz.lexicon.verbs)
     _mend_claim_verbs(doc)
     _mend_compound_nouns(doc, gaz.lexicon.nouns)
+    _mend_subject_nouns(doc, gaz.lexicon.nouns)
     _mend_datives(doc, gaz.lexicon.verbs)
     _mend_signoff(doc)
     _mend_lost_subjects(doc)
