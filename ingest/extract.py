@@ -495,6 +495,12 @@ def _dates(doc, published: date | None, idx: ActorIndex) -> tuple[_Dates, dict[i
         iso = resolve_date(text, published)
         if ref is not published and _BARE_MONTH.fullmatch(ent.text.strip().lower()):
             iso = resolve_date(ent.text, ref)
+            if iso is not None and len(iso) == 10 and len(last_year[2]) == 10:
+                # "on Dec. 23, 1991, ... followed on Jan. 13": the day of that name nearest the one told
+                told = date.fromisoformat(last_year[2])
+                iso = min((d for y in (told.year - 1, told.year, told.year + 1)
+                           if (d := _same_day_in(iso, y)) is not None),
+                          key=lambda d: abs((d - told).days)).isoformat()
         years = _YEAR_STEP.fullmatch(text.strip().lower())
         if years and last_year is not None:
             # "invaded in 1990 ... drove them out early the next year": a year counted from the one told
@@ -505,7 +511,7 @@ def _dates(doc, published: date | None, idx: ActorIndex) -> tuple[_Dates, dict[i
             # "the following day", "a day later": the day after the one the story last told of
             iso = (date.fromisoformat(last_day) + timedelta(days=step)).isoformat()
         if iso is not None and len(iso) >= 4 and ent.text.strip()[-4:].isdigit():
-            last_year = (int(iso[:4]), sent_start)
+            last_year = (int(iso[:4]), sent_start, iso)
         if iso is None:
             continue
         # the word the date modifies: up from the entity, through a preposition ("on", "in")
@@ -1238,6 +1244,14 @@ def _is_dateline(ent) -> bool:
     nxt = ent.doc[ent.end:ent.end + 2].text
     return any(mark in nxt for mark in ("—", "–", "(", "-", "/")) and ent.start < 12 or \
         (ent.start <= 3 and ent.doc[max(0, ent.start - 1)].text == ",")
+
+
+def _same_day_in(iso: str, year: int) -> date | None:
+    """The day of ``iso``'s month and day in ``year`` (none for 29 February in a common year)."""
+    try:
+        return date(year, int(iso[5:7]), int(iso[8:10]))
+    except ValueError:
+        return None
 
 
 def _prev_sent_start(idx: ActorIndex, start: int) -> int:

@@ -278,6 +278,10 @@ def test_reported_claim_names_the_claimant(extractor):
     ("Kuwait cut its ties with Iraq in 1990. A year later, the United States attacked Iraq.", "attacked", "1991"),
     ("Iran and Iraq went to war in 1980. The previous year, Iraq had expelled Iran's ambassador.",
      "reducedRelationsWith", "1979"),
+    # a month and day with no year in a passage about a past year: the day of that name nearest the
+    # day told before, across a new year as well
+    ("Russia invaded Georgia on August 8, 2008. Sarkozy met Medvedev in Moscow on August 12.", "met",
+     "2008-08-12"),
     # a deal named by its day dates the deal, not the sentences after it
     ("Egypt and Greece met in Cairo on Tuesday. The two condemned the March 4 accord between Turkey and Libya "
      "as void. Greece called on Turkey to halt its drilling.", "urged", "2024-03-12"),
@@ -308,6 +312,12 @@ def test_dates_resolve_against_publication(extractor, text, predicate, when):
     ex = run(extractor, text)
     found = [e for e in ex.events if e.predicate == predicate]
     assert found and all(ev.date == when for ev in found)
+
+
+def test_a_day_with_no_year_after_new_year_in_a_past_passage(extractor):
+    ex = run(extractor, "Germany recognised Croatia on Dec. 23, 1991. The Holy See recognised Croatia on Jan. 13.")
+    dates = {e.subject.label: e.date for e in ex.events if e.predicate == "recognized"}
+    assert dates == {"Germany": "1991-12-23", "Vatican": "1992-01-13"}
 
 
 def test_roles_from_titles_and_counterparts(extractor):
