@@ -4024,6 +4024,8 @@ class _Finder:
         objs = self.actors(prep_objects(tok, ("of", "for")) + [c for c in kids(tok) if c.dep_ == "poss"],
                            possessor=True)
         self.hostile = False
+        if pred == "supported" and any(c.dep_ == "amod" and c.lower_ in ("financial", "economic") for c in kids(tok)):
+            pred = "aided"  # "one of Iraq's main financial backers": money given
         if subj and objs:
             self.emit(pred, subj, self._others(objs, subj), tok, f"copula:{lemma}", 0.75)
 
