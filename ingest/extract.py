@@ -829,6 +829,22 @@ def _mend_subject_nouns(doc, nouns) -> None:
         names[0].dep_ = "compound"
 
 
+def _mend_plural_objects(doc, words) -> None:
+    """ "imposed asset freezes on B": the small parser may read a plural noun after a noun as a verb
+    with that noun for its subject, in a clause under a verb left with no object; the plural is the
+    object, and the noun before it its modifier."""
+    for t in _tokens_with(doc, "TAG", ("VBZ",)):
+        if t.dep_ != "ccomp" or t.lemma_.lower() not in words or t.head.pos_ != "VERB" or t.head.i > t.i or \
+                any(c.dep_ in ("dobj", "attr") for c in kids(t.head)) or \
+                any(c.dep_ in ("aux", "auxpass", "neg", "mark", "dobj") for c in kids(t)):
+            continue
+        s = doc[t.i - 1]
+        if s.head.i != t.i or s.dep_ != "nsubj" or s.pos_ != "NOUN" or any(kids(s)):
+            continue
+        t.pos_, t.tag_, t.dep_ = "NOUN", "NNS", "dobj"
+        s.dep_, s.head = "compound", t
+
+
 def _mend_compound_nouns(doc, nouns) -> None:
     """ "has a returns deal with B": the small parser may read "a returns" as a subject and "deal" as
     its verb; a noun after "a" and a noun is the head of that noun phrase, which is the object."""
@@ -1018,6 +1034,7 @@ def _events(doc, article: Article, gaz: Gazetteer):
     _mend_claim_verbs(doc)
     _mend_compound_nouns(doc, gaz.lexicon.nouns)
     _mend_subject_nouns(doc, gaz.lexicon.nouns)
+    _mend_plural_objects(doc, frozenset().union(*gaz.lexicon.classes.values()))
     _mend_datives(doc, gaz.lexicon.verbs)
     _mend_signoff(doc)
     _mend_lost_subjects(doc)
