@@ -262,7 +262,8 @@ def _chain_modality(chain) -> str:
             for m in kids(top)) and _chain_modality(_verb_chain(top.head)) in ("future", "hedged"):
         future = True  # "A is expected to raise it when he meets B": the meeting is ahead too
     if top.tag_ in ("VBZ", "VBP") and top.lemma_.lower() in SCHEDULED and not top.doc.user_data.get("headline") and (
-            any(c.dep_ in ("prep", "npadvmod") and any(w.lower_ in PLANNED_DAYS for w in c.subtree) for c in kids(top))
+            any(c.dep_ in ("prep", "npadvmod") and any(w.lower_ in PLANNED_DAYS for w in c.subtree)
+                for c in [*kids(top), *(g for o in kids(top) if o.dep_ == "dobj" for g in kids(o))])
             or any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "on" and not any(kids(c)) for c in kids(top))):
         # ("A flies on to Brazil": the next stop of a journey, still ahead)
         future = True  # "A travels to Ottawa on Thursday for a summit": a plan, told in the present
