@@ -492,9 +492,10 @@ class _Finder:
             return found
         if tok.tag_ not in ("NNS", "NNPS"):
             return []
-        if lemma == "side" and tok.dep_ in ("dobj", "pobj", "dative") and \
-                any(c.lower_ in ("both", "two") for c in kids(tok)) and (at_odds := self._at_odds(tok)):
-            return at_odds  # "urged both sides to show restraint": the two in the fight told before
+        if (lemma == "side" or lemma in STATE_GROUP and tok.dep_ == "dobj" and tok.head.lemma_.lower() in URGING) and \
+                tok.dep_ in ("dobj", "pobj", "dative") and any(c.lower_ in ("both", "two") for c in kids(tok)) and \
+                (at_odds := self._at_odds(tok)):
+            return at_odds  # "urged both sides (both countries) to show restraint": the two in the fight told before
         if any(c.dep_ in ("compound", "amod", "nmod") and c.i in self.idx.by_token and
                self.idx.by_token[c.i].actor.kind == "organisation" for c in kids(tok)) or \
                 size is None and any(p.i in self.idx.by_token for p in prep_objects(tok, ("of",))):
@@ -615,7 +616,7 @@ class _Finder:
         """The two states of the last hostile act told in the sentences before ``tok``."""
         lo = self.idx.sents_upto(tok.i, 10)[0].start
         for c in reversed(self.out):
-            if lo <= c.trigger < tok.i and c.predicate in ("attacked", "threatened", "accused"):
+            if lo <= c.trigger < tok.i and c.predicate in ("attacked", "threatened", "accused", "reducedRelationsWith", "sanctioned"):
                 pair = [a if a.kind != "person" else self.idx.country_of(a) for a in (c.subject, c.object)]
                 if all(a is not None and a.kind in STATE_KINDS for a in pair) and pair[0].key != pair[1].key:
                     return pair
