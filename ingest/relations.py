@@ -2269,8 +2269,6 @@ class _Finder:
         if meeting is None or meeting.lemma_.lower() not in GATHERINGS | {"talks", "talk", "ceremony", "funeral"}:
             return
         guests = [(a, i) for a, i in guests if a.kind == "person" and self.idx.country_of(a) is not None]
-        if by and tok.lemma_.lower() == "attend" and meeting.lemma_.lower() in ("meeting", "talks", "talk"):
-            self._sides_attending(tok)
         if not guests:
             return
         places = prep_objects(meeting, ("in",)) or prep_objects(tok, ("in",))
@@ -2280,6 +2278,8 @@ class _Finder:
         hosted_by = [a for h in hosting if h.lemma_.lower() in ("host", "chair", "organise", "organize", "open")
                      for a, _ in self.actors([p for c in kids(h) if c.dep_ == "agent"
                                               for p in kids(c) if p.dep_ == "pobj"])]
+        if by and not hosted_by and tok.lemma_.lower() == "attend" and meeting.lemma_.lower() in ("meeting", "talks", "talk"):
+            self._sides_attending(tok)  # (guests of a host met the host, not, as told, each other)
         if by and hosted_by:
             if not hosts:  # the host's state, where the place goes unnamed
                 hosts = list({h.key: h for a in hosted_by if (h := self.idx.country_of(a)) is not None}.values())
