@@ -120,6 +120,8 @@ SEATS = WORDS.map("seats")
 WANTED_ACTS = WORDS.set("wanted_acts")
 # what one side claims or asks, which another may reject ("a charge B rejects")
 CLAIMS = WORDS.set("charge_nouns") | WORDS.set("claims")
+# verbs that praise what two sides did ("praised both leaders for their courage")
+COMMENDING = frozenset({"praise", "commend", "congratulate", "hail", "salute", "thank", "applaud"})
 # what one may turn down that another did to one, and the relations that tell of it
 ANSWERED = WORDS.multimap("answered")
 TURNING_DOWN = WORDS.set("turning_down")
@@ -496,6 +498,10 @@ class _Finder:
                 tok.dep_ in ("dobj", "pobj", "dative") and any(c.lower_ in ("both", "two") for c in kids(tok)) and \
                 (at_odds := self._at_odds(tok)):
             return at_odds  # "urged both sides (both countries) to show restraint": the two in the fight told before
+        if (lemma in STATE_GROUP or lemma in PERSON_GROUP) and tok.dep_ == "dobj" and \
+                tok.head.lemma_.lower() in COMMENDING and any(c.lower_ in ("both", "two") for c in kids(tok)) and \
+                (made := self._pair_agreed(tok, lemma in PERSON_GROUP)):
+            return made  # "praised both leaders for their courage": the two who just signed or met
         if any(c.dep_ in ("compound", "amod", "nmod") and c.i in self.idx.by_token and
                self.idx.by_token[c.i].actor.kind == "organisation" for c in kids(tok)) or \
                 size is None and any(p.i in self.idx.by_token for p in prep_objects(tok, ("of",))):
@@ -585,6 +591,20 @@ class _Finder:
             pair = [self.idx.country_of(a) for a in pair]
             if all(a is not None and a.kind in kinds for a in pair) and pair[0].key != pair[1].key:
                 return pair
+        return []
+
+    def _pair_agreed(self, tok, people: bool) -> list[Actor]:
+        """The two sides of the last accord, talks or meeting told in the sentences before ``tok``:
+        people, or the states they act for."""
+        lo = self.idx.sents_upto(tok.i, 4)[0].start
+        for kinds in (("signedAgreementWith",), ("met", "negotiatedWith")):  # an accord first, then talks
+            for c in reversed(self.out):
+                if not lo <= c.trigger < tok.i or c.predicate not in kinds or self.doc[c.trigger].dep_ == "relcl":
+                    continue  # (not "B, which signed a treaty with C in 1977,": background)
+                pair = [c.subject, c.object] if people else \
+                    [a if a.kind != "person" else self.idx.country_of(a) for a in (c.subject, c.object)]
+                if all(a is not None and (a.kind == "person") == people for a in pair) and pair[0].key != pair[1].key:
+                    return pair
         return []
 
     def _each_other(self, tok) -> bool:
