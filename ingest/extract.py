@@ -366,6 +366,16 @@ def _speaker(tokens, idx: ActorIndex) -> Actor | None:
     return None
 
 
+def _agency_report(actor: Actor | None, verb) -> bool:
+    """Whether ``verb`` is a news agency's plain telling ("Tass said", "the agency reported")."""
+    if verb.lemma_.lower() not in ("say", "report"):
+        return False
+    if actor is not None:
+        return actor.org_kind == "news-agency"
+    return any(c.dep_ == "nsubj" and (c.lemma_.lower() == "agency" or any(
+        g.dep_ in ("compound", "appos") and g.lemma_.lower() == "agency" for g in kids(c))) for c in kids(verb))
+
+
 def _is_party(actor: Actor | None, cand: Candidate, idx: ActorIndex) -> bool:
     """Whether ``actor`` is on the side of the candidate's subject or of its object."""
     return _is_side(actor, cand.subject, idx) or _is_side(actor, cand.object, idx)
@@ -447,6 +457,8 @@ def modality_of(cand: Candidate, doc, idx: ActorIndex) -> tuple[str, Actor | Non
             cand.rule.endswith(("/modifier", "/poss")) and trigger.dep_ in ("nsubj", "nsubjpass", "pobj") and \
             any(c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "poss" for c in kids(trigger)):
         outsider = None  # "X said the US-led invasion was illegal": the invasion is no claim of X's, but known
+    if outsider is not None and _agency_report(*outsider):
+        outsider = None  # "..., the official news agency TAP said": the wire's source for the news, no party's claim
     if modality == "asserted" and outsider is not None:
         return "reported", outsider[0], outsider[1]
     verb = reporters[0][1] if reporters else None
