@@ -444,6 +444,7 @@ def modality_of(cand: Candidate, doc, idx: ActorIndex) -> tuple[str, Actor | Non
     if denied and modality == "asserted":
         modality = "negated"
     # ("officials confirmed that A met B": what is confirmed the article tells as known)
+    told_by = reporters  # (a confirming verb still dates what it tells: "announced on Monday that ...")
     reporters = [(a, v) for a, v in reporters if v.lemma_.lower() not in CONFIRMING]
     # "according to X" makes it X's claim even when X is the other party ("according to Pakistani
     # officials, fighters attacked Pakistani posts"), though not the doer's own account; a party's
@@ -461,7 +462,7 @@ def modality_of(cand: Candidate, doc, idx: ActorIndex) -> tuple[str, Actor | Non
         outsider = None  # "..., the official news agency TAP said": the wire's source for the news, no party's claim
     if modality == "asserted" and outsider is not None:
         return "reported", outsider[0], outsider[1]
-    verb = reporters[0][1] if reporters else None
+    verb = reporters[0][1] if reporters else told_by[0][1] if told_by else None
     return modality, None, verb
 
 
