@@ -2736,16 +2736,24 @@ _BODIES = ("intergovernmental", "un-body", "alliance")
 # words for the one who presides over a body of states for a term
 _CHAIR_WORDS = WORDS.set("chair_words")
 _CHAIR_POSTS = WORDS.set("chair_posts")
-_TAKING_POSTS = frozenset({"hold", "take", "assume"})
-_CHOOSING = frozenset({"elect", "name", "choose", "appoint"})
+_TAKING_POSTS = WORDS.set("taking_posts")
+_CHOOSING = WORDS.set("choosing")
 AHEAD_WORDS = WORDS.set("ahead_titles")
+
+
+_CHAIRED_BODIES = ("intergovernmental", "alliance")  # bodies of states a member's leader chairs in turn
+
+
+def _bodies_in(idx: ActorIndex, toks) -> list[Actor]:
+    """The bodies of states chaired in turn that the tokens name."""
+    return [m.actor for o in toks if (m := idx.by_token.get(o.i)) is not None and
+            m.actor.kind == "organisation" and m.actor.org_kind in _CHAIRED_BODIES]
 
 
 def _chairs(doc, idx: ActorIndex) -> None:
     """A body of states a person chairs beside their own post: "OAU chairman A of Zambia", "AU
     chairperson President B of Egypt", "C, the current ECOWAS chairman,", "D, who currently chairs
     the AU". The person acts for the body too."""
-    bodies = ("intergovernmental", "alliance")
     for m in idx.ments:
         if m.actor.kind != "person":
             continue
@@ -2756,10 +2764,8 @@ def _chairs(doc, idx: ActorIndex) -> None:
         while k >= sent.start and (_is_title_word(doc[k], idx) or doc[k].lower_ in _CHAIR_WORDS) and \
                 k not in idx.by_token:
             k -= 1
-        if k >= sent.start and k in idx.by_token and k + 1 < m.start and doc[k + 1].lower_ in _CHAIR_WORDS:
-            body = idx.by_token[k].actor
-            if body.kind == "organisation" and body.org_kind in bodies:
-                found.append(body)
+        if k >= sent.start and k + 1 < m.start and doc[k + 1].lower_ in _CHAIR_WORDS:
+            found += _bodies_in(idx, [doc[k]])
         # to the right: ", the current ECOWAS chairman," or ", chairman of the OSCE,"
         if m.end < sent.end and doc[m.end].text == ",":
             words = []
@@ -2772,23 +2778,19 @@ def _chairs(doc, idx: ActorIndex) -> None:
                 words.append(t)
             if any(t.lower_ in _CHAIR_WORDS for t in words) and not any(t.lower_ in AHEAD_WORDS for t in words):
                 # (", due to become the next chairman of the bloc": not yet)
-                found += [idx.by_token[t.i].actor for t in words if t.i in idx.by_token and
-                          idx.by_token[t.i].actor.kind == "organisation" and idx.by_token[t.i].actor.org_kind in bodies]
+                found += _bodies_in(idx, words)
         # a clause: "who currently chairs the AU"
         head = doc[m.end - 1]
-        def bodies_in(toks) -> list[Actor]:
-            return [idx.by_token[o.i].actor for o in toks if o.i in idx.by_token and
-                    idx.by_token[o.i].actor.kind == "organisation" and idx.by_token[o.i].actor.org_kind in bodies]
         for rel in (c for c in kids(head) if c.dep_ == "relcl"):
             if rel.lemma_.lower() == "chair":
-                found += bodies_in([o for o in kids(rel) if o.dep_ == "dobj"])
+                found += _bodies_in(idx, [o for o in kids(rel) if o.dep_ == "dobj"])
             elif rel.lemma_.lower() in _TAKING_POSTS and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in kids(rel)):
                 # "who holds the rotating presidency of Unasur" (not "whose country held": the state's)
-                found += bodies_in([p for o in kids(rel) if o.dep_ == "dobj" and o.lemma_.lower() in _CHAIR_POSTS
+                found += _bodies_in(idx, [p for o in kids(rel) if o.dep_ == "dobj" and o.lemma_.lower() in _CHAIR_POSTS
                                     for b in kids(o) if b.dep_ == "prep" and b.lower_ == "of" for p in kids(b)])
         if head.dep_ == "nsubjpass" and head.head.lemma_.lower() in _CHOOSING:
             # "A was elected chairman of the OAU"
-            found += bodies_in([p for o in kids(head.head) if o.dep_ in ("oprd", "attr", "xcomp", "dobj") and
+            found += _bodies_in(idx, [p for o in kids(head.head) if o.dep_ in ("oprd", "attr", "xcomp", "dobj") and
                                 o.lower_ in _CHAIR_WORDS for b in kids(o) if b.dep_ == "prep" and b.lower_ == "of"
                                 for p in kids(b)])
         for body in found:

@@ -1048,7 +1048,7 @@ def _events(doc, article: Article, gaz: Gazetteer):
     _mend_claim_verbs(doc)
     _mend_compound_nouns(doc, gaz.lexicon.nouns)
     _mend_subject_nouns(doc, gaz.lexicon.nouns)
-    _mend_plural_objects(doc, frozenset().union(*gaz.lexicon.classes.values()))
+    _mend_plural_objects(doc, gaz.lexicon.class_words())
     _mend_datives(doc, gaz.lexicon.verbs)
     _mend_signoff(doc)
     _mend_lost_subjects(doc)

@@ -99,6 +99,13 @@ class Lexicon:
     verbs: dict[str, list[LexEntry]] = field(default_factory=dict)
     nouns: dict[str, list[LexEntry]] = field(default_factory=dict)
     classes: dict[str, frozenset[str]] = field(default_factory=dict)
+    _class_words: frozenset[str] | None = field(default=None, repr=False, compare=False)
+
+    def class_words(self) -> frozenset[str]:
+        """Every word of every class, gathered once."""
+        if self._class_words is None:
+            self._class_words = frozenset().union(*self.classes.values())
+        return self._class_words
 
     @classmethod
     def load(cls, path: Path) -> Lexicon:
@@ -121,6 +128,7 @@ class Lexicon:
                     mine[lemma] = list(entries)
         for name, words in other.classes.items():
             self.classes.setdefault(name, words)
+        self._class_words = None
 
 
 # words of names that headlines in capitals use as ordinary words

@@ -121,7 +121,7 @@ WANTED_ACTS = WORDS.set("wanted_acts")
 # what one side claims or asks, which another may reject ("a charge B rejects")
 CLAIMS = WORDS.set("charge_nouns") | WORDS.set("claims")
 # verbs that praise what two sides did ("praised both leaders for their courage")
-COMMENDING = frozenset({"praise", "commend", "congratulate", "hail", "salute", "thank", "applaud"})
+COMMENDING = WORDS.set("commending")
 # what one may turn down that another did to one, and the relations that tell of it
 ANSWERED = WORDS.multimap("answered")
 TURNING_DOWN = WORDS.set("turning_down")
@@ -565,7 +565,7 @@ class _Finder:
             sent = self.idx.sent_of(tok.i)
             states: dict[str, Actor] = {}
             for m in self.idx.ments_between(sent.start, tok.i):
-                a = m.actor if m.actor.kind != "person" else self.idx.country_of(m.actor)
+                a = self._side_of(m.actor)
                 if a is not None and a.kind in want:
                     states.setdefault(a.key, a)
             if len(states) == 2:
@@ -602,7 +602,7 @@ class _Finder:
                 if not lo <= c.trigger < tok.i or c.predicate not in kinds or self.doc[c.trigger].dep_ == "relcl":
                     continue  # (not "B, which signed a treaty with C in 1977,": background)
                 pair = [c.subject, c.object] if people else \
-                    [a if a.kind != "person" else self.idx.country_of(a) for a in (c.subject, c.object)]
+                    [self._side_of(a) for a in (c.subject, c.object)]
                 if all(a is not None and (a.kind == "person") == people for a in pair) and pair[0].key != pair[1].key:
                     return pair
         return []
@@ -637,7 +637,7 @@ class _Finder:
         lo = self.idx.sents_upto(tok.i, 10)[0].start
         for c in reversed(self.out):
             if lo <= c.trigger < tok.i and c.predicate in ("attacked", "threatened", "accused", "reducedRelationsWith", "sanctioned"):
-                pair = [a if a.kind != "person" else self.idx.country_of(a) for a in (c.subject, c.object)]
+                pair = [self._side_of(a) for a in (c.subject, c.object)]
                 if all(a is not None and a.kind in STATE_KINDS for a in pair) and pair[0].key != pair[1].key:
                     return pair
         return []
@@ -650,7 +650,7 @@ class _Finder:
         if upto > tok.i:
             upto, counts, actors = 0, {}, {}
         for m in self.idx.ments_between(upto, tok.i):
-            a = m.actor if m.actor.kind != "person" else self.idx.country_of(m.actor)
+            a = self._side_of(m.actor)
             if a is not None and a.kind in STATE_KINDS:
                 counts[a.key] = counts.get(a.key, 0) + 1
                 actors[a.key] = a
@@ -679,6 +679,10 @@ class _Finder:
     def _plain_plural(self, w) -> bool:
         return w.tag_ == "NNS" and w.ent_type_ == "" and w.i not in self.idx.by_token and \
             w.lemma_.lower() not in STATE_GROUP | PERSON_GROUP and self.idx.resolve(w) is None
+
+    def _side_of(self, a: Actor) -> Actor | None:
+        """A state or body as itself; a person as the state they act for (none if the text tells none)."""
+        return a if a.kind != "person" else self.idx.country_of(a)
 
     def _as_states(self, members: list[Actor]) -> list[Actor]:
         """ "the three nations" after three leaders named together: the leaders' states."""
