@@ -1818,9 +1818,13 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
     mentioned, then the nearest before), else a known person's, else the name itself."""
     singles = list(idx.pending_singles)
     full: list[tuple[int, Actor]] = []
+    written: list[tuple[int, Actor, str]] = []  # "Emomali Rahmon" for the known "Emomali Rahmonov"
     for m in idx.ments:
         if m.actor.kind == "person" and len(m.actor.label.split()) >= 2:
             full.append((m.start, m.actor))
+            text = doc[m.start:m.end].text
+            if text != m.actor.label and len(text.split()) >= 2:
+                written.append((m.start, m.actor, text.split()[-1]))
     full.sort(key=lambda x: x[0])
     counts: dict[str, int] = {}
     for _, a in full:
@@ -1833,6 +1837,10 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
             head, dash, rest = part.partition("-")
             if dash and head.lower() in ("al", "el", "as", "ad", "ash", "an", "ar", "az") and len(rest) > 2:
                 parts.setdefault(rest[:1].upper() + rest[1:], []).append((pos, actor))  # "el-Sisi": "Sisi"
+    for pos, actor, last in written:
+        if last.istitle() and last not in actor.label.split() and \
+                all(a.key != actor.key for _, a in parts.get(last, [])):
+            parts.setdefault(last, []).append((pos, actor))
     known_parts = gaz.people_by_part()
     surnames: dict[str, set[str]] = {}  # by their first three letters, so each word is held against few
     for _, a in full:
@@ -1871,7 +1879,8 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
             continue
         # "Biden, Johnson and Scholz", "Yoon has not spoken": NER may take a name for a place
         surname = tok.ent_type_ == "GPE" and (gaz.city_country(tok.text) is None or _addressed(doc, tok))
-        if tok.ent_type_ in ("NORP", "DATE") or tok.ent_type_ == "GPE" and not surname or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"
+        if tok.ent_type_ == "DATE" or tok.ent_type_ == "NORP" and gaz.lookup(tok.text) is not None or \
+                tok.ent_type_ == "GPE" and not surname or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"
                                                      and doc[tok.i + 1].i not in idx.by_token and
                                                      doc[tok.i + 1].ent_type_ == "PERSON"):
             continue
