@@ -621,12 +621,18 @@ def extract_doc(doc, article: Article, gaz: Gazetteer | None = None, title_doc=N
         told = {_told(e) for e in events}
         title_doc.user_data["headline"] = True  # its present tense tells of the past
         head_events, head_idx = _events(title_doc, article, gaz)
+        titled = _titled_states(title_doc, head_idx, gaz)
+        lead = None  # the headline tells the lead's news: undated, it takes the lead's day
+        if any(e.date is None and e.modality == "asserted" for e in head_events):
+            lead = _lead_date(doc, _dates(doc, article.published, idx)[0], idx)
         for e in head_events:
             if e.extractor.startswith("ties:improve"):
                 continue  # "A and B restore ties": the headline's gist of what the text tells as an accord or a recognition
-            e = replace(e, subject=_as_in_text(e.subject, idx), object=_as_in_text(e.object, idx))
+            e = replace(e, subject=_as_in_text(e.subject, idx, titled), object=_as_in_text(e.object, idx, titled))
             if _told(e) not in told:
                 told.add(_told(e))
+                if e.date is None and e.modality == "asserted" and lead is not None:
+                    e = replace(e, date=lead)
                 events.append(replace(e, sentence=title_doc.text.strip(), start=0, end=0,
                                       extractor=e.extractor + "@headline"))
         roles_from.append(head_idx)
@@ -640,8 +646,39 @@ def extract_doc(doc, article: Article, gaz: Gazetteer | None = None, title_doc=N
     return Extraction(article=article, events=tuple(events), roles=tuple(roles), mentions=tuple(mentions))
 
 
-def _as_in_text(actor: Actor, idx: ActorIndex) -> Actor:
-    """The person of the text that a headline names by part of the name ("Okafor" for "Ngozi Okafor")."""
+ENVOY_TITLES = frozenset({"ambassador", "envoy", "consul", "charge", "chargé", "commissioner", "representative"})
+
+
+def _titled_states(title_doc, head_idx: ActorIndex, gaz: Gazetteer) -> dict[str, set[str]]:
+    """The states a headline names only through an officeholder's title ("Uzbek president visits
+    Tajikistan", "UK minister presses N Korea"), each with the words of that title."""
+    words = gaz.office_words() - ENVOY_TITLES  # "expels Canadian ambassador": the rules speak of the state
+    out: dict[str, set[str]] = {}
+    for tok in title_doc:
+        if tok.lower_ not in words or tok.i in head_idx.by_token or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        # "Uzbek president", "UK's minister", "president of South Korea"
+        owners = [c for c in kids(tok) if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < tok.i] + \
+            [p for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "of" for p in kids(c) if p.dep_ == "pobj"]
+        for c in owners:
+            m = head_idx.by_token.get(c.i)
+            if m is not None and m.actor.kind in STATE_KINDS:
+                out.setdefault(m.actor.key, set()).add(tok.lower_)
+    return out
+
+
+def _as_in_text(actor: Actor, idx: ActorIndex, titled: dict[str, set[str]] | None = None) -> Actor:
+    """The person of the text that a headline names by part of the name ("Okafor" for "Ngozi Okafor"),
+    or by a title with the state alone ("Uzbek president" for the one president of Uzbekistan the
+    text names)."""
+    if titled and actor.key in titled:
+        people = {m.actor.key: m.actor for m in idx.ments if m.actor.kind == "person"}
+        holders = {key: person for key, (role, state) in idx.roles.items()
+                   if state is not None and state.key == actor.key and role and
+                   titled[actor.key] & set(role.lower().split()) and (person := people.get(key)) is not None}
+        told = {k: a for k, a in holders.items() if idx.role_source.get(k) == "text"}  # not a predecessor the gazetteer knows
+        holders = told or holders
+        return next(iter(holders.values())) if len(holders) == 1 else actor
     if actor.kind != "person":
         return actor
     words = fold_accents(actor.label).split()

@@ -458,6 +458,33 @@ def test_a_headline_that_two_states_restore_ties_adds_no_cooperation_of_its_own(
     assert got  # the text's own relation stays
 
 
+@pytest.mark.parametrize("title", ["Kazakh president visits Kyrgyzstan", "President of Kazakhstan visits Kyrgyzstan"])
+def test_a_headline_officeholder_named_by_title_is_the_one_the_text_names(extractor, title):
+    # the text names the president; the headline's "Kazakh president" is that man, not his state
+    art = Article(text="Kazakh President Kassym-Jomart Tokayev arrived in Kyrgyzstan on Thursday for a state visit. "
+                       "Former president Nursultan Nazarbayev had made the same trip in 2017.",
+                  title=title, published=date(2022, 11, 24), id="t")
+    got = triples(extractor.extract(art), with_modality=False)
+    assert ("Kassym-Jomart Tokayev", "visited", "Kyrgyzstan") in got
+    assert ("Kazakhstan", "visited", "Kyrgyzstan") not in got
+
+
+def test_a_headline_event_takes_the_day_of_the_lead(extractor):
+    # the headline tells the lead's news; the lead says which day it was
+    art = Article(text="Foreign ministers meeting in Cairo on Saturday voted to exclude the Damascus government "
+                       "from the organisation's meetings until it ends its crackdown on protesters.",
+                  title="Arab League suspends Syria", published=date(2011, 11, 13), id="t")
+    got = {(e.subject.label, e.predicate, e.object.label): e.date for e in extractor.extract(art).events}
+    assert got[("Arab League", "reducedRelationsWith", "Syria")] == "2011-11-12"
+
+
+def test_a_headline_event_stays_undated_when_the_lead_gives_no_day(extractor):
+    art = Article(text="Foreign ministers voted to exclude the Damascus government from the organisation's meetings.",
+                  title="Arab League suspends Syria", published=date(2011, 11, 13), id="t")
+    got = {(e.subject.label, e.predicate, e.object.label): e.date for e in extractor.extract(art).events}
+    assert got[("Arab League", "reducedRelationsWith", "Syria")] is None
+
+
 def test_a_headline_in_title_case_is_read_as_a_sentence(extractor):
     # as some outlets set headlines: each word capitalised, the verbs too
     art = Article(text="The bloc named forty officials on Friday. Belarus said it would call its envoys home.",
