@@ -1311,6 +1311,10 @@ class _Finder:
             if not entries:
                 return
         words = scope_words(tok)
+        if tok.dep_ == "relcl" and tok.head.pos_ == "NOUN" and not any(
+                c.dep_ == "dobj" and c.lower_ not in ("which", "that") for c in kids(tok)):
+            # "the military aid B receives from A": the clause's object is the noun it tells of
+            words = words | word_set([tok.head, *of_chain(tok.head)])  # ("the amounts of aid B receives")
         if any(e.needs in ("talks", "call") for e in entries):
             # "raised the case with B during talks (or a call)": where it was said
             words = words | word_set(p for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "during"
@@ -2929,6 +2933,11 @@ class _Finder:
                                                                 for o in prep_objects(p, slots)]
             objs = self.places(obj_toks) if entry.predicate == "visited" else \
                 self.actors(obj_toks, possessor=entry.predicate in COMMUNICATIVE)
+            if slots and not objs and entry.predicate in ("aided", "suppliedArmsTo"):
+                # "A's aid went to B", "most of A's aid to the region has gone to B": where the help went
+                holder = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok
+                if holder.dep_ == "nsubj" and holder.head.lemma_.lower() in ("go", "flow"):
+                    objs = self.actors([o for o in prep_objects(holder.head, ("to",)) if not named_aside(o)])
             if entry.predicate == "attacked" and not objs and obj_toks:
                 # "the raid on Livingstone", "air strikes on the town of B": the state the place is in
                 objs = [(a, True) for a, _ in self.places(obj_toks + [p for o in obj_toks for p in prep_objects(
