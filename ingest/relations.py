@@ -2870,10 +2870,7 @@ class _Finder:
                 # "paid a (courtesy) call on B": a visit in person, not an appeal
                 entry = LexEntry("met", "noun", entry.lemma, ("on",), None)
                 rule = "noun:call+pay"
-            if entry.predicate == "signedAgreementWith" and tok.lemma_.lower() in WANTED_ACTS and (
-                    tok.dep_ == "dobj" and tok.head.lemma_.lower() in VERB_TRIGGERS["called_for"] or
-                    tok.dep_ == "pobj" and tok.head.lower_ == "for" and
-                    tok.head.head.lemma_.lower() in VERB_TRIGGERS["called_for"]):
+            if entry.predicate == "signedAgreementWith" and _asked_for(tok):
                 continue  # "demanded a ceasefire between A and B": asked for, not agreed
             if entry.predicate == "signedAgreementWith" and tok.dep_ == "pobj" and \
                     tok.head.lower_ in ("on", "over", "about", "for", "toward", "towards") and (
@@ -4221,6 +4218,8 @@ class _Finder:
             return  # only the hyphenated compound says they act together
         if any(c.lower_ in FUTURE_WORDS or c.dep_ == "det" and c.lower_ in ("any", "no") for c in kids(tok)):
             return  # "any A-B agreement", "a proposed A-B pact" states none
+        if pred == "signedAgreementWith" and _asked_for(tok):
+            return  # "demanded an immediate A-B ceasefire": asked for, not agreed
         for i, a in enumerate(named):
             self.emit(pred, [a], named[i + 1:], tok, f"joint:{lemma}", 0.75)
 
@@ -4313,6 +4312,13 @@ class _Finder:
             pair = self.group(group)
             for i, a in enumerate(pair):
                 self.emit("cooperatedWith", [a], pair[i + 1:], tok, "ties:between", 0.75)
+
+
+def _asked_for(tok) -> bool:
+    """Whether an act the noun names is only called for: "demanded a ceasefire", "called for a truce"."""
+    return tok.lemma_.lower() in WANTED_ACTS and (
+        tok.dep_ == "dobj" and tok.head.lemma_.lower() in VERB_TRIGGERS["called_for"] or
+        tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in VERB_TRIGGERS["called_for"])
 
 
 def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:

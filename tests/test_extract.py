@@ -545,3 +545,15 @@ def test_the_same_articles_give_the_same_graph_in_every_run(tmp_path):
         out.append(done.stdout)
     assert out[0].count("\n") > 100  # (the samples state some hundreds of relations and roles)
     assert out[1:] == out[:1] * 3
+
+
+@pytest.mark.parametrize("text", ["The Security Council on Monday demanded an immediate Iran-Iraq ceasefire.",
+                                  "Several governments called for an Ethiopia-Eritrea truce."])
+def test_a_joint_truce_that_is_only_asked_for_is_no_agreement(extractor, text):
+    got = triples(run(extractor, text), with_modality=False)
+    assert not {t for t in got if t[1] == "signedAgreementWith"}
+
+
+def test_a_joint_truce_that_holds_is_an_agreement(extractor):
+    got = triples(run(extractor, "An Iran-Iraq ceasefire took effect on Saturday."), with_modality=False)
+    assert ("Iran", "signedAgreementWith", "Iraq") in got or ("Iraq", "signedAgreementWith", "Iran") in got
