@@ -24,7 +24,7 @@ from dipgraph.graph.vocab import relation as relation_info
 from .actors import COUNTERPART, HARM_NOUNS, INSTITUTIONS, PLACE_NOUNS, PLACED_HEADS, SPEAKERS, STATE_KINDS, VESSELS, ActorIndex
 from .words import WORDS
 from .gazetteer import LexEntry, Lexicon, fitting_particles
-from .shapes import (ACCUSING, DOCUMENTS, PREVENTING, UNDOING, UNDOING_NOUNS, attack_lemmas, between, clause_verb, conditional_harm, conjuncts, coordinated_with, goods_bound, goods_origin, is_question, kids, listed,
+from .shapes import (ACCUSING, APPEALS, DOCUMENTS, PREVENTING, UNDOING, UNDOING_NOUNS, attack_lemmas, between, clause_verb, conditional_harm, conjuncts, coordinated_with, goods_bound, goods_origin, is_question, kids, listed,
                      not_yet_done, object_tokens, object_verb, of_chain, passive, prep_objects, regular_lemma, scope_words, subject_tokens, undone,
                      trip_places, word_set)
 
@@ -1786,7 +1786,8 @@ class _Finder:
 
     def despite_protests(self, tok) -> None:
         """ "A flew them out despite protests from B", "A went ahead over the objections of B": B
-        protested what A did (and opposition is a refusal)."""
+        protested what A did (and opposition is a refusal); "A pulled out despite appeals from B to
+        stay": B urged A."""
         if tok.dep_ != "pobj" or tok.head.lower_ not in ("despite", "over", "overcoming"):
             return
         verb = tok.head.head
@@ -1797,7 +1798,8 @@ class _Finder:
             return
         doers = self.actors(subject_tokens(verb))
         makers = self._others(self._makers(tok), doers)
-        pred = "rejected" if tok.lemma_.lower() == "opposition" else "criticized"
+        pred = "rejected" if tok.lemma_.lower() == "opposition" else \
+            "urged" if tok.lemma_.lower() in APPEALS else "criticized"
         if doers and makers:
             self.emit(pred, makers, doers, tok, f"noun:{tok.lemma_.lower()}+despite", 0.65)
 
