@@ -646,7 +646,7 @@ def extract_doc(doc, article: Article, gaz: Gazetteer | None = None, title_doc=N
     return Extraction(article=article, events=tuple(events), roles=tuple(roles), mentions=tuple(mentions))
 
 
-ENVOY_TITLES = frozenset({"ambassador", "envoy", "consul", "charge", "chargé", "commissioner", "representative"})
+ENVOY_TITLES = WORDS.set("envoy_titles")
 
 
 def _titled_states(title_doc, head_idx: ActorIndex, gaz: Gazetteer) -> dict[str, set[str]]:
