@@ -610,7 +610,7 @@ def extract_doc(doc, article: Article, gaz: Gazetteer | None = None, title_doc=N
     and an empty span at the start of the text (``start == end == 0``), since the headline is not
     part of the text the offsets point into."""
     gaz = gaz or gazetteer()
-    events, idx = _events(doc, article, gaz)
+    events, idx, lead = _events(doc, article, gaz)
     if len(article.text) == len(idx.text):
         # the evidence with the article's own hyphens, where the parser read dashes ("A - B" as "A – B")
         events = [replace(e, sentence="".join(
@@ -620,11 +620,8 @@ def extract_doc(doc, article: Article, gaz: Gazetteer | None = None, title_doc=N
     if title_doc is not None and len(title_doc):
         told = {_told(e) for e in events}
         title_doc.user_data["headline"] = True  # its present tense tells of the past
-        head_events, head_idx = _events(title_doc, article, gaz)
+        head_events, head_idx, _ = _events(title_doc, article, gaz)
         titled = _titled_states(title_doc, head_idx, gaz)
-        lead = None  # the headline tells the lead's news: undated, it takes the lead's day
-        if any(e.date is None and e.modality == "asserted" for e in head_events):
-            lead = _lead_date(doc, _dates(doc, article.published, idx)[0], idx)
         for e in head_events:
             if e.extractor.startswith("ties:improve"):
                 continue  # "A and B restore ties": the headline's gist of what the text tells as an accord or a recognition
@@ -632,7 +629,7 @@ def extract_doc(doc, article: Article, gaz: Gazetteer | None = None, title_doc=N
             if _told(e) not in told:
                 told.add(_told(e))
                 if e.date is None and e.modality == "asserted" and lead is not None:
-                    e = replace(e, date=lead)
+                    e = replace(e, date=lead)  # the headline tells the lead's news: it takes the lead's day
                 events.append(replace(e, sentence=title_doc.text.strip(), start=0, end=0,
                                       extractor=e.extractor + "@headline"))
         roles_from.append(head_idx)
@@ -1161,7 +1158,7 @@ def _events_of(doc, article: Article, gaz: Gazetteer):
             date=when, place=_place(doc[cand.trigger], idx), sentence=idx.text[start:end],
             start=start, end=end,
             claimed_by=claimed_by, confidence=round(conf, 3), extractor=cand.rule))
-    return events, idx
+    return events, idx, lead
 
 
 _CONTACTS = frozenset({"met", "phoned", "visited", "negotiatedWith", "signedAgreementWith", "cooperatedWith"})
