@@ -878,6 +878,13 @@ class ActorIndex:
             first = first or m
             if m.start < lo:
                 break
+            if m.start < sent.start and first.start >= sent.start and not any(
+                    t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in PERSON_PRONOUNS
+                    for t in tok.doc[sent.start:first.start]):
+                # "The arrest was announced by B during a visit to C, where she urged ...": the person
+                # this sentence names, before the subject of the last one (but "He spent an hour with B
+                # before a dinner at which he called for ...": the "he" who leads the sentence)
+                return first.actor
             if tok.doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass"):
                 return m.actor
         return first.actor if first else None

@@ -189,7 +189,7 @@ def _chain_modality(chain) -> str:
         for c in kids(t):
             cl = c.lower_
             if c.dep_ == "neg" or (c.dep_ == "det" and cl in NEG_DET) or (c.dep_ == "advmod" and cl == "never") or \
-                    c.dep_ == "advmod" and any(g.lower_ == "never" for g in kids(c)) or \
+                    c.dep_ == "advmod" and any(g.lower_ == "never" or g.dep_ == "neg" for g in kids(c)) or \
                     c.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ == "neither" for g in kids(c)):
                 neg = True  # (and "neither A nor B supported it")
             elif c.dep_ in ("aux",) and cl in FUTURE_MODALS | {"wo"}:

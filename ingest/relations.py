@@ -2401,7 +2401,8 @@ class _Finder:
         subj = self.actors(subject_tokens(tok))
         objs = self.actors([c for cl in clauses for c in kids(cl) if c.dep_ in ("nsubj", "nsubjpass")
                             and c.pos_ != "PRON"])
-        objs = self._others(objs, subj)
+        if len(self._others(objs, subj)) < len(objs):
+            return  # "A said: 'Germany and France must lead'": the speaker's own side among them, a resolve
         if subj and objs:
             self.emit("urged", subj, objs, tok, "speech:say+must", 0.65)
 

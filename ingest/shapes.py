@@ -20,6 +20,7 @@ ACCUSING = WORDS.set("accusing")
 # verbs that tell what a speaker said, and acts done in speaking, which a speaker does beside what is said
 SAYING_VERBS = WORDS.set("saying_verbs")
 SPOKEN_ACTS = WORDS.set("spoken_acts")
+JUDGING = WORDS.set("judging")
 REBUILDING = WORDS.set("rebuilding_nouns")
 PRIVATE_PEOPLE = WORDS.set("private_people")
 TASKED = WORDS.set("tasked_nouns")  # "an EU mission to help B": the EU helps
@@ -181,6 +182,13 @@ OBJECT_CONTROL = frozenset({"urge", "ask", "press", "call", "invite", "tell", "p
                             "drive", "spur", "convince", "order", "instruct", "allow", "permit", "enable"})
 
 
+def _persons_perfect(verb) -> bool:
+    """Whether a clause tells in the past perfect what a named person had done: a verb joined to it
+    is that person's too ("said that A had raised the issue and asked B to ...": A asked)."""
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in kids(verb)) and \
+        any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in kids(verb))
+
+
 def coordinated_with(tok):
     """The verb a joined verb goes with: its head, but for a finite verb the parser hung on a
     non-finite one inside a clause ("denied that its jets had entered A's airspace and blamed B",
@@ -194,12 +202,12 @@ def coordinated_with(tok):
         return head
     if head.dep_ == "ccomp" and governor.lemma_.lower() in SAYING_VERBS and tok.lemma_.lower() in SPOKEN_ACTS and \
             governor.i < head.i < tok.i and not any(c.dep_ == "aux" and c.lower_ in ("would", "will", "could", "might", "should")
-                                       for c in kids(tok)):
+                                       for c in kids(tok)) and not _persons_perfect(head):
         return governor
     aux = [c.lower_ for c in kids(tok) if c.dep_ == "aux"]
     finite = tok.tag_ in ("VBD", "VBZ", "VBP") and not aux or any(a in ("has", "have", "had", "will") for a in aux)
     # ("demanded that the mission leave, and has accused B": the accusing goes with the demand)
-    if finite and (head.tag_ in ("VB", "VBG") or head.tag_ == "VBN" and not aux):
+    if finite and (head.tag_ in ("VB", "VBG") or head.tag_ == "VBN" and not aux and not _persons_perfect(head)):
         return governor
     return head
 
@@ -391,8 +399,10 @@ def subject_tokens(tok, depth: int = 0) -> list:
         if senders and head.lemma_.lower() in DOCUMENTS | {"message", "letter", "note", "appeal", "plea", "call"}:
             return senders  # "carried a message from A urging B to ...": A urges
         if head.dep_ == "dobj" and head.lemma_.lower() in DOCUMENTS and head.head.pos_ == "VERB":
-            if head.head.lemma_.lower() in BLOCKING:
-                return []  # "vetoed a resolution condemning X": whoever wrote it, never the one who blocked it
+            if head.head.lemma_.lower() in BLOCKING | JUDGING:
+                # "vetoed a resolution condemning X", "welcomed a resolution threatening X": whoever
+                # wrote it, never the one who blocked or judged it
+                return []
             # "signed a decree recognising X", "issued a statement condemning X": the signer, the issuer
             return subject_tokens(head.head, depth + 1)
         if head.dep_ == "pobj" and head.head.lower_ in ("on", "in", "at", "via", "through") and \
