@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from dipgraph.graph.records import Actor, Mention, Role
 
-from .shapes import kids
+from .shapes import JUDGING, kids
 from .text import fold_accents
 from .words import WORDS
 from .gazetteer import Gazetteer
@@ -80,7 +80,6 @@ INSTITUTIONS = WORDS.set("institutions")
 GOVERNING_BODIES = WORDS.set("governing_bodies")
 # what a person decides or says, which stays theirs ("backed A's account" backs A, not A's state)
 PERSONAL_ACTS = WORDS.set("personal_acts")
-JUDGING = WORDS.set("judging")
 # what one does that makes a measure or a plan one's own ("the zone X declared")
 MAKING = WORDS.set("making")
 # acts done to someone: "the invasion of X", "the murder of Y's envoy" name who suffered them

@@ -20,7 +20,7 @@ ACCUSING = WORDS.set("accusing")
 # verbs that tell what a speaker said, and acts done in speaking, which a speaker does beside what is said
 SAYING_VERBS = WORDS.set("saying_verbs")
 SPOKEN_ACTS = WORDS.set("spoken_acts")
-JUDGING = WORDS.set("judging")
+JUDGING = WORDS.set("judging")  # verbs that judge what another said or did ("welcomed", "condemned")
 REBUILDING = WORDS.set("rebuilding_nouns")
 PRIVATE_PEOPLE = WORDS.set("private_people")
 TASKED = WORDS.set("tasked_nouns")  # "an EU mission to help B": the EU helps
