@@ -1454,6 +1454,8 @@ class _Finder:
                 obj_toks = [o for o in obj_toks if not _in_topic(o, tok)]
             if tok.lemma_ == "oppose":  # opposing B's plan criticizes B; "opposes the court" is a stance, no act
                 obj_toks = [o for o in obj_toks if o.i not in self.idx.by_token]
+                if tok.tag_ in ("VBZ", "VBP") and tok.dep_ != "ccomp":
+                    continue  # "A, which opposes B's bid": a standing position told in passing; "said it opposes" is said now
             if any(c.dep_ == "dobj" and c.lemma_.lower() in WITHDRAWALS for c in kids(tok)):
                 # "demanded a pullout from B": the place left, not the one asked
                 obj_toks = [o for o in obj_toks if o.head.lower_ != "from" or
@@ -1699,6 +1701,8 @@ class _Finder:
                     not any(c.dep_ == "dobj" and c.lemma_.lower() in EXCHANGED_BLOWS for c in kids(tok)) and \
                     not self._each_alone(tok) and \
                     not self._met_with_others(tok, entry) and \
+                    not (not entry.needs and entry.objects and
+                         all(o in ("to", "from", "into", "for", "dative") for o in entry.objects)) and \
                     not (tok.lemma_ == "agree" and any(
                         c.dep_ == "ccomp" or c.dep_ == "xcomp" and c.lemma_.lower() in KEEPING_UP
                         for c in kids(tok))) and \
