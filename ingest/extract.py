@@ -19,7 +19,7 @@ from .dates import WEEKDAYS, WORD_NUMBERS, resolve_date
 from .text import fold_accents
 from .words import WORDS
 from .gazetteer import Gazetteer, default_gazetteer
-from .relations import CLAIMS, LIGHT_VERBS, REPORTING_VERBS, TIES_VERBS, TURNING_DOWN, Candidate, find_relations
+from .relations import CLAIMS, LIGHT_VERBS, PROPOSALS, REPORTING_VERBS, TIES_VERBS, TURNING_DOWN, Candidate, find_relations
 from .shapes import (ACCUSING, APPEALS, DOCUMENTS, SAYING_VERBS, TASKED, coordinated_with, forget_children, kids, object_verb,
                      read_children)
 
@@ -28,8 +28,6 @@ __all__ = ["extract_doc", "gazetteer", "modality_of", "REPORTING_VERBS"]
 DENIAL_VERBS = WORDS.set("denial_verbs")
 CHARGES = WORDS.set("charge_nouns")
 NEGATING_VERBS = WORDS.set("negating_verbs")
-# what asks for a meeting or a pact that has not happened ("a proposal for talks")
-PROPOSALS = WORDS.set("proposals")
 FUTURE_VERBS = WORDS.set("future_verbs")
 DECIDED_MEASURES = WORDS.set("decided_measures")
 # "pledged to expand cooperation": the cooperation is there already
@@ -398,6 +396,8 @@ def _said_would(chain, trigger) -> bool:
             t.lemma_.lower() in HEDGE_VERBS for t in chain[1:]):
         return False
     t = chain[-1]
+    while t.dep_ == "conj" and t.head.i != t.i:  # "said that A would ... and that it would sign ..."
+        t = t.head
     return t.dep_ == "ccomp" and t.head.lemma_.lower() in REPORTING_VERBS
 
 
@@ -427,6 +427,8 @@ def modality_of(cand: Candidate, doc, idx: ActorIndex) -> tuple[str, Actor | Non
         chain = [trigger]  # "denied claims by B that A armed the rebels": the claims were made; their content is denied
     elif cand.rule.startswith("noun:") and _own_rule(cand).endswith("+answered"):
         chain = [trigger]  # "has refused B's demands": refused or not, the demands were made
+    elif _own_rule(cand) == "verb:flank":
+        chain = [trigger]  # "flanked by B, A told reporters ...": the one beside A is seen, not told (nor below)
     modality = _chain_modality(chain)
     if modality == "hedged" and _said_would(chain, trigger):
         modality = "future"  # "X said Washington would announce sanctions": the future of reported speech
@@ -440,7 +442,7 @@ def modality_of(cand: Candidate, doc, idx: ActorIndex) -> tuple[str, Actor | Non
         modality = "asserted"
     if _own_rule(cand) == "verb:accept+cannot" and modality in ("negated", "future"):
         modality = "asserted"  # "cannot accept X's claim": the refusal is the act, made now
-    reporters, denied = _reporters(trigger, idx)
+    reporters, denied = _reporters(trigger, idx) if _own_rule(cand) != "verb:flank" else ([], False)
     if denied and modality == "asserted":
         modality = "negated"
     # ("officials confirmed that A met B": what is confirmed the article tells as known)

@@ -195,6 +195,8 @@ DISMISSED = WORDS.set("dismissed")
 CULPRIT_ACTS = WORDS.set("culprit_acts")
 # nouns that name an act told just before ("..., a move Moscow criticised")
 ACT_NOUNS = WORDS.set("act_nouns")
+# what asks for a meeting or a pact that has not happened ("a proposal for talks")
+PROPOSALS = WORDS.set("proposals")
 # verbs with which one makes a charge of one's own ("repeated the charge that ...")
 CHARGE_MAKING = WORDS.set("charge_making")
 # what a side says it will do for itself: the one it warns is someone else
@@ -1219,11 +1221,18 @@ class _Finder:
 
     @staticmethod
     def _each_alone(verb) -> bool:
-        """ "A and B are both negotiating to join C", "A and B each signed": each on its own, not with
-        the other."""
+        """ "A and B are both negotiating to join C", "A and B each signed", "A and B signed their own
+        accords", "separate deals": each on its own, not with the other."""
         subj = [c for c in kids(verb) if c.dep_ in ("nsubj", "nsubjpass")]
         return any(c.lower_ in ("both", "each") and c.dep_ in ("dep", "advmod", "npadvmod", "appos")
-                   for c in [*kids(verb), *(w for s in subj for w in kids(s))])
+                   for c in [*kids(verb), *(w for s in subj for w in kids(s))]) or any(
+            c.dep_ == "dobj" and _Finder._apart(c) for c in kids(verb))
+
+    @staticmethod
+    def _apart(noun) -> bool:
+        """ "their own accords", "separate deals": one for each, none between them."""
+        return noun.tag_ == "NNS" and any(m.dep_ == "amod" and m.lower_ in ("own", "separate", "respective", "individual")
+                                          for m in kids(noun))
 
     def _campaigner(self, a: Actor) -> bool:
         """A campaign group, or one who speaks for it ("Amnesty's secretary general A")."""
@@ -2017,6 +2026,19 @@ class _Finder:
             self.emit("attacked", [(a, i)], [(b, j)], tok, "verb:fight+war", 0.7)
             self.emit("attacked", [(b, j)], [(a, i)], tok, "verb:fight+war", 0.7)
 
+    def flanked(self, tok) -> None:
+        """ "A told a news conference, flanked by B and C", "A, flanked by B, said": A appeared beside
+        B and C, so met each (not B with C)."""
+        if tok.tag_ != "VBN" or tok.dep_ not in ("acl", "advcl"):
+            return
+        beside = self.actors([p for a in kids(tok) if a.dep_ == "agent" for p in kids(a) if p.dep_ == "pobj"])
+        head = tok.head
+        if head.pos_ == "NOUN" and head.dep_ == "dobj":
+            head = head.head  # ("told a news conference, flanked by ...": the teller)
+        centre = self.actors(subject_tokens(head) if head.pos_ in ("VERB", "AUX") else [head])
+        if centre and beside:
+            self.emit("met", centre, self._others(beside, centre), tok, "verb:flank", 0.7)
+
     def left_after_visit(self, tok) -> None:
         """ "A left Tokyo at the end of a five-day visit": A visited the place left."""
         ends = [p for p in prep_objects(tok, ("at",)) if p.lemma_.lower() == "end"]
@@ -2046,6 +2068,21 @@ class _Finder:
         subj = self.actors(subject_tokens(tok.head))
         if told is not None and subj:
             self.emit("recognized", subj, self._others([(told.object, True)], subj), tok, "noun:recognition+told", 0.65)
+
+    def goodwill_message(self, tok) -> None:
+        """ "A sent B a message of congratulations", "A conveyed a letter of support to B": A supported B."""
+        if tok.dep_ != "dobj" or tok.head.pos_ != "VERB" or \
+                tok.head.lemma_.lower() not in NOUN_TRIGGERS["goodwill_sending"]:
+            return
+        if not any(o.lemma_.lower() in NOUN_TRIGGERS["goodwill"] or o.lower_ in NOUN_TRIGGERS["goodwill"]
+                   for o in prep_objects(tok, ("of",))):
+            return
+        verb = tok.head
+        to = self.actors([c for c in kids(verb) if c.dep_ == "dative" and c.pos_ != "ADP"] +
+                         prep_objects(verb, ("to",)) + prep_objects(tok, ("to",)))
+        senders = self.actors(subject_tokens(verb))
+        if senders and to:
+            self.emit("supported", senders, self._others(to, senders), tok, "noun:message+goodwill", 0.7)
 
     def broke_the_law(self, tok) -> None:
         """ "A said the invasion breached the UN Charter", "B protested that the arrest was illegal":
@@ -2412,7 +2449,7 @@ class _Finder:
 
     def refused_to(self, tok) -> None:
         """ "A refused to back a loan for B", "refused to apologise to B": refusing to do something
-        to another rejects it."""
+        to another rejects it (refusing to sell B arms is a standing policy, no answer to B)."""
         if tok.lemma_.lower() not in REFUSING:
             return
         # (not refusing to tell, to judge or to join in a hostile act: "declined to blame B" rejects no one)
@@ -2420,7 +2457,7 @@ class _Finder:
                 any(a.lower_ == "to" for a in kids(c)) and
                 c.lemma_.lower() not in TELLING_ACTS | EVALUATING | {"join"} and
                 not any(e.predicate in ("criticized", "accused", "sanctioned", "attacked", "threatened", "rejected",
-                                        "recognized") for e in self.lex.verbs.get(c.lemma_.lower(), ()))]
+                                        "recognized", "suppliedArmsTo") for e in self.lex.verbs.get(c.lemma_.lower(), ()))]
         subj = self.actors(subject_tokens(tok)) if acts else []
         if not subj:
             return
@@ -2860,12 +2897,18 @@ class _Finder:
         words |= word_set(w for of in of_chain(tok, 1) for w in of.subtree)
         specific = [e for e in entries if e.needs and self.needs_ok(e, words)]
         for entry in specific or [e for e in entries if not e.needs]:
+            banned = None
             if entry.predicate == "recognized" and (undone(tok) or tok.dep_ == "dobj" and tok.head.lemma_.lower() in
                                                     ("end", "drop", "switch", "shift", "move", "transfer", "lose")):
                 continue  # "ending its recognition of Taiwan", "withdrew its recognition": none given
             if entry.predicate in ("aided", "suppliedArmsTo") and tok.dep_ in ("dobj", "nsubjpass") and \
                     tok.head.lemma_.lower() in WITHHOLDING:
                 continue  # "barred military aid to B", "blocked arms deliveries to B": none given
+            if entry.predicate == "suppliedArmsTo" and tok.dep_ == "pobj" and tok.head.lower_ == "on" and \
+                    tok.head.head.lemma_.lower() in ("ban", "embargo", "moratorium"):
+                # "imposed an embargo on arms sales to B": a sanction on B, no arms
+                entry = LexEntry("sanctioned", "noun", entry.lemma, entry.objects, None)
+                banned = tok.head.head
             if entry.predicate in ("signedAgreementWith", "cooperatedWith") and undone(tok):
                 if entry.predicate != "cooperatedWith" or tok.head.head.pos_ != "NOUN":
                     continue  # "scrapped its accord with X", "halted exercises with X": the verb tells what happened to it
@@ -2921,9 +2964,18 @@ class _Finder:
                             self.emit(entry.predicate, [(a, True)], [(b, True) for b in members[i + 1:]], tok,
                                       rule + "/of", 0.75)
             slots = tuple(s for s in entry.objects if s != "between")
+            if entry.predicate == "supported" and tok.dep_ == "pobj" and tok.head.lower_ == "in" and \
+                    not any(c.dep_ in ("poss", "amod", "compound") for c in kids(tok)) and \
+                    not any(c.dep_ == "aux" and c.tag_ == "MD" for c in kids(tok.head.head)) and \
+                    not any(c.dep_ == "poss" for o in prep_objects(tok, ("of",)) for c in kids(o)):
+                # "spoke in support of B" (where "the support of B" would be B's; "in support of its
+                # budget" backs a cause, not B)
+                slots += ("of",)
             obj_toks = [o for o in prep_objects(tok, slots) if not named_aside(o)] if slots else []
             if entry.predicate == "sanctioned":
                 obj_toks += goods_bound(obj_toks)
+                if banned is not None and not obj_toks and banned.dep_ == "dobj":
+                    obj_toks = prep_objects(banned.head, ("to",))  # (the parser may hang "to B" on the verb)
             if entry.predicate == "visited" and not obj_toks:
                 obj_toks = trip_places(tok)
             if slots and not obj_toks:  # "the condemnation by X of Y": the parser hangs "of Y" on X
@@ -3060,7 +3112,9 @@ class _Finder:
                 for a in subj:
                     self.emit(entry.predicate, [a], [b for b in subj if b[0].key != a[0].key], tok,
                               f"{rule}/each-other", conf * 0.95)
-            elif len(subj) > 1 and relation_info(entry.predicate).symmetric and (
+            elif len(subj) > 1 and relation_info(entry.predicate).symmetric and not self._apart(tok) and \
+                    not (how in ("light:attend", "light:send") and tok.dep_ in ("dobj", "pobj") and
+                         tok.lemma_.lower() in GATHERINGS) and (  # ("A and B attended a summit": each there, with others)
                     how.startswith("light:") or how == "by" or
                     how == "poss" and tok.head.lower_ in ("after", "following", "during") and
                     any(c.dep_ == "poss" and c.lower_ == "their" for c in kids(tok)) or
@@ -4086,10 +4140,12 @@ class _Finder:
         return None
 
     def act_judged(self, tok) -> None:
-        """ "A recognised B, a decision C condemned", "A offered B talks, a move C welcomed": the
-        act a clause tells, named again by a noun in apposition, is judged in a relative clause;
-        the judgement is of the clause's doer."""
-        if tok.dep_ != "relcl" or tok.head.lemma_.lower() not in ACT_NOUNS or \
+        """ "A recognised B, a decision C condemned", "A offered B talks, a move welcomed by C": the
+        act a clause tells, named again by a noun in apposition, is judged in a relative clause or
+        a participle; the judgement is of the clause's doer (of a proposal, of the one who made it:
+        "A insisted that B stay neutral, a proposal rejected by C")."""
+        by_agent = tok.dep_ == "acl" and tok.tag_ == "VBN"
+        if tok.dep_ != "relcl" and not by_agent or tok.head.lemma_.lower() not in ACT_NOUNS or \
                 any(c.dep_ in ("dobj", "ccomp") for c in kids(tok)):
             return
         noun = tok.head
@@ -4097,11 +4153,14 @@ class _Finder:
                 self.doc[noun.left_edge.i - 1].text != ",":
             return
         clause = clause_verb(noun.head)
+        if clause.dep_ == "ccomp" and noun.lemma_.lower() in PROPOSALS:
+            clause = clause.head
         entries = [e for e in self.lex.verbs.get(tok.lemma_.lower(), []) if not e.needs and
                    e.predicate in ("criticized", "supported", "rejected")]
         if clause.pos_ not in ("VERB", "AUX") or not entries:
             return
-        judges = self.actors([c for c in kids(tok) if c.dep_ == "nsubj"])
+        judges = self.actors([p for a in kids(tok) if a.dep_ == "agent" for p in kids(a) if p.dep_ == "pobj"]
+                             if by_agent else [c for c in kids(tok) if c.dep_ == "nsubj"])
         doers = self.actors(subject_tokens(clause))
         if judges and doers:
             self.emit(entries[0].predicate, judges, self._others(doers, judges), tok,
@@ -4350,7 +4409,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   (VERB_TRIGGERS["barred_entry"], f.barred_entry),
                   (VERB_TRIGGERS["persona_non_grata"], f.persona_non_grata), (VERB_TRIGGERS["sent_out"], f.sent_out),
                   (VERB_TRIGGERS["denied_charge"], f.denied_charge), (VERB_TRIGGERS["act_judged"], f.act_judged),
-                  (VERB_TRIGGERS["fought_war"], f.fought_war), (VERB_TRIGGERS["hit_back"], f.hit_back), (VERB_TRIGGERS["broke_the_law"], f.broke_the_law),
+                  (VERB_TRIGGERS["fought_war"], f.fought_war), (VERB_TRIGGERS["flanked"], f.flanked), (VERB_TRIGGERS["hit_back"], f.hit_back), (VERB_TRIGGERS["broke_the_law"], f.broke_the_law),
                   (VERB_TRIGGERS["left_after_visit"], f.left_after_visit),
                   (VERB_TRIGGERS["called_in"], f.called_in),
                   (VERB_TRIGGERS["cannot_accept"], f.cannot_accept)]
@@ -4361,7 +4420,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   (lex.classes.get("agreement", frozenset()), f.made_during), (TIES_NOUNS, f.ties),
                   (TIES_NOUNS, f.relationship), (NOUN_TRIGGERS["drew_criticism"], f.drew_criticism),
                   (PARTNER_NOUNS, f.partner), (NOUN_TRIGGERS["recognition_told"], f.recognition_told), (NOUN_TRIGGERS["refusal"], f.refusal), (SUPPORTER_NOUNS | CRITIC_NOUNS, f.supporter),
-                  (NOUN_TRIGGERS["recipient"], f.recipient), (CHARGE_NOUNS, f.charge),
+                  (NOUN_TRIGGERS["recipient"], f.recipient), (NOUN_TRIGGERS["goodwill_message"], f.goodwill_message), (CHARGE_NOUNS, f.charge),
                   (NOUN_TRIGGERS["military_base"], f.military_base),
                   (CHARGE_NOUNS | CLAIMS, f.claim_turned_down), (SUPPLIER_NOUNS, f.supplier),
                   (set(JOINT_NOUNS) | lex.classes.get("agreement", frozenset()), f.joint_noun)]
