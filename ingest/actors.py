@@ -1419,6 +1419,8 @@ def _titled_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
         if not (2 <= j - i <= 3 or one) or (j < n and (doc[j].text[:1].isupper() and doc[j].is_alpha)):
             return i
         name = clean_person_name(doc[i:j].text)
+        if name and len(name.split()) < 2 and not one and doc[i].lower_.rstrip(".") in ("mr", "mrs", "ms", "miss", "dr"):
+            return i  # "host Mr Yusuf's ...": a surname after "Mr" is left to the pass for single names ("Lord A" is a name)
         entry = (gaz.lookup(name) or gaz.person_variant(name)) if name else None
         if not name or entry is not None and entry.how != "person" or any(w.lower() in STATE_FORMS for w in name.split()):
             return i

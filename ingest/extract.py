@@ -302,8 +302,12 @@ def _reporters(trigger, idx: ActorIndex) -> tuple[list[tuple[Actor | None, objec
         described = described or t.dep_ == "relcl"
         head = coordinated_with(t) if t.dep_ == "conj" else t.head
         if head.lemma_.lower() in DENIAL_VERBS and any(
-                c.dep_ in ("dobj", "nsubj") and c.lemma_.lower() in CHARGES and c.i > t.i for c in kids(head)):
-            t = head  # "A accused B of ..., a charge B denies": the parser hangs the accusation on the denial
+                c.dep_ in ("dobj", "nsubj") and c.i > t.i and (c.lemma_.lower() in CHARGES or any(
+                    g.dep_ in ("amod", "compound") and g.lemma_.lower() in CHARGES for g in kids(c)))
+                for c in kids(head)):
+            # "A accused B of ..., a charge B denies": the parser hangs the accusation on the denial
+            # (and may read "a charge British ministers deny" as a "charge" kind of ministers)
+            t = head
             continue
         if t.dep_ in ("relcl", "acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in CHARGES and \
                 any(m.lower_ == "that" and m.dep_ == "mark" for m in kids(t)):
