@@ -230,6 +230,7 @@ def _chain_modality(chain) -> str:
             elif lemma in HEDGE_VERBS:
                 hedged = True
             elif lemma in FUTURE_VERBS and not (lemma == "agree" and chain[0].dep_ == "dobj" and chain[0].head.i == t.i) \
+                    and not (lemma == "set" and any(c.dep_ == "prt" for c in kids(t))) \
                     and not (chain[k - 1].dep_ == "pcomp" and chain[k - 1].head.lower_ in ("before", "after")) \
                     and not (lemma in ("agree", "decide") and
                              any(x.lemma_.lower() in DECIDED_MEASURES for x in chain)) \

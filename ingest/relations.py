@@ -241,6 +241,13 @@ def named_aside(tok) -> bool:
     return False
 
 
+def _together(verb) -> bool:
+    """ "worked together", "jointly", "side by side", "hand in hand", "in tandem": done as one."""
+    words = [c.lower_ for c in kids(verb)] + [p.lower_ for c in kids(verb) if c.dep_ == "prep" for p in kids(c)]
+    return any(w in ("together", "jointly", "tandem") for w in words) or \
+        any(w in ("side", "hand") for w in words) and any(c.dep_ == "prep" and c.lower_ in ("by", "in") for c in kids(verb))
+
+
 def _place_words(toks) -> list:
     """The words of ``toks`` that may name a place: each conjunct, its compounds, and the noun of
     its "of" phrase with that noun's compounds ("parts of Aceh province")."""
@@ -1705,8 +1712,7 @@ class _Finder:
                     (not passive(tok) or entry.needs) \
                     and tok.lemma_ not in ("host", "receive", "welcome", "see", "embrace", "attend", "greet") and \
                     tok.lemma_.lower() not in GO_BETWEENS and \
-                    (tok.lemma_ not in ("work", "train", "exercise") or
-                     any(c.lower_ in ("together", "jointly") for c in kids(tok))) and \
+                    (tok.lemma_ not in ("work", "train", "exercise") or _together(tok)) and \
                     not any(c.dep_ == "dobj" and c.lemma_.lower() in EXCHANGED_BLOWS for c in kids(tok)) and \
                     not self._each_alone(tok) and \
                     not self._met_with_others(tok, entry) and \
