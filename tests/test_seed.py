@@ -194,7 +194,7 @@ def test_blind_heldout_scores():
     ("heldout52", 0.75, 0.69),  # written blind; measured, never looked at while writing rules
     ("heldout53", 0.83, 0.71),  # written blind; measured, never looked at while writing rules
     ("heldout54", 0.85, 0.66),  # written blind; measured, never looked at while writing rules
-    ("heldout55", 0.72, 0.62),  # written blind; first run, then development data
+    ("heldout55", 0.80, 0.66),  # written blind; development data after a first blind run
     ("heldout56", 0.77, 0.57),  # written blind; measured, never looked at while writing rules
 ])
 def test_more_heldout_scores(name, precision, recall):
