@@ -157,6 +157,12 @@ def _no_event(trigger) -> bool:
                any(p.dep_ == "prep" and p.lower_ in ("on", "to", "for") for p in kids(o)) for o in kids(t.head))
            for t in chain):
         return True  # "repeated his call on A and B to impose sanctions": (the parser hangs the act on the verb)
+    if any(any(c.dep_ == "mark" and c.lower_ == "for" for c in kids(t)) and
+           any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(t)) and t.head.lemma_.lower() not in ("take", "way")
+           for t in chain):
+        return True  # "it is time for A to recognise B", "no basis for A to do so": a thought, not an act
+        # (but "it took two years for A to recognise B" tells that A did, and "cleared the way for A
+        # to fly in" is mostly told once A has)
     return any(c.dep_ == "aux" and c.lower_ in ("can", "ca") or c.dep_ == "mark" and c.lower_ == "whether"
                for t in chain for c in kids(t))
 

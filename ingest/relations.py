@@ -160,6 +160,8 @@ REPELLING = WORDS.set("repelling")
 GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 PERSON_GROUP = WORDS.set("person_group")
 GATHERINGS = WORDS.set("gatherings")
+# those a speaker addresses, and the occasions of a speech ("spoke to reporters", "at a rally")
+AUDIENCES = WORDS.set("audiences")
 STAKES = WORDS.set("stakes")
 AID_TAKERS = WORDS.set("aid_takers")
 ANSWERING = WORDS.set("answering")  # "refused to comply" answers any request made just before
@@ -246,6 +248,20 @@ def _together(verb) -> bool:
     words = [c.lower_ for c in kids(verb)] + [p.lower_ for c in kids(verb) if c.dep_ == "prep" for p in kids(c)]
     return any(w in ("together", "jointly", "tandem") for w in words) or \
         any(w in ("side", "hand") for w in words) and any(c.dep_ == "prep" and c.lower_ in ("by", "in") for c in kids(verb))
+
+
+def _spoke_to_others(verb) -> bool:
+    """ "A and B spoke to reporters", "spoke at a news conference", "talked to students": each
+    addressed an audience, which is no talk between them."""
+    if verb.lemma_.lower() not in ("speak", "talk", "chat"):
+        return False
+    for c in kids(verb):
+        if c.dep_ == "prep" and c.lower_ in ("to", "before", "at", "with", "in"):
+            for o in kids(c):
+                if o.dep_ == "pobj" and (o.lemma_.lower() in AUDIENCES or
+                                         c.lower_ in ("to", "before") and o.pos_ == "NOUN"):
+                    return True
+    return False
 
 
 def _place_words(toks) -> list:
@@ -1715,7 +1731,7 @@ class _Finder:
                     (tok.lemma_ not in ("work", "train", "exercise") or _together(tok)) and \
                     not any(c.dep_ == "dobj" and c.lemma_.lower() in EXCHANGED_BLOWS for c in kids(tok)) and \
                     not self._each_alone(tok) and \
-                    not self._met_with_others(tok, entry) and \
+                    not self._met_with_others(tok, entry) and not _spoke_to_others(tok) and \
                     not (not entry.needs and entry.objects and
                          all(o in ("to", "from", "into", "for", "dative") for o in entry.objects)) and \
                     not (tok.lemma_ == "agree" and any(
@@ -1780,6 +1796,9 @@ class _Finder:
         if not told:
             return
         last = max(told, key=lambda c: c.trigger)  # what a verb told last, not an act a noun named
+        if last.predicate not in FOLLOWED_ACTS:
+            return  # only acts that others take up one after another (recognition, cut ties, sanctions):
+            # "C did the same" after a visit or a strike tells of another visit or strike, to others
         objs = [(c.object, True) for c in told if c.trigger == last.trigger and c.predicate == last.predicate]
         agents = [p for c in kids(tok) if c.dep_ == "agent" for p in kids(c) if p.dep_ == "pobj"]
         subj = self.actors(agents or subject_tokens(tok))  # (", followed in May by C")
