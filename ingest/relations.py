@@ -1745,9 +1745,10 @@ class _Finder:
                 # "Putin and Xi met": every pair of a plural subject ("A and B traded fire" is no trade)
                 if len(subj) > 2 and any(c.dep_ == "advmod" and c.lower_ == "also" for c in kids(tok)):
                     continue  # "A, B, C and D also signed the final act": beside the others, not with each other
-                if (tok.lemma_ == "agree" or tok.dep_ == "xcomp" and tok.head.lemma_ == "agree") and \
+                if (tok.lemma_ in ("agree", "announce", "negotiate") or
+                        tok.dep_ == "xcomp" and tok.head.lemma_ == "agree") and \
                         len({(self.idx.country_of(a) or a).key for a, _ in subj}) > 3:
-                    continue  # "the leaders of A, B, C and D agreed to ...": a round table's word, no pairs
+                    continue  # "the leaders of A, B, C and D agreed to ...", "... negotiated a pact": a round table, no pairs
                 for i, a in enumerate(subj):
                     self.emit(entry.predicate, [a], subj[i + 1:], tok, rule + "/plural", conf * 0.95)
             if "between" in entry.objects:
