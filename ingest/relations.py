@@ -3139,6 +3139,8 @@ class _Finder:
                     self.emit(entry.predicate, [a], [b for b in subj if b[0].key != a[0].key], tok,
                               f"{rule}/each-other", conf * 0.95)
             elif len(subj) > 1 and relation_info(entry.predicate).symmetric and not self._apart(tok) and \
+                    (how == "by" or how.startswith("light:") or  # ("at a meeting, A, B, C and D said": a round
+                     len({(self.idx.country_of(a) or a).key for a, _ in subj}) <= 3) and \
                     not (how in ("light:attend", "light:send") and tok.dep_ in ("dobj", "pobj") and
                          tok.lemma_.lower() in GATHERINGS) and (  # ("A and B attended a summit": each there, with others)
                     how.startswith("light:") or how == "by" or
@@ -3150,7 +3152,8 @@ class _Finder:
                         tok.head.lower_ in ("after", "following", "during") or
                         tok.lemma_.lower() in ("talk", "talks", "meeting") and tok.head.lower_ == "at" and
                         all(a.kind == "person" for a, _ in subj))):
-                # ("A and B, after talks in Rome, said", "at a meeting in Oslo, A and B agreed": they met)
+                # table's setting, no pairs; "A and B, after talks in Rome, said", "at a meeting in Oslo, A and B
+                # agreed": they met)
                 # "Steinmeier and Duda held a video call"
                 for i, a in enumerate(subj):
                     self.emit(entry.predicate, [a], subj[i + 1:], tok, f"{rule}/plural", conf * 0.95)
