@@ -1162,10 +1162,12 @@ def _events_of(doc, article: Article, gaz: Gazetteer):
             known_dates.setdefault(key, when)
         start, end = _evidence_span(doc, doc[cand.trigger], idx)
         ends = key[1] if relation_info(cand.predicate).symmetric else (cand.subject.key, cand.object.key)
+        conf = cand.confidence * (0.9 if modality == "reported" else 1.0)
+        if conf < MIN_CONFIDENCE:
+            continue
         if (cand.predicate, ends, start, modality) in stated:
             continue  # two rules that read one relation in one sentence make one event
         stated.add((cand.predicate, ends, start, modality))
-        conf = cand.confidence * (0.9 if modality == "reported" else 1.0)
         events.append(Event(
             predicate=cand.predicate, subject=cand.subject, object=cand.object, modality=modality,
             date=when, place=_place(doc[cand.trigger], idx), sentence=idx.text[start:end],
@@ -1173,6 +1175,10 @@ def _events_of(doc, article: Article, gaz: Gazetteer):
             claimed_by=claimed_by, confidence=round(conf, 3), extractor=cand.rule))
     return events, idx, lead
 
+
+# Below this, a relation rests on guesses stacked on guesses (a group word resolved from earlier text,
+# a pair read from a plural noun, someone's words about a third party): left out of the graph.
+MIN_CONFIDENCE = 0.42
 
 _CONTACTS = frozenset({"met", "phoned", "visited", "negotiatedWith", "signedAgreementWith", "cooperatedWith"})
 
