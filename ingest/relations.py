@@ -3132,7 +3132,10 @@ class _Finder:
             if subj and objs:
                 kept = [r for r in self._light_relatives(tok) if how == "light:" + r.lemma_.lower()]
                 # "the embargo the United States has maintained": told by the clause, whatever is said of the noun
-                self.emit(entry.predicate, subj, objs, kept[0] if kept else tok, f"{rule}/{how}", conf)
+                pred = entry.predicate
+                if how == "light:lead" and pred == "met":
+                    pred = "negotiatedWith"  # "A, who leads the talks with B": a negotiator's part, no one meeting
+                self.emit(pred, subj, objs, kept[0] if kept else tok, f"{rule}/{how}", conf)
             elif len(subj) > 1 and how in ("light:trade", "light:exchange") and not objs:
                 # "A and B traded strikes", "traded accusations": each did it to the other
                 for a in subj:
