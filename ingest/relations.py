@@ -1747,7 +1747,7 @@ class _Finder:
                     continue  # "A, B, C and D also signed the final act": beside the others, not with each other
                 if (tok.lemma_ in ("agree", "announce", "negotiate") or
                         tok.dep_ == "xcomp" and tok.head.lemma_ == "agree") and \
-                        len({(self.idx.country_of(a) or a).key for a, _ in subj}) > 3:
+                        len(self._as_states([a for a, _ in subj])) > 3:
                     continue  # "the leaders of A, B, C and D agreed to ...", "... negotiated a pact": a round table, no pairs
                 for i, a in enumerate(subj):
                     self.emit(entry.predicate, [a], subj[i + 1:], tok, rule + "/plural", conf * 0.95)
@@ -3142,8 +3142,7 @@ class _Finder:
                     self.emit(entry.predicate, [a], [b for b in subj if b[0].key != a[0].key], tok,
                               f"{rule}/each-other", conf * 0.95)
             elif len(subj) > 1 and relation_info(entry.predicate).symmetric and not self._apart(tok) and \
-                    (how == "by" or how.startswith("light:") or  # ("at a meeting, A, B, C and D said": a round
-                     len({(self.idx.country_of(a) or a).key for a, _ in subj}) <= 3) and \
+                    (how == "by" or how.startswith("light:") or len(self._as_states([a for a, _ in subj])) <= 3) and \
                     not (how in ("light:attend", "light:send") and tok.dep_ in ("dobj", "pobj") and
                          tok.lemma_.lower() in GATHERINGS) and (  # ("A and B attended a summit": each there, with others)
                     how.startswith("light:") or how == "by" or
@@ -3155,8 +3154,8 @@ class _Finder:
                         tok.head.lower_ in ("after", "following", "during") or
                         tok.lemma_.lower() in ("talk", "talks", "meeting") and tok.head.lower_ == "at" and
                         all(a.kind == "person" for a, _ in subj))):
-                # table's setting, no pairs; "A and B, after talks in Rome, said", "at a meeting in Oslo, A and B
-                # agreed": they met)
+                # ("A and B, after talks in Rome, said", "at a meeting in Oslo, A and B agreed": they met;
+                # "at a meeting, A, B, C and D said": a round table's setting, no pairs)
                 # "Steinmeier and Duda held a video call"
                 for i, a in enumerate(subj):
                     self.emit(entry.predicate, [a], subj[i + 1:], tok, f"{rule}/plural", conf * 0.95)
