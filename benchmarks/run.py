@@ -124,6 +124,11 @@ def _ingest_md(r: dict) -> list[str]:
                   + (f"dipgraph's pipeline alone {', '.join(rate(x) for x in r['parse_rounds'])}; "
                      if "parse_rounds" in r else "")
                   + f"ingest {', '.join(rate(x) for x in r['ingest_1_rounds'])}).")
+    cli_rounds = ""
+    if "cli_2_rounds" in r:
+        cli_rounds = (f"; they too are timed in turn, {len(r['cli_2_rounds'])} rounds, best round kept (words/s: "
+                      + "; ".join(f"`--processes {n}` {', '.join(rate(x) for x in r[f'cli_{n}_rounds'])}"
+                                  for n in (1, 2)) + ")")
     rows.append(f"{r['articles']:,} generated articles, {w:,} words, model `{r['model']}`, batch size "
                 f"{r['batch_size']}. Bare `nlp.pipe` is the model as spaCy loads it. dipgraph's own pipeline puts a "
                 f"table lookup in place of the model's attribute ruler, which assigns the same parts of speech, "
@@ -132,9 +137,12 @@ def _ingest_md(r: dict) -> list[str]:
                 f"single-process ingest run in the measuring process after the models are loaded there.{rounds} `--processes 1` and `--processes 2` are the command on a "
                 "JSON Lines file in a fresh process, as a user runs it (with `--processes 2` two worker "
                 "processes parse and extract, each loading the model, and the command's own process writes "
-                "the store). The Dask runs are on a local cluster already started, as a cluster serves many "
+                f"the store){cli_rounds}. The Dask runs are on a local cluster already started, as a cluster serves many "
                 "ingests, with each worker's model loaded by a first small batch; those costs are given "
-                "below.")
+                "below" + (f"; each cluster ingests the articles {len(r['dask_2_rounds'])} times, best round kept "
+                           "(words/s: " + "; ".join(f"{n} worker{'s' if n > 1 else ''} "
+                                                    f"{', '.join(rate(x) for x in r[f'dask_{n}_rounds'])}"
+                                                    for n in (1, 2)) + ")" if "dask_2_rounds" in r else "") + ".")
     if "cli_2_startup_seconds" in r:
         s1, s2 = r["cli_1_startup_seconds"], r["cli_2_startup_seconds"]
         # words at which start-up is a twentieth of the run, at each mode's measured rate
@@ -203,6 +211,11 @@ def _memory_md(r: dict, base: dict | None) -> list[str]:
     rows.append(f"| RSS growth: second half of the run vs first half | {second:,.0f} MB | {first:,.0f} MB | "
                 f"{_ratio(growth)} | flat (≤ 1.10×) | {_ok(growth, 1.10, above=False) if growth else 'n/a'} |")
     rows.append("")
+    cli_rounds = ""
+    if "cli_2_rounds" in r:
+        cli_rounds = (f"; they too are timed in turn, {len(r['cli_2_rounds'])} rounds, best round kept (words/s: "
+                      + "; ".join(f"`--processes {n}` {', '.join(rate(x) for x in r[f'cli_{n}_rounds'])}"
+                                  for n in (1, 2)) + ")")
     rows.append(f"{r['articles']:,} generated articles ({r['words']:,} words) in one JSON Lines file, ingested by "
                 f"the `dipgraph ingest` command in a child process in {r['seconds']:.0f} s; peak is the "
                 f"process's own high-water mark (VmHWM in /proc); store on disk afterwards {r['store_mb']:,.0f} MB. RSS by tenth "
