@@ -2056,6 +2056,10 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
                 window.insert(0, t)  # "AU trade and industry commissioner A"
                 j -= 1
                 continue
+            if t.dep_ == "pobj" and t.pos_ == "NOUN" and t.is_lower and t.head.i < t.i and t.head.lower_ != "of" and \
+                    not _is_title_word(t, idx) and t.lemma_.lower() not in INSTITUTIONS | COUNTERPART and \
+                    not (t.head.i > sent.start and _is_title_word(doc[t.head.i - 1], idx)):
+                break  # "At the G20 summit French President A": where the scene is, no part of the title
             if t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "ADV") and \
                     t.lower_ not in ("acting", "outgoing", "incoming", "shadow") and \
                     not (t.dep_ == "amod" and t.tag_ == "VBN" or t.dep_ == "advmod" and t.head.dep_ == "amod") \

@@ -14,7 +14,7 @@ from functools import lru_cache
 from dipgraph.graph.records import Actor, Article, Event, Extraction
 from dipgraph.graph.vocab import relation as relation_info
 
-from .actors import STATE_KINDS, ActorIndex, find_actors, mentions_and_roles
+from .actors import PLACE_NOUNS, STATE_KINDS, ActorIndex, find_actors, mentions_and_roles
 from .dates import WEEKDAYS, WORD_NUMBERS, resolve_date
 from .text import fold_accents
 from .words import WORDS
@@ -1076,6 +1076,55 @@ def _mend_split_appositions(doc) -> None:
         doc[first - 1].head = noun
 
 
+def _mend_place_appositions(doc) -> None:
+    """ "Leaders of the bloc meeting in the Kenyan capital, Nairobi, condemned B": the small parser may
+    take the name set off by commas after a place for the verb's subject, and hang the participle,
+    with the real subject, on the verb as a clause of its own. The name is in apposition to the
+    place; the participle's subject is the verb's, and the participle describes it."""
+    for name in _tokens_with(doc, "DEP", ("nsubj",)):
+        verb, first = name.head, name.left_edge.i
+        if name.pos_ != "PROPN" or verb.i < name.i or first < 2 or doc[first - 1].text != "," or \
+                name.i + 1 >= len(doc) or doc[name.i + 1].text != "," or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+            continue
+        place = doc[first - 2]
+        parts = [c for c in kids(verb) if c.dep_ in ("ccomp", "advcl", "dep", "csubj") and c.tag_ == "VBG" and
+                 c.i < first and place in c.subtree]
+        if len(parts) != 1 or place.dep_ != "pobj" or place.pos_ not in ("NOUN", "PROPN"):
+            continue
+        part = parts[0]
+        subj = [d for d in kids(part) if d.dep_ == "nsubj" and d.i < part.i]
+        if len(subj) != 1:
+            continue
+        name.head, name.dep_ = place, "appos"
+        doc[first - 1].head = place
+        subj[0].head, subj[0].dep_ = verb, "nsubj"
+        part.head, part.dep_ = subj[0], "acl"
+    # "Leaders of the African Union meeting in Addis Ababa": or it reads the participle as a noun with
+    # the body's name for its modifier; the name is what "of" governs, and the participle tells of the leaders
+    for meet in _tokens_with(doc, "LOWER", ("meeting", "gathering")):
+        of = meet.head
+        names = [c for c in kids(meet) if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if meet.tag_ != "NN" or meet.dep_ != "pobj" or of.lower_ != "of" or not names or names[-1].i != meet.i - 1 or \
+                not any(c.dep_ == "prep" and c.lower_ in ("in", "at") and c.i > meet.i for c in kids(meet)):
+            continue
+        name = names[-1]
+        for c in kids(meet):
+            if c.i < meet.i and c.i != name.i:
+                c.head = name
+        name.head, name.dep_ = of, "pobj"
+        meet.head, meet.dep_, meet.pos_, meet.tag_ = of.head, "acl", "VERB", "VBG"
+    # or it hangs the name on the subject, over the place noun just before it
+    for name in _tokens_with(doc, "DEP", ("appos",)):
+        first = name.left_edge.i
+        if name.pos_ != "PROPN" or first < 2 or doc[first - 1].text != ",":
+            continue
+        place = doc[first - 2]
+        if place.dep_ == "pobj" and place.is_lower and place.lemma_ in PLACE_NOUNS and place.head.i != name.i and \
+                name.head.i < place.i and place in name.head.subtree:
+            name.head = place
+            doc[first - 1].head = place
+
+
 def _offered(noun) -> bool:
     """ "offered his support (sympathy)": a noun of support that a verb of offering governs."""
     return noun.pos_ == "NOUN" and noun.dep_ in ("dobj", "conj") and object_verb(noun).lemma_.lower() in ("offer", "extend")
@@ -1101,6 +1150,7 @@ def _events(doc, article: Article, gaz: Gazetteer):
     _mend_lost_subjects(doc)
     _mend_participle_roots(doc)
     _mend_split_appositions(doc)
+    _mend_place_appositions(doc)
     read_children(doc)  # (the parse is final from here on)
     try:
         return _events_of(doc, article, gaz)

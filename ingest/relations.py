@@ -536,8 +536,9 @@ class _Finder:
         if lemma in PERSON_GROUP:
             want = {"person"}
         elif lemma in STATE_GROUP:
-            want = {"country", "former_state", "organisation"} if lemma in ("side", "party", "bloc") else \
-                {"country", "former_state"}
+            want = {"organisation"} if lemma == "bloc" else \
+                {"country", "former_state", "organisation"} if lemma in ("side", "party") else \
+                {"country", "former_state"}  # ("the two blocs" are bodies of states, not two of their members)
         else:
             return []
         # "the leaders" of states just named together are those states

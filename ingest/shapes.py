@@ -193,7 +193,8 @@ def coordinated_with(tok):
     """The verb a joined verb goes with: its head, but for a finite verb the parser hung on a
     non-finite one inside a clause ("denied that its jets had entered A's airspace and blamed B",
     "asked X to send a team and called on Y"), the verb that governs that clause; and for a verb of
-    speech joined to what a speaker said ("A said the evidence was serious and urged B"), the saying."""
+    speech joined to what a speaker said ("A said the evidence was serious and urged B"), the saying
+    (but "an aide said A welcomed the plan and urged B": one speech act joined to another is A's)."""
     head = tok.head
     # ("accused A of cheating and called on B to ...": the calling goes with the accusing)
     governor = head.head.head if head.dep_ == "pcomp" and head.head.dep_ == "prep" else head.head
@@ -201,7 +202,7 @@ def coordinated_with(tok):
             governor.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass") for c in kids(tok)):
         return head
     if head.dep_ == "ccomp" and governor.lemma_.lower() in SAYING_VERBS and tok.lemma_.lower() in SPOKEN_ACTS and \
-            governor.i < head.i < tok.i and not any(c.dep_ == "aux" and c.lower_ in ("would", "will", "could", "might", "should")
+            head.lemma_.lower() not in SPOKEN_ACTS and governor.i < head.i < tok.i and not any(c.dep_ == "aux" and c.lower_ in ("would", "will", "could", "might", "should")
                                        for c in kids(tok)) and not _persons_perfect(head):
         return governor
     aux = [c.lower_ for c in kids(tok) if c.dep_ == "aux"]
