@@ -512,7 +512,13 @@ class _Finder:
                 verb = tok.head if tok.dep_ != "pobj" else tok.head.head
                 subj = subject_tokens(verb) if verb.pos_ in ("VERB", "AUX") else []
                 doers = {a.key for a, _ in self.actors(subj)}
-                if any(a.key in doers for a in found):  # the group named before the subject, if any
+                if any(a.key in doers for a in found):
+                    # "A and B said Iran's leaders had failed ... and called on them to stop": the
+                    # people of a state told of between the subject and "them"
+                    owned = self._owned_plural(tok, max(t.i for t in subj), doers)
+                    if owned:
+                        return owned
+                    # else the group named before the subject, if any
                     found = self.recent_group(self.doc[min(t.left_edge.i for t in subj)], None, None, within=3, met=True)
                     if any(a.key in doers for a in found):
                         return []
@@ -701,6 +707,17 @@ class _Finder:
             elif self._plain_plural(w):
                 return True
         return False
+
+    def _owned_plural(self, tok, after: int, doers: set[str]) -> list[Actor]:
+        """The state of the last people named by a plural noun with that state's name on it ("Iran's
+        leaders", "the Serbian authorities") between ``after`` and ``tok``, if not one of ``doers``."""
+        for w in reversed(self.doc[after + 1:tok.i]):
+            if w.tag_ != "NNS" or w.lemma_.lower() not in PERSON_GROUP | INSTITUTIONS:
+                continue
+            owners = [a for c in kids(w) if c.dep_ in ("poss", "amod", "compound") and
+                      (m := self.idx.mention_at(c.i)) is not None and (a := self._side_of(m.actor)) is not None]
+            return owners[:1] if owners and owners[0].key not in doers else []
+        return []
 
     def _plain_plural(self, w) -> bool:
         return w.tag_ == "NNS" and w.ent_type_ == "" and w.i not in self.idx.by_token and \

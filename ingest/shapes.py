@@ -209,6 +209,11 @@ def coordinated_with(tok):
     finite = tok.tag_ in ("VBD", "VBZ", "VBP") and not aux or any(a in ("has", "have", "had", "will") for a in aux)
     # ("demanded that the mission leave, and has accused B": the accusing goes with the demand)
     if finite and (head.tag_ in ("VB", "VBG") or head.tag_ == "VBN" and not aux and not _persons_perfect(head)):
+        if governor.dep_ == "ccomp" and governor.head.lemma_.lower() in SAYING_VERBS and \
+                tok.lemma_.lower() in SPOKEN_ACTS and governor.lemma_.lower() not in SPOKEN_ACTS and \
+                governor.head.i < governor.i and not _persons_perfect(governor):
+            # "A said B had failed to restore trust and called on B to stop": the call is the speaker's
+            return governor.head
         return governor
     return head
 
