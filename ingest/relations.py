@@ -525,6 +525,13 @@ class _Finder:
             return found
         if tok.tag_ not in ("NNS", "NNPS"):
             return []
+        if lemma in ("side", "party") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in URGING and \
+                any(c.lower_ in ("both", "two") for c in kids(tok)) and any(
+                    d.dep_ == "dobj" and d.lemma_.lower() in self.lex.classes.get("agreement", frozenset()) and
+                    any(x.lower_ in ("the", "this", "their") for x in kids(d))
+                    for x in kids(tok.head) if x.dep_ == "xcomp" for d in kids(x)) and \
+                (made := self._pair_agreed(tok, False, back=40, talks=False)):
+            return made  # "urged both parties to honour the truce": the two who made it, however far back
         if (lemma == "side" or lemma in STATE_GROUP and tok.dep_ == "dobj" and tok.head.lemma_.lower() in URGING) and \
                 tok.dep_ in ("dobj", "pobj", "dative") and any(c.lower_ in ("both", "two") for c in kids(tok)) and \
                 (at_odds := self._at_odds(tok)):
@@ -625,11 +632,11 @@ class _Finder:
                 return pair
         return []
 
-    def _pair_agreed(self, tok, people: bool) -> list[Actor]:
-        """The two sides of the last accord, talks or meeting told in the sentences before ``tok``:
-        people, or the states they act for."""
-        lo = self.idx.sents_upto(tok.i, 4)[0].start
-        for kinds in (("signedAgreementWith",), ("met", "negotiatedWith")):  # an accord first, then talks
+    def _pair_agreed(self, tok, people: bool, back: int = 4, talks: bool = True) -> list[Actor]:
+        """The two sides of the last accord (or else talks or meeting, if ``talks``) told in the
+        ``back`` sentences before ``tok``: people, or the states they act for."""
+        lo = self.idx.sents_upto(tok.i, back)[0].start
+        for kinds in (("signedAgreementWith",), ("met", "negotiatedWith"))[:2 if talks else 1]:  # an accord first
             for c in reversed(self.out):
                 if not lo <= c.trigger < tok.i or c.predicate not in kinds or self.doc[c.trigger].dep_ == "relcl":
                     continue  # (not "B, which signed a treaty with C in 1977,": background)
