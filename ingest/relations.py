@@ -324,6 +324,24 @@ class _Finder:
         "envoys from the two Nordic states" (empty sides are left out; the parser may hang
         the last side's "from" on the noun)."""
         out = []
+        sent = self.idx.sent_of(toks[0].i)
+        plural = next((t for t in toks[1:] if t.i not in self.idx.by_token and t.tag_ == "NNS"), None)
+        colon = next((w for w in self.doc[plural.i + 1:sent.end] if w.text in (":", ";", "(", ")")), None) \
+            if plural is not None else None
+        if colon is not None and colon.text == ":" and all(t.i <= plural.i or t.i > colon.i for t in toks):
+            # "talks between A, B and the ministers of the four states: C, D, E and F": the list after
+            # the colon names the last side
+            end = next((w.i for w in self.doc[colon.i + 1:sent.end] if w.pos_ in ("VERB", "AUX") or w.text == "."),
+                       sent.end)  # (the list ends where a clause begins)
+            named = [m.actor for m in self.idx.ments_between(colon.i + 1, end) if m.how != "demonym"]
+            people = list({a.key: a for a in named if a.kind == "person"}.values())
+            after = {a.key for a in people}
+            # (the parser may hang the list on a name before the colon: only names before it count there)
+            first = [(m.actor, False) for m in self.idx.ments_between(toks[0].left_edge.i, colon.i)
+                     if m.actor.kind == "person" and m.actor.key not in after]
+            first = list({a.key: (a, i) for a, i in first}.values())
+            if len(people) > 1 and first:
+                return [first, [(a, False) for a in people]]
         if len(toks) > 2 and [w.lower_ for w in self.doc[toks[0].i + 1:toks[1].left_edge.i]] == ["and"] and \
                 [w.text for w in self.doc[toks[1].i + 1:toks[2].left_edge.i]] == [","]:
             # "talks between A and B, C and D": A on one side, the list on the other
