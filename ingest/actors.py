@@ -2086,7 +2086,8 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
             # (", and Vietnamese Foreign Minister B": the next name of a list, with its own title)
             k += 1
             while k < sent.end and k < m.end + 14 and doc[k].text not in (",", ";", ".", "said", "says"):
-                if doc[k].pos_ in ("VERB", "AUX"):
+                if doc[k].pos_ in ("VERB", "AUX") and doc[k].lower_ not in ("acting", "outgoing", "incoming"):
+                    # (", Kyrgyzstan's acting president,": the parser may read "acting" as a verb)
                     right = []
                     break
                 if k in idx.by_token and idx.by_token[k].actor.kind == "person":

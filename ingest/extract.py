@@ -1125,6 +1125,23 @@ def _mend_place_appositions(doc) -> None:
             doc[first - 1].head = place
 
 
+def _mend_parallel_of(doc) -> None:
+    """ "A of India and B of Pakistan met": the small parser may join B to the state after the first
+    "of" rather than to A; a name that has its own "of" phrase, joined to the state of another
+    name's "of" phrase, is joined to that name."""
+    for name in _tokens_with(doc, "DEP", ("conj",)):
+        state = name.head
+        of = state.head
+        if name.pos_ != "PROPN" or state.dep_ != "pobj" or of.lower_ != "of" or of.head.pos_ != "PROPN" or \
+                of.head.i >= of.i or state.ent_type_ not in ("GPE", "NORP", "ORG") or \
+                not any(c.dep_ == "prep" and c.lower_ == "of" for c in kids(name)):
+            continue
+        name.head = of.head
+        for c in kids(state):
+            if c.dep_ == "cc" and c.i < name.i:
+                c.head = of.head
+
+
 def _offered(noun) -> bool:
     """ "offered his support (sympathy)": a noun of support that a verb of offering governs."""
     return noun.pos_ == "NOUN" and noun.dep_ in ("dobj", "conj") and object_verb(noun).lemma_.lower() in ("offer", "extend")
@@ -1151,6 +1168,7 @@ def _events(doc, article: Article, gaz: Gazetteer):
     _mend_participle_roots(doc)
     _mend_split_appositions(doc)
     _mend_place_appositions(doc)
+    _mend_parallel_of(doc)
     read_children(doc)  # (the parse is final from here on)
     try:
         return _events_of(doc, article, gaz)
