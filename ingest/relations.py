@@ -24,7 +24,7 @@ from dipgraph.graph.vocab import relation as relation_info
 from .actors import COUNTERPART, HARM_NOUNS, INSTITUTIONS, PLACE_NOUNS, PLACED_HEADS, SPEAKERS, STATE_KINDS, VESSELS, ActorIndex
 from .words import WORDS
 from .gazetteer import LexEntry, Lexicon, fitting_particles
-from .shapes import (ACCUSING, APPEALS, DOCUMENTS, PREVENTING, UNDOING, UNDOING_NOUNS, attack_lemmas, between, clause_verb, conditional_harm, conjuncts, coordinated_with, goods_bound, goods_origin, is_question, kids, listed,
+from .shapes import (ACCUSING, APPEALS, DOCUMENTS, PREVENTING, SAYING_VERBS, UNDOING, UNDOING_NOUNS, attack_lemmas, between, clause_verb, conditional_harm, conjuncts, coordinated_with, goods_bound, goods_origin, is_question, kids, listed,
                      not_yet_done, object_tokens, object_verb, of_chain, passive, prep_objects, regular_lemma, scope_words, subject_tokens, undone,
                      trip_places, word_set)
 
@@ -521,6 +521,13 @@ class _Finder:
                 self._recent_kind(tok, GROUP_SIZES[tok.lower_], {"person"})
         if tok.lower_ == "them" and self._nearer_plural(tok):
             return []  # "recruiting judges from X by threatening them": the judges
+        if tok.lower_ == "they" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp" and \
+                tok.head.head.lemma_.lower() in SAYING_VERBS:
+            # "Iranian officials said they would never ...": the speakers, and the state they speak for
+            speakers = [c for c in kids(tok.head.head) if c.dep_ == "nsubj" and c.tag_ == "NNS" and c.i < tok.i]
+            owners = [a for a, _ in self.actors(speakers)] if speakers else []
+            if len(owners) == 1 and owners[0].kind != "person":
+                return owners
         if tok.lower_ in ("they", "them", "their"):
             # a group goes on being "they" over a few sentences: "A and B met. They agreed ... They urged"
             found = self.recent_group(tok, None, None, within=3, met=True) or \
