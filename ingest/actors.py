@@ -954,6 +954,10 @@ class ActorIndex:
                 if speaker is not None and speaker.actor.kind in ("country", "former_state", "organisation") \
                         and speaker.how != "demonym":
                     return speaker.actor
+                if speaker is None and c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and c.i < tok.i and \
+                        c.lemma_.lower() in INSTITUTIONS and (found := self.resolve(c, loose=True)) is not None and \
+                        found.kind != "person":
+                    return found  # "the Chinese foreign ministry said it had ...": the state it speaks for
                 if c.dep_ == "nsubj" and c.i < tok.i and (speaker is None or speaker.actor.kind == "person"):
                     # "Lavrov said it would respond", "he repeated that it would not": the speaker's side
                     person = speaker.actor if speaker is not None else \
