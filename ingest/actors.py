@@ -678,6 +678,12 @@ class ActorIndex:
                         m = self.by_token.get(w.i)
                         if w.i < c.i and m is not None:
                             return self.country_of(m.actor) or m.actor
+        if tok.lemma_.lower() in ("official", "authority") and tok.tag_ == "NNS" and \
+                not any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in kids(tok)):
+            for p in (p for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "in" for p in kids(c) if p.dep_ == "pobj"):
+                m = self.by_token.get(p.i)
+                if m is not None and m.how == "metonym" and m.actor.kind in STATE_KINDS:
+                    return m.actor  # "officials in Tokyo": the state governed from there (not "diplomats in Moscow")
         for c in kids(tok):  # "the zone Britain declared", "the measures X imposed": the doer's
             if c.dep_ == "relcl" and c.lemma_.lower() in MAKING and \
                     not any(d.dep_ in ("dobj", "nsubjpass") for d in kids(c)):
