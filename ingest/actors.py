@@ -413,6 +413,13 @@ class ActorIndex:
                     home = self.country_of(person) if person is not None and person.kind == "person" else None
                     if home is not None:
                         return home
+                if c.dep_ == "poss" and c.lower_ == "their" and tok.dep_ in ("nsubj", "nsubjpass") and \
+                        tok.head.dep_ == "ccomp" and tok.head.head.lemma_.lower() in SAYING:
+                    # "Iranian officials said their country would ...": the speakers' state
+                    speakers = [s for s in kids(tok.head.head) if s.dep_ == "nsubj" and s.tag_ == "NNS" and s.i < tok.i]
+                    home = self.resolve(speakers[0]) if speakers else None
+                    if home is not None and home.kind in STATE_KINDS:
+                        return home
         if tok.tag_ == "NN" and low in STATE_NOUNS | {"republic", "kingdom"} and low != "capital":
             # "the island nation of Nauru", "the Republic of Korea" (its name read as words): the state named
             named = [a for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "of" for p in kids(c)
