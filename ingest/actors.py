@@ -612,6 +612,16 @@ class ActorIndex:
             fits = [m for m in fits if m.actor.code in ISLAND_STATES]
         if newborn:  # "recognised the new state": one told to have become independent
             fits = [m for m in fits if "independen" in self.sent_of(m.start).text.lower()]
+        if tok.lower_ == "capital":
+            # "flew to Port-au-Prince ... visited the capital": the capital last named as a place,
+            # a few sentences back, before whichever state was named last ("the Kremlin said" is a speaker)
+            wide = self.sents_upto(tok.i, 6)
+            named = next((m for m in self.ments_back(tok.i, wide[0].start if wide else 0)
+                          if m.how == "metonym" and m.start not in own and m.actor.key not in doers and
+                          m.actor.kind in STATE_KINDS and (r := self.doc[m.start:m.end].root).dep_ == "pobj" and
+                          r.head.lower_ in ("in", "to", "into", "at", "from")), None)
+            if named is not None:
+                return named.actor
         if not fits:
             return None
         # the state a clause is about before the nearest one named: "A recognised B, and C broke with
