@@ -634,7 +634,12 @@ class _Finder:
                     states.setdefault(a.key, a)
             if len(states) == 2:
                 return list(states.values())
-        return self._recent_kind(tok, size, want, region=region)
+        found = self._recent_kind(tok, size, want, region=region)
+        if size == 2 and len({a.kind == "organisation" and a.org_kind != "non-state-armed" for a in found}) > 1:
+            # "the two sides" guessed from a state and a body of states named last apart: too weak a
+            # guess (a state and an armed group are the two sides of a war)
+            return []
+        return found
 
     def _pair_just_told(self, tok, kinds) -> list[Actor]:
         """The two sides of the last meeting, talks or call told earlier in the sentence of
