@@ -416,8 +416,7 @@ class ActorIndex:
                 if c.dep_ == "poss" and c.lower_ == "their" and tok.dep_ in ("nsubj", "nsubjpass") and \
                         tok.head.dep_ == "ccomp" and tok.head.head.lemma_.lower() in SAYING:
                     # "Iranian officials said their country would ...": the speakers' state
-                    speakers = [s for s in kids(tok.head.head) if s.dep_ == "nsubj" and s.tag_ == "NNS" and s.i < tok.i]
-                    home = self.resolve(speakers[0]) if speakers else None
+                    home = self.speakers_side(tok.head.head, tok.i, True)
                     if home is not None and home.kind in STATE_KINDS:
                         return home
         if tok.tag_ == "NN" and low in STATE_NOUNS | {"republic", "kingdom"} and low != "capital":
@@ -941,6 +940,17 @@ class ActorIndex:
                 return m.actor
         return None
 
+    def speakers_side(self, saying, before: int, plural: bool) -> Actor | None:
+        """The state or body that the common-noun subject of ``saying`` speaks for, if it names one
+        ("the Chinese foreign ministry said", with ``plural`` "Iranian officials said"): whom "it",
+        "they" or "their country" in what was said stands for."""
+        for c in kids(saying):
+            if c.dep_ == "nsubj" and c.i < before and c.i not in self.by_token and (
+                    c.tag_ == "NNS" if plural else c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() in INSTITUTIONS):
+                found = self.resolve(c, loose=not plural)
+                return found if found is not None and found.kind != "person" else None
+        return None
+
     def _pronoun_group(self, tok) -> Actor | None:
         """ "it"/"its": the nearest state or organisation before it in the sentence, else the
         subject of the sentence before."""
@@ -977,9 +987,7 @@ class ActorIndex:
                 if speaker is not None and speaker.actor.kind in ("country", "former_state", "organisation") \
                         and speaker.how != "demonym":
                     return speaker.actor
-                if speaker is None and c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and c.i < tok.i and \
-                        c.lemma_.lower() in INSTITUTIONS and (found := self.resolve(c, loose=True)) is not None and \
-                        found.kind != "person":
+                if speaker is None and c.dep_ == "nsubj" and (found := self.speakers_side(sayer, tok.i, False)) is not None:
                     return found  # "the Chinese foreign ministry said it had ...": the state it speaks for
                 if c.dep_ == "nsubj" and c.i < tok.i and (speaker is None or speaker.actor.kind == "person"):
                     # "Lavrov said it would respond", "he repeated that it would not": the speaker's side

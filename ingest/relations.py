@@ -524,10 +524,9 @@ class _Finder:
         if tok.lower_ == "they" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp" and \
                 tok.head.head.lemma_.lower() in SAYING_VERBS:
             # "Iranian officials said they would never ...": the speakers, and the state they speak for
-            speakers = [c for c in kids(tok.head.head) if c.dep_ == "nsubj" and c.tag_ == "NNS" and c.i < tok.i]
-            owners = [a for a, _ in self.actors(speakers)] if speakers else []
-            if len(owners) == 1 and owners[0].kind != "person":
-                return owners
+            side = self.idx.speakers_side(tok.head.head, tok.i, True)
+            if side is not None:
+                return [side]
         if tok.lower_ in ("they", "them", "their"):
             # a group goes on being "they" over a few sentences: "A and B met. They agreed ... They urged"
             found = self.recent_group(tok, None, None, within=3, met=True) or \
