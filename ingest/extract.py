@@ -1056,6 +1056,18 @@ def _mend_participle_roots(doc) -> None:
         name.head, name.dep_ = verb, "nsubj"
 
 
+def _set_off(name) -> bool:
+    """Whether the name ``name`` heads is set off by commas on both sides, after some word."""
+    doc, first = name.doc, name.left_edge.i
+    return first >= 2 and doc[first - 1].text == "," and name.i + 1 < len(doc) and doc[name.i + 1].text == ","
+
+
+def _hang_on(name, noun) -> None:
+    """Make the name set off by commas just after ``noun`` an apposition to it."""
+    name.head, name.dep_ = noun, "appos"
+    name.doc[name.left_edge.i - 1].head = noun
+
+
 def _mend_split_appositions(doc) -> None:
     """ "A recalled its envoy to B, C D, for talks and told ...": the small parser may take the name set
     off by commas after an object for the subject of the next verb of the list, which has its subject
@@ -1063,8 +1075,7 @@ def _mend_split_appositions(doc) -> None:
     for name in _tokens_with(doc, "DEP", ("nsubj",)):
         verb = name.head
         first = name.left_edge.i
-        if name.pos_ != "PROPN" or verb.dep_ != "conj" or verb.i < name.i or first < 2 or \
-                doc[first - 1].text != "," or name.i + 1 >= len(doc) or doc[name.i + 1].text != "," or \
+        if name.pos_ != "PROPN" or verb.dep_ != "conj" or verb.i < name.i or not _set_off(name) or \
                 not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids(verb.head)):
             continue
         noun = doc[first - 2]
@@ -1072,8 +1083,7 @@ def _mend_split_appositions(doc) -> None:
             noun = noun.head
         if noun.pos_ != "NOUN" or noun.head.i != verb.head.i or noun.dep_ not in ("dobj", "pobj"):
             continue
-        name.head, name.dep_ = noun, "appos"
-        doc[first - 1].head = noun
+        _hang_on(name, noun)
 
 
 def _mend_place_appositions(doc) -> None:
@@ -1082,21 +1092,21 @@ def _mend_place_appositions(doc) -> None:
     with the real subject, on the verb as a clause of its own. The name is in apposition to the
     place; the participle's subject is the verb's, and the participle describes it."""
     for name in _tokens_with(doc, "DEP", ("nsubj",)):
-        verb, first = name.head, name.left_edge.i
-        if name.pos_ != "PROPN" or verb.i < name.i or first < 2 or doc[first - 1].text != "," or \
-                name.i + 1 >= len(doc) or doc[name.i + 1].text != "," or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        verb = name.head
+        if name.pos_ != "PROPN" or verb.i < name.i or verb.tag_ not in ("VBD", "VBZ", "VBP") or not _set_off(name):
             continue
-        place = doc[first - 2]
+        place = doc[name.left_edge.i - 2]
+        if place.dep_ != "pobj" or place.pos_ not in ("NOUN", "PROPN"):
+            continue
         parts = [c for c in kids(verb) if c.dep_ in ("ccomp", "advcl", "dep", "csubj") and c.tag_ == "VBG" and
-                 c.i < first and place in c.subtree]
-        if len(parts) != 1 or place.dep_ != "pobj" or place.pos_ not in ("NOUN", "PROPN"):
+                 c.i < place.i and place in c.subtree]
+        if len(parts) != 1:
             continue
         part = parts[0]
         subj = [d for d in kids(part) if d.dep_ == "nsubj" and d.i < part.i]
         if len(subj) != 1:
             continue
-        name.head, name.dep_ = place, "appos"
-        doc[first - 1].head = place
+        _hang_on(name, place)
         subj[0].head, subj[0].dep_ = verb, "nsubj"
         part.head, part.dep_ = subj[0], "acl"
     # "Leaders of the African Union meeting in Addis Ababa": or it reads the participle as a noun with
@@ -1121,8 +1131,7 @@ def _mend_place_appositions(doc) -> None:
         place = doc[first - 2]
         if place.dep_ == "pobj" and place.is_lower and place.lemma_ in PLACE_NOUNS and place.head.i != name.i and \
                 name.head.i < place.i and place in name.head.subtree:
-            name.head = place
-            doc[first - 1].head = place
+            _hang_on(name, place)
 
 
 def _mend_parallel_of(doc) -> None:

@@ -172,6 +172,8 @@ GOING_FOR = WORDS.set("going_for")  # verbs after which "for talks" tells what t
 MEETINGS = {w for w, v in WORDS.multimap("gatherings").items() if "meeting" in v}
 OUTCOME_NOUNS = WORDS.set("outcome_nouns")
 STATE_GROUP = WORDS.set("state_group")
+# more sides than this, agreeing, negotiating or speaking at one meeting, are a round table: no pairs
+ROUND_TABLE = 3
 
 
 SUPPORTER_NOUNS = WORDS.set("supporter_nouns")
@@ -1801,7 +1803,7 @@ class _Finder:
                     continue  # "A, B, C and D also signed the final act": beside the others, not with each other
                 if (tok.lemma_ in ("agree", "announce", "negotiate") or
                         tok.dep_ == "xcomp" and tok.head.lemma_ == "agree") and \
-                        len(self._as_states([a for a, _ in subj])) > 3:
+                        len(self._as_states([a for a, _ in subj])) > ROUND_TABLE:
                     continue  # "the leaders of A, B, C and D agreed to ...", "... negotiated a pact": a round table, no pairs
                 for i, a in enumerate(subj):
                     self.emit(entry.predicate, [a], subj[i + 1:], tok, rule + "/plural", conf * 0.95)
@@ -3196,7 +3198,7 @@ class _Finder:
                     self.emit(entry.predicate, [a], [b for b in subj if b[0].key != a[0].key], tok,
                               f"{rule}/each-other", conf * 0.95)
             elif len(subj) > 1 and relation_info(entry.predicate).symmetric and not self._apart(tok) and \
-                    (how == "by" or how.startswith("light:") or len(self._as_states([a for a, _ in subj])) <= 3) and \
+                    (how == "by" or how.startswith("light:") or len(self._as_states([a for a, _ in subj])) <= ROUND_TABLE) and \
                     not (how in ("light:attend", "light:send") and tok.dep_ in ("dobj", "pobj") and
                          tok.lemma_.lower() in GATHERINGS) and (  # ("A and B attended a summit": each there, with others)
                     how.startswith("light:") or how == "by" or
