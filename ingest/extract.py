@@ -167,6 +167,20 @@ def _no_event(trigger) -> bool:
                for t in chain for c in kids(t))
 
 
+def _frame_verb(noun):
+    """The verb a phrase of an event noun hangs on, whose subject is the event's doer ("agreed on
+    sanctions against B", "spent two days in talks with B"), or None."""
+    t = noun
+    while t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ == "NOUN":
+        t = t.head.head  # "hours of talks"
+    if t.dep_ != "pobj" or t.head.dep_ != "prep" or t.head.lower_ in ("at", "after", "before", "during", "following"):
+        return None  # (the occasion of what is told: "did not speak at the talks with B" is still talks)
+    verb = t.head.head
+    if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "npadvmod"):
+        verb = verb.head
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
 def _chain_modality(chain) -> str:
     neg = hedged = future = False
     would_only = True
@@ -441,6 +455,9 @@ def modality_of(cand: Candidate, doc, idx: ActorIndex) -> tuple[str, Actor | Non
     elif _own_rule(cand) == "verb:flank":
         chain = [trigger]  # "flanked by B, A told reporters ...": the one beside A is seen, not told (nor below)
     modality = _chain_modality(chain)
+    if modality == "asserted" and _own_rule(cand).endswith("/frame") and len(chain) == 1 and \
+            (verb := _frame_verb(trigger)) is not None and _chain_modality([trigger] + _verb_chain(verb)) == "negated":
+        modality = "negated"  # "could not agree on sanctions against B", "did not take part in the talks"
     if modality == "hedged" and _said_would(chain, trigger):
         modality = "future"  # "X said Washington would announce sanctions": the future of reported speech
     if _own_rule(cand) == "verb:threat+if" and modality == "future":
