@@ -215,7 +215,17 @@ def coordinated_with(tok):
             # "A said B had failed to restore trust and called on B to stop": the call is the speaker's
             return governor.head
         return governor
+    if finite and head.dep_ == "advcl" and governor.tag_ in ("VBD", "VBZ", "VBP") and \
+            any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in kids(head)) and \
+            any(c.dep_ == "cc" and head.i < c.i < tok.i and tok.doc[c.i - 1].text == "," for c in kids(head)):
+        # "A recalled its envoy after B criticised it, and withdrew another": the parser hangs the
+        # second act of the main clause on the clause of the "after"
+        return governor
     return head
+
+
+# words that open a clause telling when the main clause's act was done
+TIME_MARKS = frozenset({"after", "before", "when", "once", "since", "until", "as", "while"})
 
 
 def passive(tok) -> bool:
