@@ -1075,6 +1075,12 @@ class ActorIndex:
             if prev and prev[0].start <= m.start < prev[0].end and m.actor.kind != "person" \
                     and m.how != "demonym" and tok.doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass"):
                 return m.actor
+        if prev and tok.dep_ in ("nsubj", "nsubjpass"):
+            # "The kingdom has reacted strongly before. It recalled ...": a state named by a noun
+            for c in kids(prev[0].root):
+                if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and c.i not in self.by_token and \
+                        (found := self.resolve(c)) is not None and found.kind != "person":
+                    return found
         if tok.dep_ in ("nsubj", "nsubjpass"):
             return self.focal_state()  # "On Aug. 3 it recalled its ambassadors": the story's state
         return None
