@@ -184,6 +184,8 @@ JOINT_NOUNS = WORDS.map("joint_nouns")
 FUTURE_WORDS = WORDS.set("future_words")
 COOPERATIVE = WORDS.set("cooperative")
 HOSTILE = WORDS.set("hostile")
+# the acts of one state against another that make the two no "allies"
+FOES = ("attacked", "threatened", "accused", "reducedRelationsWith", "sanctioned", "criticized")
 ECONOMIC = WORDS.set("economic")
 NEGATIVE_EVAL = WORDS.set("negative_eval")
 ISSUING = WORDS.set("issuing_verbs")  # "issued a statement critical of B": the issuer speaks
@@ -470,7 +472,13 @@ class _Finder:
 
     def group_members(self, tok) -> list[Actor]:
         """ "the two leaders", "both countries", "the three men", "they": the actors just named
-        together, else the most recent actors of that kind."""
+        together, else the most recent actors of that kind; never two at odds for "the two allies"."""
+        found = self._group_members(tok)
+        if len(found) == 2 and tok.lemma_.lower() == "ally" and self._at_odds(tok, found, FOES):
+            return []  # (the two the story is about may be foes: "the two allies" are others)
+        return found
+
+    def _group_members(self, tok) -> list[Actor]:
         if self._each_other(tok):
             # "each side blamed the other": the two the story is about, each way
             return self._dominant_pair(tok) or self.recent_group(tok, 2, {"country", "former_state"}) or \
@@ -702,14 +710,18 @@ class _Finder:
                 k += 1
         return False
 
-    def _at_odds(self, tok) -> list[Actor]:
-        """The two states of the last hostile act told in the sentences before ``tok``."""
+    def _at_odds(self, tok, pair: list[Actor] | None = None,
+                 hostile: tuple[str, ...] = ("attacked", "threatened", "accused", "reducedRelationsWith", "sanctioned")) -> list[Actor]:
+        """The two states of the last ``hostile`` act told in the sentences before ``tok`` (of the two
+        of ``pair``, if given)."""
         lo = self.idx.sents_upto(tok.i, 10)[0].start
+        want = None if pair is None else {a.key for a in (self._side_of(x) for x in pair) if a is not None}
         for c in reversed(self.out):
-            if lo <= c.trigger < tok.i and c.predicate in ("attacked", "threatened", "accused", "reducedRelationsWith", "sanctioned"):
-                pair = [self._side_of(a) for a in (c.subject, c.object)]
-                if all(a is not None and a.kind in STATE_KINDS for a in pair) and pair[0].key != pair[1].key:
-                    return pair
+            if lo <= c.trigger < tok.i and c.predicate in hostile:
+                sides = [self._side_of(a) for a in (c.subject, c.object)]
+                if all(a is not None and a.kind in STATE_KINDS for a in sides) and sides[0].key != sides[1].key and \
+                        (want is None or {a.key for a in sides} == want):
+                    return sides
         return []
 
     def _dominant_pair(self, tok) -> list[Actor]:
