@@ -1552,6 +1552,8 @@ class _Finder:
             if entry.predicate == "criticized" and any(not _in_topic(o, tok) for o in obj_toks):
                 # "lodged a protest with B over the arms sale to C": with B, not C
                 obj_toks = [o for o in obj_toks if not _in_topic(o, tok)]
+            if entry.needs == "protest":
+                obj_toks = self._complained_of(obj_toks, [tok, *(c for c in kids(tok) if c.dep_ == "dobj")])
             if tok.lemma_ == "oppose":  # opposing B's plan criticizes B; "opposes the court" is a stance, no act
                 obj_toks = [o for o in obj_toks if o.i not in self.idx.by_token]
                 if tok.tag_ in ("VBZ", "VBP") and tok.dep_ != "ccomp":
@@ -2982,6 +2984,17 @@ class _Finder:
                 return self.actors(subject_tokens(verb)), "frame", 0.6
         return [], "", 0.0
 
+    def _complained_of(self, obj_toks: list, heads: list) -> list:
+        """ "filed a complaint with the WTO against B('s curbs)": B is the one complained of, and the
+        body it is lodged with only hears it."""
+        if not any(o.head.lower_ == "with" for o in obj_toks):
+            return obj_toks
+        against = [p for h in (*heads, *obj_toks) for c in kids(h)
+                   if c.dep_ == "prep" and c.lower_ == "against" for p in kids(c) if p.dep_ == "pobj"]
+        if not self.actors(against, possessor=True):
+            return obj_toks
+        return [o for o in obj_toks if o.head.lower_ != "with"] + [p for p in against if p not in obj_toks]
+
     def noun(self, tok) -> None:
         entries = self.lex.nouns.get(tok.lemma_.lower()) or self.lex.nouns.get(tok.lower_)
         if not entries:
@@ -3072,6 +3085,8 @@ class _Finder:
                     obj_toks = prep_objects(banned.head, ("to",))  # (the parser may hang "to B" on the verb)
             if entry.predicate == "visited" and not obj_toks:
                 obj_toks = trip_places(tok)
+            if entry.predicate == "criticized":
+                obj_toks = self._complained_of(obj_toks, [tok])
             if slots and not obj_toks:  # "the condemnation by X of Y": the parser hangs "of Y" on X
                 obj_toks = [o for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "by"
                             for p in kids(c) if p.dep_ == "pobj" for o in prep_objects(p, slots)]
