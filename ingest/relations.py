@@ -3229,8 +3229,9 @@ class _Finder:
                     not (how in ("light:attend", "light:send") and tok.dep_ in ("dobj", "pobj") and
                          tok.lemma_.lower() in GATHERINGS) and (  # ("A and B attended a summit": each there, with others)
                     how.startswith("light:") or how == "by" or
-                    how == "poss" and tok.head.lower_ in ("after", "following", "during") and
-                    any(c.dep_ == "poss" and c.lower_ == "their" for c in kids(tok)) or
+                    how == "poss" and any(c.dep_ == "poss" and c.lower_ == "their" for c in kids(tok)) and (
+                        tok.head.lower_ in ("after", "following", "during") or
+                        any(c.lower_ in ("joint", "combined") for c in kids(tok))) or  # "launched their joint drills"
                     how == "frame" and (any(
                         c.lower_ in ("joint", "combined", "bilateral", "trilateral", "mutual") for c in kids(tok))
                         or tok.lemma_.lower() in ("talk", "talks", "meeting", "summit") and
