@@ -2034,6 +2034,20 @@ class _Finder:
         if hosts and senders:
             self.emit("reducedRelationsWith", hosts, self._others(senders, hosts), tok, f"verb:{lemma}+envoys-out", 0.75)
 
+    def expelled_from(self, tok) -> None:
+        """ "after the expulsion of a British envoy from Tehran": the state the envoy had to leave
+        expels the state whose envoy it is (whoever the noun's owner, read by the noun rule)."""
+        if any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "by" for c in kids(tok)):
+            return  # ("Iran's expulsion of B's envoy", "the expulsion by Iran of ...": the noun rule's)
+        envoys = self.lex.classes.get("envoy", frozenset())
+        posted = [o for o in prep_objects(tok, ("of",)) if o.lemma_.lower() in envoys or o.lower_ in envoys]
+        places = [p for n in (tok, *posted) for p in prep_objects(n, ("from",))]
+        hosts = [(a, i) for a, i in self.places(places) if a.kind in STATE_KINDS]
+        senders = self._envoys_states(posted)
+        if posted and hosts and senders:
+            self.emit("reducedRelationsWith", hosts, self._others(senders, hosts), tok,
+                      f"noun:{tok.lemma_.lower()}+envoys-out", 0.7)
+
     def _recalled_from(self, tok, senders: list) -> list:
         """ "B broke with C. D was also calling home its ambassador": a recall that names no post is
         from the state that relations were cut with just before (in this or the two sentences before)."""
@@ -4528,7 +4542,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   (VERB_TRIGGERS["left_after_visit"], f.left_after_visit),
                   (VERB_TRIGGERS["called_in"], f.called_in),
                   (VERB_TRIGGERS["cannot_accept"], f.cannot_accept)]
-    noun_rules = [(NOUN_TRIGGERS["purchase"], f.purchase), (NOUN_TRIGGERS["demand_that"], f.demand_that),
+    noun_rules = [(NOUN_TRIGGERS["purchase"], f.purchase), (NOUN_TRIGGERS["expelled_from"], f.expelled_from), (NOUN_TRIGGERS["demand_that"], f.demand_that),
                   (NOUN_TRIGGERS["call_answered"], f.call_answered),
                   (NOUN_TRIGGERS["at_request"], f.at_request), (JOINT_THINGS, f.joint_with),
                   (NOUN_TRIGGERS["despite_protests"], f.despite_protests),
