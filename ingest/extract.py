@@ -1252,6 +1252,12 @@ def _events_of(doc, article: Article, gaz: Gazetteer):
                 0 < (article.published - date.fromisoformat(when)).days < 7:
             # "will hold talks on Saturday": the Saturday ahead, not the one just gone
             when = (date.fromisoformat(when) + timedelta(days=7)).isoformat()
+        elif when and len(when) == 7 and article.published and modality == "future" and \
+                when < article.published.isoformat()[:7] and int(when[:4]) >= article.published.year - 1 and \
+                when[:4] not in sent.text:
+            # "will travel to B in February", told in March: the February ahead, not the one gone
+            year = article.published.year
+            when = f"{year if f'{year}{when[4:]}' >= article.published.isoformat()[:7] else year + 1}{when[4:]}"
         if when:
             known_dates.setdefault(key, when)
         start, end = _evidence_span(doc, doc[cand.trigger], idx)

@@ -292,6 +292,10 @@ def test_reported_claim_names_the_claimant(extractor):
      "the border.", "accused", "2024-03-12"),
     ("Poland and Lithuania met in Warsaw on Tuesday. In Brussels, the European Union urged Belarus to "
      "release the detained journalists.", "urged", "2024-03-12"),
+    # a month named for a plan is the one ahead; for a done act, the one gone
+    ("Narendra Modi will travel to the United States in February.", "visited", "2025-02"),
+    ("Narendra Modi will travel to the United States in April.", "visited", "2024-04"),
+    ("Narendra Modi travelled to the United States in February.", "visited", "2024-02"),
     # a time told to measure from is not the event's: "his first visit since taking office last year"
     ("Prime Minister Fumio Kishida, on his first visit to India since taking office last year, held talks "
      "in New Delhi with Narendra Modi.", "met", None),
