@@ -1245,6 +1245,9 @@ def _events_of(doc, article: Article, gaz: Gazetteer):
         if when is None and modality == "asserted" and lead and (
                 cand.predicate in CONTACT or cand.predicate in NEWS_ACTS and not background):
             when = lead
+        if when is None and modality == "asserted" and lead and background and \
+                cand.predicate == "signedAgreementWith" and _told_in_lead(cand, events, lead, idx):
+            when = lead  # "A and B signed a pact today. ... The pact, signed by A's and B's leaders, ...": that signing
         if when and article.published and modality in ("asserted", "reported") and \
                 when > article.published.isoformat()[:len(when)]:
             modality = "future"  # also in someone's words: "when the President visits X next month"
@@ -1468,6 +1471,16 @@ def _background(trigger) -> bool:
                 t.head.lemma_.lower() in REPORTING_VERBS:
             return False
         t = t.head
+
+
+def _told_in_lead(cand: Candidate, events: list[Event], lead: str, idx: ActorIndex) -> bool:
+    """Whether the lead told the same kind of act on its day by one of the same sides (a person
+    counting for the state they act for)."""
+    def sides(*actors):
+        return {k for a in actors for k in (a.key, getattr(idx.country_of(a), "key", None)) if k}
+    mine = sides(cand.subject, cand.object)
+    return any(e.predicate == cand.predicate and e.date == lead and e.modality == "asserted" and
+               sides(e.subject, e.object) & mine for e in events)
 
 
 def _lead_date(doc, dates, idx: ActorIndex) -> str | None:
