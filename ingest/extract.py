@@ -43,9 +43,6 @@ FUTURE_ADJ = WORDS.set("future_adj")
 INTENT_NOUNS = WORDS.set("intent_nouns")
 NEG_DET = {"no", "never"}
 CONTACT = {"met", "phoned", "visited", "negotiatedWith"}
-# acts told as the news of the day more often than as background: undated, they take the lead's day
-NEWS_ACTS = {"accused", "urged", "criticized", "supported", "rejected", "threatened", "signedAgreementWith",
-             "recognized"}
 # acts that answer another act, which is dated on its own: "condemned last week's shelling"
 REACTIONS = {"criticized", "supported", "rejected", "accused", "threatened", "urged"}
 # words that make an act a lasting state or a thing of the past: "has long backed", "for years"
@@ -1243,7 +1240,9 @@ def _events_of(doc, article: Article, gaz: Gazetteer):
         if when is None and modality == "asserted" and not (background and cand.predicate not in CONTACT):
             when = _narrative_date(doc, sent, events, idx, cand)
         if when is None and modality == "asserted" and lead and (
-                cand.predicate in CONTACT or cand.predicate in NEWS_ACTS and not background):
+                cand.predicate in CONTACT or not background):
+            # (an undated act is the news of the day the lead tells of, unless told as background;
+            # a meeting or a visit, even in a relative clause, is mostly that day's too)
             when = lead
         if when is None and modality == "asserted" and lead and background and \
                 cand.predicate == "signedAgreementWith" and _told_in_lead(cand, events, lead, idx):

@@ -292,6 +292,10 @@ def test_reported_claim_names_the_claimant(extractor):
      "the border.", "accused", "2024-03-12"),
     ("Poland and Lithuania met in Warsaw on Tuesday. In Brussels, the European Union urged Belarus to "
      "release the detained journalists.", "urged", "2024-03-12"),
+    ("Poland and Lithuania met in Warsaw on Tuesday. Belarus expelled two Polish diplomats.",
+     "reducedRelationsWith", "2024-03-12"),
+    ("Poland and Lithuania met in Warsaw on Tuesday. The European Union imposed new sanctions on Belarus.",
+     "sanctioned", "2024-03-12"),
     # a document "signed by" the lead's signers, told without a day, is the lead's signing
     ("Japan and Kenya signed a trade pact in Nairobi on Tuesday.\n\nThe Nairobi Declaration, signed by Japanese "
      "Foreign Minister Yoko Kamikawa and Kenyan Foreign Minister Musalia Mudavadi, commits the two governments "
