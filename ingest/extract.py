@@ -1165,6 +1165,17 @@ def _mend_parallel_of(doc) -> None:
                 c.head = of.head
 
 
+def _mend_opening_dates(doc) -> None:
+    """ "On Wednesday Australia responded ...": the small parser may take the day for a word of the
+    name after it and leave "On" with no object; the day is the object of "on"."""
+    for day in _tokens_with(doc, "DEP", ("compound",)):
+        on = doc[day.i - 1] if day.i > 0 else None
+        if on is None or on.lower_ != "on" or on.dep_ != "prep" or day.ent_type_ != "DATE" or \
+                day.head.i != day.i + 1 or day.head.ent_type_ == "DATE" or any(c.dep_ == "pobj" for c in on.children):
+            continue
+        day.head, day.dep_ = on, "pobj"
+
+
 def _offered(noun) -> bool:
     """ "offered his support (sympathy)": a noun of support that a verb of offering governs."""
     return noun.pos_ == "NOUN" and noun.dep_ in ("dobj", "conj") and object_verb(noun).lemma_.lower() in ("offer", "extend")
@@ -1192,6 +1203,7 @@ def _events(doc, article: Article, gaz: Gazetteer):
     _mend_split_appositions(doc)
     _mend_place_appositions(doc)
     _mend_parallel_of(doc)
+    _mend_opening_dates(doc)
     read_children(doc)  # (the parse is final from here on)
     try:
         return _events_of(doc, article, gaz)

@@ -300,6 +300,9 @@ def test_reported_claim_names_the_claimant(extractor):
     ("Japan and Kenya signed a trade pact in Nairobi on Tuesday.\n\nThe Nairobi Declaration, signed by Japanese "
      "Foreign Minister Yoko Kamikawa and Kenyan Foreign Minister Musalia Mudavadi, commits the two governments "
      "to cut tariffs on tea.", "signedAgreementWith", "2024-03-12"),
+    # a day opening the sentence, which the parser may hang on the name after it
+    ("On Tuesday Australia responded by expelling Fiji's most senior diplomat.", "reducedRelationsWith",
+     "2024-03-12"),
     # a month named for a plan is the one ahead; for a done act, the one gone
     ("Narendra Modi will travel to the United States in February.", "visited", "2025-02"),
     ("Narendra Modi will travel to the United States in April.", "visited", "2024-04"),
