@@ -1913,8 +1913,10 @@ class _Finder:
             self.emit(pred, makers, doers, tok, f"noun:{tok.lemma_.lower()}+despite", 0.65)
 
     def at_request(self, tok) -> None:
-        """ "Troops from X moved in at the request of Y", "at Y's request": Y asked X to do it."""
-        if tok.lemma_.lower() != "request" or tok.dep_ != "pobj" or tok.head.lower_ not in ("at", "on", "upon"):
+        """ "Troops from X moved in at the request of Y", "at Y's request", "following a request from
+        Y": Y asked X to do it."""
+        if tok.lemma_.lower() != "request" or tok.dep_ != "pobj" or \
+                tok.head.lower_ not in ("at", "on", "upon", "after", "following"):
             return
         verb = tok.head.head
         if verb.pos_ not in ("VERB", "AUX"):
