@@ -1270,8 +1270,9 @@ def _events_of(doc, article: Article, gaz: Gazetteer):
                 when < article.published.isoformat()[:7] and int(when[:4]) >= article.published.year - 1 and \
                 when[:4] not in sent.text:
             # "will travel to B in February", told in March: the February ahead, not the one gone
+            month = when[4:]  # ("-02")
             year = article.published.year
-            when = f"{year if f'{year}{when[4:]}' >= article.published.isoformat()[:7] else year + 1}{when[4:]}"
+            when = f"{year}{month}" if f"{year}{month}" >= article.published.isoformat()[:7] else f"{year + 1}{month}"
         if when:
             known_dates.setdefault(key, when)
         start, end = _evidence_span(doc, doc[cand.trigger], idx)

@@ -184,8 +184,10 @@ JOINT_NOUNS = WORDS.map("joint_nouns")
 FUTURE_WORDS = WORDS.set("future_words")
 COOPERATIVE = WORDS.set("cooperative")
 HOSTILE = WORDS.set("hostile")
-# the acts of one state against another that make the two no "allies"
-FOES = ("attacked", "threatened", "accused", "reducedRelationsWith", "sanctioned", "criticized")
+# the acts that set two states at odds ("urged both sides to show restraint"), and with criticism
+# those that make the two no "allies"
+HOSTILE_ACTS = ("attacked", "threatened", "accused", "reducedRelationsWith", "sanctioned")
+FOES = HOSTILE_ACTS + ("criticized",)
 ECONOMIC = WORDS.set("economic")
 NEGATIVE_EVAL = WORDS.set("negative_eval")
 ISSUING = WORDS.set("issuing_verbs")  # "issued a statement critical of B": the issuer speaks
@@ -710,8 +712,7 @@ class _Finder:
                 k += 1
         return False
 
-    def _at_odds(self, tok, pair: list[Actor] | None = None,
-                 hostile: tuple[str, ...] = ("attacked", "threatened", "accused", "reducedRelationsWith", "sanctioned")) -> list[Actor]:
+    def _at_odds(self, tok, pair: list[Actor] | None = None, hostile: tuple[str, ...] = HOSTILE_ACTS) -> list[Actor]:
         """The two states of the last ``hostile`` act told in the sentences before ``tok`` (of the two
         of ``pair``, if given)."""
         lo = self.idx.sents_upto(tok.i, 10)[0].start
@@ -4544,7 +4545,8 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   (VERB_TRIGGERS["left_after_visit"], f.left_after_visit),
                   (VERB_TRIGGERS["called_in"], f.called_in),
                   (VERB_TRIGGERS["cannot_accept"], f.cannot_accept)]
-    noun_rules = [(NOUN_TRIGGERS["purchase"], f.purchase), (NOUN_TRIGGERS["expelled_from"], f.expelled_from), (NOUN_TRIGGERS["demand_that"], f.demand_that),
+    noun_rules = [(NOUN_TRIGGERS["purchase"], f.purchase), (NOUN_TRIGGERS["expelled_from"], f.expelled_from),
+                  (NOUN_TRIGGERS["demand_that"], f.demand_that),
                   (NOUN_TRIGGERS["call_answered"], f.call_answered),
                   (NOUN_TRIGGERS["at_request"], f.at_request), (JOINT_THINGS, f.joint_with),
                   (NOUN_TRIGGERS["despite_protests"], f.despite_protests),
