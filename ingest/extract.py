@@ -1488,11 +1488,9 @@ def _background(trigger) -> bool:
 def _told_in_lead(cand: Candidate, events: list[Event], lead: str, idx: ActorIndex) -> bool:
     """Whether the lead told the same kind of act on its day by one of the same sides (a person
     counting for the state they act for)."""
-    def sides(*actors):
-        return {k for a in actors for k in (a.key, getattr(idx.country_of(a), "key", None)) if k}
-    mine = sides(cand.subject, cand.object)
     return any(e.predicate == cand.predicate and e.date == lead and e.modality == "asserted" and
-               sides(e.subject, e.object) & mine for e in events)
+               any(_is_side(x, y, idx) for x in (e.subject, e.object) for y in (cand.subject, cand.object))
+               for e in events)
 
 
 def _lead_date(doc, dates, idx: ActorIndex) -> str | None:
