@@ -24,7 +24,7 @@ from dipgraph.graph.vocab import relation as relation_info
 from .actors import COUNTERPART, HARM_NOUNS, INSTITUTIONS, PLACE_NOUNS, PLACED_HEADS, SPEAKERS, STATE_KINDS, VESSELS, ActorIndex
 from .words import WORDS
 from .gazetteer import LexEntry, Lexicon, fitting_particles
-from .shapes import (ACCUSING, APPEALS, DOCUMENTS, PREVENTING, SAYING_VERBS, UNDOING, UNDOING_NOUNS, attack_lemmas, between, clause_verb, conditional_harm, conjuncts, coordinated_with, goods_bound, goods_origin, is_question, kids, listed,
+from .shapes import (ACCUSING, APPEALS, DOCUMENTS, NOUNS_TAKEN_FOR_VERBS, PREVENTING, SAYING_VERBS, UNDOING, UNDOING_NOUNS, attack_lemmas, between, clause_verb, conditional_harm, conjuncts, coordinated_with, goods_bound, goods_origin, is_question, kids, listed,
                      not_yet_done, object_tokens, object_verb, of_chain, passive, prep_objects, regular_lemma, scope_words, subject_tokens, undone,
                      trip_places, word_set)
 
@@ -164,6 +164,7 @@ GATHERINGS = WORDS.set("gatherings")
 AUDIENCES = WORDS.set("audiences")
 STAKES = WORDS.set("stakes")
 AID_TAKERS = WORDS.set("aid_takers")
+HOME_CONDUCT = WORDS.set("home_conduct")
 ANSWERING = WORDS.set("answering")  # "refused to comply" answers any request made just before
 ASKING_NOUNS = WORDS.set("asking_nouns")  # what one side asks of another ("refused the request")
 # verbs of having something one was given: "A has (won, enjoys) the backing of B"
@@ -1583,6 +1584,13 @@ class _Finder:
                                        *(c for c in kids(tok) if c.i > o.i)]
                              if c.dep_ == "prep" and c.lower_ == "in"
                              for x in kids(c) if x.dep_ == "pobj" for p in conjuncts(x)]
+            if entry.predicate == "criticized":  # "condemned the crackdown in B": the state that treats its people so
+                obj_toks += [p for o in obj_toks if o.lemma_.lower() in HOME_CONDUCT and o.i not in self.idx.by_token
+                             and not any(c.dep_ == "poss" for c in kids(o))  # ("Beijing's crackdown in B": its doer is named)
+                             for n in (o, *prep_objects(o, ("on", "against")),
+                                       *(c for c in kids(tok) if c.dep_ == "prep" and c.i == o.i + 1))
+                             for p in (prep_objects(n, ("in",)) if n.dep_ != "prep" else
+                                       [x for x in kids(n) if n.lower_ == "in" and x.dep_ == "pobj"])]
             if entry.predicate in ("supported", "rejected", "criticized") and "dobj" in entry.objects:
                 # "backed a permanent seat for B", "opposes membership for B": the side it is for
                 obj_toks += [p for o in obj_toks if o.lemma_.lower() in STAKES and o.i not in self.idx.by_token
@@ -1962,11 +1970,12 @@ class _Finder:
             return
         if verb.pos_ != "VERB" or passive(verb):
             return
-        if tok.lemma_.lower() == "call" and not (tok.tag_ == "NNS" or any(
+        if tok.lemma_.lower() == "call" and not (tok.tag_ in ("NNS", "VBZ") or any(
                 c.dep_ == "prep" and c.lower_ == "for" or c.dep_ in ("acl", "relcl") for c in kids(tok))):
             return  # ("ignored the call from A": a telephone call, perhaps)
+        owner = [c for c in kids(verb) if tok.tag_ == "VBZ" and c.dep_ == "dobj" and c.right_edge.i == tok.i - 1]
         makers = self.actors([c for c in kids(tok) if c.dep_ == "poss" or
-                              c.dep_ in ("amod", "compound") and c.i < tok.i] +
+                              c.dep_ in ("amod", "compound") and c.i < tok.i] + owner +
                              prep_objects(tok, ("from", "by")), possessor=True, demonym=True)
         addressed = self.actors(subject_tokens(verb))
         if makers and addressed:
@@ -4580,6 +4589,11 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                                                                 for c in kids(tok)):
                 f.being_in(tok)  # ("A is expected in Moscow"; not "had been expected in Bonn yesterday")
             f.in_protest(tok)
+            if tok.tag_ == "VBZ" and tok.dep_ in ("dobj", "pobj") and tok.lower_ in NOUNS_TAKEN_FOR_VERBS:
+                lemma = tok.lemma_.lower()  # ("rejected EU calls for an inquiry": a plural noun read as a verb)
+                for words, rule in noun_rules:
+                    if lemma in words:
+                        rule(tok)
         elif pos == "ADJ" and tok.lemma_.lower() in DISPLEASED:
             f.displeased(tok)
         elif pos in ("NOUN", "PROPN"):
