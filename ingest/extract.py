@@ -20,7 +20,7 @@ from .text import fold_accents
 from .words import WORDS
 from .gazetteer import Gazetteer, default_gazetteer
 from .relations import CLAIMS, LIGHT_VERBS, PROPOSALS, REPORTING_VERBS, TIES_VERBS, TURNING_DOWN, Candidate, find_relations
-from .shapes import (ACCUSING, APPEALS, DOCUMENTS, SAYING_VERBS, TASKED, coordinated_with, forget_children, kids, object_verb,
+from .shapes import (ACCUSING, APPEALS, DOCUMENTS, PREP_CONTROL, SAYING_VERBS, TASKED, coordinated_with, forget_children, kids, object_verb,
                      read_children)
 
 __all__ = ["extract_doc", "gazetteer", "modality_of", "REPORTING_VERBS"]
@@ -134,6 +134,8 @@ def _verb_chain(tok) -> list:
 
 # verbs of wishing: what one side wants of another is no event ("A wants B to sign")
 WANTING = WORDS.set("wanting")
+# verbs of asking another to act: "urged A to", "called on A to"
+ASKING = frozenset({"urge", "ask", "press", "call", "appeal", "encourage", "implore", "beg", "exhort", "request"})
 
 
 def _no_event(trigger) -> bool:
@@ -144,6 +146,13 @@ def _no_event(trigger) -> bool:
            (any(c.dep_ in ("nsubj", "nsubjpass") for c in kids(t)) or any(c.dep_ == "dobj" for c in kids(t.head)))
            for t in chain):
         return True  # "A wants B to talk to C": A's wish, no act of B's
+    framed = _frame_verb(trigger) if trigger.pos_ == "NOUN" and len(chain) == 1 else None
+    asked = chain + (_verb_chain(framed) if framed is not None else [])  # "called on A to commit to a truce"
+    if any(t.dep_ == "xcomp" and t.head.lemma_.lower() in ASKING and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(t))
+           and any(c.dep_ == "dobj" or c.dep_ == "prep" and (c.lower_, t.head.lemma_.lower()) in PREP_CONTROL
+                   for c in kids(t.head)) and t.lemma_.lower() not in ("keep", "continue") for t in asked):
+        return True  # "urged A to send troops to help B", "called on A to ...": what A is asked to do is not done
+        # (but "urged A to keep working with B": they are)
     if any(t.dep_ in ("ccomp", "acl") and t.head.lemma_.lower() in APPEALS and
            any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(t)) and
            not (t.head.dep_ == "dobj" and t.head.head.lemma_.lower() in ("accept", "take")) for t in chain):

@@ -25,7 +25,7 @@ from .actors import COUNTERPART, HARM_NOUNS, INSTITUTIONS, PLACE_NOUNS, PLACED_H
 from .words import WORDS
 from .gazetteer import LexEntry, Lexicon, fitting_particles
 from .shapes import (ACCUSING, APPEALS, DOCUMENTS, NOUNS_TAKEN_FOR_VERBS, PREVENTING, SAYING_VERBS, UNDOING, UNDOING_NOUNS, attack_lemmas, between, clause_verb, conditional_harm, conjuncts, coordinated_with, goods_bound, goods_origin, is_question, kids, listed,
-                     not_yet_done, object_tokens, object_verb, of_chain, passive, prep_objects, regular_lemma, scope_words, subject_tokens, undone,
+                     not_yet_done, object_tokens, object_verb, of_chain, passive, prep_objects, regular_lemma, scope_words, second_addressees, subject_tokens, undone,
                      trip_places, word_set)
 
 __all__ = ["Candidate", "find_relations"]
@@ -1591,6 +1591,8 @@ class _Finder:
                                        *(c for c in kids(tok) if c.dep_ == "prep" and c.i == o.i + 1))
                              for p in (prep_objects(n, ("in",)) if n.dep_ != "prep" else
                                        [x for x in kids(n) if n.lower_ == "in" and x.dep_ == "pobj"])]
+            if entry.predicate == "urged":  # "urged A to open the border and B to free the prisoners": B too
+                obj_toks += second_addressees(tok)
             if entry.predicate in ("supported", "rejected", "criticized") and "dobj" in entry.objects:
                 # "backed a permanent seat for B", "opposes membership for B": the side it is for
                 obj_toks += [p for o in obj_toks if o.lemma_.lower() in STAKES and o.i not in self.idx.by_token
@@ -1955,7 +1957,8 @@ class _Finder:
         makers = [c for c in kids(tok) if c.dep_ == "poss"] + \
             [p for c in kids(tok) if c.dep_ == "prep" and c.lower_ in ("from", "by")
              for p in kids(c) if p.dep_ == "pobj"]
-        subj = self.actors(makers)
+        subj = self.actors(makers) or self.actors(  # "Polish demands that Bonn recognise the border"
+            [c for c in kids(tok) if c.dep_ == "amod" and c.i < tok.i], demonym=True)
         objs = self.actors(doers)
         if subj and objs:
             self.emit("urged", subj, self._others(objs, subj), tok, f"noun:{tok.lemma_.lower()}+that", 0.7)
@@ -3220,7 +3223,10 @@ class _Finder:
                 how = "frame-host"
             if not objs and subj and entry.predicate == "attacked" and tok.dep_ == "dobj" and \
                     tok.head.lemma_.lower() in REPELLING and not (
-                        tok.head.dep_ in ("xcomp", "ccomp", "advcl") and tok.head.head.lemma_.lower() in ("help", "assist")):
+                        tok.head.dep_ in ("xcomp", "ccomp", "advcl") and tok.head.head.lemma_.lower() in ("help", "assist")) \
+                    and not (tok.head.lemma_.lower() in ("halt", "stop") and
+                             any(c.dep_ == "poss" and c.pos_ == "PRON" for c in kids(tok))):
+                # ("to halt its offensive": one's own, ended)
                 # "A's forces repelled an Iraqi attack", "A beat back B's offensive": B attacked A (but
                 # "sent troops to help repel B's invasion": the ones helped were attacked)
                 objs = self._others(self.actors(subject_tokens(tok.head), possessor=True), subj)

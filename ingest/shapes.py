@@ -265,7 +265,26 @@ def _named_by_apposition(noun):
 
 
 # whom one waits on to act: "look to X to", "count on X to", "rely on X to"
-RELIED_ON = frozenset({("to", "look"), ("on", "count"), ("on", "rely"), ("on", "depend"), ("upon", "rely")})
+# A preposition's object that does what the "to" clause says: "looked to A to help", "called on A to halt"
+PREP_CONTROL = frozenset({("to", "look"), ("on", "count"), ("on", "rely"), ("on", "depend"), ("upon", "rely"),
+                          ("on", "call"), ("upon", "call"), ("to", "appeal"), ("on", "prevail")})
+
+
+def second_addressees(verb) -> list:
+    """Those asked in a second "B to do Y" after "urged A to do X and B to do Y": the parser joins B to
+    the first clause's object and hangs "to do Y" on the first clause."""
+    out = []
+    for clause in kids(verb):
+        if clause.dep_ != "xcomp" or not any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(clause)):
+            continue
+        inside = {w.i for w in clause.subtree}
+        for w in clause.subtree:
+            if w.dep_ == "conj" and w.pos_ == "PROPN" and w.i + 1 < len(w.doc):
+                to = w.doc[w.i + 1]
+                if to.lower_ == "to" and to.dep_ == "aux" and to.head.pos_ == "VERB" and to.head.i in inside and \
+                        to.head.dep_ in ("advcl", "xcomp", "conj") and to.head.head.i in inside:
+                    out.append(w)
+    return out
 
 
 def reduced_passive(tok) -> bool:
@@ -376,10 +395,10 @@ def subject_tokens(tok, depth: int = 0) -> list:
         given = [c for c in kids(head) if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN")]
         if given and objs and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(tok)):
             return given  # "gave Egypt $2 billion to buy tanks": the receiver buys
-        relied = [p for c in kids(head) if c.dep_ == "prep" and (c.lower_, head.lemma_.lower()) in RELIED_ON
+        relied = [p for c in kids(head) if c.dep_ == "prep" and (c.lower_, head.lemma_.lower()) in PREP_CONTROL
                   for p in kids(c) if p.dep_ == "pobj"]
         if relied and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(tok)):
-            return relied  # "we look to X to work with the agency", "counting on Y to help": X, Y
+            return relied  # "we look to X to work with the agency", "called on Y to halt": X, Y
         return subject_tokens(head, depth + 1)
     if tok.dep_ == "relcl" and head.dep_ == "dobj" and head.ent_type_ == "MONEY" and \
             any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(tok)) and \
