@@ -20,7 +20,7 @@ from .text import fold_accents
 from .words import WORDS
 from .gazetteer import Gazetteer, default_gazetteer
 from .relations import CLAIMS, LIGHT_VERBS, PROPOSALS, REPORTING_VERBS, TIES_VERBS, TURNING_DOWN, Candidate, find_relations
-from .shapes import (ACCUSING, APPEALS, DOCUMENTS, PREP_CONTROL, SAYING_VERBS, TASKED, coordinated_with, forget_children, kids, object_verb,
+from .shapes import (ACCUSING, APPEALS, DOCUMENTS, PREP_CONTROL, SAYING_VERBS, TASKED, TRIP_BOUNDS, coordinated_with, forget_children, kids, object_verb,
                      read_children)
 
 __all__ = ["extract_doc", "gazetteer", "modality_of", "REPORTING_VERBS"]
@@ -88,6 +88,10 @@ def _verb_chain(tok) -> list:
                                                           or h.lower_ in ("called", "calling", "call") and
                                                           any(c.lower_ == "off" for c in kids(h))):
             t = h  # "cancelled the visit", "called off a trip", "planned a visit"
+            chain.append(t)
+        elif tok.dep_ == "dobj" and h.pos_ == "VERB" and h.lemma_.lower() in TRIP_BOUNDS and \
+                tok.lemma_.lower() in ("visit", "trip", "tour"):
+            t = h  # "flies to B on Thursday and ends the tour in C": as real as the ending
             chain.append(t)
         else:
             return chain
@@ -452,7 +456,7 @@ def modality_of(cand: Candidate, doc, idx: ActorIndex) -> tuple[str, Actor | Non
             trigger.head.head.pos_ == "VERB" and not trigger.head.head.lemma_.lower() in LIGHT_VERBS:
         chain = [trigger]  # "was never consulted about the 1983 US invasion of Grenada": a known event
     elif cand.rule.startswith("noun:") and cand.rule.endswith(("/modifier", "/poss")) and trigger.dep_ == "dobj" and \
-            trigger.head.pos_ == "VERB" and trigger.head.lemma_.lower() not in LIGHT_VERBS | TIES_VERBS:
+            trigger.head.pos_ == "VERB" and trigger.head.lemma_.lower() not in LIGHT_VERBS | TIES_VERBS | TRIP_BOUNDS:
         chain = [trigger]  # "will examine a European Community complaint against B": made already
     if cand.rule.startswith("noun:") and _own_rule(cand).endswith("+that") and trigger.dep_ == "dobj":
         chain = [trigger]  # "denied claims by B that A armed the rebels": the claims were made; their content is denied

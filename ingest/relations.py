@@ -24,7 +24,7 @@ from dipgraph.graph.vocab import relation as relation_info
 from .actors import COUNTERPART, HARM_NOUNS, INSTITUTIONS, PLACE_NOUNS, PLACED_HEADS, SPEAKERS, STATE_KINDS, VESSELS, ActorIndex
 from .words import WORDS
 from .gazetteer import LexEntry, Lexicon, fitting_particles
-from .shapes import (ACCUSING, APPEALS, DOCUMENTS, NOUNS_TAKEN_FOR_VERBS, PREVENTING, SAYING_VERBS, UNDOING, UNDOING_NOUNS, attack_lemmas, between, clause_verb, conditional_harm, conjuncts, coordinated_with, goods_bound, goods_origin, is_question, kids, listed,
+from .shapes import (ACCUSING, APPEALS, DOCUMENTS, NOUNS_TAKEN_FOR_VERBS, PREVENTING, SAYING_VERBS, TRIP_BOUNDS, UNDOING, UNDOING_NOUNS, attack_lemmas, between, clause_verb, conditional_harm, conjuncts, coordinated_with, goods_bound, goods_origin, is_question, kids, listed,
                      not_yet_done, object_tokens, object_verb, of_chain, passive, prep_objects, regular_lemma, scope_words, second_addressees, subject_tokens, undone,
                      trip_places, word_set)
 
@@ -2981,7 +2981,11 @@ class _Finder:
                 return self.actors(subject_tokens(back.head) if back.head.pos_ == "VERB" else [back.head]), "frame", 0.6
         if carrier.dep_ == "pobj" and carrier.head.dep_ == "prep" and (carrier.head.lower_ in (
                 "at", "during", "after", "before", "on", "in", "into", "for", "over", "following") or
-                carrier.head.lower_ == "with" and carrier.head.head.lemma_.lower() in ("answer", "respond", "reply")):
+                carrier.head.lower_ == "with" and carrier.head.head.lemma_.lower() in ("answer", "respond", "reply")
+                or carrier.head.lower_ == "with" and carrier.head.head.lemma_.lower() in TRIP_BOUNDS and
+                (tok.lemma_.lower() in self.lex.classes.get("talks", frozenset()) | TRIP_NOUNS | {"stop", "stopover"} or
+                 tok.lemma_.lower() in APPEALS - {"call"})):  # (a "call" may be a phone call or an appeal)
+            # ("opened his tour with a meeting with B", "ended the day with talks with B")
             head = carrier.head
             verb = head.head
             for _ in range(2):  # "announced it after talks with B during a visit to C": the announcer's
@@ -3112,8 +3116,8 @@ class _Finder:
                 obj_toks += goods_bound(obj_toks)
                 if banned is not None and not obj_toks and banned.dep_ == "dobj":
                     obj_toks = prep_objects(banned.head, ("to",))  # (the parser may hang "to B" on the verb)
-            if entry.predicate == "visited" and not obj_toks:
-                obj_toks = trip_places(tok)
+            if entry.predicate == "visited" and not (obj_toks and self.places(obj_toks)):
+                obj_toks = obj_toks + trip_places(tok)  # ("began a tour of Asia in X": X)
             if entry.predicate == "criticized":
                 obj_toks = self._complained_of(obj_toks, [tok])
             if slots and not obj_toks:  # "the condemnation by X of Y": the parser hangs "of Y" on X

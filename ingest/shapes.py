@@ -722,7 +722,8 @@ def trip_places(tok) -> list:
             return [c for c in kids(stop) if c.dep_ == "nsubj"] or \
                 [c for c in kids(stop.head) if c.dep_ in ("nsubj", "dobj") and c.i < stop.i]
     if tok.dep_ == "dobj" and head.lemma_.lower() in TRIP_BOUNDS:
-        return prep_objects(head, ("in",))
+        # (or "began [his tour in X]", "began a tour of [Asia in X]")
+        return prep_objects(head, ("in",)) + [p for n in [tok, *prep_objects(tok, ("of",))] for p in prep_objects(n, ("in",))]
     return []
 
 
