@@ -80,6 +80,9 @@ ATTEMPTS = WORDS.set("attempts")
 # how many sentences, the answer's own included, an answer looks back for the charge or protest it
 # answers: a story may tell of the protest, then of its cause, then of the answer
 ANSWER_LOOKBACK = 6
+# the nouns of a call answered in a later sentence ("rejected those calls"), and the verbs that make one
+CALLS_ANSWERED = frozenset({"call", "demand", "appeal", "request", "plea"})
+CALLING_VERBS = frozenset({"call", "demand", "appeal", "urge", "press", "request"})
 # acts another state can be said to follow in a sentence of its own ("C followed weeks later")
 FOLLOWED_ACTS = frozenset({"recognized", "reducedRelationsWith", "sanctioned"})
 # what one does with one's recognition of a state ("announced their recognition")
@@ -2369,6 +2372,12 @@ class _Finder:
                         and c.object.key == cand.object.key]
         return []
 
+    def _asked_of(self, verb, keys: set) -> bool:
+        """Whether a verb of calling asks those with ``keys`` ("urged B to", "called on B to") or no one
+        named ("called for talks")."""
+        asked = self.actors([c for c in kids(verb) if c.dep_ == "dobj"] + prep_objects(verb, ("on", "upon", "to")))
+        return not asked or any(a.key in keys or getattr(self.idx.country_of(a), "key", None) in keys for a, _ in asked)
+
     def denied_charge(self, tok) -> None:
         """ "A accused B of meddling. B denied the accusation": B rejects the one who accused it, the
         accusation told last against B in the few sentences before."""
@@ -2384,7 +2393,15 @@ class _Finder:
         # "rejected the criticism", "dismissed the sanctions", "turned down the demand": the one who
         # did that to them last
         acts = ANSWERED.get(charge[0].lemma_.lower(), frozenset({"accused"}))
-        accuser = self._accuser_before(deniers, tok, acts) if deniers else []
+        accuser = []
+        if deniers and charge[0].lemma_.lower() in CALLS_ANSWERED:
+            # "B has called for talks. A rejected those calls": the calls told last, an object or not
+            lo = self.idx.sents_upto(tok.i, ANSWER_LOOKBACK)[0].start
+            keys = {a.key for a, _ in deniers} | {h.key for a, _ in deniers if (h := self.idx.country_of(a))}
+            said = next((self.doc[j] for j in self._told_before(CALLING_VERBS, tok.i) if j >= lo
+                         and self.doc[j].pos_ == "VERB" and self._asked_of(self.doc[j], keys)), None)
+            accuser = self._others(self.actors(subject_tokens(said)), deniers) if said is not None else []
+        accuser = accuser or (self._accuser_before(deniers, tok, acts) if deniers else [])
         if not accuser and deniers and charge[0].lemma_.lower() in PROTEST_WORDS:
             # "A protested against the drills. B dismissed the protest": whoever protested last, as far back
             lo = self.idx.sents_upto(tok.i, ANSWER_LOOKBACK)[0].start
