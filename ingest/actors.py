@@ -890,6 +890,17 @@ class ActorIndex:
                         self._chain -= 1
                     if a is not None:
                         return a
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i == sent.root.i and sent.start > 0 and \
+                not any(m.actor.kind == "person" for m in self.ments_back(tok.i, sent.start)):
+            # "Diplomats said the meeting was a coup for A. In June he held talks with B": the one
+            # person the sentence before speaks of, though not as its subject
+            prev = self.sent_of(sent.start - 1)
+            named = {m.actor.key: m for m in self.ments_back(sent.start, prev.start) if m.actor.kind == "person"}
+            if len(named) == 1 and not any(tok.doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass")
+                                           for m in named.values()) and \
+                    not any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in PERSON_PRONOUNS for t in prev):
+                # (but "Then he met B. He had met C the day before": the same "he" goes on)
+                return next(iter(named.values())).actor
         # else the most recent person who was the subject of a clause, in this or the last sentences
         sents = self.sents_upto(tok.i, 3)
         lo = sents[0].start if sents else 0
