@@ -114,7 +114,9 @@ def _verb_chain(tok) -> list:
                 not any(o.dep_ == "dobj" and o.lemma_.lower() in APPEALS for o in kids(t.head)):
             t = t.head  # "is due to fly to Brussels to brief A": the purpose is as real as the trip
             chain.append(t)
-        elif t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX"):
+        elif t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX") and not (
+                t.head.lower_ == "after" and any(c.dep_ == "npadvmod" for c in kids(t.head))):
+            # (but "will withdraw, ten days after seizing the town": the seizing is done)
             t = t.head.head
             chain.append(t)
         elif t.dep_ in ("ccomp", "dobj", "pcomp", "advcl") and t.tag_ in ("VB", "VBG") and \

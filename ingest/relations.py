@@ -2922,6 +2922,14 @@ class _Finder:
             found = [(a, i) for a, i in self.actors(of) if a.kind == "person"]
             if found:
                 return found, "of", 0.8
+            # "a three-day visit to Italy, during which A held talks with B": the one the clause is about
+            during = [rc for rc in kids(tok) if rc.dep_ == "relcl" and any(
+                c.dep_ == "prep" and c.lower_ in ("during", "on", "in") and any(w.lower_ == "which" for w in kids(c))
+                for c in kids(rc))]
+            found = [(a, i) for rc in during for a, i in self.actors(
+                [c for c in kids(rc) if c.dep_ in ("nsubj", "nsubjpass")]) if a.kind == "person"]
+            if found:
+                return found, "during-which", 0.75
         mods = [c for c in kids(tok) if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i and not (
             tok.lemma_.lower() in PLACED_HEADS and (m := self.idx.mention_at(c.i)) is not None and m.how == "metonym")]
         # ("the Doha talks with B": held in Doha, not by Qatar)
