@@ -3756,6 +3756,10 @@ class _Finder:
             if governor is None or governor.i == cand.trigger:
                 kept.append(cand)
                 continue
+            if governor.lemma_.lower() in THREATENING and cand.predicate == "rejected" and \
+                    self.doc[cand.trigger].lemma_.lower() in ("veto", "block") and cand.object.kind not in STATE_KINDS:
+                continue  # "threatened to veto a UN resolution": a vote to come, no threat to the UN (but
+                # "threatened to veto B's admission" is one to B)
             if governor.lemma_.lower() in THREATENING and cand.predicate in HARMFUL:
                 kept.append(Candidate("threatened", cand.subject, cand.object, governor.i,
                                       f"verb:{governor.lemma_.lower()}+to", round(cand.confidence * 0.9, 3)))
