@@ -80,6 +80,8 @@ ATTEMPTS = WORDS.set("attempts")
 # how many sentences, the answer's own included, an answer looks back for the charge or protest it
 # answers: a story may tell of the protest, then of its cause, then of the answer
 ANSWER_LOOKBACK = 6
+# verbs that hand a thing to someone named before it: "gave B his backing", "offered B aid"
+GIVING_VERBS = frozenset({"give", "offer", "pledge", "promise", "lend", "extend", "guarantee", "send", "grant"})
 # the nouns of a call answered in a later sentence ("rejected those calls"), and the verbs that make one
 CALLS_ANSWERED = frozenset({"call", "demand", "appeal", "request", "plea"})
 CALLING_VERBS = frozenset({"call", "demand", "appeal", "urge", "press", "request"})
@@ -2941,7 +2943,8 @@ class _Finder:
             goods = [c for c in mods if c.dep_ == "compound" and
                      (c.lemma_.lower() in self.goods or c.lower_ in self.goods)]
             # "the supply of US weapons to B": the goods after "of"
-            goods += [o for o in of_chain(tok, 1) if o.lemma_.lower() in self.goods or o.lower_ in self.goods]
+            goods += [o for o in of_chain(tok, 1) if (o.lemma_.lower() in self.goods or o.lower_ in self.goods)
+                      and o.ent_type_ != "MONEY"]  # (not "a loan of 1.5 billion US dollars": a currency)
             mod_actors = self.actors([a for c in goods for a in kids(c) if a.dep_ in ("amod", "compound") and a.i < c.i],
                                      demonym=True)
         if mod_actors:
@@ -3141,6 +3144,10 @@ class _Finder:
                 obj_toks += goods_bound(obj_toks)
                 if banned is not None and not obj_toks and banned.dep_ == "dobj":
                     obj_toks = prep_objects(banned.head, ("to",))  # (the parser may hang "to B" on the verb)
+            if entry.predicate in ("supported", "aided") and not obj_toks and tok.dep_ == "dobj" and \
+                    tok.head.lemma_.lower() in GIVING_VERBS:
+                # "gave B his backing", "offered B its support": the one given it
+                obj_toks = [c for c in kids(tok.head) if c.dep_ == "dative"]
             if entry.predicate == "visited" and not (obj_toks and self.places(obj_toks)):
                 obj_toks = obj_toks + trip_places(tok)  # ("began a tour of Asia in X": X)
             if entry.predicate == "criticized":
