@@ -480,6 +480,8 @@ def modality_of(cand: Candidate, doc, idx: ActorIndex) -> tuple[str, Actor | Non
         # "promised to fight Turkey's corner", "vowed retaliation against X", "agreed to work
         # together": the vow is the support or the threat, the agreement the cooperation, made now
         modality = "asserted"
+    if modality == "asserted" and trigger.lemma_.lower() == "promise" and cand.predicate in ("aided", "suppliedArmsTo"):
+        modality = "future"  # "has promised B a loan": the loan is still to come
     if _own_rule(cand) == "verb:accept+cannot" and modality in ("negated", "future"):
         modality = "asserted"  # "cannot accept X's claim": the refusal is the act, made now
     reporters, denied = _reporters(trigger, idx) if _own_rule(cand) != "verb:flank" else ([], False)
