@@ -1992,8 +1992,10 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
             actor = _in_office_by_surname(gaz, name, idx.published_year)
             if actor is not None:
                 idx.people[actor.key] = actor
-        if actor is None and kin and start > 1 and doc[start - 2].tag_ == "PRP$":
-            continue  # "Mr Blair and his wife Cherie": family along, no party to what states do
+        if actor is None and kin and start > 1 and doc[start - 2].tag_ == "PRP$" and \
+                doc[start - 1].lower_ in ("wife", "husband"):
+            continue  # "Mr Blair and his wife Cherie": a spouse along, no party to what states do (a son
+            # may hold a post, or be sanctioned with his father)
         if actor is None:
             if " " not in name and gaz.city_country(name) is not None and not _addressed(doc, doc[start]):
                 continue  # "the Vladivostok offer": a city the NER took for a person named once
