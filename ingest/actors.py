@@ -1463,12 +1463,12 @@ def _titled_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
         j = i
 
         def words(j: int) -> int:  # (a hyphen joins the halves of one name: "Terje Roed-Larsen" is two)
-            return sum(doc[k].text != "-" for k in range(i, j))
+            return sum(doc[k].text != "-" and not (k > i and doc[k - 1].text == "-") for k in range(i, j))
         while j < n and words(j) < 4 and name_word(i, j) and doc[j].lower_ not in _NOT_NAME \
                 and doc[j].lower_ not in heads and j not in idx.by_token and doc[j].ent_type_ not in ("DATE", "TIME") \
                 and not doc[j].is_sent_start:
             j += 1
-        one = royal and j - i == 1 and j + 1 < n and doc[j].lower_ == "of" and (
+        one = royal and words(j) == 1 and j + 1 < n and doc[j].lower_ == "of" and (
             j + 1 in idx.by_token or doc[j + 1].lower_ == "the" and j + 2 in idx.by_token)
         # ("King Harald of Norway": a monarch goes by one name, with the realm after it)
         if not (2 <= words(j) <= 3 or one) or (j < n and (doc[j].text[:1].isupper() and doc[j].is_alpha)):

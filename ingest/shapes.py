@@ -69,6 +69,16 @@ def conjuncts(tok) -> list:
         for a in kids(c):
             if a.dep_ == "appos" and a.pos_ == "PROPN" and a not in out:
                 out += [a] + [x for x in a.conjuncts if x.i > a.i and x not in out]
+    for k, c in enumerate(out):
+        if k and any(a.dep_ == "case" and a.lower_ == "'s" for a in kids(c)) and c.i + 2 < len(c.doc) and \
+                c.doc[c.i + 2].pos_ == "PROPN":
+            # "A's President X and B's President Y": the parser may list B itself, its "'s" cut off
+            # from the name it belongs to; the name is the last of the proper nouns after it
+            j = c.i + 2
+            while j + 1 < len(c.doc) and (c.doc[j + 1].pos_ == "PROPN" or c.doc[j + 1].text == "-"):
+                j += 1
+            if c.doc[j].ent_type_ == "PERSON":
+                out[k] = c.doc[j]
     if tok.ent_type_ == "PERSON":
         # "King A of Morocco and Libyan leader B": the parser may list B with the state, not with A
         out += [x for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "of" for p in kids(c)
@@ -338,6 +348,10 @@ def subject_tokens(tok, depth: int = 0) -> list:
         # the one asked; the asker is the "by" agent, if any
         return [p for c in kids(tok) if c.dep_ == "agent" for p in kids(c) if p.dep_ == "pobj"]
     subj = [c for c in kids(tok) if c.dep_ in SUBJECT_DEPS]
+    # "A and B's President C met": the parser may make A and B the owners of C; A is a subject too
+    subj = [p for s in subj for p in kids(s) if p.dep_ == "poss" and p.pos_ == "PROPN" and
+            not any(a.dep_ == "case" for a in kids(p)) and
+            any(q.dep_ == "conj" and any(a.dep_ == "case" and a.lower_ == "'s" for a in kids(q)) for q in kids(p))] + subj
     # "A, like B, cut ties with C": B too (set off by commas; not "states like B", an example)
     subj += [p for s in subj for c in [*kids(s), *(x for x in kids(tok) if s.i < x.i < tok.i)]
              if c.dep_ == "prep" and c.lower_ == "like" and c.i > s.i and tok.doc[c.i - 1].text == ","
