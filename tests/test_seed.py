@@ -198,7 +198,7 @@ def test_blind_heldout_scores():
     ("heldout56", 0.77, 0.57),  # written blind; measured, never looked at while writing rules
     ("heldout57", 0.84, 0.78),  # written blind; development data after a first blind run
     ("heldout58", 0.87, 0.70),  # written blind; measured, never looked at while writing rules
-    ("heldout59", 0.85, 0.60),  # written blind; measured once, to be development data next
+    ("heldout59", 0.88, 0.63),  # written blind; development data after a first blind run
     ("heldout60", 0.87, 0.68),  # written blind; measured, never looked at while writing rules
 ])
 def test_more_heldout_scores(name, precision, recall):
