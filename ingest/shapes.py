@@ -274,8 +274,8 @@ def _named_by_apposition(noun):
     return noun
 
 
-# whom one waits on to act: "look to X to", "count on X to", "rely on X to"
-# A preposition's object that does what the "to" clause says: "looked to A to help", "called on A to halt"
+# the preposition's object that does what the "to" clause says: "looked to A to help", "counted on A
+# to", "called on A to halt", "appealed to A to"
 PREP_CONTROL = frozenset({("to", "look"), ("on", "count"), ("on", "rely"), ("on", "depend"), ("upon", "rely"),
                           ("on", "call"), ("upon", "call"), ("to", "appeal"), ("on", "prevail")})
 
