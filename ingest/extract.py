@@ -141,7 +141,7 @@ def _verb_chain(tok) -> list:
 # verbs of wishing: what one side wants of another is no event ("A wants B to sign")
 WANTING = WORDS.set("wanting")
 # verbs of asking another to act: "urged A to", "called on A to"
-ASKING = frozenset({"urge", "ask", "press", "call", "appeal", "encourage", "implore", "beg", "exhort", "request"})
+ASKING = WORDS.set("asking_verbs")
 
 
 def _no_event(trigger) -> bool:

@@ -81,10 +81,10 @@ ATTEMPTS = WORDS.set("attempts")
 # answers: a story may tell of the protest, then of its cause, then of the answer
 ANSWER_LOOKBACK = 6
 # verbs that hand a thing to someone named before it: "gave B his backing", "offered B aid"
-GIVING_VERBS = frozenset({"give", "offer", "pledge", "promise", "lend", "extend", "guarantee", "send", "grant"})
+GIVING_VERBS = WORDS.set("giving_verbs")
 # the nouns of a call answered in a later sentence ("rejected those calls"), and the verbs that make one
-CALLS_ANSWERED = frozenset({"call", "demand", "appeal", "request", "plea"})
-CALLING_VERBS = frozenset({"call", "demand", "appeal", "urge", "press", "request"})
+CALLS_ANSWERED = WORDS.set("calls_answered")
+CALLING_VERBS = WORDS.set("calling_verbs")
 # acts another state can be said to follow in a sentence of its own ("C followed weeks later")
 FOLLOWED_ACTS = frozenset({"recognized", "reducedRelationsWith", "sanctioned"})
 # what one does with one's recognition of a state ("announced their recognition")
@@ -1343,7 +1343,7 @@ class _Finder:
 
     def _others(self, objs: list, subj: list) -> list:
         """The objects that are neither a subject nor a subject's own state."""
-        own = {a.key for a, _ in subj} | {h.key for a, _ in subj if (h := self.idx.country_of(a))}
+        own = self._side_keys(subj)
         return [(a, i) for a, i in objs if a.key not in own]
 
     def needs_ok(self, entry: LexEntry, words: set[str]) -> bool:
@@ -2361,7 +2361,7 @@ class _Finder:
     def _accuser_before(self, deniers: list, tok, acts: frozenset[str] = frozenset({"accused"})) -> list[tuple[Actor, bool]]:
         """The one who accused ``deniers`` (or did another of ``acts`` to them) last, in the
         ``ANSWER_LOOKBACK`` sentences up to ``tok``."""
-        keys = {a.key for a, _ in deniers} | {h.key for a, _ in deniers if (h := self.idx.country_of(a))}
+        keys = self._side_keys(deniers)
         lo = self.idx.sents_upto(tok.i, ANSWER_LOOKBACK)[0].start
         for cand in reversed(self.out):
             if cand.predicate in acts and lo <= cand.trigger < tok.i and \
@@ -2373,6 +2373,10 @@ class _Finder:
                 return [(c.subject, True) for c in self.out if c.trigger == cand.trigger and c.predicate == cand.predicate
                         and c.object.key == cand.object.key]
         return []
+
+    def _side_keys(self, actors: list) -> set[str]:
+        """The keys of ``actors`` and of the states or bodies the people among them act for."""
+        return {a.key for a, _ in actors} | {h.key for a, _ in actors if (h := self.idx.country_of(a))}
 
     def _asked_of(self, verb, keys: set) -> bool:
         """Whether a verb of calling asks those with ``keys`` ("urged B to", "called on B to") or no one
@@ -2399,7 +2403,7 @@ class _Finder:
         if deniers and charge[0].lemma_.lower() in CALLS_ANSWERED:
             # "B has called for talks. A rejected those calls": the calls told last, an object or not
             lo = self.idx.sents_upto(tok.i, ANSWER_LOOKBACK)[0].start
-            keys = {a.key for a, _ in deniers} | {h.key for a, _ in deniers if (h := self.idx.country_of(a))}
+            keys = self._side_keys(deniers)
             said = next((self.doc[j] for j in self._told_before(CALLING_VERBS, tok.i) if j >= lo
                          and self.doc[j].pos_ == "VERB" and self._asked_of(self.doc[j], keys)), None)
             accuser = self._others(self.actors(subject_tokens(said)), deniers) if said is not None else []
@@ -2626,7 +2630,7 @@ class _Finder:
         speakers = self.actors(subject_tokens(tok)) if clauses else []
         if not speakers:
             return
-        sides = {a.key for a, _ in speakers} | {h.key for a, _ in speakers if (h := self.idx.country_of(a))}
+        sides = self._side_keys(speakers)
         for cl in clauses:
             lemma = cl.lemma_.lower()
             doers = self.actors([c for c in kids(cl) if c.dep_ == "nsubj"], possessor=True)
@@ -3681,7 +3685,7 @@ class _Finder:
                     or any(a.dep_ == "neg" for a in kids(act)):
                 continue
             speakers = self.actors(subject_tokens(act.head))
-            sides = {a.key for a, _ in speakers} | {h.key for a, _ in speakers if (h := self.idx.country_of(a))}
+            sides = self._side_keys(speakers)
             doer = cand.subject.key if cand.subject.kind != "person" else getattr(self.idx.country_of(cand.subject), "key", None)
             if speakers and doer in sides and all(cand.object.key != k for k in sides):
                 self.emit("threatened", speakers, [(cand.object, False)], act.head, "speech:warned-of-act", 0.65)
