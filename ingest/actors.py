@@ -1247,7 +1247,8 @@ def _gazetteer_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
                 i = j
                 continue
             # "Georgia"-style collisions with a person's first name, or a capital used as a surname
-            if how == "metonym" and j < n and doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "I":
+            if how == "metonym" and j < n and doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "I" and \
+                    doc[j].tag_ != "POS":
                 i = j
                 continue
             idx.add(Ment(start, j, entry.actor, how))
@@ -1910,7 +1911,17 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
         last = a.label.split()[-1]
         if len(last) >= 5:
             surnames.setdefault(last[:3], set()).add(last)
+    # "Garcia-Margallo" again after "Jose Manuel Garcia-Margallo": a hyphenated surname is three tokens
+    joined = set()
     for tok in idx.tokens:
+        if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_ and \
+                not doc[tok.i + 1].whitespace_ and tok.is_title and \
+                (name := doc[tok.i:tok.i + 3].text) in parts and tok.i not in idx.by_token:
+            singles.append((tok.i, tok.i + 3, name))
+            joined.update((tok.i, tok.i + 2))
+    for tok in idx.tokens:
+        if tok.i in joined:
+            continue
         if tok.text not in parts and tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.dep_ == "pobj" and \
                 tok.head.lower_ in _PLACE_PREPOSITIONS:
             continue  # "a summit in Bali": a place, though a person somewhere bears its name
@@ -2411,7 +2422,9 @@ def _title_in(tokens, idx: ActorIndex, offices) -> tuple[str | None, Actor | Non
             if cand in offices or (cand.endswith("s") and cand[:-1] in offices):
                 office = offices.get(cand) or offices[cand[:-1]]
                 role = office.role
-                if country is None and office.state:
+                # "Secretary of State for Trade": a brief's title in other states, not the one state's office
+                if country is None and office.state and (words[b:b + 1] != ["for"] or
+                                                         words[a - 1:a] in (["assistant"], ["under"], ["deputy"])):
                     country = idx.gaz.by_key.get(f"country/{office.state}")  # "Home Secretary A": British
                 break
         if role:
@@ -2518,6 +2531,7 @@ def find_actors(doc, gaz: Gazetteer, published=None) -> ActorIndex:
     _shared_short_names(doc, gaz, idx)
     _roles_from_titles(doc, idx, counterparts=False)
     _single_name_mentions(doc, gaz, idx)
+    _the_queen(doc, gaz, idx)
     _roles_from_titles(doc, idx)
     _respectively(doc, idx)
     _titles_of_listed(doc, idx)
@@ -2536,6 +2550,25 @@ def find_actors(doc, gaz: Gazetteer, published=None) -> ActorIndex:
     _bodies_of_their_day(idx)
     idx.settle()
     return idx
+
+
+def _the_queen(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
+    """ "The Queen began a state visit to Germany": in a story that names Britain and no queen, the
+    British monarch of its day (Elizabeth II, 1952-2022)."""
+    queens = [t for t in idx.tokens if t.text == "Queen" and t.i not in idx.by_token and t.i > 0 and
+              doc[t.i - 1].lower_ == "the" and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")]
+    year = idx.published_year
+    if not queens or year is not None and not 1952 <= year <= 2022 or \
+            not any(m.actor.key == "country/GBR" for m in idx.ments) or \
+            any(m.actor.kind == "person" and (idx.role_of(m.actor) or "") == "Queen" for m in idx.ments):
+        return
+    entry = gaz.lookup("Elizabeth II")
+    if entry is None or entry.how != "person":
+        return
+    idx.people[entry.actor.key] = entry.actor
+    idx.set_known_role(entry.actor, entry)
+    for t in queens:
+        idx.add(Ment(t.i, t.i + 1, entry.actor, "person"))
 
 
 def _speaking_for_institution(doc, idx: ActorIndex) -> None:

@@ -1188,9 +1188,18 @@ def _mend_opening_dates(doc) -> None:
     for day in _tokens_with(doc, "DEP", ("compound",)):
         on = doc[day.i - 1] if day.i > 0 else None
         if on is None or on.lower_ != "on" or on.dep_ != "prep" or day.ent_type_ != "DATE" or \
-                day.head.i != day.i + 1 or day.head.ent_type_ == "DATE" or any(c.dep_ == "pobj" for c in on.children):
+                day.head.i <= day.i or any(doc[k].pos_ != "PROPN" and doc[k].text != "-" for k in range(day.i + 1, day.head.i)) or \
+                day.head.ent_type_ == "DATE" or any(c.dep_ == "pobj" for c in on.children):  # ("On Friday A-B said")
             continue
         day.head, day.dep_ = on, "pobj"
+    # "Last Friday A had spoken ...": the day opens the sentence, and the parser hangs it on the subject
+    for day in _tokens_with(doc, "DEP", ("compound",)):
+        name = day.head
+        if day.ent_type_ != "DATE" or name.ent_type_ == "DATE" or name.dep_ not in ("nsubj", "nsubjpass") or \
+                name.head.pos_ not in ("VERB", "AUX") or not day.is_sent_start and not (
+                    day.i > 0 and doc[day.i - 1].is_sent_start and doc[day.i - 1].lower_ in ("last", "next", "this")):
+            continue
+        day.head, day.dep_ = name.head, "npadvmod"
 
 
 def _offered(noun) -> bool:

@@ -153,6 +153,8 @@ REDUCING = WORDS.set("cutting_ties")
 
 THREATENING = frozenset({"threaten", "vow"})
 PLEDGING = WORDS.set("pledging")  # "agreed not to attack B": a pledge, no act
+THREAT_NOUNS = frozenset({"threat", "warning", "ultimatum"})  # "threats by A to attack B"
+THREATENED_HARMS = frozenset({"attacked", "sanctioned", "reducedRelationsWith"})
 THREAT_WORDS = frozenset({"threaten", "warn"})  # whose harm or condition names the threatened
 ASKED_FOR = frozenset({"request", "demand", "plea", "appeal", "call", "proposal", "offer", "bid", "pressure"})
 JOINT_THINGS = frozenset({"centre", "center", "patrol", "patrols", "exercise", "exercises", "drill", "drills",
@@ -1491,8 +1493,10 @@ class _Finder:
                     c.dep_ == "xcomp" and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(c)))
                      for c in kids(tok)) or \
                     any(c.dep_ == "dobj" and c.pos_ == "PRON" and c.lower_ != "other" for c in kids(tok)) or \
-                    sum(c.dep_ == "dobj" for c in kids(tok)) > 1:
-                chosen = []  # "calling it baseless", "called the move a mistake"
+                    sum(c.dep_ == "dobj" for c in kids(tok)) > 1 or \
+                    any(a.dep_ == "appos" and self.doc[a.left_edge.i - 1].is_quote
+                        for c in kids(tok) if c.dep_ == "dobj" for a in kids(c)):
+                chosen = []  # "calling it baseless", "called the move a mistake", 'called B "a terrorist"'
                 # (but "called his counterpart to demand X" is a call, made for that)
                 named = [w for c in kids(tok) if c.dep_ == "oprd" for w in conjuncts(c)]
                 if any(w.lemma_.lower() in PARTNER_NOUNS | SUPPORTER_NOUNS for w in named):
@@ -2904,6 +2908,12 @@ class _Finder:
         by = [p for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "by" for p in kids(c) if p.dep_ == "pobj"]
         by += [p for a in kids(tok) if a.dep_ == "acl" and a.tag_ == "VBN" and a.lemma_.lower() not in GO_BETWEENS
                for c in kids(a) if c.dep_ == "agent" for p in kids(c) if p.dep_ == "pobj"]
+        # "the invasion of B, in which A took part": A, one of those who did it
+        by += [p for r in kids(tok) if r.dep_ == "relcl" and not any(c.dep_ == "neg" for c in kids(r)) and (
+                   r.lemma_.lower() == "participate" or r.lemma_.lower() == "take" and
+                   any(d.dep_ == "dobj" and d.lower_ == "part" for d in kids(r))) and
+               any(c.dep_ == "prep" and c.lower_ == "in" and any(w.lower_ == "which" for w in kids(c)) for c in kids(r))
+               for p in kids(r) if p.dep_ == "nsubj"]
         if not by:  # "the expulsion of two diplomats by X", "a visit to Paris by X": the parser hangs
             # "by X" on what comes before it
             by = [p for of in kids(tok) if of.dep_ == "prep" and of.lower_ in ("of", "to")
@@ -3750,6 +3760,9 @@ class _Finder:
                     any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(t)) and \
                     t.head.lemma_.lower() in PLEDGING:
                 continue  # "agreed not to attack each other's nuclear plants": a pledge (told as such), no act
+            if t.dep_ == "acl" and t.head.lemma_.lower() in THREAT_NOUNS and \
+                    any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(t)):
+                continue  # "threats by A to attack B": a harm to come (the threat itself is told apart)
             if t.dep_ == "acl" and t.head.dep_ == "dobj" and t.head.lemma_.lower() in DOCUMENTS:
                 t = t.head.head  # "wanted the board to pass a text condemning X": as the passing
             governor = None
@@ -3789,6 +3802,12 @@ class _Finder:
                     cand.object.org_kind in ("intergovernmental", "un-body", "court", "bank")) and \
                     self.doc[cand.trigger].lemma_.lower() in ("attack", "clash", "assail", "savage", "lambast"):
                 cand = replace(cand, predicate="criticized")
+            elif cand.predicate == "attacked" and cand.subject.kind == "person" and \
+                    self.doc[cand.trigger].lemma_.lower() in ("attack", "assail", "savage", "lambast") and \
+                    any(c.dep_ in ("advcl", "conj") and c.tag_ == "VBG" and
+                        (c.lemma_.lower() in REPORTING_VERBS | BLAMING_SPEECH or c.lemma_.lower() in ("accuse", "call", "brand", "describe"))
+                        for c in kids(self.doc[cand.trigger])):
+                cand = replace(cand, predicate="criticized")  # "A attacked Washington, accusing it of ...": in words
             out.append(cand)
         self.out = out
 
@@ -4047,13 +4066,16 @@ class _Finder:
                   c.dep_ == "prep" and c.lower_ == "as"]
         if not objs:  # "called India's decision regrettable": the parser may hang the act on the verdict
             objs = [w for c in judged if c.dep_ == "oprd" for w in kids(c)
-                    if w.dep_ in ("compound", "nmod", "nsubj") and w.pos_ == "NOUN" and w.i < c.i]
+                    if (w.dep_ in ("compound", "nmod", "nsubj") or w.dep_ == "poss" and
+                        any(q.dep_ == "case" and q.text in ("'", "‘") for q in kids(w))) and w.pos_ == "NOUN" and w.i < c.i]
+            # ("called B's remarks 'grotesque'": the parser takes the opening quote for a possessive)
             # (and the act's owner beside it: "called Reagan's speech provocative")
             objs += [w for c in judged if c.dep_ == "oprd" and objs for w in kids(c) if w.dep_ == "poss" and w.i < c.i]
         judgement = [w for c in judged for w in c.subtree]
         judgement += [w for o in objs for x in o.subtree if x.dep_ == "oprd" for w in x.subtree]  # (under a clause)
         judgement += [w for o in objs for c in kids(o) if c.dep_ == "prep" and c.lower_ == "as" for w in c.subtree]
-        judgement += [w for o in objs for c in kids(o) if c.dep_ == "amod" and c.i > o.i for w in c.subtree]
+        judgement += [w for o in objs for c in kids(o) if c.dep_ in ("amod", "appos") and c.pos_ in ("ADJ", "NOUN") and
+                      c.i > o.i for w in c.subtree]  # ('called the remarks "grotesque"': set off by quotes)
         for o in objs:  # "called X's decision to buy the islands a provocation": the parser makes it a 2nd object
             for w in o.subtree:
                 second = [c for c in kids(w) if c.dep_ == "dobj"][0 if w.i == o.i and w.pos_ == "NOUN" else 1:]
@@ -4141,6 +4163,29 @@ class _Finder:
         objs = self._others(objs, subj)
         if subj and objs:
             self.emit("threatened", subj, objs, tok, f"verb:{tok.lemma_.lower()}+harm", 0.7)
+
+    def threat_to_act(self, tok) -> None:
+        """ "defied threats by A to attack B", "A's ultimatum to bomb B's airfields": a harm a threat
+        names to come is a threat to its target by whoever made the threat, not the harm."""
+        acts = [v for v in kids(tok) if v.dep_ == "acl" and v.pos_ == "VERB" and
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(v)) and not any(c.dep_ == "neg" for c in kids(v))]
+        if not acts:
+            return
+        subj = self.actors([p for c in kids(tok) if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                            for p in kids(c) if p.dep_ == "pobj"] +
+                           [c for c in kids(tok) if c.dep_ in ("poss", "compound", "amod") and c.i < tok.i],
+                           demonym=True)
+        for v in acts:
+            harms = [e for e in fitting_particles(self.lex.verbs.get(v.lemma_.lower(), []), v)
+                     if e.predicate in THREATENED_HARMS and self.needs_ok(e, scope_words(v))]
+            if not harms and v.lemma_.lower() not in THREAT_VERBS:
+                continue
+            objs = self._others(self.actors([o for o in [*(c for c in kids(v) if c.dep_ == "dobj"),
+                                                         *(o for e in harms for o in object_tokens(v, e, verb=True)),
+                                                         *prep_objects(v, ("on", "against", "into"))]
+                                             if o.pos_ != "PRON"], possessor=True), subj)  # (not "to attack it")
+            if subj and objs:
+                self.emit("threatened", subj, objs, tok, "noun:threat+to", 0.7)
 
     def claimed(self, tok) -> None:
         """ "X claimed responsibility for the attack", "the attack was claimed by X": X attacked
@@ -4613,7 +4658,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   (TIES_NOUNS, f.relationship), (NOUN_TRIGGERS["drew_criticism"], f.drew_criticism),
                   (PARTNER_NOUNS, f.partner), (NOUN_TRIGGERS["recognition_told"], f.recognition_told), (NOUN_TRIGGERS["refusal"], f.refusal), (SUPPORTER_NOUNS | CRITIC_NOUNS, f.supporter),
                   (NOUN_TRIGGERS["recipient"], f.recipient), (NOUN_TRIGGERS["goodwill_message"], f.goodwill_message), (CHARGE_NOUNS, f.charge),
-                  (NOUN_TRIGGERS["military_base"], f.military_base),
+                  (NOUN_TRIGGERS["military_base"], f.military_base), (THREAT_NOUNS, f.threat_to_act),
                   (CHARGE_NOUNS | CLAIMS, f.claim_turned_down), (SUPPLIER_NOUNS, f.supplier),
                   (set(JOINT_NOUNS) | lex.classes.get("agreement", frozenset()), f.joint_noun)]
     sents, tokens = idx.sents, idx.tokens

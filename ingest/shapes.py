@@ -467,6 +467,10 @@ def subject_tokens(tok, depth: int = 0) -> list:
             # "might push for a resolution condemning Iran": the resolution's backers (not "abstained on
             # a resolution condemning X")
             return [head] + subject_tokens(head.head.head, depth + 1)
+        if head.dep_ == "dobj" and head.head.lemma_.lower() in ("have", "keep", "maintain") and \
+                head.lemma_.lower() in ("troop", "soldier", "force", "peacekeeper", "personnel") and \
+                not any(c.dep_ in ("poss", "amod", "compound") and c.pos_ in ("PROPN", "ADJ", "PRON") for c in kids(head)):
+            return subject_tokens(head.head, depth + 1)  # "A has 3,000 troops serving alongside B's": A's troops
         return [head]
     if tok.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(tok)):
         if _named_by_apposition(head) is not head:
