@@ -196,10 +196,12 @@ def test_blind_heldout_scores():
     ("heldout54", 0.85, 0.66),  # written blind; measured, never looked at while writing rules
     ("heldout55", 0.80, 0.66),  # written blind; development data after a first blind run
     ("heldout56", 0.77, 0.57),  # written blind; measured, never looked at while writing rules
-    ("heldout57", 0.84, 0.78),  # written blind; development data after a first blind run
+    ("heldout57", 0.85, 0.81),  # written blind; development data after a first blind run
     ("heldout58", 0.87, 0.70),  # written blind; measured, never looked at while writing rules
-    ("heldout59", 0.88, 0.63),  # written blind; development data after a first blind run
+    ("heldout59", 0.90, 0.70),  # written blind; development data after a first blind run
     ("heldout60", 0.87, 0.68),  # written blind; measured, never looked at while writing rules
+    ("heldout61", 0.85, 0.73),  # written blind; measured, never looked at while writing rules
+    ("heldout62", 0.81, 0.64),  # written blind; measured, never looked at while writing rules
 ])
 def test_more_heldout_scores(name, precision, recall):
     """Floors just under today's scores on the sets of articles in the three kinds of the real-news
