@@ -2218,8 +2218,8 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
         if role is not None and country is None and right and all(t.lower_ in RANKS for t in window):
             role = None  # "Major General A, the Peruvian army's southern commander,": a rank, the office after it
         if country is not None and role is not None and not any(
-                isinstance(t, _Stand) or (w := idx.by_token.get(t.i)) is not None and w.actor.kind != "person"
-                for t in window):
+                isinstance(t, _Stand) or (w := idx.by_token.get(t.i)) is not None and w.actor.kind != "person" or
+                t.dep_ == "poss" and t.lower_ in ("its", "his", "her") for t in window):
             # a title only one state uses ("Defence Secretary") said of a known person who never held
             # office there: wire copy spells the American title the British way
             served = _served(m.actor, idx)
@@ -2413,6 +2413,18 @@ def _title_in(tokens, idx: ActorIndex, offices) -> tuple[str | None, Actor | Non
             owner = idx.resolve(t)  # "Kenya said its foreign minister, A, ...": the state "its" stands for
             if owner is not None and owner.kind != "person":
                 country = owner
+        elif mm is None and t.lower_ in ("his", "her") and t.dep_ == "poss" and not target and country is None and \
+                t.head.lower_ not in COUNTERPART:
+            # "Chancellor A rejected it. Her spokesman, B, said ...": the state the owner acts for
+            # (only where "his" is the person named last: "A and his army commander, B" is A's man)
+            owner = idx.resolve(t)
+            last = max((m for m in idx.ments if m.end <= t.i and m.actor.kind == "person"), key=lambda m: m.start,
+                       default=None)
+            if owner is not None and last is not None and owner.key == last.actor.key and \
+                    idx.country_of(owner) is not None and \
+                    not any(t.doc[k].pos_ == "PROPN" and k not in idx.by_token for k in range(last.end, t.i)):
+                # (a name between not yet linked to its person may be the one "his" stands for)
+                country = idx.country_of(owner)
     tokens = [t for t in tokens if not isinstance(t, _Stand)]
     words = [t.lower_ for t in tokens]
     role = None
@@ -2542,6 +2554,7 @@ def find_actors(doc, gaz: Gazetteer, published=None) -> ActorIndex:
     _chairs(doc, idx)
     _chaired_by(doc, idx)
     _represented_by(doc, idx)
+    _named_of(doc, idx)
     assign_dated_roles(idx, published)
     _listed_titles(idx)
     _home_titles(doc, idx)
@@ -2721,6 +2734,28 @@ def _represented_by(doc, idx: ActorIndex) -> None:
                     role, of = idx.roles.get(m.actor.key, (None, None))
                     if of is None:
                         idx.set_role(m.actor, role or title, whom[0], source="text")
+
+
+def _named_of(doc, idx: ActorIndex) -> None:
+    """ "the talks between A of Bangladesh and B of Myanmar", "C of the self-declared Donetsk People's
+    Republic": a person named in full with "of" and a state or body after the name acts for it."""
+    for m in idx.ments:
+        if m.actor.kind != "person" or m.end - m.start < 2 or m.end >= len(doc) or doc[m.end].lower_ != "of" or \
+                doc[m.end].head.i != m.end - 1:
+            continue
+        of = next((idx.resolve(p) for p in doc[m.end].children if p.dep_ == "pobj"), None)
+        if of is None or of.kind not in STATE_KINDS and of.kind != "organisation":
+            continue
+        named = [m.actor]
+        last = doc[m.end - 1]
+        if last.dep_ == "conj" and (first := idx.mention_at(last.head.i)) is not None and first.actor.kind == "person" and \
+                idx.country_of(first.actor) in (None, of) and \
+                not any(doc[k].lower_ == "of" for k in range(first.end, m.start)):
+            named.append(first.actor)  # "A and B of the United States": both (not "C and B of X", C known for Y)
+        for person in named:
+            role, had = idx.roles.get(person.key, (None, None))
+            if had is None or idx.role_source.get(person.key) != "text":
+                idx.set_role(person, role, of, source="text")
 
 
 def _home_titles(doc, idx: ActorIndex) -> None:
