@@ -25,7 +25,7 @@ from .actors import COUNTERPART, HARM_NOUNS, INSTITUTIONS, PLACE_NOUNS, PLACED_H
 from .words import WORDS
 from .gazetteer import LexEntry, Lexicon, fitting_particles
 from .shapes import (ACCUSING, APPEALS, DOCUMENTS, NOUNS_TAKEN_FOR_VERBS, PREVENTING, SAYING_VERBS, TRIP_BOUNDS, UNDOING, UNDOING_NOUNS, attack_lemmas, between, clause_verb, conditional_harm, conjuncts, coordinated_with, goods_bound, goods_origin, is_question, kids, listed,
-                     not_yet_done, object_tokens, object_verb, of_chain, passive, prep_objects, regular_lemma, scope_words, second_addressees, subject_tokens, undone,
+                     not_yet_done, object_tokens, object_verb, of_chain, passive, prep_objects, reduced_passive, regular_lemma, scope_words, second_addressees, subject_tokens, undone,
                      trip_places, word_set)
 
 __all__ = ["Candidate", "find_relations"]
@@ -3574,6 +3574,26 @@ class _Finder:
         if people:
             self.emit("visited", people, [(here, True)], tok, "visit:arrived-here", 0.7)
 
+    def received_in(self, tok) -> None:
+        """ "A was received with full honours in Budapest", "B was welcomed in Hanoi by cheering crowds": a
+        person of one state received in another's capital is there, on a visit."""
+        if tok.lemma_.lower() not in ("receive", "welcome", "greet") or not (passive(tok) or reduced_passive(tok)) or \
+                any(c.dep_ == "agent" and any(self.idx.mention_at(p.i) for p in kids(c)) for c in kids(tok)):
+            return  # (received by B: the meeting tells the visit)
+        places = [p for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "in" for p in kids(c) if p.dep_ == "pobj"]
+        # ("received with full honours in Pyongyang": the parser may hang the place on the honours)
+        places += [q for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "with" for p in kids(c)
+                   for d in kids(p) if d.dep_ == "prep" and d.lower_ == "in" for q in kids(d) if q.dep_ == "pobj"]
+        hosts = [a for a, _ in self.places(places) if a.kind in STATE_KINDS]
+        if len(hosts) != 1:
+            return
+        guests = [c for c in kids(tok) if c.dep_ == "nsubjpass"] or \
+            ([tok.head] if tok.dep_ == "acl" else [])  # ("A, received in Hanoi with honours,")
+        people = [(a, i) for a, i in self.actors(guests) if a.kind == "person" and
+                  (home := self.idx.country_of(a)) is not None and home.key != hosts[0].key and not self._posted(a)]
+        if people:
+            self.emit("visited", people, [(hosts[0], True)], tok, "visit:received-in", 0.7)
+
     def spoke_in(self, tok) -> None:
         """ "A gave the speech in Kiev", "Speaking in Nairobi, B said": a person
         of one state who speaks or spends time in another's capital or city is there, on a visit (not
@@ -4673,6 +4693,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
             if tok.dep_ == "amod":
                 f.compound_adjective(tok)
             f.spoke_in(tok)
+            f.received_in(tok)
             f.by_phone(tok)
             lemma = tok.lemma_.lower()
             for words, rule in verb_rules:
