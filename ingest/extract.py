@@ -1202,6 +1202,19 @@ def _mend_opening_dates(doc) -> None:
         day.head, day.dep_ = name.head, "npadvmod"
 
 
+def _mend_that_clause_verbs(doc) -> None:
+    """ "demanded that Morocco respect Spain's borders": the small parser may take the bare verb of a
+    "that" clause for a noun, and its subject for a word of the noun's name."""
+    for v in _tokens_with(doc, "DEP", ("ccomp",)):
+        kids_ = list(v.children)
+        subj = [c for c in kids_ if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == v.i - 1]
+        if v.pos_ != "NOUN" or v.tag_ != "NN" or not subj or not any(c.dep_ == "dobj" for c in kids_) or \
+                not any(c.dep_ == "mark" and c.lower_ == "that" for c in kids_) or v.head.pos_ != "VERB":
+            continue
+        v.pos_, v.tag_ = "VERB", "VB"
+        subj[0].dep_ = "nsubj"
+
+
 def _offered(noun) -> bool:
     """ "offered his support (sympathy)": a noun of support that a verb of offering governs."""
     return noun.pos_ == "NOUN" and noun.dep_ in ("dobj", "conj") and object_verb(noun).lemma_.lower() in ("offer", "extend")
@@ -1230,6 +1243,7 @@ def _events(doc, article: Article, gaz: Gazetteer):
     _mend_place_appositions(doc)
     _mend_parallel_of(doc)
     _mend_opening_dates(doc)
+    _mend_that_clause_verbs(doc)
     read_children(doc)  # (the parse is final from here on)
     try:
         return _events_of(doc, article, gaz)

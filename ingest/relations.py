@@ -153,6 +153,7 @@ REDUCING = WORDS.set("cutting_ties")
 
 THREATENING = frozenset({"threaten", "vow"})
 PLEDGING = WORDS.set("pledging")  # "agreed not to attack B": a pledge, no act
+TAKEOVER_NOUNS = frozenset({"incorporation", "annexation", "occupation", "seizure", "absorption", "takeover"})
 THREAT_NOUNS = frozenset({"threat", "warning", "ultimatum"})  # "threats by A to attack B"
 THREATENED_HARMS = frozenset({"attacked", "sanctioned", "reducedRelationsWith"})
 THREAT_WORDS = frozenset({"threaten", "warn"})  # whose harm or condition names the threatened
@@ -1565,6 +1566,9 @@ class _Finder:
                 obj_toks = [o for o in obj_toks if not _in_topic(o, tok)]
             if entry.needs == "protest":
                 obj_toks = self._complained_of(obj_toks, [tok, *(c for c in kids(tok) if c.dep_ == "dobj")])
+            if entry.predicate == "recognized" and any(c.dep_ == "dobj" and c.lemma_.lower() in TAKEOVER_NOUNS
+                                                       for c in kids(tok)):
+                continue  # "never recognised the incorporation of B into C": a seizure not accepted, no state
             if tok.lemma_ == "oppose":  # opposing B's plan criticizes B; "opposes the court" is a stance, no act
                 obj_toks = [o for o in obj_toks if o.i not in self.idx.by_token]
                 if tok.tag_ in ("VBZ", "VBP") and tok.dep_ != "ccomp":
