@@ -200,7 +200,7 @@ def test_blind_heldout_scores():
     ("heldout58", 0.87, 0.70),  # written blind; measured, never looked at while writing rules
     ("heldout59", 0.90, 0.70),  # written blind; development data after a first blind run
     ("heldout60", 0.87, 0.68),  # written blind; measured, never looked at while writing rules
-    ("heldout61", 0.85, 0.73),  # written blind; measured, never looked at while writing rules
+    ("heldout61", 0.87, 0.76),  # written blind; development data after a first blind run
     ("heldout62", 0.81, 0.64),  # written blind; measured, never looked at while writing rules
 ])
 def test_more_heldout_scores(name, precision, recall):
