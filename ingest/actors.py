@@ -684,6 +684,11 @@ class ActorIndex:
                 if m is None and c.dep_ == "compound" and c.lemma_.lower() == "administration" and \
                         tok.lemma_.lower() in SPEAKERS | {"official"}:
                     return self._administration(tok.i)  # "Administration officials said"
+                if m is None and c.dep_ == "compound" and c.pos_ == "NOUN" and \
+                        c.lemma_.lower() in ("government", "army", "military", "navy", "regime", "junta"):
+                    home = self._owner(c)  # "Ivorian government jets", "Syrian army tanks": whose government
+                    if home is not None and home.kind in STATE_KINDS:
+                        return home
                 if governed and c.dep_ == "compound" and c.text.istitle():
                     home = self._name_holders_state(c.text)  # "the Aquino government", her name told no other way
                     if home is not None:
