@@ -1215,6 +1215,20 @@ def _mend_that_clause_verbs(doc) -> None:
         subj[0].dep_ = "nsubj"
 
 
+def _mend_shoulder_to_shoulder(doc) -> None:
+    """ "A stands shoulder to shoulder with B": the parser may hang "with B" on the second "shoulder";
+    it goes with the verb the phrase describes, as in "stood side by side with B"."""
+    for w in _tokens_with(doc, "LOWER", ("shoulder",)):
+        if w.i < 2 or doc[w.i - 1].lower_ != "to" or doc[w.i - 2].lower_ != "shoulder":
+            continue
+        verb = doc[w.i - 2].head
+        if verb.pos_ != "VERB" or verb.i > w.i:
+            continue
+        for c in list(w.children):
+            if c.dep_ == "prep" and c.lower_ == "with":
+                c.head = verb
+
+
 def _offered(noun) -> bool:
     """ "offered his support (sympathy)": a noun of support that a verb of offering governs."""
     return noun.pos_ == "NOUN" and noun.dep_ in ("dobj", "conj") and object_verb(noun).lemma_.lower() in ("offer", "extend")
@@ -1244,6 +1258,7 @@ def _events(doc, article: Article, gaz: Gazetteer):
     _mend_parallel_of(doc)
     _mend_opening_dates(doc)
     _mend_that_clause_verbs(doc)
+    _mend_shoulder_to_shoulder(doc)
     read_children(doc)  # (the parse is final from here on)
     try:
         return _events_of(doc, article, gaz)
