@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from dipgraph.graph.records import Actor
 from dipgraph.graph.vocab import relation as relation_info
 
-from .actors import COUNTERPART, HARM_NOUNS, INSTITUTIONS, PLACE_NOUNS, PLACED_HEADS, SPEAKERS, STATE_KINDS, VESSELS, ActorIndex
+from .actors import BACKED, COUNTERPART, HARM_NOUNS, INSTITUTIONS, PLACE_NOUNS, PLACED_HEADS, SPEAKERS, STATE_KINDS, VESSELS, ActorIndex
 from .words import WORDS
 from .gazetteer import LexEntry, Lexicon, fitting_particles
 from .shapes import (ACCUSING, APPEALS, DOCUMENTS, NOUNS_TAKEN_FOR_VERBS, PREVENTING, SAYING_VERBS, TRIP_BOUNDS, UNDOING, UNDOING_NOUNS, attack_lemmas, between, clause_verb, conditional_harm, conjuncts, coordinated_with, goods_bound, goods_origin, is_question, kids, listed,
@@ -1162,7 +1162,9 @@ class _Finder:
                             out += [a for b in kids(p) if b.dep_ == "prep" and b.lower_ in ("between", "among")
                                     for x in kids(b) if x.dep_ == "pobj"
                                     for y in conjuncts(x) if (a := self.idx.resolve(y)) is not None]
-        mods = [c for c in kids(tok) if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i]
+        # (not the backer in "Iran-backed Houthi fighters": the fighters are not Iran's as well)
+        mods = [c for c in kids(tok) if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i and
+                not (c.tag_ == "VBN" and c.lemma_.lower() in BACKED)]
         named = [m.actor for c in mods for w in c.subtree if (m := self.idx.mention_at(w.i)) is not None]
         if len(named) > 1:
             out += named
@@ -3084,6 +3086,8 @@ class _Finder:
         specific = [e for e in entries if e.needs and self.needs_ok(e, words)]
         for entry in specific or [e for e in entries if not e.needs]:
             banned = None
+            if entry.predicate == "urged" and words & self.lex.classes.get("call", frozenset()) - {"call"}:
+                continue  # "held a phone call on Ukraine": a call about B, no appeal to B
             if entry.predicate == "recognized" and (undone(tok) or tok.dep_ == "dobj" and tok.head.lemma_.lower() in
                                                     ("end", "drop", "switch", "shift", "move", "transfer", "lose")):
                 continue  # "ending its recognition of Taiwan", "withdrew its recognition": none given
