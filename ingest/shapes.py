@@ -299,8 +299,10 @@ def second_addressees(verb) -> list:
 
 def reduced_passive(tok) -> bool:
     """Whether ``tok`` is a past participle with a "by" agent describing a noun ("A, backed by B,")."""
-    return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ == "PROPN" and \
-        any(c.dep_ == "agent" for c in kids(tok))
+    # (a common noun too when set off by commas: "the Syrian army, backed by Russia, ...")
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and (
+        tok.head.pos_ == "PROPN" or tok.head.pos_ == "NOUN" and tok.i == tok.head.i + 2 and
+        tok.doc[tok.i - 1].text == ",") and any(c.dep_ == "agent" for c in kids(tok))
 
 
 NOUNS_TAKEN_FOR_VERBS = WORDS.set("nouns_taken_for_verbs")  # ("rejected EU calls for an inquiry")
