@@ -503,7 +503,8 @@ def subject_tokens(tok, depth: int = 0) -> list:
     if tok.dep_ == "pcomp" and head.dep_ == "prep":
         verb = head.head
         if head.lower_ in ("of", "for") and verb.lemma_.lower() in ACCUSING:
-            return [c for c in kids(verb) if c.dep_ == "dobj"]  # "accused Iran of arming the Houthis"
+            # "accused Iran of arming the Houthis", "Iran was accused by B of supplying drones": Iran
+            return [c for c in kids(verb) if c.dep_ == "dobj" or c.dep_ == "nsubjpass" and passive(verb)]
         if head.lower_ == "against" and any(c.dep_ == "dobj" for c in kids(verb)):
             return []  # "warned B against supplying arms to C": neither the warner's act nor, yet, B's
         if head.lower_ == "for" and any(c.dep_ == "dobj" for c in kids(verb)) and \
