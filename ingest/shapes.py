@@ -300,6 +300,9 @@ def second_addressees(verb) -> list:
 def reduced_passive(tok) -> bool:
     """Whether ``tok`` is a past participle with a "by" agent describing a noun ("A, backed by B,")."""
     # (a common noun too when set off by commas: "the Syrian army, backed by Russia, ...")
+    if tok.dep_ == "advcl" and tok.tag_ == "VBN" and tok.i < tok.head.i and tok.is_sent_start and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids(tok)) and any(c.dep_ == "agent" for c in kids(tok)):
+        return True  # "Armed by A and B, C turned to D": the participle opening the sentence describes C
     return tok.dep_ == "acl" and tok.tag_ == "VBN" and (
         tok.head.pos_ == "PROPN" or tok.head.pos_ == "NOUN" and tok.i == tok.head.i + 2 and
         tok.doc[tok.i - 1].text == ",") and any(c.dep_ == "agent" for c in kids(tok))
@@ -616,6 +619,8 @@ def object_tokens(tok, entry: LexEntry, *, verb: bool, needs_words: frozenset = 
     dobjs = [c for c in kids(tok) if c.dep_ in ("dobj",)]
     if verb and reduced_passive(tok):
         dobjs = [tok.head]  # "the United States, backed by Mexico": the noun the participle describes
+        if tok.dep_ == "advcl":  # ("Backed by A, B retook the city": the subject of the sentence)
+            dobjs = [c for c in kids(tok.head) if c.dep_ in ("nsubj", "nsubjpass")]
     elif verb and passive(tok):
         dobjs = [c for c in kids(tok) if c.dep_ in PASSIVE_SUBJ]
         if not dobjs and tok.dep_ == "conj":  # "X is under sanctions and was condemned by Y"
