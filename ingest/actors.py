@@ -47,6 +47,7 @@ BODY_HEADS = WORDS.set("body_heads")  # "the National Security Agency": no perso
 SAYING = WORDS.set("reporting_verbs")
 TELLING = WORDS.set("addressing_verbs")  # "A told B it must ..."
 PARTY_STATES = WORDS.map("party_states")
+FORCE_OWNERS = WORDS.set("force_owners")  # "Yemeni government jets": the government's
 BACKED = frozenset(WORDS.map("backing"))  # "a UN-backed court": the court is not the UN
 # words of parties' names that many states have ("Conservative leader A"): a party politician's title
 PARTY_WORDS = WORDS.set("party_words")
@@ -685,7 +686,7 @@ class ActorIndex:
                         tok.lemma_.lower() in SPEAKERS | {"official"}:
                     return self._administration(tok.i)  # "Administration officials said"
                 if m is None and c.dep_ == "compound" and c.pos_ == "NOUN" and \
-                        c.lemma_.lower() in ("government", "army", "military", "navy", "regime", "junta"):
+                        c.lemma_.lower() in FORCE_OWNERS:
                     home = self._owner(c)  # "Ivorian government jets", "Syrian army tanks": whose government
                     if home is not None and home.kind in STATE_KINDS:
                         return home

@@ -153,8 +153,9 @@ REDUCING = WORDS.set("cutting_ties")
 
 THREATENING = frozenset({"threaten", "vow"})
 PLEDGING = WORDS.set("pledging")  # "agreed not to attack B": a pledge, no act
-TAKEOVER_NOUNS = frozenset({"incorporation", "annexation", "occupation", "seizure", "absorption", "takeover"})
-THREAT_NOUNS = frozenset({"threat", "warning", "ultimatum"})  # "threats by A to attack B"
+TAKEOVER_NOUNS = WORDS.set("takeover_nouns")  # "never recognised the incorporation of B"
+THREAT_NOUNS = WORDS.set("threat_nouns")  # "threats by A to attack B"
+RECEIVING = WORDS.set("receiving_verbs")  # "was received in Budapest"
 THREATENED_HARMS = frozenset({"attacked", "sanctioned", "reducedRelationsWith"})
 THREAT_WORDS = frozenset({"threaten", "warn"})  # whose harm or condition names the threatened
 ASKED_FOR = frozenset({"request", "demand", "plea", "appeal", "call", "proposal", "offer", "bid", "pressure"})
@@ -3585,7 +3586,7 @@ class _Finder:
     def received_in(self, tok) -> None:
         """ "A was received with full honours in Budapest", "B was welcomed in Hanoi by cheering crowds": a
         person of one state received in another's capital is there, on a visit."""
-        if tok.lemma_.lower() not in ("receive", "welcome", "greet") or not (passive(tok) or reduced_passive(tok)) or \
+        if tok.lemma_.lower() not in RECEIVING or not (passive(tok) or reduced_passive(tok)) or \
                 any(c.dep_ == "agent" and any(self.idx.mention_at(p.i) for p in kids(c)) for c in kids(tok)):
             return  # (received by B: the meeting tells the visit)
         places = [p for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "in" for p in kids(c) if p.dep_ == "pobj"]
