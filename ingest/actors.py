@@ -2424,8 +2424,7 @@ def _title_in(tokens, idx: ActorIndex, offices) -> tuple[str | None, Actor | Non
             # "Chancellor A rejected it. Her spokesman, B, said ...": the state the owner acts for
             # (only where "his" is the person named last: "A and his army commander, B" is A's man)
             owner = idx.resolve(t)
-            last = max((m for m in idx.ments if m.end <= t.i and m.actor.kind == "person"), key=lambda m: m.start,
-                       default=None)
+            last = next((m for m in idx.ments_back(t.i) if m.end <= t.i and m.actor.kind == "person"), None)
             if owner is not None and last is not None and owner.key == last.actor.key and \
                     idx.country_of(owner) is not None and \
                     not any(t.doc[k].pos_ == "PROPN" and k not in idx.by_token for k in range(last.end, t.i)):
