@@ -2575,14 +2575,12 @@ def _the_queen(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
     British monarch of its day (Elizabeth II, 1952-2022)."""
     queens = [t for t in idx.tokens if t.text == "Queen" and t.i not in idx.by_token and t.i > 0 and
               doc[t.i - 1].lower_ == "the" and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")]
+    entry = gaz.lookup("Elizabeth II")
     year = idx.published_year
-    if not queens or year is not None and not 1952 <= year <= 2022 or \
+    if not queens or entry is None or entry.how != "person" or year is not None and not _in_office(entry, year) or \
             not any(m.actor.key == "country/GBR" for m in idx.ments) or \
             any(m.actor.kind == "person" and (idx.role_of(m.actor) or "") == "Queen" for m in idx.ments):
-        return
-    entry = gaz.lookup("Elizabeth II")
-    if entry is None or entry.how != "person":
-        return
+        return  # (her years in office are the gazetteer's)
     idx.people[entry.actor.key] = entry.actor
     idx.set_known_role(entry.actor, entry)
     for t in queens:
