@@ -247,6 +247,10 @@ def _chain_modality(chain) -> str:
                 c.dep_ == "acomp" and c.lower_ in ("due", "expected", "scheduled", "poised", "slated")
                 for c in kids(t)):
             future = True  # "A is due in Berlin on Thursday"
+        if any(c.dep_ == "aux" and c.lower_ == "had" for c in kids(t)) and (lemma == "be" and any(
+                c.lower_ in ("due", "expected", "scheduled", "set", "slated") for c in kids(t)) or
+                t.lower_ in ("expected", "scheduled", "slated") and any(c.dep_ == "auxpass" for c in kids(t))):
+            neg = True  # "A had been due in Berlin on Thursday", "had been expected to meet B": a plan given up
         if t is chain[0] and lemma == "expect" and t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in kids(t)) and \
                 any(c.dep_ == "prep" and c.lower_ == "in" for c in kids(t)):
             future = True  # "A is expected in Moscow next week"

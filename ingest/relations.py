@@ -40,6 +40,12 @@ COMMUNICATIVE = {"supported", "criticized", "rejected", "urged", "threatened", "
                  "sanctioned", "met", "suppliedArmsTo", "aided", "recognized"}
 
 
+def _shares_determiner(noun) -> bool:
+    """Whether a noun joined to another takes its determiner or possessor ("B's creditor and
+    supplier", not "B's creditor and a supplier of C")."""
+    return noun.dep_ == "conj" and not any(c.dep_ in ("det", "poss") for c in kids(noun))
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A relation found in a sentence, before modality and date are decided."""
@@ -1711,6 +1717,13 @@ class _Finder:
             if entry.needs == "envoy":  # "summoned the Japanese ambassador, Hideo Tarumi": Japan
                 objs = [(h, i) for a, i in objs
                         if (h := self.idx.country_of(a)) is not None]  # (an envoy of no known state: none)
+            if entry.needs == "envoy" and entry.predicate == "reducedRelationsWith" and subj and \
+                    not self._others(objs, subj) and not passive(tok):
+                # "A recalled its ambassador in Oslo": from the state where the envoy is posted
+                envoys = self.lex.classes.get("envoy", frozenset())
+                posts = [p for t in [*obj_toks, *(c for c in kids(tok) if c.dep_ == "dobj")]
+                         if t.lemma_.lower() in envoys for p in prep_objects(t, ("in",))]
+                objs = [(a, True) for a, _ in self.places(posts) if a.kind in STATE_KINDS] or objs
             if entry.needs == "envoy" and entry.predicate == "reducedRelationsWith" and not objs and subj and \
                     not passive(tok) and not obj_toks:
                 objs = self._recalled_from(tok, subj)  # "Canada also recalled its ambassador": from whom others did
@@ -3430,7 +3443,7 @@ class _Finder:
         subj = self._described(tok)  # ("A is one of B's largest aid donors")
         if subj is None:
             return
-        objs = self.actors([c for c in kids(tok) if c.dep_ == "poss"]) + self.actors(prep_objects(tok, ("to", "for")))
+        objs = self.actors(self._possessors(tok)) + self.actors(prep_objects(tok, ("to", "for")))
         if not objs:  # "the main source of its tanks": whose the goods are
             objs = self.actors([c for of in of_chain(tok, 1) if of.lemma_.lower() in self.goods or
                                 of.lower_ in self.goods for c in kids(of) if c.dep_ == "poss"])
@@ -4378,13 +4391,19 @@ class _Finder:
         if subj is None:
             return
         self.hostile = pred == "criticized"
-        objs = self.actors(prep_objects(tok, ("of", "for")) + [c for c in kids(tok) if c.dep_ == "poss"],
-                           possessor=True)
+        objs = self.actors(prep_objects(tok, ("of", "for")) + self._possessors(tok), possessor=True)
         self.hostile = False
         if pred == "supported" and any(c.dep_ == "amod" and c.lower_ in ("financial", "economic") for c in kids(tok)):
             pred = "aided"  # "one of Iraq's main financial backers": money given
         if subj and objs:
             self.emit(pred, subj, self._others(objs, subj), tok, f"copula:{lemma}", 0.75)
+
+    def _possessors(self, tok) -> list:
+        """The possessors of a describing noun, shared with the noun it is joined to ("B's main
+        creditor and arms supplier": B's supplier too)."""
+        if _shares_determiner(tok) and tok.dep_ == "conj":
+            tok = tok.head
+        return [c for c in kids(tok) if c.dep_ == "poss"]
 
     def _described(self, tok) -> list | None:
         """Whom a describing noun is said of: "A is a supporter of B", "A, a supporter of B,", "A is
@@ -4392,6 +4411,12 @@ class _Finder:
         noun = tok  # "A, one of B's strongest backers": the "one" stands where the noun would
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "one":
             noun = tok.head.head
+        if noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and _shares_determiner(noun):
+            noun = noun.head  # "A, B's main creditor and arms supplier,": said of A as the first noun is
+        named = [c for c in kids(noun) if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > noun.i]
+        if named and noun.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(
+                c.dep_ == "poss" and c.pos_ == "PROPN" for c in kids(noun)):
+            return self.actors(named)  # "B's main arms supplier, A, objected" (whose "its" is, is left open)
         verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "among" else noun.head
         if noun.dep_ == "appos" and noun.head.pos_ in ("PROPN", "NOUN"):
             # "A, a staunch supporter of B, said" (and "X and A, one of B's allies,": A alone)
@@ -4405,19 +4430,22 @@ class _Finder:
         return None
 
     def act_judged(self, tok) -> None:
-        """ "A recognised B, a decision C condemned", "A offered B talks, a move welcomed by C": the
+        """ "A recognised B, a decision C condemned", "A offered B talks, (in) a move welcomed by C": the
         act a clause tells, named again by a noun in apposition, is judged in a relative clause or
         a participle; the judgement is of the clause's doer (of a proposal, of the one who made it:
         "A insisted that B stay neutral, a proposal rejected by C")."""
         by_agent = tok.dep_ == "acl" and tok.tag_ == "VBN"
         if tok.dep_ != "relcl" and not by_agent or tok.head.lemma_.lower() not in ACT_NOUNS or \
-                any(c.dep_ in ("dobj", "ccomp") for c in kids(tok)):
+                any(c.dep_ in ("dobj", "ccomp") and c.tag_ not in ("WDT", "WP") for c in kids(tok)):
             return
         noun = tok.head
-        if not any(c.lower_ in ("a", "an") for c in kids(noun)) or noun.i == 0 or \
-                self.doc[noun.left_edge.i - 1].text != ",":
+        # ("A expelled B's envoy, in a move C condemned": the noun under "in", set off the same way)
+        set_off = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "in" and \
+            noun.head.head.pos_ in ("VERB", "AUX") else noun
+        if not any(c.lower_ in ("a", "an") for c in kids(noun)) or set_off.left_edge.i == 0 or \
+                self.doc[set_off.left_edge.i - 1].text != ",":
             return
-        clause = clause_verb(noun.head)
+        clause = clause_verb(set_off.head)
         if clause.dep_ == "ccomp" and noun.lemma_.lower() in PROPOSALS:
             clause = clause.head
         entries = [e for e in self.lex.verbs.get(tok.lemma_.lower(), []) if not e.needs and
@@ -4513,7 +4541,7 @@ class _Finder:
         if subj is None:
             return
         verb = tok.head.head.head if tok.head.lower_ == "of" and tok.head.head.lower_ == "one" else tok.head
-        others = self.actors([c for c in kids(tok) if c.dep_ == "poss"])
+        others = self.actors(self._possessors(tok))
         others += self.actors(prep_objects(tok, ("of", "for", "to", "with")))
         if not others:  # "a close US ally", "a key Chinese partner"
             others = [(m.actor, False) for c in kids(tok) if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
