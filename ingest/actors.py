@@ -1893,8 +1893,8 @@ def _single_name_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
         if m.actor.kind == "person" and len(m.actor.label.split()) >= 2:
             full.append((m.start, m.actor))
             text = doc[m.start:m.end].text
-            if text != m.actor.label and len(text.split()) >= 2:
-                written.append((m.start, m.actor, text.split()[-1]))
+            if text != m.actor.label and len(text.split()) >= 2:  # (and "Rodríguez" of "Bruno Rodríguez
+                written += [(m.start, m.actor, w) for w in text.split()]  # Parrilla", known without accents)
     full.sort(key=lambda x: x[0])
     counts: dict[str, int] = {}
     for _, a in full:
