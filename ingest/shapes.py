@@ -25,6 +25,7 @@ REBUILDING = WORDS.set("rebuilding_nouns")
 PRIVATE_PEOPLE = WORDS.set("private_people")
 TASKED = WORDS.set("tasked_nouns")  # "an EU mission to help B": the EU helps
 PREVENTING = WORDS.set("preventing")
+VENUES = WORDS.set("venues")  # "met at the palace with A": where they met
 WITH_PHRASES = WORDS.set("with_phrases")  # "in solidarity with", "in line with": no partner of the verb  # "stopped B from crossing": B would cross
 
 
@@ -577,6 +578,10 @@ def prep_objects(tok, slots: tuple[str, ...]) -> list:
             out += [p for o in kids(r) if o.dep_ == "pobj" for g in kids(o)
                     if g.dep_ == "prep" and g.lower_ in slots and g.lower_ in ("into", "to")
                     for p in kids(g) if p.dep_ == "pobj"]
+    if "with" in slots:  # "met at the palace with A": the parser hangs "with A" on the place
+        out += [p for r in below if r.dep_ == "prep" and r.lower_ in ("at", "in") for o in kids(r)
+                if o.dep_ == "pobj" and o.lemma_.lower() in VENUES for g in kids(o) if g.dep_ == "prep" and g.lower_ == "with"
+                for p in kids(g) if p.dep_ == "pobj"]
     for r in below:  # "talks with A on Thursday and with B on Friday": the parser hangs the
         # second "with" on the date's preposition
         if r.dep_ == "prep" and r.lower_ not in slots:
