@@ -24,6 +24,7 @@ from dipgraph.graph.vocab import relation as relation_info
 from .actors import BACKED, COUNTERPART, HARM_NOUNS, INSTITUTIONS, PLACE_NOUNS, PLACED_HEADS, SPEAKERS, STATE_KINDS, VESSELS, ActorIndex
 from .words import WORDS
 from .gazetteer import LexEntry, Lexicon, fitting_particles
+from .tenure import terms_of
 from .shapes import (ACCUSING, APPEALS, DOCUMENTS, NOUNS_TAKEN_FOR_VERBS, PREVENTING, SAYING_VERBS, TRIP_BOUNDS, UNDOING, UNDOING_NOUNS, attack_lemmas, between, clause_verb, conditional_harm, conjuncts, coordinated_with, goods_bound, goods_origin, is_question, kids, listed,
                      not_yet_done, object_tokens, object_verb, of_chain, passive, prep_objects, reduced_passive, regular_lemma, scope_words, second_addressees, subject_tokens, undone,
                      trip_places, word_set)
@@ -1320,14 +1321,21 @@ class _Finder:
                     if o.kind == "person":
                         continue
                     home = self.idx.country_of(s)
-                    if home is not None and home.key == o.key:
-                        continue
+                    if home is not None and home.key == o.key or home is None and s.kind == "person" and \
+                            self._served(s, o):
+                        continue  # (nor a state one held office for at another time: "former prime minister A")
                 key = (pred, frozenset((s.key, o.key)) if sym else (s.key, o.key), self.idx.sent_of(trigger.i).start)
                 if key in self.seen:
                     continue
                 self.seen.add(key)
                 c = conf * (0.85 if s_ind else 1.0) * (0.85 if o_ind else 1.0)
                 self.out.append(Candidate(pred, s, o, trigger.i, rule, round(c, 3)))
+
+    def _served(self, person: Actor, state: Actor) -> bool:
+        """Whether the gazetteer knows ``person`` to have acted for ``state`` at some time."""
+        entry = self.idx.gaz.lookup(person.label)
+        return entry is not None and entry.of is not None and entry.of.key == state.key or \
+            any(t.of.key == state.key for t in terms_of(self.idx.gaz, person.label))
 
     @staticmethod
     def _each_alone(verb) -> bool:
