@@ -587,6 +587,9 @@ def prep_objects(tok, slots: tuple[str, ...]) -> list:
         if r.dep_ == "prep" and r.lower_ not in slots:
             out += [p for g in kids(r) if g.dep_ == "conj" and g.pos_ == "ADP" and g.lower_ in slots
                     for p in kids(g) if p.dep_ == "pobj"]
+            # ("flew to A on Monday and then on to B": the onward leg)
+            out += [p for g in kids(r) if g.dep_ == "conj" and g.lower_ == "on" for h in kids(g)
+                    if h.dep_ == "prep" and h.lower_ in slots for p in kids(h) if p.dep_ == "pobj"]
     for c in below:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ in slots:
             if c.lower_ == "with" and c.i >= 2 and tok.doc[c.i - 1].lower_ in WITH_PHRASES and \
