@@ -3080,6 +3080,9 @@ class _Finder:
                 # "resisted pressure for sanctions on B", "pressed for an embargo": asked for, not done
                 # ("flew to Oslo for talks", "met in Geneva for talks": the talks are the doer's)
                 return [], "", 0.0
+            if verb.dep_ == "xcomp" and head.lower_ in ("during", "at") and verb.head.pos_ == "VERB" and \
+                    any(c.dep_ == "dobj" for c in kids(verb.head)):
+                verb = verb.head  # "A urged B to act during talks with C": where A did the urging
             if verb.pos_ in ("VERB", "AUX"):
                 if passive(verb) and tok.lemma_.lower() in ("visit", "trip", "tour", "stay"):
                     # "A was received by B during a visit to C": A is the visitor
@@ -3420,14 +3423,18 @@ class _Finder:
                     self.emit("signedAgreementWith", guests, hosts, tok, "noun:agreement+during-visit", 0.7)
 
     def purchase(self, tok) -> None:
-        """ "X's purchase of Russian air defence systems": the maker's state armed the buyer."""
+        """ "X's purchase of Russian air defence systems", "X took delivery of Chinese-built jets": the
+        maker's state armed the buyer."""
+        taken = tok.lemma_.lower() in ("delivery", "deliveries")
+        if taken and not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("take", "receive", "accept", "await")):
+            return  # ("A's delivery of tanks": A may be the one who delivers)
         arms = self.lex.classes.get("arms", frozenset())
         goods = [p for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "of"
                  for p in kids(c) if p.dep_ == "pobj"]
         if not goods or not any(w.lower_ in arms or w.lemma_.lower() in arms for g in goods for w in g.subtree):
             return
-        buyers = self.actors([c for c in kids(tok) if c.dep_ == "poss"])
-        sellers = [(m.actor, True) for g in goods for w in g.subtree if w.i < g.i and w.dep_ in ("amod", "compound")
+        buyers = self.actors(subject_tokens(tok.head) if taken else [c for c in kids(tok) if c.dep_ == "poss"])
+        sellers = [(m.actor, True) for g in goods for w in g.subtree if w.i < g.i and w.dep_ in ("amod", "compound", "npadvmod")
                    and (m := self.idx.mention_at(w.i)) is not None and m.actor.kind in STATE_KINDS]
         sellers += self.actors([p for n in goods + [tok] for c in kids(n) if c.dep_ == "prep" and c.lower_ == "from"
                                 for p in kids(c) if p.dep_ == "pobj"])
