@@ -1623,6 +1623,12 @@ class _Finder:
                                        [x for x in kids(n) if n.lower_ == "in" and x.dep_ == "pobj"])]
             if entry.predicate == "urged":  # "urged A to open the border and B to free the prisoners": B too
                 obj_toks += second_addressees(tok)
+                # "demanded guarantees that B would stop expanding": the one the pledge is asked of
+                pledges = self.lex.classes.get("assurance", frozenset())
+                obj_toks += [w for d in kids(tok) if d.dep_ == "dobj" and d.lemma_.lower() in pledges
+                             for c in kids(d) if c.dep_ in ("acl", "ccomp") and any(
+                                 m.dep_ == "mark" and m.lower_ == "that" for m in kids(c))
+                             for w in kids(c) if w.dep_ in ("nsubj", "nsubjpass")]
             if entry.predicate in ("supported", "rejected", "criticized") and "dobj" in entry.objects:
                 # "backed a permanent seat for B", "opposes membership for B": the side it is for
                 obj_toks += [p for o in obj_toks if o.lemma_.lower() in STAKES and o.i not in self.idx.by_token
