@@ -4043,6 +4043,10 @@ class _Finder:
                 p.i in self.idx.by_token or p.lemma_.lower() in COUNTERPART)]  # ("with his counterpart in Doha")
             # "hosted his counterpart, B, in Nairobi": or on the name set beside the one met
             heads += [a for h in heads[1:] for a in kids(h) if a.dep_ == "appos" and a.i in self.idx.by_token]
+            # "met B for a round of talks in Agra": or on the talks the meeting was for
+            talks = self.lex.classes.get("talks", frozenset())
+            heads += [n for c in kids(trigger) if c.dep_ == "prep" and c.lower_ == "for" for p in kids(c)
+                      if p.dep_ == "pobj" for n in [p, *of_chain(p, 1)] if n.lemma_.lower() in talks]
             # ("welcomed B to Nairobi": where the guest came)
             into = ("in", "at", "to") if trigger.lemma_.lower() == "welcome" else ("in", "at")
             places = [p for h in heads for c in kids(h) if c.dep_ == "prep" and c.lower_ in into
