@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from dipgraph.graph.records import Actor, Mention, Role
 
-from .shapes import JUDGING, kids
+from .shapes import JUDGING, VENUES, kids
 from .text import fold_accents
 from .words import WORDS
 from .gazetteer import Gazetteer
@@ -73,8 +73,6 @@ COUNTERPART = WORDS.set("counterpart")
 SETTING_APART = WORDS.set("setting_apart")
 # nouns that name another actor by its tie to the owner ("its neighbour" is not "it")
 RELATIONAL = WORDS.set("relational")
-# places named after a city, which stand for no one
-VENUES = WORDS.set("venues")
 # nouns that stand for the state or organisation that owns them
 INSTITUTIONS = WORDS.set("institutions")
 # what a leader heads that stands for the state ("the Aquino government", "the Bush administration")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -16,18 +15,13 @@ from pathlib import Path
 from dipgraph.graph.records import Actor
 from dipgraph.graph.vocab import data_dir
 
+from .text import fold_accents
 from .words import WORDS
 
 # words before a name in the gazetteers' name forms that are no part of the name ("Sheikh Jaber")
 _NAME_TITLES = WORDS.set("name_titles")
 
 __all__ = ["Gazetteer", "Entry", "Office", "load_gazetteer", "read_table", "Lexicon", "LexEntry", "fitting_particles"]
-
-
-@lru_cache(maxsize=4096)
-def _unaccented(name: str) -> str:
-    """``name`` with its letters' accents taken off ("Tabaré Vázquez" -> "Tabare Vazquez")."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
 
 
 def read_table(path: Path) -> list[dict[str, str]]:
@@ -210,7 +204,7 @@ class Gazetteer:
         Singh") is short for: the first and last names of a longer form without its middle names,
         its second surname or a leading initial ("Virgilio Barco Vargas", "Junius Richard
         Jayewardene", "K. Natwar Singh"); None when no one or several people fit."""
-        words = _unaccented(name).split()
+        words = fold_accents(name).split()
         if len(words) != 2:
             return None
         if self._variants is None:
@@ -297,7 +291,7 @@ class Gazetteer:
             if cand and cand in self.names:
                 return self.names[cand]
         if not s.isascii():  # "René Préval": the converted dictionaries write names without accents
-            entry = self.names.get(_unaccented(s))
+            entry = self.names.get(fold_accents(s))
             if entry is not None and entry.how == "person":
                 return entry
         return None

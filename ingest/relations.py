@@ -4426,7 +4426,7 @@ class _Finder:
     def _possessors(self, tok) -> list:
         """The possessors of a describing noun, shared with the noun it is joined to ("B's main
         creditor and arms supplier": B's supplier too)."""
-        if _shares_determiner(tok) and tok.dep_ == "conj":
+        if _shares_determiner(tok):
             tok = tok.head
         return [c for c in kids(tok) if c.dep_ == "poss"]
 
@@ -4436,7 +4436,7 @@ class _Finder:
         noun = tok  # "A, one of B's strongest backers": the "one" stands where the noun would
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "one":
             noun = tok.head.head
-        if noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and _shares_determiner(noun):
+        if _shares_determiner(noun) and noun.head.pos_ == "NOUN":
             noun = noun.head  # "A, B's main creditor and arms supplier,": said of A as the first noun is
         named = [c for c in kids(noun) if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > noun.i]
         if named and noun.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(

@@ -25,7 +25,7 @@ REBUILDING = WORDS.set("rebuilding_nouns")
 PRIVATE_PEOPLE = WORDS.set("private_people")
 TASKED = WORDS.set("tasked_nouns")  # "an EU mission to help B": the EU helps
 PREVENTING = WORDS.set("preventing")
-VENUES = WORDS.set("venues")  # "met at the palace with A": where they met
+VENUES = WORDS.set("venues")  # places named after a city; "met at the palace with A": where they met
 WITH_PHRASES = WORDS.set("with_phrases")  # "in solidarity with", "in line with": no partner of the verb  # "stopped B from crossing": B would cross
 
 
