@@ -3001,8 +3001,10 @@ class _Finder:
             found = self.actors([c for c in kids(rel) if c.dep_ == "nsubj"])
             if found:
                 return found, "light:" + rel.lemma_.lower(), 0.8
-        if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "for") and tok.head.head.lemma_.lower() in ACCUSING:
-            # "blamed Iran for the attacks on a Kuwaiti tanker", "accused B of raids on C": the accused did it
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "for") and tok.head.head.lemma_.lower() in ACCUSING and \
+                not any(c.dep_ == "neg" for c in kids(tok.head.head)):
+            # "blamed Iran for the attacks on a Kuwaiti tanker", "accused B of raids on C": the accused did
+            # it (but "did not blame B for the killing" says B did not)
             found = self.actors([c for c in kids(tok.head.head) if c.dep_ == "dobj"], demonym=True)
             if found:
                 return found, "accused", 0.75
