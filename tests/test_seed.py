@@ -202,7 +202,7 @@ def test_blind_heldout_scores():
     ("heldout60", 0.87, 0.68),  # written blind; measured, never looked at while writing rules
     ("heldout61", 0.87, 0.76),  # written blind; development data after a first blind run
     ("heldout62", 0.81, 0.64),  # written blind; measured, never looked at while writing rules
-    ("heldout63", 0.90, 0.72),  # written blind; development data after a first blind run
+    ("heldout63", 0.91, 0.76),  # written blind; development data after a first blind run
     ("heldout64", 0.82, 0.68),  # written blind; measured, never looked at while writing rules
 ])
 def test_more_heldout_scores(name, precision, recall):
