@@ -683,9 +683,10 @@ class ActorIndex:
                 if m is None and c.dep_ == "compound" and c.lemma_.lower() == "administration" and \
                         tok.lemma_.lower() in SPEAKERS | {"official"}:
                     return self._administration(tok.i)  # "Administration officials said"
-                if m is None and c.dep_ == "compound" and c.pos_ == "NOUN" and \
+                if m is None and c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and \
                         c.lemma_.lower() in FORCE_OWNERS:
-                    home = self._owner(c)  # "Ivorian government jets", "Syrian army tanks": whose government
+                    # "Ivorian government jets", "Syrian army tanks", "U.S. Navy helicopters": whose government
+                    home = self._owner(c)
                     if home is not None and home.kind in STATE_KINDS:
                         return home
                 if governed and c.dep_ == "compound" and c.text.istitle():
