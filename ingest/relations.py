@@ -3378,7 +3378,7 @@ class _Finder:
                     self.emit(entry.predicate, subj, objs, tok, f"{rule}/under", conf * 0.9)
             elif entry.predicate == "visited" and subj and how == "poss" and not objs:
                 # "since Mike Pompeo's visit in 2018", in a story about China: a visit there (in a wire
-                # story about no one state, the state it was filed from: "on the third day of A's visit")
+                # story about no one state, the state it was filed from: "the second day of A's state visit")
                 focal = self.idx.focal_state()
                 if focal is None and not any(c.predicate == "visited" and c.subject.key == a.key
                                              for c in self.out for a, _ in subj):
