@@ -2090,7 +2090,8 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
     foreign minister", "Foreign Minister Wang Yi of China", "his North Korean counterpart Choe"."""
     offices = idx.gaz.offices
     persons = [m for m in idx.ments if m.actor.kind == "person"]
-    titled: dict[int, tuple[str | None, Actor | None, bool]] = {}  # end of a titled name -> its title
+    titled: dict[int, tuple[str | None, Actor | None, bool, bool]] = {}  # end of a titled name -> its title,
+    # its state, whether the title is plural, whether the state came before it
     for m in sorted(persons, key=lambda m: m.start):
         sent = idx.sent_of(m.start)
         # left window: contiguous title words before the name
@@ -2234,6 +2235,7 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
         # a title shared over a list: "Israeli prime minister A and energy minister B" (B is
         # Israeli too), "Presidents A of X and B of Y" (B is a president too)
         prev = titled.get(_joined_to(doc, j, sent, idx))
+        shared = False
         if prev is not None:
             if country is None and role is not None and prev[1] is not None and not (
                     (served := _served(m.actor, idx)) and prev[1].key not in served):
@@ -2242,7 +2244,11 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
                                                           getattr(right[0], "lower_", "") == "of"):
                 role = prev[0]  # (and "President A of X, B of Y and C of Z": B and C are presidents too)
             elif role is None and country is None and not window and prev[2]:
-                role, country = prev[0], None
+                # "Presidents A of X and B": B is a president, of a state unknown; "U.S. senators A
+                # and B": the nationality before a plural title is B's too
+                role, country = prev[0], prev[1] if prev[3] and not right and not (
+                    (served := _served(m.actor, idx)) and prev[1] is not None and prev[1].key not in served) else None
+                shared = country is not None
         if role is None and right:
             r2, c2, cp2 = _title_in(right, idx, offices)
             role, counterpart = r2, cp2
@@ -2265,18 +2271,22 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
             idx.set_role(m.actor, None, country, source="text")
             continue
         listed_of = prev is not None and not window and right and getattr(right[0], "lower_", "") == "of"
-        if role or (country is not None and (counterpart or listed_of or window and window[-1].pos_ in ("NOUN", "PROPN", "ADJ") and (
+        if role or (country is not None and (counterpart or listed_of or shared or window and window[-1].pos_ in ("NOUN", "PROPN", "ADJ") and (
                 _is_title_word(window[-1], idx) or window[-1].pos_ == "PROPN" or
                 window[-1].lemma_.lower() in INSTITUTIONS | SPEAKERS | PUBLIC_ROLES))):
             # (a nationality with a public role acts for the state; "American grandmaster A" does not)
             if country is None and role is None:
                 continue
             idx.set_role(m.actor, role, country, source="text")
-            plural = any(t.tag_ in ("NNS", "NNPS") and _is_title_word(t, idx) for t in window)
+            plural = any(t.tag_ in ("NNS", "NNPS") and (_is_title_word(t, idx) or t.pos_ == "PROPN" and t.is_title and
+                                                             t.i not in idx.by_token)
+                         for t in window)
             end = m.end + (2 if right and getattr(right[0], "lower_", "") == "of" and len(right) == 2 else 0)
             if right and getattr(right[0], "lower_", "") == "of" and len(right) == 2:
                 end = idx.by_token[right[1].i].end if right[1].i in idx.by_token else end
-            titled[end] = (role, country, plural)
+            before = {w.actor.key for t in window if (w := idx.by_token.get(getattr(t, "i", -1))) is not None
+                      and w.actor.kind in STATE_KINDS}  # ("Soviet and American negotiators A and B": no one state)
+            titled[end] = (role, country, plural, before == {getattr(country, "key", None)})
 
 
 def _subject_after_phrase(title, name) -> bool:

@@ -768,16 +768,21 @@ def _mend_participles(doc, verbs) -> None:
 
 
 def _mend_neighbouring(doc) -> None:
-    """ "invaded neighbouring Afghanistan": the parser may read "neighbouring" as a verb whose
-    object is the state; it is an adjective of the state, the object of the verb before."""
+    """ "invaded neighbouring Afghanistan", "told visiting Nepali Prime Minister A": the parser may
+    read "neighbouring" or "visiting" as a verb whose object is the state or the person; it is an
+    adjective of what follows, the object of the verb before."""
     lowers = doc.to_array("LOWER").tolist()
-    wanted = {doc.vocab.strings.add(w) for w in ("neighbouring", "neighboring")}
-    for i in (i for i, w in enumerate(lowers) if w in wanted and i + 1 < len(doc)):
-        t, state = doc[i], doc[i + 1]
-        if t.pos_ == "VERB" and t.dep_ in ("xcomp", "advcl", "ccomp", "conj") and state.head.i == i and \
-                state.dep_ == "dobj" and state.pos_ == "PROPN" and t.head.i != i:
-            state.head, state.dep_ = t.head, "dobj"
-            t.head, t.dep_, t.pos_, t.tag_ = state, "amod", "ADJ", "JJ"
+    wanted = {doc.vocab.strings.add(w) for w in ("neighbouring", "neighboring", "visiting")}
+    for i in (i for i, w in enumerate(lowers) if w in wanted and 0 < i < len(doc) - 1):
+        t = doc[i]
+        if t.pos_ != "VERB" or t.dep_ not in ("xcomp", "advcl", "ccomp", "conj") or t.head.i != i - 1 or \
+                t.head.pos_ != "VERB":
+            continue
+        obj = next((c for c in kids(t) if c.dep_ == "dobj" and c.left_edge.i == i + 1 and c.pos_ == "PROPN"), None)
+        if obj is None:
+            continue
+        obj.head, obj.dep_ = t.head, "dobj"
+        t.head, t.dep_, t.pos_, t.tag_ = obj, "amod", "ADJ", "JJ"
 
 
 def _tokens_with(doc, attr: str, values: tuple[str, ...]) -> list:
@@ -1051,6 +1056,30 @@ def _mend_lost_subjects(doc) -> None:
         first.dep_, first.pos_, first.tag_ = "nsubj", "PROPN", "NNP"
 
 
+_OBJECT_PRONOUNS = ("him", "her", "them")
+
+
+def _mend_subordinate_conjuncts(doc) -> None:
+    """ "A cancelled the meeting after B insulted him and warned him not to ...": the small parser may
+    join the second verb to the main clause, which makes A warn "him", that is A. A pronoun object is
+    never its own clause's subject, so the verb goes on with the clause of time or cause before it,
+    whose subject is named."""
+    for v in _tokens_with(doc, "DEP", ("conj",)):
+        main = v.head
+        if v.pos_ != "VERB" or main.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) or \
+                not any(c.dep_ == "dobj" and c.lower_ in _OBJECT_PRONOUNS for c in v.children) or \
+                doc[v.i - 1].lower_ != "and" or doc[v.i - 2].text == ",":
+            continue
+        inner = next((c for c in main.children if c.dep_ == "advcl" and main.i < c.i < v.i and c.pos_ == "VERB" and
+                      any(m.dep_ == "mark" and m.lower_ in ("after", "when", "because", "since", "as", "before")
+                          for m in c.children) and
+                      any(n.dep_ == "nsubj" and n.pos_ == "PROPN" for n in c.children)), None)
+        if inner is None or any(c.dep_ in ("advcl", "ccomp") and inner.i < c.i < v.i for c in main.children):
+            continue
+        v.head = inner
+        doc[v.i - 1].head = inner
+
+
 def _mend_participle_roots(doc) -> None:
     """ "Leaders of the bloc, meeting in Caracas on Tuesday, condemned B": the small parser may take
     the participle set off by commas for the sentence's verb, with the subject its own, and hang the
@@ -1256,6 +1285,7 @@ def _events(doc, article: Article, gaz: Gazetteer):
     _mend_datives(doc, gaz.lexicon.verbs)
     _mend_signoff(doc)
     _mend_lost_subjects(doc)
+    _mend_subordinate_conjuncts(doc)
     _mend_participle_roots(doc)
     _mend_split_appositions(doc)
     _mend_place_appositions(doc)

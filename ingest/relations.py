@@ -186,6 +186,7 @@ ASKING_NOUNS = WORDS.set("asking_nouns")  # what one side asks of another ("refu
 # verbs of having something one was given: "A has (won, enjoys) the backing of B"
 HAVING = WORDS.set("having")
 GOING_FOR = WORDS.set("going_for")  # verbs after which "for talks" tells what the doer came or met for
+FACE_TO_FACE = WORDS.set("face_to_face_verbs")  # "pressed B to act during talks": the talks were with B
 MEETINGS = {w for w, v in WORDS.multimap("gatherings").items() if "meeting" in v}
 OUTCOME_NOUNS = WORDS.set("outcome_nouns")
 STATE_GROUP = WORDS.set("state_group")
@@ -3070,8 +3071,9 @@ class _Finder:
                 if verb.pos_ == "NOUN" and verb.dep_ == "pobj" and verb.head.dep_ == "prep" and \
                         verb.head.lower_ in ("after", "during", "at", "following", "before"):
                     verb = verb.head.head
-            if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "npadvmod") and verb.head.pos_ == "VERB":
-                verb = verb.head
+            if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "npadvmod") and verb.head.pos_ == "VERB" or \
+                    verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head.pos_ in ("VERB", "AUX"):
+                verb = verb.head  # ("urged B to be patient during talks": the parser hangs them on "patient")
             elif verb.pos_ == "PROPN" and verb.dep_ == "nsubj" and verb.head.pos_ == "VERB" and verb.i in self.idx.by_token:
                 verb = verb.head  # "A and B, after talks in Rome, said": the parser hangs the phrase on A
             elif verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "nsubj" and verb.head.pos_ in ("VERB", "AUX") and \
@@ -3312,6 +3314,19 @@ class _Finder:
                 objs = [(a, i) for a, i in self.places(prep_objects(tok.head.head, ("to", "in")))
                         if a.kind in STATE_KINDS]
                 how = "frame-host"
+            if not objs and subj and how == "frame" and entry.predicate in ("met", "negotiatedWith") and \
+                    tok.dep_ == "pobj" and tok.head.lower_ in ("during", "at", "in") and \
+                    tok.lemma_.lower() in ("talk", "talks", "meeting", "dinner", "lunch", "breakfast"):
+                # "A pressed B to act during talks in Ankara": talks with no partner named are with the
+                # one A spoke to
+                verb = tok.head.head  # (the parser may hang the talks on what B is asked to do or keep)
+                for _ in range(3):
+                    if verb.lemma_.lower() in FACE_TO_FACE or verb.dep_ not in ("xcomp", "dobj", "pobj", "prep", "acomp"):
+                        break
+                    verb = verb.head
+                if verb.pos_ == "VERB" and verb.lemma_.lower() in FACE_TO_FACE:
+                    objs = self._others(self.actors([c for c in kids(verb) if c.dep_ == "dobj"]), subj)
+                    how = "frame-told"
             if not objs and subj and entry.predicate == "attacked" and tok.dep_ == "dobj" and \
                     tok.head.lemma_.lower() in REPELLING and not (
                         tok.head.dep_ in ("xcomp", "ccomp", "advcl") and tok.head.head.lemma_.lower() in ("help", "assist")) \
@@ -3642,6 +3657,35 @@ class _Finder:
                   (home := self.idx.country_of(a)) is not None and home.key != hosts[0].key and not self._posted(a)]
         if people:
             self.emit("visited", people, [(hosts[0], True)], tok, "visit:received-in", 0.7)
+
+    def visiting_guest(self, tok) -> None:
+        """ "A told visiting Nepali Prime Minister B that ...", "A thanked the visiting minister": the
+        guest is in the host's state (or in the place the verb names), and a person who speaks to the
+        guest there meets them."""
+        guest = tok.head
+        if tok.dep_ != "amod" or guest.pos_ not in ("PROPN", "NOUN"):
+            return
+        verb = guest.head
+        if guest.dep_ == "pobj" and verb.lower_ in ("with", "to", "for") and verb.dep_ == "prep":
+            verb = verb.head
+        elif guest.dep_ not in ("dobj", "dative"):
+            return
+        if verb.pos_ != "VERB" or passive(verb) or undone(verb):
+            return
+        guests = [(a, i) for a, i in self.actors([guest]) if a.kind == "person" and not self._posted(a)]
+        hosts = self.actors(subject_tokens(verb))
+        if not guests or not hosts:
+            return
+        spots = self._seat_spots(prep_objects(verb, ("in",)))
+        states = self._hosts(spots) if spots else [
+            (s, True) for a, _ in hosts if (s := a if a.kind in STATE_KINDS else self.idx.country_of(a)) is not None]
+        if len(states) == 1:
+            people = self._from_elsewhere(guests, states)
+            if people:
+                self.emit("visited", people, states, verb, "visit:visiting", 0.6)
+        people = [(a, i) for a, i in hosts if a.kind == "person"]
+        if people and (verb.lemma_.lower() in self.lex.verbs or verb.lemma_.lower() in FACE_TO_FACE):
+            self.emit("met", people, guests, verb, "visit:visiting/met", 0.6)
 
     def spoke_in(self, tok) -> None:
         """ "A gave the speech in Kiev", "Speaking in Nairobi, B said": a person
@@ -4780,6 +4824,8 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                         rule(tok)
         elif pos == "ADJ" and tok.lemma_.lower() in DISPLEASED:
             f.displeased(tok)
+        elif pos == "ADJ" and tok.lower_ == "visiting":
+            f.visiting_guest(tok)
         elif pos in ("NOUN", "PROPN"):
             f.noun(tok)
             lemma = tok.lemma_.lower()

@@ -419,6 +419,14 @@ def subject_tokens(tok, depth: int = 0) -> list:
                   for p in kids(c) if p.dep_ == "pobj"]
         if relied and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(tok)):
             return relied  # "we look to X to work with the agency", "called on Y to halt": X, Y
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG":
+            # "was condemned by A, with B, speaking in Warsaw, calling it ...": B speaks and calls
+            withs = [p for c in kids(head) if c.dep_ == "prep" and c.lower_ == "with" and c.i < tok.i
+                     for p in kids(c) if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN")]
+            if withs and all(t.is_punct or t.dep_ == "advcl" and t.tag_ == "VBG" or t.head.dep_ == "advcl" and
+                             t.head.tag_ == "VBG" or any(a.dep_ == "advcl" and a.tag_ == "VBG" for a in t.ancestors)
+                             for t in tok.doc[withs[-1].right_edge.i + 1:tok.i]):
+                return [withs[-1]]
         return subject_tokens(head, depth + 1)
     if tok.dep_ == "relcl" and head.dep_ == "dobj" and head.ent_type_ == "MONEY" and \
             any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(tok)) and \
