@@ -1136,8 +1136,12 @@ class ActorIndex:
         # else the last found of those named before it; "a spokesman" is someone not named before
         fresh = tok.left_edge.lower_ in ("a", "an", "another") and tok.left_edge.tag_ == "DT"
         first = last = None
+        sent = self.sent_of(tok.i)
+        # "The prime minister telephoned Mr Howard": another person than Howard (but "the prime
+        # minister, John Howard," is Howard)
+        others = self._named_apart(tok, sent)
         for seq, m in self.ments_near(tok.i):
-            if m.actor.kind != "person" or fresh and m.start < tok.i:
+            if m.actor.kind != "person" or fresh and m.start < tok.i or m.actor.key in others:
                 continue
             r, of = self.roles.get(m.actor.key, (None, None))
             if r == role and (country is None or (of is not None and of.key == country.key)):
@@ -1153,6 +1157,14 @@ class ActorIndex:
         # "the Russian president said": the state; but "the last leader of the G7" is not the G7
         return country if country is not None and country.kind in STATE_KINDS else None
 
+    def _named_apart(self, tok, sent) -> set[str]:
+        """The people named later in ``tok``'s sentence, past a verb, whom the title ``tok`` cannot
+        name: "The prime minister telephoned Mr Howard" is not Howard ("the ambassador in Tehran, A,"
+        is A)."""
+        doc = tok.doc
+        return {m.actor.key for m in self.ments_between(tok.i + 1, sent.end) if m.actor.kind == "person" and
+                any(t.pos_ in ("VERB", "AUX") for t in doc[tok.i + 1:m.start])}
+
     def _by_rank(self, tok, role: str, country: Actor | None) -> Actor | None:
         """ "The Jordanian monarch" after King A of Jordan, "the minister" after Foreign Minister B,
         "the Turkish leader" after President C of Turkey: the most recent person named before, in
@@ -1166,8 +1178,11 @@ class ActorIndex:
             ranks |= {"head_of_state", "head_of_government"}
         sents = self.sents_upto(tok.i, 3)
         lo = sents[0].start if sents else 0
+        sent = self.sent_of(tok.i)
+        # "The prime minister telephoned Mr Howard": not Howard, named in the same sentence
+        named_here = self._named_apart(tok, sent)
         for m in self.ments_back(tok.i, lo):
-            if not lo <= m.start < tok.i or m.actor.kind != "person":
+            if not lo <= m.start < tok.i or m.actor.kind != "person" or m.actor.key in named_here:
                 continue
             r, of = self.roles.get(m.actor.key, (None, None))
             if r is None or country is not None and (of is None or of.key != country.key):

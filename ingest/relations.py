@@ -185,6 +185,7 @@ ANSWERING = WORDS.set("answering")  # "refused to comply" answers any request ma
 ASKING_NOUNS = WORDS.set("asking_nouns")  # what one side asks of another ("refused the request")
 # verbs of having something one was given: "A has (won, enjoys) the backing of B"
 HAVING = WORDS.set("having")
+HANDING_OVER = {"extradite", "surrender", "hand", "deport", "return"}  # a fugitive's handover: to the state wanting them
 GOING_FOR = WORDS.set("going_for")  # verbs after which "for talks" tells what the doer came or met for
 FACE_TO_FACE = WORDS.set("face_to_face_verbs")  # "pressed B to act during talks": the talks were with B
 MEETINGS = {w for w, v in WORDS.multimap("gatherings").items() if "meeting" in v}
@@ -971,6 +972,17 @@ class _Finder:
                 country = self.idx.gaz.city_country(name[4:] if name.lower().startswith("the ") else name)
             if country is not None and all(country.key != a.key for a, _ in res):
                 res.append((country, True))
+        if res:
+            return res
+        for t in toks:  # "flew on to Metz, in north-eastern France": a town the text places in a state
+            if t.pos_ != "PROPN" or t.i in self.idx.by_token:
+                continue
+            k = t.i + 1
+            while k < len(self.doc) and self.doc[k].pos_ == "PROPN" and self.doc[k].head.i == t.i:
+                k += 1  # (the end of the town's name)
+            if k + 1 < len(self.doc) and self.doc[k].text == "," and self.doc[k + 1].lower_ == "in":
+                res += [(a, True) for a, _ in self.actors(
+                    [p for p in kids(self.doc[k + 1]) if p.dep_ == "pobj"]) if a.kind in STATE_KINDS]
         return res
 
     def actors(self, toks, *, possessor: bool = False, demonym: bool = False) -> list[tuple[Actor, bool]]:
@@ -1233,6 +1245,9 @@ class _Finder:
                 continue  # "X neither accepts nor recognizes it": no act of X's to name again
             if not_yet_done(w):
                 continue  # "warned it would not hesitate to strike again": no act done yet
+            if w.tag_ == "NNS" and tok.tag_ == "NN" and w.lemma_ == tok.lemma_ and tok.lemma_.lower() == "statement":
+                continue  # "the statement" is none of "hostile statements from B" (where "the decision" may
+                # name again "the bloc's decisions")
             if w.pos_ == "VERB":
                 found = self.actors(subject_tokens(w))
             else:
@@ -1250,6 +1265,9 @@ class _Finder:
                 if not found and w.dep_ == "dobj" and w.head.pos_ == "VERB" and w.head.i < w.i and \
                         w.head.lemma_.lower() in LIGHT_VERBS - {"announce", "attend", "join", "call", "agree"}:
                     found = self.actors(subject_tokens(w.head))  # "A ordered the expulsion of B's envoys"
+                if not found and w.dep_ == "pobj" and w.head.lower_ == "in" and w.head.head.pos_ == "VERB" and \
+                        w.head.head.lemma_.lower() in REPORTING_VERBS:
+                    found = self.actors(subject_tokens(w.head.head))  # "In a statement, A said ...": A's
             if len(found) == 1:
                 return found[0][0]
             if len(found) > 1 and self.hostile and (tok.lemma_.lower() in PACT_NOUNS or tok.lemma_.lower() in CLAIMS
@@ -1739,6 +1757,10 @@ class _Finder:
                 posts = [p for t in [*obj_toks, *(c for c in kids(tok) if c.dep_ == "dobj")]
                          if t.lemma_.lower() in envoys for p in prep_objects(t, ("in",))]
                 objs = [(a, True) for a, _ in self.places(posts) if a.kind in STATE_KINDS] or objs
+                if not self._others(objs, subj):  # "A expelled its Soviet advisers": whose nationals they are
+                    objs = self._others([(a, i) for a, i in self.actors(
+                        [c for t in obj_toks if t.lemma_.lower() in envoys for c in kids(t) if c.dep_ == "amod"],
+                        demonym=True) if a.kind in STATE_KINDS], subj) or objs
             if entry.needs == "envoy" and entry.predicate == "reducedRelationsWith" and not objs and subj and \
                     not passive(tok) and not obj_toks:
                 objs = self._recalled_from(tok, subj)  # "Canada also recalled its ambassador": from whom others did
@@ -2655,7 +2677,17 @@ class _Finder:
             [c for a in acts for x in kids(a) if x.dep_ == "ccomp" for c in kids(x) if c.dep_ == "nsubj"] + \
             [p for h in heads for c in kids(h) if c.dep_ == "prep" and c.lower_ in ("to", "for") for p in kids(c)
              if p.dep_ == "pobj"]
-        objs = self._others(self.actors(named, possessor=True, demonym=True), subj)
+        if any(a.lemma_.lower() in HANDING_OVER for a in acts):
+            # "refused to extradite A, wanted in London": the one refused is the state that wants A, not A
+            wanted = [p for n in named if n.dep_ == "dobj" and n.pos_ == "PROPN"
+                      for c in kids(n) if c.dep_ in ("acl", "appos", "relcl")
+                      for w in c.subtree if w.lemma_.lower() == "want"
+                      for x in kids(w) if x.dep_ in ("prep", "agent") and x.lower_ in ("in", "by")
+                      for p in kids(x) if p.dep_ == "pobj"]
+            named = [n for n in named if n.dep_ == "pobj" and n.head.lower_ == "to"] + wanted
+            objs = self._others([(a, i) for a, i in self.places(named) if a.kind in STATE_KINDS], subj)
+        else:
+            objs = self._others(self.actors(named, possessor=True, demonym=True), subj)
         if objs:
             self.emit("rejected", subj, objs, tok, "verb:refuse+act", 0.65)
 
@@ -2997,6 +3029,17 @@ class _Finder:
             mod_actors = self.actors([a for c in goods for a in kids(c) if a.dep_ in ("amod", "compound") and a.i < c.i],
                                      demonym=True)
         if mod_actors:
+            # "A took part in the US-led invasion of B": those who join in act too
+            joiner = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "in" else None
+            if joiner is not None and joiner.lower_ == "part" and joiner.dep_ == "dobj":
+                joiner = joiner.head
+            sent_to = joiner is not None and joiner.tag_ == "VB" and joiner.dep_ in ("advcl", "xcomp") and \
+                joiner.head.lemma_.lower() in ("send", "deploy", "dispatch", "commit") and joiner.head.tag_ == "VBD"
+            if joiner is not None and joiner.pos_ == "VERB" and joiner.lemma_.lower() in ("take", "participate", "join") \
+                    and (joiner.tag_ in ("VBD", "VBN") or sent_to) and not any(c.dep_ == "neg" for c in kids(joiner)) \
+                    and not undone(joiner):  # (told as done, or troops sent to do it: not "refused to take part in")
+                mod_actors = mod_actors + [a for a in self.actors(subject_tokens(joiner))
+                                           if all(a[0].key != b.key for b, _ in mod_actors)]
             return mod_actors, "modifier", 0.8
         for rel in self._light_relatives(tok):
             found = self.actors([c for c in kids(rel) if c.dep_ == "nsubj"])
@@ -3178,8 +3221,11 @@ class _Finder:
                         self.emit(entry.predicate, sides[0], sides[1], tok, rule + "/between", 0.8)
                         continue
                     pair = self.group(group)
+                    pred = entry.predicate
+                    if pred == "negotiatedWith" and len(pair) == 2 and all(self._leader(a) for a, _ in pair):
+                        pred = "met"  # "the deal came after talks between President A and King B": leaders meet
                     for i, a in enumerate(pair):
-                        self.emit(entry.predicate, [a], pair[i + 1:], tok, rule + "/between", 0.85)
+                        self.emit(pred, [a], pair[i + 1:], tok, rule + "/between", 0.85)
                 if not groups and entry.predicate in ("met", "negotiatedWith", "phoned"):
                     # "a meeting of the foreign ministers of both countries"
                     members = [a for of in of_chain(tok, 2) for a, _ in self.actors([of])]
@@ -3593,6 +3639,11 @@ class _Finder:
         """The people ``toks`` name who act for a state."""
         return [(a, i) for a, i in self.actors(toks) if a.kind == "person" and
                 (home := self.idx.country_of(a)) is not None and home.kind in STATE_KINDS]
+
+    def _leader(self, actor: Actor) -> bool:
+        """Whether ``actor`` is a person who heads a state or its government."""
+        office = self.idx.gaz.offices.get((self.idx.role_of(actor) or "").lower()) if actor.kind == "person" else None
+        return office is not None and office.rank in ("head_of_state", "head_of_government")
 
     def _posted(self, person: Actor) -> bool:
         """Whether a person's post is abroad (an ambassador is where he serves, not visiting)."""
