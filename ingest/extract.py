@@ -532,6 +532,9 @@ _YEAR_STEP = re.compile(r"(?:(?:early|late|later|earlier) (?:in )?)?(?:the (next
                         r"a year (later|earlier)|the year (after|before))")
 
 
+_EXTENDING = frozenset({"extend", "renew", "prolong", "lengthen", "extension", "renewal"})
+
+
 def _dates(doc, published: date | None, idx: ActorIndex) -> tuple[_Dates, dict[int, str]]:
     """Resolved DATE entities, by the token index of the word each modifies -> (iso date, entity
     start), and by the entity's start -> iso date."""
@@ -581,6 +584,10 @@ def _dates(doc, published: date | None, idx: ActorIndex) -> tuple[_Dates, dict[i
         while gov.head.i != gov.i and ent.start <= gov.i < ent.end:
             gov = gov.head
         if gov.pos_ == "ADP" and gov.head.i != gov.i:
+            if gov.lower_ in ("until", "till", "to", "through", "beyond") and (
+                    gov.head.lemma_.lower() in _EXTENDING or gov.head.head.lemma_.lower() in _EXTENDING):
+                by_start[ent.start] = iso
+                continue  # "extended the lease until 2042", "extend deal to 2042": when it ends, not when it was done
             gov = gov.head
         if len(iso) == 10 and gov.pos_ in ("VERB", "AUX"):
             last_day = iso  # the day of something that happened, not of a thing named ("the May 2 pact")

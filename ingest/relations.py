@@ -3777,9 +3777,11 @@ class _Finder:
         lemma = p.lemma_.lower()
         calls = self.lex.classes.get("call", frozenset())
         lines = calls - SPOKEN_EXCHANGES
+        mods = [c for c in kids(p) if c.dep_ in ("compound", "amod") and c.ent_type_ not in ("TIME", "DATE")]
         if lemma == "call" and any(c.dep_ == "compound" and c.pos_ in ("NOUN", "ADJ") and c.lower_ not in lines
-                                   for c in kids(p)):
-            return False  # "a death call", "a ceasefire call": a call for something, no telephone
+                                   for c in mods) and not any(c.lower_ in lines for c in mods):
+            return False  # "a death call", "a ceasefire call": a call for something, no telephone (but "a
+            # 90-minute telephone call" is one)
         return lemma in lines or lemma == "call" or lemma in calls and any(
             c.dep_ in ("compound", "amod") and c.lower_ in lines for c in kids(p))
 

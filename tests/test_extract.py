@@ -572,3 +572,11 @@ def test_a_joint_truce_that_is_only_asked_for_is_no_agreement(extractor, text):
 def test_a_joint_truce_that_holds_is_an_agreement(extractor):
     got = triples(run(extractor, "An Iran-Iraq ceasefire took effect on Saturday."), with_modality=False)
     assert ("Iran", "signedAgreementWith", "Iraq") in got or ("Iraq", "signedAgreementWith", "Iran") in got
+
+
+def test_the_year_a_renewed_deal_runs_to_is_no_date_of_the_renewal(extractor):
+    # "extend base deal to 2042": the year the deal now ends, not a renewal still to come
+    art = Article(text="The two governments signed the new lease in Bishkek.",
+                  title="Kyrgyzstan and Russia extend air base deal to 2032", published=date(2012, 9, 21), id="t")
+    deals = [e for e in extractor.extract(art).events if e.predicate == "signedAgreementWith"]
+    assert deals and all(e.modality == "asserted" and (e.date or "")[:4] != "2032" for e in deals)
