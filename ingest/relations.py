@@ -185,6 +185,7 @@ ANSWERING = WORDS.set("answering")  # "refused to comply" answers any request ma
 ASKING_NOUNS = WORDS.set("asking_nouns")  # what one side asks of another ("refused the request")
 # verbs of having something one was given: "A has (won, enjoys) the backing of B"
 HAVING = WORDS.set("having")
+FORCEFUL = {"force", "action", "measures", "arms", "war", "violence"}  # what a side resorts to against another
 HANDING_OVER = {"extradite", "surrender", "hand", "deport", "return"}  # a fugitive's handover: to the state wanting them
 GOING_FOR = WORDS.set("going_for")  # verbs after which "for talks" tells what the doer came or met for
 FACE_TO_FACE = WORDS.set("face_to_face_verbs")  # "pressed B to act during talks": the talks were with B
@@ -2706,9 +2707,13 @@ class _Finder:
             lemma = cl.lemma_.lower()
             doers = self.actors([c for c in kids(cl) if c.dep_ == "nsubj"], possessor=True)
             taken = {c.lemma_.lower() for c in kids(cl) if c.dep_ == "dobj"}
+            if lemma == "resort":  # "would resort to force (to effective action) against B"
+                means = {p.lemma_.lower() for c in kids(cl) if c.dep_ == "prep" and c.lower_ == "to"
+                         for p in kids(c) if p.dep_ == "pobj"}
+                taken = set(REPRISALS) if means & FORCEFUL else set()  # (a reprisal, as "take action" is)
             if lemma in BEARING_VERBS and taken & REPRISALS or lemma in RUEING:
                 targets = self._others(doers, speakers)  # "B would bear the consequences", "B would regret it"
-            elif (lemma in STRIKING_BACK or lemma == "take" and taken & REPRISALS) and doers and (all(
+            elif (lemma in STRIKING_BACK or lemma in ("take", "resort") and taken & REPRISALS) and doers and (all(
                     a.key in sides or getattr(self.idx.country_of(a), "key", None) in sides for a, _ in doers) or
                     len(sides) == len(speakers) and all(a.kind in STATE_KINDS for a, _ in doers)):
                 # (a speaker of no known state speaks for the state that strikes back)
