@@ -204,7 +204,7 @@ def test_blind_heldout_scores():
     ("heldout62", 0.81, 0.64),  # written blind; measured, never looked at while writing rules
     ("heldout63", 0.91, 0.76),  # written blind; development data after a first blind run
     ("heldout64", 0.82, 0.68),  # written blind; measured, never looked at while writing rules
-    ("heldout65", 0.83, 0.72),  # written blind; development data after a first blind run
+    ("heldout65", 0.85, 0.77),  # written blind; development data after a first blind run
     ("heldout66", 0.80, 0.55),  # written blind; measured, never looked at while writing rules
 ])
 def test_more_heldout_scores(name, precision, recall):
