@@ -532,7 +532,7 @@ _YEAR_STEP = re.compile(r"(?:(?:early|late|later|earlier) (?:in )?)?(?:the (next
                         r"a year (later|earlier)|the year (after|before))")
 
 
-_EXTENDING = frozenset({"extend", "renew", "prolong", "lengthen", "extension", "renewal"})
+_EXTENDING = WORDS.set("extending")  # "extend the deal to 2042": when the term ends
 
 
 def _dates(doc, published: date | None, idx: ActorIndex) -> tuple[_Dates, dict[int, str]]:

@@ -185,8 +185,9 @@ ANSWERING = WORDS.set("answering")  # "refused to comply" answers any request ma
 ASKING_NOUNS = WORDS.set("asking_nouns")  # what one side asks of another ("refused the request")
 # verbs of having something one was given: "A has (won, enjoys) the backing of B"
 HAVING = WORDS.set("having")
-FORCEFUL = {"force", "action", "measures", "arms", "war", "violence"}  # what a side resorts to against another
-HANDING_OVER = {"extradite", "surrender", "hand", "deport", "return"}  # a fugitive's handover: to the state wanting them
+FORCEFUL = WORDS.set("forceful_means")  # what a side resorts to against another
+HANDING_OVER = WORDS.set("handing_over")  # a fugitive's handover: to the state wanting them
+JOINING_IN = WORDS.set("joining_in")  # "took part in the US-led invasion"
 GOING_FOR = WORDS.set("going_for")  # verbs after which "for talks" tells what the doer came or met for
 FACE_TO_FACE = WORDS.set("face_to_face_verbs")  # "pressed B to act during talks": the talks were with B
 MEETINGS = {w for w, v in WORDS.multimap("gatherings").items() if "meeting" in v}
@@ -3040,7 +3041,7 @@ class _Finder:
                 joiner = joiner.head
             sent_to = joiner is not None and joiner.tag_ == "VB" and joiner.dep_ in ("advcl", "xcomp") and \
                 joiner.head.lemma_.lower() in ("send", "deploy", "dispatch", "commit") and joiner.head.tag_ == "VBD"
-            if joiner is not None and joiner.pos_ == "VERB" and joiner.lemma_.lower() in ("take", "participate", "join") \
+            if joiner is not None and joiner.pos_ == "VERB" and joiner.lemma_.lower() in JOINING_IN \
                     and (joiner.tag_ in ("VBD", "VBN") or sent_to) and not any(c.dep_ == "neg" for c in kids(joiner)) \
                     and not undone(joiner):  # (told as done, or troops sent to do it: not "refused to take part in")
                 mod_actors = mod_actors + [a for a in self.actors(subject_tokens(joiner))
