@@ -2992,17 +2992,34 @@ def _named_with_state(idx: ActorIndex, key: str, of: Actor) -> bool:
     return False
 
 
+def _named_by_title(idx: ActorIndex) -> set[str]:
+    """The people the text calls by their own title ("the prime minister said", after Tony Blair):
+    the article states the role they hold."""
+    keys = set()
+    for tok in idx.tokens:
+        if tok.pos_ != "NOUN" or tok.i in idx.by_token or not any(c.lower_ == "the" for c in kids(tok)) or \
+                tok.lower_ not in idx.gaz.office_heads or any(c.lower_ in OUT_OF_OFFICE for c in kids(tok)):
+            continue  # (not "the former Argentine president")
+        role = idx.title_of(tok)[0]
+        person = idx.resolve(tok) if role is not None else None
+        if person is not None and person.kind == "person" and idx.role_of(person) == role:
+            keys.add(person.key)
+    return keys
+
+
 def mentions_and_roles(idx: ActorIndex, used: set[str]) -> tuple[list[Mention], list[Role]]:
     """Mentions of the actors in ``used`` and of the people given a role (with their surface
     forms, so a person's every name in the article is kept), and the roles."""
     doc = idx.doc
     roles = []
     by_key = {m.actor.key: m.actor for m in idx.ments}
+    titled = _named_by_title(idx)
     for key, (role, of) in idx.roles.items():
         actor = idx.people.get(key) or by_key.get(key)
         if actor is None or of is None:
             continue
-        if key in used or idx.role_source.get(key) == "text" or _named_with_state(idx, key, of):
+        if key in used or idx.role_source.get(key) == "text" or _named_with_state(idx, key, of) or \
+                key in titled:
             roles.append(Role(actor, of, role))
     for key, chaired in idx.chairs.items():
         actor = idx.people.get(key) or by_key.get(key)

@@ -3501,6 +3501,27 @@ class _Finder:
                 if guests and hosts:
                     self.emit("signedAgreementWith", guests, hosts, tok, "noun:agreement+during-visit", 0.7)
 
+    def armed_with(self, tok) -> None:
+        """ "A drove the invaders out with the help of Soviet arms", "A struck B with Iranian drones":
+        the state whose weapons A fought with armed A."""
+        carrier = tok
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in ("help", "aid", "support") \
+                and tok.head.head.dep_ == "pobj":
+            carrier = tok.head.head  # ("with the help of Soviet arms")
+        if carrier.dep_ != "pobj" or carrier.head.lower_ != "with" or carrier.head.head.pos_ != "VERB":
+            return  # (not "with" on a noun: "clashed with Russian warplanes over B", "a deal with US jets")
+        verb = carrier.head.head
+        if undone(verb) or passive(verb):
+            return
+        makers = [c for t in [tok, *tok.conjuncts] for c in kids(t) if c.dep_ in ("amod", "compound", "npadvmod")
+                  and c.i < t.i]
+        makers += [g for c in makers if c.lemma_.lower() in ("make", "build", "supply", "design", "manufacture")
+                   for g in kids(c) if g.dep_ in ("npadvmod", "compound", "nmod") and g.i < c.i]  # ("US-made bombs")
+        sellers = [(a, i) for a, i in self.actors(makers, demonym=True) if a.kind in STATE_KINDS]
+        users = self.actors(subject_tokens(verb))
+        if sellers and users:
+            self.emit("suppliedArmsTo", sellers, self._others(users, sellers), tok, "noun:arms+used", 0.65)
+
     def purchase(self, tok) -> None:
         """ "X's purchase of Russian air defence systems", "X took delivery of Chinese-built jets": the
         maker's state armed the buyer."""
@@ -4852,6 +4873,7 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
                   (NOUN_TRIGGERS["military_base"], f.military_base), (THREAT_NOUNS, f.threat_to_act),
                   (CHARGE_NOUNS | CLAIMS, f.claim_turned_down), (SUPPLIER_NOUNS, f.supplier),
                   (set(JOINT_NOUNS) | lex.classes.get("agreement", frozenset()), f.joint_noun)]
+    arms = lex.classes.get("arms", frozenset())
     sents, tokens = idx.sents, idx.tokens
     for tok in (t for k in sorted(f.lively_sentences()) for t in tokens[sents[k].start:sents[k].end]):
         pos = tok.pos_
@@ -4888,6 +4910,8 @@ def find_relations(doc, idx: ActorIndex, lex: Lexicon) -> list[Candidate]:
         elif pos in ("NOUN", "PROPN"):
             f.noun(tok)
             lemma = tok.lemma_.lower()
+            if lemma in arms or tok.lower_ in arms:  # ("arms" is "arm" to the lemmatiser)
+                f.armed_with(tok)
             for words, rule in noun_rules:
                 if lemma in words:
                     rule(tok)
