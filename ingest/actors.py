@@ -2219,6 +2219,9 @@ def _roles_from_titles(doc, idx: ActorIndex, *, counterparts: bool = True) -> No
             # name is in apposition to its title
             root = doc[m.start:m.end].root
             head = root.head
+            if root.dep_ == "appos" and head.i < lead and head.dep_ == "pobj" and head.head.lower_ == "of" and \
+                    _is_title_word(head.head.head, idx) and head.head.head.i < head.i:
+                head = head.head.head  # "the head of US Central Command, General A": the parser hangs A on the body
             if root.dep_ == "appos" and head.i < lead and _is_title_word(head, idx):
                 window = [t for t in doc[max(head.left_edge.i, sent.start):lead - 1]
                           if not t.is_punct and t.lower_ not in ("a", "an", "the")]
