@@ -3259,6 +3259,10 @@ class _Finder:
                 obj_toks = [c for c in kids(tok.head) if c.dep_ == "dative"]
             if entry.predicate == "visited" and not (obj_toks and self.places(obj_toks)):
                 obj_toks = obj_toks + trip_places(tok)  # ("began a tour of Asia in X": X)
+                if not obj_toks and tok.dep_ == "pobj" and tok.head.lower_ in ("during", "amid") and \
+                        prep_objects(tok, ("by",)):
+                    # "a bomb exploded in Rangoon during a visit by A": the city the clause is in
+                    obj_toks = self._seat_spots(prep_objects(tok.head.head, ("in",)))
             if entry.predicate == "criticized":
                 obj_toks = self._complained_of(obj_toks, [tok])
             if slots and not obj_toks:  # "the condemnation by X of Y": the parser hangs "of Y" on X
