@@ -783,12 +783,16 @@ class ActorIndex:
                     return m.actor
         return None
 
+    def is_leader(self, actor: Actor) -> bool:
+        """Whether ``actor`` is a person whose role heads a state or its government."""
+        office = self.gaz.offices.get((self.role_of(actor) or "").lower()) if actor.kind == "person" else None
+        return office is not None and office.rank in ("head_of_state", "head_of_government")
+
     def _administration(self, i: int) -> Actor | None:
         """The state whose "administration" a bare mention means: that of the head of state or
         government named last before token ``i``, else the state the story is about."""
         for m in self.ments_back(i):
-            office = self.gaz.offices.get((self.role_of(m.actor) or "").lower()) if m.actor.kind == "person" else None
-            if office is not None and office.rank in ("head_of_state", "head_of_government"):
+            if self.is_leader(m.actor):
                 return self.country_of(m.actor) or self.focal_state()
         return self.focal_state()
 
@@ -1151,7 +1155,7 @@ class ActorIndex:
                     last = (seq, m)
         best = (first if first[1].start > tok.i else last)[1].actor if first is not None else None
         if best is None and tok.tag_ in ("NN", "NNP") and any(c.lower_ in ("the", "this") for c in kids(tok)):
-            best = self._by_rank(tok, role, country)
+            best = self._by_rank(tok, role, country, others)
         if best is not None:
             return best
         # "the Russian president said": the state; but "the last leader of the G7" is not the G7
@@ -1165,11 +1169,12 @@ class ActorIndex:
         return {m.actor.key for m in self.ments_between(tok.i + 1, sent.end) if m.actor.kind == "person" and
                 any(t.pos_ in ("VERB", "AUX") for t in doc[tok.i + 1:m.start])}
 
-    def _by_rank(self, tok, role: str, country: Actor | None) -> Actor | None:
+    def _by_rank(self, tok, role: str, country: Actor | None, named_here: set[str]) -> Actor | None:
         """ "The Jordanian monarch" after King A of Jordan, "the minister" after Foreign Minister B,
         "the Turkish leader" after President C of Turkey: the most recent person named before, in
         the last few sentences, whose title is of the same rank (a generic word takes any fitting
-        rank), and of the same state when one is said."""
+        rank), and of the same state when one is said; not one of ``named_here``, the people the
+        title's sentence names past a verb ("The prime minister telephoned Mr Howard": not Howard)."""
         offices = self.gaz.offices
         want = offices.get(role.lower())
         ranks = {want.rank} if want is not None else set()
@@ -1178,9 +1183,6 @@ class ActorIndex:
             ranks |= {"head_of_state", "head_of_government"}
         sents = self.sents_upto(tok.i, 3)
         lo = sents[0].start if sents else 0
-        sent = self.sent_of(tok.i)
-        # "The prime minister telephoned Mr Howard": not Howard, named in the same sentence
-        named_here = self._named_apart(tok, sent)
         for m in self.ments_back(tok.i, lo):
             if not lo <= m.start < tok.i or m.actor.kind != "person" or m.actor.key in named_here:
                 continue

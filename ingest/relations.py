@@ -3228,7 +3228,7 @@ class _Finder:
                         continue
                     pair = self.group(group)
                     pred = entry.predicate
-                    if pred == "negotiatedWith" and len(pair) == 2 and all(self._leader(a) for a, _ in pair):
+                    if pred == "negotiatedWith" and len(pair) == 2 and all(self.idx.is_leader(a) for a, _ in pair):
                         pred = "met"  # "the deal came after talks between President A and King B": leaders meet
                     for i, a in enumerate(pair):
                         self.emit(pred, [a], pair[i + 1:], tok, rule + "/between", 0.85)
@@ -3670,11 +3670,6 @@ class _Finder:
         """The people ``toks`` name who act for a state."""
         return [(a, i) for a, i in self.actors(toks) if a.kind == "person" and
                 (home := self.idx.country_of(a)) is not None and home.kind in STATE_KINDS]
-
-    def _leader(self, actor: Actor) -> bool:
-        """Whether ``actor`` is a person who heads a state or its government."""
-        office = self.idx.gaz.offices.get((self.idx.role_of(actor) or "").lower()) if actor.kind == "person" else None
-        return office is not None and office.rank in ("head_of_state", "head_of_government")
 
     def _posted(self, person: Actor) -> bool:
         """Whether a person's post is abroad (an ambassador is where he serves, not visiting)."""
