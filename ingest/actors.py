@@ -75,6 +75,7 @@ SETTING_APART = WORDS.set("setting_apart")
 RELATIONAL = WORDS.set("relational")
 # nouns that stand for the state or organisation that owns them
 INSTITUTIONS = WORDS.set("institutions")
+RULINGS = WORDS.set("rulings")  # "rejected the ruling": the court that gave it
 # what a leader heads that stands for the state ("the Aquino government", "the Bush administration")
 GOVERNING_BODIES = WORDS.set("governing_bodies")
 # what a person decides or says, which stays theirs ("backed A's account" backs A, not A's state)
@@ -89,6 +90,7 @@ PLACED_HEADS = VENUES | HARM_NOUNS | WORDS.set("named_for_venue")
 # groups of states that act as the one leading them ("a coalition led by B", "the B-led force")
 LED_GROUPS = WORDS.set("state_led_groups")
 _LED_TEAMS = WORDS.set("led_groups")  # "a delegation led by A"
+TAKING_OFFICE = WORDS.set("taking_office")  # "was sworn in as president of X"
 PUBLIC_ROLES = WORDS.set("public_roles")
 
 
@@ -434,6 +436,11 @@ class ActorIndex:
             named = self._institution_named_before(tok)
             if named is not None:
                 return named
+        if loose and tok.lemma_.lower() in RULINGS and _bare_definite(tok):
+            # "rejected the ruling", after the court that gave it: the court
+            courts = {m.actor.key: m.actor for m in self.ments_back(tok.i) if m.actor.org_kind == "court"}
+            if len(courts) == 1:
+                return next(iter(courts.values()))
         if tok.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "the" for c in kids(tok)):
             org = self._definite_org(tok) if low not in REALMS else self._realm(tok)
             if org is not None:
@@ -2589,6 +2596,9 @@ def find_actors(doc, gaz: Gazetteer, published=None) -> ActorIndex:
     _chaired_by(doc, idx)
     _represented_by(doc, idx)
     _named_of(doc, idx)
+    _took_office(doc, idx)
+    _speaking_for(doc, idx)
+    _envoys_named_after(doc, idx)
     assign_dated_roles(idx, published)
     _listed_titles(idx)
     _home_titles(doc, idx)
@@ -2788,6 +2798,156 @@ def _named_of(doc, idx: ActorIndex) -> None:
             role, had = idx.roles.get(person.key, (None, None))
             if had is None or idx.role_source.get(person.key) != "text":
                 idx.set_role(person, role, of, source="text")
+
+
+def _speaking_for(doc, idx: ActorIndex) -> None:
+    """ "Speaking for Ghana, the deputy trade minister, A, said", "On behalf of Norway, B signed",
+    "C, speaking on behalf of the African Union, said": who speaks or acts on a state's or a body's
+    behalf acts for it (not one who signs "on behalf of" a group in a sentence's middle, which
+    needs a speaker it hangs on)."""
+    for tok in idx.tokens:
+        if tok.lower_ == "speaking" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "for":
+            at = tok.i + 2
+        elif tok.lower_ == "behalf" and tok.i > 0 and doc[tok.i - 1].lower_ == "on" and \
+                tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":
+            at = tok.i + 2
+        else:
+            continue
+        while at < len(doc) and doc[at].lower_ == "the":
+            at += 1
+        m = idx.mention_at(at)
+        if m is None or m.actor.kind not in STATE_KINDS and m.actor.kind != "organisation" or m.how == "demonym":
+            continue
+        sent = idx.sent_of(tok.i)
+        lead = tok if tok.lower_ == "speaking" else doc[tok.i - 2] if tok.i >= 2 and \
+            doc[tok.i - 2].lower_ in ("speaking", "acting") else doc[tok.i - 1]
+        opener = lead.i <= sent.start + 1
+        if opener:  # the phrase opens the sentence: the first person after it, before the verb
+            if m.end >= sent.end or doc[m.end].text != ",":
+                continue
+            verb = sent.root
+            person = next((x for x in idx.ments_between(m.end, verb.i)
+                           if x.actor.kind == "person" and x.start > m.end), None)
+        else:  # "C, speaking for the AU, said": the subject of the verb the phrase hangs on
+            clause = lead.head
+            if lead.lower_ not in ("speaking", "acting") or lead.dep_ not in ("advcl", "acl"):
+                continue
+            subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
+                if lead.dep_ == "advcl" else clause
+            person = idx.mention_at(subj.i) if subj is not None else None
+        if person is None or person.actor.kind != "person":
+            continue
+        role, had = idx.roles.get(person.actor.key, (None, None))
+        if had is None:
+            idx.set_role(person.actor, role, m.actor, source="text")
+
+
+ENVOY_TITLES = ("ambassador", "envoy")
+
+
+def _envoys_named_after(doc, idx: ActorIndex) -> None:
+    """ "Chile recalled its ambassador to Peru. The ambassador, A, returns home on Friday", "the
+    foreign minister said Ambassador B had been called home": an envoy named with no state is the
+    one whose state was told with that title just before, or, called home, the speaker's."""
+    for tok in idx.tokens:
+        if tok.lemma_.lower() not in ENVOY_TITLES:
+            continue
+        if tok.dep_ == "compound" and (m := idx.mention_at(tok.head.i)) is not None:
+            titled = tok.i  # "Ambassador B"
+        elif any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and \
+                (ap := next((c for c in tok.children if c.dep_ == "appos"), None)) is not None and \
+                (m := idx.mention_at(ap.i)) is not None:
+            titled = None  # "the ambassador, A,"
+        else:
+            continue
+        if m.actor.kind != "person" or idx.country_of(m.actor) is not None or \
+                any((x := idx.mention_at(c.i)) is not None and x.actor.kind in STATE_KINDS
+                    for c in tok.head.subtree if c.i < tok.i or c.i in (titled,)):
+            continue
+        home = None
+        verb = tok.head if titled is not None else tok
+        while verb.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and verb.head.i != verb.i:
+            verb = verb.head
+        own = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "advmod")]
+        # (in the envoy's own clause: "had been ordered home", "is to return home")
+        if any(w.lemma_.lower() == "recall" or
+               any(c.lower_ == "home" and c.dep_ in ("advmod", "oprd", "npadvmod") for c in w.children) for w in own):
+            saying = verb.head if verb.dep_ == "ccomp" else None
+            while saying is not None and saying.dep_ == "conj" and saying.head.i != saying.i:
+                saying = saying.head
+            speaker = next((idx.resolve(c) for c in (saying.children if saying is not None else ())
+                            if c.dep_ == "nsubj"), None)
+            if speaker is not None:
+                home = speaker if speaker.kind in STATE_KINDS else idx.country_of(speaker)
+        if home is None:
+            home = _envoys_state_before(doc, idx, tok)
+        if home is not None and home.kind in STATE_KINDS:
+            role, _ = idx.roles.get(m.actor.key, (None, None))
+            idx.set_role(m.actor, role or "Ambassador", home, source="text")
+
+
+def _envoys_state_before(doc, idx: ActorIndex, tok) -> Actor | None:
+    """The state of the envoys told with a state within the three sentences before ``tok``, when
+    they are all of one state: "Chile recalled its ambassador", "Peru's envoy" (not in a story of
+    two envoys sent home, one each way)."""
+    lo = idx.sents_upto(tok.i, 3)[0].start if idx.sents_upto(tok.i, 3) else 0
+    found: dict[str, Actor] = {}
+    for w in doc[lo:tok.i]:
+        if w.lemma_.lower() not in ENVOY_TITLES or w.dep_ == "compound":
+            continue
+        for c in w.children:
+            if c.dep_ == "poss" and c.lower_ in ("its", "their"):
+                verb = w.head if w.dep_ == "dobj" else None
+                owner = next((idx.resolve(s) for s in (verb.children if verb is not None else ())
+                              if s.dep_ == "nsubj"), None)
+            elif c.dep_ in ("poss", "amod", "compound"):
+                owner = idx.resolve(c, allow_demonym=True)
+            else:
+                continue
+            if owner is not None and owner.kind in STATE_KINDS:
+                found[owner.key] = owner
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _took_office(doc, idx: ActorIndex) -> None:
+    """ "A was sworn in as president of Liberia", "B became Germany's chancellor", "Moscow appointed C
+    as defence minister": a person who takes an office holds it for the state it names, or for the
+    state that gave it. (Not an office taken years before the text's own time.)"""
+    for m in [m for m in idx.ments if m.actor.kind == "person"]:
+        tok = doc[m.end - 1]
+        verb = tok.head
+        if verb.pos_ == "AUX" and verb.dep_ in ("aux", "auxpass"):
+            verb = verb.head  # "A was re-elected as ...", split where the parser breaks the hyphen
+        if verb.lemma_.lower() not in TAKING_OFFICE or any(c.dep_ == "neg" for c in kids(verb)):
+            continue
+        if tok.dep_ == "dobj" and verb.lemma_.lower() in ("appoint", "name", "install", "elect"):
+            giver = next((c for c in kids(verb) if c.dep_ == "nsubj"), None)
+        elif tok.dep_ in ("nsubj", "nsubjpass"):
+            giver = None
+        else:
+            continue
+        if verb.lemma_.lower() == "take" and not any(c.dep_ == "dobj" and c.lower_ == "office" for c in kids(verb)):
+            continue  # "took office as president", not "took the post"
+        year = idx.year_at(verb.i)
+        if year is not None and idx.published_year is not None and year < idx.published_year - 5:
+            continue
+        heads = [c for c in kids(verb) if c.dep_ in ("attr", "oprd") and c.pos_ in ("NOUN", "PROPN")]
+        heads += [p for a in kids(verb) for x in [a] + [c for c in kids(a) if c.dep_ == "prep"]
+                  if x.dep_ == "prep" and x.lower_ == "as" for p in kids(x) if p.dep_ == "pobj"]
+        for noun in heads:
+            if noun.i in idx.by_token or any(c.lower_ in OUT_OF_OFFICE for c in kids(noun)):
+                continue
+            role, country, _ = idx.title_of(noun)
+            if role is None:
+                continue
+            if country is None:
+                owner = next((c for c in kids(noun) if c.dep_ == "poss"), None) or giver
+                owner = idx.resolve(owner) if owner is not None else None
+                country = idx.country_of(owner) if owner is not None and owner.kind == "person" else owner
+            if country is not None and (country.kind in STATE_KINDS or country.kind == "organisation") and \
+                    idx.role_source.get(m.actor.key) != "former":
+                idx.set_role(m.actor, role, country, source="text")
+            break
 
 
 def _home_titles(doc, idx: ActorIndex) -> None:

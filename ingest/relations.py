@@ -25,7 +25,7 @@ from .actors import BACKED, COUNTERPART, HARM_NOUNS, INSTITUTIONS, PLACE_NOUNS, 
 from .words import WORDS
 from .gazetteer import LexEntry, Lexicon, fitting_particles
 from .tenure import terms_of
-from .shapes import (ACCUSING, APPEALS, DOCUMENTS, NOUNS_TAKEN_FOR_VERBS, PREVENTING, SAYING_VERBS, TRIP_BOUNDS, UNDOING, UNDOING_NOUNS, attack_lemmas, between, clause_verb, conditional_harm, conjuncts, coordinated_with, goods_bound, goods_origin, is_question, kids, listed,
+from .shapes import (ACCUSING, APPEALS, DOCUMENTS, NOUNS_TAKEN_FOR_VERBS, PREVENTING, QUANTITY_NOUNS, SAYING_VERBS, TRIP_BOUNDS, UNDOING, UNDOING_NOUNS, attack_lemmas, between, clause_verb, conditional_harm, conjuncts, coordinated_with, goods_bound, goods_origin, is_question, kids, listed,
                      not_yet_done, object_tokens, object_verb, of_chain, passive, prep_objects, reduced_passive, regular_lemma, scope_words, second_addressees, subject_tokens, undone,
                      trip_places, word_set)
 
@@ -132,6 +132,7 @@ SEATS = WORDS.map("seats")
 WANTED_ACTS = WORDS.set("wanted_acts")
 # what one side claims or asks, which another may reject ("a charge B rejects")
 CLAIMS = WORDS.set("charge_nouns") | WORDS.set("claims")
+NEWS_NOUNS = WORDS.set("news_nouns")  # "reports that B planned ..."
 # verbs that praise what two sides did ("praised both leaders for their courage")
 COMMENDING = WORDS.set("commending")
 # what one may turn down that another did to one, and the relations that tell of it
@@ -244,6 +245,8 @@ CRITICAL_ADJECTIVES = WORDS.set("critical_adjectives")  # "A is critical of B"
 CONCERNED_ADJECTIVES = WORDS.set("concerned_adjectives")  # "A was alarmed by B's build-up"
 DISPLEASED = CRITICAL_ADJECTIVES | CONCERNED_ADJECTIVES
 RUEING = WORDS.set("rueing_verbs")  # "B would regret it"
+NOT_TOLERATING = WORDS.set("not_tolerating")
+NATIONALS = WORDS.set("nationals")  # "threatened to deport Tajik workers": Tajikistan threatened  # "A will not tolerate B's troops at the border"
 WARNING_VERBS = WORDS.set("warning_verbs")  # "warned that it would impose sanctions on B"
 CASUALTY_VERBS = WORDS.set("casualty_verbs")  # "were killed in a strike"
 STATE_PERSONNEL = WORDS.set("state_personnel")  # "two Syrian soldiers"
@@ -1533,7 +1536,8 @@ class _Finder:
                      for c in kids(tok)) or \
                     any(c.dep_ == "dobj" and c.pos_ == "PRON" and c.lower_ != "other" for c in kids(tok)) or \
                     sum(c.dep_ == "dobj" for c in kids(tok)) > 1 or \
-                    any(a.dep_ == "appos" and self.doc[a.left_edge.i - 1].is_quote
+                    any(a.dep_ in ("appos", "amod") and a.i > c.i and
+                        (self.doc[a.left_edge.i - 1].is_quote or self.doc[a.left_edge.i].is_quote)
                         for c in kids(tok) if c.dep_ == "dobj" for a in kids(c)):
                 chosen = []  # "calling it baseless", "called the move a mistake", 'called B "a terrorist"'
                 # (but "called his counterpart to demand X" is a call, made for that)
@@ -1589,6 +1593,12 @@ class _Finder:
             if not subj and passive(tok) and entry.objects == ("with",):
                 # "A is allied with B", "A was paired with B": the passive says what the active does
                 subj = self.actors([c for c in kids(tok) if c.dep_ == "nsubjpass"])
+            if not subj and passive(tok) and entry.predicate in ("criticized", "supported") and \
+                    not any(c.dep_ == "agent" for c in kids(tok)):
+                # "the move was welcomed in Washington and condemned in Moscow": the capital stands for its state
+                subj = [(m.actor, True) for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "in"
+                        for p in kids(c) if p.dep_ == "pobj" and (m := self.idx.mention_at(p.i)) is not None
+                        and m.how == "metonym" and m.actor.kind in STATE_KINDS]
             if tok.lemma_ == "oppose" and any(c.dep_ == "prep" and c.lower_ == "to" for c in kids(tok)) and (
                     passive(tok) or tok.dep_ == "acomp"):
                 # "A is opposed to B's bid": a stand of A's (whoever the parser makes the subject)
@@ -1642,6 +1652,11 @@ class _Finder:
                                        *(c for c in kids(tok) if c.dep_ == "prep" and c.i == o.i + 1))
                              for p in (prep_objects(n, ("in",)) if n.dep_ != "prep" else
                                        [x for x in kids(n) if n.lower_ == "in" and x.dep_ == "pobj"])]
+                # "objected to reports that B planned to station troops": the one the report tells of
+                obj_toks += [x for o in obj_toks if o.lemma_.lower() in NEWS_NOUNS and o.i not in self.idx.by_token
+                             for c in kids(o) if c.dep_ in ("acl", "ccomp") and
+                             any(m.dep_ == "mark" and m.lower_ == "that" for m in kids(c))
+                             for x in kids(c) if x.dep_ in ("nsubj", "nsubjpass")]
             if entry.predicate == "urged":  # "urged A to open the border and B to free the prisoners": B too
                 obj_toks += second_addressees(tok)
                 # "demanded guarantees that B would stop expanding": the one the pledge is asked of
@@ -2481,10 +2496,10 @@ class _Finder:
             self.emit("rejected", deniers, accuser, tok, "verb:deny+charge", 0.7)
 
     def called_for(self, tok) -> None:
-        """ "called for the withdrawal of Vietnamese troops", "demanded the release of X's prisoners":
-        asking for an act of X's is urging X."""
+        """ "called for the withdrawal of Vietnamese troops", "demanded the release of X's prisoners",
+        "asked for British help": asking for an act of X's is urging X."""
         lemma = tok.lemma_.lower()
-        if lemma not in ("demand", "seek"):  # (the others ask "for" it: "called for", "pressed for")
+        if lemma not in ("demand", "seek", "request"):  # (the others ask "for" it: "called for", "pressed for")
             wanted = [p for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "for" for p in kids(c)
                       if p.dep_ == "pobj"]
         else:
@@ -2495,7 +2510,7 @@ class _Finder:
                  and any(m.dep_ == "mark" and m.lower_ == "for" for m in kids(c))
                  for s in kids(c) if s.dep_ == "nsubjpass" and s.lemma_.lower() in MILITARY]
         # "called for B to halt the violence": B is asked
-        asked = [s for c in kids(tok) if c.dep_ == "advcl" and lemma not in ("demand", "seek") and
+        asked = [s for c in kids(tok) if c.dep_ == "advcl" and lemma not in ("demand", "seek", "request") and
                  any(m.dep_ == "mark" and m.lower_ == "for" for m in kids(c)) and
                  any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(c))
                  for s in kids(c) if s.dep_ == "nsubj"]
@@ -2512,6 +2527,9 @@ class _Finder:
                    for p in prep_objects(w, ("to",)) if p.lemma_.lower() in EVENT_NOUNS["attack"]
                    and (a := self.event_agent(p)) is not None]
         owners = [(a, i) for a, i in owners if a.kind in STATE_KINDS]
+        if any(w.lemma_.lower() in ("help", "assistance", "aid") for w in wanted):
+            # "asked for help from B": B is asked (not "the withdrawal of troops from B", a place)
+            owners += self.actors(prep_objects(tok, ("from",)) + [p for w in wanted for p in prep_objects(w, ("from",))])
         for w in wanted:  # "demanded a ceasefire between A and B": both are asked (a state or an armed group)
             for group in between(w):
                 owners += [x for x in self.group(group) if all(x[0].key != o.key for o, _ in owners)]
@@ -2607,13 +2625,21 @@ class _Finder:
         a threat too."""
         told = [c for c in kids(tok) if c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN")]
         clauses = [c for c in kids(tok) if c.dep_ == "ccomp" and c.i > tok.i]
+        if told and tok.lemma_.lower() == "order" and (
+                told[0].lemma_.lower() in self.lex.classes.get("envoy", frozenset()) or
+                any(c.dep_ in ("xcomp", "advcl", "ccomp") and c.lemma_.lower() in ("leave", "quit", "vacate", "exit", "close", "shut")
+                    for c in kids(tok))):
+            # "ordered the French ambassador (B's forces) to leave", "ordered B to close its office": an
+            # expulsion, read by the rules of expelling
+            return
         if told and any(c.dep_ in ("xcomp", "advcl", "ccomp") and c.tag_ == "VB" and
                         any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(c)) for c in kids(tok)):
-            # "told Ethiopia and Egypt to settle their dispute": an order, which urges
+            # "told Ethiopia and Egypt to settle their dispute", "the court ordered B to lift the
+            # blockade": an order, which urges
             subj = self.actors(subject_tokens(tok))
             objs = self.actors(told[:1])
             if subj and objs:
-                self.emit("urged", subj, self._others(objs, subj), tok, "verb:tell+to", 0.7)
+                self.emit("urged", subj, self._others(objs, subj), tok, f"verb:{tok.lemma_.lower()}+to", 0.7)
             return
         if not told or not any(a.lower_ in ("must", "should") or a.lower_ in ("have", "has", "had") and
                                a.nbor(1).lower_ == "to" for c in clauses for a in kids(c) if a.dep_ == "aux") \
@@ -2700,10 +2726,25 @@ class _Finder:
         clauses = [c for c in kids(tok) if c.dep_ == "ccomp" and c.pos_ == "VERB" and
                    any(a.dep_ == "aux" and a.lower_ in ("would", "will", "'ll", "wo", "could") for a in kids(c))
                    and not any(a.dep_ == "neg" for a in kids(c))]
-        speakers = self.actors(subject_tokens(tok)) if clauses else []
+        refusals = [c for c in kids(tok) if c.dep_ == "ccomp" and c.lemma_.lower() in NOT_TOLERATING and
+                    any(a.dep_ == "aux" and a.lower_ in ("would", "will", "'ll", "wo") for a in kids(c)) and
+                    any(a.dep_ == "neg" or a.lower_ == "never" for a in kids(c))]
+        speakers = self.actors(subject_tokens(tok)) if clauses or refusals else []
         if not speakers:
             return
         sides = self._side_keys(speakers)
+        for cl in refusals:
+            # "A warned that it would not tolerate B's troops at its border", "would not allow B to
+            # build the bomb": the speaker's side drawing a line for B
+            doers = self.actors([c for c in kids(cl) if c.dep_ == "nsubj"], possessor=True)
+            if not doers or not all(a.key in sides or getattr(self.idx.country_of(a), "key", None) in sides
+                                    for a, _ in doers):
+                continue
+            named = [c for c in kids(cl) if c.dep_ == "dobj"] + \
+                [s for c in kids(cl) if c.dep_ in ("ccomp", "xcomp") for s in kids(c) if s.dep_ == "nsubj"]
+            targets = self._others(self.actors(named, possessor=True, demonym=True), speakers + doers)
+            if targets:
+                self.emit("threatened", speakers, targets, tok, "speech:would-not-tolerate", 0.65)
         for cl in clauses:
             lemma = cl.lemma_.lower()
             doers = self.actors([c for c in kids(cl) if c.dep_ == "nsubj"], possessor=True)
@@ -3428,8 +3469,12 @@ class _Finder:
                         any(c.lower_ in ("joint", "combined") for c in kids(tok))) or  # "launched their joint drills"
                     how == "frame" and (any(
                         c.lower_ in ("joint", "combined", "bilateral", "trilateral", "mutual") for c in kids(tok))
-                        or tok.lemma_.lower() in ("talk", "talks", "meeting", "summit") and
-                        tok.head.lower_ in ("after", "following", "during") or
+                        or tok.lemma_.lower() in ("talk", "talks", "meeting", "summit") and (
+                            tok.head.lower_ in ("after", "following", "during") or
+                            # "signed it after an hour of talks", "after two days of talks"
+                            tok.head.lower_ == "of" and tok.head.head.dep_ == "pobj" and
+                            tok.head.head.lemma_.lower() in QUANTITY_NOUNS and
+                            tok.head.head.head.lower_ in ("after", "following", "during")) or
                         tok.lemma_.lower() in ("talk", "talks", "meeting") and tok.head.lower_ == "at" and
                         all(a.kind == "person" for a, _ in subj))):
                 # ("A and B, after talks in Rome, said", "at a meeting in Oslo, A and B agreed": they met;
@@ -4240,7 +4285,8 @@ class _Finder:
                                for w in c.subtree) & topics)
         carrier = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok  # "weeks of talks"
         if carrier.dep_ == "pobj" and carrier.head.lower_ in ("after", "following", "in") and \
-                carrier.head.head.pos_ in ("VERB", "AUX"):
+                carrier.head.head.pos_ in ("VERB", "AUX") and carrier.lemma_.lower() != "hour":
+            # (not "signed it after an hour of talks": a sitting, face to face)
             # "the accord was sealed after a year of talks", "the pact came out of talks held in
             # Lusaka": the talks were bargaining over it
             verb = carrier.head.head
@@ -4304,8 +4350,9 @@ class _Finder:
             return
         speaker = self.actors(subject_tokens(tok))
         self.hostile = True
-        targets = self.actors(objs, possessor=True)
+        targets = self._others(self.actors(objs, possessor=True), speaker)
         if not targets:  # "described the remarks by A as", "called the comments made by A": their author
+            # (also past the speaker's own side: "called the downing of the Russian jet by B a stab")
             targets = self._authors_by(objs, tok)
         self.hostile = False
         # naming a crime ("described the arrests as state terrorism", "the killings as genocide") accuses
@@ -4348,13 +4395,17 @@ class _Finder:
             if subj and objs:
                 self.emit("threatened", subj, objs, tok, f"verb:{tok.lemma_.lower()}+harm", 0.7)
             return
-        objs = self.actors([d for x in kids(tok) if x.dep_ == "xcomp" and
-                            not any(self.needs_ok(e, scope_words(x))
-                                    for e in fitting_particles(self.lex.verbs.get(x.lemma_.lower(), []), x))
-                            for d in kids(x) if d.dep_ == "dobj"] +
-                           [w for x in kids(tok) if x.dep_ == "advcl" and any(
-                               m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in kids(x))
-                            for w in kids(x) if w.dep_ in ("nsubj", "nsubjpass")])
+        harmed = [d for x in kids(tok) if x.dep_ == "xcomp" and
+                  not any(self.needs_ok(e, scope_words(x))
+                          for e in fitting_particles(self.lex.verbs.get(x.lemma_.lower(), []), x))
+                  for d in kids(x) if d.dep_ == "dobj"]
+        # "threatened to deport Tajik workers": their state is threatened
+        objs = self.actors([c for d in harmed if d.lemma_.lower() in NATIONALS for c in kids(d)
+                            if c.dep_ in ("amod", "compound", "poss") and c.i < d.i], demonym=True)
+        objs += self.actors([d for d in harmed if d.lemma_.lower() not in NATIONALS] +
+                            [w for x in kids(tok) if x.dep_ == "advcl" and any(
+                                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in kids(x))
+                             for w in kids(x) if w.dep_ in ("nsubj", "nsubjpass")])
         subj = self.actors(subject_tokens(tok))
         objs = self._others(objs, subj)
         if subj and objs:

@@ -586,10 +586,11 @@ def prep_objects(tok, slots: tuple[str, ...]) -> list:
             out += [p for o in kids(r) if o.dep_ == "pobj" for g in kids(o)
                     if g.dep_ == "prep" and g.lower_ in slots and g.lower_ in ("into", "to")
                     for p in kids(g) if p.dep_ == "pobj"]
-    if "with" in slots:  # "met at the palace with A": the parser hangs "with A" on the place
-        out += [p for r in below if r.dep_ == "prep" and r.lower_ in ("at", "in") for o in kids(r)
-                if o.dep_ == "pobj" and o.lemma_.lower() in VENUES for g in kids(o) if g.dep_ == "prep" and g.lower_ == "with"
-                for p in kids(g) if p.dep_ == "pobj"]
+    if "with" in slots:  # "met at the palace with A", "talks behind closed doors with A": the parser
+        # hangs "with A" on the place
+        out += [p for r in below if r.dep_ == "prep" and r.lower_ in ("at", "in", "behind") for o in kids(r)
+                if o.dep_ == "pobj" and (o.lemma_.lower() in VENUES or r.lower_ == "behind" and o.lemma_.lower() == "door")
+                for g in kids(o) if g.dep_ == "prep" and g.lower_ == "with" for p in kids(g) if p.dep_ == "pobj"]
     for r in below:  # "talks with A on Thursday and with B on Friday": the parser hangs the
         # second "with" on the date's preposition
         if r.dep_ == "prep" and r.lower_ not in slots:
