@@ -2965,7 +2965,9 @@ def _home_titles(doc, idx: ActorIndex) -> None:
                 or idx.role_source.get(m.actor.key) != "text":
             continue
         terms = terms_of(idx.gaz, m.actor.label)
-        states = {t.of.key for t in terms}
+        year = idx.published_year
+        # (offices the person took only after the story's year say nothing of it)
+        states = {t.of.key for t in terms if year is None or t.start is None or t.start.year <= year}
         if (only := only_state(idx, terms)) is not None:  # whatever the year, the one state the person
             idx.roles[m.actor.key] = (role, only)  # ever held office for
             continue

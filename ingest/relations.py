@@ -245,8 +245,8 @@ CRITICAL_ADJECTIVES = WORDS.set("critical_adjectives")  # "A is critical of B"
 CONCERNED_ADJECTIVES = WORDS.set("concerned_adjectives")  # "A was alarmed by B's build-up"
 DISPLEASED = CRITICAL_ADJECTIVES | CONCERNED_ADJECTIVES
 RUEING = WORDS.set("rueing_verbs")  # "B would regret it"
-NOT_TOLERATING = WORDS.set("not_tolerating")
-NATIONALS = WORDS.set("nationals")  # "threatened to deport Tajik workers": Tajikistan threatened  # "A will not tolerate B's troops at the border"
+NOT_TOLERATING = WORDS.set("not_tolerating")  # "A will not tolerate B's troops at the border"
+NATIONALS = WORDS.set("nationals")  # "threatened to deport Georgian migrants": Georgia threatened
 WARNING_VERBS = WORDS.set("warning_verbs")  # "warned that it would impose sanctions on B"
 CASUALTY_VERBS = WORDS.set("casualty_verbs")  # "were killed in a strike"
 STATE_PERSONNEL = WORDS.set("state_personnel")  # "two Syrian soldiers"
@@ -2282,12 +2282,15 @@ class _Finder:
         if tok.dep_ != "dobj" or tok.head.pos_ != "VERB" or \
                 tok.head.lemma_.lower() not in NOUN_TRIGGERS["goodwill_sending"]:
             return
-        if not any(o.lemma_.lower() in NOUN_TRIGGERS["goodwill"] or o.lower_ in NOUN_TRIGGERS["goodwill"]
-                   for o in prep_objects(tok, ("of",))):
+        kinds = [o for o in prep_objects(tok, ("of",))
+                 if o.lemma_.lower() in NOUN_TRIGGERS["goodwill"] or o.lower_ in NOUN_TRIGGERS["goodwill"]]
+        if not kinds:
             return
         verb = tok.head
+        # ("a message of congratulations to B": the parser hangs "to B" on the kind of message)
         to = self.actors([c for c in kids(verb) if c.dep_ == "dative" and c.pos_ != "ADP"] +
-                         prep_objects(verb, ("to",)) + prep_objects(tok, ("to",)))
+                         prep_objects(verb, ("to",)) + prep_objects(tok, ("to",)) +
+                         [p for o in kinds for p in prep_objects(o, ("to",))])
         senders = self.actors(subject_tokens(verb))
         if senders and to:
             self.emit("supported", senders, self._others(to, senders), tok, "noun:message+goodwill", 0.7)
@@ -2627,8 +2630,8 @@ class _Finder:
         clauses = [c for c in kids(tok) if c.dep_ == "ccomp" and c.i > tok.i]
         if told and tok.lemma_.lower() == "order" and (
                 told[0].lemma_.lower() in self.lex.classes.get("envoy", frozenset()) or
-                any(c.dep_ in ("xcomp", "advcl", "ccomp") and c.lemma_.lower() in ("leave", "quit", "vacate", "exit", "close", "shut")
-                    for c in kids(tok))):
+                any(c.dep_ in ("xcomp", "advcl", "ccomp") and
+                    c.lemma_.lower() in ("leave", "quit", "vacate", "exit", "close", "shut") for c in kids(tok))):
             # "ordered the French ambassador (B's forces) to leave", "ordered B to close its office": an
             # expulsion, read by the rules of expelling
             return
@@ -2734,8 +2737,8 @@ class _Finder:
             return
         sides = self._side_keys(speakers)
         for cl in refusals:
-            # "A warned that it would not tolerate B's troops at its border", "would not allow B to
-            # build the bomb": the speaker's side drawing a line for B
+            # "A warned that it would not tolerate B's troops at its border", "would never countenance
+            # B's bases": the speaker's side drawing a line for B
             doers = self.actors([c for c in kids(cl) if c.dep_ == "nsubj"], possessor=True)
             if not doers or not all(a.key in sides or getattr(self.idx.country_of(a), "key", None) in sides
                                     for a, _ in doers):
@@ -4399,7 +4402,7 @@ class _Finder:
                   not any(self.needs_ok(e, scope_words(x))
                           for e in fitting_particles(self.lex.verbs.get(x.lemma_.lower(), []), x))
                   for d in kids(x) if d.dep_ == "dobj"]
-        # "threatened to deport Tajik workers": their state is threatened
+        # "threatened to deport Georgian migrants": their state is threatened
         objs = self.actors([c for d in harmed if d.lemma_.lower() in NATIONALS for c in kids(d)
                             if c.dep_ in ("amod", "compound", "poss") and c.i < d.i], demonym=True)
         objs += self.actors([d for d in harmed if d.lemma_.lower() not in NATIONALS] +
