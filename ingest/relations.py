@@ -1250,6 +1250,9 @@ class _Finder:
                 continue  # "X neither accepts nor recognizes it": no act of X's to name again
             if not_yet_done(w):
                 continue  # "warned it would not hesitate to strike again": no act done yet
+            if w.pos_ == "VERB" and w.lemma_.lower() == "vote" and tok.lemma_.lower() == "vote" and \
+                    any(c.dep_ == "prep" and c.lower_ in ("for", "against") for c in kids(w)):
+                continue  # "welcomed the vote": the body's, not that of one member who voted against it
             if w.tag_ == "NNS" and tok.tag_ == "NN" and w.lemma_ == tok.lemma_ and tok.lemma_.lower() == "statement":
                 continue  # "the statement" is none of "hostile statements from B" (where "the decision" may
                 # name again "the bloc's decisions")
