@@ -1825,8 +1825,10 @@ SHARED_SHORT_NAMES = {w: v.split("|") for w, v in WORDS.map("shared_short_names"
 
 
 def _shared_short_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
-    """ "Brazil supports Korea's bid": a short name two states share is the one of them the story
-    names more often, or the first where it names neither ("Korea and Japan" today is South Korea)."""
+    """ "Brazil supports Korea's bid", "Rwandan troops crossed into Congo": a short name two states
+    share is the one of them the story names more often, or the first where it names neither ("Korea
+    and Japan" today is South Korea, "Congo" the Democratic Republic), of those that went by that
+    name in the story's year."""
     named: dict[str, int] | None = None
     for tok in [doc[i] for i, w in enumerate(idx.texts) if w.lower() in SHARED_SHORT_NAMES]:
         if not tok.is_title or tok.i in idx.by_token or \
@@ -1834,6 +1836,10 @@ def _shared_short_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
                 tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
             continue  # (not "Korea Electric", a company)
         choices = [e.actor for name in SHARED_SHORT_NAMES[tok.lower_] if (e := gaz.lookup(name)) is not None]
+        # (not a state that went by another name in the story's year: "Congo" in 1985 is Brazzaville's,
+        # Kinshasa's being Zaire then)
+        year = idx.published_year
+        choices = [a for a in choices if gaz.state_of_year(a, year).key == a.key] or choices
         if not choices:
             continue
         if named is None:  # (counted once, before any of these is added)
