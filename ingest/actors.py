@@ -21,7 +21,7 @@ from dipgraph.graph.records import Actor, Mention, Role
 from .shapes import JUDGING, VENUES, kids
 from .text import fold_accents
 from .words import WORDS
-from .gazetteer import Gazetteer
+from .gazetteer import SHARED_SHORT_NAMES, Gazetteer
 from .tenure import assign_dated_roles, only_state, terms_of
 
 __all__ = ["ActorIndex", "Ment", "find_actors", "clean_person_name"]
@@ -1820,10 +1820,6 @@ def _state_forms(doc, idx: ActorIndex) -> None:
                 idx.relabel(k, before.actor)
 
 
-# a short name two states share, and the states it may mean (the first where the story names neither)
-SHARED_SHORT_NAMES = {w: v.split("|") for w, v in WORDS.map("shared_short_names").items()}
-
-
 def _shared_short_names(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
     """ "Brazil supports Korea's bid", "Rwandan troops crossed into Congo": a short name two states
     share is the one of them the story names more often, or the first where it names neither ("Korea
@@ -2896,7 +2892,8 @@ def _envoys_state_before(doc, idx: ActorIndex, tok) -> Actor | None:
     """The state of the envoys told with a state within the three sentences before ``tok``, when
     they are all of one state: "Chile recalled its ambassador", "Peru's envoy" (not in a story of
     two envoys sent home, one each way)."""
-    lo = idx.sents_upto(tok.i, 3)[0].start if idx.sents_upto(tok.i, 3) else 0
+    window = idx.sents_upto(tok.i, 3)
+    lo = window[0].start if window else 0
     found: dict[str, Actor] = {}
     for w in doc[lo:tok.i]:
         if w.lemma_.lower() not in ENVOY_TITLES or w.dep_ == "compound":

@@ -20,8 +20,8 @@ from .words import WORDS
 
 # words before a name in the gazetteers' name forms that are no part of the name ("Sheikh Jaber")
 _NAME_TITLES = WORDS.set("name_titles")
-# short names two states share ("Korea", "Congo"): which one a text means is the rules' to decide
-SHARED_SHORT = frozenset(WORDS.map("shared_short_names"))
+# short names two states share ("Korea", "Congo") -> those states: which one a text means is the rules' to decide
+SHARED_SHORT_NAMES = {w: v.split("|") for w, v in WORDS.map("shared_short_names").items()}
 
 __all__ = ["Gazetteer", "Entry", "Office", "load_gazetteer", "read_table", "Lexicon", "LexEntry", "fitting_particles"]
 
@@ -393,7 +393,7 @@ def _country_rows(gz: Gazetteer, folder: Path) -> None:
         if pc is not None:
             names += [pc.name] + [getattr(pc, "official_name", "")] + [getattr(pc, "common_name", "")]
         for n in names:
-            if n and n.lower() not in SHARED_SHORT:  # ("Congo", pycountry's name for one of two Congos)
+            if n and n.lower() not in SHARED_SHORT_NAMES:  # ("Congo", pycountry's name for one of two Congos)
                 gz.add(n, Entry(actor, "name"))
         for d in _split(row.get("demonyms", "")):
             gz.add(d, Entry(actor, "demonym"))
