@@ -63,6 +63,10 @@ OUT_OF_OFFICE = frozenset({"former", "ex", "late", "shadow", "opposition", "jail
 DRAFTING = WORDS.set("drafting")
 # those who fight or oppose a state ("the Afghan rebels" are not Afghanistan)
 OPPONENTS = WORDS.set("opponents")
+# words for the fighters of an armed group ("the rebels" after the one group a story names)
+_FIGHTER_WORDS = WORDS.set("fighter_words")
+# verbs of demanding a thing of another: "A demanded that he disarm" is not A
+_DEMANDING = WORDS.set("demanding_verbs")
 FIRST_PERSON = {"i", "me", "my", "myself", "we", "us", "our", "ours", "ourselves"}
 QUOTING_VERBS = WORDS.set("quoting_verbs")
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
@@ -393,6 +397,10 @@ class ActorIndex:
         if low == "whose" and tok.head.head.dep_ == "relcl" or low in ("who", "which") and tok.head.dep_ == "relcl":
             rel = tok.head.head if low == "whose" else tok.head
             return self.resolve(rel.head, allow_demonym=allow_demonym)  # "Modi, whose government"
+        if low in ("who", "which") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "conj" and \
+                tok.head.head.dep_ == "relcl":
+            # "B, which A ruled until 1962 and which remains A's main aid recipient": the same antecedent
+            return self.resolve(tok.head.head.head, allow_demonym=allow_demonym)
         if low in FIRST_PERSON and tok.pos_ == "PRON":
             return self.quoted_speaker(tok)
         if low in PERSON_PRONOUNS:
@@ -448,7 +456,7 @@ class ActorIndex:
         if tok.pos_ in ("NOUN", "PROPN"):
             found = self._nominal(tok)
             if found is None and (loose or tok.lemma_.lower() in INSTITUTIONS or tok.lower_ in INSTITUTIONS or
-                                  tok.lemma_.lower() == "group" and any(
+                                  tok.lemma_.lower() in ("group", *_FIGHTER_WORDS) and any(
                                       c.dep_ == "compound" and c.i in self.by_token and
                                       self.by_token[c.i].actor.kind == "organisation" for c in kids(tok))):
                 found = self._owner(tok)  # ("the G8 group of rich nations": the G8; not "the rebel group")
@@ -536,6 +544,15 @@ class ActorIndex:
                         word == "ally" and tok.tag_ == "NNS" and m.actor.org_kind == "alliance":
                     # ("the judges ruled", "the allies stood with B" after NATO)
                     return m.actor
+        if word in _FIGHTER_WORDS and tok.tag_ == "NNS" and any(c.lower_ == "the" for c in kids(tok)):
+            # "the rebels" after the one armed group the story has named, a few sentences back at most
+            groups: dict[str, Ment] = {}
+            for m in self.ments_back(tok.i):
+                if m.actor.org_kind == "non-state-armed":
+                    groups.setdefault(m.actor.key, m)
+            near = self.sents_upto(tok.i, 6)[0].start
+            if len(groups) == 1 and next(iter(groups.values())).start >= near:
+                return next(iter(groups.values())).actor
         named = {a.key: a for start, a in self._org_words().get(word, ()) if start < lo}
         if len(named) == 1:
             return next(iter(named.values()))  # "the court" long after the one court the story named
@@ -639,6 +656,10 @@ class ActorIndex:
         ministry", "member states of the European Community", "the German move". A relational noun
         ("its neighbour", "Russia's allies") names someone else, so it has no owner here."""
         if tok.lemma_.lower() in OPPONENTS or tok.lower_ in OPPONENTS:
+            for c in kids(tok):  # but "Polisario rebels", "the Front's guerrillas": the armed group's own
+                m = self.by_token.get(c.i)
+                if c.dep_ in ("compound", "poss", "nmod") and m is not None and m.actor.org_kind == "non-state-armed":
+                    return m.actor
             return None  # "arms for the Afghan rebels": not for Afghanistan
         if tok.tag_ == "NNS" and tok.lemma_.lower() in _MEMBER_NOUNS and _some_of(tok):
             return None  # "most EU members", "five NATO states": some members, not the body
@@ -850,6 +871,17 @@ class ActorIndex:
         if tok.dep_ in ("dobj", "dative", "pobj") and tok.lower_ in ("him", "her"):
             # "A phoned B and urged him to ...": not A, who would be "himself"
             return self._object_pronoun(tok, sent)
+        if tok.dep_ == "nsubj" and tok.lower_ in ("he", "she") and tok.head.dep_ == "ccomp" and \
+                tok.head.head.lemma_.lower() in _DEMANDING and \
+                any(c.dep_ == "mark" and c.lower_ == "that" for c in kids(tok.head)):
+            # "A demanded that he disarm": what one demands is of another, the nearest person before
+            # who is not the one demanding
+            asker = {a.key for c in kids(tok.head.head) if c.dep_ == "nsubj" and c.lower_ not in PERSON_PRONOUNS
+                     and (a := self.resolve(c)) is not None}
+            if asker:
+                lo = self.sents_upto(tok.i, 3)[0].start
+                return next((m.actor for m in self.ments_back(tok.i, lo)
+                             if m.actor.kind == "person" and m.actor.key not in asker), None)
         if tok.lower_ in ("his", "her") and tok.dep_ == "poss":
             # "During his stay in Moscow, A met B": a phrase put before the subject speaks of the subject
             head = tok.head
@@ -1413,6 +1445,9 @@ def _person_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
         if any(w.lower() in STATE_FORMS for w in name.split()) or \
                 len(name.split()) > 1 and name.split()[-1].lower() in PLACE_NOUNS:
             continue  # "the Sahrawi Arab Democratic Republic", "Kachin State": places the NER took for people
+        root = doc[start:end].root
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS:
+            continue  # "the region of Adjara", "the island of Bougainville": a place
         entry = gaz.lookup(name) or gaz.person_variant(name)
         if entry is not None and entry.how == "person":
             entry = _namesake_in_office(gaz, name, idx.era_year(start), entry)
@@ -2960,6 +2995,7 @@ def _home_titles(doc, idx: ActorIndex) -> None:
     state of a wire story's dateline: "NAIROBI - Foreign Minister A said" is Kenya's minister, since
     wire copy names a visitor's state with the title ("the Indian foreign minister, B, said in Lagos")."""
     asked: set[str] = set()
+    told: set[str] = set()
     home = idx.filed_from
     named = sum(x.actor.key == home.key for x in idx.ments) if home is not None else 0
     for m in sorted(idx.ments, key=lambda x: x.start):
@@ -2990,8 +3026,36 @@ def _home_titles(doc, idx: ActorIndex) -> None:
             asked.add(m.actor.key)
             if _home_of_dateline(m, idx, named):
                 here = idx.filed_from
+        if here is None and not states and m.actor.key not in told:
+            here = _state_said_before(m, idx)  # (asked of the mention that introduces the person)
+        told.add(m.actor.key)
         if here is not None:
             idx.roles[m.actor.key] = (role, here)
+
+
+def _state_said_before(m: Ment, idx: ActorIndex) -> Actor | None:
+    """The state a story has just told of, for a title with no state that opens the next sentence:
+    "Chile recalled its envoy on Monday. Foreign Minister A called the raid an insult" (Chile's
+    minister). Only the subject of the sentence before counts, and only a state named by name."""
+    doc = idx.doc
+    sent = idx.sent_of(m.start)
+    first = next((t for t in sent if not t.is_space and not t.is_punct), None)
+    if first is None or sent.start == 0 or first.i >= m.start:
+        return None
+    if any(not (t.is_title or _is_title_word(t, idx) or t.is_space or t.text == "-") for t in doc[first.i:m.start]):
+        return None  # (the titled name opens the sentence)
+    if not _is_subject(doc[m.start:m.end].root):
+        return None
+    verb = doc[m.start:m.end].root.head
+    for c in kids(idx.sent_of(sent.start - 1).root):
+        a = idx.by_token.get(c.i) if c.dep_ in ("nsubj", "nsubjpass") else None
+        if a is None or a.actor.kind not in STATE_KINDS or a.how not in ("name", "metonym"):
+            continue
+        if not any(x.actor.key == a.actor.key and ((r := doc[x.start:x.end].root).head.i == verb.i or
+                                                   r.dep_ == "pobj" and r.head.head.i == verb.i)
+                   for x in idx.ments_between(m.end, sent.end)):
+            return a.actor  # (not "Minister A accused Lima of ...": one who acts on that state is of another)
+    return None
 
 
 def _came_from(m: Ment, idx: ActorIndex) -> Actor | None:

@@ -36,6 +36,11 @@ WIDENING = WORDS.set("widening_verbs")
 SCHEDULED = WORDS.set("scheduled_moves")
 PLANNED_DAYS = frozenset(WEEKDAYS) | WORDS.set("planned_days")
 HEDGE_VERBS = WORDS.set("hedge_verbs")
+# verbs by which one thing implies another: what "did not mean (that) A recognised B" says is not so
+IMPLYING = WORDS.set("implying")
+# verbs of giving up a demand or an objection, which then asks or objects no more
+GIVING_UP = WORDS.set("giving_up")
+OBJECTIONS = WORDS.set("objections")
 HEDGE_WORDS = WORDS.set("hedge_words")
 HEDGE_MODALS = {"could", "may", "might", "would", "should", "must"}  # ("should press Beijing": not done)
 FUTURE_MODALS = {"will", "shall", "'ll"}
@@ -74,6 +79,9 @@ def _verb_chain(tok) -> list:
         elif tok.dep_ in ("dobj", "nsubjpass") and h.pos_ == "VERB" and \
                 any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS | HEDGE_MODALS for c in kids(h)):
             t = h  # "Egypt might host the talks between A and B": as real as the hosting
+            chain.append(t)
+        elif tok.dep_ == "pobj" and h.dep_ == "prep" and h.lower_ == "at" and h.head.lemma_ == "be":
+            t = h.head  # "A is not at war with B", "would be at war": as real as the being
             chain.append(t)
         elif tok.dep_ == "pobj" and h.dep_ == "prep" and h.lower_ == "before" and h.head.pos_ in ("VERB", "AUX"):
             t = h.head  # "lands in Hanoi next week, before talks with A": as real as the arrival
@@ -129,6 +137,9 @@ def _verb_chain(tok) -> list:
                 t.head.dep_ in ("dobj", "nsubjpass") and t.head.head.pos_ in ("VERB", "AUX"):
             # ("wanted the board to pass a text that condemns X": as real as the passing)
             t = t.head.head  # "accepted an invitation to visit" (not "joined the sanctions imposed by X")
+            chain.append(t)
+        elif t.dep_ == "ccomp" and t.head.lemma_.lower() in IMPLYING:
+            t = t.head  # "the accord did not mean it recognised B": as real as the meaning
             chain.append(t)
         elif t.dep_ == "acomp" or (t.dep_ == "xcomp" and t.head.lemma_ == "be"):
             t = t.head
@@ -205,6 +216,9 @@ def _chain_modality(chain) -> str:
                                                any(p.lower_ == "off" for p in kids(c))) for c in undone)
         if chain[0].dep_ == "pobj" and chain[0].head.lower_ == "of" and chain[0].head.head.lower_ == "ahead":
             future = True  # "ahead of B's visit to C": still to come
+        if chain[0].dep_ == "dobj" and chain[0].head.lemma_.lower() in GIVING_UP and \
+                chain[0].lemma_.lower() in APPEALS | OBJECTIONS:
+            neg = True  # "dropped its demand that B extradite A", "withdrew its objection to B's bid"
         proposal = chain[0].head.head if chain[0].dep_ == "pobj" and chain[0].head.lower_ == "for" else None
         if proposal is not None and proposal.lemma_.lower() in PROPOSALS:
             # "a proposal for a meeting between A and B": none yet; "turned down a proposal for talks": none

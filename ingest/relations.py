@@ -180,6 +180,8 @@ GATHERINGS = WORDS.set("gatherings")
 # those a speaker addresses, and the occasions of a speech ("spoke to reporters", "at a rally")
 AUDIENCES = WORDS.set("audiences")
 STAKES = WORDS.set("stakes")
+# what one plays or makes in a matter, whose maker is praised with it ("praised the role played by B")
+PARTS_PLAYED = WORDS.set("parts_played")
 AID_TAKERS = WORDS.set("aid_takers")
 HOME_CONDUCT = WORDS.set("home_conduct")
 ANSWERING = WORDS.set("answering")  # "refused to comply" answers any request made just before
@@ -1408,7 +1410,9 @@ class _Finder:
         preps = [c for c in kids(tok) if c.dep_ == "prep" and (c.lower_ in ("to", "in", "at") or c.lower_ == "on" and any(
             p.lemma_.lower() in ("arrival", "landing") for p in kids(c)))]  # ("welcomed on his arrival by A")
         by_people = bool(subj) and all(a.kind == "person" for a, _ in subj)
-        if (preps or by_people) and all(a.kind == "person" and (not indirect or any(
+        named_beside = {m.actor.key for t in obj_toks for c in kids(t) if c.dep_ == "appos" and
+                        (m := self.idx.mention_at(c.i)) is not None}  # "the Turkish foreign minister, A,"
+        if (preps or by_people) and all(a.kind == "person" and (not indirect or a.key in named_beside or any(
                 t.lower_ in ("he", "she", "him", "her") for t in obj_toks)) for a, indirect in objs):
             return True
         if passive(tok) and by_people and any(c.lower_ in ("in", "at", "on") for c in preps):
@@ -1668,6 +1672,11 @@ class _Finder:
                              for c in kids(d) if c.dep_ in ("acl", "ccomp") and any(
                                  m.dep_ == "mark" and m.lower_ == "that" for m in kids(c))
                              for w in kids(c) if w.dep_ in ("nsubj", "nsubjpass")]
+            if entry.predicate == "supported" and "dobj" in entry.objects:
+                # "praised the role played by B", "the efforts made by B": the one who played it
+                obj_toks += [p for o in obj_toks if o.lemma_.lower() in PARTS_PLAYED and o.i not in self.idx.by_token
+                             for c in kids(o) if c.dep_ == "acl" and c.tag_ == "VBN" and c.i != tok.i
+                             for a in kids(c) if a.dep_ == "agent" for p in kids(a) if p.dep_ == "pobj"]
             if entry.predicate in ("supported", "rejected", "criticized") and "dobj" in entry.objects:
                 # "backed a permanent seat for B", "opposes membership for B": the side it is for
                 obj_toks += [p for o in obj_toks if o.lemma_.lower() in STAKES and o.i not in self.idx.by_token
@@ -3163,6 +3172,14 @@ class _Finder:
             # ("opened his tour with a meeting with B", "ended the day with talks with B")
             head = carrier.head
             verb = head.head
+            if head.lower_ == "at" and head.i > 1:
+                k = head.i - 1
+                while k > 1 and self.doc[k].lower_ in ("then", "still", "now", "already"):
+                    k -= 1
+                named = self.idx.mention_at(k - 1) if self.doc[k].text == "," else None
+                if named is not None and named.actor.kind != "person":
+                    # "in support of B, then at war with C": set off after a name, the phrase tells of that name
+                    return self.actors([self.doc[k - 1]]), "frame", 0.6
             for _ in range(2):  # "announced it after talks with B during a visit to C": the announcer's
                 if verb.pos_ == "NOUN" and verb.dep_ == "pobj" and verb.head.dep_ == "prep" and \
                         verb.head.lower_ in ("after", "during", "at", "following", "before"):
@@ -3725,6 +3742,8 @@ class _Finder:
     def _posted(self, person: Actor) -> bool:
         """Whether a person's post is abroad (an ambassador is where he serves, not visiting)."""
         role = (self.idx.role_of(person) or "").lower()
+        if "special" in role:
+            return False  # a special envoy or representative travels to the parties
         return any(w in role for w in ("ambassador", "envoy", "charg", "consul", "high commissioner"))
 
     def being_in(self, tok) -> None:

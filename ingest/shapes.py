@@ -657,6 +657,10 @@ def object_tokens(tok, entry: LexEntry, *, verb: bool, needs_words: frozenset = 
             elif c.dep_ in ("advcl", "acomp", "oprd") and c.pos_ == "ADJ" and \
                     any(a.lower_ == "as" for a in kids(c)):
                 dobjs += [d for d in kids(c) if d.dep_ == "dobj"]
+    if verb and not dobjs and "dobj" in entry.objects:
+        # "has rejected EU calls to step in": the parser may take the plural noun for a clause's verb
+        dobjs += [c for c in kids(tok) if c.dep_ == "ccomp" and c.tag_ == "VBZ" and c.lower_ in NOUNS_TAKEN_FOR_VERBS
+                  and not any(x.dep_ in ("nsubj", "nsubjpass") for x in kids(c))]
     # "condemned a series of North Korean missile launches": what the series is of
     dobjs = [o for d in dobjs for o in ((of_chain(d, 1) or [d]) if d.lemma_.lower() in QUANTITY_NOUNS else [d])]
     if "dobj" in entry.objects:
@@ -701,6 +705,10 @@ def object_tokens(tok, entry: LexEntry, *, verb: bool, needs_words: frozenset = 
                 out += [s for s in kids(c) if s.dep_ in ("nsubj",)]
     if slots:
         out += prep_objects(tok, slots)
+        if entry.particle and entry.particle != "-" and not dobjs:
+            # "has drawn closer TO B": the parser hangs it on the particle (not "moved its troops closer to B")
+            out += [p for c in kids(tok) if c.dep_ == "advmod" and c.lower_ == entry.particle
+                    for p in prep_objects(c, slots)]
         if any(c.dep_ == "prep" and c.lower_ in slots and not any(p.dep_ == "pobj" for p in kids(c))
                for c in kids(tok)):
             out += [c for c in kids(tok) if c.dep_ == "dobj"]  # "call on A to": "on" left bare, A the object

@@ -208,7 +208,7 @@ def test_blind_heldout_scores():
     ("heldout66", 0.80, 0.55),  # written blind; measured, never looked at while writing rules
     ("heldout67", 0.87, 0.82),  # written blind; development data after a first blind run
     ("heldout68", 0.82, 0.72),  # written blind; measured, never looked at while writing rules
-    ("heldout69", 0.84, 0.62),  # written blind; development data after a first blind run
+    ("heldout69", 0.87, 0.66),  # written blind; development data after a first blind run
     ("heldout70", 0.76, 0.59),  # written blind; measured, never looked at while writing rules
 ])
 def test_more_heldout_scores(name, precision, recall):
