@@ -1446,8 +1446,9 @@ def _person_mentions(doc, gaz: Gazetteer, idx: ActorIndex) -> None:
                 len(name.split()) > 1 and name.split()[-1].lower() in PLACE_NOUNS:
             continue  # "the Sahrawi Arab Democratic Republic", "Kachin State": places the NER took for people
         root = doc[start:end].root
-        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS:
-            continue  # "the region of Adjara", "the island of Bougainville": a place
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS or \
+                gaz.territory_state(name) is not None:
+            continue  # "the region of Ajaria", "the island of Bougainville", a region the gazetteer knows: a place
         entry = gaz.lookup(name) or gaz.person_variant(name)
         if entry is not None and entry.how == "person":
             entry = _namesake_in_office(gaz, name, idx.era_year(start), entry)
