@@ -320,6 +320,10 @@ def is_question(clause) -> bool:
                                           for w in clause.subtree if w.i < clause.i)
 
 
+# words that open a clause of time ("before the administration leaves office")
+TIME_MARKS = frozenset({"before", "after", "when", "until", "while", "once", "as"})
+
+
 def subject_tokens(tok, depth: int = 0) -> list:
     """Tokens naming who does what ``tok`` (a verb) states, climbing conjunctions, control verbs
     and relative clauses when the verb has no subject of its own."""
@@ -391,6 +395,14 @@ def subject_tokens(tok, depth: int = 0) -> list:
             first -= 2  # "... of Pakistan has said": the name before "of"
         if first > 0 and tok.doc[first - 1].pos_ == "PROPN" and tok.doc[first - 1].dep_ in ("appos", "npadvmod"):
             return [tok.doc[first - 1]]
+    if tok.dep_ == "dep" and tok.tag_ in ("VBD", "VBZ") and tok.head.dep_ == "ROOT" and tok.head.i < tok.i:
+        # "A, on his last visit before the administration leaves office, then held talks with B": the
+        # parser makes the clause of time the sentence and hangs the main verb on it; a subject put
+        # before the subordinator is the main verb's
+        marks = [m for m in kids(tok.head) if m.dep_ == "mark" and m.lower_ in TIME_MARKS]
+        early = [c for c in kids(tok.head) if c.dep_ in ("nsubj", "nsubjpass") and marks and c.i < marks[0].i]
+        if early:
+            return early
     head = coordinated_with(tok)
     if tok.dep_ == "conj" and head.i != tok.i:
         if passive(head) and not passive(tok) and head.dep_ == "ccomp" and \
