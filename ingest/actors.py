@@ -166,6 +166,7 @@ class ActorIndex:
     _chain: int = 0  # how many pronouns back a "he" is being followed
     _version: int = 0  # counts changes to the mentions, so what is built from them is built again
     _org_words_at: tuple = (-1, {})
+    _kinds_at: tuple = (-1, {})
     # what ``resolve`` answered, once the mentions and roles are all found (``settle``): the rules
     # ask it of the same words many times
     _answers: dict | None = None
@@ -446,7 +447,7 @@ class ActorIndex:
                 return named
         if loose and tok.lemma_.lower() in RULINGS and _bare_definite(tok):
             # "rejected the ruling", after the court that gave it: the court
-            courts = {m.actor.key: m.actor for m in self.ments_back(tok.i) if m.actor.org_kind == "court"}
+            courts = {m.actor.key: m.actor for m in self._named_of_kind("court") if m.start < tok.i}
             if len(courts) == 1:
                 return next(iter(courts.values()))
         if tok.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "the" for c in kids(tok)):
@@ -546,13 +547,9 @@ class ActorIndex:
                     return m.actor
         if word in _FIGHTER_WORDS and tok.tag_ == "NNS" and any(c.lower_ == "the" for c in kids(tok)):
             # "the rebels" after the one armed group the story has named, a few sentences back at most
-            groups: dict[str, Ment] = {}
-            for m in self.ments_back(tok.i):
-                if m.actor.org_kind == "non-state-armed":
-                    groups.setdefault(m.actor.key, m)
-            near = self.sents_upto(tok.i, 6)[0].start
-            if len(groups) == 1 and next(iter(groups.values())).start >= near:
-                return next(iter(groups.values())).actor
+            groups = [m for m in self._named_of_kind("non-state-armed") if m.start < tok.i]
+            if len({m.actor.key for m in groups}) == 1 and groups[-1].start >= self.sents_upto(tok.i, 6)[0].start:
+                return groups[-1].actor
         named = {a.key: a for start, a in self._org_words().get(word, ()) if start < lo}
         if len(named) == 1:
             return next(iter(named.values()))  # "the court" long after the one court the story named
@@ -560,6 +557,17 @@ class ActorIndex:
             entry = self.gaz.lookup("European Community")  # "the Community" of wire copy before 1993
             return entry.actor if entry is not None else None
         return None
+
+    def _named_of_kind(self, org_kind: str) -> list[Ment]:
+        """The mentions of organisations of one kind (courts, armed groups), in text order, built
+        again only when the mentions have changed."""
+        if self._kinds_at[0] != self._version:
+            kinds: dict[str, list[Ment]] = {}
+            for m in self._by_start:
+                if m.actor.org_kind:
+                    kinds.setdefault(m.actor.org_kind, []).append(m)
+            self._kinds_at = (self._version, kinds)
+        return self._kinds_at[1].get(org_kind, [])
 
     def _org_words(self) -> dict[str, list[tuple[int, Actor]]]:
         """Each word of an organisation's name, with where and which organisation it was named,

@@ -20,7 +20,7 @@ from .text import fold_accents
 from .words import WORDS
 from .gazetteer import Gazetteer, default_gazetteer
 from .relations import CLAIMS, LIGHT_VERBS, PROPOSALS, REPORTING_VERBS, TIES_VERBS, TURNING_DOWN, Candidate, find_relations
-from .shapes import (ACCUSING, APPEALS, DOCUMENTS, PREP_CONTROL, SAYING_VERBS, TASKED, TRIP_BOUNDS, coordinated_with, forget_children, kids, object_verb,
+from .shapes import (ACCUSING, APPEALS, DOCUMENTS, PREP_CONTROL, SAYING_VERBS, TASKED, TIME_MARKS, TRIP_BOUNDS, coordinated_with, forget_children, kids, object_verb,
                      read_children)
 
 __all__ = ["extract_doc", "gazetteer", "modality_of", "REPORTING_VERBS"]
@@ -338,7 +338,7 @@ def _chain_modality(chain) -> str:
 
 
 # words that open a clause of time or cause, whose event the sentence tells as it happened
-SUBORDINATORS = frozenset({"after", "before", "when", "since", "because", "as", "while", "once", "until"})
+SUBORDINATORS = TIME_MARKS | {"since", "because"}
 
 
 def _reporters(trigger, idx: ActorIndex) -> tuple[list[tuple[Actor | None, object]], bool]:
